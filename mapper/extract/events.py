@@ -1,0 +1,283 @@
+"""Incident extraction: what happened, where, when, by whom, how many.
+
+One clause (sentence or bullet sentence) at a time:
+
+1. find trigger words (:data:`mapper.extract.lexicon.TRIGGERS`) that are not
+   hypothetical, denied, planned or historic (modality words around the trigger);
+2. type the clause: the first weapon-specific trigger wins; a clause with only
+   generic attack words ("strikes on", "attacked") is typed from weapons named in
+   the same article's other clauses, else ``other``;
+3. link places: every resolved place in the clause that is not a personal title's
+   name, a launch site ("from Kursk"), a place in quotes, an object of a political
+   claim ("cede Donbas"), a dateline, or a country merely acting as the subject
+   ("Russia executes ..."): a country or region counts only after a locative
+   preposition, and only when no finer place in the same clause lies in it.
+   Diplomatic events take only places after "in"/"at" (the venue);
+4. date it (:func:`mapper.extract.dates.clause_date`), find the actor and casualties.
+
+The result is one :class:`Candidate` per (clause, place); deduplication across
+clauses and articles happens later (:mod:`mapper.aggregate`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapper.extract import lexicon as lx
+from mapper.extract.dates import clause_date
+from mapper.model import Article, Clause, DateSpan, Place, Resolved
+
+_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"
+_QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as)?\s*"
+_KILLED = re.compile(
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
+    rf"(?:killed|dead|died|deaths|fatalities|killing)\b"
+    rf"|\b(?:killing|killed|kills|kill)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})",
+    re.IGNORECASE)
+_INJURED = re.compile(
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+)?(?:injured|wounded|hurt|injuries)\b"
+    rf"|\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+{_QUAL}(?P<n2>{_NUM})\b",
+    re.IGNORECASE)
+_LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
+                       "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards"})
+_VENUE = frozenset({"in", "at"})
+_NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
+                   re.IGNORECASE)
+_PREV_WORD = re.compile(r"([\w’']+)\W*$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An incident at one place, stated in one clause (before deduplication)."""
+
+    type: str
+    date: DateSpan
+    place: Place
+    place_text: str
+    geo_precision: int
+    actor: str | None
+    killed: int | None
+    injured: int | None
+    clause: Clause
+
+
+def _triggers(text: str) -> list[tuple[str, int, int]]:
+    """Trigger matches (type, start, end) that are asserted, not hypothetical."""
+    out = []
+    for kind, rx in lx.TRIGGER_RES:
+        for m in rx.finditer(text):
+            before = text[max(0, m.start() - 60):m.start()]
+            if lx.MODALITY_BEFORE.search(before) or lx.MODALITY_AFTER.match(text[m.end():m.end() + 30]):
+                continue
+            out.append((kind, m.start(), m.end()))
+    return out
+
+
+def clause_type(text: str, article_weapon: str | None) -> str | None:
+    """The incident type a clause states, or None if it states no incident."""
+    found = _triggers(text)
+    if not found:
+        return None
+    kinds = {k for k, _, _ in found}
+    for kind, _ in lx.TRIGGERS:
+        if kind in kinds and kind != "strike":
+            if kind in ("sabotage", "explosion", "diplomatic") and kinds & {"missile_strike", "drone_strike",
+                                                                            "air_strike", "shelling"}:
+                continue  # "explosions" after a drone strike describe the strike
+            return kind
+    return article_weapon or "other"
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text[max(0, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> bool:
+    """Whether a place in a clause is not where the clause's event happened."""
+    text = clause.text
+    prev = _prev_word(text, start)
+    if prev in lx.ORIGIN_WORDS or _in_quotes(text, start):
+        return True
+    if start == 0 and _DATELINE.match(text):
+        return True
+    if lx.CLAIMS.search(text[max(0, start - 80):start]):
+        return True
+    if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
+        allowed = _VENUE if kind == "diplomatic" else _LOCATIVE
+        if prev not in allowed and not (prev == "the" and _prev_word(text, start - 4) in allowed):
+            return True
+    return False
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.kind == "country":
+        return inner.country == outer.country
+    if outer.kind in ("admin1", "region"):
+        return bool(outer.admin1_gn) and inner.admin1_gn == outer.admin1_gn
+    return False
+
+
+def _geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
+    if place.kind != "city":
+        return 3
+    text = clause.text
+    if _NEAR.search(text[max(0, start - 30):start]):
+        return 2
+    if re.match(r"\s+(?:region|area|district|oblast|outskirts|suburbs)\b", text[end:end + 15], re.IGNORECASE):
+        return 2
+    return 1
+
+
+def _number(token: str) -> int | None:
+    token = token.lower().replace(",", "")
+    if token.isdigit():
+        return int(token)
+    return lx.NUMBER_WORDS.get(token)
+
+
+def casualties(text: str) -> tuple[int | None, int | None]:
+    """Killed and injured stated in a clause (the most conservative figure of each)."""
+    def smallest(rx: re.Pattern[str]) -> int | None:
+        vals = []
+        for m in rx.finditer(text):
+            tok = next((g for g in m.groups() if g), None)
+            n = _number(tok) if tok else None
+            if n is not None:
+                vals.append(n)
+        return min(vals) if vals else None
+    return smallest(_KILLED), smallest(_INJURED)
+
+
+def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[tuple[int, Place]]) -> str | None:
+    """Who attacked: a named group, "by X", or a country/demonym before the trigger."""
+    for rx, name in lx.GROUP_ACTORS:
+        if rx.search(text):
+            return name
+    m = _AGENT.search(text, trigger_at)
+    if m:
+        word = m.group(1).split()[0]
+        iso = demonyms.get(word.lower())
+        if iso:
+            return lx.COUNTRY_ACTORS.get(iso, word)
+    window = text[:trigger_at]
+    best = None
+    for m in re.finditer(r"[A-Z][a-z]+", window):
+        iso = demonyms.get(m.group().lower())
+        if iso:
+            best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
+    for pos, place in countries:
+        if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
+            if _prev_word(text, pos) not in _LOCATIVE:
+                best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
+    return best[1] if best else None
+
+
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:(?:village|town|city|settlement|port|district)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w’'-]{2,}(?:[ -][A-Z][\w’'-]+)?)")
+_AUTHORITIES = re.compile(r"\b([A-Z][a-z]+) (?:authorities|police|prosecutors|investigators|security services?"
+                          r"|officials said|border guards?)\b")
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the linker needs besides the clause: the article and lookups."""
+
+    article: Article
+    demonyms: dict[str, str]
+    country_place: "dict[str, Place]"
+    weapon: str | None
+
+
+def article_weapon(clauses: list[Clause]) -> str | None:
+    """The first specific strike weapon an article names (types its generic "strikes")."""
+    for clause in clauses:
+        for kind, rx in lx.TRIGGER_RES[:4]:
+            if rx.search(clause.text):
+                return kind
+    return None
+
+
+def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,
+                ctx: ArticleContext) -> tuple[list[Candidate], list[tuple[str, str, str | None]]]:
+    """Incidents a clause states, and the ones it states at places mapper cannot place.
+
+    Parameters
+    ----------
+    clause : Clause
+    places : list of (start, end, Resolved)
+        Resolved mentions inside the clause, offsets relative to the clause text.
+    date : DateSpan or None
+        The clause's governing date.
+    ctx : ArticleContext
+
+    Returns
+    -------
+    (candidates, unplaced)
+        ``unplaced`` holds ``(place_text, reason, type)`` for names mapper could not place.
+    """
+    text = clause.text
+    kind = clause_type(text, ctx.weapon)
+    if kind is None:
+        return [], []
+    if date is None:
+        return [], [("", "no date in the clause or article", kind)]
+    trig = next((s for k, s, _ in _triggers(text)), 0)
+    who = actor(text, trig, ctx.demonyms, [(s, r.place) for s, _, r in places if r.place])
+    killed, injured = casualties(text)
+    kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kind)]
+    kept = [(s, e, r) for s, e, r in kept
+            if not any(_contains(r.place, o.place) and o.place is not r.place and o.place.kind == "city"
+                       for _, _, o in kept)]
+    if not kept:
+        fallback = _authorities_country(text, ctx)
+        if fallback is not None:
+            kept = [fallback]
+    seen: set[tuple[str, float, float]] = set()
+    out = []
+    for s, e, r in kept:
+        place = r.place
+        assert place is not None
+        if (place.name, place.lon, place.lat) in seen:
+            continue
+        seen.add((place.name, place.lon, place.lat))
+        out.append(Candidate(kind, date, place, text[s:e], _geo_precision(clause, s, e, place), who,
+                             killed if len(kept) == 1 else None, injured if len(kept) == 1 else None, clause))
+    known = [(s, e) for s, e, _ in places]
+    return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
+    """"Polish authorities uncover sabotage": the event is in that country (precision 3)."""
+    from mapper.model import Mention
+
+    m = _AUTHORITIES.search(text)
+    if not m:
+        return None
+    iso = ctx.demonyms.get(m.group(1).lower())
+    place = ctx.country_place.get(iso or "")
+    if place is None:
+        return None
+    return m.start(1), m.end(1), Resolved(Mention(m.group(1), m.start(1), m.end(1)), place)
+
+
+def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,
+                    ctx: ArticleContext) -> list[tuple[str, str, str | None]]:
+    out = []
+    for m in _UNKNOWN_PLACE.finditer(text):
+        s, e = m.span("name")
+        if any(ks < e and s < ke for ks, ke in known):
+            continue
+        name = m.group("name")
+        if name.lower() in ctx.demonyms or name.split()[0].lower() in ctx.demonyms:
+            continue
+        out.append((name, "not in gazetteer", kind))
+    return out

@@ -1,0 +1,82 @@
+"""Word lists for incident extraction: triggers, modality, actors, casualty words.
+
+Kept as plain data so they can be read and extended without touching the logic.
+"""
+from __future__ import annotations
+
+import re
+
+# Trigger patterns per incident type, tried in this order; the first weapon-specific
+# match in a clause wins over generic attack words.  A clause naming both drones and
+# missiles ("drone and missile barrages") is coded missile_strike: one incident per
+# place, typed by the heavier weapon, so per-city counts are not doubled.
+TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|ballistic|cruise missiles?"
+                       r"|rocket (?:attacks?|strikes?)|rockets? (?:hit|struck|slammed)"),
+    ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze"),
+    ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
+                   r"|warplanes?|fighter jets? (?:struck|bombed|hit)|bombing raids?|barrel bombs?"),
+    ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
+    ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
+                        r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
+                        r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat"),
+    ("sabotage", r"sabotage[ds]?|saboteurs?|arson attacks?|derail(?:ed|ment)"),
+    ("explosion", r"explosions?|exploded|blasts?|IEDs?|landmines?|car bombs?|bomb went off|detonat(?:ed|ion)"),
+    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|meeting|convened|ceasefire agreement"),
+    ("strike", r"strikes?|struck|attacks?|attacked|bombard(?:ed|ment)|barrages?|hit|shot down|intercepted"),
+)
+TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for kind, pat in TRIGGERS
+)
+
+#: words that make a clause's event hypothetical, denied, planned or historic
+MODALITY_BEFORE = re.compile(
+    r"\b(?:warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|could|would|might|may|plans? to"
+    r"|planned|planning|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing) (?:to|for)|den(?:y|ies|ied|ying)"
+    r"|risks? of|fears? of|possible|potential|upcoming|future|will|expected to|aims? to|previous|prior|earlier"
+    r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter)\b[^.;]*$",
+    re.IGNORECASE,
+)
+#: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
+MODALITY_AFTER = re.compile(
+    r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
+    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories)\b",
+    re.IGNORECASE,
+)
+
+#: words that mark places as objects of political claims, not incident sites
+CLAIMS = re.compile(
+    r"\b(?:cede|ceding|ceded|demand(?:s|ed|ing)?|annex(?:ed|ation|ing)?|concessions?|recogni[sz]e[ds]?"
+    r"|control over|sovereignty over|withdraw(?:al)? from|territorial|territories|hand over|give up)\b",
+    re.IGNORECASE,
+)
+#: after a place: the place is an origin, not the target ("launched from Kursk")
+ORIGIN_WORDS = frozenset({"from"})
+#: a clause that only says attacks go on, with no specific event, is not an incident
+GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant)\b", re.IGNORECASE)
+
+#: actor names for groups (regex -> canonical name)
+GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), name) for p, name in (
+    (r"\bRSF\b|Rapid Support Forces", "RSF"),
+    (r"\bSAF\b|Sudanese (?:Armed Forces|army)", "Sudanese Armed Forces"),
+    (r"\bHamas\b", "Hamas"),
+    (r"\bHezbollah\b", "Hezbollah"),
+    (r"\bHouthis?\b", "Houthis"),
+    (r"\bIDF\b|Israel Defense Forces|Israeli (?:military|army|forces|troops|jets|warplanes|aircraft)", "Israel"),
+    (r"Myanmar(?:'s|’s)? (?:military|army|junta)|\bTatmadaw\b|\bjunta\b", "Myanmar military"),
+    (r"\bWagner\b", "Wagner Group"),
+    (r"\bIslamic State\b|\bISIS\b|\bISIL\b", "Islamic State"),
+    (r"\bal-Shabaab\b", "al-Shabaab"),
+    (r"\bArakan Army\b", "Arakan Army"),
+))
+#: country -> actor name used when a country or its demonym is the agent
+COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United States", "PS": "Palestine",
+                  "SD": "Sudan", "MM": "Myanmar", "BY": "Belarus", "IR": "Iran", "SY": "Syria", "TR": "Turkey",
+                  "LB": "Lebanon", "YE": "Yemen", "KP": "North Korea", "GB": "United Kingdom", "FR": "France",
+                  "DE": "Germany", "PL": "Poland"}
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 12, "tens": 10, "scores": 20,
+                "hundreds": 100, "hundred": 100, "thousands": 1000, "several": 3, "a dozen": 12}

@@ -1,0 +1,194 @@
+"""Place-name recognition: every candidate place mention with its exact span.
+
+Recognition proposes; resolution (:mod:`mapper.geo.resolve`) decides.  This module
+finds runs of capitalised words, matches them greedily (longest first) against the
+gazetteer's name keys, and records the evidence the resolver needs: whether the run
+is fully made of known names (a run like "Marco Rubio" that is not is a person or an
+organisation), whether the word opens a sentence, the word before it (a title such
+as "President", a locative preposition such as "in"), a region word after it
+("Kharkiv Oblast", "the Pokrovsk region") and demonyms ("Ukrainian"), which are
+evidence for a country but never a place mention themselves.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.names import key
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁЇІЄҐ"
+_CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*"
+_CONN = r"(?:of|de|del|della|la|le|les|du|des|di|da|do|dos|al|el|on|upon|am|an|im|sur|and|the|y|en|au|aux)"
+_RUN = re.compile(rf"(?:{_CAP})(?: (?:{_CONN} )?(?:{_CAP}))*")
+_SPLIT = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_CONNECTORS = frozenset(_CONN[3:-1].split("|"))
+
+#: capitalised words after a name that make it a region mention ("Kyiv Oblast")
+REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
+                          "county", "state", "oblasts", "regions", "provinces"})
+#: a title before a capitalised run: the run names a person ("President Zelensky")
+TITLES = frozenset({
+    "president", "senator", "sen", "secretary", "minister", "mr", "mrs", "ms", "dr", "general", "gen",
+    "diplomat", "spokesman", "spokeswoman", "spokesperson", "ambassador", "chancellor", "premier", "king",
+    "queen", "prince", "princess", "pope", "envoy", "commander", "colonel", "col", "lt", "captain", "capt",
+    "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "professor", "prof", "sheikh",
+    "emir", "sultan", "lord", "lady", "sir", "saint", "chairman", "chairwoman", "director", "officer",
+    "sergeant", "sgt", "admiral", "marshal", "lawmaker", "mp", "rabbi", "imam", "bishop", "father", "reverend",
+    "rev", "coach", "actor", "actress", "singer", "journalist", "correspondent", "analyst", "founder", "ceo",
+})
+#: prepositions that introduce a location
+LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
+                       "towards", "over", "on", "inside", "through", "via", "between", "of", "targeting",
+                       "struck", "hit", "attacked", "shelled", "bombed", "captured", "liberated"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate place mention and the evidence around it.
+
+    ``start``/``end`` are offsets into the text given to :func:`find_spans`;
+    ``key`` is the gazetteer key matched; ``region_word`` is the region word that
+    follows ("oblast", "region") or ""; ``covered`` tells whether every word of the
+    capitalised run it sits in is a known name or connector.
+    """
+
+    name: str
+    start: int
+    end: int
+    key: str
+    demonym: str | None = None
+    covered: bool = True
+    run_start: bool = True
+    sentence_initial: bool = False
+    prev_word: str = ""
+    region_word: str = ""
+    headline: bool = False
+
+
+def _prev_word(text: str, pos: int) -> tuple[str, bool]:
+    """The word before ``pos`` (lowercased) and whether ``pos`` opens a sentence."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘'(":
+        i -= 1
+    if i < 0 or text[i] in "\n.!?:;•–—-":
+        opens = i < 0 or text[i] != "-" or (i > 0 and text[i - 1] in "\n ")
+        return "", opens
+    j = i
+    while j >= 0 and (text[j].isalnum() or text[j] in "'’"):
+        j -= 1
+    return text[j + 1:i + 1].lower(), False
+
+
+def _match(gaz: Gazetteer, words: list[str], i: int) -> tuple[int, str]:
+    """Longest gazetteer key starting at word ``i``: (number of words, key) or (0, "")."""
+    top = min(len(words) - i, gaz.max_tokens)
+    for n in range(top, 0, -1):
+        last = _POSSESSIVE.sub("", words[i + n - 1])
+        k = key(" ".join(words[i:i + n - 1] + [last]))
+        if k in gaz.index or (n <= 2 and k in gaz.demonyms):
+            return n, k
+    return 0, ""
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """Whether the line around a run is in title case (headlines capitalise every word)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    words = text[ls:le if le >= 0 else len(text)].split()
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return caps >= 0.8 * len(words)
+
+
+def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
+    """Every candidate place mention (and demonym) in ``text``, in text order.
+
+    Parameters
+    ----------
+    text : str
+        Any text; offsets in the result index into it.
+    gaz : Gazetteer
+        The loaded gazetteer.
+    """
+    out: list[Span] = []
+    for run in _RUN.finditer(text):
+        out.extend(_spans_in_run(text, run.start(), run.group(), gaz))
+    return out
+
+
+def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
+    pieces = [(m.start() + base, m.group()) for m in _SPLIT.finditer(run)]
+    words = [w for _, w in pieces]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        if words[i] in _CONNECTORS:
+            i += 1
+            continue
+        n, k = _match(gaz, words, i)
+        if n:
+            found.append((i, n, k))
+            i += n
+        else:
+            i += 1
+    covered = sum(n for _, n, _ in found) == sum(1 for w in words if w not in _CONNECTORS)
+    found = [f for f in found if not _region_word_only(f, words)]
+    spans = []
+    for i, n, k in found:
+        spans.append(_make_span(text, pieces, words, i, n, k, gaz, covered))
+    spans.extend(_hyphen_parts(text, pieces, words, found, gaz))
+    return spans
+
+
+def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
+    """A bare region word that follows a name ("Oblast" in "Kyiv Oblast") is part of it."""
+    i, n, k = found
+    return n == 1 and i > 0 and k in REGION_WORDS
+
+
+def _make_span(text: str, pieces: list[tuple[int, str]], words: list[str], i: int, n: int, k: str,
+               gaz: Gazetteer, covered: bool) -> Span:
+    start = pieces[i][0]
+    last = pieces[i + n - 1]
+    end = last[0] + len(_POSSESSIVE.sub("", last[1]))
+    region_word = ""
+    nxt = i + n
+    if nxt < len(words) and words[nxt].lower() in REGION_WORDS and _POSSESSIVE.sub("", words[nxt]) == words[nxt]:
+        region_word = words[nxt].lower()
+        end = pieces[nxt][0] + len(words[nxt])
+    else:
+        after = re.match(r" (region|oblast|province|regions|district|area|city)\b", text[end:end + 12])
+        if after:
+            region_word = after.group(1)
+    prev, opens = _prev_word(text, start)
+    return Span(
+        name=text[start:end], start=start, end=end, key=k,
+        demonym=gaz.demonyms.get(k) if k not in gaz.index else None,
+        covered=covered or region_word in REGION_WORDS, run_start=i == 0, sentence_initial=opens,
+        prev_word=prev, region_word=region_word, headline=_is_headline(text, start, end),
+    )
+
+
+def _hyphen_parts(text: str, pieces: list[tuple[int, str]], words: list[str],
+                  found: list[tuple[int, int, str]], gaz: Gazetteer) -> list[Span]:
+    """Parts of an unmatched hyphenated word ("Russia-Ukraine", "US-backed")."""
+    used = {j for i, n, _ in found for j in range(i, i + n)}
+    out = []
+    for idx, (pos, word) in enumerate(pieces):
+        if idx in used or "-" not in word:
+            continue
+        offset = 0
+        for part in word.split("-"):
+            k = key(_POSSESSIVE.sub("", part))
+            if part[:1].isupper() and (k in gaz.index or k in gaz.demonyms):
+                start = pos + offset
+                prev, opens = _prev_word(text, start) if offset == 0 else ("", False)
+                out.append(Span(name=part, start=start, end=start + len(part), key=k,
+                                demonym=gaz.demonyms.get(k) if k not in gaz.index else None,
+                                covered=False, run_start=offset == 0, sentence_initial=opens,
+                                prev_word=prev, headline=_is_headline(text, start, start + len(part))))
+            offset += len(part) + 1
+    return out

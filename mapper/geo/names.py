@@ -1,0 +1,29 @@
+"""Name normalisation shared by the gazetteer build and recognition."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-", "‐": "-"})
+_SEP = re.compile(r"[\s\-]+")
+_DROP = re.compile(r"[.'\"()]")
+
+
+def fold(text: str) -> str:
+    """Strip diacritics (``Kyjiv`` from ``Kyjiv``, ``Zurich`` from ``Zürich``)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def key(name: str) -> str:
+    """The lookup key of a place name: folded, case-folded, one space between parts.
+
+    Hyphens and spaces are the same ("Rostov-on-Don" == "Rostov on Don"), and
+    apostrophes and dots vanish ("Kam'ianske" == "Kamianske", "St. Louis" ==
+    "St Louis").
+    """
+    text = fold(name.translate(_APOS))
+    text = _DROP.sub("", text)
+    return _SEP.sub(" ", text).strip().casefold()

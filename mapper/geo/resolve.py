@@ -1,0 +1,173 @@
+"""Resolution: choose the gazetteer entry each mention means, using the whole article.
+
+Scores are additive log-odds-like points:
+
+* prior: ``log10(population)`` (countries and regions carry pseudo-populations), plus a
+  bonus when the mention is the entry's main name rather than an alternate name (old
+  names such as "Pokrovsk" for Engels lose to the current bearer of the name), and a
+  bonus for the hand-kept alias table's choice;
+* context: the countries the article names or implies (country names, demonyms,
+  unambiguous large places), the admin-1 regions it names, "X, Y" patterns where Y is
+  the candidate's region or country, and a region word after the name ("Kharkiv
+  region" prefers the oblast).
+
+Resolution runs twice: the first pass gives each mention a best guess; the second
+re-scores with the countries those guesses imply (excluding the mention itself).
+A span is kept only with enough evidence: common English words ("Nice", "Police")
+and names inside person or organisation names need more than their prior.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from mapper.extract.toponyms import LOCATIVES, TITLES, Span
+from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.model import Mention, Place, Resolved
+
+_CITY, _ADMIN1, _COUNTRY, _REGION = (KINDS.index(k) for k in ("city", "admin1", "country", "region"))
+STRONG_POPULATION = 100_000
+COMMON_ZIPF = 4.0  # at or above: an everyday English word ("nice", "police", "mobile")
+
+
+@dataclass(frozen=True)
+class _Context:
+    countries: Counter
+    admin1: frozenset[str]
+
+
+def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
+    score = math.log10(gaz.population[entry] + 10)
+    if main:
+        score += 1.5
+    if gaz.aliases.get(span.key) == entry:
+        score += 3.0
+    kind = gaz.kind[entry]
+    if span.region_word:
+        if kind == _ADMIN1:
+            score += 4.0
+        elif kind == _COUNTRY:
+            score -= 3.0
+    return score
+
+
+def _score(gaz: Gazetteer, entry: int, main: bool, span: Span, ctx: _Context, near: set[str]) -> float:
+    score = _prior(gaz, entry, main, span)
+    total = sum(ctx.countries.values()) or 1
+    share = ctx.countries.get(gaz.country[entry], 0) / total
+    score += 4.0 * share + (1.0 if share > 0 else 0.0)
+    if gaz.admin1[entry] and gaz.admin1[entry] in ctx.admin1 and gaz.kind[entry] == _CITY:
+        score += 2.0
+    if gaz.country[entry] in near or (gaz.admin1[entry] or "") in near:
+        score += 3.0
+    return score
+
+
+def _strong(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> bool:
+    for entry, main in cands:
+        if gaz.kind[entry] != _CITY or key in gaz.aliases:
+            return True
+        if gaz.population[entry] >= STRONG_POPULATION and main:
+            return True
+    return False
+
+
+def _admissible(gaz: Gazetteer, span: Span, strong: bool) -> str:
+    """Why a span is not a place mention ("" when it may be one)."""
+    if span.prev_word in TITLES:
+        return "follows a personal title"
+    if not span.covered and not span.headline and not (strong and span.run_start):
+        return "part of a longer name"
+    zipf = gaz.common.get(span.key, 0.0)
+    if zipf >= COMMON_ZIPF and not strong:
+        if span.sentence_initial or span.prev_word not in LOCATIVES:
+            return "common word without place evidence"
+    if span.sentence_initial and zipf >= COMMON_ZIPF + 1.0 and not span.region_word:
+        return "capitalised common word opening a sentence"
+    return ""
+
+
+def _near(spans: list[Span], i: int, best: dict[int, int], gaz: Gazetteer, text: str) -> set[str]:
+    """Countries / admin-1 codes named right after a mention: "Paris, Texas"."""
+    span = spans[i]
+    if i + 1 < len(spans) and i + 1 in best:
+        gap = text[span.end:spans[i + 1].start]
+        if gap.strip() in {",", "(", "in"} or gap in {", ", " (", " in "}:
+            entry = best[i + 1]
+            if gaz.kind[entry] == _COUNTRY:
+                return {gaz.country[entry]}
+            if gaz.kind[entry] == _ADMIN1:
+                return {gaz.admin1[entry] or "", gaz.country[entry]}
+    return set()
+
+
+def _context(gaz: Gazetteer, spans: list[Span], best: dict[int, int], skip: int | None) -> _Context:
+    countries: Counter = Counter()
+    admin1 = set()
+    for i, span in enumerate(spans):
+        if span.demonym:
+            countries[span.demonym] += 1
+    for i, entry in best.items():
+        if i == skip:
+            continue
+        weight = 2 if gaz.kind[entry] in (_COUNTRY, _ADMIN1) else 1
+        if gaz.country[entry]:
+            countries[gaz.country[entry]] += weight
+        if gaz.kind[entry] == _ADMIN1 and gaz.admin1[entry]:
+            admin1.add(gaz.admin1[entry])
+    return _Context(countries, frozenset(admin1))
+
+
+def _pick(gaz: Gazetteer, span: Span, ctx: _Context, near: set[str]) -> tuple[int, float]:
+    best, best_score = -1, -math.inf
+    for entry, main in gaz.candidates(span.key):
+        s = _score(gaz, entry, main, span, ctx, near)
+        if s > best_score or (s == best_score and entry < best):
+            best, best_score = entry, s
+    return best, best_score
+
+
+def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "") -> list[Resolved]:
+    """Resolve candidate spans of one article to places.
+
+    Parameters
+    ----------
+    spans : list of Span
+        From :func:`mapper.extract.toponyms.find_spans` over the whole article.
+    gaz : Gazetteer
+    text : str
+        The text the spans index into (for "X, Y" patterns).
+
+    Returns
+    -------
+    list of Resolved
+        One per non-demonym span, in order; ``place`` is None with a ``reason`` when
+        the span is not taken as a place.
+    """
+    reasons: dict[int, str] = {}
+    for i, span in enumerate(spans):
+        if span.demonym:
+            continue
+        cands = gaz.candidates(span.key)
+        reasons[i] = _admissible(gaz, span, _strong(gaz, cands, span.key)) if cands else "not in gazetteer"
+    live = [i for i, r in reasons.items() if not r]
+    empty = _Context(Counter(s.demonym for s in spans if s.demonym), frozenset())
+    best = {i: _pick(gaz, spans[i], empty, set())[0] for i in live}
+    scores: dict[int, float] = {}
+    for _ in range(2):
+        new = {}
+        for i in live:
+            ctx = _context(gaz, spans, best, skip=i)
+            new[i], scores[i] = _pick(gaz, spans[i], ctx, _near(spans, i, best, gaz, text))
+        best = new
+    out = []
+    for i, span in enumerate(spans):
+        if span.demonym:
+            continue
+        mention = Mention(span.name, span.start, span.end)
+        if i in best:
+            out.append(Resolved(mention, gaz.place(best[i], score=scores[i])))
+        else:
+            out.append(Resolved(mention, None, reasons[i]))
+    return out

@@ -1,0 +1,512 @@
+"""Read news articles from files, folders and stdin into :class:`~mapper.model.Article`.
+
+Supported inputs (each may also be gzip-compressed, ``name.ext.gz``):
+
+``.txt``
+    Optional header lines ``Published: YYYY-MM-DD`` and ``URL: ...`` (any order, key
+    case-insensitive), then the title (first non-empty line), then the body.
+``.html`` / ``.htm``
+    Visible text, extracted with the standard library's :mod:`html.parser`.
+``.jsonl`` / ``.ndjson``
+    One JSON object per line with ``id, title, text, published, url``; only ``text`` is
+    required.
+``.csv``
+    A header row naming the same columns; only ``text`` is required.
+
+All files must be UTF-8 (a BOM is stripped, ``\\r\\n`` becomes ``\\n``).  Errors are
+:class:`~mapper.errors.InputError` with a one-line ``<path>:<line>: <what>`` message.
+"""
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import datetime as dt
+import gzip
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from html.parser import HTMLParser
+from typing import BinaryIO, TextIO
+
+from mapper.errors import InputError
+from mapper.model import Article
+
+__all__ = ["SUPPORTED_SUFFIXES", "read_articles"]
+
+_FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+            ".ndjson": "jsonl", ".csv": "csv"}
+#: File name endings read_articles accepts (each also with ``.gz`` appended).
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_FORMATS)
+_SUPPORTED_TEXT = ".txt, .html, .htm, .jsonl, .ndjson or .csv, optionally .gz"
+
+_HEAD = 8192  # bytes sniffed for emptiness / binary content
+_CONTROL = bytes(sorted(set(range(32)) - {9, 10, 12, 13})) + b"\x7f"
+_CONTROL_SHARE = 0.10  # more control bytes than this in the head means "binary"
+_CSV_FIELD_LIMIT = 2**31 - 1  # fits a C long everywhere, unlike sys.maxsize on Windows
+_TXT_HEADER = re.compile(r"(published|url)\s*:\s*(.*)", re.IGNORECASE)
+_STDIN = "<stdin>"
+
+_Reject = Callable[[str], None]
+#: Numbered lines; a line that is not valid UTF-8 comes as an unraised InputError.
+_Lines = Iterable[tuple[int, str | InputError]]
+
+
+def read_articles(
+    inputs: Sequence[str],
+    *,
+    skip_bad: bool = False,
+    on_skip: Callable[[str], None] | None = None,
+    stdin: TextIO | None = None,
+) -> Iterator[Article]:
+    """Stream the articles in files, folders and stdin.
+
+    Parameters
+    ----------
+    inputs : sequence of str
+        File paths, folder paths (every supported, non-hidden file inside, recursively,
+        in sorted path order) or ``"-"`` for JSON lines on stdin.
+    skip_bad : bool
+        Skip a bad record (one JSON line or CSV row) instead of raising.  Whole-file
+        problems (missing, unreadable, empty, binary, bad CSV header) still raise.
+    on_skip : callable, optional
+        Called with the one-line message of every skipped record (only if `skip_bad`).
+    stdin : text stream, optional
+        Stream read for ``"-"``; defaults to the process's standard input.
+
+    Returns
+    -------
+    Iterator[Article]
+        A lazy iterator: JSONL and CSV files are read line by line, never whole.
+        Article ids are *not* deduplicated across inputs; that is up to the caller.
+
+    Raises
+    ------
+    InputError
+        Missing paths and folders without supported files raise at call time; problems
+        inside files raise while iterating.  The message is ``<path>[:<line>]: <what>``.
+    TypeError
+        If `inputs` is a single string rather than a sequence of them.
+    """
+    if isinstance(inputs, (str, bytes)):
+        raise TypeError(f"inputs must be a sequence of paths, not the single string {inputs!r}")
+    sources = [src for item in inputs for src in _expand(os.fspath(item))]
+
+    def reject(message: str) -> None:
+        if not skip_bad:
+            raise InputError(message)
+        if on_skip is not None:
+            on_skip(message)
+
+    return _iterate(sources, reject, stdin)
+
+
+def _iterate(sources: list[str], reject: _Reject, stdin: TextIO | None) -> Iterator[Article]:
+    for path in sources:
+        if path == "-":
+            yield from _read_stdin(stdin, reject)
+        else:
+            yield from _read_file(path, reject)
+
+
+def _split_name(path: str) -> tuple[str, bool, str] | None:
+    """(format, gzipped, stem) of a file name, or None if the format is unsupported."""
+    name = os.path.basename(path)
+    gz = name.lower().endswith(".gz")
+    stem, ext = os.path.splitext(name[:-3] if gz else name)
+    fmt = _FORMATS.get(ext.lower())
+    return None if fmt is None else (fmt, gz, stem)
+
+
+def _expand(item: str) -> list[str]:
+    if item == "-":
+        return [item]
+    if os.path.isdir(item):
+        return _folder_files(item)
+    if not os.path.exists(item):
+        raise InputError(f"{item}: no such file or directory")
+    if _split_name(item) is None:
+        raise InputError(f"{item}: unsupported file type (expected {_SUPPORTED_TEXT})")
+    return [item]
+
+
+def _folder_files(folder: str) -> list[str]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # also skips .git and friends
+        for name in files:
+            if name.startswith(".") or _split_name(name) is None:
+                continue
+            path = os.path.join(root, name)
+            # Sort on path components so the order is the same on every OS.
+            found.append((tuple(os.path.relpath(path, folder).split(os.sep)), path))
+    if not found:
+        raise InputError(f"{folder}: folder has no supported files ({_SUPPORTED_TEXT})")
+    return [path for _, path in sorted(found)]
+
+
+# ---------------------------------------------------------------- opening and decoding
+
+
+@contextlib.contextmanager
+def _open_checked(path: str, gz: bool) -> Iterator[BinaryIO | gzip.GzipFile]:
+    """Open `path` (decompressing if `gz`) after checking it is non-empty text."""
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with raw:
+        stream = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
+        try:
+            head = stream.read(_HEAD)
+            stream.seek(0)
+        except (OSError, EOFError, zlib.error) as exc:
+            what = "not a valid gzip file" if gz else f"cannot read ({exc})"
+            raise InputError(f"{path}: {what}") from None
+        _check_head(path, head)
+        yield stream
+
+
+def _check_head(path: str, head: bytes) -> None:
+    if not head:
+        raise InputError(f"{path}: file is empty")
+    if len(head) < _HEAD and not head.replace(codecs.BOM_UTF8, b"").strip():
+        raise InputError(f"{path}: file contains only whitespace")
+    if b"\0" in head:
+        raise InputError(f"{path}: binary file (NUL bytes in the first 8 KB)")
+    control = len(head) - len(head.translate(None, _CONTROL))
+    if control > _CONTROL_SHARE * len(head):
+        raise InputError(f"{path}: binary file ({control} control bytes in the first 8 KB)")
+
+
+def _utf8_error(path: str, line: int, data: bytes, exc: UnicodeDecodeError) -> str:
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    return f"{path}:{line}: invalid UTF-8 (byte 0x{data[exc.start]:02x} at column {column})"
+
+
+def _decode_all(data: bytes, path: str) -> str:
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(_utf8_error(path, line, data, exc)) from None
+    return _newlines(text)
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _text_lines(raw_lines: Iterable[bytes | str], path: str) -> _Lines:
+    """Number and decode lines, stripping a BOM from the first."""
+    for number, raw in enumerate(raw_lines, 1):
+        if isinstance(raw, bytes):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, InputError(_utf8_error(path, number, raw, exc))
+                continue
+        else:
+            line = raw.removeprefix("\ufeff") if number == 1 else raw
+        yield number, line
+
+
+def _read_file(path: str, reject: _Reject) -> Iterator[Article]:
+    fmt, gz, stem = _split_name(path)  # type: ignore[misc]  # checked by _expand
+    with _open_checked(path, gz) as stream:
+        try:
+            if fmt == "txt":
+                yield _txt_article(_decode_all(stream.read(), path), path, stem)
+            elif fmt == "html":
+                yield _html_article(_decode_all(stream.read(), path), path, stem)
+            elif fmt == "jsonl":
+                yield from _jsonl_articles(_text_lines(stream, path), path, stem, reject)
+            else:
+                yield from _csv_articles(_text_lines(stream, path), path, stem, reject)
+        except (OSError, EOFError, zlib.error) as exc:
+            what = "corrupt or truncated gzip data" if gz else f"cannot read ({exc})"
+            raise InputError(f"{path}: {what}") from None
+
+
+def _read_stdin(stdin: TextIO | None, reject: _Reject) -> Iterator[Article]:
+    # Prefer the byte stream so invalid UTF-8 is reported like it is for files.
+    stream = stdin if stdin is not None else sys.stdin
+    stream = getattr(stream, "buffer", stream)
+    seen = False
+
+    def lines() -> _Lines:
+        nonlocal seen
+        for number, line in _text_lines(stream, _STDIN):
+            seen = seen or isinstance(line, InputError) or bool(line.strip())
+            yield number, line
+
+    yield from _jsonl_articles(lines(), _STDIN, "stdin", reject)
+    if not seen:
+        raise InputError(f"{_STDIN}: input is empty")
+
+
+# ---------------------------------------------------------------- field values
+
+
+def _kind(value: object) -> str:
+    """The JSON name of a value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    names = {dict: "object", list: "array", str: "string", int: "number", float: "number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _parse_date(value: object, where: str) -> dt.date | None:
+    """A ``YYYY-MM-DD`` or ISO datetime string as a date (the date as written, no tz shift)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f'{where}: "published" must be a string, got {_kind(value)}')
+    if not value.strip():
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        raise InputError(f"{where}: bad published date {value!r} "
+                         "(expected YYYY-MM-DD or an ISO datetime)") from None
+
+
+def _optional_str(record: dict[str, object], key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(f'{where}: "{key}" must be a string, got {_kind(value)}')
+    return value
+
+
+def _build(record: dict[str, object], where: str, default_id: str) -> Article:
+    """An Article from a JSON object or CSV row (all values checked)."""
+    if "text" not in record:
+        raise InputError(f'{where}: missing "text" field')
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(f'{where}: "text" must be a string, got {_kind(text)}')
+    if not text.strip():
+        raise InputError(f'{where}: "text" is empty')
+    raw_id = record.get("id")
+    if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        record = {**record, "id": str(raw_id)}  # numeric ids are common in exports
+    art_id = _optional_str(record, "id", where) or default_id
+    title = _optional_str(record, "title", where) or ""
+    return Article(
+        id=art_id,
+        text=_newlines(text),
+        title=" ".join(title.split()),
+        published=_parse_date(record.get("published"), where),
+        url=(_optional_str(record, "url", where) or "").strip() or None,
+        source=where,
+    )
+
+
+# ---------------------------------------------------------------- formats
+
+
+def _txt_article(text: str, path: str, stem: str) -> Article:
+    lines = text.split("\n")
+    published: dt.date | None = None
+    url: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        match = _TXT_HEADER.fullmatch(line)
+        if line and match is None:
+            break
+        if match is not None and match[1].lower() == "published":
+            published = _parse_date(match[2], f"{path}:{index + 1}")
+        elif match is not None:
+            url = match[2].strip() or None
+        index += 1
+    if index == len(lines):
+        raise InputError(f"{path}: no title line (only blank or header lines)")
+    body = "\n".join(lines[index + 1:]).strip()
+    return Article(id=stem, text=body, title=lines[index].strip(), published=published,
+                   url=url, source=path)
+
+
+def _jsonl_articles(lines: _Lines, path: str, stem: str, reject: _Reject) -> Iterator[Article]:
+    for number, line in lines:
+        if isinstance(line, InputError):
+            reject(str(line))
+            continue
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            article = _json_record(line, where, f"{stem}:{number}")
+        except InputError as exc:
+            reject(str(exc))
+            continue
+        yield article
+
+
+def _json_record(line: str, where: str, default_id: str) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:  # "[[[[..." a few thousand deep
+        raise InputError(f"{where}: malformed JSON (nested too deeply)") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object, got {_kind(record)}")
+    return _build(record, where, default_id)
+
+
+def _csv_articles(lines: _Lines, path: str, stem: str, reject: _Reject) -> Iterator[Article]:
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
+
+    def feed() -> Iterator[str]:
+        for _, line in lines:
+            if isinstance(line, InputError):
+                raise line  # a row may span lines, so one bad line spoils the file
+            yield line
+
+    reader = csv.reader(feed())
+    header: list[str] | None = None
+    while True:
+        start = reader.line_num + 1  # rows may span lines; report where they begin
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reject(f"{path}:{start}: {exc}")
+            continue
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if header is None:
+            header = [name.strip().lower() for name in row]
+            if "text" not in header:
+                raise InputError(f'{path}:{start}: no "text" column in the header '
+                                 f"(columns: {', '.join(row)})")
+            continue
+        if len(row) != len(header):
+            reject(f"{path}:{start}: expected {len(header)} fields, found {len(row)}")
+            continue
+        record: dict[str, object] = {}
+        for name, value in zip(header, row):
+            record.setdefault(name, value)  # first of duplicate columns wins
+        try:
+            article = _build(record, f"{path}:{start}", f"{stem}:{start}")
+        except InputError as exc:
+            reject(str(exc))
+            continue
+        yield article
+
+
+# ---------------------------------------------------------------- HTML
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside",
+                        "form", "iframe", "svg", "template"})
+_BLOCK_TAGS = frozenset({
+    "address", "article", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p",
+    "pre", "section", "summary", "table", "td", "th", "tr", "ul", "body",
+})
+
+
+class _TextExtractor(HTMLParser):
+    """Collects visible text, the title and a few metadata values, without recursion."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping: list[str] = []  # open elements whose content is dropped
+        self._open_skips: dict[str, int] = {}  # counts of `skipping`, for O(1) lookups
+        self.title: list[str] | None = None
+        self.h1: list[str] | None = None
+        self._capture: list[str] | None = None  # the title or h1 buffer being filled
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.time: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or "").lower()
+            self.meta.setdefault(key, values.get("content", ""))
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.canonical = self.canonical or values.get("href")
+        elif tag == "time" and self.time is None and values.get("datetime"):
+            self.time = values["datetime"]
+        if tag in _SKIP_TAGS:
+            self.skipping.append(tag)
+            self._open_skips[tag] = self._open_skips.get(tag, 0) + 1
+        if self.skipping:
+            return
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+            if self._capture is self.title:
+                self._capture = None  # an unclosed <title> must not swallow the page
+        if tag == "title" and self.title is None:
+            self._capture = self.title = []
+        elif tag == "h1" and self.h1 is None:
+            self._capture = self.h1 = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <svg/>, <title/> and friends have no content: they must not open a region.
+        if tag not in _SKIP_TAGS and tag not in ("title", "h1"):
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open_skips.get(tag):
+            while (closed := self.skipping.pop()) != tag:
+                self._open_skips[closed] -= 1
+            self._open_skips[tag] -= 1
+            return
+        if self.skipping:
+            return
+        if tag in ("title", "h1"):
+            self._capture = None
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if self._capture is not None:
+            self._capture.append(data)
+        if self._capture is None or self._capture is not self.title:  # title is not body
+            self.parts.append(data)
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # The stdlib raises AssertionError on an unknown "<![keyword[": skip it instead.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
+
+def _clean(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _html_article(html: str, path: str, stem: str) -> Article:
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    title = _clean("".join(parser.title or [])) or _clean("".join(parser.h1 or []))
+    published = _parse_date(parser.meta.get("article:published_time"), path)
+    if published is None and parser.time is not None:
+        # <time> marks any date (comments, events), so a value we cannot read is ignored.
+        with contextlib.suppress(InputError):
+            published = _parse_date(parser.time, path)
+    url = (parser.canonical or parser.meta.get("og:url") or "").strip() or None
+    return Article(id=stem, text=_clean("".join(parser.parts)), title=" ".join(title.split()),
+                   published=published, url=url, source=path)
