@@ -191,10 +191,14 @@ def dissolve(df: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         top = grp.iloc[0].to_dict()
         if len(grp) > 1:
             top["geometry"] = shapely.union_all(grp.geometry.values)
-        if top["country"] in MERGED and not top["own"]:
-            # The names of the biggest department are not the region's names.
-            top.update(name=top["region"], name_en=top["region"], name_alt="", name_uk="",
-                       name_ru="", type_en=MERGED_TYPE[top["country"]])
+        top["merged"] = bool(top["iso_a2"] in MERGED and top["code"] and not top["own"])
+        if top["merged"]:
+            # The biggest department's names are not the region's.  GB's NUTS names are
+            # not the country's, and LV's "Riga" is the city's name: names come from
+            # GeoNames / LV_NAMES there.
+            region = "" if top["iso_a2"] in ("GB", "LV") else top["region"]
+            top.update(name=region, name_en=region, name_alt="", name_uk="", name_ru="",
+                       type_en=MERGED_TYPE[top["iso_a2"]])
         rows.append(top)
     out = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     out["geometry"] = polygonal(out.geometry.values)
@@ -241,12 +245,10 @@ def english_names(regions: gpd.GeoDataFrame, gn_names: dict[str, str]) -> list[s
     for row in regions.itertuples():
         if row.code in NAME_FIX:
             name = NAME_FIX[row.code]
-        elif row.country == "LV":
+        elif row.merged and row.iso_a2 == "LV":
             name = LV_NAMES[row.region]
-        elif row.country in MERGED and row.gn_code:
-            name = gn_names[row.gn_code]
-        elif row.country in MERGED:
-            name = row.region
+        elif row.merged:
+            name = gn_names.get(row.gn_code, row.region)
         else:
             name = row.name_en or row.name
         if row.country in OBLAST_COUNTRIES and _is_oblast(row) and "Oblast" not in name:

@@ -13,6 +13,8 @@ Conventions worth knowing:
   December article).
 * Relative expressions ("yesterday", "on Tuesday", "last week") and year-less
   dates need a reference date; without one they are skipped.
+* "this month" is the 1st of the month to the reference, "last month" the
+  whole previous month (precision 3).
 * "overnight" / "last night" is ``ref - 1 .. ref`` with precision 2: the
   night straddles two days and news rarely says which one the strike hit.
 * A bare weekday ("on Tuesday") is the most recent such day on or before the
@@ -25,6 +27,8 @@ Conventions worth knowing:
 * Numeric dates: ISO ``2025-11-12``; ``12.11.2025`` (day first); with slashes
   only when unambiguous (``25/11/2025`` or ``11/25/2025``), else skipped.
 * Impossible dates ("31 November") are skipped, never raised.
+* Spans cover the date words only, not a leading "in", "on", "from" or
+  "last": "on Tuesday" -> "Tuesday"; "in late November" -> "late November".
 """
 from __future__ import annotations
 
@@ -45,73 +49,89 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 #: How far after the reference a year-less date may fall before we take last year's.
 _FUTURE_SLACK = dt.timedelta(days=61)
 _DAY = dt.timedelta(days=1)
+_FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December")
+_ABBR = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 
-# Full names are tried before abbreviations so "March" is not read as "Mar" + "ch".
-_MON = (r"(?:january|february|march|april|may|june|july|august|september|october"
-        r"|november|december)(?![a-z])|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-        r"(?:\.|(?![a-z]))")
+
+def _month_names(lower: bool) -> str:
+    """One flat alternation of month names in Title and UPPER (and lower) case.
+
+    Flat, case-sensitive alternatives of literals let ``re`` skip ahead to
+    candidate first letters instead of trying every position, which is what
+    keeps date finding fast.  Full names come first so "March" is not read as
+    "Mar" + "ch".
+    """
+    alts = []
+    for names, tail in ((_FULL, "(?![{}])"), (_ABBR, r"(?:\.|(?![{}]))")):
+        for name in names:
+            alts += [name + tail.format("a-z"), name.upper() + tail.format("A-Z")]
+            if lower:
+                alts.append(name.lower() + tail.format("a-z"))
+    return "|".join(alts)
+
+
+_MON = _month_names(lower=False)
+_MON_ANY = _month_names(lower=True)  # lower case only right after a day number
 _WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _SEP = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
-_WD_PREFIX = rf"(?:{_WD},?\s+(?:the\s+)?)?"
-_FROM = r"(?:(?:from|between)\s+)?"
-# A day number must not be the tail of a larger number, a decimal or a time.
-_DAY_START = r"(?<![\w.,:/])"
+_WD_PREFIX = rf"(?:(?i:{_WD}),?\s+(?:the\s+)?)?"
+# The first digit comes first (so ``re`` can skip to digits); a second one only after 0-3.
+_DAYNUM = r"\d(?:(?<=[0-3])\d)?(?!\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
 
-
-def _m(name: str) -> str:
-    return rf"(?P<{name}>{_MON})"
-
-
-def _d(name: str) -> str:
-    return rf"(?P<{name}>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
-
-
-def _y(name: str) -> str:
-    return rf"(?P<{name}>(?:19|20)\d\d)(?!\d)"
-
-
-def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-_P_DMY2 = _c(rf"{_DAY_START}{_FROM}{_WD_PREFIX}{_d('d1')}\s+(?:of\s+)?{_m('m1')}"
-             rf"(?:,?\s+{_y('y1')})?{_SEP}{_WD_PREFIX}{_d('d2')}\s+(?:of\s+)?{_m('m2')}"
-             rf"(?:,?\s+{_y('y2')})?")
-_P_MDY2 = _c(rf"\b{_FROM}{_WD_PREFIX}{_m('m1')}\s+{_d('d1')}(?:,?\s+{_y('y1')})?"
-             rf"{_SEP}{_WD_PREFIX}{_m('m2')}\s+{_d('d2')}(?:,?\s+{_y('y2')})?")
-_P_DMY = _c(rf"{_DAY_START}{_FROM}{_WD_PREFIX}(?:the\s+)?{_d('d1')}(?:{_SEP}{_d('d2')})?"
-            rf"\s+(?:of\s+)?{_m('m1')}(?:,?\s+{_y('y1')})?")
-_P_MDY = _c(rf"\b{_FROM}{_WD_PREFIX}{_m('m1')}\s+(?:the\s+)?{_d('d1')}(?:{_SEP}{_d('d2')})?"
-            rf"(?:,?\s+{_y('y1')})?")
-_P_MONTH = _c(r"(?:\b(?P<p>in|since|during|throughout|until|till|by|from|through|last|this"
-              r"|next)\s+)?(?:\b(?P<q>early|mid|late|(?:the\s+)?(?:end|beginning|start"
-              r"|middle|first\s+half|second\s+half)\s+of)[\s-]+)?"
-              rf"\b{_m('m1')}(?:,?\s+{_y('y1')})?")
-_P_ISO = _c(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
-_P_NUMERIC = _c(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<s>[./])(?P<b>[0-3]?\d)(?P=s)"
-                r"(?P<y>(?:19|20)\d\d)(?![\d.]\d)")
-_P_YEAR = _c(r"\b(?:in|during|throughout)\s+(?P<y>(?:19|20)\d\d)(?![\d\-–/])")
-_P_RELATIVE = _c(r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))"
-                 r"|(?P<tonight>tonight)|(?P<yest>yesterday)"
-                 r"|(?P<night>last\s+night|overnight)|(?P<ew>earlier\s+this\s+week)"
-                 r"|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
-                 r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine"
-                 r"|ten)\s+days?\s+ago))\b")
-_P_WEEKDAY = _c(rf"\b(?:(?P<mod>on|last|this|next|late|early|since|until|by)\s+)?"
-                rf"(?P<wd>{_WD})(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?\b")
-
-# Cheap gates: most sentences have no date at all, so skip the heavy patterns.
-_HAS_DIGIT = re.compile(r"\d")
-_HAS_MONTH = _c(rf"\b{_MON}")
-_HAS_RELATIVE = _c(rf"\b(?:today|tonight|yesterday|overnight|night|week|morning|afternoon"
-                   rf"|evening|ago|{_WD})\b")
+# Day first: "12 November 2025", "14-19 November", "30 November - 2 December 2025".
+_P_DAY_FIRST = re.compile(
+    rf"(?P<d1>{_DAYNUM})(?:{_SEP}(?P<d1b>{_DAYNUM}))?\s+(?:of\s+)?(?P<m1>{_MON_ANY})"
+    rf"(?:,?\s+(?P<y1>{_YEAR}))?(?:{_SEP}{_WD_PREFIX}(?P<d2>{_DAYNUM})\s+(?:of\s+)?"
+    rf"(?P<m2>{_MON_ANY})(?:,?\s+(?P<y2>{_YEAR}))?)?")
+# Month first: "November 12, 2025", "Nov. 12", "November 14 to 19", "November 30 - December 2".
+_P_MONTH_FIRST = re.compile(
+    rf"(?P<m1>{_MON})\s+(?:the\s+)?(?P<d1>{_DAYNUM})(?:{_SEP}(?P<d1b>{_DAYNUM}))?"
+    rf"(?:,?\s+(?P<y1>{_YEAR}))?(?:{_SEP}{_WD_PREFIX}(?P<m2>{_MON})\s+(?P<d2>{_DAYNUM})"
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?)?")
+# A month alone: "November 2025", "in November", "late November"; the words
+# before it are read by _MONTH_LEFT.
+_P_MONTH = re.compile(rf"(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?")
+_MONTH_LEFT = re.compile(
+    r"(?:\b(?P<p>in|since|during|throughout|until|till|by|from|through|last|this|next)\s+)?"
+    r"(?:\b(?P<q>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half"
+    r"|second\s+half)\s+of)[\s-]+)?\Z", re.IGNORECASE)
+# ISO dates, and years ("in 2022") when _YEAR_LEFT agrees.
+_P_ISO_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)(?:-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d))?(?!\d)")
+_YEAR_LEFT = re.compile(r"\b(?:in|during|throughout)\s+\Z", re.IGNORECASE)
+_P_NUMERIC = re.compile(r"(?P<a>\d(?:(?<=[0-3])\d)?)(?P<s>[./])(?P<b>[0-3]?\d)(?P=s)"
+                        r"(?P<y>(?:19|20)\d\d)(?![\d.]\d)")
+_P_RELATIVE = re.compile(
+    r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
+    r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
+    r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
+    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)"
+    r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    rf"\s+days?\s+ago)|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
+_LEFT_WINDOW = 40
+_VERBS = frozenset({"may", "mar", "march"})  # lower-case month names that are also verbs
+_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening")
 
 _Found = tuple[int, int, DateSpan]
 _Resolver = Callable[[re.Match[str], "dt.date | None"], "_Found | None"]
 
 
 def span_precision(start: dt.date, end: dt.date) -> int:
-    """ACLED precision of a range: 1 one day, 2 within a week, 3 longer."""
+    """ACLED precision of a range: 1 one day, 2 within a week, 3 longer.
+
+    Parameters
+    ----------
+    start, end : datetime.date
+        The range, ``start <= end``.
+
+    Returns
+    -------
+    int
+        1 when ``start == end``, 2 when the range spans at most 7 days, else 3.
+    """
     days = (end - start).days
     return 1 if days == 0 else 2 if days <= 6 else 3
 
@@ -128,7 +148,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _yearless(month: int, day: int, ref: dt.date | None) -> dt.date | None:
-    """The latest of last, this or next year's date not over ~2 months past ``ref``."""
+    """The latest of next, this or last year's date not over ~2 months past ``ref``."""
     if ref is None:
         return None
     for year in (ref.year + 1, ref.year, ref.year - 1):
@@ -162,28 +182,42 @@ def _span(m: re.Match[str], start: dt.date, end: dt.date, precision: int | None 
     return (m.start() if first is None else first), m.end(), DateSpan(start, end, prec)
 
 
-def _cross_month(m: re.Match[str], ref: dt.date | None) -> _Found | None:
-    got = _range(m["y1"], _month_no(m["m1"]), int(m["d1"]), m["y2"], _month_no(m["m2"]),
-                 int(m["d2"]), ref)
+def _glued(m: re.Match[str], extra: str = "") -> bool:
+    """Whether the match starts inside a word or number (so is not a date)."""
+    at = m.start()
+    if at == 0:
+        return False
+    before = m.string[at - 1]
+    return before.isalnum() or before in extra
+
+
+def _day_or_month_first(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    if _glued(m, ".,:/" if m.re is _P_DAY_FIRST else ""):
+        return None  # "1.12 November", "x12 Nov": the digits belong to something else
+    if m["m1"] in _VERBS and m["y1"] is None and m["y2"] is None:
+        return None  # "those 5 may face charges"; "12 may 2025" is still a date
+    return _resolve_range(m, ref)
+
+
+def _resolve_range(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    m1, d1 = _month_no(m["m1"]), int(m["d1"].rstrip("stndrh"))
+    if m["m2"] is not None:  # "30 November - 2 December": the tail ends the range
+        m2, d2, y2 = _month_no(m["m2"]), int(m["d2"].rstrip("stndrh")), m["y2"]
+    else:
+        m2, d2, y2 = m1, int((m["d1b"] or m["d1"]).rstrip("stndrh")), m["y1"]
+    got = _range(m["y1"], m1, d1, y2, m2, d2, ref)
     return None if got is None else _span(m, *got)
-
-
-def _day_month(m: re.Match[str], ref: dt.date | None) -> _Found | None:
-    month = _month_no(m["m1"])
-    d2 = m["d2"] or m["d1"]
-    got = _range(m["y1"], month, int(m["d1"]), m["y1"], month, int(d2), ref)
-    return None if got is None else _span(m, *got)
-
-
-_FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july",
-                          "august", "september", "october", "november", "december"})
 
 
 def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
-    token, qualifier, year = m["m1"], m["q"], m["y1"]
-    if year is None and (m["p"] is None and qualifier is None
-                         or token.lower() not in _FULL_MONTHS or not token[0].isupper()):
-        return None  # bare, lower-case or abbreviated: "may", "march", "Jan" the name
+    if _glued(m):
+        return None
+    text, at = m.string, m.start()
+    left = _MONTH_LEFT.search(text, max(0, at - _LEFT_WINDOW), at)
+    qualifier, year, token = left["q"], m["y1"], m["m1"]
+    if year is None and (left["p"] is None and qualifier is None
+                         or token.capitalize() not in _FULL):
+        return None  # bare or abbreviated: "May" the verb, "Jan" the name
     month = _month_no(token)
     first_day = _date(int(year), month, 1) if year else _yearless(month, 1, ref)
     if first_day is None:
@@ -191,7 +225,7 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     low, high = _month_part(qualifier) if qualifier else (1, 31)
     last = calendar.monthrange(first_day.year, month)[1]
     start, end = first_day.replace(day=low), first_day.replace(day=min(high, last))
-    return _span(m, start, end, 3, m.start("q") if qualifier else m.start("m1"))
+    return _span(m, start, end, 3, left.start("q") if qualifier else at)
 
 
 def _month_part(qualifier: str) -> tuple[int, int]:
@@ -199,7 +233,7 @@ def _month_part(qualifier: str) -> tuple[int, int]:
     q = qualifier.lower()
     if q.startswith(("early", "beginning", "the beginning", "start", "the start")):
         return 1, 10
-    if q.startswith(("mid", "middle", "the middle")):
+    if q.startswith(("mid", "the middle")):
         return 11, 20
     if "first" in q:
         return 1, 15
@@ -208,12 +242,23 @@ def _month_part(qualifier: str) -> tuple[int, int]:
     return 21, 31  # late, (the) end of
 
 
-def _iso(m: re.Match[str], ref: dt.date | None) -> _Found | None:
-    day = _date(int(m["y"]), int(m["mo"]), int(m["d"]))
-    return None if day is None else _span(m, day, day)
+def _iso_or_year(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    if _glued(m, "-/."):
+        return None
+    if m["mo"] is not None:
+        day = _date(int(m["y"]), int(m["mo"]), int(m["d"]))
+        return None if day is None else _span(m, day, day)
+    text, at = m.string, m.start()
+    if text[m.end():m.end() + 1] in ("-", "–", "/") or not _YEAR_LEFT.search(
+            text, max(0, at - _LEFT_WINDOW), at):
+        return None  # "2022-2023", "2024/25", or a year not introduced by "in"
+    year = int(m["y"])
+    return _span(m, dt.date(year, 1, 1), dt.date(year, 12, 31), 3)
 
 
 def _numeric(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    if _glued(m, "./"):
+        return None
     a, b = int(m["a"]), int(m["b"])
     if m["s"] == ".":
         day, month = a, b  # dotted dates are European, day first
@@ -227,14 +272,11 @@ def _numeric(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     return None if found is None else _span(m, found, found)
 
 
-def _year(m: re.Match[str], ref: dt.date | None) -> _Found | None:
-    year = int(m["y"])
-    return _span(m, dt.date(year, 1, 1), dt.date(year, 12, 31), 3, m.start("y"))
-
-
 def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     if ref is None:
         return None
+    if m["wd"] is not None:
+        return _weekday(m, ref)
     monday = ref - dt.timedelta(days=ref.weekday())
     if m["today"] or m["tonight"]:
         return _span(m, ref, ref)
@@ -246,14 +288,19 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         return _span(m, monday, ref, 2)
     if m["lw"]:
         return _span(m, monday - 7 * _DAY, monday - _DAY, 2)
+    if m["tm"]:
+        return _span(m, ref.replace(day=1), ref, 3)
+    if m["lm"]:
+        last = ref.replace(day=1) - _DAY
+        return _span(m, last.replace(day=1), last, 3)
     n = m["n"].lower()
     days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
     return _span(m, ref - days * _DAY, ref - days * _DAY)
 
 
-def _weekday(m: re.Match[str], ref: dt.date | None) -> _Found | None:
-    if ref is None:
-        return None
+def _weekday(m: re.Match[str], ref: dt.date) -> _Found | None:
+    if _DATE_AFTER.match(m.string, m.end()):
+        return None  # "Tuesday, 18 November": the date itself says which Tuesday
     wanted = _WEEKDAYS[m["wd"][:3].lower()]
     back = (ref.weekday() - wanted) % 7
     mod = (m["mod"] or "").lower()
@@ -265,20 +312,16 @@ def _weekday(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     return _span(m, day, day, 1, m.start("wd"))
 
 
-# (pattern, resolver, gate) — gate: "d" needs a digit, "m" a month name, "r" a
-# relative word; cross-month ranges come first only for readability: overlaps
-# are settled by length, not by order.
+# (pattern, resolver, gate): "d" needs a digit, "r" a reference date and a
+# relative word, "" always runs (its first letters are a fast scan).
+# Overlaps are settled by length afterwards, not by this order.
 _RULES: tuple[tuple[re.Pattern[str], _Resolver, str], ...] = (
-    (_P_DMY2, _cross_month, "dm"),
-    (_P_MDY2, _cross_month, "dm"),
-    (_P_DMY, _day_month, "dm"),
-    (_P_MDY, _day_month, "dm"),
-    (_P_MONTH, _month_only, "m"),
-    (_P_ISO, _iso, "d"),
+    (_P_DAY_FIRST, _day_or_month_first, "d"),
+    (_P_MONTH_FIRST, _day_or_month_first, "d"),
+    (_P_MONTH, _month_only, ""),
+    (_P_ISO_YEAR, _iso_or_year, "d"),
     (_P_NUMERIC, _numeric, "d"),
-    (_P_YEAR, _year, "d"),
     (_P_RELATIVE, _relative, "r"),
-    (_P_WEEKDAY, _weekday, "r"),
 )
 
 
@@ -299,20 +342,17 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
         ``(start, end, span)`` in text order, with ``text[start:end]`` the
         expression.  Overlapping readings are settled in favour of the longer
         one ("14-19 November 2025" beats "19 November 2025").
-
-    Examples
-    --------
-    >>> find_dates("Strikes on 14-19 November 2025 hit Kyiv.", None)[0][2]
-    DateSpan(start=datetime.date(2025, 11, 14), end=datetime.date(2025, 11, 19), precision=2)
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}: {text!r:.60}")
-    gates = _gates(text, ref)
-    if not gates:
-        return []
+    gates = "d" if _HAS_DIGIT.search(text) else ""
+    if ref is not None:
+        low = text.lower()
+        if any(word in low for word in _RELATIVE_WORDS):
+            gates += "r"
     found: list[_Found] = []
     for pattern, resolve, needs in _RULES:
-        if all(g in gates for g in needs):
+        if needs in gates:
             for m in pattern.finditer(text):
                 got = resolve(m, ref)
                 if got is not None:
@@ -320,15 +360,7 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
     return _longest_first(found)
 
 
-def _gates(text: str, ref: dt.date | None) -> str:
-    gates = ""
-    if _HAS_DIGIT.search(text):
-        gates += "d"
-    if _HAS_MONTH.search(text):
-        gates += "m"
-    if ref is not None and _HAS_RELATIVE.search(text):
-        gates += "r"
-    return gates
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _longest_first(found: list[_Found]) -> list[_Found]:

@@ -41,11 +41,13 @@ _INJURED = re.compile(
 _LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
                        "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards"})
 _VENUE = frozenset({"in", "at"})
+_VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
                    re.IGNORECASE)
 _PREV_WORD = re.compile(r"([\w’']+)\W*$")
+_WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
-_AGENT = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+_AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,14 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
         return True
     if start == 0 and _DATELINE.match(text):
         return True
+    if place.kind == "region" and not place.country and not _WATER.search(place.name):
+        return True  # "Eastern Europe", "the Middle East": too vague to place an incident
     if lx.CLAIMS.search(text[max(0, start - 80):start]):
         return True
+    if place.kind in ("country", "admin1", "region") and re.match(r"['’]s?\b", text[end:end + 2]):
+        return True  # "Ukraine's capabilities": a possessor, not a place where something happened
+    if kind == "diplomatic" and _VENUE_NOUN.match(text[end:end + 20]):
+        return False  # "Geneva talks", "the Alaska summit"
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else _LOCATIVE
         if prev not in allowed and not (prev == "the" and _prev_word(text, start - 4) in allowed):
@@ -167,11 +175,13 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         iso = demonyms.get(word.lower())
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, word)
+        if word in lx.COUNTRY_ACTORS.values():
+            return word
     window = text[:trigger_at]
     best = None
-    for m in re.finditer(r"[A-Z][a-z]+", window):
-        iso = demonyms.get(m.group().lower())
-        if iso:
+    for m in re.finditer(r"([A-Z][a-z]+)\s*(\w*)", window):
+        iso = demonyms.get(m.group(1).lower())
+        if iso and m.group(2).lower() not in lx.REPORTERS:
             best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
     for pos, place in countries:
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
@@ -230,8 +240,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []
     if date is None:
         return [], [("", "no date in the clause or article", kind)]
-    trig = next((s for k, s, _ in _triggers(text)), 0)
-    who = actor(text, trig, ctx.demonyms, [(s, r.place) for s, _, r in places if r.place])
+    trig = min((s for _, s, _ in _triggers(text)), default=0)
+    who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
+                                                   [(s, r.place) for s, _, r in places if r.place])
     killed, injured = casualties(text)
     kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kind)]
     kept = [(s, e, r) for s, e, r in kept
@@ -277,7 +288,8 @@ def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,
         if any(ks < e and s < ke for ks, ke in known):
             continue
         name = m.group("name")
-        if name.lower() in ctx.demonyms or name.split()[0].lower() in ctx.demonyms:
+        first = name.split()[0].lower()
+        if name.lower() in ctx.demonyms or first in ctx.demonyms or first in lx.NOT_PLACES:
             continue
         out.append((name, "not in gazetteer", kind))
     return out

@@ -34,7 +34,8 @@ MODALITY_BEFORE = re.compile(
     r"\b(?:warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|could|would|might|may|plans? to"
     r"|planned|planning|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing) (?:to|for)|den(?:y|ies|ied|ying)"
     r"|risks? of|fears? of|possible|potential|upcoming|future|will|expected to|aims? to|previous|prior|earlier"
-    r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter)\b[^.;]*$",
+    r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter|fail(?:s|ed)? to"
+    r"|halt|stop|end)\b[^.;]*$",
     re.IGNORECASE,
 )
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
@@ -80,3 +81,12 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 12, "tens": 10, "scores": 20,
                 "hundreds": 100, "hundred": 100, "thousands": 1000, "several": 3, "a dozen": 12}
+
+#: capitalised words that are never unknown place names ("in November", "in The")
+NOT_PLACES = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday the this that these those a an his her their its our
+my your it he she they we i""".split())
+#: words after a demonym that make it a reporter, not an agent ("Ukrainian President", "Polish authorities")
+REPORTERS = frozenset("""president prime minister officials official authorities authority police prosecutors
+spokesman spokeswoman spokesperson media outlets outlet sources source governor mayor leader leaders
+diplomat diplomats ambassador envoy government parliament lawmakers investigators journalists""".split())

@@ -54,11 +54,12 @@ _DATE_LEAD = re.compile(
 _PREFIXES = re.compile(
     r"(?:related\s*(?::|(?:articles?|stories|coverage|news|reading|content|posts?)\b)"
     r"|(?:read more|read also|see also|also read|more on this|advertisement|sponsored|subscribe"
-    r"|sign up|follow us|share this|getty images|ap photo|afp photo|all rights reserved)\b"
+    r"|sign up|follow us|share this|getty images|ap photo|afp photo|all rights reserved"
+    r"|(?:additional\s+)?reporting by|(?:writing|editing) by|our standards)\b"
     r"|(?:photo|image|credit)s?\s*:|\(photo|reuters/|©|copyright\s*(?:©|\(c\)|\d{4}))",
     re.IGNORECASE)
-_COOKIE = re.compile(r"\bcookies?\b.*\b(?:consent|accept)|\b(?:consent|accept)\w*\b.*\bcookies?\b",
-                     re.IGNORECASE)
+_COOKIE = re.compile(
+    r"\bcookies?\b.*\b(?:consent|accept)|\b(?:consent|accept)\w*\b.*\bcookies?\b", re.IGNORECASE)
 _NEWSLETTER = re.compile(r"\bnewsletters?\b.*\b(?:sign up|subscribe)|\b(?:sign up|subscribe)"
                          r"\b.*\bnewsletters?\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]*"
@@ -66,11 +67,12 @@ _BYLINE = re.compile(
     rf"By\s+{_NAME}(?:\s+(?:{_NAME}|de|van|von|al|bin|la|le|del|da)){{1,3}}"
     rf"(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+(?:{_NAME}|de|van|von|al)){{0,3}})*\s*"
     r"(?:[|,/–—-]\s*[A-Z][\w .&'-]{0,40})?")
+_BYLINE_MAX_LEN = 120
 _NOT_A_NAME = re.compile(r"By\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar"
                          r"|apr|may|jun|jul|aug|sep|oct|nov|dec|the|early|late|mid|then|now)",
                          re.IGNORECASE)
 # "Product Name – pitch": 1-5 Title Case words, a spaced dash, the pitch.
-_AD_SHAPE = re.compile(r"[A-Z][\w'&+.-]*(?:\s+[A-Z0-9][\w'&+.-]*){0,4}\s+[-–—]\s+(?P<pitch>\S.*)")
+_AD_SHAPE = re.compile(r"[A-Z][\w'&+.-]*(?:\s+[A-Z][\w'&+.-]*){0,4}\s+[-–—]\s+(?P<pitch>\S.*)")
 _AD_MAX_LEN = 200
 _SHOP = re.compile(
     r"\b(?:buy|shop|order now|discount|free shipping|on sale|deals?|coupon|promo code|"
@@ -84,7 +86,8 @@ _NEWS_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|report(?:s|ed)?|announc\w+|claim\w*|confirm\w*|according"
     r"|kill\w*|wound\w*|injur\w*|attack\w*|struck|strikes?|hit|hits|launch\w*|fir(?:ed|es)"
     r"|shell\w*|destroy\w*|damag\w*|shot|down(?:ed|s)|intercept\w*|captur\w*|seiz\w*"
-    r"|advanc\w*|clash\w*|explo(?:ded|des|sions?)|stated|warn\w*|den(?:y|ies|ied)|accus\w*|met|meets)\b",
+    r"|advanc\w*|clash\w*|explo(?:ded|des|sions?)|stated|warn\w*|den(?:y|ies|ied)|accus\w*"
+    r"|met|meets)\b",
     re.IGNORECASE)
 _HEADING_WORDS = frozenset("and & of the in on for to a an with at by vs from or".split())
 _HEADING_MAX_WORDS = 6
@@ -114,9 +117,15 @@ def is_boilerplate(line: str) -> bool:
         text = text[mark.end():]
     if not text:
         return False
-    if _PREFIXES.match(text) or _COOKIE.search(text) or _NEWSLETTER.search(text):
+    if _PREFIXES.match(text):
         return True
-    if len(text) < 120 and _BYLINE.fullmatch(text) and not _NOT_A_NAME.match(text):
+    low = text.lower()
+    # Substring tests first: the regexes are slow on long paragraphs.
+    if ("cookie" in low and _COOKIE.search(text)
+            or "newsletter" in low and _NEWSLETTER.search(text)):
+        return True
+    if (len(text) < _BYLINE_MAX_LEN and text.startswith("By ") and _BYLINE.fullmatch(text)
+            and not _NOT_A_NAME.match(text)):
         return True
     pitch = _ad_pitch(text)
     return pitch is not None and bool(_IMPERATIVE.match(pitch) or _SHOP.search(pitch))

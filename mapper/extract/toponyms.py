@@ -192,3 +192,25 @@ def _hyphen_parts(text: str, pieces: list[tuple[int, str]], words: list[str],
                                 prev_word=prev, headline=_is_headline(text, start, start + len(part))))
             offset += len(part) + 1
     return out
+
+
+_FALLBACK_PREFIX = re.compile(r"^(?:the|city of|town of|village of|state of|republic of|province of)\s+", re.I)
+
+
+def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
+    """A span for a given mention (gold or user-supplied offsets).
+
+    The key is the mention's own if the gazetteer has it; otherwise without a
+    leading "the"/"city of", without a possessive, or without a trailing region word;
+    the span keeps the given offsets whatever key matched.
+    """
+    name = text[start:end]
+    tries = [name, _POSSESSIVE.sub("", name), _FALLBACK_PREFIX.sub("", name)]
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in REGION_WORDS:
+        tries.append(" ".join(words[:-1]))
+    found = next((key(t) for t in tries if key(t) in gaz.index), key(name))
+    prev, opens = _prev_word(text, start)
+    region_word = words[-1].lower() if len(words) > 1 and words[-1].lower() in REGION_WORDS else ""
+    return Span(name=name, start=start, end=end, key=found, covered=True, sentence_initial=opens,
+                prev_word=prev, region_word=region_word)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mapper.errors import GazetteerError
 from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name
-from mapper.geo.names import key
+from mapper.geo.names import key, region_named
 
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "countries.csv", "aliases.csv", "named_regions.csv",
@@ -112,8 +112,8 @@ def _add_admin1(b: _Builder, data: Path) -> dict[str, int]:
                       None, _ADMIN1_POP)
         b.name(entry, row["name"], main=True)
         for alt in (row.get("names") or "").split("|"):
-            if alt and (admissible_name(alt) or alt.isupper()):
-                b.name(entry, alt, main=True)
+            if alt and admissible_name(alt):
+                b.name(entry, alt, main=region_named(key(alt)))
         if gn:
             out[gn] = entry
     return out

@@ -27,3 +27,13 @@ def key(name: str) -> str:
     text = fold(name.translate(_APOS))
     text = _DROP.sub("", text)
     return _SEP.sub(" ", text).strip().casefold()
+
+
+#: words that make a name a region's name ("Kharkiv Oblast", "Kyiv City")
+REGION_KEY_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "state", "republic",
+                              "county", "district", "city", "oblasti", "raion", "prefecture", "territory"})
+
+
+def region_named(name_key: str) -> bool:
+    """Whether a name key carries a region word."""
+    return not REGION_KEY_WORDS.isdisjoint(name_key.split())

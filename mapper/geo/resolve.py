@@ -24,11 +24,12 @@ from dataclasses import dataclass
 
 from mapper.extract.toponyms import LOCATIVES, TITLES, Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.geo.names import region_named
 from mapper.model import Mention, Place, Resolved
 
 _CITY, _ADMIN1, _COUNTRY, _REGION = (KINDS.index(k) for k in ("city", "admin1", "country", "region"))
 STRONG_POPULATION = 100_000
-COMMON_ZIPF = 4.0  # at or above: an everyday English word ("nice", "police", "mobile")
+COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "mobile")
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class _Context:
 
 
 def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
-    score = math.log10(gaz.population[entry] + 10)
+    score = 1.5 * math.log10(gaz.population[entry] + 10)
     if main:
         score += 1.5
     if gaz.aliases.get(span.key) == entry:
@@ -49,6 +50,8 @@ def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
             score += 4.0
         elif kind == _COUNTRY:
             score -= 3.0
+    elif kind == _ADMIN1 and not region_named(span.key):
+        score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
     return score
 
 
@@ -56,7 +59,7 @@ def _score(gaz: Gazetteer, entry: int, main: bool, span: Span, ctx: _Context, ne
     score = _prior(gaz, entry, main, span)
     total = sum(ctx.countries.values()) or 1
     share = ctx.countries.get(gaz.country[entry], 0) / total
-    score += 4.0 * share + (1.0 if share > 0 else 0.0)
+    score += 3.0 * share + (1.0 if share > 0 else 0.0)
     if gaz.admin1[entry] and gaz.admin1[entry] in ctx.admin1 and gaz.kind[entry] == _CITY:
         score += 2.0
     if gaz.country[entry] in near or (gaz.admin1[entry] or "") in near:
@@ -64,23 +67,34 @@ def _score(gaz: Gazetteer, entry: int, main: bool, span: Span, ctx: _Context, ne
     return score
 
 
-def _strong(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> bool:
+def _strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
+    """How well known a name is as a place.
+
+    2: a country, an alias-table name, a named region, or the main name of a city of a
+    million; 1: a region's name or the main name of a large town; 0: anything else.
+    """
+    if key in gaz.aliases:
+        return 2
+    level = 0
     for entry, main in cands:
-        if gaz.kind[entry] != _CITY or key in gaz.aliases:
-            return True
-        if gaz.population[entry] >= STRONG_POPULATION and main:
-            return True
-    return False
+        kind, pop = gaz.kind[entry], gaz.population[entry]
+        if kind in (_COUNTRY, _REGION) or (kind == _CITY and main and pop >= 1_000_000):
+            return 2
+        if (kind == _ADMIN1 and (main or region_named(key))) or (kind == _CITY and main and pop >= STRONG_POPULATION):
+            level = 1
+    return level
 
 
-def _admissible(gaz: Gazetteer, span: Span, strong: bool) -> str:
+def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
     """Why a span is not a place mention ("" when it may be one)."""
     if span.prev_word in TITLES:
         return "follows a personal title"
-    if not span.covered and not span.headline and not (strong and span.run_start):
+    if span.name.isupper() and len(span.name) <= 5 and strength < 2:
+        return "acronym"  # NATO, EU, UN: organisations, not the towns that share the letters
+    if not span.covered and not span.headline and not (strength and span.run_start):
         return "part of a longer name"
     zipf = gaz.common.get(span.key, 0.0)
-    if zipf >= COMMON_ZIPF and not strong:
+    if zipf >= COMMON_ZIPF and strength < 2 and not span.region_word:
         if span.sentence_initial or span.prev_word not in LOCATIVES:
             return "common word without place evidence"
     if span.sentence_initial and zipf >= COMMON_ZIPF + 1.0 and not span.region_word:
@@ -111,7 +125,7 @@ def _context(gaz: Gazetteer, spans: list[Span], best: dict[int, int], skip: int 
     for i, entry in best.items():
         if i == skip:
             continue
-        weight = 2 if gaz.kind[entry] in (_COUNTRY, _ADMIN1) else 1
+        weight = 1
         if gaz.country[entry]:
             countries[gaz.country[entry]] += weight
         if gaz.kind[entry] == _ADMIN1 and gaz.admin1[entry]:
@@ -128,7 +142,7 @@ def _pick(gaz: Gazetteer, span: Span, ctx: _Context, near: set[str]) -> tuple[in
     return best, best_score
 
 
-def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "") -> list[Resolved]:
+def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *, trusted: bool = False) -> list[Resolved]:
     """Resolve candidate spans of one article to places.
 
     Parameters
@@ -138,6 +152,9 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "") -> list[Res
     gaz : Gazetteer
     text : str
         The text the spans index into (for "X, Y" patterns).
+    trusted : bool
+        The spans are known place mentions (given by the user): skip the checks
+        that a span is a place at all, only choose where it is.
 
     Returns
     -------
@@ -150,7 +167,10 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "") -> list[Res
         if span.demonym:
             continue
         cands = gaz.candidates(span.key)
-        reasons[i] = _admissible(gaz, span, _strong(gaz, cands, span.key)) if cands else "not in gazetteer"
+        if not cands:
+            reasons[i] = "not in gazetteer"
+        else:
+            reasons[i] = "" if trusted else _admissible(gaz, span, _strength(gaz, cands, span.key))
     live = [i for i, r in reasons.items() if not r]
     empty = _Context(Counter(s.demonym for s in spans if s.demonym), frozenset())
     best = {i: _pick(gaz, spans[i], empty, set())[0] for i in live}

@@ -7,7 +7,7 @@ function mapperInit(map) {
   var DATA = JSON.parse(document.getElementById('mapper-data').textContent);
   var DAY_MS = 864e5, MAX_POPUP = 50, R_MIN = 2;
   var BASE_MS = Date.parse(DATA.base_date + 'T00:00:00Z');
-  var types = DATA.types, places = DATA.places, incidents = DATA.incidents;
+  var types = DATA.types, places = DATA.places, inc = DATA.incidents, nInc = inc.place.length;
   var slices = DATA.slices, nSlices = slices.length;
   var current = -1;              // slice index, -1 = all time
   var visibleCounts = {};        // place key -> strikes drawn now
@@ -34,7 +34,7 @@ function mapperInit(map) {
     }
   }
   function escapeHtml(s) {
-    // Leaflet's layer control sets names with innerHTML; our labels are escaped first.
+    // Leaflet's layer control parses overlay names as HTML; our labels are escaped first.
     return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
   }
   function isoDay(offset) { return new Date(BASE_MS + offset * DAY_MS).toISOString().slice(0, 10); }
@@ -76,37 +76,42 @@ function mapperInit(map) {
 
   // ---- incidents by place, for popups ----
   var byPlace = places.map(function () { return []; });
-  incidents.forEach(function (row, i) { byPlace[row[1]].push(i); });
+  inc.place.forEach(function (p, i) { byPlace[p].push(i); });
 
-  function incidentBlock(row) {
-    var box = el('div', 'mapper-incident');
-    var head = dateRange(row[3], row[4]) + (row[5] >= 3 ? ' (approximate)' : '') + ' \u00b7 ' + types[row[2]].label;
+  function incidentBlock(i) {
+    var box = el('div', 'mapper-incident'), start = inc.start[i], killed = inc.killed[i], injured = inc.injured[i];
+    var head = dateRange(start, start + inc.days[i]) + (inc.time_precision[i] >= 3 ? ' (approximate)' : '') +
+      ' \u00b7 ' + types[inc.type[i]].label;
     box.appendChild(el('div', 'mapper-incident-head', head));
-    if (row[6] >= 0) { box.appendChild(el('div', null, 'Actor: ' + DATA.actors[row[6]])); }
-    if (row[7] !== null || row[8] !== null) {
+    if (inc.actor[i] >= 0) { box.appendChild(el('div', null, 'Actor: ' + DATA.actors[inc.actor[i]])); }
+    if (killed !== null || injured !== null) {
       var cas = [];
-      if (row[7] !== null) { cas.push('killed ' + row[7]); }
-      if (row[8] !== null) { cas.push('injured ' + row[8]); }
+      if (killed !== null) { cas.push('killed ' + killed); }
+      if (injured !== null) { cas.push('injured ' + injured); }
       box.appendChild(el('div', null, 'Casualties: ' + cas.join(', ')));
     }
-    row[9].forEach(function (s) {
-      var src = DATA.sources[s], art = DATA.articles[src[0]];
-      box.appendChild(el('blockquote', 'mapper-quote', DATA.texts[src[1]]));
-      var line = el('div', 'mapper-source');
-      var href = safeHref(art[2]);
-      var name = art[1] || art[2] || art[0];
-      if (href) {
-        var a = el('a', null, name);
-        a.href = href;
-        a.target = '_blank';
-        a.rel = 'noopener noreferrer';
-        line.appendChild(a);
-      } else {
-        line.appendChild(el('span', null, name));
-      }
-      if (art[3]) { line.appendChild(el('span', 'mapper-published', ' (' + art[3] + ')')); }
-      box.appendChild(line);
-    });
+    var pairs = inc.sources[i];
+    for (var k = 0; k < pairs.length; k += 2) { box.appendChild(sourceBlock(DATA.articles[pairs[k]], DATA.texts[pairs[k + 1]])); }
+    return box;
+  }
+
+  function sourceBlock(art, text) {
+    var box = el('div', 'mapper-source-block');
+    box.appendChild(el('blockquote', 'mapper-quote', text));
+    var line = el('div', 'mapper-source');
+    var href = safeHref(art[1]);
+    var name = art[0] || art[1] || 'untitled article';
+    if (href) {
+      var a = el('a', null, name);
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      line.appendChild(a);
+    } else {
+      line.appendChild(el('span', null, name));
+    }
+    if (art[2]) { line.appendChild(el('span', 'mapper-published', ' (' + art[2] + ')')); }
+    box.appendChild(line);
     return box;
   }
 
@@ -115,11 +120,10 @@ function mapperInit(map) {
     box.appendChild(el('h3', null, places[p][1]));
     if (places[p][4] >= 3) { box.appendChild(el('div', 'mapper-note', 'Location known only to region or country level')); }
     var list = byPlace[p].filter(function (i) {
-      var r = incidents[i];
-      return typeOn[r[2]] && r[3] <= range[1] && r[4] >= range[0];
+      return typeOn[inc.type[i]] && inc.start[i] <= range[1] && inc.start[i] + inc.days[i] >= range[0];
     });
     box.appendChild(el('div', 'mapper-note', plural(list.length, 'incident') + (current < 0 ? ', all time' : ' in ' + dateRange(range[0], range[1]))));
-    list.slice(0, MAX_POPUP).forEach(function (i) { box.appendChild(incidentBlock(incidents[i])); });
+    list.slice(0, MAX_POPUP).forEach(function (i) { box.appendChild(incidentBlock(i)); });
     if (list.length > MAX_POPUP) {
       box.appendChild(el('div', 'mapper-note', '\u2026 and ' + (list.length - MAX_POPUP) + ' more; choose a shorter time slice to see them.'));
     }
@@ -172,7 +176,7 @@ function mapperInit(map) {
     view.regions.forEach(function (r) { counts[r[0]] = r[1]; if (r[1] > max) { max = r[1]; } });
     regionShapes.forEach(function (layer, i) {
       var n = counts[i] || 0;
-      var cls = n ? Math.min(ramp.length - 1, Math.floor((ramp.length * n) / (max + 1))) : -1;
+      var cls = n ? Math.ceil((ramp.length * n) / max) - 1 : -1;   // busiest region: darkest
       layer.mapperCount = n;
       layer.setStyle({ fillColor: cls < 0 ? '#ffffff' : ramp[cls], fillOpacity: cls < 0 ? 0 : 0.6 });
     });
@@ -259,7 +263,7 @@ function mapperInit(map) {
     facts.forEach(function (f) {
       if (f[1] !== undefined && f[1] !== null) { div.appendChild(el('div', null, f[0] + ': ' + f[1])); }
     });
-    if (!incidents.length) { div.appendChild(el('div', 'mapper-empty', 'No incidents to show.')); }
+    if (!nInc) { div.appendChild(el('div', 'mapper-empty', 'No incidents to show.')); }
   });
 
   var sliderLabel, slider, playButton, timer = null;

@@ -29,7 +29,8 @@ column-wise (``incidents["place"][i]`` ...): ``start`` is a day offset from
 ``base_date``, ``days`` the length minus one, ``place``/``type``/``actor``
 index their tables (actor -1: none), ``sources`` a flat list of
 ``article_index, text_index`` pairs.  Each distinct sentence and article is
-stored once.
+stored once.  Incident and article ids are left out: the page never shows
+them, they cost a tenth of the file, and the GeoJSON/CSV outputs carry them.
 An incident spanning several slices counts once in each of them.
 """
 from __future__ import annotations
@@ -262,13 +263,12 @@ def _incident_table(df: pd.DataFrame) -> tuple[dict[str, list], dict[str, list]]
             aid = str(src["article_id"])
             if aid not in article_idx:
                 article_idx[aid] = len(articles)
-                articles.append([aid, _opt_str(src.get("title")) or "", _opt_str(src.get("url")),
+                articles.append([_opt_str(src.get("title")) or "", _opt_str(src.get("url")),
                                  _opt_str(src.get("published"))])
             pairs[(article_idx[aid], texts.setdefault(str(src.get("text") or ""), len(texts)))] = None
         source_col.append([i for pair in sorted(pairs) for i in pair])
     actor_col = [-1 if a is None else actors.setdefault(a, len(actors)) for a in map(_opt_str, df["actor"])]
     columns = {
-        "id": [str(v) for v in df["id"]],
         "place": df["place_idx"].tolist(),
         "type": df["type_idx"].tolist(),
         "start": df["d0"].tolist(),

@@ -1,0 +1,4 @@
+"""``python -m mapper``."""
+from mapper.cli import main
+
+main(prog_name="mapper")

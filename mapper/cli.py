@@ -1,0 +1,168 @@
+"""mapper's command line: a thin click layer over :mod:`mapper.pipeline`.
+
+Exit status: 0 success, 1 bad input or data (one line on stderr, no traceback, no
+partial output), 2 bad options, 130 interrupted.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+import click
+
+from mapper.errors import ConfigError, MapperError
+from mapper.model import Article
+
+SLICE_CHOICES = ("auto", "day", "week", "month")
+
+
+class _Command(click.Command):
+    """Maps mapper's errors to one-line messages and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            raise click.UsageError(str(exc), ctx) from None
+        except MapperError as exc:
+            click.echo(f"mapper: error: {exc}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("mapper: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            ctx.exit(1)
+        return None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mapper")
+def main() -> None:
+    """mapper: turn conflict news into a map of incidents.
+
+    Reads articles (.txt, .html, .jsonl, .csv, optionally gzipped; a folder; or - for
+    JSON lines on stdin), extracts incidents, geocodes them offline and writes a
+    time-sliced map, GeoJSON and summary CSVs.
+    """
+
+
+def _inputs(f: Callable) -> Callable:
+    f = click.option("--skip-bad", is_flag=True, help="Skip malformed JSON lines / CSV rows and report them.")(f)
+    f = click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")(f)
+    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
+
+
+def _articles(inputs: tuple[str, ...], skip_bad: bool, quiet: bool) -> Iterator[Article]:
+    from mapper.ingest import read_articles
+
+    def report(message: str) -> None:
+        click.echo(f"mapper: skipped: {message}", err=True)
+
+    yield from read_articles(list(inputs), skip_bad=skip_bad, on_skip=report)
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[Article], None] | None]:
+    """A progress line on stderr while articles are processed (only on a terminal)."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    start = time.monotonic()
+    count = [0]
+
+    def tick(_: Article) -> None:
+        count[0] += 1
+        if count[0] % 25 == 0 or count[0] < 25:
+            rate = count[0] / max(time.monotonic() - start, 1e-6)
+            click.echo(f"\rmapper: {count[0]} articles ({rate:.0f}/s)", err=True, nl=False)
+
+    try:
+        yield tick
+    finally:
+        if count[0]:
+            click.echo("", err=True)
+
+
+def _services(quiet: bool):  # noqa: ANN202 - Services import kept lazy for fast --help
+    from mapper.pipeline import Services
+
+    return Services.load()
+
+
+@main.command(cls=_Command)
+@_inputs
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("outputs"), show_default=True, help="Folder for map.html, GeoJSON and CSVs.")
+@click.option("--slice", "slice_unit", type=click.Choice(SLICE_CHOICES), default="auto", show_default=True,
+              help="Time slice of the map slider and regions.csv.")
+@click.option("--tiles", type=click.Choice(["osm", "none"]), default="osm", show_default=True,
+              help="OpenStreetMap tiles under the map (blank offline) or none.")
+def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, quiet: bool, skip_bad: bool) -> None:
+    """Extract incidents from INPUT and write the map, GeoJSON and CSVs to -o."""
+    from mapper.output.bundle import write_outputs
+    from mapper.pipeline import run as run_pipeline
+
+    started = time.monotonic()
+    services = _services(quiet)
+    with _progress(quiet) as tick:
+        result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick)
+    summary = write_outputs(result, services, out_dir, slice_unit=slice_unit, tiles=tiles)
+    if not quiet:
+        strikes = sum(1 for i in result.incidents if i.strike)
+        note = "" if result.incidents else " (no incidents found: outputs are empty)"
+        click.echo(f"mapper: {result.articles} articles, {len(result.incidents)} incidents ({strikes} strikes), "
+                   f"{len(result.unplaced)} unplaced, {summary['slices']} {summary['unit']} slices -> {out_dir}/ "
+                   f"in {time.monotonic() - started:.1f}s{note}", err=True)
+
+
+def _open_out(target: str) -> contextlib.AbstractContextManager[IO[str]]:
+    if target == "-":
+        return contextlib.nullcontext(sys.stdout)
+    from mapper.output.atomic import atomic_write
+
+    return atomic_write(Path(target))
+
+
+@main.command(cls=_Command)
+@_inputs
+@click.option("-o", "--output", "target", default="-", show_default=True, help="File for the JSON lines, or -.")
+def extract(inputs: tuple[str, ...], target: str, quiet: bool, skip_bad: bool) -> None:
+    """Write the incidents of INPUT as JSON lines (GeoJSON properties plus lon, lat)."""
+    from mapper.output.records import extract_record
+    from mapper.pipeline import run as run_pipeline
+
+    services = _services(quiet)
+    with _progress(quiet) as tick:
+        result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick)
+    with _open_out(target) as fh:
+        for inc in result.incidents:
+            fh.write(json.dumps(extract_record(inc), ensure_ascii=False) + "\n")
+    if not quiet:
+        click.echo(f"mapper: {result.articles} articles, {len(result.incidents)} incidents", err=True)
+
+
+@main.command(cls=_Command)
+@click.argument("source", metavar="FILE|-")
+@click.option("-o", "--output", "target", default="-", show_default=True, help="File for the JSON lines, or -.")
+@click.option("--resolve-only", is_flag=True,
+              help="Keep the toponym spans given in the input and only resolve them.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
+@click.option("--skip-bad", is_flag=True, help="Skip malformed lines and report them.")
+def geoparse(source: str, target: str, resolve_only: bool, quiet: bool, skip_bad: bool) -> None:
+    """Find and resolve every place mention in JSON lines {"id", "text", ...}."""
+    from mapper.geoparse import geoparse_lines
+
+    services = _services(quiet)
+    with _open_out(target) as fh:
+        for record in geoparse_lines(source, services, resolve_only=resolve_only, skip_bad=skip_bad,
+                                     on_skip=lambda m: click.echo(f"mapper: skipped: {m}", err=True)):
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,95 @@
+"""``mapper geoparse``: place mentions of JSON-line documents, resolved."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from mapper.errors import InputError
+from mapper.extract.toponyms import find_spans, span_at
+from mapper.geo.resolve import resolve_spans
+from mapper.model import Resolved
+
+
+def _lines(source: str) -> Iterator[tuple[str, int, str]]:
+    if source == "-":
+        for no, line in enumerate(sys.stdin, 1):
+            yield "<stdin>", no, line
+        return
+    path = Path(source)
+    try:
+        with open(path, "rb") as fh:
+            for no, raw in enumerate(fh, 1):
+                try:
+                    yield str(path), no, raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"{path}:{no}: invalid UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _document(where: str, line: str) -> dict[str, Any]:
+    try:
+        doc = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+        raise InputError(f'{where}: expected an object with a "text" string')
+    return doc
+
+
+def toponym_record(r: Resolved, services) -> dict[str, Any]:  # noqa: ANN001
+    """The output record of one mention (coordinates null when unresolved)."""
+    p = r.place
+    rec: dict[str, Any] = {"start": r.mention.start, "end": r.mention.end, "name": r.mention.name}
+    if p is None:
+        rec.update(lat=None, lon=None, geonameid=None, country=None, admin1_code=None, feature=None,
+                   reason=r.reason)
+        return rec
+    region = services.regions.by_gn_code(p.admin1_gn) if p.admin1_gn else None
+    rec.update(lat=round(p.lat, 6), lon=round(p.lon, 6), geonameid=p.geonameid, country=p.country or None,
+               admin1_code=region.code if region else None, feature=p.kind, geo_precision=p.geo_precision,
+               score=p.score)
+    return rec
+
+
+def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[Resolved]:  # noqa: ANN001
+    """Resolve the place mentions of a text: found by mapper, or the ``given`` spans."""
+    gaz = services.gazetteer
+    if given is None:
+        return [r for r in resolve_spans(find_spans(text, gaz), gaz, text) if r.place is not None]
+    spans = []
+    for t in given:
+        start, end = int(t["start"]), int(t["end"])
+        if not 0 <= start < end <= len(text):
+            raise InputError(f"toponym offsets {start}:{end} are outside the text")
+        spans.append(span_at(text, start, end, gaz))
+    return resolve_spans(spans, gaz, text, trusted=True)
+
+
+def geoparse_lines(source: str, services, *, resolve_only: bool = False, skip_bad: bool = False,  # noqa: ANN001
+                   on_skip: Callable[[str], None] | None = None) -> Iterator[dict[str, Any]]:
+    """Yield ``{"id", "toponyms": [...]}`` for each JSON line of ``source`` (a path or ``-``)."""
+    for path, no, line in _lines(source):
+        if not line.strip():
+            continue
+        where = f"{path}:{no}"
+        try:
+            doc = _document(where, line)
+            given = doc.get("toponyms") if resolve_only else None
+            if resolve_only and not isinstance(given, list):
+                raise InputError(f'{where}: --resolve-only needs a "toponyms" list')
+            try:
+                resolved = geoparse_text(doc["text"], services, given)
+            except (InputError, KeyError, TypeError, ValueError) as exc:
+                raise InputError(f"{where}: bad toponyms ({exc})") from None
+        except InputError as exc:
+            if not skip_bad:
+                raise
+            if on_skip:
+                on_skip(str(exc))
+            continue
+        yield {"id": doc.get("id", f"{Path(path).stem}:{no}"),
+               "toponyms": [toponym_record(r, services) for r in resolved]}

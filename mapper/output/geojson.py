@@ -1,0 +1,29 @@
+"""RFC 7946 GeoJSON export."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mapper.model import Incident
+from mapper.output.atomic import atomic_write
+from mapper.output.records import properties
+
+
+def feature_collection(incidents: list[Incident]) -> dict:
+    """A FeatureCollection with one Point per incident (lon, lat; 6 decimals; no ``crs``)."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": inc.id,
+             "geometry": {"type": "Point", "coordinates": [round(inc.place.lon, 6), round(inc.place.lat, 6)]},
+             "properties": properties(inc)}
+            for inc in incidents
+        ],
+    }
+
+
+def write_geojson(incidents: list[Incident], path: Path) -> None:
+    """Write ``incidents.geojson`` atomically, deterministic byte for byte."""
+    with atomic_write(path) as fh:
+        json.dump(feature_collection(incidents), fh, ensure_ascii=False, indent=1, sort_keys=False)
+        fh.write("\n")

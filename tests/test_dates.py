@@ -1,0 +1,215 @@
+"""Tests for mapper.extract.dates: every supported form, bullets and clause dating."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapper.extract.dates import bullet_date, clause_date, find_dates, span_precision
+from mapper.model import DateSpan
+
+D = dt.date
+REF = D(2025, 11, 25)  # a Tuesday
+
+
+def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> DateSpan:
+    return DateSpan(start, end or start, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("12 November 2025", "12 November 2025", _span(D(2025, 11, 12))),
+        ("November 12, 2025", "November 12, 2025", _span(D(2025, 11, 12))),
+        ("NOVEMBER 12, 2025", "NOVEMBER 12, 2025", _span(D(2025, 11, 12))),
+        ("Nov. 12", "Nov. 12", _span(D(2025, 11, 12))),
+        ("12 Nov", "12 Nov", _span(D(2025, 11, 12))),
+        ("the 1st of December", "1st of December", _span(D(2025, 12, 1))),
+        ("12 may 2025", "12 may 2025", _span(D(2025, 5, 12))),
+        ("May 9", "May 9", _span(D(2025, 5, 9))),
+        ("Sept. 3, 2024", "Sept. 3, 2024", _span(D(2024, 9, 3))),
+        ("14-19 November 2025", "14-19 November 2025", _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
+        ("14–19 November", "14–19 November", _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
+        ("20-21 November 2025", "20-21 November 2025", _span(D(2025, 11, 20), D(2025, 11, 21), 2)),
+        ("November 14 to 19", "November 14 to 19", _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
+        ("November 14-19", "November 14-19", _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
+        ("from 14 to 19 November", "14 to 19 November", _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
+        ("1-10 November 2025", "1-10 November 2025", _span(D(2025, 11, 1), D(2025, 11, 10), 3)),
+        ("30 November - 2 December 2025", "30 November - 2 December 2025",
+         _span(D(2025, 11, 30), D(2025, 12, 2), 2)),
+        ("November 30 to December 9", "November 30 to December 9",
+         _span(D(2025, 11, 30), D(2025, 12, 9), 3)),
+        ("December 30 - January 2", "December 30 - January 2",
+         _span(D(2025, 12, 30), D(2026, 1, 2), 2)),
+        ("2025-11-12", "2025-11-12", _span(D(2025, 11, 12))),
+        ("on 25/11/2025", "25/11/2025", _span(D(2025, 11, 25))),
+        ("on 11/25/2025", "11/25/2025", _span(D(2025, 11, 25))),
+        ("on 12.11.2025", "12.11.2025", _span(D(2025, 11, 12))),
+        ("November 2025", "November 2025", _span(D(2025, 11, 1), D(2025, 11, 30), 3)),
+        ("Feb 2024", "Feb 2024", _span(D(2024, 2, 1), D(2024, 2, 29), 3)),
+        ("in November", "November", _span(D(2025, 11, 1), D(2025, 11, 30), 3)),
+        ("in May", "May", _span(D(2025, 5, 1), D(2025, 5, 31), 3)),
+        ("early November", "early November", _span(D(2025, 11, 1), D(2025, 11, 10), 3)),
+        ("mid-November", "mid-November", _span(D(2025, 11, 11), D(2025, 11, 20), 3)),
+        ("In late November 2025, talks", "late November 2025",
+         _span(D(2025, 11, 21), D(2025, 11, 30), 3)),
+        ("at the end of September", "the end of September",
+         _span(D(2025, 9, 21), D(2025, 9, 30), 3)),
+        ("in 2022", "2022", _span(D(2022, 1, 1), D(2022, 12, 31), 3)),
+        ("this week", "this week", _span(D(2025, 11, 24), D(2025, 11, 25), 2)),
+        ("earlier this week", "earlier this week", _span(D(2025, 11, 24), D(2025, 11, 25), 2)),
+        ("last week", "last week", _span(D(2025, 11, 17), D(2025, 11, 23), 2)),
+        ("on Tuesday", "Tuesday", _span(REF)),
+        ("Monday night", "Monday night", _span(D(2025, 11, 24))),
+        ("on Sunday night", "Sunday night", _span(D(2025, 11, 23))),
+        ("on Wednesday morning", "Wednesday morning", _span(D(2025, 11, 19))),
+        ("last Tuesday", "Tuesday", _span(D(2025, 11, 18))),
+        ("next Friday", "Friday", _span(D(2025, 11, 28))),
+        ("overnight", "overnight", _span(D(2025, 11, 24), REF, 2)),
+        ("Last night", "Last night", _span(D(2025, 11, 24), REF, 2)),
+        ("tonight", "tonight", _span(REF)),
+        ("yesterday", "yesterday", _span(D(2025, 11, 24))),
+        ("Today", "Today", _span(REF)),
+        ("this morning", "this morning", _span(REF)),
+        ("Earlier this month", "Earlier this month", _span(D(2025, 11, 1), REF, 3)),
+        ("last month", "last month", _span(D(2025, 10, 1), D(2025, 10, 31), 3)),
+        ("3 days ago", "3 days ago", _span(D(2025, 11, 22))),
+        ("two days ago", "two days ago", _span(D(2025, 11, 23))),
+        ("on Tuesday, 18 November", "18 November", _span(D(2025, 11, 18))),
+    ],
+)
+def test_each_form_resolves_exactly(text: str, expr: str, expected: DateSpan) -> None:
+    found = find_dates(text, REF)
+    assert [(text[s:e], span) for s, e, span in found] == [(expr, expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials may meet again.",
+        "Troops march towards the front.",
+        "May the talks succeed",  # bare "May": no preposition, no day, no year
+        "Jan Kowalski said",
+        "The 28-point plan limits forces to 600,000 personnel.",
+        "on 05/11/2025",  # 5 November or May 11: ambiguous, skipped
+        "a 3.5 magnitude blast",
+        "U.S.-supplied ATACMS",
+        "2022-2023 figures",
+        "a Mayor and a Marine",
+        "those 5 may face charges",
+    ],
+)
+def test_non_dates_are_not_read_as_dates(text: str) -> None:
+    assert find_dates(text, REF) == []
+
+
+def test_year_less_dates_go_to_the_previous_year_when_far_in_the_future() -> None:
+    january = D(2026, 1, 10)
+    assert find_dates("3 December", january)[0][2] == _span(D(2025, 12, 3))
+    assert find_dates("12 February", january)[0][2] == _span(D(2026, 2, 12))
+    assert find_dates("in April", january)[0][2] == _span(D(2025, 4, 1), D(2025, 4, 30), 3)
+
+
+def test_impossible_dates_are_skipped_without_error() -> None:
+    # The day is impossible; only the month reading survives.
+    assert [(s, e) for s, e, _ in find_dates("31 November 2025", REF)] == [(3, 16)]
+    assert find_dates("31 November 2025", REF)[0][2] == _span(D(2025, 11, 1), D(2025, 11, 30), 3)
+    assert find_dates("on 2025-02-30", REF) == []
+    assert find_dates("29 February", D(2025, 3, 10))[0][2] == _span(D(2024, 2, 29))
+    assert find_dates("19-14 November 2025", REF)[0][2] == _span(D(2025, 11, 1), D(2025, 11, 30), 3)
+
+
+def test_without_reference_relative_and_year_less_dates_are_skipped() -> None:
+    text = "Yesterday and on Tuesday and 12 November, and on 14 November 2025 overnight."
+    found = find_dates(text, None)
+    assert [(text[s:e], span) for s, e, span in found] == [
+        ("14 November 2025", _span(D(2025, 11, 14)))]
+
+
+def test_several_dates_in_text_order_with_offsets() -> None:
+    text = "Russia struck Kyiv on 12 November 2025 and Lviv overnight, after strikes last week."
+    found = find_dates(text, REF)
+    assert [(s, e, text[s:e]) for s, e, _ in found] == [
+        (22, 38, "12 November 2025"), (48, 57, "overnight"), (73, 82, "last week")]
+
+
+def test_find_dates_rejects_non_text() -> None:
+    with pytest.raises(TypeError, match="text must be a str, not bytes"):
+        find_dates(b"12 November", REF)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- 14-19 November 2025: Russia executes massive drone and missile barrages",
+         _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
+        ("- 12 November 2025: Ukrainian President Zelensky reports fierce fighting",
+         _span(D(2025, 11, 12))),
+        ("* November 17 – A Russian drone hit Izmail port", _span(D(2025, 11, 17))),
+        ("• 30 November - 2 December 2025: strikes", _span(D(2025, 11, 30), D(2025, 12, 2), 2)),
+        ("1. **17 Nov:** drone attack", _span(D(2025, 11, 17))),
+        ("12 November 2025: no marker", _span(D(2025, 11, 12))),
+    ],
+)
+def test_bullet_date(line: str, expected: DateSpan) -> None:
+    assert bullet_date(line, REF) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Russia struck Kyiv on 12 November 2025: officials said",  # date not first
+        "- 12 November 2025 Russia struck Kyiv",  # no colon or dash after the date
+        "- Related: nothing",
+        "",
+        "- 17 Nov: no year and no reference",
+    ],
+)
+def test_not_a_bullet_date(line: str) -> None:
+    ref = None if "no reference" in line else REF
+    assert bullet_date(line, ref) is None
+
+
+def test_clause_date_explicit_wins() -> None:
+    got = clause_date("Drones hit Odesa on 18 November.", published=REF,
+                      bullet=_span(D(2025, 11, 17)), previous=_span(D(2025, 11, 1)))
+    assert got == (_span(D(2025, 11, 18)), "explicit")
+
+
+def test_clause_date_covers_several_close_dates() -> None:
+    got = clause_date("Strikes on 12 November and again on 14 November hit Sumy.",
+                      published=REF, bullet=None, previous=None)
+    assert got == (_span(D(2025, 11, 12), D(2025, 11, 14), 2), "explicit")
+    month = clause_date("In November, and on 3 November, ...", published=REF, bullet=None,
+                        previous=None)
+    assert month == (_span(D(2025, 11, 1), D(2025, 11, 30), 3), "explicit")
+
+
+def test_clause_date_takes_the_first_of_distant_dates() -> None:
+    got = clause_date("The attack on 12 November echoed one in 2022.", published=REF,
+                      bullet=None, previous=None)
+    assert got == (_span(D(2025, 11, 12)), "explicit")
+
+
+def test_clause_date_falls_back_in_order() -> None:
+    bullet, previous = _span(D(2025, 11, 17)), _span(D(2025, 11, 3))
+    plain = "Poland scrambled fighter jets."
+    assert clause_date(plain, published=REF, bullet=bullet, previous=previous) == (
+        bullet, "bullet")
+    assert clause_date(plain, published=REF, bullet=None, previous=previous) == (
+        previous, "previous")
+    assert clause_date(plain, published=REF, bullet=None, previous=None) == (
+        _span(REF, REF, 2), "published")
+    assert clause_date(plain, published=None, bullet=None, previous=None) == (None, "")
+
+
+def test_clause_date_relative_needs_publication_date() -> None:
+    assert clause_date("Kyiv was hit overnight.", published=REF, bullet=None,
+                       previous=None) == (_span(D(2025, 11, 24), REF, 2), "explicit")
+    assert clause_date("Kyiv was hit overnight.", published=None, bullet=None,
+                       previous=None) == (None, "")
+
+
+@pytest.mark.parametrize(("days", "precision"), [(0, 1), (1, 2), (6, 2), (7, 3), (30, 3)])
+def test_span_precision(days: int, precision: int) -> None:
+    assert span_precision(REF, REF + dt.timedelta(days=days)) == precision
