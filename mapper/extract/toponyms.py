@@ -24,6 +24,9 @@ _RUN = re.compile(rf"(?:{_CAP})(?: (?:{_CONN} )?(?:{_CAP}))*")
 _SPLIT = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = frozenset(_CONN[3:-1].split("|"))
+#: words that may follow a name in a capitalised run without being part of it ("Kyiv on Monday")
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december""".split())
 
 #: capitalised words after a name that make it a region mention ("Kyiv Oblast")
 REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
@@ -134,7 +137,8 @@ def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
             i += n
         else:
             i += 1
-    covered = sum(n for _, n, _ in found) == sum(1 for w in words if w not in _CONNECTORS)
+    covered = sum(n for _, n, _ in found) == sum(1 for w in words if w not in _CONNECTORS
+                                                  and _POSSESSIVE.sub("", w).lower() not in _CALENDAR)
     found = [f for f in found if not _region_word_only(f, words)]
     spans = []
     for i, n, k in found:

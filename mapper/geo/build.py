@@ -19,6 +19,8 @@ from mapper.geo.names import key, region_named
 SOURCES = ("admin1.csv", "countries.csv", "aliases.csv", "named_regions.csv",
            "demonyms.csv", "country_aliases.csv", "common_words.tsv")
 
+#: longest name (in words) the recogniser tries; longer GeoNames names are institutions
+MAX_TOKENS = 6
 #: pseudo-populations: the prior of a country or region name over a town of the same name
 _COUNTRY_POP = 50_000_000
 _ADMIN1_POP = 2_000_000
@@ -149,7 +151,7 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     index = {k: tuple(sorted(v.items())) for k, v in b.index.items()}
     return Gazetteer(**b.cols, index=index, aliases=aliases, demonyms=demonyms, common=common,
                      country_entry=country_entry, admin1_entry=admin1_entry,
-                     max_tokens=max(k.count(" ") + 1 for k in index))
+                     max_tokens=min(MAX_TOKENS, max(k.count(" ") + 1 for k in index)))
 
 
 def save(gaz: Gazetteer, path: Path) -> None:

@@ -18,7 +18,7 @@ from mapper.errors import GazetteerError
 from mapper.geo.names import fold, key
 from mapper.model import Place
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 

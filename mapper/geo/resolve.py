@@ -62,8 +62,10 @@ def _score(gaz: Gazetteer, entry: int, main: bool, span: Span, ctx: _Context, ne
     score += 3.0 * share + (1.0 if share > 0 else 0.0)
     if gaz.admin1[entry] and gaz.admin1[entry] in ctx.admin1 and gaz.kind[entry] == _CITY:
         score += 2.0
-    if gaz.country[entry] in near or (gaz.admin1[entry] or "") in near:
+    if gaz.country[entry] in near:
         score += 3.0
+    if (gaz.admin1[entry] or "") in near:
+        score += 6.0  # "Odessa, Texas": the strongest evidence there is
     return score
 
 
@@ -80,7 +82,8 @@ def _strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> 
         kind, pop = gaz.kind[entry], gaz.population[entry]
         if kind in (_COUNTRY, _REGION) or (kind == _CITY and main and pop >= 1_000_000):
             return 2
-        if (kind == _ADMIN1 and (main or region_named(key))) or (kind == _CITY and main and pop >= STRONG_POPULATION):
+        if (kind == _ADMIN1 and (main or region_named(key))) or (kind == _CITY and main and pop >= STRONG_POPULATION) \
+                or (kind == _CITY and pop >= 1_000_000):
             level = 1
     return level
 
@@ -107,7 +110,7 @@ def _near(spans: list[Span], i: int, best: dict[int, int], gaz: Gazetteer, text:
     span = spans[i]
     if i + 1 < len(spans) and i + 1 in best:
         gap = text[span.end:spans[i + 1].start]
-        if gap.strip() in {",", "(", "in"} or gap in {", ", " (", " in "}:
+        if gap in {", ", " (", " in ", ","}:
             entry = best[i + 1]
             if gaz.kind[entry] == _COUNTRY:
                 return {gaz.country[entry]}
@@ -142,7 +145,8 @@ def _pick(gaz: Gazetteer, span: Span, ctx: _Context, near: set[str]) -> tuple[in
     return best, best_score
 
 
-def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *, trusted: bool = False) -> list[Resolved]:
+def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
+                  trusted: frozenset[int] | bool = False) -> list[Resolved]:
     """Resolve candidate spans of one article to places.
 
     Parameters
@@ -152,9 +156,9 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *, trusted:
     gaz : Gazetteer
     text : str
         The text the spans index into (for "X, Y" patterns).
-    trusted : bool
-        The spans are known place mentions (given by the user): skip the checks
-        that a span is a place at all, only choose where it is.
+    trusted : bool or set of int
+        Spans known to be place mentions (given by the user), all of them or these
+        indices: skip the checks that such a span is a place at all.
 
     Returns
     -------
@@ -170,7 +174,8 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *, trusted:
         if not cands:
             reasons[i] = "not in gazetteer"
         else:
-            reasons[i] = "" if trusted else _admissible(gaz, span, _strength(gaz, cands, span.key))
+            known = trusted is True or (not isinstance(trusted, bool) and i in trusted)
+            reasons[i] = "" if known else _admissible(gaz, span, _strength(gaz, cands, span.key))
     live = [i for i, r in reasons.items() if not r]
     empty = _Context(Counter(s.demonym for s in spans if s.demonym), frozenset())
     best = {i: _pick(gaz, spans[i], empty, set())[0] for i in live}

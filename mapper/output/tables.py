@@ -32,8 +32,13 @@ def neutralise(value: object) -> object:
     return value
 
 
+def _is_text(col: pd.Series) -> bool:
+    return pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)
+
+
 def _write(frame: pd.DataFrame, path: Path) -> None:
-    frame = frame.apply(lambda col: col.map(neutralise) if col.dtype == object else col)
+    # pandas 3 gives text columns the ``str`` dtype, not ``object``: check both kinds.
+    frame = frame.apply(lambda col: col.map(neutralise) if _is_text(col) else col)
     with atomic_write(path) as fh:
         frame.to_csv(fh, index=False, lineterminator="\n")
 

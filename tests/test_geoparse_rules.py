@@ -1,0 +1,105 @@
+"""Recognition and resolution rules, each on a small hand-made sentence, real gazetteer."""
+from __future__ import annotations
+
+import pytest
+
+from mapper.geo.gazetteer import Gazetteer
+from mapper.geoparse import geoparse_text
+from mapper.pipeline import Services
+
+
+@pytest.fixture(scope="module")
+def services():
+    return Services.load()
+
+
+def places(services, text):
+    """(mention, place name, country) of every resolved mention."""
+    out = []
+    for r in geoparse_text(text, services):
+        assert text[r.mention.start:r.mention.end] == r.mention.name
+        out.append((r.mention.name, r.place.name, r.place.country))
+    return out
+
+
+def test_transliteration_variants_resolve_to_one_place(services):
+    for spelling in ("Kyiv", "Kiev", "Київ"):
+        assert places(services, f"Explosions were heard in {spelling} on Monday.") == [
+            (spelling, "Kyiv", "UA")]
+    assert places(services, "Shelling hit Kharkov.")[0][1:] == ("Kharkiv", "UA")
+
+
+def test_possessive_is_outside_the_span(services):
+    assert places(services, "Kyiv's mayor said two districts were hit.") == [("Kyiv", "Kyiv", "UA")]
+
+
+def test_alias_table_renamed_and_news_spellings(services):
+    got = places(services, "Troops left Artemivsk, Dnipropetrovsk and Zaporizhia in that year.")
+    assert [g[1] for g in got] == ["Bakhmut", "Dnipro", "Zaporizhzhya"]
+    assert places(services, "A port in Nikolayev was struck.")[0][1:] == ("Mykolayiv", "UA")
+
+
+def test_region_word_makes_one_region_mention(services):
+    got = geoparse_text("Drones hit Kyiv Oblast overnight.", services)
+    assert [(r.mention.name, r.place.kind, r.place.admin1_gn) for r in got] == [("Kyiv Oblast", "admin1", "UA.13")]
+
+
+def test_demonyms_are_not_mentions_but_evidence(services):
+    assert places(services, "Ukrainian cities faced Russian drones.") == []
+    # Pokrovsk is also an old name of Engels (RU, 196k people): the article's Ukraine wins
+    got = places(services, "Ukrainian troops held positions in Pokrovsk.")
+    assert got == [("Pokrovsk", "Pokrovsk", "UA")]
+
+
+def test_person_names_that_contain_places(services):
+    text = "EU diplomat Kaja Kallas met US Secretary of State Marco Rubio and President Zelensky."
+    assert [g[0] for g in places(services, text)] == ["US"]
+
+
+def test_acronyms_of_organisations_are_not_towns(services):
+    assert places(services, "NATO and the EU discussed the UN plan.") == []
+
+
+def test_common_words_need_evidence(services):
+    assert places(services, "Police said the talks were nice and mobile.") == []
+    assert places(services, "Nice weather helped.") == []
+    got = places(services, "The festival moved to Nice, France, this summer.")
+    assert ("Nice", "Nice", "FR") in got
+
+
+def test_context_country_decides_ambiguous_names(services):
+    assert places(services, "Odesa was hit by Russian drones.")[0][1:] == ("Odesa", "UA")
+    assert places(services, "Oil prices rose in Odessa, Texas.")[0][1:] == ("Odessa", "US")
+
+
+def test_lviv_in_an_article_about_ukraine(services):
+    assert places(services, "Ukraine said a missile struck Lviv.")[1] == ("Lviv", "Lviv", "UA")
+
+
+def test_hyphenated_names_and_multi_word(services):
+    got = places(services, "Trains from Rostov-on-Don reach Kryvyi Rih rarely.")
+    assert [g[1] for g in got] == ["Rostov-on-Don", "Kryvyy Rih"]
+
+
+def test_sentence_initial_place_kept(services):
+    assert places(services, "Kharkiv came under attack.") == [("Kharkiv", "Kharkiv", "UA")]
+
+
+def test_resolve_only_keeps_given_spans(services):
+    text = "Officials in Springfield, Illinois, said nothing."
+    got = geoparse_text(text, services, given=[{"start": 13, "end": 24}])
+    assert len(got) == 1 and got[0].mention.name == "Springfield"
+    assert (got[0].place.country, got[0].place.admin1_gn) == ("US", "US.IL")
+
+
+def test_named_regions_are_region_level(services):
+    got = geoparse_text("Fighting continued in Donbas and the Black Sea.", services)
+    assert [(r.mention.name, r.place.kind, r.place.geo_precision) for r in got] == [
+        ("Donbas", "region", 3), ("Black Sea", "region", 3)]
+
+
+def test_gazetteer_cache_roundtrip(tmp_path):
+    first = Gazetteer.load(cache=tmp_path)
+    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
+    second = Gazetteer.load(cache=tmp_path)
+    assert second.names == first.names and second.index["kyiv"] == first.index["kyiv"]
