@@ -30,12 +30,12 @@ from mapper.model import Article, Clause, DateSpan, Place, Resolved
 _NUM = r"(?:\d[\d,]*|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"
 _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as)?\s*"
 _KILLED = re.compile(
-    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
     rf"(?:killed|dead|died|deaths|fatalities|killing)\b"
     rf"|\b(?:killing|killed|kills|kill)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})",
     re.IGNORECASE)
 _INJURED = re.compile(
-    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+)?(?:injured|wounded|hurt|injuries)\b"
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+)?(?:injured|wounded|hurt|injuries)\b"
     rf"|\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+{_QUAL}(?P<n2>{_NUM})\b",
     re.IGNORECASE)
 _LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",

@@ -1,0 +1,239 @@
+"""The command line: help, exit codes, exact error lines, stdin, extract and geoparse."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS, Invoke, SeedRun
+
+SUPPORTED = ".txt, .html, .htm, .jsonl, .ndjson or .csv, optionally .gz"
+OLD = "old output\n"
+KYIV_ODESA = "Russian drones struck Kyiv and Odesa overnight."
+
+
+def _python_m(*args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m mapper`` as a real process (real exit status and stderr)."""
+    return subprocess.run([sys.executable, "-m", "mapper", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, **env}, timeout=120, check=False)
+
+
+# ------------------------------------------------------------------------------ help
+
+
+@pytest.mark.parametrize("command,options", [
+    ([], ["run", "extract", "geoparse", "--version", "--help"]),
+    (["run"], ["INPUT...", "--output", "--slice", "[auto|day|week|month]", "--tiles", "[osm|none]", "--quiet",
+               "--skip-bad"]),
+    (["extract"], ["INPUT...", "--output", "--quiet", "--skip-bad"]),
+    (["geoparse"], ["FILE|-", "--output", "--resolve-only", "--quiet", "--skip-bad"]),
+])
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_every_command_has_help(invoke: Invoke, command: list[str], options: list[str], flag: str) -> None:
+    result = invoke(*command, flag)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Usage: mapper {' '.join(command)}".rstrip() + " [OPTIONS]")
+    for option in options:
+        assert option in result.stdout
+
+
+def test_python_m_mapper_help() -> None:
+    proc = _python_m("--help")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("Usage: mapper [OPTIONS] COMMAND [ARGS]...")
+    assert "geoparse" in proc.stdout and proc.stderr == ""
+
+
+# ------------------------------------------------------------------------------ bad input
+
+
+def _bad_inputs(tmp: Path) -> list[tuple[Path, str]]:
+    """(input path, the error message naming it) for every kind of unreadable input."""
+    (tmp / "nothing").mkdir()
+    (tmp / "nothing" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    files = {
+        "empty.txt": b"",
+        "binary.txt": b"\x00\x01\x02binary",
+        "latin1.txt": b"Title\nbody \xff here\n",
+        "latin1.jsonl": b'{"text": "Drones struck Kyiv."}\n{"text": "x\xff"}\n',
+        "malformed.jsonl": b'{"text": "Drones struck Kyiv."}\n{"text": "a" "b"}\n',
+        "fields.csv": b"id,text\na,Drones struck Kyiv.\nb,one,two\n",
+    }
+    for name, data in files.items():
+        (tmp / name).write_bytes(data)
+    return [
+        (tmp / "missing.txt", f"{tmp / 'missing.txt'}: no such file or directory"),
+        (tmp / "empty.txt", f"{tmp / 'empty.txt'}: file is empty"),
+        (tmp / "binary.txt", f"{tmp / 'binary.txt'}: binary file (NUL bytes in the first 8 KB)"),
+        (tmp / "latin1.txt", f"{tmp / 'latin1.txt'}:2: invalid UTF-8 (byte 0xff at column 6)"),
+        (tmp / "latin1.jsonl", f"{tmp / 'latin1.jsonl'}:2: invalid UTF-8 (byte 0xff at column 12)"),
+        (tmp / "malformed.jsonl", f"{tmp / 'malformed.jsonl'}:2: malformed JSON (Expecting ',' delimiter at column 14)"),
+        (tmp / "fields.csv", f"{tmp / 'fields.csv'}:3: expected 2 fields, found 3"),
+        (tmp / "nothing", f"{tmp / 'nothing'}: folder has no supported files ({SUPPORTED})"),
+    ]
+
+
+BAD_NAMES = ["missing", "empty", "binary", "utf8-txt", "utf8-jsonl", "malformed-json", "csv-fields", "no-files"]
+
+
+@pytest.mark.parametrize("index", range(len(BAD_NAMES)), ids=BAD_NAMES)
+def test_bad_input_one_line_error_and_no_output(invoke: Invoke, tmp_path: Path, index: int) -> None:
+    source, message = _bad_inputs(tmp_path)[index]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "incidents.geojson").write_text(OLD, encoding="utf-8")
+    result = invoke("run", source, "-o", out, "--tiles", "none")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)  # handled: no traceback
+    assert result.stderr == f"mapper: error: {message}\n"
+    assert result.stdout == ""
+    assert sorted(p.name for p in out.iterdir()) == ["incidents.geojson"]  # no temp or partial files
+    assert (out / "incidents.geojson").read_text(encoding="utf-8") == OLD
+
+
+def test_bad_input_error_in_a_real_process(tmp_path: Path) -> None:
+    source, message = _bad_inputs(tmp_path)[5]
+    proc = _python_m("run", str(source), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    assert proc.stderr == f"mapper: error: {message}\n"
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    assert not (tmp_path / "out").exists()
+
+
+def test_extract_bad_input_writes_no_file(invoke: Invoke, tmp_path: Path) -> None:
+    source, message = _bad_inputs(tmp_path)[6]
+    target = tmp_path / "incidents.jsonl"
+    result = invoke("extract", source, "-o", target)
+    assert (result.exit_code, result.stderr) == (1, f"mapper: error: {message}\n")
+    assert not target.exists()
+
+
+def test_empty_stdin(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("run", "-", "-o", tmp_path / "out", stdin="\n")
+    assert (result.exit_code, result.stderr) == (1, "mapper: error: <stdin>: input is empty\n")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args,message", [
+    (["run", "--slice", "year", "-o", "{out}", str(SEEDS)],
+     "Invalid value for '--slice': 'year' is not one of 'auto', 'day', 'week', 'month'."),
+    (["run", "--tiles", "google", "-o", "{out}", str(SEEDS)],
+     "Invalid value for '--tiles': 'google' is not one of 'osm', 'none'."),
+    (["run", "--bogus", "-o", "{out}", str(SEEDS)], "No such option: --bogus"),
+    (["run", "-o", "{out}"], "Missing argument 'INPUT...'."),
+    (["extract", "-o", "{out}"], "Missing argument 'INPUT...'."),
+    (["geoparse", "-o", "{out}"], "Missing argument 'FILE|-'."),
+])
+def test_bad_options_exit_2(invoke: Invoke, tmp_path: Path, args: list[str], message: str) -> None:
+    out = tmp_path / "out"
+    result = invoke(*(str(out) if a == "{out}" else a for a in args))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: {message}"
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not out.exists()
+
+
+def test_skip_bad_reports_and_still_writes(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text('{"id": "a1", "published": "2025-11-18", "text": "' + KYIV_ODESA + '"}\n'
+                      '{"id": "a2", "text": broken}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = invoke("run", source, "-o", out, "--tiles", "none", "--skip-bad")
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"mapper: skipped: {source}:2: malformed JSON (Expecting value at column 15)"
+    assert lines[1].startswith("mapper: 1 articles, 2 incidents (2 strikes), 0 unplaced, 2 day slices")
+    features = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))["features"]
+    assert sorted(f["properties"]["place"] for f in features) == ["Kyiv", "Odesa"]
+    assert sorted(p.name for p in out.iterdir()) == ["cities.csv", "incidents.geojson", "map.html", "regions.csv",
+                                                    "unplaced.csv"]
+
+
+# ------------------------------------------------------------------------------ stdin
+
+
+def test_run_reads_json_lines_from_stdin(invoke: Invoke, tmp_path: Path) -> None:
+    line = json.dumps({"id": "s1", "title": "Overnight attack", "published": "2025-11-18", "text": KYIV_ODESA})
+    out = tmp_path / "out"
+    result = invoke("run", "-", "-o", out, "--tiles", "none", "--quiet", stdin=line + "\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    features = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))["features"]
+    got = sorted((p["place"], p["type"], p["date_start"], p["date_end"], p["sources"][0]["article_id"],
+                  p["sources"][0]["title"]) for p in (f["properties"] for f in features))
+    assert got == [("Kyiv", "drone_strike", "2025-11-17", "2025-11-18", "s1", "Overnight attack"),
+                   ("Odesa", "drone_strike", "2025-11-17", "2025-11-18", "s1", "Overnight attack")]
+
+
+# ------------------------------------------------------------------------------ extract
+
+
+def _expected_records(seed_run: SeedRun) -> list[dict]:
+    doc = json.loads((seed_run.out / "incidents.geojson").read_text(encoding="utf-8"))
+    return [{**f["properties"], "lon": f["geometry"]["coordinates"][0], "lat": f["geometry"]["coordinates"][1]}
+            for f in doc["features"]]
+
+
+def test_extract_to_stdout_equals_geojson_properties(invoke: Invoke, seed_run: SeedRun) -> None:
+    result = invoke("extract", SEEDS, "-o", "-")
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    expected = _expected_records(seed_run)
+    assert records == expected
+    assert result.stderr == f"mapper: 1 articles, {len(expected)} incidents\n"
+
+
+def test_extract_to_file(invoke: Invoke, seed_run: SeedRun, tmp_path: Path) -> None:
+    target = tmp_path / "incidents.jsonl"
+    result = invoke("extract", SEEDS, "-o", target, "--quiet")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == _expected_records(seed_run)
+
+
+# ------------------------------------------------------------------------------ geoparse
+
+KYIV = {"start": 22, "end": 26, "name": "Kyiv", "lat": 50.45466, "lon": 30.5238, "geonameid": 703448,
+        "country": "UA", "admin1_code": "UA-30", "feature": "city", "geo_precision": 1}
+ODESA = {"start": 31, "end": 36, "name": "Odesa", "lat": 46.48572, "lon": 30.74383, "geonameid": 698740,
+         "country": "UA", "admin1_code": "UA-51", "feature": "city", "geo_precision": 1}
+
+
+def _without_score(toponyms: list[dict]) -> list[dict]:
+    assert all(isinstance(t.pop("score", None), float) for t in toponyms if t["geonameid"] is not None)
+    return toponyms
+
+
+def test_geoparse_stdin(invoke: Invoke) -> None:
+    result = invoke("geoparse", "-", stdin=json.dumps({"id": "a", "text": KYIV_ODESA}) + "\n")
+    assert result.exit_code == 0
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["id"] == "a"
+    assert _without_score(record["toponyms"]) == [KYIV, ODESA]
+    assert [KYIV_ODESA[t["start"]:t["end"]] for t in record["toponyms"]] == ["Kyiv", "Odesa"]
+
+
+def test_geoparse_resolve_only_keeps_given_spans(invoke: Invoke, tmp_path: Path) -> None:
+    spans = [{"start": 0, "end": 7}, {"start": 22, "end": 26}, {"start": 31, "end": 36}]
+    source = tmp_path / "docs.jsonl"
+    source.write_text(json.dumps({"id": "b", "text": KYIV_ODESA, "toponyms": spans}) + "\n", encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    result = invoke("geoparse", source, "--resolve-only", "-o", target)
+    assert result.exit_code == 0
+    (record,) = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    russian = {"start": 0, "end": 7, "name": "Russian", "lat": None, "lon": None, "geonameid": None,
+               "country": None, "admin1_code": None, "feature": None, "reason": "not in gazetteer"}
+    assert record == {"id": "b", "toponyms": _without_score(record["toponyms"])}
+    assert record["toponyms"] == [russian, KYIV, ODESA]
+
+
+def test_geoparse_bad_offsets(invoke: Invoke, tmp_path: Path) -> None:
+    line = json.dumps({"id": "c", "text": KYIV_ODESA, "toponyms": [{"start": 40, "end": 100}]})
+    target = tmp_path / "out.jsonl"
+    result = invoke("geoparse", "-", "--resolve-only", "-o", target, stdin=line + "\n")
+    assert result.exit_code == 1
+    assert result.stderr == "mapper: error: <stdin>:1: bad toponyms (toponym offsets 40:100 are outside the text)\n"
+    assert not target.exists()

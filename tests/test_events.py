@@ -1,0 +1,117 @@
+"""Incident extraction rules on small hand-written articles (real gazetteer)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapper.aggregate import dedupe
+from mapper.extract.events import casualties
+from mapper.model import Article
+from mapper.pipeline import Services, extract_article
+
+PUB = dt.date(2025, 11, 20)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Services.load().gazetteer
+
+
+def incidents(gaz, text, published=PUB, title=""):
+    found, _ = extract_article(Article(id="t", text=text, title=title, published=published), gaz)
+    return [(i.type, i.place.name, i.date_start.isoformat(), i.date_end.isoformat(), i.geo_precision)
+            for i in dedupe(found)]
+
+
+def test_drone_attack_at_a_port(gaz):
+    got = incidents(gaz, "On 17 November a Russian drone attack damaged a tanker at Izmail port.")
+    assert got == [("drone_strike", "Izmayil", "2025-11-17", "2025-11-17", 1)]
+
+
+def test_intercepted_missiles_debris_near_town_is_a_missile_strike(gaz):
+    got = incidents(gaz, "Air defences intercepted missiles on Tuesday; debris damaged houses near Voronezh.")
+    assert got == [("missile_strike", "Voronezh", "2025-11-18", "2025-11-18", 2)]
+
+
+def test_fighting_in_a_town_region(gaz):
+    got = incidents(gaz, "Fierce fighting continued in the Pokrovsk region on 12 November.")
+    assert got == [("ground_fighting", "Pokrovsk", "2025-11-12", "2025-11-12", 2)]
+
+
+def test_talks_in_a_city_are_diplomatic(gaz):
+    got = incidents(gaz, "Officials held talks in Geneva on Sunday.")
+    assert got == [("diplomatic", "Geneva", "2025-11-16", "2025-11-16", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials warned of strikes on Kharkiv.",
+    "Russia could strike Kharkiv again this winter.",
+    "Moscow denied attacking Kharkiv.",
+    "Russia plans to attack Kharkiv, officials said.",
+    "Upcoming talks are scheduled for Geneva.",
+    "Previous peace talks, such as those held in Istanbul, failed to halt the fighting.",
+])
+def test_hypothetical_denied_planned_or_past_events_are_not_incidents(gaz, text):
+    assert incidents(gaz, text) == []
+
+
+def test_each_target_in_a_list_is_one_incident(gaz):
+    got = incidents(gaz, "On 18 November Russia launched missiles targeting Kyiv, Lviv and Kharkiv.")
+    assert sorted(g[1] for g in got) == ["Kharkiv", "Kyiv", "Lviv"]
+    assert {g[0] for g in got} == {"missile_strike"}
+
+
+def test_territorial_demands_are_not_incidents(gaz):
+    text = "On 20 November the plan demanded that Ukraine cede Donbas and Crimea after strikes."
+    assert incidents(gaz, text) == []
+
+
+def test_launch_site_is_not_the_target(gaz):
+    got = incidents(gaz, "On 19 November drones launched from Kursk struck Sumy.")
+    assert [g[1] for g in got] == ["Sumy"]
+
+
+def test_country_subject_is_the_actor_not_the_place(gaz):
+    found, _ = extract_article(Article(id="t", text="On 19 November Ukraine struck an airfield near Engels.",
+                                       published=PUB), gaz)
+    assert [(i.place.name, i.actor, i.geo_precision) for i in found] == [("Engels", "Ukraine", 2)]
+
+
+def test_relative_dates_use_the_publication_date(gaz):
+    assert incidents(gaz, "Russian drones hit Odesa overnight.")[0][2:4] == ("2025-11-19", "2025-11-20")
+    assert incidents(gaz, "Russian drones hit Odesa yesterday.")[0][2:4] == ("2025-11-19", "2025-11-19")
+
+
+def test_region_only_incident_is_precision_three(gaz):
+    got = incidents(gaz, "On 18 November shelling hit villages in Kherson Oblast.")
+    assert got == [("shelling", "Kherson Oblast", "2025-11-18", "2025-11-18", 3)]
+
+
+def test_article_with_no_incidents(gaz):
+    assert incidents(gaz, "The Kyiv opera opened its season with a new production of Carmen.") == []
+
+
+def test_same_incident_from_two_clauses_is_one(gaz):
+    text = ("On 18 November a drone strike hit Kharkiv. Officials said the drone attack on Kharkiv "
+            "on 18 November damaged a school.")
+    found, _ = extract_article(Article(id="t", text=text, published=PUB), gaz)
+    merged = dedupe(found)
+    assert len(found) == 2 and len(merged) == 1 and len(merged[0].sources) == 2
+
+
+def test_unknown_village_goes_to_unplaced(gaz):
+    _, unplaced = extract_article(Article(id="t", text="On 18 November shelling hit houses in Zzyzxivka.",
+                                          published=PUB), gaz)
+    assert [(u.place_text, u.reason, u.type) for u in unplaced] == [("Zzyzxivka", "not in gazetteer", "shelling")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The strike killed at least 14 people and injured 30.", (14, 30)),
+    ("Two children were killed and dozens wounded.", (2, 12)),
+    ("Officials said 5 people died; local media reported 7 killed.", (5, None)),
+    ("A missile hit a school, injuring hundreds.", (None, 100)),
+    ("No casualties were reported.", (None, None)),
+])
+def test_casualties(text, expected):
+    assert casualties(text) == expected
