@@ -36,7 +36,7 @@ def _runner_invoke(services: Services, args: tuple[object, ...], stdin: str | by
     # Services.load() takes about a second; the CLI tests share one instance instead.
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(cli, "_services", lambda quiet: services)
-        return CliRunner().invoke(cli.main, [str(a) for a in args], input=stdin)
+        return CliRunner().invoke(cli.main, [str(a) for a in args], input=stdin, prog_name="mapper")
 
 
 @pytest.fixture

@@ -1,0 +1,92 @@
+"""Deduplication, time slices and the CSV tables, on hand-made incidents."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapper.aggregate import dedupe
+from mapper.errors import ConfigError
+from mapper.model import Incident, Place, Source
+from mapper.output.tables import city_table, neutralise, region_table
+from mapper.slices import choose_unit, make_slices, overlapping
+
+D = dt.date
+KYIV = Place("Kyiv", 30.5238, 50.45466, "UA", "UA.12", "city", 703448, 2952301)
+LVIV = Place("Lviv", 24.02324, 49.83826, "UA", "UA.15", "city", 702550, 717273)
+
+
+def inc(kind, place, start, end=None, prec=1, article="a", text="s", killed=None, actor=None):
+    end = end or start
+    return Incident(kind, start, end, prec, place, place.name, 1,
+                    (Source(article, "T", None, None, text),), actor=actor, killed=killed,
+                    admin1=f"{place.name} region", admin1_code=f"UA-{place.name}")
+
+
+def test_overlapping_strikes_of_any_strike_type_merge():
+    merged = dedupe([inc("drone_strike", KYIV, D(2025, 11, 14), D(2025, 11, 19), 2, "a", "x", 3, "Russia"),
+                     inc("missile_strike", KYIV, D(2025, 11, 17), article="b", text="y", killed=5, actor="Russia"),
+                     inc("missile_strike", KYIV, D(2025, 11, 17), article="c", text="z")])
+    assert len(merged) == 1
+    m = merged[0]
+    assert (m.date_start, m.date_end, m.time_precision) == (D(2025, 11, 17), D(2025, 11, 17), 1)
+    assert m.type == "missile_strike" and m.killed == 3 and m.actor == "Russia"
+    assert [s.article_id for s in m.sources] == ["a", "b", "c"]
+
+
+def test_strikes_on_separate_days_stay_separate():
+    merged = dedupe([inc("drone_strike", KYIV, D(2025, 11, 14)), inc("drone_strike", KYIV, D(2025, 11, 15))])
+    assert len(merged) == 2
+
+
+def test_talks_on_touching_days_merge_and_vague_reports_join():
+    merged = dedupe([inc("diplomatic", KYIV, D(2025, 11, 20), D(2025, 11, 21), 2, "a"),
+                     inc("diplomatic", KYIV, D(2025, 11, 22), D(2025, 11, 23), 2, "b"),
+                     inc("diplomatic", KYIV, D(2025, 11, 21), D(2025, 11, 30), 3, "c")])
+    assert [(m.date_start, m.date_end, m.time_precision, len(m.sources)) for m in merged] == [
+        (D(2025, 11, 20), D(2025, 11, 23), 2, 3)]
+
+
+def test_different_places_and_families_do_not_merge():
+    merged = dedupe([inc("drone_strike", KYIV, D(2025, 11, 14)), inc("drone_strike", LVIV, D(2025, 11, 14)),
+                     inc("ground_fighting", KYIV, D(2025, 11, 14))])
+    assert len(merged) == 3 and len({m.id for m in merged}) == 3
+
+
+def test_slices_auto_units_and_bounds():
+    assert choose_unit(D(2025, 11, 1), D(2025, 11, 14)) == "day"
+    assert choose_unit(D(2025, 11, 1), D(2025, 12, 31)) == "week"
+    assert choose_unit(D(2025, 1, 1), D(2025, 12, 31)) == "month"
+    weeks = make_slices(D(2025, 11, 12), D(2025, 11, 25), "week")
+    assert weeks == [(D(2025, 11, 10), D(2025, 11, 16)), (D(2025, 11, 17), D(2025, 11, 23)),
+                     (D(2025, 11, 24), D(2025, 11, 30))]
+    assert make_slices(D(2025, 1, 31), D(2025, 3, 1), "month")[1] == (D(2025, 2, 1), D(2025, 2, 28))
+    assert overlapping(weeks, D(2025, 11, 14), D(2025, 11, 19)) == [0, 1]
+    with pytest.raises(ConfigError, match="unknown slice unit 'year'"):
+        make_slices(D(2025, 1, 1), D(2025, 1, 2), "year")
+
+
+def test_region_table_counts_multi_day_incidents_once_per_slice():
+    items = dedupe([inc("missile_strike", KYIV, D(2025, 11, 14), D(2025, 11, 19), 2),
+                    inc("ground_fighting", KYIV, D(2025, 11, 18))])
+    slices = make_slices(D(2025, 11, 14), D(2025, 11, 19), "day")
+    table = region_table(items, slices)
+    per_day = table[table.slice_start != ""].set_index("slice_start")
+    assert list(per_day.strikes) == [1] * 6
+    assert per_day.loc["2025-11-18", "incidents"] == 2
+    total = table[table.slice_start == ""].iloc[0]
+    assert (total.strikes, total.incidents, total.missile_strike, total.ground_fighting) == (1, 2, 1, 1)
+
+
+def test_city_table_orders_by_strikes():
+    items = dedupe([inc("drone_strike", LVIV, D(2025, 11, 14)), inc("drone_strike", LVIV, D(2025, 11, 16)),
+                    inc("drone_strike", KYIV, D(2025, 11, 15))])
+    table = city_table(items)
+    assert list(table.place) == ["Lviv", "Kyiv"] and list(table.strikes) == [2, 1]
+    assert (table.first_date[0], table.last_date[0]) == ("2025-11-14", "2025-11-16")
+
+
+@pytest.mark.parametrize("cell,expected", [("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-x", "'-x"), ("@SUM", "'@SUM"),
+                                           ("\tx", "'\tx"), ("Kyiv", "Kyiv"), (-3.5, -3.5)])
+def test_formula_cells_are_neutralised(cell, expected):
+    assert neutralise(cell) == expected
