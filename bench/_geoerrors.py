@@ -9,6 +9,7 @@ gazetteer's candidates (a disambiguation error) or not (a gazetteer gap).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -45,12 +46,30 @@ def _fn_reason(text: str, g: dict[str, Any], resolved: list[Any], gaz: Any) -> s
         return "demonym (gold counts it as a place)"
     over = [r for r in resolved if r.mention.start < g["end"] and g["start"] < r.mention.end]
     if over:
-        return over[0].reason or "resolved but not output"
+        reason = over[0].reason or "resolved but not output"
+        return _longer_name(text, g, gaz) if reason == "part of a longer name" else reason
     if key(name) not in gaz.index:
         return "name not in gazetteer"
     if not name[:1].isupper():
         return "lower-case in text"
     return "in gazetteer, no candidate span (demonym/run split)"
+
+
+def _longer_name(text: str, g: dict[str, Any], gaz: Any) -> str:  # noqa: ANN401
+    """Which kind of longer capitalised run swallowed a gold span."""
+    from mapper.geo.names import key
+
+    if key(g["name"]) not in gaz.index:
+        return "longer name: gold span itself not in gazetteer (street, facility, county)"
+    before = text[max(0, g["start"] - 40):g["start"]]
+    after = text[g["end"]:g["end"] + 2]
+    if re.search(r"[A-Z][\w.'’]* of (?:the )?$", before):
+        return "longer name: joined across 'of' ('Miller of Palestine', 'University of Georgia')"
+    if re.search(r"[A-Z][\w.'’]*['’]?s? $", before):
+        return "longer name: after a capitalised word (person, org, 'An Alexandria man')"
+    if re.match(r" [A-Z]", after):
+        return "longer name: before a capitalised word (organisation, facility)"
+    return "longer name: other"
 
 
 def _is_demonym(name: str, gaz: Any) -> bool:  # noqa: ANN401

@@ -37,6 +37,11 @@ class _Command(click.Command):
             ctx.exit(130)
         except BrokenPipeError:
             ctx.exit(1)
+        except OSError as exc:
+            # Inputs already fail as InputError; what is left is mostly an unwritable -o.
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"mapper: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
         return None
 
 

@@ -51,38 +51,36 @@ def test_python_m_mapper_help() -> None:
 # ------------------------------------------------------------------------------ bad input
 
 
-def _bad_inputs(tmp: Path) -> list[tuple[Path, str]]:
-    """(input path, the error message naming it) for every kind of unreadable input."""
-    (tmp / "nothing").mkdir()
-    (tmp / "nothing" / "notes.pdf").write_bytes(b"%PDF-1.4")
-    files = {
-        "empty.txt": b"",
-        "binary.txt": b"\x00\x01\x02binary",
-        "latin1.txt": b"Title\nbody \xff here\n",
-        "latin1.jsonl": b'{"text": "Drones struck Kyiv."}\n{"text": "x\xff"}\n',
-        "malformed.jsonl": b'{"text": "Drones struck Kyiv."}\n{"text": "a" "b"}\n',
-        "fields.csv": b"id,text\na,Drones struck Kyiv.\nb,one,two\n",
-    }
-    for name, data in files.items():
-        (tmp / name).write_bytes(data)
-    return [
-        (tmp / "missing.txt", f"{tmp / 'missing.txt'}: no such file or directory"),
-        (tmp / "empty.txt", f"{tmp / 'empty.txt'}: file is empty"),
-        (tmp / "binary.txt", f"{tmp / 'binary.txt'}: binary file (NUL bytes in the first 8 KB)"),
-        (tmp / "latin1.txt", f"{tmp / 'latin1.txt'}:2: invalid UTF-8 (byte 0xff at column 6)"),
-        (tmp / "latin1.jsonl", f"{tmp / 'latin1.jsonl'}:2: invalid UTF-8 (byte 0xff at column 12)"),
-        (tmp / "malformed.jsonl", f"{tmp / 'malformed.jsonl'}:2: malformed JSON (Expecting ',' delimiter at column 14)"),
-        (tmp / "fields.csv", f"{tmp / 'fields.csv'}:3: expected 2 fields, found 3"),
-        (tmp / "nothing", f"{tmp / 'nothing'}: folder has no supported files ({SUPPORTED})"),
-    ]
+#: name -> (input file name, its bytes or None for no file, the error after "<path>").
+BAD_INPUTS: dict[str, tuple[str, bytes | None, str]] = {
+    "missing": ("missing.txt", None, ": no such file or directory"),
+    "empty": ("empty.txt", b"", ": file is empty"),
+    "binary": ("binary.txt", b"\x00\x01\x02binary", ": binary file (NUL bytes in the first 8 KB)"),
+    "utf8-txt": ("latin1.txt", b"Title\nbody \xff here\n", ":2: invalid UTF-8 (byte 0xff at column 6)"),
+    "utf8-jsonl": ("latin1.jsonl", b'{"text": "Drones struck Kyiv."}\n{"text": "x\xff"}\n',
+                   ":2: invalid UTF-8 (byte 0xff at column 12)"),
+    "malformed-json": ("bad.jsonl", b'{"text": "Drones struck Kyiv."}\n{"text": "a" "b"}\n',
+                       ":2: malformed JSON (Expecting ',' delimiter at column 14)"),
+    "csv-fields": ("fields.csv", b"id,text\na,Drones struck Kyiv.\nb,one,two\n", ":3: expected 2 fields, found 3"),
+    "no-files": ("nothing", None, f": folder has no supported files ({SUPPORTED})"),
+}
 
 
-BAD_NAMES = ["missing", "empty", "binary", "utf8-txt", "utf8-jsonl", "malformed-json", "csv-fields", "no-files"]
+def _bad_input(tmp: Path, name: str) -> tuple[Path, str]:
+    """Create the bad input ``name`` in ``tmp``; return its path and the exact error message."""
+    file_name, data, error = BAD_INPUTS[name]
+    path = tmp / file_name
+    if name == "no-files":
+        path.mkdir()
+        (path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    elif data is not None:
+        path.write_bytes(data)
+    return path, f"{path}{error}"
 
 
-@pytest.mark.parametrize("index", range(len(BAD_NAMES)), ids=BAD_NAMES)
-def test_bad_input_one_line_error_and_no_output(invoke: Invoke, tmp_path: Path, index: int) -> None:
-    source, message = _bad_inputs(tmp_path)[index]
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_bad_input_one_line_error_and_no_output(invoke: Invoke, tmp_path: Path, name: str) -> None:
+    source, message = _bad_input(tmp_path, name)
     out = tmp_path / "out"
     out.mkdir()
     (out / "incidents.geojson").write_text(OLD, encoding="utf-8")
@@ -96,7 +94,7 @@ def test_bad_input_one_line_error_and_no_output(invoke: Invoke, tmp_path: Path, 
 
 
 def test_bad_input_error_in_a_real_process(tmp_path: Path) -> None:
-    source, message = _bad_inputs(tmp_path)[5]
+    source, message = _bad_input(tmp_path, "malformed-json")
     proc = _python_m("run", str(source), "-o", str(tmp_path / "out"))
     assert proc.returncode == 1
     assert proc.stderr == f"mapper: error: {message}\n"
@@ -105,11 +103,20 @@ def test_bad_input_error_in_a_real_process(tmp_path: Path) -> None:
 
 
 def test_extract_bad_input_writes_no_file(invoke: Invoke, tmp_path: Path) -> None:
-    source, message = _bad_inputs(tmp_path)[6]
+    source, message = _bad_input(tmp_path, "csv-fields")
     target = tmp_path / "incidents.jsonl"
     result = invoke("extract", source, "-o", target)
     assert (result.exit_code, result.stderr) == (1, f"mapper: error: {message}\n")
     assert not target.exists()
+
+
+def test_unwritable_output_is_one_line(invoke: Invoke, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    result = invoke("run", SEEDS, "-o", blocker / "out", "--tiles", "none")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"mapper: error: {blocker / 'out'}: Not a directory\n"
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"
 
 
 def test_empty_stdin(invoke: Invoke, tmp_path: Path) -> None:

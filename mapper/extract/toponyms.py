@@ -99,7 +99,10 @@ def _is_headline(text: str, start: int, end: int) -> bool:
     """Whether the line around a run is in title case (headlines capitalise every word)."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
-    words = text[ls:le if le >= 0 else len(text)].split()
+    le = len(text) if le < 0 else le
+    if le - ls > 200:
+        return False  # a paragraph, not a headline
+    words = text[ls:le].split()
     if len(words) < 4:
         return False
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())

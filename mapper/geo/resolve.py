@@ -119,21 +119,25 @@ def _near(spans: list[Span], i: int, best: dict[int, int], gaz: Gazetteer, text:
     return set()
 
 
-def _context(gaz: Gazetteer, spans: list[Span], best: dict[int, int], skip: int | None) -> _Context:
-    countries: Counter = Counter()
+def _context(gaz: Gazetteer, spans: list[Span], best: dict[int, int]) -> _Context:
+    """Countries (demonyms and resolved mentions) and admin-1 regions the article names."""
+    countries: Counter = Counter(s.demonym for s in spans if s.demonym)
     admin1 = set()
-    for i, span in enumerate(spans):
-        if span.demonym:
-            countries[span.demonym] += 1
-    for i, entry in best.items():
-        if i == skip:
-            continue
-        weight = 1
+    for entry in best.values():
         if gaz.country[entry]:
-            countries[gaz.country[entry]] += weight
+            countries[gaz.country[entry]] += 1
         if gaz.kind[entry] == _ADMIN1 and gaz.admin1[entry]:
             admin1.add(gaz.admin1[entry])
     return _Context(countries, frozenset(admin1))
+
+
+def _without(ctx: _Context, gaz: Gazetteer, entry: int | None) -> _Context:
+    """The context minus one mention's own contribution (a name is no evidence for itself)."""
+    if entry is None or not gaz.country[entry]:
+        return ctx
+    countries = ctx.countries.copy()
+    countries[gaz.country[entry]] -= 1
+    return _Context(countries, ctx.admin1)
 
 
 def _pick(gaz: Gazetteer, span: Span, ctx: _Context, near: set[str]) -> tuple[int, float]:
@@ -181,9 +185,10 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
     best = {i: _pick(gaz, spans[i], empty, set())[0] for i in live}
     scores: dict[int, float] = {}
     for _ in range(2):
+        full = _context(gaz, spans, best)
         new = {}
         for i in live:
-            ctx = _context(gaz, spans, best, skip=i)
+            ctx = _without(full, gaz, best.get(i))
             new[i], scores[i] = _pick(gaz, spans[i], ctx, _near(spans, i, best, gaz, text))
         best = new
     out = []
