@@ -83,8 +83,17 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     return incidents, unplaced
 
 
+_COUNTRY_PLACES: dict[int, dict[str, Place]] = {}
+
+
 def _country_places(gaz: Gazetteer) -> dict[str, Place]:
-    return {iso: gaz.place(entry) for iso, entry in gaz.country_entry.items()}
+    """Country places by ISO code, built once per gazetteer."""
+    places = _COUNTRY_PLACES.get(id(gaz))
+    if places is None:
+        places = {iso: gaz.place(entry) for iso, entry in gaz.country_entry.items()}
+        _COUNTRY_PLACES.clear()  # one gazetteer per process in practice; keep no stale ids
+        _COUNTRY_PLACES[id(gaz)] = places
+    return places
 
 
 def _mentions_in(clause: Clause, resolved: list[Resolved]) -> list[tuple[int, int, Resolved]]:

@@ -68,18 +68,20 @@ class Candidate:
 def _triggers(text: str) -> list[tuple[str, int, int]]:
     """Trigger matches (type, start, end) that are asserted, not hypothetical."""
     out = []
-    for kind, rx in lx.TRIGGER_RES:
-        for m in rx.finditer(text):
-            before = text[max(0, m.start() - 60):m.start()]
-            if lx.MODALITY_BEFORE.search(before) or lx.MODALITY_AFTER.match(text[m.end():m.end() + 30]):
-                continue
-            out.append((kind, m.start(), m.end()))
+    for m in lx.ANY_TRIGGER.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        if lx.MODALITY_BEFORE.search(before) or lx.MODALITY_AFTER.match(text[m.end():m.end() + 30]):
+            continue
+        out.append((m.lastgroup or "strike", m.start(), m.end()))
     return out
 
 
 def clause_type(text: str, article_weapon: str | None) -> str | None:
     """The incident type a clause states, or None if it states no incident."""
-    found = _triggers(text)
+    return _type_of(_triggers(text), article_weapon)
+
+
+def _type_of(found: list[tuple[str, int, int]], article_weapon: str | None) -> str | None:
     if not found:
         return None
     kinds = {k for k, _, _ in found}
@@ -235,12 +237,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         ``unplaced`` holds ``(place_text, reason, type)`` for names mapper could not place.
     """
     text = clause.text
-    kind = clause_type(text, ctx.weapon)
+    found = _triggers(text)
+    kind = _type_of(found, ctx.weapon)
     if kind is None:
         return [], []
     if date is None:
         return [], [("", "no date in the clause or article", kind)]
-    trig = min((s for _, s, _ in _triggers(text)), default=0)
+    trig = min((s for _, s, _ in found), default=0)
     who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
                                                    [(s, r.place) for s, _, r in places if r.place])
     killed, injured = casualties(text)

@@ -28,6 +28,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
 TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for kind, pat in TRIGGERS
 )
+#: all triggers in one pass; the named group that matched is the type
+ANY_TRIGGER = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pat})" for kind, pat in TRIGGERS) + r")\b",
+                         re.IGNORECASE)
 
 #: words that make a clause's event hypothetical, denied, planned or historic
 MODALITY_BEFORE = re.compile(
