@@ -21,6 +21,12 @@ def _lines(source: str) -> Iterator[tuple[str, int, str]]:
     path = Path(source)
     try:
         with open(path, "rb") as fh:
+            head = fh.read(8192)
+            if not head.strip():
+                raise InputError(f"{path}: file is empty")
+            if b"\x00" in head:
+                raise InputError(f"{path}: binary file (NUL bytes in the first 8 KB)")
+            fh.seek(0)
             for no, raw in enumerate(fh, 1):
                 try:
                     yield str(path), no, raw.decode("utf-8")
@@ -32,7 +38,7 @@ def _lines(source: str) -> Iterator[tuple[str, int, str]]:
 
 def _document(where: str, line: str) -> dict[str, Any]:
     try:
-        doc = json.loads(line)
+        doc = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):

@@ -355,7 +355,7 @@ def _jsonl_articles(lines: _Lines, path: str, stem: str, reject: _Reject) -> Ite
 
 def _json_record(line: str, where: str, default_id: str) -> Article:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:  # "[[[[..." a few thousand deep

@@ -244,3 +244,22 @@ def test_geoparse_bad_offsets(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == "mapper: error: <stdin>:1: bad toponyms (toponym offsets 40:100 are outside the text)\n"
     assert not target.exists()
+
+
+def test_geoparse_rejects_empty_and_binary_files(tmp_path, invoke):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    binary = tmp_path / "bin.jsonl"
+    binary.write_bytes(b"\x00\x01\x02{}")
+    res = invoke("geoparse", str(empty))
+    assert res.exit_code == 1 and f"mapper: error: {empty}: file is empty" in res.stderr
+    res = invoke("geoparse", str(binary))
+    assert res.exit_code == 1 and "binary file (NUL bytes in the first 8 KB)" in res.stderr
+
+
+def test_malformed_json_at_line_end_names_the_right_column(tmp_path, invoke):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Drones hit Kyiv."}\n{"text": \n')
+    res = invoke("extract", str(bad))
+    assert res.exit_code == 1
+    assert f"{bad}:2: malformed JSON (Expecting value at column 10)" in res.stderr
