@@ -33,9 +33,11 @@ def write_outputs(result: RunResult, services, out_dir: Path, *, slice_unit: str
                "unplaced": len(result.unplaced)}
     codes = sorted({i.admin1_code for i in incidents if i.admin1_code})
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_geojson(incidents, out_dir / "incidents.geojson")
-    write_tables(incidents, result.unplaced, slices, out_dir)
+    # the map is the most involved output: render it first, so a failure there leaves
+    # every previous output of the folder as it was
     render_map(incident_frame(incidents), out_dir / "map.html", slices=slices, slice_unit=unit,
                regions=services.regions.regions_gdf(codes), countries=services.regions.countries_gdf(),
                summary=summary, tiles=tiles)
+    write_geojson(incidents, out_dir / "incidents.geojson")
+    write_tables(incidents, result.unplaced, slices, out_dir)
     return {**summary, "slices": len(slices), "unit": unit}
