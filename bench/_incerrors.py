@@ -108,9 +108,9 @@ def report(docs: list[dict[str, Any]], preds: list[dict[str, Any]], services: An
     """Print the ``top`` most frequent errors."""
     why, words, places = misses(docs, preds, services, how)
     print(f"\n-- missed events ({sum(why.values())}): {dict(why.most_common())}")
-    print(f"-- most frequent words in headlines without a trigger (documents containing them):")
+    print("-- most frequent words in headlines without a trigger (documents containing them):")
     print("   " + ", ".join(f"{w} {n}" for w, n in words.most_common(top)))
-    print(f"-- gold places of missed events with a trigger:")
+    print("-- gold places of missed events with a trigger:")
     print("   " + ", ".join(f"{p} {n}" for p, n in places.most_common(top)))
     far, adm, offset = wrong_found(docs, preds, scorer)
     print(f"-- events found but placed > 161 km away ({sum(far.values())}): (gold place, mention -> picked)")

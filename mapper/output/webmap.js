@@ -358,13 +358,16 @@ function mapperInit(map) {
   };
 
   // ---- initial view ----
+  // Not animated: folium has already set a world view, and an animated zoom from it
+  // shows stretched, blurred circles for a quarter second (and in screenshots).
+  var still = { animate: false };
   if (places.length) {
     var bounds = L.latLngBounds(places.map(function (p) { return [p[2], p[3]]; }));
-    map.fitBounds(bounds.pad(0.1), { maxZoom: 9 });
+    map.fitBounds(bounds.pad(0.1), { maxZoom: 9, animate: false });
   } else if (regionShapes.length) {
-    map.fitBounds(L.featureGroup(regionShapes).getBounds());
+    map.fitBounds(L.featureGroup(regionShapes).getBounds(), still);
   } else if (DATA.countries.length) {
-    map.fitBounds(basemap.getBounds());
+    map.fitBounds(basemap.getBounds(), still);
   }
   setSlice(-1);
 }
