@@ -180,7 +180,7 @@ def hostile_run(run_mapper: Callable[..., Path], tmp_path_factory: pytest.TempPa
 
 
 @pytest.fixture(scope="module")
-def seed_run(run_mapper: Callable[..., Path]) -> Path:
+def seeds_run(run_mapper: Callable[..., Path]) -> Path:
     """The seed articles of the repository (the map shown in the README)."""
     return run_mapper(SEEDS)
 
@@ -310,7 +310,7 @@ def test_circle_area_follows_count(watched: Watched, fixture_run: Path) -> None:
     assert circles["Kharkiv"]["radius"] > circles["Odesa"]["radius"] > circles["Lviv"]["radius"]
 
 
-@pytest.mark.parametrize("which", ["fixture", "seed"])
+@pytest.mark.parametrize("which", ["fixture", "seeds"])
 def test_all_time_equals_cities_csv(watched: Watched, which: str, request: pytest.FixtureRequest) -> None:
     run = request.getfixturevalue(f"{which}_run")
     page = _open(watched, run)
@@ -364,13 +364,13 @@ def test_hostile_text_is_shown_literally(watched: Watched, hostile_run: Path) ->
     assert watched.errors == []
 
 
-def test_seed_map_screenshot(watched: Watched, seed_run: Path) -> None:
+def test_seed_map_screenshot(watched: Watched, seeds_run: Path) -> None:
     """Regenerates ``docs/map.png``, the picture in the README (all-time view)."""
-    page = _open(watched, seed_run)
+    page = _open(watched, seeds_run)
     # An animated first zoom would be caught mid-way: stretched, blurred circles.
     assert page.evaluate(_ANIMATING_JS) == 0
     circles, _ = _layers(page)
-    assert len(circles) == sum(1 for row in _cities(seed_run) if int(row["strikes"]))
+    assert len(circles) == sum(1 for row in _cities(seeds_run) if int(row["strikes"]))
     png = page.screenshot(type="png")
     assert _png_size(png) == (1280, 800)
     with atomic_write(SCREENSHOT, "wb") as fh:
