@@ -231,6 +231,7 @@ def _layers(page: Page) -> tuple[dict[str, dict], dict[tuple[str, str], int]]:
     for layer in page.evaluate(_LAYERS_JS):
         circle, marker = _CIRCLE_RE.match(layer["text"]), _MARKER_RE.match(layer["text"])
         if marker:
+            assert (marker[1], marker[3]) not in markers, f"two markers for {marker[1]}"
             markers[(marker[1], marker[3])] = int(marker[2])
         else:
             assert circle, f"unexpected tooltip {layer['text']!r}"

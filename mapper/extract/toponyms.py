@@ -31,6 +31,21 @@ may june july august september october november december""".split())
 #: capitalised words after a name that make it a region mention ("Kyiv Oblast")
 REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
                           "county", "state", "oblasts", "regions", "provinces"})
+#: connectors that separate names inside a run ("Galen Miller of Palestine")
+_SPLITTERS = frozenset({"of", "and"})
+#: capitalised function words (sentence starts, headlines) that are not parts of names
+FUNCTION_WORDS = frozenset("""the a an in at on for from to but and or as by with of after before during when
+while if since this that these those his her their our its my your some many most all both each every no not
+only other such than then there here what which who whom whose why how where also even just more meanwhile
+however still yet so thus last next former several two three four five six seven eight nine ten one about
+against among between into through under over near outside inside across around despite amid like""".split())
+#: nouns after a place name in an organisation or facility name ("Oakland Police")
+FACILITY_WORDS = frozenset("""center centre police department dept county parish high school schools hospital
+university college airport street st road avenue ave boulevard blvd council fire sheriff sheriffs office park
+church library mall bridge station court courthouse jail prison hall stadium arena club port harbor harbour base
+museum zoo theatre theater township village city town district area region metro international regional
+community memorial elementary middle academy institute""".split())
+_MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: a title before a capitalised run: the run names a person ("President Zelensky")
 TITLES = frozenset({
     "president", "senator", "sen", "secretary", "minister", "mr", "mrs", "ms", "dr", "general", "gen",
@@ -41,6 +56,7 @@ TITLES = frozenset({
     "sergeant", "sgt", "admiral", "marshal", "lawmaker", "mp", "rabbi", "imam", "bishop", "father", "reverend",
     "rev", "coach", "actor", "actress", "singer", "journalist", "correspondent", "analyst", "founder", "ceo",
 })
+_TITLE_KEYS = TITLES | frozenset({"gov", "sen", "sgt", "lt", "col", "gen", "capt", "rep", "dr", "mr", "mrs", "ms"})
 #: prepositions that introduce a location
 LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
                        "towards", "over", "on", "inside", "through", "via", "between", "of", "targeting",
@@ -127,6 +143,17 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
 
 def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
     pieces = [(m.start() + base, m.group()) for m in _SPLIT.finditer(run)]
+    spans: list[Span] = []
+    # a possessive ends a name: "FBI's Atlanta office" is two runs
+    cut = 0
+    for idx, (_, word) in enumerate(pieces):
+        if idx == len(pieces) - 1 or _POSSESSIVE.search(word):
+            spans.extend(_spans_in_segment(text, pieces[cut:idx + 1], gaz))
+            cut = idx + 1
+    return spans
+
+
+def _spans_in_segment(text: str, pieces: list[tuple[int, str]], gaz: Gazetteer) -> list[Span]:
     words = [w for _, w in pieces]
     found: list[tuple[int, int, str]] = []
     i = 0
@@ -135,19 +162,57 @@ def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
             i += 1
             continue
         n, k = _match(gaz, words, i)
-        if n:
+        if n and not _junk_key(k, words[i:i + n]):
             found.append((i, n, k))
             i += n
         else:
             i += 1
-    covered = sum(n for _, n, _ in found) == sum(1 for w in words if w not in _CONNECTORS
-                                                  and _POSSESSIVE.sub("", w).lower() not in _CALENDAR)
     found = [f for f in found if not _region_word_only(f, words)]
     spans = []
     for i, n, k in found:
-        spans.append(_make_span(text, pieces, words, i, n, k, gaz, covered))
+        lo, hi = _sub_run(words, found, i)
+        covered = all(j in range(i, i + n) or _transparent(words[j], j == lo or j >= i + n)
+                      for j in range(lo, hi) if words[j] not in _CONNECTORS)
+        starts = not any(words[j] not in _CONNECTORS and not _transparent(words[j], True) for j in range(lo, i))
+        spans.append(_make_span(text, pieces, words, i, n, k, gaz, covered, starts))
     spans.extend(_hyphen_parts(text, pieces, words, found, gaz))
     return spans
+
+
+def _sub_run(words: list[str], found: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
+    """The part of a run around word ``i`` between "of"/"and" connectors outside matches.
+
+    "Galen Miller of Palestine" -> "Palestine" stands alone; "Sea of Azov" is one match.
+    """
+    inside = {j for a, n, _ in found for j in range(a, a + n)}
+    lo = i
+    while lo > 0 and not (words[lo - 1] in _SPLITTERS and lo - 1 not in inside):
+        lo -= 1
+    hi = i
+    while hi < len(words) and not (words[hi] in _SPLITTERS and hi not in inside):
+        hi += 1
+    return lo, hi
+
+
+def _transparent(word: str, edge: bool) -> bool:
+    """Words that sit in a capitalised run without making it a longer name.
+
+    Calendar words ("Kyiv on Monday"), facility heads after a place ("Shelbyville
+    Recreation Center", "Oakland Police") and, at the start, function words
+    capitalised by the sentence ("An Alexandria man").
+    """
+    w = _POSSESSIVE.sub("", word).lower()
+    return w in _CALENDAR or w in FACILITY_WORDS or (edge and w in FUNCTION_WORDS)
+
+
+def _junk_key(k: str, words: list[str]) -> bool:
+    """Matches that are never place mentions: titles ("Gov"), month abbreviations ("Dec"),
+    contractions ("I've"), lone function words ("The")."""
+    if len(words) == 1:
+        w = words[0]
+        if k in _TITLE_KEYS or k in _MONTH_ABBR or k in FUNCTION_WORDS or re.search(r"['’](?:ve|ll|re|d|m|t)$", w):
+            return True
+    return False
 
 
 def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
@@ -157,7 +222,7 @@ def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
 
 
 def _make_span(text: str, pieces: list[tuple[int, str]], words: list[str], i: int, n: int, k: str,
-               gaz: Gazetteer, covered: bool) -> Span:
+               gaz: Gazetteer, covered: bool, run_start: bool) -> Span:
     start = pieces[i][0]
     last = pieces[i + n - 1]
     end = last[0] + len(_POSSESSIVE.sub("", last[1]))
@@ -174,7 +239,7 @@ def _make_span(text: str, pieces: list[tuple[int, str]], words: list[str], i: in
     return Span(
         name=text[start:end], start=start, end=end, key=k,
         demonym=gaz.demonyms.get(k) if k not in gaz.index else None,
-        covered=covered or region_word in REGION_WORDS, run_start=i == 0, sentence_initial=opens,
+        covered=covered or region_word in REGION_WORDS, run_start=run_start, sentence_initial=opens,
         prev_word=prev, region_word=region_word, headline=_is_headline(text, start, end),
     )
 
@@ -217,6 +282,9 @@ def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
     if len(words) > 1 and words[-1].lower() in REGION_WORDS:
         tries.append(" ".join(words[:-1]))
     found = next((key(t) for t in tries if key(t) in gaz.index), key(name))
+    iso = gaz.demonyms.get(found) if found not in gaz.index else None
+    if iso in gaz.country_entry:  # a given "Russian" span means Russia
+        found = key(gaz.names[gaz.country_entry[iso]])
     prev, opens = _prev_word(text, start)
     region_word = words[-1].lower() if len(words) > 1 and words[-1].lower() in REGION_WORDS else ""
     return Span(name=name, start=start, end=end, key=found, covered=True, sentence_initial=opens,

@@ -19,6 +19,7 @@ and names inside person or organisation names need more than their prior.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,13 +30,15 @@ from mapper.model import Mention, Place, Resolved
 
 _CITY, _ADMIN1, _COUNTRY, _REGION = (KINDS.index(k) for k in ("city", "admin1", "country", "region"))
 STRONG_POPULATION = 100_000
+_SPEECH = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|stated|testified|replied|asked"
+                     r"|recalled|insisted|declined|scored|pitched|threw|ran|finished)\b")
 COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "mobile")
 
 
 @dataclass(frozen=True)
 class _Context:
     countries: Counter
-    admin1: frozenset[str]
+    admin1: Counter
 
 
 def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
@@ -60,7 +63,7 @@ def _score(gaz: Gazetteer, entry: int, main: bool, span: Span, ctx: _Context, ne
     total = sum(ctx.countries.values()) or 1
     share = ctx.countries.get(gaz.country[entry], 0) / total
     score += 3.0 * share + (1.0 if share > 0 else 0.0)
-    if gaz.admin1[entry] and gaz.admin1[entry] in ctx.admin1 and gaz.kind[entry] == _CITY:
+    if gaz.admin1[entry] and ctx.admin1.get(gaz.admin1[entry], 0) > 0 and gaz.kind[entry] == _CITY:
         score += 2.0
     if gaz.country[entry] in near:
         score += 3.0
@@ -82,6 +85,8 @@ def _strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> 
         kind, pop = gaz.kind[entry], gaz.population[entry]
         if kind in (_COUNTRY, _REGION) or (kind == _CITY and main and pop >= 1_000_000):
             return 2
+        if kind == _ADMIN1 and main and gaz.common.get(key, 0.0) < 5.0:
+            return 2  # "Minnesota", "Kharkiv Oblast"; not "Western", "Central"
         if (kind == _ADMIN1 and (main or region_named(key))) or (kind == _CITY and main and pop >= STRONG_POPULATION) \
                 or (kind == _CITY and pop >= 1_000_000):
             level = 1
@@ -114,39 +119,57 @@ def _near(spans: list[Span], i: int, best: dict[int, int], gaz: Gazetteer, text:
             entry = best[i + 1]
             if gaz.kind[entry] == _COUNTRY:
                 return {gaz.country[entry]}
-            if gaz.kind[entry] == _ADMIN1:
+            if gaz.kind[entry] in (_ADMIN1, _CITY):  # "Lima, New York": the city's state counts too
                 return {gaz.admin1[entry] or "", gaz.country[entry]}
     return set()
 
 
-def _context(gaz: Gazetteer, spans: list[Span], best: dict[int, int]) -> _Context:
-    """Countries (demonyms and resolved mentions) and admin-1 regions the article names."""
+def _context(gaz: Gazetteer, entries: list[int], spans: list[Span]) -> _Context:
+    """Countries and admin-1 regions the article names: demonyms, and each distinct
+    resolved name once (a name repeated ten times is one piece of evidence)."""
     countries: Counter = Counter(s.demonym for s in spans if s.demonym)
-    admin1 = set()
-    for entry in best.values():
+    admin1: Counter = Counter()
+    for entry in entries:
         if gaz.country[entry]:
             countries[gaz.country[entry]] += 1
-        if gaz.kind[entry] == _ADMIN1 and gaz.admin1[entry]:
-            admin1.add(gaz.admin1[entry])
-    return _Context(countries, frozenset(admin1))
+        if gaz.kind[entry] in (_ADMIN1, _CITY) and gaz.admin1[entry]:
+            admin1[gaz.admin1[entry]] += 1
+    return _Context(countries, admin1)
 
 
 def _without(ctx: _Context, gaz: Gazetteer, entry: int | None) -> _Context:
     """The context minus one mention's own contribution (a name is no evidence for itself)."""
-    if entry is None or not gaz.country[entry]:
+    if entry is None:
         return ctx
-    countries = ctx.countries.copy()
-    countries[gaz.country[entry]] -= 1
-    return _Context(countries, ctx.admin1)
+    countries, admin1 = ctx.countries, ctx.admin1
+    if gaz.country[entry]:
+        countries = countries.copy()
+        countries[gaz.country[entry]] -= 1
+    if gaz.admin1[entry] and gaz.kind[entry] in (_ADMIN1, _CITY):
+        admin1 = admin1.copy()
+        admin1[gaz.admin1[entry]] -= 1
+    return _Context(countries, admin1)
 
 
-def _pick(gaz: Gazetteer, span: Span, ctx: _Context, near: set[str]) -> tuple[int, float]:
-    best, best_score = -1, -math.inf
-    for entry, main in gaz.candidates(span.key):
-        s = _score(gaz, entry, main, span, ctx, near)
-        if s > best_score or (s == best_score and entry < best):
-            best, best_score = entry, s
-    return best, best_score
+def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
+          near: dict[int, set[str]]) -> tuple[int, float]:
+    """The best entry for a group of same-name mentions (one sense per discourse):
+    the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
+    totals: dict[int, float] = {}
+    for i in group:
+        span = spans[i]
+        for entry, main in gaz.candidates(span.key):
+            totals[entry] = totals.get(entry, 0.0) + _score(gaz, entry, main, span, ctx, near.get(i, set()))
+    best = min(totals, key=lambda e: (-totals[e], e))
+    return best, totals[best] / len(group)
+
+
+def _groups(spans: list[Span], live: list[int]) -> dict[tuple[str, bool], list[int]]:
+    """Live mentions by name key (a region word makes its own group: "Kharkiv region")."""
+    groups: dict[tuple[str, bool], list[int]] = {}
+    for i in live:
+        groups.setdefault((spans[i].key, bool(spans[i].region_word)), []).append(i)
+    return groups
 
 
 def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
@@ -171,26 +194,40 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         the span is not taken as a place.
     """
     reasons: dict[int, str] = {}
+    people: set[str] = set()  # keys seen inside person / organisation names in this text
     for i, span in enumerate(spans):
         if span.demonym:
             continue
         cands = gaz.candidates(span.key)
         if not cands:
             reasons[i] = "not in gazetteer"
-        else:
-            known = trusted is True or (not isinstance(trusted, bool) and i in trusted)
-            reasons[i] = "" if known else _admissible(gaz, span, _strength(gaz, cands, span.key))
+            continue
+        known = trusted is True or (not isinstance(trusted, bool) and i in trusted)
+        if known:
+            reasons[i] = ""
+            continue
+        strength = _strength(gaz, cands, span.key)
+        reason = _admissible(gaz, span, strength)
+        if not reason and strength < 2:
+            if span.key in people:
+                reason = "name of a person or organisation named earlier"
+            elif _SPEECH.match(text, span.end):
+                reason = "a speaker, not a place"
+        if reason in ("part of a longer name", "follows a personal title"):
+            people.add(span.key)
+        reasons[i] = reason
     live = [i for i, r in reasons.items() if not r]
-    empty = _Context(Counter(s.demonym for s in spans if s.demonym), frozenset())
-    best = {i: _pick(gaz, spans[i], empty, set())[0] for i in live}
-    scores: dict[int, float] = {}
+    groups = _groups(spans, live)
+    empty = _Context(Counter(s.demonym for s in spans if s.demonym), Counter())
+    chosen = {g: _pick(gaz, members, spans, empty, {}) for g, members in groups.items()}
     for _ in range(2):
-        full = _context(gaz, spans, best)
-        new = {}
-        for i in live:
-            ctx = _without(full, gaz, best.get(i))
-            new[i], scores[i] = _pick(gaz, spans[i], ctx, _near(spans, i, best, gaz, text))
-        best = new
+        best = {i: chosen[g][0] for g, members in groups.items() for i in members}
+        near = {i: _near(spans, i, best, gaz, text) for i in live}
+        full = _context(gaz, [chosen[g][0] for g in groups], spans)
+        chosen = {g: _pick(gaz, members, spans, _without(full, gaz, chosen[g][0]), near)
+                  for g, members in groups.items()}
+    best = {i: chosen[g][0] for g, members in groups.items() for i in members}
+    scores = {i: chosen[g][1] for g, members in groups.items() for i in members}
     out = []
     for i, span in enumerate(spans):
         if span.demonym:
