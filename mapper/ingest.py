@@ -15,18 +15,25 @@ Supported inputs (each may also be gzip-compressed, ``name.ext.gz``):
 
 All files must be UTF-8 (a BOM is stripped, ``\\r\\n`` becomes ``\\n``).  Errors are
 :class:`~mapper.errors.InputError` with a one-line ``<path>:<line>: <what>`` message.
+
+Limits, so hostile input cannot exhaust memory: a JSONL/CSV line longer than
+:data:`MAX_RECORD_BYTES` is a bad record (never read whole); only the first
+:data:`MAX_RECORD_BYTES` of a ``.txt``/``.html`` file are read; an article longer than
+:data:`MAX_ARTICLE_CHARS` is truncated.  The last two come with a warning.
 """
 from __future__ import annotations
 
 import codecs
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import gzip
 import json
 import os
 import re
 import sys
+import warnings
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from html.parser import HTMLParser
@@ -35,7 +42,12 @@ from typing import BinaryIO, TextIO
 from mapper.errors import InputError
 from mapper.model import Article
 
-__all__ = ["SUPPORTED_SUFFIXES", "read_articles"]
+__all__ = ["MAX_ARTICLE_CHARS", "MAX_RECORD_BYTES", "SUPPORTED_SUFFIXES", "read_articles"]
+
+#: Longest article text kept; the rest is cut off with a warning.
+MAX_ARTICLE_CHARS = 2_000_000
+#: Longest JSONL/CSV line (a longer one is a bad record) and most bytes read of a txt/html file.
+MAX_RECORD_BYTES = 50 * 1024 * 1024
 
 _FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
             ".ndjson": "jsonl", ".csv": "csv"}
@@ -49,8 +61,11 @@ _CONTROL_SHARE = 0.10  # more control bytes than this in the head means "binary"
 _CSV_FIELD_LIMIT = 2**31 - 1  # fits a C long everywhere, unlike sys.maxsize on Windows
 _TXT_HEADER = re.compile(r"(published|url)\s*:\s*(.*)", re.IGNORECASE)
 _STDIN = "<stdin>"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _Reject = Callable[[str], None]
+_Warn = Callable[[str], None]
+_SKIP_CHUNK = 1 << 20  # bytes read at a time while skipping the rest of an over-long line
 #: Numbered lines; a line that is not valid UTF-8 comes as an unraised InputError.
 _Lines = Iterable[tuple[int, str | InputError]]
 
@@ -61,6 +76,7 @@ def read_articles(
     skip_bad: bool = False,
     on_skip: Callable[[str], None] | None = None,
     stdin: TextIO | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[Article]:
     """Stream the articles in files, folders and stdin.
 
@@ -76,6 +92,10 @@ def read_articles(
         Called with the one-line message of every skipped record (only if `skip_bad`).
     stdin : text stream, optional
         Stream read for ``"-"``; defaults to the process's standard input.
+    on_warning : callable, optional
+        Called with the one-line ``<path>[:<line>]: <what>`` message when input is
+        truncated (an article over :data:`MAX_ARTICLE_CHARS`, a txt/html file over
+        :data:`MAX_RECORD_BYTES`); without it the message goes to :func:`warnings.warn`.
 
     Returns
     -------
@@ -101,15 +121,30 @@ def read_articles(
         if on_skip is not None:
             on_skip(message)
 
-    return _iterate(sources, reject, stdin)
-
-
-def _iterate(sources: list[str], reject: _Reject, stdin: TextIO | None) -> Iterator[Article]:
-    for path in sources:
-        if path == "-":
-            yield from _read_stdin(stdin, reject)
+    def warn(message: str) -> None:
+        if on_warning is None:
+            warnings.warn(message, stacklevel=2)
         else:
-            yield from _read_file(path, reject)
+            on_warning(message)
+
+    return _iterate(sources, reject, warn, stdin)
+
+
+def _iterate(sources: list[str], reject: _Reject, warn: _Warn, stdin: TextIO | None) -> Iterator[Article]:
+    for path in sources:
+        found = _read_stdin(stdin, reject) if path == "-" else _read_file(path, reject, warn)
+        for article in found:
+            yield _truncated(article, warn)
+
+
+def _truncated(article: Article, warn: _Warn) -> Article:
+    """The article cut to MAX_ARTICLE_CHARS (with a warning naming its source)."""
+    limit = MAX_ARTICLE_CHARS
+    if len(article.text) <= limit:
+        return article
+    warn(f"{article.source}: article text has {len(article.text)} characters; "
+         f"truncated to the first {limit}")
+    return dataclasses.replace(article, text=article.text[:limit])
 
 
 def _split_name(path: str) -> tuple[str, bool, str] | None:
@@ -201,9 +236,12 @@ def _newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _text_lines(raw_lines: Iterable[bytes | str], path: str) -> _Lines:
-    """Number and decode lines, stripping a BOM from the first."""
+def _text_lines(raw_lines: Iterable[bytes | str | None], path: str) -> _Lines:
+    """Number and decode lines, stripping a BOM from the first (None: an over-long line)."""
     for number, raw in enumerate(raw_lines, 1):
+        if raw is None:
+            yield number, _LongLine(f"{path}:{number}: line longer than {MAX_RECORD_BYTES} bytes")
+            continue
         if isinstance(raw, bytes):
             if number == 1:
                 raw = raw.removeprefix(codecs.BOM_UTF8)
@@ -217,18 +255,58 @@ def _text_lines(raw_lines: Iterable[bytes | str], path: str) -> _Lines:
         yield number, line
 
 
-def _read_file(path: str, reject: _Reject) -> Iterator[Article]:
+class _LongLine(InputError):
+    """A line over MAX_RECORD_BYTES: a bad record that does not spoil the rest of a file."""
+
+
+def _bounded_lines(stream: BinaryIO | gzip.GzipFile | TextIO) -> Iterator[bytes | str | None]:
+    """The lines of a stream, each read with a size cap; None for a line over the cap.
+
+    The rest of an over-long line is read in chunks and dropped, so memory stays
+    bounded by MAX_RECORD_BYTES whatever the input.
+    """
+    limit = MAX_RECORD_BYTES
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line[-1:] in (b"\n", "\n"):
+            yield line
+            continue
+        while (rest := stream.readline(_SKIP_CHUNK)) and rest[-1:] not in (b"\n", "\n"):
+            pass
+        yield None
+
+
+def _read_capped(stream: BinaryIO | gzip.GzipFile, path: str, warn: _Warn) -> bytes:
+    """At most MAX_RECORD_BYTES of a whole-file format, cut at a UTF-8 character boundary."""
+    limit = MAX_RECORD_BYTES
+    data = stream.read(limit + 1)
+    if len(data) <= limit:
+        return data
+    warn(f"{path}: file is over {limit} bytes; only the first {limit} are read")
+    data = data[:limit]
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            break
+        if byte >= 0xC0:  # the lead byte of the last character: drop it if incomplete
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            if need > back:
+                data = data[:-back]
+            break
+    return data
+
+
+def _read_file(path: str, reject: _Reject, warn: _Warn) -> Iterator[Article]:
     fmt, gz, stem = _split_name(path)  # type: ignore[misc]  # checked by _expand
     with _open_checked(path, gz) as stream:
         try:
             if fmt == "txt":
-                yield _txt_article(_decode_all(stream.read(), path), path, stem)
+                yield _txt_article(_decode_all(_read_capped(stream, path, warn), path), path, stem)
             elif fmt == "html":
-                yield _html_article(_decode_all(stream.read(), path), path, stem)
+                yield _html_article(_decode_all(_read_capped(stream, path, warn), path), path, stem)
             elif fmt == "jsonl":
-                yield from _jsonl_articles(_text_lines(stream, path), path, stem, reject)
+                yield from _jsonl_articles(_text_lines(_bounded_lines(stream), path), path, stem, reject)
             else:
-                yield from _csv_articles(_text_lines(stream, path), path, stem, reject)
+                yield from _csv_articles(_text_lines(_bounded_lines(stream), path), path, stem, reject)
         except (OSError, EOFError, zlib.error) as exc:
             what = "corrupt or truncated gzip data" if gz else f"cannot read ({exc})"
             raise InputError(f"{path}: {what}") from None
@@ -242,7 +320,7 @@ def _read_stdin(stdin: TextIO | None, reject: _Reject) -> Iterator[Article]:
 
     def lines() -> _Lines:
         nonlocal seen
-        for number, line in _text_lines(stream, _STDIN):
+        for number, line in _text_lines(_bounded_lines(stream), _STDIN):
             seen = seen or isinstance(line, InputError) or bool(line.strip())
             yield number, line
 
@@ -290,6 +368,9 @@ def _optional_str(record: dict[str, object], key: str, where: str) -> str | None
 
 def _build(record: dict[str, object], where: str, default_id: str) -> Article:
     """An Article from a JSON object or CSV row (all values checked)."""
+    # JSON "\ud800" escapes decode to lone surrogates, which no output file can encode:
+    # make each one U+FFFD (one code point for one, so offsets are unchanged).
+    record = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
     if "text" not in record:
         raise InputError(f'{where}: missing "text" field')
     text = record["text"]
@@ -366,11 +447,16 @@ def _json_record(line: str, where: str, default_id: str) -> Article:
 
 
 def _csv_articles(lines: _Lines, path: str, stem: str, reject: _Reject) -> Iterator[Article]:
-    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
-        csv.field_size_limit(_CSV_FIELD_LIMIT)
+    # A quoted field may run over many lines, each under the line cap: cap fields too.
+    limit = min(MAX_RECORD_BYTES, _CSV_FIELD_LIMIT)
+    if csv.field_size_limit() != limit:
+        csv.field_size_limit(limit)
 
     def feed() -> Iterator[str]:
         for _, line in lines:
+            if isinstance(line, _LongLine):
+                reject(str(line))
+                continue
             if isinstance(line, InputError):
                 raise line  # a row may span lines, so one bad line spoils the file
             yield line

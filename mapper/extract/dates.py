@@ -354,7 +354,10 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
     for pattern, resolve, needs in _RULES:
         if needs in gates:
             for m in pattern.finditer(text):
-                got = resolve(m, ref)
+                try:
+                    got = resolve(m, ref)
+                except OverflowError:  # "yesterday" with ref 0001-01-01: no such date
+                    continue
                 if got is not None:
                     found.append(got)
     return _longest_first(found)

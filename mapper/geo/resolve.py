@@ -53,7 +53,7 @@ def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
             score += 4.0
         elif kind == _COUNTRY:
             score -= 3.0
-    elif kind == _ADMIN1 and not region_named(span.key):
+    elif kind == _ADMIN1 and not main and not region_named(span.key):
         score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
     return score
 
@@ -62,7 +62,7 @@ def _score(gaz: Gazetteer, entry: int, main: bool, span: Span, ctx: _Context, ne
     score = _prior(gaz, entry, main, span)
     total = sum(ctx.countries.values()) or 1
     share = ctx.countries.get(gaz.country[entry], 0) / total
-    score += 3.0 * share + (1.0 if share > 0 else 0.0)
+    score += 3.0 * share + (0.5 if share > 0 else 0.0)
     if gaz.admin1[entry] and ctx.admin1.get(gaz.admin1[entry], 0) > 0 and gaz.kind[entry] == _CITY:
         score += 2.0
     if gaz.country[entry] in near:
@@ -99,7 +99,7 @@ def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
         return "follows a personal title"
     if span.name.isupper() and len(span.name) <= 5 and strength < 2:
         return "acronym"  # NATO, EU, UN: organisations, not the towns that share the letters
-    if not span.covered and not span.headline and not (strength and span.run_start):
+    if not span.covered and not (strength and (span.run_start or span.headline)):
         return "part of a longer name"
     zipf = gaz.common.get(span.key, 0.0)
     if zipf >= COMMON_ZIPF and strength < 2 and not span.region_word:
@@ -160,6 +160,12 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         span = spans[i]
         for entry, main in gaz.candidates(span.key):
             totals[entry] = totals.get(entry, 0.0) + _score(gaz, entry, main, span, ctx, near.get(i, set()))
+    if not spans[group[0]].region_word:
+        # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in
+        cities_in = {gaz.admin1[e] for e in totals if gaz.kind[e] == _CITY}
+        for e in totals:
+            if gaz.kind[e] == _ADMIN1 and gaz.admin1[e] in cities_in:
+                totals[e] -= 3.0 * len(group)
     best = min(totals, key=lambda e: (-totals[e], e))
     return best, totals[best] / len(group)
 
