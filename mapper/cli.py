@@ -71,25 +71,64 @@ def _articles(inputs: tuple[str, ...], skip_bad: bool, quiet: bool) -> Iterator[
     yield from read_articles(list(inputs), skip_bad=skip_bad, on_skip=report)
 
 
+def _estimate(inputs: tuple[str, ...]) -> int | None:
+    """About how many articles the inputs hold (for the ETA), or None if unknown.
+
+    One per .txt/.html file, one per line of an uncompressed .jsonl, lines minus the
+    header of a .csv (an estimate when fields span lines); gzip or stdin: unknown.
+    """
+    total = 0
+    for item in inputs:
+        if item == "-":
+            return None
+        path = Path(item)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            name = f.name.lower()
+            if name.endswith(".gz"):
+                return None
+            if name.endswith((".txt", ".html", ".htm")):
+                total += 1
+            elif name.endswith((".jsonl", ".ndjson", ".csv")):
+                try:
+                    with open(f, "rb") as fh:
+                        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+                except OSError:
+                    return None
+                total += max(0, lines - (1 if name.endswith(".csv") else 0))
+    return total or None
+
+
 @contextlib.contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[Article], None] | None]:
-    """A progress line on stderr while articles are processed (only on a terminal)."""
+def _progress(quiet: bool, total: int | None = None) -> Iterator[Callable[[Article | None], None] | None]:
+    """A progress line on stderr (articles, rate, ETA) while articles are processed.
+
+    Only on a terminal, never with --quiet, and only once the work has taken a second.
+    """
     if quiet or not sys.stderr.isatty():
         yield None
         return
     start = time.monotonic()
-    count = [0]
+    state = {"count": 0, "shown": 0.0}
 
-    def tick(_: Article) -> None:
-        count[0] += 1
-        if count[0] % 25 == 0 or count[0] < 25:
-            rate = count[0] / max(time.monotonic() - start, 1e-6)
-            click.echo(f"\rmapper: {count[0]} articles ({rate:.0f}/s)", err=True, nl=False)
+    def tick(_: Article | None) -> None:
+        state["count"] += 1
+        now = time.monotonic()
+        if now - start < 1.0 or now - state["shown"] < 0.2:
+            return
+        state["shown"] = now
+        count = state["count"]
+        rate = count / max(now - start, 1e-6)
+        line = f"\rmapper: {count:,} articles, {rate:,.0f}/s"
+        if total and total > count:
+            eta = (total - count) / max(rate, 1e-6)
+            line += f", {100 * count / total:.0f}% of ~{total:,}, ETA {eta:,.0f}s"
+        click.echo(line + "   ", err=True, nl=False)
 
     try:
         yield tick
     finally:
-        if count[0]:
+        if state["shown"]:
             click.echo("", err=True)
 
 
@@ -107,22 +146,37 @@ def _services(quiet: bool):  # noqa: ANN202 - Services import kept lazy for fast
               help="Time slice of the map slider and regions.csv.")
 @click.option("--tiles", type=click.Choice(["osm", "none"]), default="osm", show_default=True,
               help="OpenStreetMap tiles under the map (blank offline) or none.")
-def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, quiet: bool, skip_bad: bool) -> None:
-    """Extract incidents from INPUT and write the map, GeoJSON and CSVs to -o."""
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction [default: the number of cores].")
+@click.option("--rebuild", is_flag=True, help="Ignore the incremental store in -o and extract every article again.")
+def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, jobs: int | None, rebuild: bool,
+        quiet: bool, skip_bad: bool) -> None:
+    """Extract incidents from INPUT and write the map, GeoJSON and CSVs to -o.
+
+    Each article's extraction is kept in an incremental store in -o
+    (.mapper-store.sqlite): a re-run extracts only new or changed articles.
+    """
     from mapper.output.bundle import write_outputs
+    from mapper.parallel import default_jobs
     from mapper.pipeline import run as run_pipeline
+    from mapper.store import STORE_NAME, Store
 
     started = time.monotonic()
     services = _services(quiet)
-    with _progress(quiet) as tick:
-        result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick)
+    with Store(out_dir / STORE_NAME, salt=services.gazetteer.digest) as store:
+        if rebuild:
+            store.clear()
+        with _progress(quiet, _estimate(inputs)) as tick:
+            result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick,
+                                  jobs=jobs or default_jobs(), store=store)
     summary = write_outputs(result, services, out_dir, slice_unit=slice_unit, tiles=tiles)
     if not quiet:
         strikes = sum(1 for i in result.incidents if i.strike)
         note = "" if result.incidents else " (no incidents found: outputs are empty)"
-        click.echo(f"mapper: {result.articles} articles, {len(result.incidents)} incidents ({strikes} strikes), "
-                   f"{len(result.unplaced)} unplaced, {summary['slices']} {summary['unit']} slices -> {out_dir}/ "
-                   f"in {time.monotonic() - started:.1f}s{note}", err=True)
+        reused = f" ({result.cached} from the store)" if result.cached else ""
+        click.echo(f"mapper: {result.articles} articles{reused}, {len(result.incidents)} incidents "
+                   f"({strikes} strikes), {len(result.unplaced)} unplaced, {summary['slices']} {summary['unit']} "
+                   f"slices -> {out_dir}/ in {time.monotonic() - started:.1f}s{note}", err=True)
 
 
 def _open_out(target: str) -> contextlib.AbstractContextManager[IO[str]]:
@@ -136,14 +190,16 @@ def _open_out(target: str) -> contextlib.AbstractContextManager[IO[str]]:
 @main.command(cls=_Command)
 @_inputs
 @click.option("-o", "--output", "target", default="-", show_default=True, help="File for the JSON lines, or -.")
-def extract(inputs: tuple[str, ...], target: str, quiet: bool, skip_bad: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for extraction.")
+def extract(inputs: tuple[str, ...], target: str, jobs: int, quiet: bool, skip_bad: bool) -> None:
     """Write the incidents of INPUT as JSON lines (GeoJSON properties plus lon, lat)."""
     from mapper.output.records import extract_record
     from mapper.pipeline import run as run_pipeline
 
     services = _services(quiet)
-    with _progress(quiet) as tick:
-        result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick)
+    with _progress(quiet, _estimate(inputs)) as tick:
+        result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick, jobs=jobs or 1)
     with _open_out(target) as fh:
         for inc in result.incidents:
             fh.write(json.dumps(extract_record(inc), ensure_ascii=False) + "\n")

@@ -165,4 +165,5 @@ class RunResult:
     incidents: list[Incident] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     articles: int = 0
+    cached: int = 0  # articles whose extraction came from the incremental store
     skipped: list[str] = field(default_factory=list)

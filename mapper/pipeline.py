@@ -6,8 +6,9 @@ Services (gazetteer, region index) are built once by the caller and passed in.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,6 +21,10 @@ from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.regions import RegionIndex
 from mapper.geo.resolve import resolve_spans
 from mapper.model import Article, Clause, DateSpan, Incident, Place, Resolved, RunResult, Source, Unplaced
+from mapper.parallel import extract_batches
+
+if TYPE_CHECKING:
+    from mapper.store import Store
 
 _TITLE_GAP = "\n\n"
 
@@ -122,9 +127,25 @@ def join_regions(incidents: list[Incident], regions: RegionIndex) -> list[Incide
     return out
 
 
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def run(articles: Iterable[Article], services: Services,
-        progress: Callable[[Article], None] | None = None) -> RunResult:
+        progress: Callable[[Article | None], None] | None = None, *, jobs: int = 1,
+        store: "Store | None" = None, batch_size: int = 64) -> RunResult:
     """Extract, deduplicate and region-join the incidents of many articles.
+
+    Articles stream through in batches: memory holds one batch of texts at a time
+    (plus the extracted incidents).  With a ``store``, articles extracted by an
+    earlier run (same content, same mapper) are read from it instead.
 
     Parameters
     ----------
@@ -132,16 +153,58 @@ def run(articles: Iterable[Article], services: Services,
     services : Services
     progress : callable, optional
         Called after each article (drives a progress bar).
+    jobs : int
+        Worker processes for extraction (1: in this process).
+    store : Store, optional
+        The incremental store.
+    batch_size : int
+        Articles per batch (per task sent to a worker, per store transaction).
     """
     result = RunResult()
     found: list[Incident] = []
-    for article in articles:
-        incidents, unplaced = extract_article(article, services.gazetteer)
-        found.extend(incidents)
-        result.unplaced.extend(unplaced)
-        result.articles += 1
+    pending: list[list[str]] = []  # store keys of each batch sent for extraction
+
+    def todo() -> Iterator[list[Article]]:
+        for batch in _batches(articles, batch_size):
+            missing, keys = _from_store(store, batch, found, result, progress)
+            pending.append(keys)
+            yield missing
+
+    for batch_out in extract_batches(todo(), services, jobs):
+        keys = pending.pop(0)
+        for incidents, unplaced in batch_out:
+            found.extend(incidents)
+            result.unplaced.extend(unplaced)
+        if store is not None:
+            store.put_many(zip(keys, batch_out))
+        result.articles += len(batch_out)
         if progress is not None:
-            progress(article)
+            for _ in batch_out:
+                progress(None)
     result.incidents = join_regions(dedupe(found), services.regions)
     result.unplaced.sort(key=lambda u: (u.date_start, u.source.article_id, u.place_text))
     return result
+
+
+def _from_store(store: "Store | None", batch: list[Article], found: list[Incident], result: RunResult,
+                progress: Callable[[Article | None], None] | None) -> tuple[list[Article], list[str]]:
+    """Take what the store has for a batch; return the articles still to extract and
+    their store keys."""
+    if store is None:
+        return batch, []
+    keys = [store.key(a) for a in batch]
+    hits = store.get_many(keys)
+    missing, missing_keys = [], []
+    for article, k in zip(batch, keys):
+        if k in hits:
+            incidents, unplaced = hits[k]
+            found.extend(incidents)
+            result.unplaced.extend(unplaced)
+            result.articles += 1
+            result.cached += 1
+            if progress is not None:
+                progress(article)
+        else:
+            missing.append(article)
+            missing_keys.append(k)
+    return missing, missing_keys

@@ -231,10 +231,16 @@ def test_geoparse_resolve_only_keeps_given_spans(invoke: Invoke, tmp_path: Path)
     result = invoke("geoparse", source, "--resolve-only", "-o", target)
     assert result.exit_code == 0
     (record,) = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
-    russian = {"start": 0, "end": 7, "name": "Russian", "lat": None, "lon": None, "geonameid": None,
-               "country": None, "admin1_code": None, "feature": None, "reason": "not in gazetteer"}
-    assert record == {"id": "b", "toponyms": _without_score(record["toponyms"])}
-    assert record["toponyms"] == [russian, KYIV, ODESA]
+    # a given demonym span is trusted as a place mention: "Russian" means Russia (country level)
+    russian = {"start": 0, "end": 7, "name": "Russian", "lat": 60.0, "lon": 100.0, "geonameid": 2017370,
+               "country": "RU", "admin1_code": None, "feature": "country", "geo_precision": 3}
+    assert _without_score(record["toponyms"]) == [russian, KYIV, ODESA]
+    unknown = json.dumps({"id": "c", "text": "Fighting near Xyzzyvillekh.", "toponyms": [{"start": 14, "end": 26}]})
+    result = invoke("geoparse", "-", "--resolve-only", stdin=unknown + "\n")
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["toponyms"] == [{"start": 14, "end": 26, "name": "Xyzzyvillekh", "lat": None, "lon": None,
+                                   "geonameid": None, "country": None, "admin1_code": None, "feature": None,
+                                   "reason": "not in gazetteer"}]
 
 
 def test_geoparse_bad_offsets(invoke: Invoke, tmp_path: Path) -> None:

@@ -103,3 +103,8 @@ def test_gazetteer_cache_roundtrip(tmp_path):
     assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
     second = Gazetteer.load(cache=tmp_path)
     assert second.names == first.names and second.index["kyiv"] == first.index["kyiv"]
+
+
+def test_months_weekdays_titles_and_contractions_are_not_places(services):
+    text = "From March 1 to March 5, Gov. Smith said I've seen it. In May and on Monday, Dec. talks stalled."
+    assert places(services, text) == []

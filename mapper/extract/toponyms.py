@@ -214,11 +214,13 @@ def _transparent(word: str, edge: bool) -> bool:
 
 
 def _junk_key(k: str, words: list[str]) -> bool:
-    """Matches that are never place mentions: titles ("Gov"), month abbreviations ("Dec"),
-    contractions ("I've"), lone function words ("The")."""
+    """Matches that are never place mentions: titles ("Gov"), months and weekdays ("March",
+    "Dec": the town of March loses to the month), contractions ("I've"), lone function
+    words ("The")."""
     if len(words) == 1:
         w = words[0]
-        if k in _TITLE_KEYS or k in _MONTH_ABBR or k in FUNCTION_WORDS or re.search(r"['’](?:ve|ll|re|d|m|t)$", w):
+        if (k in _TITLE_KEYS or k in _MONTH_ABBR or k in _CALENDAR or k in FUNCTION_WORDS
+                or re.search(r"['’](?:ve|ll|re|d|m|t)$", w)):
             return True
     return False
 

@@ -64,6 +64,7 @@ class Gazetteer:
     country_entry: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry
     admin1_entry: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 -> entry
     max_tokens: int = 6
+    digest: str = ""  # hash of the sources it was compiled from (keys the incremental store)
 
     def candidates(self, name_key: str) -> tuple[tuple[int, bool], ...]:
         """Entries whose name or alternate name has this key."""
@@ -99,10 +100,13 @@ class Gazetteer:
         if path.exists():
             try:
                 with open(path, "rb") as fh:
-                    return pickle.load(fh)
+                    gaz = pickle.load(fh)
+                gaz.digest = digest
+                return gaz
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
                 raise GazetteerError(f"cannot read gazetteer cache {path}: {exc}; delete it to rebuild") from exc
         gaz = build.compile_gazetteer(data)
+        gaz.digest = digest
         build.save(gaz, path)
         return gaz
 
