@@ -130,7 +130,7 @@ def test_empty_stdin(invoke: Invoke, tmp_path: Path) -> None:
      "Invalid value for '--slice': 'year' is not one of 'auto', 'day', 'week', 'month'."),
     (["run", "--tiles", "google", "-o", "{out}", str(SEEDS)],
      "Invalid value for '--tiles': 'google' is not one of 'osm', 'none'."),
-    (["run", "--bogus", "-o", "{out}", str(SEEDS)], "No such option '--bogus'."),
+    (["run", "--zzz", "-o", "{out}", str(SEEDS)], "No such option '--zzz'."),
     (["run", "-o", "{out}"], "Missing argument 'INPUT...'."),
     (["extract", "-o", "{out}"], "Missing argument 'INPUT...'."),
     (["geoparse", "-o", "{out}"], "Missing argument 'FILE|-'."),
@@ -156,7 +156,8 @@ def test_skip_bad_reports_and_still_writes(invoke: Invoke, tmp_path: Path) -> No
     assert lines[1].startswith("mapper: 1 articles, 2 incidents (2 strikes), 0 unplaced, 2 day slices")
     features = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))["features"]
     assert sorted(f["properties"]["place"] for f in features) == ["Kyiv", "Odesa"]
-    assert sorted(p.name for p in out.iterdir()) == ["cities.csv", "incidents.geojson", "map.html", "regions.csv",
+    assert sorted(p.name for p in out.iterdir()) == [".mapper-store.sqlite", "cities.csv", "incidents.geojson",
+                                                    "map.html", "regions.csv",
                                                     "unplaced.csv"]
 
 

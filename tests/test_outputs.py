@@ -252,13 +252,16 @@ def test_map_holds_every_incident(seed_run: SeedRun) -> None:
 # ------------------------------------------------------------------------------ determinism
 
 
+STORE = ".mapper-store.sqlite"  # the incremental store lives beside the outputs
+
+
 def test_two_runs_are_byte_identical(seed_run: SeedRun, tmp_path: Path) -> None:
     # A separate process with another hash seed: set and dict orders must not leak into the files.
     proc = subprocess.run([sys.executable, "-m", "mapper", "run", str(SEEDS), "-o", str(tmp_path), "--tiles", "none",
                            "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
                           env={**os.environ, "PYTHONHASHSEED": "12345"})
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert sorted(p.name for p in tmp_path.iterdir()) == OUTPUTS
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE, *OUTPUTS]
     for name in OUTPUTS:
         assert (tmp_path / name).read_bytes() == (seed_run.out / name).read_bytes(), name
 
@@ -275,7 +278,7 @@ def test_no_incidents_gives_valid_empty_outputs(invoke: Invoke, tmp_path: Path) 
     assert result.exit_code == 0
     assert result.stderr.startswith("mapper: 1 articles, 0 incidents (0 strikes), 0 unplaced, 0 day slices")
     assert result.stderr.endswith(" (no incidents found: outputs are empty)\n")
-    assert sorted(p.name for p in out.iterdir()) == OUTPUTS
+    assert sorted(p.name for p in out.iterdir()) == [STORE, *OUTPUTS]
     assert json.loads((out / "incidents.geojson").read_text(encoding="utf-8")) == {
         "type": "FeatureCollection", "features": []}
     assert len(gpd.read_file(out / "incidents.geojson")) == 0
