@@ -369,9 +369,13 @@ _HAS_DIGIT = re.compile(r"\d")
 def _longest_first(found: list[_Found]) -> list[_Found]:
     if len(found) < 2:
         return found
+    # Mark the characters kept spans cover: checking a span costs its own length, where
+    # comparing it with every kept span was quadratic (minutes for a long line of dates).
+    covered = bytearray(max(f[1] for f in found))
     kept: list[_Found] = []
     for item in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+        if 1 not in covered[item[0]:item[1]]:
+            covered[item[0]:item[1]] = b"\x01" * (item[1] - item[0])
             kept.append(item)
     kept.sort(key=lambda f: f[0])
     return kept

@@ -23,7 +23,15 @@ def feature_collection(incidents: list[Incident]) -> dict:
 
 
 def write_geojson(incidents: list[Incident], path: Path) -> None:
-    """Write ``incidents.geojson`` atomically, deterministic byte for byte."""
+    """Write ``incidents.geojson`` atomically, deterministic byte for byte.
+
+    One feature per line: readable with ``grep`` and diffable, and written by the C JSON
+    encoder (``indent`` would switch to the pure-Python one, 10x slower).
+    """
+    features = feature_collection(incidents)["features"]
     with atomic_write(path) as fh:
-        json.dump(feature_collection(incidents), fh, ensure_ascii=False, indent=1, sort_keys=False)
-        fh.write("\n")
+        fh.write('{"type": "FeatureCollection", "features": [')
+        for n, feature in enumerate(features):
+            fh.write(",\n" if n else "\n")
+            fh.write(json.dumps(feature, ensure_ascii=False))
+        fh.write("\n]}\n")
