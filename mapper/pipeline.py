@@ -15,6 +15,7 @@ import numpy as np
 from mapper.aggregate import dedupe
 from mapper.extract.dates import clause_date
 from mapper.extract.events import ArticleContext, article_weapon, link_clause
+from mapper.extract.lexicon import CONFLICT_CONTEXT
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.geo.gazetteer import Gazetteer
@@ -65,7 +66,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     """Incidents (not yet deduplicated or region-joined) and unplaced reports of one article."""
     clauses = segment(article)
     resolved = geoparse_article(article, gaz)
-    ctx = ArticleContext(article, gaz.demonyms, _country_places(gaz), article_weapon(clauses))
+    ctx = ArticleContext(article, gaz.demonyms, _country_places(gaz), article_weapon(clauses),
+                         conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)))
     incidents: list[Incident] = []
     unplaced: list[Unplaced] = []
     previous: DateSpan | None = None

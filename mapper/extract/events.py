@@ -76,21 +76,28 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_GENERIC_KINDS = frozenset({"strike", "violence"})
+
+
 def clause_type(text: str, article_weapon: str | None) -> str | None:
     """The incident type a clause states, or None if it states no incident."""
     return _type_of(_triggers(text), article_weapon)
 
 
-def _type_of(found: list[tuple[str, int, int]], article_weapon: str | None) -> str | None:
+def _type_of(found: list[tuple[str, int, int]], article_weapon: str | None, conflict: bool = True) -> str | None:
+    """The type of a clause's triggers: the first specific one; generic attack words take
+    the article's weapon; casualty words alone count only in an article about conflict."""
     if not found:
         return None
     kinds = {k for k, _, _ in found}
     for kind, _ in lx.TRIGGERS:
-        if kind in kinds and kind != "strike":
+        if kind in kinds and kind not in _GENERIC_KINDS:
             if kind in ("sabotage", "explosion", "diplomatic") and kinds & {"missile_strike", "drone_strike",
                                                                             "air_strike", "shelling"}:
                 continue  # "explosions" after a drone strike describe the strike
             return kind
+    if kinds == {"violence"} and not conflict:
+        return None
     return article_weapon or "other"
 
 
@@ -104,12 +111,38 @@ def _in_quotes(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+_MODIFIERS = frozenset("""the east eastern west western south southern north northern central northeast
+northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
+separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
+frontline front-line besieged parts part of""".split())
+_SPEAKER = re.compile(r"['’]?s?\s+(?:says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
+                      r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
+                      r"|blames?|blamed|threatens?|threatened|demands?|demanded)\b", re.IGNORECASE)
+
+
+def _governing_word(text: str, start: int) -> str:
+    """The word that governs a place, past modifiers: "in" for "in eastern Ukraine",
+    "in rebel-held parts of Donetsk"."""
+    pos = start
+    for _ in range(5):
+        m = _PREV_WORD.search(text[max(0, pos - 30):pos])
+        if not m:
+            return ""
+        word = m.group(1).lower()
+        if word not in _MODIFIERS:
+            return word
+        pos = max(0, pos - 30) + m.start(1)
+    return ""
+
+
 def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> bool:
     """Whether a place in a clause is not where the clause's event happened."""
     text = clause.text
     prev = _prev_word(text, start)
     if prev in lx.ORIGIN_WORDS or _in_quotes(text, start):
         return True
+    if _SPEAKER.match(text, end):
+        return True  # "Kiev says rebels shelled ...": the speaker, not the scene
     if start == 0 and _DATELINE.match(text):
         return True
     if place.kind == "region" and not place.country and not _WATER.search(place.name):
@@ -122,7 +155,7 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
         return False  # "Geneva talks", "the Alaska summit"
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else _LOCATIVE
-        if prev not in allowed and not (prev == "the" and _prev_word(text, start - 4) in allowed):
+        if _governing_word(text, start) not in allowed:
             return True
     return False
 
@@ -207,6 +240,7 @@ class ArticleContext:
     demonyms: dict[str, str]
     country_place: "dict[str, Place]"
     weapon: str | None
+    conflict: bool = True  # the article is about armed conflict (casualty words are incidents)
 
 
 def article_weapon(clauses: list[Clause]) -> str | None:
@@ -238,7 +272,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     """
     text = clause.text
     found = _triggers(text)
-    kind = _type_of(found, ctx.weapon)
+    kind = _type_of(found, ctx.weapon, ctx.conflict)
     if kind is None:
         return [], []
     if date is None:

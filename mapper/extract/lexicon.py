@@ -24,6 +24,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("explosion", r"explosions?|exploded|blasts?|IEDs?|landmines?|car bombs?|bomb went off|detonat(?:ed|ion)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|meeting|convened|ceasefire agreement"),
     ("strike", r"strikes?|struck|attacks?|attacked|bombard(?:ed|ment)|barrages?|hit|shot down|intercepted"),
+    # violence stated only through its victims ("two soldiers killed near Donetsk"); an
+    # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
+    ("violence", r"killed|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed"
+                 r"|ceasefire violations?|violated the ceasefire|violence"),
 )
 TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for kind, pat in TRIGGERS
@@ -93,3 +97,9 @@ my your it he she they we i""".split())
 REPORTERS = frozenset("""president prime minister officials official authorities authority police prosecutors
 spokesman spokeswoman spokesperson media outlets outlet sources source governor mayor leader leaders
 diplomat diplomats ambassador envoy government parliament lawmakers investigators journalists""".split())
+
+#: an article about armed conflict: casualty words there describe incidents
+CONFLICT_CONTEXT = re.compile(
+    r"\b(?:soldiers?|troops|army|military|forces|rebels?|separatists?|militants?|militia|fighters|insurgents?"
+    r"|shelling|shelled|artillery|missiles?|drones?|airstrikes?|air strikes?|war|frontline|front line"
+    r"|ceasefire|offensive|combat|armed)\b", re.IGNORECASE)
