@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mapper.aggregate import dedupe
+from mapper.aggregate import dedupe, family, place_key
 from mapper.extract.dates import clause_date
 from mapper.extract.events import ArticleContext, article_weapon, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
@@ -87,7 +87,28 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         for name, reason, kind in missing:
             if date is not None:
                 unplaced.append(Unplaced(kind or "other", date.start, date.end, name, reason, source))
-    return incidents, unplaced
+    return _drop_title_echoes(incidents, clauses), unplaced
+
+
+def _drop_title_echoes(incidents: list[Incident], clauses: list[Clause]) -> list[Incident]:
+    """A headline restates the body: its incident is dropped when the body reports the
+    same type family at the same place (the body has the date; a headline has none)."""
+    titles = {c.text for c in clauses if c.part == "title"}
+    if not titles:
+        return incidents
+    body = [i for i in incidents if i.sources[0].text not in titles]
+    keys = {(family(i.type), place_key(i.place)) for i in body}
+    regions = {(family(i.type), i.place.admin1_gn) for i in body if i.place.admin1_gn}
+
+    def echoed(i: Incident) -> bool:
+        if (family(i.type), place_key(i.place)) in keys:
+            return True
+        # "air strike hits village in Sagaing" (the town) restating "... in Sagaing region"
+        return bool(i.place.admin1_gn) and (family(i.type), i.place.admin1_gn) in regions and any(
+            b.place.kind != "city" or i.place.kind != "city" for b in body
+            if family(b.type) == family(i.type) and b.place.admin1_gn == i.place.admin1_gn)
+
+    return [i for i in incidents if i.sources[0].text not in titles or not echoed(i)]
 
 
 _COUNTRY_PLACES: dict[int, dict[str, Place]] = {}

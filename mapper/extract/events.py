@@ -115,7 +115,8 @@ _MODIFIERS = frozenset("""the east eastern west western south southern north nor
 northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
 separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
 frontline front-line besieged parts part of""".split())
-_SPEAKER = re.compile(r"['’]?s?\s+(?:says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
+_SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
+                      r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
                       r"|blames?|blamed|threatens?|threatened|demands?|demanded)\b", re.IGNORECASE)
 
@@ -281,7 +282,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
                                                    [(s, r.place) for s, _, r in places if r.place])
     killed, injured = casualties(text)
-    kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kind)]
+    kinds = {s: _place_kind(s, e, found, kind) for s, e, r in places}
+    kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])]
     kept = [(s, e, r) for s, e, r in kept
             if not any(_contains(r.place, o.place) and o.place is not r.place and o.place.kind == "city"
                        for _, _, o in kept)]
@@ -289,6 +291,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         fallback = _authorities_country(text, ctx)
         if fallback is not None:
             kept = [fallback]
+            kinds[fallback[0]] = kind
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -297,10 +300,36 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         if (place.name, place.lon, place.lat) in seen:
             continue
         seen.add((place.name, place.lon, place.lat))
-        out.append(Candidate(kind, date, place, text[s:e], _geo_precision(clause, s, e, place), who,
-                             killed if len(kept) == 1 else None, injured if len(kept) == 1 else None, clause))
+        k = kinds[s]
+        # casualties belong to the event's one place; a total over several is never split
+        alone = sum(1 for s2, _, _ in kept if kinds[s2] == k) == 1 and k != "diplomatic"
+        out.append(Candidate(k, date, place, text[s:e], _geo_precision(clause, s, e, place),
+                             None if k == "diplomatic" else who,
+                             killed if alone else None, injured if alone else None, clause))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _place_kind(pos: int, end: int, found: list[tuple[str, int, int]], kind: str) -> str:
+    """The type of the event at a place: the clause's, unless the clause mixes violence
+    and talks and the trigger nearest the place is the other one ("air strikes on Rafah
+    killed 20 as talks in Cairo stalled")."""
+    talks = [t for t in found if t[0] == "diplomatic"]
+    if not talks or len(talks) == len(found):
+        return kind
+    before = [t for t in found if t[1] < pos]
+    # a place is the argument of the event named before it ("strikes on X", "talks in X");
+    # "X talks" (a trigger right after the place) is the exception
+    after = [t for t in found if t[1] > pos]
+    if after and after[0][1] - end <= 2 and after[0][0] == "diplomatic":
+        nearest = after[0]
+    else:
+        nearest = max(before, key=lambda t: t[1]) if before else min(after, key=lambda t: t[1])
+    if (nearest[0] == "diplomatic") == (kind == "diplomatic"):
+        return kind
+    if nearest[0] == "diplomatic":
+        return "diplomatic"
+    return _type_of([t for t in found if t[0] != "diplomatic"], None) or kind
 
 
 def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
