@@ -89,6 +89,15 @@ CIRCLES = {
     1: {"Kharkiv": 2, "Lviv": 1, "Odesa": 1, "Sumy": 1},
     2: {"Odesa": 1},
 }
+# One day of strikes and non-strike incidents, some at the same place (Kharkiv).
+MIXED = {"mixed.txt": (
+    "Published: 2024-03-13\nURL: https://news.example/mixed\nMixed briefing\n"
+    "Russian drones struck Kharkiv on March 3, 2024, damaging a power substation.\n"
+    "Ukrainian and Russian troops clashed in Kharkiv on March 3, 2024.\n"
+    "Saboteurs blew up a railway bridge in Kharkiv on March 3, 2024.\n"
+    "Ukrainian and Russian troops clashed near Chuhuiv on March 3, 2024.\n"
+    "Russian missiles struck Lviv on March 3, 2024.\n"
+)}
 # Non-strike markers (the battle near Pokrovsk, 5 March).
 MARKERS = {
     -1: {("Pokrovsk", "ground fighting"): 1},
@@ -122,6 +131,18 @@ _POINT_JS = """([lat, lon]) => {
   const p = window.mapperMap.latLngToContainerPoint([lat, lon]);
   const box = window.mapperMap.getContainer().getBoundingClientRect();
   return [box.left + p.x, box.top + p.y];
+}"""
+# Every non-strike marker: tooltip text and pixel offset from its place.
+_MARKERS_JS = """() => {
+  const out = {};
+  window.mapperMap.eachLayer(layer => {
+    if (layer instanceof L.CircleMarker && layer.options.mapperOffset) {
+      layer.openTooltip();
+      out[layer.getTooltip().getElement().textContent] = layer.options.mapperOffset;
+      layer.closeTooltip();
+    }
+  });
+  return out;
 }"""
 # Leaflet marks the map while a zoom animation runs.
 _ANIMATING_JS = "document.querySelectorAll('.leaflet-zoom-anim').length"
@@ -180,6 +201,12 @@ def hostile_run(run_mapper: Callable[..., Path], tmp_path_factory: pytest.TempPa
 
 
 @pytest.fixture(scope="module")
+def mixed_run(run_mapper: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Strikes and non-strike incidents at one place, and a battle 35 km from it."""
+    return run_mapper(_write_articles(tmp_path_factory.mktemp("in") / "mixed", MIXED))
+
+
+@pytest.fixture(scope="module")
 def seeds_run(run_mapper: Callable[..., Path]) -> Path:
     """The seed articles of the repository (the map shown in the README)."""
     return run_mapper(SEEDS)
@@ -220,7 +247,8 @@ def watched(browser: Browser) -> Iterator[Watched]:
 def _open(watched: Watched, run: Path) -> Page:
     page = watched.page
     page.goto((run / "map.html").as_uri())
-    page.wait_for_function("typeof window.mapperSetSlice === 'function'")
+    page.wait_for_function("window.mapperReady === true")
+    assert page.evaluate("typeof window.mapperSetSlice") == "function"
     return page
 
 
@@ -261,6 +289,18 @@ def _click_place(page: Page, lat: float, lon: float) -> None:
     assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).tagName", [x, y]) == "CANVAS"
     page.mouse.click(x, y)
     page.wait_for_selector(".leaflet-popup-content .mapper-popup")
+
+
+def _hover(page: Page, lat: float, lon: float, offset: tuple[int, int] = (0, 0)) -> str:
+    """The tooltip shown with the mouse ``offset`` pixels from a place."""
+    # Leaflet's canvas ignores a mouse move that comes within 32 ms of the last one it handled.
+    page.wait_for_timeout(50)
+    page.mouse.move(640, 5)  # off the map's features: closes any open tooltip
+    page.wait_for_selector(".leaflet-tooltip", state="detached")
+    page.wait_for_timeout(50)
+    x, y = page.evaluate(_POINT_JS, [lat, lon])
+    page.mouse.move(x + offset[0], y + offset[1])
+    return page.locator(".leaflet-tooltip").text_content()
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -377,4 +417,64 @@ def test_seed_map_screenshot(watched: Watched, seeds_run: Path) -> None:
     with atomic_write(SCREENSHOT, "wb") as fh:
         fh.write(png)
     assert SCREENSHOT.read_bytes() == png
+    assert watched.errors == []
+
+
+def test_ready_flag_and_event_come_once(watched: Watched, fixture_run: Path) -> None:
+    watched.page.add_init_script(
+        "window.readyEvents = 0; window.addEventListener('mapper-ready', () => { window.readyEvents += 1; });")
+    page = _open(watched, fixture_run)
+    page.evaluate("window.mapperSetSlice(1)")  # later redraws are not "ready" again
+    assert page.evaluate("[window.readyEvents, window.mapperReady]") == [1, True]
+    assert watched.errors == []
+
+
+def test_browser_without_decompression_gets_a_message(watched: Watched, fixture_run: Path) -> None:
+    page = watched.page
+    page.add_init_script("delete window.DecompressionStream;")
+    page.goto((fixture_run / "map.html").as_uri())
+    message = page.locator(".mapper-problem[role=alert]")
+    assert message.text_content() == (
+        "This map needs a newer web browser: its data are compressed, and this browser cannot decompress "
+        "them (no DecompressionStream). Open it in Chrome or Edge 80+, Firefox 113+ or Safari 16.4+.")
+    assert message.is_visible()
+    assert page.evaluate("[window.mapperReady, typeof window.mapperSetSlice]") == [None, "undefined"]
+    assert watched.errors == []
+
+
+def test_damaged_data_gets_a_message(watched: Watched, fixture_run: Path, tmp_path: Path) -> None:
+    page_text = (fixture_run / "map.html").read_text(encoding="utf-8")
+    damaged, n = re.subn(r'(id="mapper-data" data-encoding="base64">)[^<]*', r"\1AAAAAAAA", page_text)
+    assert n == 1
+    (tmp_path / "map.html").write_text(damaged, encoding="utf-8")
+    page = watched.page
+    page.goto((tmp_path / "map.html").as_uri())
+    message = page.locator(".mapper-problem[role=alert]")
+    assert message.text_content().startswith("This map could not be drawn: its embedded data are damaged")
+    assert page.evaluate("window.mapperReady") is None
+    assert len(watched.errors) == 1  # the decoding error, reported on the console
+
+
+def test_markers_sit_beside_circles_which_draw_on_top(watched: Watched, mixed_run: Path) -> None:
+    page = _open(watched, mixed_run)
+    circles, markers = _layers(page)
+    assert {name: c["count"] for name, c in circles.items()} == {"Kharkiv": 1, "Lviv": 1}
+    assert markers == {("Kharkiv", "ground fighting"): 1, ("Kharkiv", "sabotage"): 1,
+                       ("Chuhuyiv", "ground fighting"): 1}
+    # Outside Kharkiv's circle (radius 8 + 1 px stroke), each type in its own slot
+    # (east, north-east); a lone marker without a circle stays on its place.
+    assert page.evaluate(_MARKERS_JS) == {"Kharkiv: 1 \u00d7 ground fighting": [16, 0],
+                                          "Kharkiv: 1 \u00d7 sabotage": [11, -11],
+                                          "Chuhuyiv: 1 \u00d7 ground fighting": [0, 0]}
+    kharkiv, chuhuiv = circles["Kharkiv"], (49.83538, 36.6865)
+    assert kharkiv["radius"] == 8
+    assert _hover(page, kharkiv["lat"], kharkiv["lon"]) == "Kharkiv: 1 strike"
+    assert _hover(page, kharkiv["lat"], kharkiv["lon"], (16, 0)) == "Kharkiv: 1 \u00d7 ground fighting"
+    assert _hover(page, kharkiv["lat"], kharkiv["lon"], (11, -11)) == "Kharkiv: 1 \u00d7 sabotage"
+    assert _hover(page, *chuhuiv) == "Chuhuyiv: 1 \u00d7 ground fighting"
+    # Zoomed out, Chuhuiv (35 km away) lies inside Kharkiv's circle: the circle is on top.
+    page.evaluate("([lat, lon]) => { window.mapperMap.setView([lat, lon], 3, {animate: false}); }",
+                  [kharkiv["lat"], kharkiv["lon"]])
+    page.evaluate(_LAYERS_JS)  # let the canvas repaint
+    assert _hover(page, *chuhuiv) == "Kharkiv: 1 strike"
     assert watched.errors == []

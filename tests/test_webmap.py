@@ -1,7 +1,10 @@
 """Tests for the HTML map renderer (offline; the page's data checked via extract_data)."""
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import gzip
+import json
 import re
 from importlib import resources
 from pathlib import Path
@@ -10,10 +13,11 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import pytest
-from shapely.geometry import box
+import shapely
+from shapely.geometry import Point, box
 
 from mapper.errors import ConfigError, InputError
-from mapper.output.webmap import ATTRIBUTION, extract_data, render_map
+from mapper.output.webmap import ATTRIBUTION, FAR_TOLERANCE, extract_data, render_map
 from mapper.slices import make_slices
 
 XSS = "</script><img src=x onerror=alert(1)>${alert(2)}`"
@@ -212,3 +216,50 @@ def test_bad_input_is_reported(tmp_path: Path) -> None:
         _render(tmp_path, slices=[DAYS[0], DAYS[2]])
     with pytest.raises(InputError, match="no <script id=\"mapper-data\"> block"):
         extract_data("<html></html>")
+
+
+BLOCK_RE = re.compile(r'<script type="application/gzip" id="mapper-data" data-encoding="base64">([^<]*)</script>')
+
+
+def test_data_block_is_gzipped_base64_of_escaped_json(tmp_path: Path) -> None:
+    page, data = _render(tmp_path, title="mapper <test> & co")
+    blocks = BLOCK_RE.findall(page)
+    assert len(blocks) == 1 and page.count('id="mapper-data"') == 1
+    assert re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", blocks[0])  # nothing HTML could parse
+    packed = base64.b64decode(blocks[0], validate=True)
+    assert packed[:4] == b"\x1f\x8b\x08\x00" and packed[4:8] == b"\0\0\0\0"  # gzip, no timestamp
+    raw = gzip.decompress(packed).decode("utf-8")
+    # The JSON inside is escaped too, so a page that inlined it raw would still be safe.
+    assert not set("<>&") & set(raw)
+    assert "\\u003c/script\\u003e\\u003cimg src=x" in raw
+    assert json.loads(raw) == data
+    assert data["title"] == "mapper <test> & co"
+
+
+def test_extract_data_rejects_a_damaged_block(tmp_path: Path) -> None:
+    page, _ = _render(tmp_path)
+    with pytest.raises(InputError, match="the mapper-data block is not base64-encoded gzip"):
+        extract_data(BLOCK_RE.sub(lambda m: m.group(0).replace(m.group(1), "not base64!"), page))
+    not_gzip = base64.b64encode(b"plain bytes").decode("ascii")
+    with pytest.raises(InputError, match="the mapper-data block is not base64-encoded gzip"):
+        extract_data(BLOCK_RE.sub(lambda m: m.group(0).replace(m.group(1), not_gzip), page))
+
+
+def _ring(data: dict, i: int) -> list[list[float]]:
+    return data["country_shapes"][i]["coordinates"][0]
+
+
+def test_far_countries_are_simplified_near_ones_kept(tmp_path: Path) -> None:
+    near = Point(31.123456, 49.654321).buffer(1.0, quad_segs=64)  # beside the incidents
+    far = Point(-60.123456, -15.654321).buffer(5.0, quad_segs=64)  # South America
+    countries = gpd.GeoDataFrame({"iso2": ["UA", "BR"], "name": ["Near", "Far"]}, geometry=[near, far], crs=4326)
+    _, data = _render(tmp_path, countries=countries)
+    assert len(_ring(data, 0)) == 257
+    assert _ring(data, 0)[0] == [32.123, 49.654]
+    coarse = shapely.simplify(far, FAR_TOLERANCE, preserve_topology=True)
+    assert len(_ring(data, 1)) == len(coarse.exterior.coords) < 257
+    assert all(xy == [round(xy[0], 2), round(xy[1], 2)] for xy in _ring(data, 1))
+    assert _ring(data, 1)[0] == [-55.12, -15.65]
+    # With no incidents nothing is "far": every outline keeps its detail.
+    _, data = _render(tmp_path, _incidents().iloc[:0], countries=countries)
+    assert [len(_ring(data, i)) for i in (0, 1)] == [257, 257]

@@ -1,11 +1,49 @@
-/* mapper's web map: reads the JSON in #mapper-data and draws circles, markers,
- * the admin-1 choropleth, the slider, legend and panels.  Plain ES5 + Leaflet.
+/* mapper's web map: decodes the data in #mapper-data (gzipped JSON in base64) and
+ * draws circles, markers, the admin-1 choropleth, the slider, legend and panels.
+ * Plain ES5 + Leaflet, plus DecompressionStream for the data.
  * Article text is untrusted: it only ever reaches the page through textContent
- * (see el()); links are made only for http(s) URLs (see safeHref()). */
+ * (see el()); links are made only for http(s) URLs (see safeHref()).
+ * When the first view is drawn: window.mapperReady = true and a 'mapper-ready'
+ * event on window (the canvas paints in the next animation frame). */
 function mapperInit(map) {
   'use strict';
-  var DATA = JSON.parse(document.getElementById('mapper-data').textContent);
-  var DAY_MS = 864e5, MAX_POPUP = 50, R_MIN = 2;
+  var canDecode = typeof Promise === 'function' && typeof DecompressionStream === 'function' &&
+    typeof Response === 'function' && typeof Blob === 'function' && typeof Blob.prototype.stream === 'function';
+  if (!canDecode) {
+    mapperProblem(map, 'This map needs a newer web browser: its data are compressed, and this browser cannot ' +
+      'decompress them (no DecompressionStream). Open it in Chrome or Edge 80+, Firefox 113+ or Safari 16.4+.');
+    return;
+  }
+  mapperLoadData(document.getElementById('mapper-data')).then(function (data) {
+    mapperBuild(map, data);
+  }).catch(function (err) {
+    mapperProblem(map, 'This map could not be drawn: its embedded data are damaged or unreadable (' + err + ').');
+    console.error(err);
+  });
+}
+
+/* base64 -> bytes -> gunzip -> JSON: the same steps as extract_data() in webmap.py. */
+function mapperLoadData(node) {
+  'use strict';
+  var bin = atob(node.textContent), bytes = new Uint8Array(bin.length);
+  for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text().then(function (text) { return JSON.parse(text); });
+}
+
+/* A message in the map instead of a blank page (text only: never parsed as HTML). */
+function mapperProblem(map, text) {
+  'use strict';
+  var box = document.createElement('div');
+  box.className = 'mapper-panel mapper-problem';
+  box.setAttribute('role', 'alert');
+  box.textContent = text;
+  map.getContainer().appendChild(box);
+}
+
+function mapperBuild(map, DATA) {
+  'use strict';
+  var DAY_MS = 864e5, MAX_POPUP = 50, R_MIN = 2, D_R = 5;
   var BASE_MS = Date.parse(DATA.base_date + 'T00:00:00Z');
   var types = DATA.types, places = DATA.places, inc = DATA.incidents, nInc = inc.place.length;
   var slices = DATA.slices, nSlices = slices.length;
@@ -70,9 +108,22 @@ function mapperInit(map) {
         'L' + p.x + ',' + (p.y + r) + 'L' + (p.x - r) + ',' + p.y + 'z');
     }
   });
+  // A diamond drawn (and hit-tested) options.mapperOffset pixels away from its place.
   var Diamond = L.CircleMarker.extend({
+    _project: function () {
+      L.CircleMarker.prototype._project.call(this);
+      this._point = this._point.add(L.point(this.options.mapperOffset));
+      this._updateBounds();
+    },
     _updatePath: function () { this._renderer._updateMapperDiamond(this); }
   });
+  // Each non-strike type has its own slot around the place (E, NE, SE, N, S), so markers
+  // of several types at one place never cover one another.
+  var slotAngle = {}, nSlots = 0, SLOT_DEG = [0, -45, 45, -90, 90];
+  types.forEach(function (t, i) { if (!t.strike) { slotAngle[i] = SLOT_DEG[nSlots++ % SLOT_DEG.length] * Math.PI / 180; } });
+  function markerOffset(t, ring) {
+    return [Math.round(ring * Math.cos(slotAngle[t])), Math.round(ring * Math.sin(slotAngle[t]))];
+  }
 
   // ---- incidents by place, for popups ----
   var byPlace = places.map(function () { return []; });
@@ -135,17 +186,23 @@ function mapperInit(map) {
   // ---- drawing one view ----
   function strikeOn() { return types.map(function (t, i) { return t.strike && map.hasLayer(switches[i]); }); }
 
-  function drawPlace(f, on, range) {
-    var p = f[0], place = places[p], hollow = place[4] >= 3, total = 0, best = -1, bestN = 0;
+  // [strikes shown, dominant type, outer radius in pixels (0: no circle)] of a feature.
+  function strikeSummary(f, on) {
+    var total = 0, best = -1, bestN = 0;
     for (var j = 2; j < f.length; j += 2) {
       if (on[f[j]]) {
         total += f[j + 1];
         if (f[j + 1] > bestN) { best = f[j]; bestN = f[j + 1]; }
       }
     }
+    return [total, best, total ? radius(total) + (places[f[0]][4] >= 3 ? 2 : 1) : 0];
+  }
+
+  function drawPlace(f, s, on, range) {
+    var p = f[0], place = places[p], hollow = place[4] >= 3, total = s[0];
     if (total === 0) { return; }
     visibleCounts[place[0]] = total;
-    var colour = types[best].color;
+    var colour = types[s[1]].color;
     L.circleMarker([place[2], place[3]], {
       radius: radius(total), color: colour, weight: hollow ? 2 : 1, opacity: 0.9,
       fillColor: colour, fillOpacity: hollow ? 0 : 0.55, dashArray: hollow ? '4 4' : null
@@ -154,19 +211,23 @@ function mapperInit(map) {
       .addTo(strikeLayer);
   }
 
-  function drawEvents(f, range) {
-    var hollow = places[f[0]][4] >= 3;
+  // Non-strike markers sit just outside their place's circle (outer radius circleR);
+  // a lone marker at a place without a circle sits on the place itself.
+  function drawEvents(f, circleR, range) {
+    var hollow = places[f[0]][4] >= 3, shown = [];
     for (var j = 2; j < f.length; j += 2) {
-      if (!types[f[j]].strike && map.hasLayer(switches[f[j]])) { drawEvent(f[0], f[j], f[j + 1], hollow, range); }
+      if (!types[f[j]].strike && map.hasLayer(switches[f[j]])) { shown.push(j); }
     }
+    var ring = circleR ? circleR + D_R + 2 : (shown.length > 1 ? D_R + 1 : 0);
+    shown.forEach(function (j) { drawEvent(f[0], f[j], f[j + 1], hollow, markerOffset(f[j], ring), range); });
   }
 
-  function drawEvent(p, t, n, hollow, range) {
+  function drawEvent(p, t, n, hollow, offset, range) {
     var place = places[p], only = types.map(function (x, i) { return i === t; });
     new Diamond([place[2], place[3]], {
-      radius: 6, color: '#333', weight: 1, dashArray: hollow ? '3 3' : null,
-      fillColor: types[t].color, fillOpacity: hollow ? 0.1 : 0.9
-    }).bindTooltip(tooltip(place[1] + ': ' + n + ' \u00d7 ' + types[t].label.toLowerCase()))
+      radius: D_R, color: '#333', weight: 1, dashArray: hollow ? '3 3' : null,
+      fillColor: types[t].color, fillOpacity: hollow ? 0.1 : 0.9, mapperOffset: offset
+    }).bindTooltip(tooltip(place[1] + ': ' + n + ' \u00d7 ' + types[t].label.toLowerCase()), { offset: offset })
       .bindPopup(function () { return popupFor(p, only, range); }, { maxWidth: 360, maxHeight: 320 })
       .addTo(switches[t]);
   }
@@ -191,10 +252,22 @@ function mapperInit(map) {
     styleRegions(view);
     // Big circles first so small ones stay on top and clickable.
     var features = view.places.slice().sort(function (a, b) { return b[1] - a[1]; });
-    features.forEach(function (f) { drawPlace(f, on, range); });
-    // Markers after circles: on a canvas, later layers draw on top.
-    features.forEach(function (f) { drawEvents(f, range); });
+    var sums = features.map(function (f) { return strikeSummary(f, on); });
+    // Markers before circles: on a canvas later layers draw on top, and the strike
+    // circles are what the map is about; markers sit outside their own circle.
+    features.forEach(function (f, k) { drawEvents(f, sums[k][2], range); });
+    features.forEach(function (f, k) { drawPlace(f, sums[k], on, range); });
     updateSliderLabel();
+  }
+
+  // ---- initial view, set before any layer is added: each layer is then projected
+  // once, not once for folium's world view and again here ----
+  // Not animated: folium has already set a world view, and an animated zoom from it
+  // shows stretched, blurred circles for a quarter second (and in screenshots).
+  var still = { animate: false };
+  if (places.length) {
+    var bounds = L.latLngBounds(places.map(function (p) { return [p[2], p[3]]; }));
+    map.fitBounds(bounds.pad(0.1), { maxZoom: 9, animate: false });
   }
 
   // ---- base layers ----
@@ -357,17 +430,13 @@ function mapperInit(map) {
     return copy;
   };
 
-  // ---- initial view ----
-  // Not animated: folium has already set a world view, and an animated zoom from it
-  // shows stretched, blurred circles for a quarter second (and in screenshots).
-  var still = { animate: false };
-  if (places.length) {
-    var bounds = L.latLngBounds(places.map(function (p) { return [p[2], p[3]]; }));
-    map.fitBounds(bounds.pad(0.1), { maxZoom: 9, animate: false });
-  } else if (regionShapes.length) {
+  // ---- initial view without places: fit what there is ----
+  if (!places.length && regionShapes.length) {
     map.fitBounds(L.featureGroup(regionShapes).getBounds(), still);
-  } else if (DATA.countries.length) {
+  } else if (!places.length && DATA.countries.length) {
     map.fitBounds(basemap.getBounds(), still);
   }
   setSlice(-1);
+  window.mapperReady = true;
+  window.dispatchEvent(new Event('mapper-ready'));
 }
