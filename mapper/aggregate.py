@@ -52,11 +52,32 @@ def dedupe(incidents: Iterable[Incident]) -> list[Incident]:
         groups.setdefault((family(inc.type), place_key(inc.place)), []).append(inc)
     merged = []
     for (fam, _), items in groups.items():
-        slack = 1 if fam in _CONTINUING else 0
-        for cluster in _clusters(items, slack):
-            merged.append(_merge(cluster))
+        merged.extend(merge_group(fam, items))
     merged.sort(key=lambda i: (i.date_start, i.date_end, i.place.name, i.type, i.id))
     return merged
+
+
+def merge_group(fam: str, items: list[Incident]) -> list[Incident]:
+    """Merge the candidates of one (type family, place) group, cluster by cluster.
+
+    The building block of :func:`dedupe`, public so a distributed engine can run it per
+    group after a shuffle.  Ties are broken by the order of ``items``: pass them in
+    input order to get what :func:`dedupe` gives.
+
+    Parameters
+    ----------
+    fam : str
+        The group's :func:`family`.
+    items : list of Incident
+        Every candidate with that family and :func:`place_key`, in input order.
+
+    Returns
+    -------
+    list of Incident
+        One merged incident per cluster of overlapping dates, in cluster order.
+    """
+    slack = 1 if fam in _CONTINUING else 0
+    return [_merge(cluster) for cluster in _clusters(items, slack)]
 
 
 def _clusters(items: list[Incident], slack: int) -> list[list[Incident]]:

@@ -149,26 +149,33 @@ def _services(quiet: bool):  # noqa: ANN202 - Services import kept lazy for fast
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: the number of cores].")
 @click.option("--rebuild", is_flag=True, help="Ignore the incremental store in -o and extract every article again.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: a Dask cluster (needs mapper[dask]).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the scheduler (tcp://host:8786) [default: a local cluster].")
+@click.option("--partition-size", default="64MB", show_default=True,
+              help="With --engine dask: the most input bytes one task reads.")
 def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, jobs: int | None, rebuild: bool,
-        quiet: bool, skip_bad: bool) -> None:
+        engine: str, scheduler: str | None, partition_size: str, quiet: bool, skip_bad: bool) -> None:
     """Extract incidents from INPUT and write the map, GeoJSON and CSVs to -o.
 
     Each article's extraction is kept in an incremental store in -o
-    (.mapper-store.sqlite): a re-run extracts only new or changed articles.
+    (.mapper-store.sqlite): a re-run extracts only new or changed articles.  The dask
+    engine reads files and globs of JSONL, CSV, Parquet, .txt and .html (not stdin),
+    does not use the store, and writes the same files.
     """
     from mapper.output.bundle import write_outputs
-    from mapper.parallel import default_jobs
-    from mapper.pipeline import run as run_pipeline
-    from mapper.store import STORE_NAME, Store
 
     started = time.monotonic()
-    services = _services(quiet)
-    with Store(out_dir / STORE_NAME, salt=services.gazetteer.digest) as store:
-        if rebuild:
-            store.clear()
-        with _progress(quiet, _estimate(inputs)) as tick:
-            result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick,
-                                  jobs=jobs or default_jobs(), store=store)
+    if engine == "dask":
+        from mapper.distributed import require_dask, run_dask
+
+        require_dask()
+        services = _services(quiet)
+        result = run_dask(list(inputs), scheduler=scheduler, partition_size=partition_size, skip_bad=skip_bad,
+                          on_skip=lambda m: click.echo(f"mapper: skipped: {m}", err=True))
+    else:
+        result, services = _run_local(inputs, out_dir, jobs, rebuild, quiet, skip_bad)
     summary = write_outputs(result, services, out_dir, slice_unit=slice_unit, tiles=tiles)
     if not quiet:
         strikes = sum(1 for i in result.incidents if i.strike)
@@ -177,6 +184,23 @@ def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, job
         click.echo(f"mapper: {result.articles} articles{reused}, {len(result.incidents)} incidents "
                    f"({strikes} strikes), {len(result.unplaced)} unplaced, {summary['slices']} {summary['unit']} "
                    f"slices -> {out_dir}/ in {time.monotonic() - started:.1f}s{note}", err=True)
+
+
+def _run_local(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, rebuild: bool, quiet: bool,
+               skip_bad: bool):  # noqa: ANN202 - (RunResult, Services), imported lazily
+    """``mapper run`` on the local engine, with the incremental store in ``out_dir``."""
+    from mapper.parallel import default_jobs
+    from mapper.pipeline import run as run_pipeline
+    from mapper.store import STORE_NAME, Store
+
+    services = _services(quiet)
+    with Store(out_dir / STORE_NAME, salt=services.gazetteer.digest) as store:
+        if rebuild:
+            store.clear()
+        with _progress(quiet, _estimate(inputs)) as tick:
+            result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick,
+                                  jobs=jobs or default_jobs(), store=store)
+    return result, services
 
 
 def _open_out(target: str) -> contextlib.AbstractContextManager[IO[str]]:
