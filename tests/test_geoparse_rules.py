@@ -108,3 +108,8 @@ def test_gazetteer_cache_roundtrip(tmp_path):
 def test_months_weekdays_titles_and_contractions_are_not_places(services):
     text = "From March 1 to March 5, Gov. Smith said I've seen it. In May and on Monday, Dec. talks stalled."
     assert places(services, text) == []
+
+
+def test_news_outlets_named_after_places_are_not_places(services):
+    assert places(services, "The Kyiv Independent and the Washington Post reported it.") == []
+    assert [g[1] for g in places(services, "Drones hit Kyiv; the Kyiv Post said two were hurt.")] == ["Kyiv"]

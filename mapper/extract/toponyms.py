@@ -45,6 +45,9 @@ university college airport street st road avenue ave boulevard blvd council fire
 church library mall bridge station court courthouse jail prison hall stadium arena club port harbor harbour base
 museum zoo theatre theater township village city town district area region metro international regional
 community memorial elementary middle academy institute""".split())
+#: words after a place that make it a news outlet's name
+MEDIA_WORDS = frozenset("""post times independent herald tribune journal gazette telegraph observer chronicle
+register star sun mirror guardian express inquirer insider pravda today""".split())
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: a title before a capitalised run: the run names a person ("President Zelensky")
 TITLES = frozenset({
@@ -170,6 +173,9 @@ def _spans_in_segment(text: str, pieces: list[tuple[int, str]], gaz: Gazetteer) 
             i += 1
             continue
         n, k = _match(gaz, words, i)
+        if n and i + n < len(words) and _POSSESSIVE.sub("", words[i + n]).lower() in MEDIA_WORDS:
+            i += n + 1  # "Kyiv Independent", "Washington Post": a media outlet, not a place
+            continue
         if n and not _junk_key(k, words[i:i + n]):
             found.append((i, n, k))
             i += n
