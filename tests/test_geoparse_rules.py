@@ -113,3 +113,19 @@ def test_months_weekdays_titles_and_contractions_are_not_places(services):
 def test_news_outlets_named_after_places_are_not_places(services):
     assert places(services, "The Kyiv Independent and the Washington Post reported it.") == []
     assert [g[1] for g in places(services, "Drones hit Kyiv; the Kyiv Post said two were hurt.")] == ["Kyiv"]
+
+
+def test_data_traps_from_the_source_readme(services):
+    # a 656-people village is also called Zaporizhzhia: the city wins in a Ukrainian article
+    got = geoparse_text("Russian drones struck Zaporizhzhia again.", services)
+    assert (got[0].place.name, got[0].place.geonameid) == ("Zaporizhzhya", 687700)
+    # "X region" with an oblast of that name is the oblast, at region precision
+    got = geoparse_text("Shelling hit the Kharkiv region overnight.", services)
+    assert (got[0].place.kind, got[0].place.admin1_gn, got[0].place.geo_precision) == ("admin1", "UA.07", 3)
+    # villages under 500 people (absent from cities500) come from Ukraine's register, oblast-level
+    got = geoparse_text("Ukrainian troops advanced near Robotyne and Klishchiivka.", services)
+    assert [(r.place.name, r.place.kind, r.place.admin1_gn, r.place.geo_precision) for r in got] == [
+        ("Robotyne", "village", "UA.26", 3), ("Klishchiivka", "village", "UA.05", 3)]
+    # Crimea is a region in Ukraine (Natural Earth's admin-1 says RU)
+    got = geoparse_text("Drones attacked Crimea.", services)
+    assert (got[0].place.country, got[0].place.geo_precision) == ("UA", 3)

@@ -45,8 +45,8 @@ def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     score = 1.5 * math.log10(gaz.population[entry] + 10)
     if main:
         score += 1.5
-    if gaz.aliases.get(span.key) == entry:
-        score += 3.0
+    if gaz.aliases.get(span.key) == entry and not span.region_word:
+        score += 3.0  # the alias table names towns: "Kharkiv region" is not the town
     kind = gaz.kind[entry]
     if span.region_word:
         if kind == _ADMIN1:
