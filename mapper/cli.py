@@ -138,6 +138,22 @@ def _services(quiet: bool):  # noqa: ANN202 - Services import kept lazy for fast
     return Services.load()
 
 
+def _online(kind: str):  # noqa: ANN202 - OnlineGeocoder | None, imported lazily
+    """The optional online geocoder (None unless the user asked for one)."""
+    if kind == "offline":
+        return None
+    from mapper.geo.online import make_geocoder
+
+    return make_geocoder(kind)
+
+
+def _geocoder_option(f: Callable) -> Callable:
+    return click.option(
+        "--geocoder", type=click.Choice(["offline", "nominatim"]), default="offline", show_default=True,
+        help="nominatim: ask OpenStreetMap's Nominatim (network, cached on disk, 1 request/s) for places "
+             "the offline gazetteer lacks.")(f)
+
+
 @main.command(cls=_Command)
 @_inputs
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -155,8 +171,10 @@ def _services(quiet: bool):  # noqa: ANN202 - Services import kept lazy for fast
               help="With --engine dask: the scheduler (tcp://host:8786) [default: a local cluster].")
 @click.option("--partition-size", default="64MB", show_default=True,
               help="With --engine dask: the most input bytes one task reads.")
+@_geocoder_option
 def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, jobs: int | None, rebuild: bool,
-        engine: str, scheduler: str | None, partition_size: str, quiet: bool, skip_bad: bool) -> None:
+        engine: str, scheduler: str | None, partition_size: str, geocoder: str, quiet: bool,
+        skip_bad: bool) -> None:
     """Extract incidents from INPUT and write the map, GeoJSON and CSVs to -o.
 
     Each article's extraction is kept in an incremental store in -o
@@ -175,7 +193,7 @@ def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, job
         result = run_dask(list(inputs), scheduler=scheduler, partition_size=partition_size, skip_bad=skip_bad,
                           on_skip=lambda m: click.echo(f"mapper: skipped: {m}", err=True))
     else:
-        result, services = _run_local(inputs, out_dir, jobs, rebuild, quiet, skip_bad)
+        result, services = _run_local(inputs, out_dir, jobs, rebuild, quiet, skip_bad, geocoder)
     summary = write_outputs(result, services, out_dir, slice_unit=slice_unit, tiles=tiles)
     if not quiet:
         strikes = sum(1 for i in result.incidents if i.strike)
@@ -187,7 +205,7 @@ def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, job
 
 
 def _run_local(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, rebuild: bool, quiet: bool,
-               skip_bad: bool):  # noqa: ANN202 - (RunResult, Services), imported lazily
+               skip_bad: bool, geocoder: str = "offline"):  # noqa: ANN202 - (RunResult, Services)
     """``mapper run`` on the local engine, with the incremental store in ``out_dir``."""
     from mapper.parallel import default_jobs
     from mapper.pipeline import run as run_pipeline
@@ -199,7 +217,7 @@ def _run_local(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, rebuild
             store.clear()
         with _progress(quiet, _estimate(inputs)) as tick:
             result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick,
-                                  jobs=jobs or default_jobs(), store=store)
+                                  jobs=jobs or default_jobs(), store=store, geocoder=_online(geocoder))
     return result, services
 
 
@@ -216,14 +234,16 @@ def _open_out(target: str) -> contextlib.AbstractContextManager[IO[str]]:
 @click.option("-o", "--output", "target", default="-", show_default=True, help="File for the JSON lines, or -.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for extraction.")
-def extract(inputs: tuple[str, ...], target: str, jobs: int, quiet: bool, skip_bad: bool) -> None:
+@_geocoder_option
+def extract(inputs: tuple[str, ...], target: str, jobs: int, geocoder: str, quiet: bool, skip_bad: bool) -> None:
     """Write the incidents of INPUT as JSON lines (GeoJSON properties plus lon, lat)."""
     from mapper.output.records import extract_record
     from mapper.pipeline import run as run_pipeline
 
     services = _services(quiet)
     with _progress(quiet, _estimate(inputs)) as tick:
-        result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick, jobs=jobs or 1)
+        result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick, jobs=jobs or 1,
+                              geocoder=_online(geocoder))
     with _open_out(target) as fh:
         for inc in result.incidents:
             fh.write(json.dumps(extract_record(inc), ensure_ascii=False) + "\n")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mapper.aggregate import dedupe, family, place_key
-from mapper.extract.dates import clause_date
+from mapper.extract.dates import clause_date, span_precision
 from mapper.extract.events import ArticleContext, article_weapon, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
 from mapper.extract.segment import segment
@@ -25,6 +25,7 @@ from mapper.model import Article, Clause, DateSpan, Incident, Place, Resolved, R
 from mapper.parallel import extract_batches
 
 if TYPE_CHECKING:
+    from mapper.geo.online import Geocoder
     from mapper.store import Store
 
 _TITLE_GAP = "\n\n"
@@ -163,7 +164,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def run(articles: Iterable[Article], services: Services,
         progress: Callable[[Article | None], None] | None = None, *, jobs: int = 1,
-        store: "Store | None" = None, batch_size: int = 64) -> RunResult:
+        store: "Store | None" = None, batch_size: int = 64, geocoder: "Geocoder | None" = None) -> RunResult:
     """Extract, deduplicate and region-join the incidents of many articles.
 
     Articles stream through in batches: memory holds one batch of texts at a time
@@ -182,6 +183,8 @@ def run(articles: Iterable[Article], services: Services,
         The incremental store.
     batch_size : int
         Articles per batch (per task sent to a worker, per store transaction).
+    geocoder : Geocoder, optional
+        The optional online geocoder, asked for places the gazetteer lacks.
     """
     result = RunResult()
     found: list[Incident] = []
@@ -204,9 +207,38 @@ def run(articles: Iterable[Article], services: Services,
         if progress is not None:
             for _ in batch_out:
                 progress(None)
+    if geocoder is not None:
+        placed, result.unplaced = geocode_unplaced(result.unplaced, geocoder)
+        found.extend(placed)
     result.incidents = join_regions(dedupe(found), services.regions)
     result.unplaced.sort(key=lambda u: (u.date_start, u.source.article_id, u.place_text))
     return result
+
+
+def geocode_unplaced(unplaced: list[Unplaced], geocoder: "Geocoder") -> tuple[list[Incident], list[Unplaced]]:
+    """Place what the gazetteer lacks with the optional online geocoder.
+
+    Only names the gazetteer does not know are asked, each once (the geocoder caches
+    answers on disk); a name the service does not find stays unplaced with that reason.
+    """
+    answers: dict[str, Place | None] = {}
+    placed, left = [], []
+    for u in unplaced:
+        if u.reason != "not in gazetteer" or not u.place_text:
+            left.append(u)
+            continue
+        if u.place_text not in answers:
+            found = geocoder.geocode(u.place_text)
+            answers[u.place_text] = found.to_place() if found is not None else None
+        place = answers[u.place_text]
+        if place is None:
+            left.append(dataclasses.replace(u, reason="not in gazetteer nor found online"))
+            continue
+        placed.append(Incident(
+            type=u.type, date_start=u.date_start, date_end=u.date_end,
+            time_precision=span_precision(u.date_start, u.date_end), place=place, place_text=u.place_text,
+            geo_precision=place.geo_precision, sources=(u.source,), actor=u.actor))
+    return placed, left
 
 
 def _from_store(store: "Store | None", batch: list[Article], found: list[Incident], result: RunResult,

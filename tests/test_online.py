@@ -468,3 +468,31 @@ def test_unusable_cache_is_a_clear_error_and_no_request(make, tmp_path: Path) ->
         make(fake, cache_path=tmp_path).geocode("Kyiv")  # a folder, not a file
     assert str(err.value) == f"cannot use the geocoder cache {tmp_path}: unable to open database file"
     assert fake.calls == []
+
+
+def test_pipeline_places_unknown_names_with_the_online_geocoder(services):
+    """The optional geocoder places what the gazetteer lacks; names it cannot find stay unplaced."""
+    import datetime as dt
+
+    from mapper.geo.online import OnlineLocation
+    from mapper.model import Article
+    from mapper.pipeline import run
+
+    class Fake:
+        def __init__(self):
+            self.asked = []
+
+        def geocode(self, query, *, country=None, exactly_one=True):
+            self.asked.append(query)
+            if query == "Zzyzxivka":
+                return OnlineLocation("Zzyzxivka", 37.5, 48.1, "UA", {"addresstype": "village"})
+            return None
+
+    fake = Fake()
+    text = ("On 18 November shelling hit houses in Zzyzxivka. On 18 November drones hit houses in "
+            "Zzyzxivka again. On 19 November shelling hit homes in Qwxvillezz.")
+    result = run([Article(id="t", text=text, published=dt.date(2025, 11, 20))], services, geocoder=fake)
+    assert fake.asked == ["Zzyzxivka", "Qwxvillezz"]  # each name once
+    assert [(i.place.name, i.type, i.geo_precision, i.admin1_code, len(i.sources)) for i in result.incidents] == [
+        ("Zzyzxivka", "shelling", 1, "UA-14", 2)]
+    assert [(u.place_text, u.reason) for u in result.unplaced] == [("Qwxvillezz", "not in gazetteer nor found online")]
