@@ -68,7 +68,10 @@ def _articles(inputs: tuple[str, ...], skip_bad: bool, quiet: bool) -> Iterator[
     def report(message: str) -> None:
         click.echo(f"mapper: skipped: {message}", err=True)
 
-    yield from read_articles(list(inputs), skip_bad=skip_bad, on_skip=report)
+    def warn(message: str) -> None:
+        click.echo(f"mapper: warning: {message}", err=True)
+
+    yield from read_articles(list(inputs), skip_bad=skip_bad, on_skip=report, on_warning=warn)
 
 
 def _estimate(inputs: tuple[str, ...]) -> int | None:

@@ -448,9 +448,15 @@ def _json_record(line: str, where: str, default_id: str) -> Article:
 
 def _csv_articles(lines: _Lines, path: str, stem: str, reject: _Reject) -> Iterator[Article]:
     # A quoted field may run over many lines, each under the line cap: cap fields too.
-    limit = min(MAX_RECORD_BYTES, _CSV_FIELD_LIMIT)
-    if csv.field_size_limit() != limit:
-        csv.field_size_limit(limit)
+    # The limit is process-wide in the csv module: restore the caller's when done.
+    previous = csv.field_size_limit(min(MAX_RECORD_BYTES, _CSV_FIELD_LIMIT))
+    try:
+        yield from _csv_rows(lines, path, stem, reject)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_rows(lines: _Lines, path: str, stem: str, reject: _Reject) -> Iterator[Article]:
 
     def feed() -> Iterator[str]:
         for _, line in lines:
@@ -583,9 +589,22 @@ def _clean(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _defuse_tail(html: str) -> str:
+    """Escape each ``<`` after the last ``>``: none of them can start a complete tag.
+
+    html.parser rescans to the end of the input for every such ``<`` ("<a<a<a...",
+    "</</</...", "<?<?..."), which is quadratic: 160 KB of "<a" took 26 s.  As text
+    they read the same ("&lt;" becomes "<" again), so the visible text is unchanged.
+    """
+    tail = html.rfind(">") + 1
+    if "<" not in html[tail:]:
+        return html
+    return html[:tail] + html[tail:].replace("<", "&lt;")
+
+
 def _html_article(html: str, path: str, stem: str) -> Article:
     parser = _TextExtractor()
-    parser.feed(html)
+    parser.feed(_defuse_tail(html))
     parser.close()
     title = _clean("".join(parser.title or [])) or _clean("".join(parser.h1 or []))
     published = _parse_date(parser.meta.get("article:published_time"), path)

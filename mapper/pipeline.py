@@ -5,6 +5,7 @@ Services (gazetteer, region index) are built once by the caller and passed in.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -66,7 +67,7 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
 def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], list[Unplaced]]:
     """Incidents (not yet deduplicated or region-joined) and unplaced reports of one article."""
     clauses = segment(article)
-    resolved = geoparse_article(article, gaz)
+    by_part = _by_part(geoparse_article(article, gaz))
     ctx = ArticleContext(article, gaz.demonyms, _country_places(gaz), article_weapon(clauses),
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)))
     incidents: list[Incident] = []
@@ -77,7 +78,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                                 previous=previous)
         if how in ("explicit", "bullet") and clause.part == "body":
             previous = date
-        inside = _mentions_in(clause, resolved)
+        inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx)
         source = Source(article.id, article.title, article.url, article.published, clause.text)
         for c in cands:
@@ -125,9 +126,22 @@ def _country_places(gaz: Gazetteer) -> dict[str, Place]:
     return places
 
 
-def _mentions_in(clause: Clause, resolved: list[Resolved]) -> list[tuple[int, int, Resolved]]:
-    return [(r.mention.start - clause.start, r.mention.end - clause.start, r) for r in resolved
-            if r.mention.part == clause.part and clause.start <= r.mention.start and r.mention.end <= clause.end]
+def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:
+    """Mentions per part (title/body), sorted by start, with their starts for bisection."""
+    out: dict[str, tuple[list[int], list[Resolved]]] = {}
+    for part in ("title", "body"):
+        items = sorted((r for r in resolved if r.mention.part == part), key=lambda r: r.mention.start)
+        out[part] = ([r.mention.start for r in items], items)
+    return out
+
+
+def _mentions_in(clause: Clause, by_part: dict[str, tuple[list[int], list[Resolved]]]
+                 ) -> list[tuple[int, int, Resolved]]:
+    """Mentions inside a clause, with offsets relative to it (a binary search, not a scan)."""
+    starts, items = by_part.get(clause.part, ([], []))
+    lo, hi = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
+    return [(r.mention.start - clause.start, r.mention.end - clause.start, r) for r in items[lo:hi]
+            if r.mention.end <= clause.end]
 
 
 def join_regions(incidents: list[Incident], regions: RegionIndex) -> list[Incident]:

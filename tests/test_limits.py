@@ -139,7 +139,7 @@ def test_long_line_is_never_held_in_memory(tmp_path: Path, monkeypatch: pytest.M
     finally:
         tracemalloc.stop()
     assert [a.text for a in articles] == ["Kyiv"] and skipped == [f"{path}:1: line longer than 1000 bytes"]
-    assert peak < 3_000_000  # one skip chunk (1 MiB) and change, not the 8 MB line
+    assert peak < 4_000_000  # a skip chunk (1 MiB) or two, not the 8 MB line
 
 
 # ---------------------------------------------------------------- a 10 MB single line, real limits
@@ -155,7 +155,7 @@ def _elapsed(fn, *args):  # noqa: ANN001, ANN002, ANN202 - any callable
 
 
 def test_ten_megabyte_single_line(tmp_path: Path, services: Services) -> None:
-    line = (_UNIT * (_TEN_MB // len(_UNIT) + 1))[:_TEN_MB]
+    line = (_UNIT * (_TEN_MB // len(_UNIT))).ljust(_TEN_MB)
     path = tmp_path / "huge.jsonl"
     path.write_text(json.dumps({"id": "huge", "text": line, "published": "2025-11-20"}) + "\n")
     (articles, _, warned), took = _elapsed(_read, path)
@@ -166,13 +166,17 @@ def test_ten_megabyte_single_line(tmp_path: Path, services: Services) -> None:
     clauses, took = _elapsed(segment, article)
     assert took < 5 and [(c.start, c.end) for c in clauses] == [(0, len(line.rstrip()))]
     spans, took = _elapsed(find_spans, line, services.gazetteer)
-    assert took < 30 and len(spans) == 2 * line.count("Kyiv")  # Kyiv and Russian (a demonym)
+    assert took < 30 and [s.name for s in spans] == ["Kyiv"] * line.count("Kyiv")
     dates, took = _elapsed(find_dates, line, None)
     assert took < 30 and len(dates) == line.count("12 November 2025")
 
-    # Extraction of the truncated article, with its place mentions thinned out: one clause
-    # with a place in every unit is quadratic in events.link_clause (reported, not asserted).
-    sparse = articles[0].text.replace("Kyiv", "kyiv")
-    found, took = _elapsed(extract_article, Article("huge", sparse, published=articles[0].published),
-                           services.gazetteer)
-    assert took < 30 and found == []
+    # Extraction of the truncated article, with its place mentions thinned out to the first
+    # 1000: one clause with a place in every unit (20,000 of them) is quadratic in
+    # events.link_clause (reported, not asserted).
+    text = articles[0].text
+    cut = text.index("Kyiv", 0) + 1000 * len(_UNIT)
+    sparse = text[:cut] + text[cut:].replace("Kyiv", "kyiv")
+    (found, unplaced), took = _elapsed(extract_article, Article("huge", sparse, published=articles[0].published),
+                                       services.gazetteer)
+    assert took < 30 and unplaced == []
+    assert [(i.place.name, i.type, str(i.date_start)) for i in found] == [("Kyiv", "drone_strike", "2025-11-12")]

@@ -21,6 +21,7 @@ clauses and articles happens later (:mod:`mapper.aggregate`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from mapper.extract import lexicon as lx
@@ -161,14 +162,6 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
     return False
 
 
-def _contains(outer: Place, inner: Place) -> bool:
-    if outer.kind == "country":
-        return inner.country == outer.country
-    if outer.kind in ("admin1", "region"):
-        return bool(outer.admin1_gn) and inner.admin1_gn == outer.admin1_gn
-    return False
-
-
 def _geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
     if place.kind != "city":
         return 3
@@ -284,15 +277,14 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     killed, injured = casualties(text)
     kinds = {s: _place_kind(s, e, found, kind) for s, e, r in places}
     kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])]
-    kept = [(s, e, r) for s, e, r in kept
-            if not any(_contains(r.place, o.place) and o.place is not r.place and o.place.kind == "city"
-                       for _, _, o in kept)]
+    kept = _drop_containers(kept)
     if not kept:
         fallback = _authorities_country(text, ctx)
         if fallback is not None:
             kept = [fallback]
             kinds[fallback[0]] = kind
     seen: set[tuple[str, float, float]] = set()
+    per_kind = Counter(kinds[s] for s, _, _ in kept)
     out = []
     for s, e, r in kept:
         place = r.place
@@ -302,12 +294,28 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         seen.add((place.name, place.lon, place.lat))
         k = kinds[s]
         # casualties belong to the event's one place; a total over several is never split
-        alone = sum(1 for s2, _, _ in kept if kinds[s2] == k) == 1 and k != "diplomatic"
+        alone = per_kind[k] == 1 and k != "diplomatic"
         out.append(Candidate(k, date, place, text[s:e], _geo_precision(clause, s, e, place),
                              None if k == "diplomatic" else who,
                              killed if alone else None, injured if alone else None, clause))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+    """Drop a country or region when a town of the same clause lies in it ("at Izmail
+    port in Ukraine" is Izmail), in one pass over the places."""
+    countries = {r.place.country for _, _, r in kept if r.place and r.place.kind == "city"}
+    regions = {r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "city" and r.place.admin1_gn}
+    out = []
+    for s, e, r in kept:
+        p = r.place
+        if p is not None and p.kind == "country" and p.country in countries:
+            continue
+        if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions:
+            continue
+        out.append((s, e, r))
+    return out
 
 
 def _place_kind(pos: int, end: int, found: list[tuple[str, int, int]], kind: str) -> str:

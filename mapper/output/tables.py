@@ -2,7 +2,7 @@
 
 Every text cell that a spreadsheet would read as a formula (a leading ``=``, ``+``,
 ``-``, ``@``, tab or carriage return) is prefixed with an apostrophe.  Numbers are
-written as numbers.
+written as numbers.  Line breaks inside a cell are written as ``\n`` (and the cell quoted).
 """
 from __future__ import annotations
 
@@ -36,9 +36,18 @@ def _is_text(col: pd.Series) -> bool:
     return pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)
 
 
+def _cell(value: object) -> object:
+    value = neutralise(value)
+    if isinstance(value, str) and "\r" in value:
+        # The csv writer quotes only fields holding its "\n" line end, so a bare "\r" went
+        # out unquoted and every reader split the row there: write CR and CRLF as "\n".
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
 def _write(frame: pd.DataFrame, path: Path) -> None:
     # pandas 3 gives text columns the ``str`` dtype, not ``object``: check both kinds.
-    frame = frame.apply(lambda col: col.map(neutralise) if _is_text(col) else col)
+    frame = frame.apply(lambda col: col.map(_cell) if _is_text(col) else col)
     with atomic_write(path) as fh:
         frame.to_csv(fh, index=False, lineterminator="\n")
 
