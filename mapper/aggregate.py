@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from mapper.extract.dates import span_precision
-from mapper.model import INCIDENT_TYPES, STRIKE_TYPES, Incident, Place, Source
+from mapper.model import INCIDENT_TYPES, STRIKE_TYPES, Incident, Place
 
 _CONTINUING = frozenset({"diplomatic", "ground_fighting"})
 

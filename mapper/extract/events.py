@@ -25,7 +25,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mapper.extract import lexicon as lx
-from mapper.extract.dates import clause_date
 from mapper.model import Article, Clause, DateSpan, Place, Resolved
 
 _NUM = r"(?:\d[\d,]*|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"

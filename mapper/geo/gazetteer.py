@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapper.errors import GazetteerError
-from mapper.geo.names import fold, key
+from mapper.geo.names import fold
 from mapper.model import Place
 
 INDEX_VERSION = "5"

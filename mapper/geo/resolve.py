@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from mapper.extract.toponyms import LOCATIVES, TITLES, Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.geo.names import region_named
-from mapper.model import Mention, Place, Resolved
+from mapper.model import Mention, Resolved
 
 _CITY, _ADMIN1, _COUNTRY, _REGION = (KINDS.index(k) for k in ("city", "admin1", "country", "region"))
 STRONG_POPULATION = 100_000
