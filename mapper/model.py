@@ -38,7 +38,7 @@ ACLED_TYPES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from the input."""
 
@@ -50,7 +50,7 @@ class Article:
     source: str = ""  # file name (and line) it came from, for messages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateSpan:
     """A date or range of dates with ACLED's time precision (1 day, 2 week, 3 vaguer)."""
 
@@ -63,7 +63,7 @@ class DateSpan:
             raise ValueError(f"date range ends before it starts: {self.start} > {self.end}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     """A sentence or timeline bullet, with its span in the article."""
 
@@ -75,7 +75,7 @@ class Clause:
     bullet_date: DateSpan | None = None  # the date a timeline bullet opens with
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A place name as written, with its span (article offsets)."""
 
@@ -85,7 +85,7 @@ class Mention:
     part: str = "body"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A resolved place."""
 
@@ -101,7 +101,7 @@ class Place:
     score: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """A mention with its resolution (``place`` None when unresolved, with ``reason``)."""
 
@@ -110,7 +110,7 @@ class Resolved:
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where an incident was reported."""
 
@@ -121,7 +121,7 @@ class Source:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Incident:
     """One incident at one place, with its sources."""
 
@@ -145,7 +145,7 @@ class Incident:
         return self.type in STRIKE_TYPES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unplaced:
     """An incident the text states but mapper could not put on the map."""
 

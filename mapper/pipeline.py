@@ -224,7 +224,9 @@ def run(articles: Iterable[Article], services: Services,
     if geocoder is not None:
         placed, result.unplaced = geocode_unplaced(result.unplaced, geocoder)
         found.extend(placed)
-    result.incidents = join_regions(dedupe(found), services.regions)
+    merged = dedupe(found)
+    found.clear()  # the candidates are no longer needed: free them before the outputs
+    result.incidents = join_regions(merged, services.regions)
     result.unplaced.sort(key=lambda u: (u.date_start, u.source.article_id, u.place_text))
     return result
 

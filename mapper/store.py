@@ -20,6 +20,7 @@ from mapper.errors import MapperError
 from mapper.model import Article, Incident, Unplaced
 
 STORE_NAME = ".mapper-store.sqlite"
+_FORMAT = "2"  # the pickled records' layout (2: slotted dataclasses)
 _SCHEMA = "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, payload BLOB NOT NULL)"
 
 Extraction = tuple[list[Incident], list[Unplaced]]
@@ -51,7 +52,7 @@ class Store:
 
     def __init__(self, path: Path, salt: str = "") -> None:
         self.path = Path(path)
-        self.salt = f"{__version__}|{salt}"
+        self.salt = f"{__version__}|{_FORMAT}|{salt}"
         self._db: sqlite3.Connection | None = None
 
     def _conn(self) -> sqlite3.Connection:
