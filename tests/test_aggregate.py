@@ -90,3 +90,26 @@ def test_city_table_orders_by_strikes():
                                            ("\tx", "'\tx"), ("Kyiv", "Kyiv"), (-3.5, -3.5)])
 def test_formula_cells_are_neutralised(cell, expected):
     assert neutralise(cell) == expected
+
+
+def test_staged_writes_commit_together_or_not_at_all(tmp_path):
+    from mapper.output.atomic import atomic_write, remove_stale, staged
+
+    (tmp_path / "a.txt").write_text("old a")
+    (tmp_path / "b.txt").write_text("old b")
+    with pytest.raises(RuntimeError):
+        with staged():
+            with atomic_write(tmp_path / "a.txt") as fh:
+                fh.write("new a")
+            assert (tmp_path / "a.txt").read_text() == "old a"  # not renamed before the end
+            raise RuntimeError("render failed")
+    assert [(tmp_path / n).read_text() for n in ("a.txt", "b.txt")] == ["old a", "old b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    with staged():
+        for name in ("a.txt", "b.txt"):
+            with atomic_write(tmp_path / name) as fh:
+                fh.write(f"new {name[0]}")
+    assert [(tmp_path / n).read_text() for n in ("a.txt", "b.txt")] == ["new a", "new b"]
+    (tmp_path / ".a.txt.x1.tmp").write_text("left by a killed run")
+    remove_stale(tmp_path, ("a.txt",))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]

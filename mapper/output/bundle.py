@@ -4,11 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from mapper.model import RunResult
+from mapper.output.atomic import remove_stale, staged
 from mapper.output.geojson import write_geojson
 from mapper.output.records import incident_frame
 from mapper.output.tables import write_tables
 from mapper.output.webmap import render_map
 from mapper.slices import choose_unit, make_slices
+
+
+OUTPUT_NAMES = ("map.html", "incidents.geojson", "cities.csv", "regions.csv", "unplaced.csv")
 
 
 def write_outputs(result: RunResult, services, out_dir: Path, *, slice_unit: str = "auto",  # noqa: ANN001
@@ -33,11 +37,13 @@ def write_outputs(result: RunResult, services, out_dir: Path, *, slice_unit: str
                "unplaced": len(result.unplaced)}
     codes = sorted({i.admin1_code for i in incidents if i.admin1_code})
     out_dir.mkdir(parents=True, exist_ok=True)
-    # the map is the most involved output: render it first, so a failure there leaves
-    # every previous output of the folder as it was
-    render_map(incident_frame(incidents), out_dir / "map.html", slices=slices, slice_unit=unit,
-               regions=services.regions.regions_gdf(codes), countries=services.regions.countries_gdf(),
-               summary=summary, tiles=tiles)
-    write_geojson(incidents, out_dir / "incidents.geojson")
-    write_tables(incidents, result.unplaced, slices, out_dir)
+    remove_stale(out_dir, OUTPUT_NAMES)
+    # every file goes to its temp file first; all are renamed together at the end, so a
+    # failure or a kill leaves the previous set of outputs whole
+    with staged():
+        render_map(incident_frame(incidents), out_dir / "map.html", slices=slices, slice_unit=unit,
+                   regions=services.regions.regions_gdf(codes), countries=services.regions.countries_gdf(),
+                   summary=summary, tiles=tiles)
+        write_geojson(incidents, out_dir / "incidents.geojson")
+        write_tables(incidents, result.unplaced, slices, out_dir)
     return {**summary, "slices": len(slices), "unit": unit}
