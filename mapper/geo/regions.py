@@ -7,7 +7,6 @@ The polygons ship in ``data/admin1.npz`` and ``data/countries.npz`` (built by
 from __future__ import annotations
 
 import math
-import os
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import numpy as np
 import shapely
 
 from mapper.errors import GazetteerError
+from mapper.geo.gazetteer import data_dir as shipped_data_dir
 
 if TYPE_CHECKING:  # geopandas is imported only when a GeoDataFrame is asked for
     import geopandas
@@ -35,12 +35,6 @@ class Region:
     name: str
     country: str | None
     gn_code: str | None
-
-
-def default_data_dir() -> Path:
-    """The shipped data folder: ``$MAPPER_DATA_DIR``, else the repository's ``data/``."""
-    env = os.environ.get("MAPPER_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
 
 
 class RegionIndex:
@@ -89,7 +83,7 @@ class RegionIndex:
         GazetteerError
             A file is missing, truncated or not in the expected layout.
         """
-        folder = Path(data_dir) if data_dir is not None else default_data_dir()
+        folder = Path(data_dir) if data_dir is not None else shipped_data_dir()
         a1 = _read_npz(folder / "admin1.npz", ("code", "name", "country", "gn_code", "gn_also"))
         a0 = _read_npz(folder / "countries.npz", ("iso2", "name"))
         cols = [a1[f"meta_{k}"].tolist() for k in ("code", "name", "country", "gn_code")]
