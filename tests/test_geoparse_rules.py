@@ -129,3 +129,9 @@ def test_data_traps_from_the_source_readme(services):
     # Crimea is a region in Ukraine (Natural Earth's admin-1 says RU)
     got = geoparse_text("Drones attacked Crimea.", services)
     assert (got[0].place.country, got[0].place.geo_precision) == ("UA", 3)
+
+
+def test_directions_groups_holidays_and_institutions_are_not_places(services):
+    text = ("The White House said Hamas fighters and Arab states met before Christmas in the North; "
+            "Eastern officials and the Kremlin disagreed.")
+    assert places(services, text) == []

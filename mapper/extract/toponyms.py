@@ -48,6 +48,14 @@ community memorial elementary middle academy institute""".split())
 #: words after a place that make it a news outlet's name
 MEDIA_WORDS = frozenset("""post times independent herald tribune journal gazette telegraph observer chronicle
 register star sun mirror guardian express inquirer insider pravda today""".split())
+#: single words that are never a place's name on their own: directions ("North", "Eastern":
+#: relative, not names), holidays, religious and ethnic group words without a country, and
+#: armed groups that share a name with a village somewhere ("Hamas")
+NOT_NAMES = frozenset("""north south east west northeast northwest southeast southwest northern southern eastern
+western central midwest gulf metro downtown uptown midtown christmas easter thanksgiving ramadan hanukkah arab arabs
+ismaili muslim christian jewish sunni shia shiite kurdish bedouin hamas hezbollah taliban houthi houthis wagner""".split())
+#: institutions named after their building, not places in news ("the White House said")
+INSTITUTIONS = frozenset({"white house", "kremlin", "pentagon"})
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: a title before a capitalised run: the run names a person ("President Zelensky")
 TITLES = frozenset({
@@ -223,9 +231,11 @@ def _junk_key(k: str, words: list[str]) -> bool:
     """Matches that are never place mentions: titles ("Gov"), months and weekdays ("March",
     "Dec": the town of March loses to the month), contractions ("I've"), lone function
     words ("The")."""
+    if k in INSTITUTIONS:
+        return True
     if len(words) == 1:
         w = words[0]
-        if (k in _TITLE_KEYS or k in _MONTH_ABBR or k in _CALENDAR or k in FUNCTION_WORDS
+        if (k in _TITLE_KEYS or k in _MONTH_ABBR or k in _CALENDAR or k in FUNCTION_WORDS or k in NOT_NAMES
                 or re.search(r"['’](?:ve|ll|re|d|m|t)$", w)):
             return True
     return False
