@@ -224,7 +224,7 @@ def _transparent(word: str, edge: bool) -> bool:
     capitalised by the sentence ("An Alexandria man").
     """
     w = _POSSESSIVE.sub("", word).lower()
-    return w in _CALENDAR or w in FACILITY_WORDS or (edge and w in FUNCTION_WORDS)
+    return w in _CALENDAR or w in FACILITY_WORDS or (edge and (w in FUNCTION_WORDS or w in NOT_NAMES))
 
 
 def _junk_key(k: str, words: list[str]) -> bool:

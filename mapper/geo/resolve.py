@@ -97,7 +97,7 @@ def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
     """Why a span is not a place mention ("" when it may be one)."""
     if span.prev_word in TITLES:
         return "follows a personal title"
-    if span.name.isupper() and len(span.name) <= 5 and strength < 2:
+    if span.name.isupper() and "." not in span.name and len(span.name) <= 5 and strength < 2:
         return "acronym"  # NATO, EU, UN: organisations, not the towns that share the letters
     if not span.covered and not (strength and (span.run_start or span.headline)):
         return "part of a longer name"
@@ -105,7 +105,7 @@ def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
     if zipf >= COMMON_ZIPF and strength < 2 and not span.region_word:
         if span.sentence_initial or span.prev_word not in LOCATIVES:
             return "common word without place evidence"
-    if span.sentence_initial and zipf >= COMMON_ZIPF + 1.0 and not span.region_word:
+    if span.sentence_initial and zipf >= COMMON_ZIPF + 1.0 and not span.region_word and not span.name.isupper():
         return "capitalised common word opening a sentence"
     return ""
 
@@ -215,7 +215,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         strength = _strength(gaz, cands, span.key)
         reason = _admissible(gaz, span, strength)
         if not reason and strength < 2:
-            if span.key in people:
+            if span.key in people and span.prev_word not in LOCATIVES:
                 reason = "name of a person or organisation named earlier"
             elif _SPEECH.match(text, span.end):
                 reason = "a speaker, not a place"
