@@ -68,7 +68,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     """Incidents (not yet deduplicated or region-joined) and unplaced reports of one article."""
     clauses = segment(article)
     by_part = _by_part(geoparse_article(article, gaz))
-    ctx = ArticleContext(article, gaz.demonyms, _country_places(gaz), article_weapon(clauses),
+    ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)))
     incidents: list[Incident] = []
     unplaced: list[Unplaced] = []
@@ -111,19 +111,6 @@ def _drop_title_echoes(incidents: list[Incident], clauses: list[Clause]) -> list
             if family(b.type) == family(i.type) and b.place.admin1_gn == i.place.admin1_gn)
 
     return [i for i in incidents if i.sources[0].text not in titles or not echoed(i)]
-
-
-_COUNTRY_PLACES: dict[int, dict[str, Place]] = {}
-
-
-def _country_places(gaz: Gazetteer) -> dict[str, Place]:
-    """Country places by ISO code, built once per gazetteer."""
-    places = _COUNTRY_PLACES.get(id(gaz))
-    if places is None:
-        places = {iso: gaz.place(entry) for iso, entry in gaz.country_entry.items()}
-        _COUNTRY_PLACES.clear()  # one gazetteer per process in practice; keep no stale ids
-        _COUNTRY_PLACES[id(gaz)] = places
-    return places
 
 
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:

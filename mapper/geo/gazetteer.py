@@ -65,6 +65,7 @@ class Gazetteer:
     admin1_entry: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 -> entry
     max_tokens: int = 6
     digest: str = ""  # hash of the sources it was compiled from (keys the incremental store)
+    _countries: dict[str, Place] | None = field(default=None, repr=False, compare=False)
 
     def candidates(self, name_key: str) -> tuple[tuple[int, bool], ...]:
         """Entries whose name or alternate name has this key."""
@@ -81,6 +82,12 @@ class Gazetteer:
             geonameid=self.geonameid[entry], population=self.population[entry],
             geo_precision=geo_precision, score=round(score, 3),
         )
+
+    def country_places(self) -> dict[str, Place]:
+        """Every country's :class:`~mapper.model.Place` by ISO code (built once)."""
+        if self._countries is None:
+            self._countries = {iso: self.place(entry) for iso, entry in self.country_entry.items()}
+        return self._countries
 
     @classmethod
     def load(cls, data: Path | None = None, cache: Path | None = None) -> "Gazetteer":
