@@ -213,3 +213,16 @@ def test_clause_date_relative_needs_publication_date() -> None:
 @pytest.mark.parametrize(("days", "precision"), [(0, 1), (1, 2), (6, 2), (7, 3), (30, 3)])
 def test_span_precision(days: int, precision: int) -> None:
     assert span_precision(REF, REF + dt.timedelta(days=days)) == precision
+
+
+@pytest.mark.parametrize("text,start,end,precision", [
+    ("in the past 24 hours", "2025-11-19", "2025-11-20", 2),
+    ("over the last 48 hours", "2025-11-18", "2025-11-20", 2),
+    ("within a day", "2025-11-19", "2025-11-20", 2),
+    ("over the past three days", "2025-11-17", "2025-11-20", 2),
+    ("over the past week", "2025-11-13", "2025-11-20", 2),
+    ("in the past hour", "2025-11-20", "2025-11-20", 1),
+])
+def test_reporting_periods_end_on_the_reference_day(text, start, end, precision):
+    (s, e, span), = find_dates(text, dt.date(2025, 11, 20))
+    assert (text[s:e], span.start.isoformat(), span.end.isoformat(), span.precision) == (text, start, end, precision)

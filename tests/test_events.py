@@ -115,3 +115,27 @@ def test_unknown_village_goes_to_unplaced(gaz):
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a headline's attribution after a colon or dash is the source, not the scene
+    ("Two soldiers killed in shelling near Avdiivka on Monday: Kiev military",
+     [("shelling", "Avdiyivka", "2025-11-17", "2025-11-17", 2)]),
+    ("Three civilians killed in shelling of Horlivka on Monday - Donetsk officials",
+     [("shelling", "Horlivka", "2025-11-17", "2025-11-17", 1)]),
+    # a seat of government standing for its forces is the attacker, not the place
+    ("Kiev forces shelled Horlivka on Monday, killing one.",
+     [("shelling", "Horlivka", "2025-11-17", "2025-11-17", 1)]),
+    ("A woman was killed in Kiev's shelling of Horlivka on Monday.",
+     [("shelling", "Horlivka", "2025-11-17", "2025-11-17", 1)]),
+    # ... but a strike in the city itself keeps it
+    ("Missiles hit Kyiv's government quarter on Monday.",
+     [("missile_strike", "Kyiv", "2025-11-17", "2025-11-17", 1)]),
+])
+def test_speakers_and_metonymic_capitals_are_not_incident_places(gaz, text, expected):
+    assert incidents(gaz, text) == expected
+
+
+def test_past_24_hours_is_the_day_before_publication_to_publication(gaz):
+    got = incidents(gaz, "Two soldiers were killed in shelling near Avdiivka in the past 24 hours.")
+    assert got == [("shelling", "Avdiyivka", "2025-11-19", "2025-11-20", 2)]

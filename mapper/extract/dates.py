@@ -105,6 +105,8 @@ _P_NUMERIC = re.compile(r"(?P<a>\d(?:(?<=[0-3])\d)?)(?P<s>[./])(?P<b>[0-3]?\d)(?
 _P_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
     r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
+    r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven)?"
+    r"\s*(?P<pu>hours?|days?|week)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)"
     r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -113,7 +115,7 @@ _P_RELATIVE = re.compile(
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _LEFT_WINDOW = 40
 _VERBS = frozenset({"may", "mar", "march"})  # lower-case month names that are also verbs
-_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening")
+_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening", "hour")
 
 _Found = tuple[int, int, DateSpan]
 _Resolver = Callable[[re.Match[str], "dt.date | None"], "_Found | None"]
@@ -284,6 +286,8 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         return _span(m, ref - _DAY, ref - _DAY)
     if m["night"]:
         return _span(m, ref - _DAY, ref, 2)
+    if m["past"]:
+        return _past(m, ref)
     if m["ew"] or m["tw"]:
         return _span(m, monday, ref, 2)
     if m["lw"]:
@@ -296,6 +300,20 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     n = m["n"].lower()
     days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
     return _span(m, ref - days * _DAY, ref - days * _DAY)
+
+
+def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
+    """ "in the past 24 hours", "over the last three days", "in a day": a report
+    covers the period just before it, ending on the reference day."""
+    n = (m["pn"] or "").lower()
+    count = 24 if n == "twenty-four" else int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
+    unit = (m["pu"] or "day").lower()
+    days = 7 if unit == "week" else -(-count // 24) if unit.startswith("hour") and count >= 24 else count
+    if unit.startswith("hour") and count < 24:
+        days = 0  # "in the past hour": the reference day itself
+    if not 0 <= days <= 31:
+        return None
+    return _span(m, ref - days * _DAY, ref, None if days == 0 else 2 if days <= 7 else 3)
 
 
 def _weekday(m: re.Match[str], ref: dt.date) -> _Found | None:

@@ -47,6 +47,16 @@ _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|arou
 _PREV_WORD = re.compile(r"([\w’']+)\W*$")
 _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
+# "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
+_FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression"
+                     r"|servicemen|soldiers|command|side)\b", re.IGNORECASE)
+# "Kiev's shelling of east Ukraine": the possessor is the attacker, the object the scene.
+_ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?|bombing|offensive|assault|raids?)"
+                       r"\s+(?:of|on|against)\b", re.IGNORECASE)
+# A headline's attribution after a colon or dash: "Three soldiers killed in east: Kiev military".
+_ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
+                          r"[\s.!?\"”']*$", re.IGNORECASE)
+_ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
@@ -142,8 +152,12 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
     prev = _prev_word(text, start)
     if prev in lx.ORIGIN_WORDS or _in_quotes(text, start):
         return True
-    if _SPEAKER.match(text, end):
+    if _SPEAKER.match(text, end) or _ATTACKER.match(text, end):
         return True  # "Kiev says rebels shelled ...": the speaker, not the scene
+    if _ATTRIBUTION_LEFT.search(text, 0, start) and _ATTRIBUTION.match(text, end):
+        return True
+    if _FORCES.match(text, end) and _governing_word(text, start) not in _LOCATIVE:
+        return True
     if start == 0 and _DATELINE.match(text):
         return True
     if place.kind == "region" and not place.country and not _WATER.search(place.name):
@@ -179,8 +193,15 @@ def _number(token: str) -> int | None:
     return lx.NUMBER_WORDS.get(token)
 
 
+_CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt")
+
+
 def casualties(text: str) -> tuple[int | None, int | None]:
     """Killed and injured stated in a clause (the most conservative figure of each)."""
+    low = text.lower()
+    if not any(w in low for w in _CASUALTY_WORDS):
+        return None, None  # most clauses state no casualty: skip the two long patterns
+
     def smallest(rx: re.Pattern[str]) -> int | None:
         vals = []
         for m in rx.finditer(text):
@@ -270,10 +291,6 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []
     if date is None:
         return [], [("", "no date in the clause or article", kind)]
-    trig = min((s for _, s, _ in found), default=0)
-    who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
-                                                   [(s, r.place) for s, _, r in places if r.place])
-    killed, injured = casualties(text)
     kinds = {s: _place_kind(s, e, found, kind) for s, e, r in places}
     kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])]
     kept = _drop_containers(kept)
@@ -282,6 +299,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         if fallback is not None:
             kept = [fallback]
             kinds[fallback[0]] = kind
+    if not kept:
+        return [], _unknown_places(text, [(s, e) for s, e, _ in places], kind, ctx)
+    trig = min((s for _, s, _ in found), default=0)
+    who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
+                                                   [(s, r.place) for s, _, r in places if r.place])
+    killed, injured = casualties(text)
     seen: set[tuple[str, float, float]] = set()
     per_kind = Counter(kinds[s] for s, _, _ in kept)
     out = []
