@@ -29,15 +29,13 @@ from mapper.model import Article, Clause, DateSpan, Place, Resolved
 
 _NUM = r"(?:\d[\d,]*|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"
 _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as)?\s*"
-_KILLED = re.compile(
+_KILLED = lx.Caseless(
     rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
     rf"(?:killed|dead|died|deaths|fatalities|killing)\b"
-    rf"|\b(?:killing|killed|kills|kill)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})",
-    re.IGNORECASE)
-_INJURED = re.compile(
+    rf"|\b(?:killing|killed|kills|kill)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})")
+_INJURED = lx.Caseless(
     rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+)?(?:injured|wounded|hurt|injuries)\b"
-    rf"|\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+{_QUAL}(?P<n2>{_NUM})\b",
-    re.IGNORECASE)
+    rf"|\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+{_QUAL}(?P<n2>{_NUM})\b")
 _LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
                        "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards"})
 _VENUE = frozenset({"in", "at"})
@@ -77,10 +75,14 @@ class Candidate:
 
 def _triggers(text: str) -> list[tuple[str, int, int]]:
     """Trigger matches (type, start, end) that are asserted, not hypothetical."""
+    low = text.lower()
+    trigger, src = lx.ANY_TRIGGER.pick(text, low)
+    before_rx, _ = lx.MODALITY_BEFORE.pick(text, low)
+    after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
     out = []
-    for m in lx.ANY_TRIGGER.finditer(text):
-        before = text[max(0, m.start() - 60):m.start()]
-        if lx.MODALITY_BEFORE.search(before) or lx.MODALITY_AFTER.match(text[m.end():m.end() + 30]):
+    for m in trigger.finditer(src):
+        before = src[max(0, m.start() - 60):m.start()]
+        if before_rx.search(before) or after_rx.match(src[m.end():m.end() + 30]):
             continue
         out.append((m.lastgroup or "strike", m.start(), m.end()))
     return out
@@ -202,9 +204,10 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     if not any(w in low for w in _CASUALTY_WORDS):
         return None, None  # most clauses state no casualty: skip the two long patterns
 
-    def smallest(rx: re.Pattern[str]) -> int | None:
+    def smallest(pattern: lx.Caseless) -> int | None:
         vals = []
-        for m in rx.finditer(text):
+        rx, src = pattern.pick(text, low)
+        for m in rx.finditer(src):
             tok = next((g for g in m.groups() if g), None)
             n = _number(tok) if tok else None
             if n is not None:

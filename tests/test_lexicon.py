@@ -1,0 +1,31 @@
+"""The lower-cased fast path of caseless patterns gives the caseless matches."""
+from __future__ import annotations
+
+import pytest
+
+from mapper.extract import lexicon as lx
+
+
+@pytest.mark.parametrize("text", [
+    "Russian DRONES struck Kyiv; Shahed debris fell on a HIMARS depot.",
+    "İstanbul talks: a missile hit the port",  # "İ" lowers to two characters: the caseless pattern is used
+    "no trigger at all here",
+])
+def test_caseless_fast_path_matches_the_caseless_pattern(text):
+    rx, src = lx.ANY_TRIGGER.pick(text, text.lower())
+    fast = [(m.lastgroup, m.start(), m.end()) for m in rx.finditer(src)]
+    slow = [(m.lastgroup, m.start(), m.end()) for m in lx.ANY_TRIGGER.caseless.finditer(text)]
+    assert fast == slow
+
+
+def test_caseless_keeps_escapes_and_group_names():
+    pat = lx.Caseless(r"(?P<Big>\S+)\s+MISSILES?\b")
+    assert pat.lower.pattern == r"(?P<Big>\S+)\s+missiles?\b"
+    rx, src = pat.pick("Two MISSILES", "two missiles")
+    assert rx.match(src).group("Big") == "two"
+
+
+def test_length_changing_text_uses_the_caseless_pattern():
+    text = "İ missiles"
+    rx, src = lx.ANY_TRIGGER.pick(text, text.lower())
+    assert (rx, src) == (lx.ANY_TRIGGER.caseless, text)
