@@ -139,3 +139,12 @@ def test_speakers_and_metonymic_capitals_are_not_incident_places(gaz, text, expe
 def test_past_24_hours_is_the_day_before_publication_to_publication(gaz):
     got = incidents(gaz, "Two soldiers were killed in shelling near Avdiivka in the past 24 hours.")
     assert got == [("shelling", "Avdiyivka", "2025-11-19", "2025-11-20", 2)]
+
+
+def test_residents_of_a_region_place_the_incident_in_the_region(gaz):
+    got = incidents(gaz, "Over the past day, the Russians killed four residents of the Donetsk region.")
+    assert got == [("other", "Donetsk Oblast", "2025-11-19", "2025-11-20", 3)]
+
+
+def test_a_country_after_of_is_still_not_a_scene(gaz):
+    assert incidents(gaz, "The army of Russia said on Monday that four soldiers were killed.") == []

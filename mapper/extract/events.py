@@ -54,6 +54,8 @@ _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?
 # A headline's attribution after a colon or dash: "Three soldiers killed in east: Kiev military".
 _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
                           r"[\s.!?\"”']*$", re.IGNORECASE)
+_OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts"
+                        r"|districts|communities|governor|head)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -173,7 +175,8 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else _LOCATIVE
         if _governing_word(text, start) not in allowed:
-            return True
+            # "killed four residents of the Donetsk region": a region's people stand for the region
+            return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(text, 0, start))
     return False
 
 
