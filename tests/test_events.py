@@ -148,3 +148,36 @@ def test_residents_of_a_region_place_the_incident_in_the_region(gaz):
 
 def test_a_country_after_of_is_still_not_a_scene(gaz):
     assert incidents(gaz, "The army of Russia said on Monday that four soldiers were killed.") == []
+
+
+def actors(gaz, text):
+    found, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+    return sorted((i.place.name, i.actor, i.killed) for i in dedupe(found))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a demonym on the weapon names the attacker, whoever reports it
+    ("Russia's Defence Ministry said air defence units destroyed 41 Ukrainian drones over Belgorod on Monday.",
+     [("Belgorod", "Ukraine", None)]),
+    # the group in subject position attacked; the one after the trigger is the target
+    ("The Israeli military said it struck Hamas targets in Khan Younis on Monday, killing at least 12 people.",
+     [("Khān Yūnis", "Israel", 12)]),
+    ("An air strike by the Myanmar military killed nine people in Lashio on Monday.",
+     [("Lashio", "Myanmar military", 9)]),
+])
+def test_actor_evidence_order(gaz, text, expected):
+    assert actors(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Zelensky, speaking in Kyiv, said Russian drones hit Odesa overnight.",
+     [("drone_strike", "Odesa", "2025-11-19", "2025-11-20", 1)]),
+    ("Delegations met in Istanbul for talks on Friday, after earlier rounds in Riyadh and Jeddah.",
+     [("diplomatic", "Istanbul", "2025-11-14", "2025-11-14", 1)]),
+    ("Two people were killed when a missile hit Kharkiv's Kyivskyi district on Monday.",
+     [("missile_strike", "Kharkiv", "2025-11-17", "2025-11-17", 1)]),
+    ("Russian troops attacked near Pokrovsk and Kostiantynivka on Monday.",
+     [("other", "Kostyantynivka", "2025-11-17", "2025-11-17", 2), ("other", "Pokrovsk", "2025-11-17", "2025-11-17", 2)]),
+])
+def test_places_that_are_not_scenes_or_share_a_preposition(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected

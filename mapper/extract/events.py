@@ -42,6 +42,7 @@ _VENUE = frozenset({"in", "at"})
 _VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
                    re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
 _PREV_WORD = re.compile(r"([\w’']+)\W*$")
 _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
@@ -56,6 +57,16 @@ _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|sa
                           r"[\s.!?\"”']*$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts"
                         r"|districts|communities|governor|head)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
+_SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
+                           r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to"
+                           r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# Venues of other days: "after earlier rounds in Riyadh and Jeddah".
+_OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
+                         r"|negotiations|visits?)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:(?:the\s+)?\w+(?:,|\s+and)\s+)*(?:the\s+)?$",
+                         re.IGNORECASE)
+# "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -91,6 +102,8 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
 
 
 _GENERIC_KINDS = frozenset({"strike", "violence"})
+_WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+\Z")
 
 
 def clause_type(text: str, article_weapon: str | None) -> str | None:
@@ -162,6 +175,11 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
         return True
     if _FORCES.match(text, end) and _governing_word(text, start) not in _LOCATIVE:
         return True
+    left = text[max(0, start - 80):start]
+    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left):
+        return True
+    if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
+        return True
     if start == 0 and _DATELINE.match(text):
         return True
     if place.kind == "region" and not place.country and not _WATER.search(place.name):
@@ -184,7 +202,8 @@ def _geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
     if place.kind != "city":
         return 3
     text = clause.text
-    if _NEAR.search(text[max(0, start - 30):start]):
+    left = _COORDINATED.sub("", text[max(0, start - 90):start])  # "near Pokrovsk and Kostiantynivka"
+    if _NEAR.search(left[-30:]):
         return 2
     if re.match(r"\s+(?:region|area|district|oblast|outskirts|suburbs)\b", text[end:end + 15], re.IGNORECASE):
         return 2
@@ -219,13 +238,29 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     return smallest(_KILLED), smallest(_INJURED)
 
 
-def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[tuple[int, Place]]) -> str | None:
-    """Who attacked: a named group, "by X", or a country/demonym before the trigger."""
-    for rx, name in lx.GROUP_ACTORS:
-        if rx.search(text):
-            return name
+def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[tuple[int, Place]],
+          weapons: tuple[int, ...] = ()) -> str | None:
+    """Who attacked, from the strongest evidence a clause gives.
+
+    In order: a demonym on the weapon itself ("41 Ukrainian drones"); a named group
+    before the trigger (the subject: "the Israeli military said it struck Hamas
+    targets"), the nearest one winning; "by X"; a demonym or a country before the
+    trigger; a named group after it ("clashes with the RSF").
+    """
+    for at in weapons:
+        m = _WORD_BEFORE.search(text, 0, at)
+        iso = demonyms.get(m.group(1).lower()) if m else None
+        if iso:
+            return lx.COUNTRY_ACTORS.get(iso, m.group(1))
+    groups = sorted((m.start(), name) for rx, name in lx.GROUP_ACTORS for m in rx.finditer(text))
+    before = [g for g in groups if g[0] < trigger_at]
+    if before:
+        return before[-1][1]
     m = _AGENT.search(text, trigger_at)
     if m:
+        named = [name for at, name in groups if m.start(1) <= at < m.end(1) + 3]
+        if named:
+            return named[0]  # "by the Myanmar military"
         word = m.group(1).split()[0]
         iso = demonyms.get(word.lower())
         if iso:
@@ -242,7 +277,9 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
             if _prev_word(text, pos) not in _LOCATIVE:
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
-    return best[1] if best else None
+    if best:
+        return best[1]
+    return groups[0][1] if groups else None
 
 
 _UNKNOWN_PLACE = re.compile(
@@ -308,8 +345,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if not kept:
         return [], _unknown_places(text, [(s, e) for s, e, _ in places], kind, ctx)
     trig = min((s for _, s, _ in found), default=0)
+    weapons = tuple(s for k, s, _ in found if k in _WEAPON_KINDS)
     who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
-                                                   [(s, r.place) for s, _, r in places if r.place])
+                                                   [(s, r.place) for s, _, r in places if r.place], weapons)
     killed, injured = casualties(text)
     seen: set[tuple[str, float, float]] = set()
     per_kind = Counter(kinds[s] for s, _, _ in kept)
