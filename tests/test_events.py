@@ -181,3 +181,14 @@ def test_actor_evidence_order(gaz, text, expected):
 ])
 def test_places_that_are_not_scenes_or_share_a_preposition(gaz, text, expected):
     assert sorted(incidents(gaz, text)) == expected
+
+
+def test_events_long_before_publication_are_background(gaz):
+    text = ("Russia has struck Ukraine's energy grid since 2022; in March 2024 a missile attack damaged a dam in "
+            "Zaporizhzhia. On Monday drones hit Odesa.")
+    assert incidents(gaz, text) == [("drone_strike", "Odesa", "2025-11-17", "2025-11-17", 1)]
+
+
+def test_a_demonym_on_a_generic_attack_word_is_the_actor(gaz):
+    got = actors(gaz, "At least 25 Palestinians were killed in Israeli strikes on Nuseirat on Saturday.")
+    assert got == [("An Nuşayrāt", "Israel", 25)]

@@ -102,7 +102,9 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
 
 
 _GENERIC_KINDS = frozenset({"strike", "violence"})
-_WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
+#: events that ended this many days before publication are the article's background
+BACKGROUND_DAYS = 30
+_WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike"})
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+\Z")
 
 
@@ -334,6 +336,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []
     if date is None:
         return [], [("", "no date in the clause or article", kind)]
+    published = ctx.article.published
+    if published is not None and (published - date.end).days > BACKGROUND_DAYS:
+        return [], []  # "in March 2024 an attack damaged the dam": background, not news
     kinds = {s: _place_kind(s, e, found, kind) for s, e, r in places}
     kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])]
     kept = _drop_containers(kept)
