@@ -67,6 +67,17 @@ _OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+)
                          re.IGNORECASE)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
+# "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
+                     r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$")
+# an organisation named after a place is not the place
+_ORG_AFTER = re.compile(r"[\s-]+(?:Institute|University|Institut|Foundation|Council|Club|Academy|Center|Centre|School"
+                        r"|Agreement|Accords?|Format|Declaration|Protocol|Process|Convention|Group|Forum)\b")
+# the ends of a route: "the Warsaw-Lublin railway line", "the Kyiv-Odesa highway"
+_ROUTE_NOUN = (r"(?:railway|rail|railroad|line|road|highway|motorway|pipeline|route|train|corridor|border crossing"
+               r"|direction|axis)")
+_ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
+_ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -86,19 +97,36 @@ class Candidate:
     clause: Clause
 
 
-def _triggers(text: str) -> list[tuple[str, int, int]]:
-    """Trigger matches (type, start, end) that are asserted, not hypothetical."""
+def _scan(text: str) -> list[tuple[str, int, int, bool]]:
+    """Every trigger match (type, start, end, asserted).
+
+    A trigger is not asserted when it is hypothetical, denied, planned or habitual
+    (modality words before or after it), quoted ("an act of sabotage", said the
+    minister), or points back to an event told elsewhere ("after the attack").
+    """
     low = text.lower()
     trigger, src = lx.ANY_TRIGGER.pick(text, low)
     before_rx, _ = lx.MODALITY_BEFORE.pick(text, low)
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
     out = []
     for m in trigger.finditer(src):
-        before = src[max(0, m.start() - 60):m.start()]
-        if before_rx.search(before) or after_rx.match(src[m.end():m.end() + 30]):
-            continue
-        out.append((m.lastgroup or "strike", m.start(), m.end()))
+        before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
+        asserted = not (before_rx.search(before) or after_rx.match(src[m.end():m.end() + 30])
+                        or _ANAPHORA.search(before) or _in_quotes(text, m.start()))
+        out.append((m.lastgroup or "strike", m.start(), m.end(), asserted))
     return out
+
+
+def _triggers(text: str) -> list[tuple[str, int, int]]:
+    """Trigger matches (type, start, end) that are asserted, not hypothetical."""
+    return [(k, s, e) for k, s, e, ok in _scan(text) if ok]
+
+
+# how far before a trigger its modality words are looked for (same sentence only)
+_MODALITY_WINDOW = 100
+# "after the attack", "following these strikes": an event told elsewhere in the article
+_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
+                       r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 _GENERIC_KINDS = frozenset({"strike", "violence"})
@@ -147,7 +175,9 @@ frontline front-line besieged parts part of""".split())
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
                       r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
-                      r"|blames?|blamed|threatens?|threatened|demands?|demanded)\b", re.IGNORECASE)
+                      r"|blames?|blamed|threatens?|threatened|demands?|demanded|rejects?|rejected|dismiss(?:es|ed)"
+                      r"|condemns?|condemned|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b",
+                      re.IGNORECASE)
 
 
 def _governing_word(text: str, start: int) -> str:
@@ -169,8 +199,10 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
     """Whether a place in a clause is not where the clause's event happened."""
     text = clause.text
     prev = _prev_word(text, start)
-    if prev in lx.ORIGIN_WORDS or _in_quotes(text, start):
+    if prev in lx.ORIGIN_WORDS or _in_quotes(text, start) or _ORIGIN.search(text, 0, start):
         return True
+    if _ORG_AFTER.match(text, end) or _ROUTE.match(text, end) or _ROUTE_END.search(text, 0, start):
+        return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
     if _SPEAKER.match(text, end) or _ATTACKER.match(text, end):
         return True  # "Kiev says rebels shelled ...": the speaker, not the scene
     if _ATTRIBUTION_LEFT.search(text, 0, start) and _ATTRIBUTION.match(text, end):
@@ -330,7 +362,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         ``unplaced`` holds ``(place_text, reason, type)`` for names mapper could not place.
     """
     text = clause.text
-    found = _triggers(text)
+    scanned = _scan(text)
+    found = [(k, s, e) for k, s, e, ok in scanned if ok]
     kind = _type_of(found, ctx.weapon, ctx.conflict)
     if kind is None:
         return [], []
@@ -340,7 +373,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     kinds = {s: _place_kind(s, e, found, kind) for s, e, r in places}
-    kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])]
+    kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])
+            and _nearest_asserted(scanned, s, e)]
     kept = _drop_containers(kept)
     if not kept:
         fallback = _authorities_country(text, ctx)
@@ -371,6 +405,17 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                              killed if alone else None, injured if alone else None, clause))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _nearest_asserted(scanned: list[tuple[str, int, int, bool]], start: int, end: int) -> bool:
+    """Whether the trigger governing a place is asserted: "warned that Russia could attack
+    Kyiv, after drones hit Odesa" keeps Odesa, not Kyiv.  The governing trigger is the
+    nearest one before the place, else the nearest after it."""
+    before = [t for t in scanned if t[2] <= start]
+    if before:
+        return max(before, key=lambda t: t[2])[3]
+    after = [t for t in scanned if t[1] >= end]
+    return min(after, key=lambda t: t[1])[3] if after else True
 
 
 def _drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:

@@ -43,7 +43,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat"),
-    ("sabotage", r"sabotage[ds]?|saboteurs?|arson attacks?|derail(?:ed|ment)"),
+    ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
     ("explosion", r"explosions?|exploded|blasts?|IEDs?|landmines?|car bombs?|bomb went off|detonat(?:ed|ion)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|meeting|convened|ceasefire agreement"),
     ("strike", r"strikes?|struck|attacks?|attacked|bombard(?:ed|ment)|barrages?|hit|shot down|intercepted"),
@@ -64,12 +64,13 @@ MODALITY_BEFORE = Caseless(
     r"|planned|planning|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing) (?:to|for)|den(?:y|ies|ied|ying)"
     r"|risks? of|fears? of|possible|potential|upcoming|future|will|expected to|aims? to|previous|prior|earlier"
     r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter|fail(?:s|ed)? to"
-    r"|halt|stop|end)\b[^.;]*$",
+    r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently)\b[^.;]*$",
 )
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
     r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
-    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories)\b",
+    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly"
+    r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions)\b",
 )
 
 #: words that mark places as objects of political claims, not incident sites
