@@ -180,9 +180,10 @@ def test_clause_date_covers_several_close_dates() -> None:
     got = clause_date("Strikes on 12 November and again on 14 November hit Sumy.",
                       published=REF, bullet=None, previous=None)
     assert got == (_span(D(2025, 11, 12), D(2025, 11, 14), 2), "explicit")
-    month = clause_date("In November, and on 3 November, ...", published=REF, bullet=None,
-                        previous=None)
-    assert month == (_span(D(2025, 11, 1), D(2025, 11, 30), 3), "explicit")
+    # a broad date containing a narrower one is background: the narrower one dates the event
+    month = clause_date("Bombs hit Vovchansk on 3 November, as an offensive launched in November went on.",
+                        published=REF, bullet=None, previous=None)
+    assert month == (_span(D(2025, 11, 3)), "explicit")
 
 
 def test_clause_date_takes_the_first_of_distant_dates() -> None:
@@ -226,3 +227,15 @@ def test_span_precision(days: int, precision: int) -> None:
 def test_reporting_periods_end_on_the_reference_day(text, start, end, precision):
     (s, e, span), = find_dates(text, dt.date(2025, 11, 20))
     assert (text[s:e], span.start.isoformat(), span.end.isoformat(), span.precision) == (text, start, end, precision)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the dates of the saying and of the dateline give way to the event's
+    ("ODESA, March 12 (Newswire) - Drones struck Odesa overnight, the governor said on Wednesday.",
+     _span(D(2025, 3, 11), D(2025, 3, 12), 2)),
+    ("Bombs hit Kharkiv on Sunday, officials told reporters on Monday.", _span(D(2025, 3, 9))),
+    # alone, the date of the saying is all there is
+    ("Bombs hit Kharkiv, officials said on Monday.", _span(D(2025, 3, 10))),
+])
+def test_clause_date_prefers_the_event_date_to_the_report_date(text, expected):
+    assert clause_date(text, published=D(2025, 3, 12), bullet=None, previous=None) == (expected, "explicit")

@@ -192,3 +192,28 @@ def test_events_long_before_publication_are_background(gaz):
 def test_a_demonym_on_a_generic_attack_word_is_the_actor(gaz):
     got = actors(gaz, "At least 25 Palestinians were killed in Israeli strikes on Nuseirat on Saturday.")
     assert got == [("An Nuşayrāt", "Israel", 25)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a trigger inside a quotation is the speaker's word, not a report
+    ('"This is an act of sabotage," Tusk said, adding that the line runs via Dorohusk.', []),
+    # "after the attack" points back to an event told elsewhere
+    ("Emergency power outages were introduced in Dnipro after the attack on Monday.", []),
+    # habitual summaries are not events
+    ("The refinery in Tuapse has been hit several times since last year.", []),
+    # the trigger governing Kyiv is hypothetical, the one governing Odesa is not
+    ("Russia warned it could attack Kyiv, hours after drones hit Odesa on Monday.",
+     [("drone_strike", "Odesa", "2025-11-17", "2025-11-17", 1)]),
+    # launch sites past a possessive and a list
+    ("Drones launched from Russia's Kursk and Oryol regions hit Sumy on Monday.",
+     [("drone_strike", "Sumy", "2025-11-17", "2025-11-17", 1)]),
+    # organisations and route ends named after towns
+    ("Analysts at the Oxford Institute said drones hit Ryazan on Monday.",
+     [("drone_strike", "Ryazan’", "2025-11-17", "2025-11-17", 1)]),
+    ("An act of sabotage damaged the Warsaw-Lublin railway line near Pilawa on Saturday.",
+     [("sabotage", "Pilawa", "2025-11-15", "2025-11-15", 2)]),
+    ("Police said a warehouse in Vilnius was destroyed by arson on Friday.",
+     [("sabotage", "Vilnius", "2025-11-14", "2025-11-14", 1)]),
+])
+def test_non_asserted_triggers_and_places_that_are_not_scenes(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected

@@ -382,6 +382,9 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
+_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
+                      r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
 def _longest_first(found: list[_Found]) -> list[_Found]:
@@ -456,7 +459,10 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     """
     found = find_dates(clause_text, published)
     if found:
-        return _cover([f[2] for f in found]), "explicit"
+        # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
+        # and of the dateline are not the event's when the clause has another
+        told = [f for f in found if not (_SAID_ON.search(clause_text, 0, f[0]) or _DATELINE_AT.match(clause_text[:f[0]]))]
+        return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:
         return bullet, "bullet"
     if previous is not None:
@@ -467,6 +473,12 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
 
 
 def _cover(spans: list[DateSpan]) -> DateSpan:
+    if len(spans) == 1:
+        return spans[0]
+    # "on Sunday, as an offensive launched earlier this month went on": the narrower date
+    # is the event's; a span containing another one is background
+    spans = [s for s in spans if not any(o is not s and s.start <= o.start and o.end <= s.end
+                                             and (o.start, o.end) != (s.start, s.end) for o in spans)]
     if len(spans) == 1:
         return spans[0]
     start = min(s.start for s in spans)

@@ -64,7 +64,7 @@ MODALITY_BEFORE = Caseless(
     r"|planned|planning|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing) (?:to|for)|den(?:y|ies|ied|ying)"
     r"|risks? of|fears? of|possible|potential|upcoming|future|will|expected to|aims? to|previous|prior|earlier"
     r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter|fail(?:s|ed)? to"
-    r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently)\b[^.;]*$",
+    r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently)\b[^.;,]*$",
 )
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(

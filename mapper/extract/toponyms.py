@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
@@ -111,12 +112,52 @@ def _prev_word(text: str, pos: int) -> tuple[str, bool]:
     return text[j + 1:i + 1].lower(), False
 
 
-def _match(gaz: Gazetteer, words: list[str], i: int) -> tuple[int, str]:
-    """Longest gazetteer key starting at word ``i``: (number of words, key) or (0, "")."""
-    top = min(len(words) - i, gaz.max_tokens)
+class _Word(NamedTuple):
+    """What recognition derives from one word of a capitalised run (memoised per word)."""
+
+    key: str  # its name key
+    bare_key: str  # the key without a possessive ("Kyiv's" -> "kyiv")
+    bare_len: int  # its length without a possessive
+    bare_lower: str  # lowercased, without a possessive
+    inner: bool  # transparent anywhere in a run: calendar and facility words
+    edge: bool  # transparent at the edge of a run: also function words and non-names
+    junk: bool  # never a place mention on its own ("The", "March", "I've"), see _junk_key
+
+
+_WORDS: dict[str, _Word] = {}
+_WORDS_MAX = 200_000  # the memo is emptied when it grows past this (bounded memory on huge corpora)
+
+
+def _word(word: str) -> _Word:
+    """The memoised :class:`_Word` of a word (the same words recur in every article)."""
+    found = _WORDS.get(word)
+    if found is None:
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+        bare = _POSSESSIVE.sub("", word)
+        lower = bare.lower()
+        inner = lower in _CALENDAR or lower in FACILITY_WORDS
+        bare_key = key(bare)
+        found = _WORDS[word] = _Word(key(word), bare_key, len(bare), lower, inner,
+                                     inner or lower in FUNCTION_WORDS or lower in NOT_NAMES,
+                                     _junk_key(bare_key, [word]))
+    return found
+
+
+def _match(gaz: Gazetteer, info: list[_Word], i: int) -> tuple[int, str]:
+    """Longest gazetteer key starting at word ``i``: (number of words, key) or (0, "").
+
+    The key of several words is the keys of its words joined by spaces (empty ones
+    dropped): :func:`mapper.geo.names.key` maps characters one by one and folds runs
+    of separators into one space, so this equals the key of the joined words.
+    """
+    top = min(len(info) - i, gaz.max_tokens)
     for n in range(top, 0, -1):
-        last = _POSSESSIVE.sub("", words[i + n - 1])
-        k = key(" ".join(words[i:i + n - 1] + [last]))
+        last = info[i + n - 1].bare_key
+        if n == 1:
+            k = last
+        else:
+            k = " ".join([w.key for w in info[i:i + n - 1] if w.key] + ([last] if last else []))
         if k in gaz.index or (n <= 2 and k in gaz.demonyms):
             return n, k
     return 0, ""
@@ -155,33 +196,47 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
         The loaded gazetteer.
     """
     out: list[Span] = []
+    index, demonyms = gaz.index, gaz.demonyms
     for run in _RUN.finditer(text):
-        out.extend(_spans_in_run(text, run.start(), run.group(), gaz))
+        words = run.group()
+        if " " not in words and "-" not in words:
+            # most runs are one capitalised word that names nothing ("He", "The", "Monday"):
+            # without a key in the index, or as a lone junk word, it yields no span
+            info = _word(words)
+            if info.junk or (info.bare_key not in index and info.bare_key not in demonyms):
+                continue
+        out.extend(_spans_in_run(text, run.start(), words, gaz))
     return out
 
 
 def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
-    pieces = [(m.start() + base, m.group()) for m in _SPLIT.finditer(run)]
+    # the run pattern joins its words with single spaces
+    pieces = []
+    pos = base
+    for word in run.split(" "):
+        pieces.append((pos, word))
+        pos += len(word) + 1
+    info = [_word(w) for _, w in pieces]
     spans: list[Span] = []
     # a possessive ends a name: "FBI's Atlanta office" is two runs
     cut = 0
     for idx, (_, word) in enumerate(pieces):
-        if idx == len(pieces) - 1 or _POSSESSIVE.search(word):
-            spans.extend(_spans_in_segment(text, pieces[cut:idx + 1], gaz))
+        if idx == len(pieces) - 1 or info[idx].bare_len != len(word):
+            spans.extend(_spans_in_segment(text, pieces[cut:idx + 1], info[cut:idx + 1], gaz))
             cut = idx + 1
     return spans
 
 
-def _spans_in_segment(text: str, pieces: list[tuple[int, str]], gaz: Gazetteer) -> list[Span]:
-    words = [w for _, w in pieces]
+def _found(gaz: Gazetteer, words: list[str], info: list[_Word]) -> list[tuple[int, int, str]]:
+    """Greedy longest matches in a segment: (first word, number of words, key)."""
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
         if words[i] in _CONNECTORS:
             i += 1
             continue
-        n, k = _match(gaz, words, i)
-        if n and i + n < len(words) and _POSSESSIVE.sub("", words[i + n]).lower() in MEDIA_WORDS:
+        n, k = _match(gaz, info, i)
+        if n and i + n < len(words) and info[i + n].bare_lower in MEDIA_WORDS:
             i += n + 1  # "Kyiv Independent", "Washington Post": a media outlet, not a place
             continue
         if n and not _junk_key(k, words[i:i + n]):
@@ -189,24 +244,31 @@ def _spans_in_segment(text: str, pieces: list[tuple[int, str]], gaz: Gazetteer) 
             i += n
         else:
             i += 1
-    found = [f for f in found if not _region_word_only(f, words)]
+    return [f for f in found if not _region_word_only(f, words)]
+
+
+def _spans_in_segment(text: str, pieces: list[tuple[int, str]], info: list[_Word], gaz: Gazetteer) -> list[Span]:
+    words = [w for _, w in pieces]
+    found = _found(gaz, words, info)
+    inside = {j for a, n, _ in found for j in range(a, a + n)}
     spans = []
     for i, n, k in found:
-        lo, hi = _sub_run(words, found, i)
-        covered = all(j in range(i, i + n) or _transparent(words[j], j == lo or j >= i + n)
+        lo, hi = _sub_run(words, inside, i)
+        covered = all(i <= j < i + n or (info[j].edge if j == lo or j >= i + n else info[j].inner)
                       for j in range(lo, hi) if words[j] not in _CONNECTORS)
-        starts = not any(words[j] not in _CONNECTORS and not _transparent(words[j], True) for j in range(lo, i))
-        spans.append(_make_span(text, pieces, words, i, n, k, gaz, covered, starts))
-    spans.extend(_hyphen_parts(text, pieces, words, found, gaz))
+        starts = not any(words[j] not in _CONNECTORS and not info[j].edge for j in range(lo, i))
+        spans.append(_make_span(text, pieces, info, i, n, k, gaz, covered, starts))
+    if any("-" in w for w in words):
+        spans.extend(_hyphen_parts(text, pieces, inside, gaz))
     return spans
 
 
-def _sub_run(words: list[str], found: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
-    """The part of a run around word ``i`` between "of"/"and" connectors outside matches.
+def _sub_run(words: list[str], inside: set[int], i: int) -> tuple[int, int]:
+    """The part of a run around word ``i`` between "of"/"and" connectors outside matches
+    (``inside``: the indices of matched words).
 
     "Galen Miller of Palestine" -> "Palestine" stands alone; "Sea of Azov" is one match.
     """
-    inside = {j for a, n, _ in found for j in range(a, a + n)}
     lo = i
     while lo > 0 and not (words[lo - 1] in _SPLITTERS and lo - 1 not in inside):
         lo -= 1
@@ -223,8 +285,11 @@ def _transparent(word: str, edge: bool) -> bool:
     Recreation Center", "Oakland Police") and, at the start, function words
     capitalised by the sentence ("An Alexandria man").
     """
-    w = _POSSESSIVE.sub("", word).lower()
-    return w in _CALENDAR or w in FACILITY_WORDS or (edge and (w in FUNCTION_WORDS or w in NOT_NAMES))
+    info = _word(word)
+    return info.edge if edge else info.inner
+
+
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
 
 
 def _junk_key(k: str, words: list[str]) -> bool:
@@ -236,7 +301,7 @@ def _junk_key(k: str, words: list[str]) -> bool:
     if len(words) == 1:
         w = words[0]
         if (k in _TITLE_KEYS or k in _MONTH_ABBR or k in _CALENDAR or k in FUNCTION_WORDS or k in NOT_NAMES
-                or re.search(r"['’](?:ve|ll|re|d|m|t)$", w)):
+                or _CONTRACTION.search(w)):
             return True
     return False
 
@@ -247,18 +312,20 @@ def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
     return n == 1 and i > 0 and k in REGION_WORDS
 
 
-def _make_span(text: str, pieces: list[tuple[int, str]], words: list[str], i: int, n: int, k: str,
+_REGION_AFTER = re.compile(r" (region|oblast|province|regions|district|area|city)\b")
+
+
+def _make_span(text: str, pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: str,
                gaz: Gazetteer, covered: bool, run_start: bool) -> Span:
     start = pieces[i][0]
-    last = pieces[i + n - 1]
-    end = last[0] + len(_POSSESSIVE.sub("", last[1]))
+    end = pieces[i + n - 1][0] + info[i + n - 1].bare_len
     region_word = ""
     nxt = i + n
-    if nxt < len(words) and words[nxt].lower() in REGION_WORDS and _POSSESSIVE.sub("", words[nxt]) == words[nxt]:
-        region_word = words[nxt].lower()
-        end = pieces[nxt][0] + len(words[nxt])
+    if nxt < len(pieces) and info[nxt].bare_len == len(pieces[nxt][1]) and info[nxt].bare_lower in REGION_WORDS:
+        region_word = info[nxt].bare_lower
+        end = pieces[nxt][0] + len(pieces[nxt][1])
     else:
-        after = re.match(r" (region|oblast|province|regions|district|area|city)\b", text[end:end + 12])
+        after = _REGION_AFTER.match(text[end:end + 12])
         if after:
             region_word = after.group(1)
     prev, opens = _prev_word(text, start)
@@ -270,17 +337,16 @@ def _make_span(text: str, pieces: list[tuple[int, str]], words: list[str], i: in
     )
 
 
-def _hyphen_parts(text: str, pieces: list[tuple[int, str]], words: list[str],
-                  found: list[tuple[int, int, str]], gaz: Gazetteer) -> list[Span]:
-    """Parts of an unmatched hyphenated word ("Russia-Ukraine", "US-backed")."""
-    used = {j for i, n, _ in found for j in range(i, i + n)}
+def _hyphen_parts(text: str, pieces: list[tuple[int, str]], used: set[int], gaz: Gazetteer) -> list[Span]:
+    """Parts of an unmatched hyphenated word ("Russia-Ukraine", "US-backed"); ``used``:
+    the indices of words inside matches."""
     out = []
     for idx, (pos, word) in enumerate(pieces):
         if idx in used or "-" not in word:
             continue
         offset = 0
         for part in word.split("-"):
-            k = key(_POSSESSIVE.sub("", part))
+            k = _word(part).bare_key
             if part[:1].isupper() and (k in gaz.index or k in gaz.demonyms):
                 start = pos + offset
                 prev, opens = _prev_word(text, start) if offset == 0 else ("", False)
