@@ -239,3 +239,13 @@ def test_reporting_periods_end_on_the_reference_day(text, start, end, precision)
 ])
 def test_clause_date_prefers_the_event_date_to_the_report_date(text, expected):
     assert clause_date(text, published=D(2025, 3, 12), bullet=None, previous=None) == (expected, "explicit")
+
+
+@pytest.mark.parametrize("text,start,end,precision", [
+    ("two weeks ago", "2025-11-10", "2025-11-16", 2),
+    ("three years ago today", "2022-11-25", "2022-11-25", 1),
+    ("six months ago", "2025-05-01", "2025-05-31", 3),
+])
+def test_ago_in_weeks_months_years(text, start, end, precision):
+    (s, e, span), = find_dates(text, REF)
+    assert (text[s:e], span.start.isoformat(), span.end.isoformat(), span.precision) == (text, start, end, precision)

@@ -217,3 +217,25 @@ def test_a_demonym_on_a_generic_attack_word_is_the_actor(gaz):
 ])
 def test_non_asserted_triggers_and_places_that_are_not_scenes(gaz, text, expected):
     assert sorted(incidents(gaz, text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # offers, preparations and past talks named by their year are not events
+    ("Peskov said Russia was ready to resume talks with the United States in Istanbul.", []),
+    ("He said Russia was preparing a new offensive near Sumy this spring.", []),
+    ("Medinsky also headed Moscow's team at the 2022 talks in Istanbul.", []),
+    ("The club has not played in Donetsk since 2014, when fighting broke out in the east.", []),
+    # a place named before the talks is not their venue
+    ("The Kremlin said Putin, who stayed in Moscow, had been briefed on the talks on Friday.", []),
+    ("Delegations met in Istanbul on Friday.", [("diplomatic", "Istanbul", "2025-11-14", "2025-11-14", 1)]),
+    # repelled assaults are battles, whatever weapon the article names elsewhere
+    ("Ukraine's military said it had repelled 42 Russian attacks near Pokrovsk on Monday.",
+     [("ground_fighting", "Pokrovsk", "2025-11-17", "2025-11-17", 2)]),
+])
+def test_offers_history_and_venues(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected
+
+
+def test_years_ago_today_is_history(gaz):
+    text = "Three years ago today, on Feb. 24, 2022, missiles began falling on cities across Ukraine."
+    assert incidents(gaz, text, published=dt.date(2025, 2, 24)) == []

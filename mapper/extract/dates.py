@@ -110,7 +110,7 @@ _P_RELATIVE = re.compile(
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)"
     r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
-    rf"\s+days?\s+ago)|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
+    rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?:\s+today)?)|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _LEFT_WINDOW = 40
@@ -298,8 +298,23 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         last = ref.replace(day=1) - _DAY
         return _span(m, last.replace(day=1), last, 3)
     n = m["n"].lower()
-    days = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-    return _span(m, ref - days * _DAY, ref - days * _DAY)
+    count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        return _span(m, ref - count * _DAY, ref - count * _DAY)
+    if unit == "week":  # "two weeks ago": that week, Monday to Sunday
+        monday = ref - dt.timedelta(days=ref.weekday() + 7 * count)
+        return _span(m, monday, monday + 6 * _DAY, 2)
+    # "three years ago (today)": the same day that many months or years back
+    months = count * (12 if unit == "year" else 1)
+    y, mo = divmod(ref.year * 12 + ref.month - 1 - months, 12)
+    first = _date(y, mo + 1, 1)
+    if first is None:
+        return None
+    last = (first + 31 * _DAY).replace(day=1) - _DAY
+    if not m.group().lower().endswith("today"):
+        return _span(m, first, last, 3)  # "six months ago": that month
+    return _span(m, first.replace(day=min(ref.day, last.day)), first.replace(day=min(ref.day, last.day)))
 
 
 def _past(m: re.Match[str], ref: dt.date) -> _Found | None:

@@ -374,7 +374,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     kinds = {s: _place_kind(s, e, found, kind) for s, e, r in places}
     kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])
-            and _nearest_asserted(scanned, s, e)]
+            and _nearest_asserted(scanned, s, e) and (kinds[s] != "diplomatic" or _venue(found, text, s, e))]
     kept = _drop_containers(kept)
     if not kept:
         fallback = _authorities_country(text, ctx)
@@ -405,6 +405,18 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                              killed if alone else None, injured if alone else None, clause))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _venue(found: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:
+    """Whether a place is where talks happen: just after the talks ("talks with the US in
+    Istanbul") or naming them ("the Geneva talks"); not a place named before them ("Putin,
+    who stayed in Moscow, was briefed on the talks")."""
+    if _VENUE_NOUN.match(text, end):
+        return True
+    return any(k == "diplomatic" and e <= start and start - e <= _VENUE_REACH for k, _, e in found)
+
+
+_VENUE_REACH = 60
 
 
 def _nearest_asserted(scanned: list[tuple[str, int, int, bool]], start: int, end: int) -> bool:

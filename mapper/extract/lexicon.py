@@ -42,10 +42,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
-                        r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat"),
+                        r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
     ("explosion", r"explosions?|exploded|blasts?|IEDs?|landmines?|car bombs?|bomb went off|detonat(?:ed|ion)"),
-    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|meeting|convened|ceasefire agreement"),
+    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?= (?:in|at|on|for) )|meeting|convened"
+                   r"|ceasefire agreement"),
     ("strike", r"strikes?|struck|attacks?|attacked|bombard(?:ed|ment)|barrages?|hit|shot down|intercepted"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
@@ -64,7 +65,9 @@ MODALITY_BEFORE = Caseless(
     r"|planned|planning|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing) (?:to|for)|den(?:y|ies|ied|ying)"
     r"|risks? of|fears? of|possible|potential|upcoming|future|will|expected to|aims? to|previous|prior|earlier"
     r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter|fail(?:s|ed)? to"
-    r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently)\b[^.;,]*$",
+    r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently|ready to|willing to|resume"
+    r"|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for|prepar(?:e|es|ed|ing)"
+    r"|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)\b[^.;,]*$",
 )
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
