@@ -239,3 +239,29 @@ def test_offers_history_and_venues(gaz, text, expected):
 def test_years_ago_today_is_history(gaz):
     text = "Three years ago today, on Feb. 24, 2022, missiles began falling on cities across Ukraine."
     assert incidents(gaz, text, published=dt.date(2025, 2, 24)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town named only to locate another
+    ("Russian forces shelled the village of Kivsharivka near Kupiansk on Monday.",
+     [("shelling", "Kivsharivka", "2025-11-17", "2025-11-17", 1)]),
+    # weapons named like towns
+    ("Russian air defence shot down two Neptune missiles over Crimea on Monday.",
+     [("missile_strike", "Crimea", "2025-11-17", "2025-11-17", 3)]),
+    # launch areas, statements and names
+    ("Drones launched from the area of Primorsko-Akhtarsk hit Odesa on Monday.",
+     [("drone_strike", "Odesa", "2025-11-17", "2025-11-17", 1)]),
+    ("The ministry condemned the attack on Odesa on Monday in a statement issued in Kyiv.",
+     [("other", "Odesa", "2025-11-17", "2025-11-17", 1)]),
+    ("The ministry, which uses the name Kharkov, said its forces struck Vovchansk on Monday.",
+     [("other", "Vovchansk", "2025-11-17", "2025-11-17", 1)]),
+    # causes told as background
+    ("He said the offensive on Monday was a response to Ukrainian shelling of Belgorod.", []),
+])
+def test_reference_points_weapons_and_background(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected
+
+
+def test_demonym_before_a_described_weapon_is_the_actor(gaz):
+    got = actors(gaz, "Air defences shot down 24 Ukrainian fixed-wing drones over Bryansk on Monday.")
+    assert got == [("Bryansk", "Ukraine", None)]

@@ -59,7 +59,8 @@ _OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|t
                         r"|districts|communities|governor|head)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
-                           r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to"
+                           r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
+                           r"|(?:the\s+)?(?:name|spelling)(?:\s+of)?|called|known\s+as|renamed"
                            r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # Venues of other days: "after earlier rounds in Riyadh and Jeddah".
 _OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
@@ -68,7 +69,7 @@ _OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
                      r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$")
 # an organisation named after a place is not the place
 _ORG_AFTER = re.compile(r"[\s-]+(?:Institute|University|Institut|Foundation|Council|Club|Academy|Center|Centre|School"
@@ -78,6 +79,11 @@ _ROUTE_NOUN = (r"(?:railway|rail|railroad|line|road|highway|motorway|pipeline|ro
                r"|direction|axis)")
 _ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
 _ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
+# between a town and the town that locates it
+_REFERENCE = re.compile(r"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                        r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+                        r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from)\s+"
+                        r"(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -133,7 +139,7 @@ _GENERIC_KINDS = frozenset({"strike", "violence"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
 _WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike"})
-_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+\Z")
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z")  # "Ukrainian fixed-wing drones"
 
 
 def clause_type(text: str, article_weapon: str | None) -> str | None:
@@ -372,10 +378,11 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     published = ctx.article.published
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
+    places = [(s, e, r) for s, e, r in places if not any(ts < e and s < te for _, ts, te, _ in scanned)]
     kinds = {s: _place_kind(s, e, found, kind) for s, e, r in places}
     kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])
             and _nearest_asserted(scanned, s, e) and (kinds[s] != "diplomatic" or _venue(found, text, s, e))]
-    kept = _drop_containers(kept)
+    kept = _drop_containers(_drop_reference_points(kept, text))
     if not kept:
         fallback = _authorities_country(text, ctx)
         if fallback is not None:
@@ -428,6 +435,17 @@ def _nearest_asserted(scanned: list[tuple[str, int, int, bool]], start: int, end
         return max(before, key=lambda t: t[2])[3]
     after = [t for t in scanned if t[1] >= end]
     return min(after, key=lambda t: t[1])[3] if after else True
+
+
+def _drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
+    """Drop a town named only to locate the one before it: "the village of Kivsharivka
+    near Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv"."""
+    out: list[tuple[int, int, Resolved]] = []
+    for s, e, r in kept:
+        if out and r.place is not None and r.place.kind == "city" and _REFERENCE.match(text[out[-1][1]:s]):
+            continue
+        out.append((s, e, r))
+    return out
 
 
 def _drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:

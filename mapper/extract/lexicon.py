@@ -34,9 +34,9 @@ class Caseless:
 # missiles ("drone and missile barrages") is coded missile_strike: one incident per
 # place, typed by the heavier weapon, so per-city counts are not doubled.
 TRIGGERS: tuple[tuple[str, str], ...] = (
-    ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|ballistic|cruise missiles?"
+    ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|Neptunes?|Tomahawks?|ballistic|cruise missiles?"
                        r"|rocket (?:attacks?|strikes?)|rockets? (?:hit|struck|slammed)"),
-    ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze"),
+    ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|unmanned aerial vehicles?"),
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|warplanes?|fighter jets? (?:struck|bombed|hit)|bombing raids?|barrel bombs?"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
@@ -67,7 +67,8 @@ MODALITY_BEFORE = Caseless(
     r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter|fail(?:s|ed)? to"
     r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently|ready to|willing to|resume"
     r"|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for|prepar(?:e|es|ed|ing)"
-    r"|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)\b[^.;,]*$",
+    r"|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d|response to|retaliat\w+\s+(?:for|against)"
+    r")\b[^.;,]*$",
 )
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
