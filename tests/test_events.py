@@ -177,7 +177,8 @@ def test_actor_evidence_order(gaz, text, expected):
     ("Two people were killed when a missile hit Kharkiv's Kyivskyi district on Monday.",
      [("missile_strike", "Kharkiv", "2025-11-17", "2025-11-17", 1)]),
     ("Russian troops attacked near Pokrovsk and Kostiantynivka on Monday.",
-     [("other", "Kostyantynivka", "2025-11-17", "2025-11-17", 2), ("other", "Pokrovsk", "2025-11-17", "2025-11-17", 2)]),
+     [("ground_fighting", "Kostyantynivka", "2025-11-17", "2025-11-17", 2),
+      ("ground_fighting", "Pokrovsk", "2025-11-17", "2025-11-17", 2)]),
 ])
 def test_places_that_are_not_scenes_or_share_a_preposition(gaz, text, expected):
     assert sorted(incidents(gaz, text)) == expected
@@ -265,3 +266,18 @@ def test_reference_points_weapons_and_background(gaz, text, expected):
 def test_demonym_before_a_described_weapon_is_the_actor(gaz):
     got = actors(gaz, "Air defences shot down 24 Ukrainian fixed-wing drones over Bryansk on Monday.")
     assert got == [("Bryansk", "Ukraine", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each weapon types the places named after it
+    ("A man was killed by artillery fire in Huliaipole, and a guided bomb attack on Orikhiv injured three on Monday.",
+     [("air_strike", "Orikhiv", "2025-11-17", "2025-11-17", 1), ("shelling", "Hulyaypole", "2025-11-17", "2025-11-17", 1)]),
+    # ... but one barrage of two weapons is one incident per place, typed by the heavier
+    ("Russian drones and missiles hit Kyiv and Lviv on Monday.",
+     [("missile_strike", "Kyiv", "2025-11-17", "2025-11-17", 1), ("missile_strike", "Lviv", "2025-11-17", "2025-11-17", 1)]),
+    # generic attack words on a front line are battles
+    ("Russian forces continued attacks in the Kupyansk direction on Monday.",
+     [("ground_fighting", "Kupyansk", "2025-11-17", "2025-11-17", 1)]),
+])
+def test_types_per_place(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected

@@ -84,6 +84,9 @@ _REFERENCE = re.compile(r"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:(?:\d+|a few)
                         r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
                         r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from)\s+"
                         r"(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
+# generic attack words that describe ground combat
+_GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
+                     r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -379,7 +382,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     places = [(s, e, r) for s, e, r in places if not any(ts < e and s < te for _, ts, te, _ in scanned)]
-    kinds = {s: _place_kind(s, e, found, kind) for s, e, r in places}
+    if kind == (ctx.weapon or "other") and not any(k not in _GENERIC_KINDS for k, _, _ in found) \
+            and _GROUND.search(text):
+        kind = "ground_fighting"  # "attacked near Selydove", "attacks in the Kupyansk direction"
+    kinds, prev_end = {}, 0
+    for s, e, r in sorted(places, key=lambda p: p[0]):
+        kinds[s] = _place_kind(s, e, found, kind, prev_end)
+        prev_end = e
     kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])
             and _nearest_asserted(scanned, s, e) and (kinds[s] != "diplomatic" or _venue(found, text, s, e))]
     kept = _drop_containers(_drop_reference_points(kept, text))
@@ -464,13 +473,21 @@ def _drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, i
     return out
 
 
-def _place_kind(pos: int, end: int, found: list[tuple[str, int, int]], kind: str) -> str:
+def _place_kind(pos: int, end: int, found: list[tuple[str, int, int]], kind: str, prev_end: int = 0) -> str:
     """The type of the event at a place: the clause's, unless the clause mixes violence
     and talks and the trigger nearest the place is the other one ("air strikes on Rafah
-    killed 20 as talks in Cairo stalled")."""
+    killed 20 as talks in Cairo stalled"), or names several weapons, each before its own
+    places ("killed by artillery fire in Huliaipole, and a guided bomb attack on Orikhiv")."""
     talks = [t for t in found if t[0] == "diplomatic"]
     if not talks or len(talks) == len(found):
-        return kind
+        weapons = [t for t in found if t[0] in _WEAPON_KINDS and t[0] != "strike"]
+        if kind == "diplomatic" or len({t[0] for t in weapons}) < 2:
+            return kind
+        own = [t for t in weapons if prev_end <= t[1] < pos]  # named since the previous place
+        if not own:
+            before = [t for t in weapons if t[1] < pos]
+            own = [max(before, key=lambda t: t[1])] if before else []
+        return (_type_of(own, None) or kind) if own else kind
     before = [t for t in found if t[1] < pos]
     # a place is the argument of the event named before it ("strikes on X", "talks in X");
     # "X talks" (a trigger right after the place) is the exception
