@@ -281,3 +281,25 @@ def test_demonym_before_a_described_weapon_is_the_actor(gaz):
 ])
 def test_types_per_place(gaz, text, expected):
     assert sorted(incidents(gaz, text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted report of an attack places it; a quoted word does not govern places outside the quote
+    ('"The village of Novaya Tavolzhanka came under artillery fire on Monday," the governor wrote.',
+     [("shelling", "Novaya Tavolzhanka", "2025-11-17", "2025-11-17", 1)]),
+    ('Troops were fighting "fierce battles" near Lyptsi on Monday.',
+     [("ground_fighting", "Lyptsi", "2025-11-17", "2025-11-17", 2)]),
+    # displacement destinations, cities that locate others, capitals of regions
+    ("RSF fighters attacked Singa on Monday, sending thousands fleeing towards Gedaref.",
+     [("other", "Singa", "2025-11-17", "2025-11-17", 1)]),
+    ("In Omdurman, across the Nile from the capital Khartoum, a drone struck an army post on Monday.",
+     [("drone_strike", "Omdurman", "2025-11-17", "2025-11-17", 1)]),
+    ("Shelling killed 14 people in El Fasher, the capital of North Darfur state, on Monday.",
+     [("shelling", "El Fasher", "2025-11-17", "2025-11-17", 1)]),
+    # Russian ministry wording
+    ("The ministry said its forces liberated Vuhledar and repelled counterattacks near Sudzha on Monday.",
+     [("ground_fighting", "Sudzha", "2025-11-17", "2025-11-17", 2),
+      ("ground_fighting", "Vuhledar", "2025-11-17", "2025-11-17", 1)]),
+])
+def test_quotes_displacement_and_front_line_wording(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected

@@ -82,8 +82,13 @@ _ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
 # between a town and the town that locates it
 _REFERENCE = re.compile(r"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+)?"
                         r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
-                        r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from)\s+"
-                        r"(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$", re.IGNORECASE)
+                        r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"
+                        r"|across(?:\s+the)?(?:\s+[A-Z][\w-]+)?\s+from|across"
+                        r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
+                        r"(?:the\s+)?(?:(?:city|town|village|settlement|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+# where people fled to is not where the event happened
+_DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+)\s+(?:\w+\s+){0,2}"
+                        r"(?:to|towards?|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # generic attack words that describe ground combat
 _GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b", re.IGNORECASE)
@@ -106,12 +111,12 @@ class Candidate:
     clause: Clause
 
 
-def _scan(text: str) -> list[tuple[str, int, int, bool]]:
-    """Every trigger match (type, start, end, asserted).
+def _scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
+    """Every trigger match (type, start, end, asserted, quoted).
 
     A trigger is not asserted when it is hypothetical, denied, planned or habitual
-    (modality words before or after it), quoted ("an act of sabotage", said the
-    minister), or points back to an event told elsewhere ("after the attack").
+    (modality words before or after it) or points back to an event told elsewhere
+    ("after the attack").  A quoted trigger only governs places in the same quotation.
     """
     low = text.lower()
     trigger, src = lx.ANY_TRIGGER.pick(text, low)
@@ -121,14 +126,14 @@ def _scan(text: str) -> list[tuple[str, int, int, bool]]:
     for m in trigger.finditer(src):
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (before_rx.search(before) or after_rx.match(src[m.end():m.end() + 30])
-                        or _ANAPHORA.search(before) or _in_quotes(text, m.start()))
-        out.append((m.lastgroup or "strike", m.start(), m.end(), asserted))
+                        or _ANAPHORA.search(before))
+        out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, _in_quotes(text, m.start())))
     return out
 
 
 def _triggers(text: str) -> list[tuple[str, int, int]]:
     """Trigger matches (type, start, end) that are asserted, not hypothetical."""
-    return [(k, s, e) for k, s, e, ok in _scan(text) if ok]
+    return [(k, s, e) for k, s, e, ok, _ in _scan(text) if ok]
 
 
 # how far before a trigger its modality words are looked for (same sentence only)
@@ -208,7 +213,7 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
     """Whether a place in a clause is not where the clause's event happened."""
     text = clause.text
     prev = _prev_word(text, start)
-    if prev in lx.ORIGIN_WORDS or _in_quotes(text, start) or _ORIGIN.search(text, 0, start):
+    if prev in lx.ORIGIN_WORDS or _ORIGIN.search(text, 0, start):
         return True
     if _ORG_AFTER.match(text, end) or _ROUTE.match(text, end) or _ROUTE_END.search(text, 0, start):
         return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
@@ -219,7 +224,7 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
     if _FORCES.match(text, end) and _governing_word(text, start) not in _LOCATIVE:
         return True
     left = text[max(0, start - 80):start]
-    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left):
+    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
         return True
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
         return True
@@ -372,7 +377,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     """
     text = clause.text
     scanned = _scan(text)
-    found = [(k, s, e) for k, s, e, ok in scanned if ok]
+    found = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
     kind = _type_of(found, ctx.weapon, ctx.conflict)
     if kind is None:
         return [], []
@@ -381,16 +386,24 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     published = ctx.article.published
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
-    places = [(s, e, r) for s, e, r in places if not any(ts < e and s < te for _, ts, te, _ in scanned)]
+    places = [(s, e, r) for s, e, r in places if not any(ts < e and s < te for _, ts, te, _, _ in scanned)]
     if kind == (ctx.weapon or "other") and not any(k not in _GENERIC_KINDS for k, _, _ in found) \
             and _GROUND.search(text):
         kind = "ground_fighting"  # "attacked near Selydove", "attacks in the Kupyansk direction"
-    kinds, prev_end = {}, 0
+    kinds: dict[int, str] = {}
+    governed: dict[int, bool] = {}
+    prev_end = 0
     for s, e, r in sorted(places, key=lambda p: p[0]):
-        kinds[s] = _place_kind(s, e, found, kind, prev_end)
+        # a quoted trigger governs the places of its quotation, an unquoted one the others
+        same = [t for t in scanned if t[4] == _in_quotes(text, s)]
+        own = [(k, ts, te) for k, ts, te, ok, _ in same if ok]
+        kinds[s] = _place_kind(s, e, own, kind if len(own) == len(found) else
+                               (_type_of(own, ctx.weapon, ctx.conflict) or kind), prev_end)
+        governed[s] = bool(own) and _nearest_asserted(same, s, e)
         prev_end = e
-    kept = [(s, e, r) for s, e, r in places if r.place and not _excluded(clause, s, e, r.place, kinds[s])
-            and _nearest_asserted(scanned, s, e) and (kinds[s] != "diplomatic" or _venue(found, text, s, e))]
+    kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
+            and not _excluded(clause, s, e, r.place, kinds[s])
+            and (kinds[s] != "diplomatic" or _venue(found, text, s, e))]
     kept = _drop_containers(_drop_reference_points(kept, text))
     if not kept:
         fallback = _authorities_country(text, ctx)
@@ -435,7 +448,7 @@ def _venue(found: list[tuple[str, int, int]], text: str, start: int, end: int) -
 _VENUE_REACH = 60
 
 
-def _nearest_asserted(scanned: list[tuple[str, int, int, bool]], start: int, end: int) -> bool:
+def _nearest_asserted(scanned: list[tuple[str, int, int, bool, bool]], start: int, end: int) -> bool:
     """Whether the trigger governing a place is asserted: "warned that Russia could attack
     Kyiv, after drones hit Odesa" keeps Odesa, not Kyiv.  The governing trigger is the
     nearest one before the place, else the nearest after it."""
@@ -451,7 +464,7 @@ def _drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> 
     near Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv"."""
     out: list[tuple[int, int, Resolved]] = []
     for s, e, r in kept:
-        if out and r.place is not None and r.place.kind == "city" and _REFERENCE.match(text[out[-1][1]:s]):
+        if out and r.place is not None and _REFERENCE.match(text[out[-1][1]:s]):
             continue
         out.append((s, e, r))
     return out

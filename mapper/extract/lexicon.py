@@ -42,10 +42,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
-                        r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"),
+                        r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
+                        r"|counter-?attacks?|liberated|liberation of|took control of"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
     ("explosion", r"explosions?|exploded|blasts?|IEDs?|landmines?|car bombs?|bomb went off|detonat(?:ed|ion)"),
-    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?= (?:in|at|on|for) )|meeting|convened"
+    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meeting|convened"
                    r"|ceasefire agreement"),
     ("strike", r"strikes?|struck|attacks?|attacked|bombard(?:ed|ment)|barrages?|hit|shot down|intercepted"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
