@@ -212,18 +212,19 @@ def _governing_word(text: str, start: int) -> str:
 def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> bool:
     """Whether a place in a clause is not where the clause's event happened."""
     text = clause.text
+    # the left-context patterns end at the place: search a bounded window, not the whole clause
+    left = text[max(0, start - 120):start]
     prev = _prev_word(text, start)
-    if prev in lx.ORIGIN_WORDS or _ORIGIN.search(text, 0, start):
+    if prev in lx.ORIGIN_WORDS or _ORIGIN.search(left):
         return True
-    if _ORG_AFTER.match(text, end) or _ROUTE.match(text, end) or _ROUTE_END.search(text, 0, start):
+    if _ORG_AFTER.match(text, end) or _ROUTE.match(text, end) or _ROUTE_END.search(left):
         return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
     if _SPEAKER.match(text, end) or _ATTACKER.match(text, end):
         return True  # "Kiev says rebels shelled ...": the speaker, not the scene
-    if _ATTRIBUTION_LEFT.search(text, 0, start) and _ATTRIBUTION.match(text, end):
+    if _ATTRIBUTION_LEFT.search(left) and _ATTRIBUTION.match(text, end):
         return True
     if _FORCES.match(text, end) and _governing_word(text, start) not in _LOCATIVE:
         return True
-    left = text[max(0, start - 80):start]
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
         return True
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
@@ -242,7 +243,7 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
         allowed = _VENUE if kind == "diplomatic" else _LOCATIVE
         if _governing_word(text, start) not in allowed:
             # "killed four residents of the Donetsk region": a region's people stand for the region
-            return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(text, 0, start))
+            return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
     return False
 
 
@@ -300,7 +301,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         iso = demonyms.get(m.group(1).lower()) if m else None
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
-    groups = sorted((m.start(), name) for rx, name in lx.GROUP_ACTORS for m in rx.finditer(text))
+    groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)]
     before = [g for g in groups if g[0] < trigger_at]
     if before:
         return before[-1][1]

@@ -103,6 +103,9 @@ GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), na
     (r"\bal-Shabaab\b", "al-Shabaab"),
     (r"\bArakan Army\b", "Arakan Army"),
 ))
+#: all group actors in one pass: the group ``g<i>`` that matched names ``GROUP_NAMES[i]``
+GROUP_NAMES = tuple(name for _, name in GROUP_ACTORS)
+ANY_GROUP = re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (rx, _) in enumerate(GROUP_ACTORS)))
 #: country -> actor name used when a country or its demonym is the agent
 COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United States", "PS": "Palestine",
                   "SD": "Sudan", "MM": "Myanmar", "BY": "Belarus", "IR": "Iran", "SY": "Syria", "TR": "Turkey",
