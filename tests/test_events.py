@@ -303,3 +303,14 @@ def test_types_per_place(gaz, text, expected):
 ])
 def test_quotes_displacement_and_front_line_wording(gaz, text, expected):
     assert sorted(incidents(gaz, text)) == expected
+
+
+def test_generic_attack_words_take_the_paragraphs_last_weapon(gaz):
+    text = ("Russian drones hit Odesa on Monday.\n\n"
+            "In Dnipropetrovsk Oblast, Russian artillery shelled Nikopol on Monday. Marhanets was also hit.\n\n"
+            "Kherson was also attacked on Monday.")
+    assert sorted(incidents(gaz, text)) == [
+        ("drone_strike", "Kherson", "2025-11-17", "2025-11-17", 1),
+        ("drone_strike", "Odesa", "2025-11-17", "2025-11-17", 1),
+        ("shelling", "Marhanets", "2025-11-17", "2025-11-17", 1),
+        ("shelling", "Nikopol", "2025-11-17", "2025-11-17", 1)]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mapper.extract import lexicon as lx
 from mapper.model import Article, Clause, DateSpan, Place, Resolved
@@ -347,6 +347,23 @@ class ArticleContext:
     country_place: "dict[str, Place]"
     weapon: str | None
     conflict: bool = True  # the article is about armed conflict (casualty words are incidents)
+    # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"),
+    # written by link_clause as it walks the article's clauses in order
+    recent: dict = field(default_factory=dict)
+
+    def weapon_for(self, clause: Clause) -> str | None:
+        """The weapon generic attack words in ``clause`` stand for: the last one named
+        in the same paragraph, else the article's first."""
+        last = self.recent.get(clause.part)
+        if last is not None and "\n" not in self.article.text[last[1]:clause.start] or (
+                last is not None and clause.part == "title"):
+            return last[0]
+        return self.weapon
+
+    def remember(self, clause: Clause, found: list[tuple[str, int, int]]) -> None:
+        weapons = [t for t in found if t[0] in _WEAPON_KINDS and t[0] != "strike"]
+        if weapons:
+            self.recent[clause.part] = (_type_of(weapons, None), clause.end)
 
 
 def article_weapon(clauses: list[Clause]) -> str | None:
@@ -379,7 +396,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     text = clause.text
     scanned = _scan(text)
     found = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
-    kind = _type_of(found, ctx.weapon, ctx.conflict)
+    weapon = ctx.weapon_for(clause)
+    ctx.remember(clause, found)
+    kind = _type_of(found, weapon, ctx.conflict)
     if kind is None:
         return [], []
     if date is None:
@@ -388,7 +407,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     places = [(s, e, r) for s, e, r in places if not any(ts < e and s < te for _, ts, te, _, _ in scanned)]
-    if kind == (ctx.weapon or "other") and not any(k not in _GENERIC_KINDS for k, _, _ in found) \
+    if kind == (weapon or "other") and not any(k not in _GENERIC_KINDS for k, _, _ in found) \
             and _GROUND.search(text):
         kind = "ground_fighting"  # "attacked near Selydove", "attacks in the Kupyansk direction"
     kinds: dict[int, str] = {}
@@ -399,7 +418,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         same = [t for t in scanned if t[4] == _in_quotes(text, s)]
         own = [(k, ts, te) for k, ts, te, ok, _ in same if ok]
         kinds[s] = _place_kind(s, e, own, kind if len(own) == len(found) else
-                               (_type_of(own, ctx.weapon, ctx.conflict) or kind), prev_end)
+                               (_type_of(own, weapon, ctx.conflict) or kind), prev_end)
         governed[s] = bool(own) and _nearest_asserted(same, s, e)
         prev_end = e
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
