@@ -314,3 +314,17 @@ def test_generic_attack_words_take_the_paragraphs_last_weapon(gaz):
         ("drone_strike", "Odesa", "2025-11-17", "2025-11-17", 1),
         ("shelling", "Marhanets", "2025-11-17", "2025-11-17", 1),
         ("shelling", "Nikopol", "2025-11-17", "2025-11-17", 1)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian glide bombs killed 11 near Kharkiv on Monday as Moscow presses its offensive.",
+     [("air_strike", "Kharkiv", "2025-11-17", "2025-11-17", 2)]),
+    ("The Saratov plant was struck twice in 2025.", []),  # a year's summary
+    ("Analysts say the strikes have reduced refining, though Moscow has repaired most damage.", []),
+    ("Rebels captured Mogok on Monday after junta troops had withdrawn towards Mandalay.",
+     [("ground_fighting", "Mogok", "2025-11-17", "2025-11-17", 1)]),
+    ('The ministry said "Russia is targeting civilians in Zaporizhzhia".', []),
+    ("Medvedev said Moscow would respond if Europe supplied Ukraine with missiles.", []),
+])
+def test_summaries_characterisations_and_conditions(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected

@@ -87,11 +87,16 @@ _REFERENCE = re.compile(r"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:(?:\d+|a few)
                         r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
                         r"(?:the\s+)?(?:(?:city|town|village|settlement|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
 # where people fled to is not where the event happened
-_DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+)\s+(?:\w+\s+){0,2}"
+_DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
+                        r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:\w+\s+){0,2}"
                         r"(?:to|towards?|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # generic attack words that describe ground combat
 _GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b", re.IGNORECASE)
+# a place as the subject of pressing an attack is its side: "as Moscow presses (its) offensive"
+_PRESSES = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up|intensifie[sd]"
+                      r"|escalate[sd])\s+(?:its\s+|the\s+|a\s+)?(?:\w+\s+)?(?:offensive|attacks?|strikes?|assaults?"
+                      r"|campaign|bombardment|shelling)\b", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -140,12 +145,16 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
 _MODALITY_WINDOW = 100
 # "after the attack", "following these strikes": an event told elsewhere in the article
 _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
-                       r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                       r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$"
+                       # "Russia is targeting civilians": a characterisation, not a report
+                       r"|\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$", re.IGNORECASE)
 
 
 _GENERIC_KINDS = frozenset({"strike", "violence"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
+#: a date range longer than this is a summary period, not an event's date
+SUMMARY_DAYS = 62
 _WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike"})
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z")  # "Ukrainian fixed-wing drones"
 
@@ -225,6 +234,8 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
         return True
     if _FORCES.match(text, end) and _governing_word(text, start) not in _LOCATIVE:
         return True
+    if _PRESSES.match(text, end):
+        return True  # "as Moscow presses offensive": the attacker
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
         return True
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
@@ -406,6 +417,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     published = ctx.article.published
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
+    if (date.end - date.start).days > SUMMARY_DAYS:
+        return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     places = [(s, e, r) for s, e, r in places if not any(ts < e and s < te for _, ts, te, _, _ in scanned)]
     if kind == (weapon or "other") and not any(k not in _GENERIC_KINDS for k, _, _ in found) \
             and _GROUND.search(text):

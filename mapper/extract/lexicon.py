@@ -69,13 +69,16 @@ MODALITY_BEFORE = Caseless(
     r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently|ready to|willing to|resume"
     r"|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for|prepar(?:e|es|ed|ing)"
     r"|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d|response to|retaliat\w+\s+(?:for|against)"
+    r"|if|unless|whether"
     r")\b[^.;,]*$",
 )
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
     r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
     r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly"
-    r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions)\b",
+    r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions"
+    # "the strikes have reduced refining": what attacks have done over time, not one attack
+    r"|(?:have|has)\s+(?:\w+ly\s+)?(?!killed|injured|wounded|hit|damaged|destroyed|struck)\w+ed)\b",
 )
 
 #: words that mark places as objects of political claims, not incident sites
