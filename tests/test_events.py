@@ -328,3 +328,15 @@ def test_generic_attack_words_take_the_paragraphs_last_weapon(gaz):
 ])
 def test_summaries_characterisations_and_conditions(gaz, text, expected):
     assert sorted(incidents(gaz, text)) == expected
+
+
+def test_an_unstated_attacker_is_the_one_the_article_last_named(gaz):
+    text = ("Russian drones hit Odesa on Monday. A missile attack on Kharkiv on Monday damaged a substation. "
+            "An act of sabotage damaged a rail line near Lublin on Monday. Fighting raged near Pokrovsk on Monday. "
+            "Drones struck a depot in Belgorod on Monday.")
+    found, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+    got = sorted((i.place.name, i.type, i.actor) for i in dedupe(found))
+    # not onto sabotage or battles, and never an attacker on its own territory
+    assert got == [("Belgorod", "drone_strike", None), ("Kharkiv", "missile_strike", "Russia"),
+                   ("Lublin", "sabotage", None), ("Odesa", "drone_strike", "Russia"),
+                   ("Pokrovsk", "ground_fighting", None)]

@@ -151,6 +151,7 @@ _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:th
 
 
 _GENERIC_KINDS = frozenset({"strike", "violence"})
+_CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
 #: a date range longer than this is a summary period, not an event's date
@@ -449,6 +450,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     weapons = tuple(s for k, s, _ in found if k in _WEAPON_KINDS)
     who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
                                                    [(s, r.place) for s, _, r in places if r.place], weapons)
+    carried = None
+    if who is not None and kind in _CARRY_KINDS:
+        ctx.recent["actor"] = who
+    elif who is None and kind in _CARRY_KINDS:
+        # "Odesa was also hit": a one-sided attack by the attacker the article last named
+        # (not a battle, which has two sides, nor talks or sabotage)
+        carried = ctx.recent.get("actor")
     killed, injured = casualties(text)
     seen: set[tuple[str, float, float]] = set()
     per_kind = Counter(kinds[s] for s, _, _ in kept)
@@ -462,8 +470,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         k = kinds[s]
         # casualties belong to the event's one place; a total over several is never split
         alone = per_kind[k] == 1 and k != "diplomatic"
+        if who is None and carried is not None and lx.ACTOR_COUNTRY.get(carried) != place.country:
+            by = carried  # never an attacker on its own territory
+        else:
+            by = who
         out.append(Candidate(k, date, place, text[s:e], _geo_precision(clause, s, e, place),
-                             None if k == "diplomatic" else who,
+                             None if k == "diplomatic" else by,
                              killed if alone else None, injured if alone else None, clause))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
