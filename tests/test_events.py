@@ -111,7 +111,10 @@ def test_unknown_village_goes_to_unplaced(gaz):
     ("Two children were killed and dozens wounded.", (2, 12)),
     ("Officials said 5 people died; local media reported 7 killed.", (5, None)),
     ("A missile hit a school, injuring hundreds.", (None, 100)),
-    ("No casualties were reported.", (None, None)),
+    ("No casualties were reported.", (0, 0)),  # ACLED codes a stated zero as 0
+    ("No one was killed, but debris caused no injuries.", (0, 0)),
+    ("Nobody was hurt.", (0, 0)),
+    ("Another resident was killed.", (1, None)),
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected
@@ -340,3 +343,11 @@ def test_an_unstated_attacker_is_the_one_the_article_last_named(gaz):
     assert got == [("Belgorod", "drone_strike", None), ("Kharkiv", "missile_strike", "Russia"),
                    ("Lublin", "sabotage", None), ("Odesa", "drone_strike", "Russia"),
                    ("Pokrovsk", "ground_fighting", None)]
+
+
+def test_each_part_of_a_joined_clause_keeps_its_own_toll(gaz):
+    text = ("Another resident was killed by artillery fire in Huliaipole on Monday, and a guided bomb attack "
+            "on the town of Orikhiv injured three men.")
+    found, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+    got = sorted((i.place.name, i.type, i.killed, i.injured) for i in dedupe(found))
+    assert got == [("Hulyaypole", "shelling", 1, None), ("Orikhiv", "air_strike", None, 3)]

@@ -20,6 +20,7 @@ clauses and articles happens later (:mod:`mapper.aggregate`).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -278,7 +279,15 @@ def _number(token: str) -> int | None:
     return lx.NUMBER_WORDS.get(token)
 
 
-_CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt")
+_CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt", "casualt", "victim")
+# "nobody was hurt", "there were no casualties": zero, stated (ACLED codes 0, not unknown)
+_NONE_HURT = re.compile(r"\b(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
+                        r"(?P<what>killed|hurt|injured|wounded|harmed))"
+                        r"|\bno\s+(?:(?:immediate|reported)\s+)?(?P<what2>casualties|victims|injuries|deaths|fatalities)\b"
+                        r"|\bwithout\s+(?P<what3>casualties|injuries|victims)\b"
+                        r"|\bcaus(?:ed|ing)\s+no\s+(?P<what4>casualties|injuries|deaths)\b", re.IGNORECASE)
+_ZERO_KILLED = frozenset({"killed", "deaths", "fatalities", "casualties", "victims", "hurt", "harmed"})
+_ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties", "victims", "injuries"})
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
@@ -287,16 +296,26 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     if not any(w in low for w in _CASUALTY_WORDS):
         return None, None  # most clauses state no casualty: skip the two long patterns
 
+    zero = [(m.start(), m.end(), next(g for g in m.groups() if g).lower()) for m in _NONE_HURT.finditer(text)]
+
     def smallest(pattern: lx.Caseless) -> int | None:
         vals = []
         rx, src = pattern.pick(text, low)
         for m in rx.finditer(src):
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in zero):
+                continue  # "no one was killed" is not "one was killed"
             tok = next((g for g in m.groups() if g), None)
             n = _number(tok) if tok else None
             if n is not None:
                 vals.append(n)
         return min(vals) if vals else None
-    return smallest(_KILLED), smallest(_INJURED)
+    killed, injured = smallest(_KILLED), smallest(_INJURED)
+    for _, _, what in zero:
+        if killed is None and what in _ZERO_KILLED:
+            killed = 0
+        if injured is None and what in _ZERO_INJURED:
+            injured = 0
+    return killed, injured
 
 
 def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[tuple[int, Place]],
@@ -457,9 +476,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # "Odesa was also hit": a one-sided attack by the attacker the article last named
         # (not a battle, which has two sides, nor talks or sabotage)
         carried = ctx.recent.get("actor")
-    killed, injured = casualties(text)
+    tolls = _tolls(text, kept, kinds)
     seen: set[tuple[str, float, float]] = set()
-    per_kind = Counter(kinds[s] for s, _, _ in kept)
     out = []
     for s, e, r in kept:
         place = r.place
@@ -468,17 +486,40 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             continue
         seen.add((place.name, place.lon, place.lat))
         k = kinds[s]
-        # casualties belong to the event's one place; a total over several is never split
-        alone = per_kind[k] == 1 and k != "diplomatic"
+        killed, injured = tolls.get(s, (None, None))
         if who is None and carried is not None and lx.ACTOR_COUNTRY.get(carried) != place.country:
             by = carried  # never an attacker on its own territory
         else:
             by = who
         out.append(Candidate(k, date, place, text[s:e], _geo_precision(clause, s, e, place),
                              None if k == "diplomatic" else by,
-                             killed if alone else None, injured if alone else None, clause))
+                             killed, injured, clause))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str]
+           ) -> dict[int, tuple[int | None, int | None]]:
+    """Killed and injured at each kept place.
+
+    Casualties belong to the event's one place; a total over several places is never
+    split.  When the clause joins parts ("killed by artillery fire in Huliaipole, and a
+    guided bomb attack on Orikhiv injured three") each part's figures go to the one
+    place in it.
+    """
+    cuts = [0, *(m.end() for m in _SUBCLAUSE.finditer(text)), len(text)]
+    parts: dict[int, list[int]] = {}
+    for s, _, _ in kept:
+        parts.setdefault(bisect.bisect_right(cuts, s) - 1, []).append(s)
+    if len(parts) > 1:
+        return {own[0]: casualties(text[cuts[i]:cuts[i + 1]]) for i, own in parts.items() if len(own) == 1
+                and kinds[own[0]] != "diplomatic"}
+    per_kind = Counter(kinds[s] for s, _, _ in kept)
+    figures = casualties(text)
+    return {s: figures for s, _, _ in kept if per_kind[kinds[s]] == 1 and kinds[s] != "diplomatic"}
+
+
+_SUBCLAUSE = re.compile(r",\s+(?:and|while|as|but|whereas)\s+|;\s+|\s+while\s+", re.IGNORECASE)
 
 
 def _venue(found: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:

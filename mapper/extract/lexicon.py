@@ -119,7 +119,7 @@ ACTOR_COUNTRY = {name: iso for iso, name in COUNTRY_ACTORS.items()}
 ACTOR_COUNTRY.update({"Israel": "IL", "Myanmar military": "MM", "Sudanese Armed Forces": "SD", "RSF": "SD",
                       "Hamas": "PS", "Hezbollah": "LB", "Houthis": "YE", "Arakan Army": "MM"})
 
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+NUMBER_WORDS = {"a": 1, "an": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 12, "tens": 10, "scores": 20,
