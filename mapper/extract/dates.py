@@ -476,7 +476,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     if found:
         # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
         # and of the dateline are not the event's when the clause has another
-        told = [f for f in found if not (_SAID_ON.search(clause_text, 0, f[0]) or _DATELINE_AT.match(clause_text[:f[0]]))]
+        told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
+                                         or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]]))]
         return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:
         return bullet, "bullet"
@@ -492,8 +493,8 @@ def _cover(spans: list[DateSpan]) -> DateSpan:
         return spans[0]
     # "on Sunday, as an offensive launched earlier this month went on": the narrower date
     # is the event's; a span containing another one is background
-    spans = [s for s in spans if not any(o is not s and s.start <= o.start and o.end <= s.end
-                                             and (o.start, o.end) != (s.start, s.end) for o in spans)]
+    broad = _containing({(s.start, s.end) for s in spans})
+    spans = [s for s in spans if (s.start, s.end) not in broad]
     if len(spans) == 1:
         return spans[0]
     start = min(s.start for s in spans)
@@ -501,3 +502,14 @@ def _cover(spans: list[DateSpan]) -> DateSpan:
     if (end - start).days > 31:
         return spans[0]
     return DateSpan(start, end, max(span_precision(start, end), *(s.precision for s in spans)))
+
+
+def _containing(ranges: set[tuple[dt.date, dt.date]]) -> set[tuple[dt.date, dt.date]]:
+    """The ranges that strictly contain another one, in one sorted pass."""
+    out = set()
+    low: dt.date | None = None  # the earliest end among ranges starting at or after this one
+    for start, end in sorted(ranges, key=lambda r: (r[0], -r[1].toordinal()), reverse=True):
+        if low is not None and low <= end:
+            out.add((start, end))
+        low = end if low is None else min(low, end)
+    return out

@@ -128,12 +128,13 @@ def _scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
     trigger, src = lx.ANY_TRIGGER.pick(text, low)
     before_rx, _ = lx.MODALITY_BEFORE.pick(text, low)
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
+    quotes = _quote_spans(text)
     out = []
     for m in trigger.finditer(src):
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (before_rx.search(before) or after_rx.match(src[m.end():m.end() + 30])
                         or _ANAPHORA.search(before))
-        out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, _in_quotes(text, m.start())))
+        out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, _in_quotes(quotes, m.start())))
     return out
 
 
@@ -188,9 +189,33 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _in_quotes(text: str, pos: int) -> bool:
-    before = text[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations of a clause as (start, end), in order.  Scare quotes around a few
+    words ('had "liberated" the village') are not quotations; an unclosed quote runs to
+    the end of the clause."""
+    spans = []
+    opened: int | None = None
+    for m in _QUOTE_MARK.finditer(text):
+        mark = m.group()
+        if opened is None:
+            if mark != "”":
+                opened = m.start()
+        elif mark != "“":
+            spans.append((opened, m.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return [(a, b) for a, b in spans if len(text[a:b].split()) > _SCARE_WORDS]
+
+
+def _in_quotes(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, _FAR)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+_FAR = 1 << 62
+_QUOTE_MARK = re.compile(r'["“”]')
+_SCARE_WORDS = 3
 
 
 _MODIFIERS = frozenset("""the east eastern west western south southern north northern central northeast
@@ -328,7 +353,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     trigger; a named group after it ("clashes with the RSF").
     """
     for at in weapons:
-        m = _WORD_BEFORE.search(text, 0, at)
+        m = _WORD_BEFORE.search(text, max(0, at - 60), at)  # a bounded window: linear on long clauses
         iso = demonyms.get(m.group(1).lower()) if m else None
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
@@ -439,24 +464,27 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if (date.end - date.start).days > SUMMARY_DAYS:
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
-    places = [(s, e, r) for s, e, r in places if not any(ts < e and s < te for _, ts, te, _, _ in scanned)]
+    every = _Triggers(scanned)
+    places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
     if kind == (weapon or "other") and not any(k not in _GENERIC_KINDS for k, _, _ in found) \
             and _GROUND.search(text):
         kind = "ground_fighting"  # "attacked near Selydove", "attacks in the Kupyansk direction"
+    # a quoted trigger governs the places of its quotation, an unquoted one the others
+    state = {q: _Triggers([t for t in scanned if t[4] == q]) for q in (False, True)}
+    state_kind = {q: kind if len(t.asserted) == len(found) else (_type_of(t.asserted, weapon, ctx.conflict) or kind)
+                  for q, t in state.items()}
     kinds: dict[int, str] = {}
     governed: dict[int, bool] = {}
     prev_end = 0
+    quotes = _quote_spans(text)
     for s, e, r in sorted(places, key=lambda p: p[0]):
-        # a quoted trigger governs the places of its quotation, an unquoted one the others
-        same = [t for t in scanned if t[4] == _in_quotes(text, s)]
-        own = [(k, ts, te) for k, ts, te, ok, _ in same if ok]
-        kinds[s] = _place_kind(s, e, own, kind if len(own) == len(found) else
-                               (_type_of(own, weapon, ctx.conflict) or kind), prev_end)
-        governed[s] = bool(own) and _nearest_asserted(same, s, e)
+        q = _in_quotes(quotes, s)
+        kinds[s] = _place_kind(s, e, state[q], state_kind[q], prev_end)
+        governed[s] = bool(state[q].asserted) and state[q].governing(s, e)
         prev_end = e
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
             and not _excluded(clause, s, e, r.place, kinds[s])
-            and (kinds[s] != "diplomatic" or _venue(found, text, s, e))]
+            and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = _drop_containers(_drop_reference_points(kept, text))
     if not kept:
         fallback = _authorities_country(text, ctx)
@@ -522,27 +550,51 @@ def _tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, st
 _SUBCLAUSE = re.compile(r",\s+(?:and|while|as|but|whereas)\s+|;\s+|\s+while\s+", re.IGNORECASE)
 
 
-def _venue(found: list[tuple[str, int, int]], text: str, start: int, end: int) -> bool:
+def _venue(trig: "_Triggers", text: str, start: int, end: int) -> bool:
     """Whether a place is where talks happen: just after the talks ("talks with the US in
     Istanbul") or naming them ("the Geneva talks"); not a place named before them ("Putin,
     who stayed in Moscow, was briefed on the talks")."""
     if _VENUE_NOUN.match(text, end):
         return True
-    return any(k == "diplomatic" and e <= start and start - e <= _VENUE_REACH for k, _, e in found)
+    i = bisect.bisect_right(trig.talk_ends, start) - 1
+    return i >= 0 and start - trig.talk_ends[i] <= _VENUE_REACH
 
 
 _VENUE_REACH = 60
 
 
-def _nearest_asserted(scanned: list[tuple[str, int, int, bool, bool]], start: int, end: int) -> bool:
-    """Whether the trigger governing a place is asserted: "warned that Russia could attack
-    Kyiv, after drones hit Odesa" keeps Odesa, not Kyiv.  The governing trigger is the
-    nearest one before the place, else the nearest after it."""
-    before = [t for t in scanned if t[2] <= start]
-    if before:
-        return max(before, key=lambda t: t[2])[3]
-    after = [t for t in scanned if t[1] >= end]
-    return min(after, key=lambda t: t[1])[3] if after else True
+class _Triggers:
+    """A clause's trigger matches (type, start, end, asserted, quoted) in text order, with
+    the lookups the linker makes per place done by bisection (linear on long clauses)."""
+
+    def __init__(self, scanned: list[tuple[str, int, int, bool, bool]]) -> None:
+        self.all = scanned
+        self.starts = [t[1] for t in scanned]
+        self.ends = [t[2] for t in scanned]  # matches never overlap: ends rise with starts
+        self.asserted = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
+        self.asserted_starts = [t[1] for t in self.asserted]
+        self.weapons = [t for t in self.asserted if t[0] in _WEAPON_KINDS and t[0] != "strike"]
+        self.weapon_starts = [t[1] for t in self.weapons]
+        self.weapon_kinds = {t[0] for t in self.weapons}
+        talks = [t for t in self.asserted if t[0] == "diplomatic"]
+        self.talk_ends = [t[2] for t in talks]
+        self.talks = len(talks)
+        self.violence_kind = _type_of([t for t in self.asserted if t[0] != "diplomatic"], None)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a trigger overlaps ``[start, end)``."""
+        i = bisect.bisect_right(self.ends, start)
+        return i < len(self.all) and self.starts[i] < end
+
+    def governing(self, start: int, end: int) -> bool:
+        """Whether the trigger governing a place is asserted: "warned that Russia could
+        attack Kyiv, after drones hit Odesa" keeps Odesa, not Kyiv.  The governing trigger
+        is the nearest one before the place, else the nearest after it."""
+        i = bisect.bisect_right(self.ends, start) - 1
+        if i >= 0:
+            return self.all[i][3]
+        j = bisect.bisect_left(self.starts, end)
+        return self.all[j][3] if j < len(self.all) else True
 
 
 def _drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
@@ -572,34 +624,33 @@ def _drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, i
     return out
 
 
-def _place_kind(pos: int, end: int, found: list[tuple[str, int, int]], kind: str, prev_end: int = 0) -> str:
+def _place_kind(pos: int, end: int, trig: _Triggers, kind: str, prev_end: int = 0) -> str:
     """The type of the event at a place: the clause's, unless the clause mixes violence
     and talks and the trigger nearest the place is the other one ("air strikes on Rafah
     killed 20 as talks in Cairo stalled"), or names several weapons, each before its own
     places ("killed by artillery fire in Huliaipole, and a guided bomb attack on Orikhiv")."""
-    talks = [t for t in found if t[0] == "diplomatic"]
-    if not talks or len(talks) == len(found):
-        weapons = [t for t in found if t[0] in _WEAPON_KINDS and t[0] != "strike"]
-        if kind == "diplomatic" or len({t[0] for t in weapons}) < 2:
+    found = trig.asserted
+    if not trig.talks or trig.talks == len(found):
+        if kind == "diplomatic" or len(trig.weapon_kinds) < 2:
             return kind
-        own = [t for t in weapons if prev_end <= t[1] < pos]  # named since the previous place
-        if not own:
-            before = [t for t in weapons if t[1] < pos]
-            own = [max(before, key=lambda t: t[1])] if before else []
+        lo = bisect.bisect_left(trig.weapon_starts, prev_end)
+        hi = bisect.bisect_left(trig.weapon_starts, pos)
+        own = trig.weapons[lo:hi] or trig.weapons[max(0, hi - 1):hi]  # named since the previous place
         return (_type_of(own, None) or kind) if own else kind
-    before = [t for t in found if t[1] < pos]
+    cut = bisect.bisect_left(trig.asserted_starts, pos)
+    before = found[:cut]
+    after = found[bisect.bisect_right(trig.asserted_starts, pos):]
     # a place is the argument of the event named before it ("strikes on X", "talks in X");
     # "X talks" (a trigger right after the place) is the exception
-    after = [t for t in found if t[1] > pos]
     if after and after[0][1] - end <= 2 and after[0][0] == "diplomatic":
         nearest = after[0]
     else:
-        nearest = max(before, key=lambda t: t[1]) if before else min(after, key=lambda t: t[1])
+        nearest = before[-1] if before else after[0]
     if (nearest[0] == "diplomatic") == (kind == "diplomatic"):
         return kind
     if nearest[0] == "diplomatic":
         return "diplomatic"
-    return _type_of([t for t in found if t[0] != "diplomatic"], None) or kind
+    return trig.violence_kind or kind
 
 
 def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
