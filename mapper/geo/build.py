@@ -12,7 +12,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from mapper.errors import GazetteerError
-from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name
+from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
 from mapper.geo.names import key, region_named
 
 #: the shipped tables the index is compiled from
@@ -185,8 +185,8 @@ def compile_gazetteer(data: Path) -> Gazetteer:
         b.name(by_gid[gid], row["alias"], main=True)
     demonyms = {key(r["demonym"]): r["country"] for r in _rows(data / "demonyms.csv")}
     common = {r["word"]: float(r["zipf"]) for r in _rows(data / "common_words.tsv")}
-    index = {k: tuple(sorted(v.items())) for k, v in b.index.items()}
-    return Gazetteer(**b.cols, index=index, aliases=aliases, demonyms=demonyms, common=common,
+    index, shared = pack_candidates({k: tuple(sorted(v.items())) for k, v in b.index.items()})
+    return Gazetteer(**b.cols, index=index, shared=shared, aliases=aliases, demonyms=demonyms, common=common,
                      country_entry=country_entry, admin1_entry=admin1_entry,
                      max_tokens=min(MAX_TOKENS, max(k.count(" ") + 1 for k in index)))
 

@@ -18,7 +18,7 @@ from mapper.errors import GazetteerError
 from mapper.geo.names import fold
 from mapper.model import Place
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"  # 6: packed candidates (pack_candidates)
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
@@ -45,8 +45,11 @@ def cache_dir() -> Path:
 class Gazetteer:
     """Place records in parallel lists, and a name-key index over them.
 
-    ``index`` maps a name key (see :func:`mapper.geo.names.key`) to a tuple of
-    ``(entry, is_main_name)`` pairs, ``entry`` indexing the parallel lists.
+    ``index`` maps a name key (see :func:`mapper.geo.names.key`) to its
+    ``(entry, is_main_name)`` pairs, ``entry`` indexing the parallel lists; read them
+    with :meth:`candidates`.  The compiled index stores them compactly (see
+    :func:`pack_candidates`): most keys name one entry, and half a million small tuples
+    took most of the time of loading the cache.  A tuple of pairs is accepted too.
     """
 
     names: list[str]
@@ -57,19 +60,47 @@ class Gazetteer:
     kind: list[int]
     geonameid: list[int | None]
     population: list[int]
-    index: dict[str, tuple[tuple[int, bool], ...]]
+    index: dict[str, int | tuple[tuple[int, bool], ...]]
     aliases: dict[str, int] = field(default_factory=dict)  # key -> preferred entry
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO2
     common: dict[str, float] = field(default_factory=dict)  # key -> English zipf frequency
     country_entry: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry
     admin1_entry: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 -> entry
     max_tokens: int = 6
+    shared: list[tuple[tuple[int, bool], ...]] = field(default_factory=list)  # keys of several entries
     digest: str = ""  # hash of the sources it was compiled from (keys the incremental store)
     _countries: dict[str, Place] | None = field(default=None, repr=False, compare=False)
+    _memo: dict[str, dict] | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        # memo tables are derived, per process: never written to the cache or sent to workers
+        state = self.__dict__.copy()
+        state["_memo"] = None
+        return state
+
+    def memo(self, name: str) -> dict:
+        """A per-process table of values derived from this index, filled by its callers.
+
+        Resolution and recognition look the same keys up in every article; they keep
+        what they derive per key here (not pickled, rebuilt on demand).
+        """
+        if self._memo is None:
+            self._memo = {}
+        table = self._memo.get(name)
+        if table is None:
+            table = self._memo[name] = {}
+        return table
 
     def candidates(self, name_key: str) -> tuple[tuple[int, bool], ...]:
-        """Entries whose name or alternate name has this key."""
-        return self.index.get(name_key, ())
+        """Entries whose name or alternate name has this key: ``(entry, is_main_name)`` pairs."""
+        code = self.index.get(name_key)
+        if code is None:
+            return ()
+        if type(code) is not int:
+            return code
+        if code >= 0:
+            return ((code >> 1, bool(code & 1)),)
+        return self.shared[-1 - code]
 
     def place(self, entry: int, *, geo_precision: int | None = None, score: float = 1.0) -> Place:
         """The :class:`~mapper.model.Place` record of an entry."""
@@ -132,3 +163,20 @@ def admissible_name(name: str) -> bool:
         return not folded.islower()
     return bool(_CYRILLIC.match(name))
 
+
+def pack_candidates(index: dict[str, tuple[tuple[int, bool], ...]]) -> tuple[dict[str, int], list]:
+    """The compact form of a name-key index that :meth:`Gazetteer.candidates` reads.
+
+    A key of one entry maps to ``2 * entry + is_main_name``; a key of several maps to
+    ``-1 - i``, ``i`` indexing the returned list of their tuples.
+    """
+    packed: dict[str, int] = {}
+    shared: list[tuple[tuple[int, bool], ...]] = []
+    for name_key, pairs in index.items():
+        if len(pairs) == 1:
+            entry, main = pairs[0]
+            packed[name_key] = 2 * entry + int(main)
+        else:
+            packed[name_key] = -1 - len(shared)
+            shared.append(pairs)
+    return packed, shared

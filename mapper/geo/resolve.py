@@ -15,6 +15,10 @@ Resolution runs twice: the first pass gives each mention a best guess; the secon
 re-scores with the countries those guesses imply (excluding the mention itself).
 A span is kept only with enough evidence: common English words ("Nice", "Police")
 and names inside person or organisation names need more than their prior.
+
+Speed: the candidates of a key with their priors, and a key's strength as a place
+name, are computed once per process (:meth:`Gazetteer.memo`); a pass is skipped when
+its inputs (the entries chosen before it) are those of the pass before.
 """
 from __future__ import annotations
 
@@ -37,8 +41,22 @@ COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "m
 
 @dataclass(frozen=True)
 class _Context:
+    """Countries and admin-1 regions an article names, minus one mention's own share.
+
+    ``size`` is the number of country votes before the discount; ``own_country`` and
+    ``own_admin1`` are the votes of the mention being scored, which count one less
+    (a name is no evidence for itself).
+    """
+
     countries: Counter
     admin1: Counter
+    size: int
+    own_country: str = ""
+    own_admin1: str = ""
+
+
+#: a candidate of a name key with its prior: (entry, prior, country, admin1, admin1 or "", is a city)
+_Cand = tuple[int, float, str, "str | None", str, bool]
 
 
 def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
@@ -58,26 +76,61 @@ def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     return score
 
 
-def _score(gaz: Gazetteer, entry: int, main: bool, span: Span, ctx: _Context, near: set[str]) -> float:
-    score = _prior(gaz, entry, main, span)
-    total = sum(ctx.countries.values()) or 1
-    share = ctx.countries.get(gaz.country[entry], 0) / total
-    score += 3.0 * share + (0.5 if share > 0 else 0.0)
-    if gaz.admin1[entry] and ctx.admin1.get(gaz.admin1[entry], 0) > 0 and gaz.kind[entry] == _CITY:
-        score += 2.0
-    if gaz.country[entry] in near:
-        score += 3.0
-    if (gaz.admin1[entry] or "") in near:
-        score += 6.0  # "Odessa, Texas": the strongest evidence there is
-    return score
+def _candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[_Cand, ...], tuple[int, ...]]:
+    """The candidates of a span's key with their priors, and the admin-1 entries among
+    them that contain a candidate city of the same name (a bare "Sumy" is the city).
+
+    A prior depends on the span only through its key and whether a region word
+    follows, so both are computed once per process for each such pair.
+    """
+    memo = gaz.memo("resolve.candidates")
+    slot = (span.key, bool(span.region_word))
+    found = memo.get(slot)
+    if found is None:
+        cands = tuple(
+            (entry, _prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
+             gaz.kind[entry] == _CITY)
+            for entry, main in gaz.candidates(span.key))
+        cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == _CITY}
+        shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == _ADMIN1 and gaz.admin1[e] in cities_in)
+        found = memo[slot] = (cands, shadowed)
+    return found
+
+
+def _base_scores(cands: tuple[_Cand, ...], ctx: _Context) -> list[tuple[int, float, str, str]]:
+    """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
+    total = (ctx.size - 1 if ctx.own_country else ctx.size) or 1
+    countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
+    out = []
+    for entry, prior, country, admin1, admin1_key, city in cands:
+        votes = countries.get(country, 0)
+        if country and country == own_country:
+            votes -= 1
+        if votes:
+            share = votes / total
+            score = prior + (3.0 * share + (0.5 if share > 0 else 0.0))
+        else:
+            score = prior  # priors are positive: adding a share of 0.0 changes nothing
+        if admin1 and city and named.get(admin1, 0) - (admin1 == own_admin1) > 0:
+            score += 2.0
+        out.append((entry, score, country, admin1_key))
+    return out
 
 
 def _strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
-    """How well known a name is as a place.
+    """How well known a name is as a place (memoised per key: it depends on nothing else).
 
     2: a country, an alias-table name, a named region, or the main name of a city of a
     million; 1: a region's name or the main name of a large town; 0: anything else.
     """
+    memo = gaz.memo("resolve.strength")
+    level = memo.get(key)
+    if level is None:
+        level = memo[key] = _strength_of(gaz, cands, key)
+    return level
+
+
+def _strength_of(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
     if key in gaz.aliases:
         return 2
     level = 0
@@ -110,63 +163,80 @@ def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
     return ""
 
 
-def _near(spans: list[Span], i: int, best: dict[int, int], gaz: Gazetteer, text: str) -> set[str]:
-    """Countries / admin-1 codes named right after a mention: "Paris, Texas"."""
-    span = spans[i]
-    if i + 1 < len(spans) and i + 1 in best:
-        gap = text[span.end:spans[i + 1].start]
-        if gap in {", ", " (", " in ", ","}:
-            entry = best[i + 1]
-            if gaz.kind[entry] == _COUNTRY:
-                return {gaz.country[entry]}
-            if gaz.kind[entry] in (_ADMIN1, _CITY):  # "Lima, New York": the city's state counts too
-                return {gaz.admin1[entry] or "", gaz.country[entry]}
-    return set()
+_GAPS = frozenset({", ", " (", " in ", ","})
 
 
-def _context(gaz: Gazetteer, entries: list[int], spans: list[Span]) -> _Context:
+def _links(spans: list[Span], live: list[int], text: str) -> dict[int, int]:
+    """Live mentions followed by another mention across ", " / " (" / " in " ("Paris, Texas")."""
+    out = {}
+    for i in live:
+        if i + 1 < len(spans) and text[spans[i].end:spans[i + 1].start] in _GAPS:
+            out[i] = i + 1
+    return out
+
+
+def _near(links: dict[int, int], best: dict[int, int], gaz: Gazetteer) -> dict[int, set[str]]:
+    """Countries / admin-1 codes named right after each mention: "Paris, Texas"."""
+    near = {}
+    for i, nxt in links.items():
+        entry = best.get(nxt)
+        if entry is None:
+            continue
+        if gaz.kind[entry] == _COUNTRY:
+            near[i] = {gaz.country[entry]}
+        elif gaz.kind[entry] in (_ADMIN1, _CITY):  # "Lima, New York": the city's state counts too
+            near[i] = {gaz.admin1[entry] or "", gaz.country[entry]}
+    return near
+
+
+def _context(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> _Context:
     """Countries and admin-1 regions the article names: demonyms, and each distinct
     resolved name once (a name repeated ten times is one piece of evidence)."""
-    countries: Counter = Counter(s.demonym for s in spans if s.demonym)
+    countries: Counter = demonyms.copy()
     admin1: Counter = Counter()
     for entry in entries:
         if gaz.country[entry]:
             countries[gaz.country[entry]] += 1
         if gaz.kind[entry] in (_ADMIN1, _CITY) and gaz.admin1[entry]:
             admin1[gaz.admin1[entry]] += 1
-    return _Context(countries, admin1)
+    return _Context(countries, admin1, sum(countries.values()))
 
 
-def _without(ctx: _Context, gaz: Gazetteer, entry: int | None) -> _Context:
+def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
     """The context minus one mention's own contribution (a name is no evidence for itself)."""
-    if entry is None:
-        return ctx
-    countries, admin1 = ctx.countries, ctx.admin1
-    if gaz.country[entry]:
-        countries = countries.copy()
-        countries[gaz.country[entry]] -= 1
-    if gaz.admin1[entry] and gaz.kind[entry] in (_ADMIN1, _CITY):
-        admin1 = admin1.copy()
-        admin1[gaz.admin1[entry]] -= 1
-    return _Context(countries, admin1)
+    own_admin1 = gaz.admin1[entry] if gaz.kind[entry] in (_ADMIN1, _CITY) else None
+    return _Context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "")
 
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
           near: dict[int, set[str]]) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
     the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
+    cands, shadowed = _candidates(gaz, spans[group[0]])
+    base = _base_scores(cands, ctx)
     totals: dict[int, float] = {}
-    for i in group:
-        span = spans[i]
-        for entry, main in gaz.candidates(span.key):
-            totals[entry] = totals.get(entry, 0.0) + _score(gaz, entry, main, span, ctx, near.get(i, set()))
-    if not spans[group[0]].region_word:
+    if any(near.get(i) for i in group):
+        for i in group:
+            evidence = near.get(i)
+            for entry, score, country, admin1 in base:
+                if evidence:
+                    if country in evidence:
+                        score += 3.0
+                    if admin1 in evidence:
+                        score += 6.0  # "Odessa, Texas": the strongest evidence there is
+                totals[entry] = totals.get(entry, 0.0) + score
+    else:  # the usual case: every mention scores the same; sum in the same order all the same
+        for entry, score, _, _ in base:
+            total = 0.0
+            for _ in group:
+                total += score
+            totals[entry] = total
+    if shadowed and not spans[group[0]].region_word:
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in
-        cities_in = {gaz.admin1[e] for e in totals if gaz.kind[e] == _CITY}
-        for e in totals:
-            if gaz.kind[e] == _ADMIN1 and gaz.admin1[e] in cities_in:
-                totals[e] -= 3.0 * len(group)
-    best = min(totals, key=lambda e: (-totals[e], e))
+        for e in shadowed:
+            totals[e] -= 3.0 * len(group)
+    top = max(totals.values())
+    best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
     return best, totals[best] / len(group)
 
 
@@ -178,27 +248,8 @@ def _groups(spans: list[Span], live: list[int]) -> dict[tuple[str, bool], list[i
     return groups
 
 
-def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
-                  trusted: frozenset[int] | bool = False) -> list[Resolved]:
-    """Resolve candidate spans of one article to places.
-
-    Parameters
-    ----------
-    spans : list of Span
-        From :func:`mapper.extract.toponyms.find_spans` over the whole article.
-    gaz : Gazetteer
-    text : str
-        The text the spans index into (for "X, Y" patterns).
-    trusted : bool or set of int
-        Spans known to be place mentions (given by the user), all of them or these
-        indices: skip the checks that such a span is a place at all.
-
-    Returns
-    -------
-    list of Resolved
-        One per non-demonym span, in order; ``place`` is None with a ``reason`` when
-        the span is not taken as a place.
-    """
+def _reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[int] | bool) -> dict[int, str]:
+    """Why each non-demonym span is not a place ("" when it may be one)."""
     reasons: dict[int, str] = {}
     people: set[str] = set()  # keys seen inside person / organisation names in this text
     for i, span in enumerate(spans):
@@ -222,25 +273,71 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         if reason in ("part of a longer name", "follows a personal title"):
             people.add(span.key)
         reasons[i] = reason
-    live = [i for i, r in reasons.items() if not r]
-    groups = _groups(spans, live)
-    empty = _Context(Counter(s.demonym for s in spans if s.demonym), Counter())
+    return reasons
+
+
+def _choose(spans: list[Span], gaz: Gazetteer, text: str,
+            groups: dict[tuple[str, bool], list[int]]) -> dict[tuple[str, bool], tuple[int, float]]:
+    """Each group's entry and score: a first guess from priors and demonyms, then two
+    passes with the countries and "X, Y" patterns the previous guesses imply."""
+    demonyms = Counter(s.demonym for s in spans if s.demonym)
+    empty = _Context(demonyms, Counter(), sum(demonyms.values()))
     chosen = {g: _pick(gaz, members, spans, empty, {}) for g, members in groups.items()}
+    links = _links(spans, [i for members in groups.values() for i in members], text)
+    if len(groups) == 1 and not links:
+        # one name and no "X, Y": its own vote is discounted, so the context of the next
+        # pass equals the demonyms alone, and so does its result
+        return chosen
+    previous: dict[tuple[str, bool], int] | None = None
     for _ in range(2):
-        best = {i: chosen[g][0] for g, members in groups.items() for i in members}
-        near = {i: _near(spans, i, best, gaz, text) for i in live}
-        full = _context(gaz, [chosen[g][0] for g in groups], spans)
-        chosen = {g: _pick(gaz, members, spans, _without(full, gaz, chosen[g][0]), near)
+        entries = {g: pick[0] for g, pick in chosen.items()}
+        if entries == previous:
+            break  # a pass depends only on the entries chosen: the same entries give the same result
+        previous = entries
+        best = {i: entries[g] for g, members in groups.items() for i in members}
+        near = _near(links, best, gaz)
+        full = _context(gaz, list(entries.values()), demonyms)
+        chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near)
                   for g, members in groups.items()}
-    best = {i: chosen[g][0] for g, members in groups.items() for i in members}
-    scores = {i: chosen[g][1] for g, members in groups.items() for i in members}
+    return chosen
+
+
+def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
+                  trusted: frozenset[int] | bool = False) -> list[Resolved]:
+    """Resolve candidate spans of one article to places.
+
+    Parameters
+    ----------
+    spans : list of Span
+        From :func:`mapper.extract.toponyms.find_spans` over the whole article.
+    gaz : Gazetteer
+    text : str
+        The text the spans index into (for "X, Y" patterns).
+    trusted : bool or set of int
+        Spans known to be place mentions (given by the user), all of them or these
+        indices: skip the checks that such a span is a place at all.
+
+    Returns
+    -------
+    list of Resolved
+        One per non-demonym span, in order; ``place`` is None with a ``reason`` when
+        the span is not taken as a place.
+    """
+    reasons = _reasons(spans, gaz, text, trusted)
+    groups = _groups(spans, [i for i, r in reasons.items() if not r])
+    chosen = _choose(spans, gaz, text, groups)
+    places = {}
+    for g, members in groups.items():
+        place = gaz.place(chosen[g][0], score=chosen[g][1])  # one record per group: all members share it
+        for i in members:
+            places[i] = place
     out = []
     for i, span in enumerate(spans):
         if span.demonym:
             continue
         mention = Mention(span.name, span.start, span.end)
-        if i in best:
-            out.append(Resolved(mention, gaz.place(best[i], score=scores[i])))
+        if i in places:
+            out.append(Resolved(mention, places[i]))
         else:
             out.append(Resolved(mention, None, reasons[i]))
     return out

@@ -1,0 +1,83 @@
+"""The fast paths of recognition and resolution: packed index, memo tables, word keys."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from mapper.extract.toponyms import find_spans
+from mapper.geo.gazetteer import Gazetteer, pack_candidates
+from mapper.geo.names import key
+from mapper.geoparse import geoparse_text
+from mapper.pipeline import Services
+
+
+@pytest.fixture(scope="module")
+def services():
+    return Services.load()
+
+
+def _tiny(index: dict) -> Gazetteer:
+    n = 8
+    return Gazetteer(names=[f"P{i}" for i in range(n)], lon=[0.0] * n, lat=[0.0] * n, country=["UA"] * n,
+                     admin1=[None] * n, kind=[0] * n, geonameid=[None] * n, population=[0] * n, index=index)
+
+
+def test_pack_candidates_encodes_single_entries_as_ints():
+    index = {"kyiv": ((5, True),), "paris": ((1, False), (7, True)), "vila": ((0, False),)}
+    packed, shared = pack_candidates(index)
+    assert packed == {"kyiv": 11, "paris": -1, "vila": 0}
+    assert shared == [((1, False), (7, True))]
+
+
+def test_packed_and_plain_indexes_give_the_same_candidates():
+    plain = {"kyiv": ((5, True),), "paris": ((1, False), (7, True)), "vila": ((0, False),)}
+    packed, shared = pack_candidates(plain)
+    gaz = _tiny(packed)
+    gaz.shared = shared
+    for k, pairs in plain.items():
+        assert gaz.candidates(k) == pairs
+        assert _tiny(plain).candidates(k) == pairs
+    assert gaz.candidates("lviv") == ()
+    assert gaz.candidates("vila")[0][1] is False and gaz.candidates("kyiv")[0][1] is True
+
+
+def test_memo_tables_stay_out_of_pickles():
+    gaz = _tiny({"kyiv": 11})
+    gaz.memo("resolve.strength")["kyiv"] = 2
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert copy.memo("resolve.strength") == {}
+    assert gaz.memo("resolve.strength") == {"kyiv": 2}
+    assert copy.candidates("kyiv") == ((5, True),)
+
+
+def test_shipped_index_is_packed(services):
+    gaz = services.gazetteer
+    assert isinstance(gaz.index["kyiv"], int)
+    assert all(gaz.kind[e] is not None for e, _ in gaz.candidates("kyiv"))
+    assert any(gaz.names[e] == "Kyiv" and main for e, main in gaz.candidates("kyiv"))
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Troops reached Rostov-on-Don's outskirts.", "Rostov-on-Don", "rostov on don"),
+    ("Ships left the Sea of Azov's ports.", "Sea of Azov", "sea of azov"),
+    ("Shelling hit Kam'ianske again.", "Kam'ianske", "kamianske"),
+    ("Crowds gathered in New York City's squares.", "New York City", "new york city"),
+])
+def test_multi_word_keys_join_the_keys_of_their_words(services, text, name, expected):
+    spans = find_spans(text, services.gazetteer)
+    assert [(s.name, s.key) for s in spans] == [(name, expected)]
+    assert key(name) == " ".join(key(w) for w in name.split()) == expected
+
+
+def test_given_spans_take_context_only_from_mentions_outside_them(services):
+    text = "Flooding hit Paris, Texas on Monday."
+    paris = {"start": 13, "end": 18}
+    alone = geoparse_text(text, services, [paris])
+    assert [(r.mention.name, r.place.country, r.place.admin1_gn) for r in alone] == [("Paris", "US", "US.TX")]
+    # a given span over "Texas" hides mapper's own "Texas": the given one is the context now
+    both = geoparse_text(text, services, [paris, {"start": 20, "end": 25}])
+    assert [(r.mention.name, r.place.admin1_gn) for r in both] == [("Paris", "US.TX"), ("Texas", "US.TX")]
+    # a given span overlapping "Texas" by one character hides it too
+    cut = geoparse_text(text, services, [paris, {"start": 24, "end": 28}])
+    assert cut[0].place.country == "FR"
