@@ -351,3 +351,9 @@ def test_each_part_of_a_joined_clause_keeps_its_own_toll(gaz):
     found, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
     got = sorted((i.place.name, i.type, i.killed, i.injured) for i in dedupe(found))
     assert got == [("Hulyaypole", "shelling", 1, None), ("Orikhiv", "air_strike", None, 3)]
+
+
+def test_regions_listed_after_a_locative_are_all_scenes(gaz):
+    got = incidents(gaz, "Russian drones hit energy facilities in the Odesa and Mykolaiv regions on Monday.")
+    assert sorted(got) == [("drone_strike", "Mykolaiv Oblast", "2025-11-17", "2025-11-17", 3),
+                           ("drone_strike", "Odesa Oblast", "2025-11-17", "2025-11-17", 3)]

@@ -135,3 +135,15 @@ def test_directions_groups_holidays_and_institutions_are_not_places(services):
     text = ("The White House said Hamas fighters and Arab states met before Christmas in the North; "
             "Eastern officials and the Kremlin disagreed.")
     assert places(services, text) == []
+
+
+def test_names_listed_before_a_plural_region_word_are_regions(services):
+    text = "Drones were shot down over the Belgorod, Kursk and Bryansk regions and over Moscow region."
+    assert places(services, text) == [("Belgorod", "Belgorod Oblast", "RU"), ("Kursk", "Kursk Oblast", "RU"),
+                                      ("Bryansk", "Bryansk Oblast", "RU"), ("Moscow", "Moscow Oblast", "RU")]
+
+
+def test_lower_case_state_after_a_name_is_a_region_word(services):
+    got = [(r.mention.name, r.place.kind, r.place.country) for r in geoparse_text("Fighting flared in Sennar state.",
+                                                                                  services)]
+    assert got == [("Sennar", "admin1", "SD")]

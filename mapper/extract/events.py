@@ -231,9 +231,12 @@ _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|auth
 
 
 def _governing_word(text: str, start: int) -> str:
-    """The word that governs a place, past modifiers: "in" for "in eastern Ukraine",
-    "in rebel-held parts of Donetsk"."""
-    pos = start
+    """The word that governs a place, past modifiers and the names listed before it: "in"
+    for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod, Kursk
+    and Bryansk regions"."""
+    lo = max(0, start - 120)
+    listed = _COORDINATED.search(text, lo, start)
+    pos = listed.start() if listed else start
     for _ in range(5):
         m = _PREV_WORD.search(text[max(0, pos - 30):pos])
         if not m:

@@ -11,6 +11,7 @@ evidence for a country but never a place mention themselves.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -31,7 +32,7 @@ may june july august september october november december""".split())
 
 #: capitalised words after a name that make it a region mention ("Kyiv Oblast")
 REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
-                          "county", "state", "oblasts", "regions", "provinces"})
+                          "county", "state", "oblasts", "regions", "provinces", "states", "governorates"})
 #: connectors that separate names inside a run ("Galen Miller of Palestine")
 _SPLITTERS = frozenset({"of", "and"})
 #: capitalised function words (sentence starts, headlines) that are not parts of names
@@ -215,7 +216,22 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
             if info.junk or (info.bare_key not in index and info.bare_key not in demonyms):
                 continue
         out.extend(_spans_in_run(text, run.start(), words, gaz))
-    return out
+    return _share_region_words(text, out)
+
+
+def _share_region_words(text: str, spans: list[Span]) -> list[Span]:
+    """Names listed before a plural region word share it: in "the Belgorod, Kursk and
+    Bryansk regions" all three are regions, not only Bryansk."""
+    for i in range(len(spans) - 2, -1, -1):
+        nxt = spans[i + 1]
+        if nxt.region_word in _PLURAL_REGION and not spans[i].region_word \
+                and _LISTED.match(text, spans[i].end, nxt.start):
+            spans[i] = dataclasses.replace(spans[i], region_word=nxt.region_word, covered=True)
+    return spans
+
+
+_PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates"})
+_LISTED = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
 def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
@@ -310,7 +326,7 @@ def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
     return n == 1 and i > 0 and k in REGION_WORDS
 
 
-_REGION_AFTER = re.compile(r" (region|oblast|province|regions|district|area|city)\b")
+_REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|district|area|city)\b")
 
 
 def _make_span(text: str, pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: str,

@@ -59,6 +59,11 @@ class _Context:
 _Cand = tuple[int, float, str, "str | None", str, bool]
 
 
+_REGION_SUFFIXES = ("oblast", "region", "province", "state", "governorate", "krai")
+_REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "division",
+                                "prefecture", "county"})
+
+
 def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     score = 1.5 * math.log10(gaz.population[entry] + 10)
     if main:
@@ -69,6 +74,8 @@ def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     if span.region_word:
         if kind == _ADMIN1:
             score += 4.0
+            if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
+                score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
         elif kind == _COUNTRY:
             score -= 3.0
     elif kind == _ADMIN1 and not main and not region_named(span.key):
@@ -87,10 +94,19 @@ def _candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[_Cand, ...], tuple[in
     slot = (span.key, bool(span.region_word))
     found = memo.get(slot)
     if found is None:
+        pairs = list(gaz.candidates(span.key))
+        if span.region_word:
+            # "Moscow region" is Moscow Oblast, whose names all carry the region word
+            seen = {e for e, _ in pairs}
+            for word in _REGION_SUFFIXES:
+                for entry, _ in gaz.candidates(f"{span.key} {word}"):
+                    if entry not in seen and gaz.kind[entry] == _ADMIN1:
+                        pairs.append((entry, True))
+                        seen.add(entry)
         cands = tuple(
             (entry, _prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
              gaz.kind[entry] == _CITY)
-            for entry, main in gaz.candidates(span.key))
+            for entry, main in pairs)
         cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == _CITY}
         shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == _ADMIN1 and gaz.admin1[e] in cities_in)
         found = memo[slot] = (cands, shadowed)
