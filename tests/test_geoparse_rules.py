@@ -147,3 +147,15 @@ def test_lower_case_state_after_a_name_is_a_region_word(services):
     got = [(r.mention.name, r.place.kind, r.place.country) for r in geoparse_text("Fighting flared in Sennar state.",
                                                                                   services)]
     assert got == [("Sennar", "admin1", "SD")]
+
+
+def test_an_obscure_village_abroad_is_not_read_into_a_story_about_elsewhere(services):
+    text = ("Sudan's army said RSF drones struck Omdurman and Khartoum. In Omdurman, a drone hit an army post in "
+            "the Karari district, Sudanese officials said.")
+    got = {r.mention.name: r.place.country for r in geoparse_text(text, services)}
+    assert got == {"Sudan": "SD", "Omdurman": "SD", "Khartoum": "SD"}
+
+
+def test_mixed_case_acronyms_and_rivers_named_like_regions_are_not_places(services):
+    text = "The Russian Ministry of Defense (MoD) said a drone hit port infrastructure on the Danube in Izmail."
+    assert places(services, text) == [("Izmail", "Izmayil", "UA")]

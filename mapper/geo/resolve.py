@@ -168,6 +168,8 @@ def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
         return "follows a personal title"
     if span.name.isupper() and "." not in span.name and len(span.name) <= 5 and strength < 2:
         return "acronym"  # NATO, EU, UN: organisations, not the towns that share the letters
+    if len(span.name) <= 4 and _MIXED_ACRONYM.fullmatch(span.name):
+        return "acronym"  # MoD, DoD
     if not span.covered and not (strength and (span.run_start or span.headline)):
         return "part of a longer name"
     zipf = gaz.common.get(span.key, 0.0)
@@ -179,6 +181,7 @@ def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
     return ""
 
 
+_MIXED_ACRONYM = re.compile(r"[A-Z][a-z][A-Z][a-z]?")
 _GAPS = frozenset({", ", " (", " in ", ","})
 
 
@@ -286,6 +289,9 @@ def _reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[in
                 reason = "name of a person or organisation named earlier"
             elif _SPEECH.match(text, span.end):
                 reason = "a speaker, not a place"
+        if not reason and span.prev_word == "the" and not span.region_word and \
+                all(not main and gaz.kind[e] != _CITY for e, main in cands):
+            reason = "a river or feature sharing a region's other name"  # "on the Danube", "across the Nile"
         if reason in ("part of a longer name", "follows a personal title"):
             people.add(span.key)
         reasons[i] = reason
@@ -318,6 +324,29 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
     return chosen
 
 
+def _strangers(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, bool], list[int]],
+               chosen: dict[tuple[str, bool], tuple[int, float]]) -> list[tuple[str, bool]]:
+    """Groups whose only reading is an obscure village in a country the rest of the
+    article never points to ("the Karari district" of Omdurman read as a hamlet in India,
+    in a story about Sudan): better unresolved than misplaced."""
+    demonyms = Counter(s.demonym for s in spans if s.demonym)
+    entries = [pick[0] for pick in chosen.values()]
+    full = _context(gaz, entries, demonyms)
+    out = []
+    for g, (entry, _) in chosen.items():
+        if gaz.kind[entry] != _CITY or gaz.population[entry] >= _OBSCURE_POP:
+            continue
+        country = gaz.country[entry]
+        elsewhere = full.size - 1  # the votes of the other names and demonyms
+        if full.countries.get(country, 0) - 1 <= 0 and elsewhere >= 2 and \
+                _strength(gaz, gaz.candidates(g[0]), g[0]) == 0:
+            out.append(g)
+    return out
+
+
+_OBSCURE_POP = 20_000
+
+
 def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                   trusted: frozenset[int] | bool = False) -> list[Resolved]:
     """Resolve candidate spans of one article to places.
@@ -342,6 +371,10 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
     reasons = _reasons(spans, gaz, text, trusted)
     groups = _groups(spans, [i for i, r in reasons.items() if not r])
     chosen = _choose(spans, gaz, text, groups)
+    if trusted is False:
+        for g in _strangers(spans, gaz, groups, chosen):
+            for i in groups.pop(g):
+                reasons[i] = "no candidate in the countries the article is about"
     places = {}
     for g, members in groups.items():
         place = gaz.place(chosen[g][0], score=chosen[g][1])  # one record per group: all members share it
