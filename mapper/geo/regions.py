@@ -62,9 +62,13 @@ class RegionIndex:
         self._by_code = {r.code: i for i, r in enumerate(self._regions) if r.code}
         extra = gn_also if gn_also is not None else [()] * len(self._regions)
         self._by_gn: dict[str, int] = {}
+        shared: set[str] = set()
         for i, (region, more) in enumerate(zip(self._regions, extra)):
             for gn in ([region.gn_code] if region.gn_code else []) + list(more):
-                self._by_gn.setdefault(gn, i)
+                if self._by_gn.setdefault(gn, i) != i:
+                    shared.add(gn)
+        for gn in shared:  # one GeoNames unit split into several regions (Gaza's governorates)
+            del self._by_gn[gn]
         self._countries = {iso2: (name, (float(p[0]), float(p[1])), geom)
                            for iso2, name, p, geom in countries if iso2}
         self._basemap = tuple(countries)
@@ -162,7 +166,8 @@ class RegionIndex:
         return None if i is None else self._regions[i]
 
     def by_gn_code(self, gn: str) -> Region | None:
-        """The region a GeoNames admin1 code (e.g. ``"UA.12"``) belongs to, or None."""
+        """The region a GeoNames admin1 code (e.g. ``"UA.12"``) belongs to, or None (also
+        when the code covers several regions: join the point then)."""
         i = self._by_gn.get(gn)
         return None if i is None else self._regions[i]
 
