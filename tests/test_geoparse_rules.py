@@ -159,3 +159,13 @@ def test_an_obscure_village_abroad_is_not_read_into_a_story_about_elsewhere(serv
 def test_mixed_case_acronyms_and_rivers_named_like_regions_are_not_places(services):
     text = "The Russian Ministry of Defense (MoD) said a drone hit port infrastructure on the Danube in Izmail."
     assert places(services, text) == [("Izmail", "Izmayil", "UA")]
+
+
+def test_a_town_named_beside_a_village_is_the_namesake_next_to_it(services):
+    # the big Kamianske lies in Dnipropetrovsk Oblast; the village named beside Malokaterynivka
+    # is the one 10 km from it in Zaporizhzhia Oblast
+    text = "The other injuries were reported in Malokaterynivka and Kamianske, where shells damaged homes."
+    got = {r.mention.name: (round(r.place.lat, 2), round(r.place.lon, 2)) for r in geoparse_text(text, services)}
+    assert got["Kamianske"] == (47.54, 35.37)
+    # ... and a capital named beside its region is still the capital
+    assert places(services, "Missiles hit Kyiv and Kyiv Oblast.")[0] == ("Kyiv", "Kyiv", "UA")

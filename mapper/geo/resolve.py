@@ -208,6 +208,40 @@ def _near(links: dict[int, int], best: dict[int, int], gaz: Gazetteer) -> dict[i
     return near
 
 
+def _around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gazetteer
+            ) -> list[tuple[float, float]]:
+    """Where the towns named in the same sentences as a group's mentions lie ("shells hit
+    Malokaterynivka and Kamianske": the Kamianske next to Malokaterynivka)."""
+    key = spans[members[0]].key
+    out = []
+    for i in members:
+        at = spans[i].start
+        for j in range(max(0, i - _NEIGHBOURS), min(len(spans), i + _NEIGHBOURS + 1)):
+            other = spans[j]
+            entry = best.get(j)
+            if entry is None or other.key == key or abs(other.start - at) > _SENTENCE_REACH:
+                continue
+            if gaz.kind[entry] == _CITY:
+                out.append((gaz.lat[entry], gaz.lon[entry]))
+    return out
+
+
+def _proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> float:
+    """A bonus for a town lying close to the towns named beside it."""
+    if gaz.kind[entry] != _CITY:
+        return 0.0
+    lat, lon = gaz.lat[entry], gaz.lon[entry]
+    scale = math.cos(math.radians(lat))
+    best = min(math.hypot(lat - a, (lon - b) * scale) for a, b in around) * 111.2  # km, flat-earth is enough here
+    return _CLOSE_BONUS if best < _CLOSE_KM else _NEAR_BONUS if best < _NEAR_KM else 0.0
+
+
+_SENTENCE_REACH = 150  # characters either side: about a sentence
+_NEIGHBOURS = 6  # mentions either side looked at
+_CLOSE_KM, _CLOSE_BONUS = 30.0, 4.0
+_NEAR_KM, _NEAR_BONUS = 80.0, 1.5
+
+
 def _context(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> _Context:
     """Countries and admin-1 regions the article names: demonyms, and each distinct
     resolved name once (a name repeated ten times is one piece of evidence)."""
@@ -228,11 +262,14 @@ def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
 
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
-          near: dict[int, set[str]]) -> tuple[int, float]:
+          near: dict[int, set[str]], around: list[tuple[float, float]] | None = None) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
     the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
     cands, shadowed = _candidates(gaz, spans[group[0]])
     base = _base_scores(cands, ctx)
+    if around and len(cands) > 1:
+        base = [(entry, score + _proximity(gaz, entry, around), country, admin1)
+                for entry, score, country, admin1 in base]
     totals: dict[int, float] = {}
     if any(near.get(i) for i in group):
         for i in group:
@@ -319,7 +356,8 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         best = {i: entries[g] for g, members in groups.items() for i in members}
         near = _near(links, best, gaz)
         full = _context(gaz, list(entries.values()), demonyms)
-        chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near)
+        chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
+                           _around(spans, members, best, gaz))
                   for g, members in groups.items()}
     return chosen
 
