@@ -357,3 +357,17 @@ def test_regions_listed_after_a_locative_are_all_scenes(gaz):
     got = incidents(gaz, "Russian drones hit energy facilities in the Odesa and Mykolaiv regions on Monday.")
     assert sorted(got) == [("drone_strike", "Mykolaiv Oblast", "2025-11-17", "2025-11-17", 3),
                            ("drone_strike", "Odesa Oblast", "2025-11-17", "2025-11-17", 3)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A junta fighter jet dropped two bombs on Pan Set village in Sagaing region on Monday.",
+     [("air_strike", "Pan Set", "2025-11-17", "2025-11-17", 1)]),
+    ("Israeli tanks pushed into the western edge of Beit Hanoun on Monday.",
+     [("ground_fighting", "Bayt Ḩānūn", "2025-11-17", "2025-11-17", 1)]),
+    ("Russian forces had taken control of the village of Temyrivka on Monday.",
+     [("ground_fighting", "Temyrivka", "2025-11-17", "2025-11-17", 1)]),
+    ("A suicide bombing at a market in Mogadishu on Monday killed nine.",
+     [("explosion", "Mogadishu", "2025-11-17", "2025-11-17", 1)]),
+])
+def test_more_trigger_wording(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected

@@ -38,14 +38,17 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        r"|rocket (?:attacks?|strikes?)|rockets? (?:hit|struck|slammed)"),
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|unmanned aerial vehicles?"),
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
+                   r"|dropped (?:\w+ ){0,2}bombs?|bombed|bombing(?= (?:a|an|the|of|on|raids?|runs?)\b)"
                    r"|warplanes?|fighter jets? (?:struck|bombed|hit)|bombing raids?|barrel bombs?"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
-                        r"|counter-?attacks?|liberated|liberation of|took control of"),
+                        r"|counter-?attacks?|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
+                        r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
-    ("explosion", r"explosions?|exploded|blasts?|IEDs?|landmines?|car bombs?|bomb went off|detonat(?:ed|ion)"),
+    ("explosion", r"explosions?|exploded|blasts?|IEDs?|landmines?|car bombs?|bomb went off|detonat(?:ed|ion)"
+                  r"|suicide (?:bomb\w*|attacks?)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meeting|convened"
                    r"|ceasefire agreement"),
     ("strike", r"strikes?|struck|attacks?|attacked|bombard(?:ed|ment)|barrages?|hit|shot down|intercepted"),
