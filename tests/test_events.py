@@ -371,3 +371,18 @@ def test_regions_listed_after_a_locative_are_all_scenes(gaz):
 ])
 def test_more_trigger_wording(gaz, text, expected):
     assert sorted(incidents(gaz, text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the region a big city of that old name is the seat of; the Donetsk People's Republic
+    ("Russian troops struck facilities in the Kharkov and Dnepropetrovsk Regions on Monday.",
+     [("other", "Dnipropetrovsk Oblast", "2025-11-17", "2025-11-17", 3),
+      ("other", "Kharkiv Oblast", "2025-11-17", "2025-11-17", 3)]),
+    ("Shelling hit Horlivka in the Donetsk People's Republic on Monday, as Russia calls the occupied area.",
+     [("shelling", "Horlivka", "2025-11-17", "2025-11-17", 1)]),
+    # "since last August" starts a state of affairs: it does not date the event
+    ("Troops repelled counterattacks near Sudzha, where Ukrainian units have held a salient since last August.",
+     [("ground_fighting", "Sudzha", "2025-11-20", "2025-11-20", 2)]),
+])
+def test_old_region_names_and_durations(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected

@@ -398,6 +398,8 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
 
 _HAS_DIGIT = re.compile(r"\d")
 _DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
+_SINCE = re.compile(r"\b(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
+                    r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
@@ -476,9 +478,13 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     if found:
         # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
         # and of the dateline are not the event's when the clause has another
+        # "holding a salient since last August": the start of a state of affairs, not a date
+        # of the event told
+        found = [f for f in found if not _SINCE.search(clause_text, max(0, f[0] - 30), f[0])]
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]]))]
-        return _cover([f[2] for f in (told or found)]), "explicit"
+        if found:
+            return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:
         return bullet, "bullet"
     if previous is not None:

@@ -61,7 +61,7 @@ _OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|t
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
-                           r"|(?:the\s+)?(?:name|spelling)(?:\s+of)?|called|known\s+as|renamed"
+                           r"|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
                            r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # Venues of other days: "after earlier rounds in Riyadh and Jeddah".
 _OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"

@@ -246,10 +246,16 @@ def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
     # a possessive ends a name: "FBI's Atlanta office" is two runs
     cut = 0
     for idx, (_, word) in enumerate(pieces):
-        if idx == len(pieces) - 1 or info[idx].bare_len != len(word):
+        if idx == len(pieces) - 1 or (info[idx].bare_len != len(word) and not _spans_possessive(gaz, info, cut, idx)):
             spans.extend(_spans_in_segment(text, pieces[cut:idx + 1], info[cut:idx + 1], gaz))
             cut = idx + 1
     return spans
+
+
+def _spans_possessive(gaz: Gazetteer, info: list[_Word], cut: int, idx: int) -> bool:
+    """Whether a name runs through the possessive at word ``idx``: "Donetsk People's
+    Republic" is one name, not "Donetsk People" and "Republic"."""
+    return any(" ".join(w.key for w in info[start:idx + 2]) in gaz.index for start in range(max(cut, idx - 2), idx + 1))
 
 
 def _found(gaz: Gazetteer, words: list[str], info: list[_Word]) -> list[tuple[int, int, str]]:

@@ -60,6 +60,9 @@ _Cand = tuple[int, float, str, "str | None", str, bool]
 
 
 _REGION_SUFFIXES = ("oblast", "region", "province", "state", "governorate", "krai")
+_REGION_SPAN_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "oblasts",
+                                "regions", "provinces", "states", "governorates"})
+_SEAT_POP = 100_000
 _REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "division",
                                 "prefecture", "county"})
 
@@ -95,7 +98,7 @@ def _candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[_Cand, ...], tuple[in
     found = memo.get(slot)
     if found is None:
         pairs = list(gaz.candidates(span.key))
-        if span.region_word:
+        if span.region_word in _REGION_SPAN_WORDS:
             # "Moscow region" is Moscow Oblast, whose names all carry the region word
             seen = {e for e, _ in pairs}
             for word in _REGION_SUFFIXES:
@@ -103,6 +106,14 @@ def _candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[_Cand, ...], tuple[in
                     if entry not in seen and gaz.kind[entry] == _ADMIN1:
                         pairs.append((entry, True))
                         seen.add(entry)
+            # "Dnepropetrovsk region": the region a big city of that (old) name is the seat of
+            for entry, main in list(pairs):
+                region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
+                named = main or gaz.aliases.get(span.key) == entry  # not Engels, once called Pokrovsk
+                if named and gaz.kind[entry] == _CITY and gaz.population[entry] >= _SEAT_POP \
+                        and region is not None and region not in seen:
+                    pairs.append((region, False))
+                    seen.add(region)
         cands = tuple(
             (entry, _prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
              gaz.kind[entry] == _CITY)
