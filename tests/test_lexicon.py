@@ -29,3 +29,13 @@ def test_length_changing_text_uses_the_caseless_pattern():
     text = "İ missiles"
     rx, src = lx.ANY_TRIGGER.pick(text, text.lower())
     assert (rx, src) == (lx.ANY_TRIGGER.caseless, text)
+
+
+@pytest.mark.parametrize("text", ["RSF", "Rapid Support Forces", "SAF", "Sudanese army", "Hamas", "Hezbollah",
+                                  "Houthis", "IDF", "Israel Defense Forces", "Israeli jets", "Myanmar's junta",
+                                  "Tatmadaw", "junta", "Wagner", "Islamic State", "ISIL", "al-Shabaab",
+                                  "Arakan Army"])
+def test_every_group_actor_carries_a_hint_word(text):
+    # events.actor runs the group pattern only when a hint word is present
+    assert lx.ANY_GROUP.search(text)
+    assert any(w in text.lower() for w in lx.GROUP_HINTS)

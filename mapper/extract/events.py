@@ -360,7 +360,9 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         iso = demonyms.get(m.group(1).lower()) if m else None
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
-    groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)]
+    low = text.lower()
+    groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
+        if any(w in low for w in lx.GROUP_HINTS) else []
     before = [g for g in groups if g[0] < trigger_at]
     if before:
         return before[-1][1]
@@ -473,7 +475,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and _GROUND.search(text):
         kind = "ground_fighting"  # "attacked near Selydove", "attacks in the Kupyansk direction"
     # a quoted trigger governs the places of its quotation, an unquoted one the others
-    state = {q: _Triggers([t for t in scanned if t[4] == q]) for q in (False, True)}
+    state = {False: every, True: _Triggers([])} if not any(t[4] for t in scanned) else \
+        {q: _Triggers([t for t in scanned if t[4] == q]) for q in (False, True)}
     state_kind = {q: kind if len(t.asserted) == len(found) else (_type_of(t.asserted, weapon, ctx.conflict) or kind)
                   for q, t in state.items()}
     kinds: dict[int, str] = {}

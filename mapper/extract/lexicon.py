@@ -111,6 +111,9 @@ GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), na
 ))
 #: all group actors in one pass: the group ``g<i>`` that matched names ``GROUP_NAMES[i]``
 GROUP_NAMES = tuple(name for _, name in GROUP_ACTORS)
+#: lower-case words one of which every group pattern needs (a cheap test before the pattern)
+GROUP_HINTS = ("rsf", "rapid support", "saf", "sudanese", "hamas", "hezbollah", "houthi", "idf", "israel",
+               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "isis", "isil", "shabaab", "arakan")
 ANY_GROUP = re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (rx, _) in enumerate(GROUP_ACTORS)))
 #: country -> actor name used when a country or its demonym is the agent
 COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United States", "PS": "Palestine",
