@@ -90,11 +90,15 @@ def write_corpus(path: Path, n: int, seed: int, names: list[str], start: int = 0
 
 
 class TreeRSS(threading.Thread):
-    """Samples the summed RSS of a process and its descendants (Linux /proc)."""
+    """Samples the summed RSS of a process and its descendants (Linux /proc).
+
+    Also the summed PSS (``smaps_rollup``): RSS counts the pages forked workers share
+    with their parent (the gazetteer) once per process, PSS splits them between them.
+    """
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak, self.done = pid, 0, False
+        self.pid, self.peak, self.peak_pss, self.done = pid, 0, 0, False
 
     def _tree(self) -> list[int]:
         kids: dict[int, list[int]] = {}
@@ -113,21 +117,26 @@ class TreeRSS(threading.Thread):
             todo.extend(kids.get(p, []))
         return out
 
+    @staticmethod
+    def _field(path: str, name: str) -> int:
+        try:
+            with open(path) as fh:
+                return next(int(line.split()[1]) for line in fh if line.startswith(name))
+        except (OSError, StopIteration, ValueError):
+            return 0
+
     def run(self) -> None:
         while not self.done:
-            total = 0
-            for p in self._tree():
-                try:
-                    with open(f"/proc/{p}/status") as fh:
-                        total += next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
-                except (OSError, StopIteration, ValueError):
-                    continue
+            tree = self._tree()
+            total = sum(self._field(f"/proc/{p}/status", "VmRSS:") for p in tree)
+            pss = sum(self._field(f"/proc/{p}/smaps_rollup", "Pss:") for p in tree)
             self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, pss)
             time.sleep(0.1)
 
 
-def timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak tree RSS (MB) of a command."""
+def timed(cmd: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, peak tree RSS and peak tree PSS (MB) of a command."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = TreeRSS(proc.pid)
@@ -137,7 +146,7 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     sampler.join()
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed: {err.strip()}")
-    return time.perf_counter() - start, sampler.peak // 1024
+    return time.perf_counter() - start, sampler.peak // 1024, sampler.peak_pss // 1024
 
 
 def flashgeotext_rate(path: Path) -> float | None:
@@ -173,24 +182,24 @@ def main(argv: list[str] | None = None) -> int:
     mapper = [sys.executable, "-m", "mapper"]
     one = work / "one.jsonl"
     write_corpus(one, 1, args.seed + 1, names)
-    cold, _ = timed(mapper + ["run", str(one), "-o", str(work / "cold"), "--quiet", "--jobs", "1"])
+    cold, _, _ = timed(mapper + ["run", str(one), "-o", str(work / "cold"), "--quiet", "--jobs", "1"])
     print(f"cold start, `mapper run` on one article: {cold:.2f} s wall (target < 2.5 s)")
     rows = {}
     for jobs in (1, 2):
         out = work / f"out-j{jobs}"
-        secs, rss = timed(mapper + ["run", str(corpus), "-o", str(out), "--quiet", "--jobs", str(jobs),
-                                    "--tiles", "none", "--rebuild"])
+        secs, rss, pss = timed(mapper + ["run", str(corpus), "-o", str(out), "--quiet", "--jobs", str(jobs),
+                                         "--tiles", "none", "--rebuild"])
         rows[jobs] = secs
         print(f"mapper run --jobs {jobs}: {secs:.1f} s, {n / secs:,.0f} articles/s, {mb / secs:.2f} MB/s, "
-              f"peak RSS {rss:,} MB (process tree)")
+              f"peak RSS {rss:,} MB (process tree; PSS {pss:,} MB)")
     print(f"speed-up with 2 jobs: {rows[1] / rows[2]:.2f}x (target >= 1.7x)")
     extra = max(1, n // 100)
     write_corpus(corpus / "part-1.jsonl", extra, args.seed, names, start=n)
-    secs, rss = timed(mapper + ["run", str(corpus), "-o", str(work / "out-j2"), "--quiet", "--jobs", "2",
-                                "--tiles", "none"])
+    secs, rss, pss = timed(mapper + ["run", str(corpus), "-o", str(work / "out-j2"), "--quiet", "--jobs", "2",
+                                     "--tiles", "none"])
     print(f"re-run with {extra:,} new articles (1%): {secs:.1f} s = {100 * secs / rows[2]:.0f}% of the first "
-          f"run (target < 10%), peak RSS {rss:,} MB")
-    secs, _ = timed(mapper + ["extract", str(corpus / "part-0.jsonl"), "-o", str(work / "x.jsonl"), "--quiet",
+          f"run (target < 10%), peak RSS {rss:,} MB (PSS {pss:,} MB)")
+    secs, _, _ = timed(mapper + ["extract", str(corpus / "part-0.jsonl"), "-o", str(work / "x.jsonl"), "--quiet",
                               "--jobs", "1"])
     text_mb = sum(len(json.loads(line)["text"]) for line in open(corpus / "part-0.jsonl", encoding="utf-8")) / 1e6
     ours = text_mb / secs

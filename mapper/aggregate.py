@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from mapper.extract.dates import span_precision
-from mapper.model import INCIDENT_TYPES, STRIKE_TYPES, Incident, Place
+from mapper.model import INCIDENT_TYPES, STRIKE_TYPES, Incident, Place, Source
 
 _CONTINUING = frozenset({"diplomatic", "ground_fighting"})
 
@@ -47,14 +48,50 @@ def dedupe(incidents: Iterable[Incident]) -> list[Incident]:
     incidents : iterable of Incident
         One per (clause, place), from any number of articles.
     """
-    groups: dict[tuple[str, str], list[Incident]] = {}
-    for inc in incidents:
-        groups.setdefault((family(inc.type), place_key(inc.place)), []).append(inc)
-    merged = []
-    for (fam, _), items in groups.items():
-        merged.extend(merge_group(fam, items))
-    merged.sort(key=lambda i: (i.date_start, i.date_end, i.place.name, i.type, i.id))
-    return merged
+    merger = Deduper()
+    merger.extend(incidents)
+    return merger.result()
+
+
+Regions = Mapping[Place, tuple[str | None, str | None]]
+
+
+class Deduper:
+    """:func:`dedupe` fed as candidates arrive, so they are grouped once, on arrival.
+
+    Add candidates in input order (``add``/``extend``), then call ``result`` once.
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[str, str], list[Incident]] = {}
+        self.candidates = 0
+
+    def extend(self, incidents: Iterable[Incident]) -> None:
+        """Add candidates (in input order)."""
+        groups = self._groups
+        for inc in incidents:
+            key = (family(inc.type), place_key(inc.place))
+            items = groups.get(key)
+            if items is None:
+                groups[key] = [inc]
+            else:
+                items.append(inc)
+            self.candidates += 1
+
+    def result(self, regions: Regions | None = None) -> list[Incident]:
+        """The merged incidents, sorted as :func:`dedupe` sorts them.
+
+        Each group's candidates are released as soon as it is merged.  With ``regions``
+        (the admin-1 name and code of every place), merged incidents carry their place's
+        region, as :func:`mapper.pipeline.join_regions` would attach it.
+        """
+        merged: list[Incident] = []
+        for key in list(self._groups):  # first-seen order, as dedupe always had
+            fam, items = key[0], self._groups.pop(key)
+            slack = 1 if fam in _CONTINUING else 0
+            merged.extend(_merge(cluster, regions) for cluster in _clusters(items, slack))
+        merged.sort(key=lambda i: (i.date_start, i.date_end, i.place.name, i.type, i.id))
+        return merged
 
 
 def merge_group(fam: str, items: list[Incident]) -> list[Incident]:
@@ -110,25 +147,53 @@ def _clusters(items: list[Incident], slack: int) -> list[list[Incident]]:
     return clusters
 
 
-def _merge(cluster: list[Incident]) -> Incident:
+def _source_order(s: Source) -> tuple:
+    return (s.published or dt.date.min, s.article_id, s.text)
+
+
+def _merge(cluster: list[Incident], regions: Regions | None = None) -> Incident:
+    if len(cluster) == 1:
+        return _merge_one(cluster[0], regions)
     best = min(i.time_precision for i in cluster)
     sharp = [i for i in cluster if i.time_precision == best]
     start = min(i.date_start for i in sharp)
     end = max(i.date_end for i in sharp)
     precision = max(best, span_precision(start, end))
-    types = Counter(i.type for i in cluster)
-    kind = min(types, key=lambda t: (-types[t], INCIDENT_TYPES.index(t)))
-    actors = Counter(i.actor for i in cluster if i.actor)
-    actor = min(actors, key=lambda a: (-actors[a], a)) if actors else None
+    kind = _most_common([i.type for i in cluster], INCIDENT_TYPES.index)
+    actors = [i.actor for i in cluster if i.actor]
+    actor = _most_common(actors, str) if actors else None
     first = min(cluster, key=lambda i: (i.geo_precision, i.date_start, i.sources[0].article_id))
-    sources = sorted({s for i in cluster for s in i.sources},
-                     key=lambda s: (s.published or dt.date.min, s.article_id, s.text))
+    sources = sorted({s for i in cluster for s in i.sources}, key=_source_order)
+    admin1, code = regions[first.place] if regions is not None else (first.admin1, first.admin1_code)
     return Incident(
         type=kind, date_start=start, date_end=end, time_precision=precision, place=first.place,
         place_text=first.place_text, geo_precision=min(i.geo_precision for i in cluster),
         sources=tuple(sources), actor=actor, killed=_lowest(i.killed for i in cluster),
-        injured=_lowest(i.injured for i in cluster), admin1=first.admin1, admin1_code=first.admin1_code,
+        injured=_lowest(i.injured for i in cluster), admin1=admin1, admin1_code=code,
         id=incident_id(kind, first.place, start, end),
+    )
+
+
+def _most_common(values: list, tie: Callable) -> Any:
+    """The most frequent value, ties broken by the smallest ``tie(value)``."""
+    first = values[0]
+    if all(v == first for v in values):  # the usual case: no counting
+        return first
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], tie(v)))
+
+
+def _merge_one(inc: Incident, regions: Regions | None) -> Incident:
+    """``_merge`` of a single candidate (most clusters), without the counting."""
+    start, end = inc.date_start, inc.date_end
+    sources = inc.sources if len(inc.sources) == 1 else tuple(sorted(set(inc.sources), key=_source_order))
+    admin1, code = regions[inc.place] if regions is not None else (inc.admin1, inc.admin1_code)
+    return Incident(
+        type=inc.type, date_start=start, date_end=end,
+        time_precision=max(inc.time_precision, span_precision(start, end)), place=inc.place,
+        place_text=inc.place_text, geo_precision=inc.geo_precision, sources=sources, actor=inc.actor or None,
+        killed=inc.killed, injured=inc.injured, admin1=admin1, admin1_code=code,
+        id=incident_id(inc.type, inc.place, start, end),
     )
 
 

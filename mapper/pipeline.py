@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mapper.aggregate import dedupe, family, place_key
+from mapper.aggregate import Deduper, family, place_key
 from mapper.extract.dates import clause_date, span_precision
 from mapper.extract.events import ArticleContext, article_weapon, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
@@ -23,7 +24,7 @@ from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.regions import RegionIndex
 from mapper.geo.resolve import resolve_spans
 from mapper.model import Article, Clause, DateSpan, Incident, Place, Resolved, RunResult, Source, Unplaced
-from mapper.parallel import extract_batches
+from mapper.parallel import extract_batches, gc_paused
 
 if TYPE_CHECKING:
     from mapper.geo.online import Geocoder
@@ -137,18 +138,28 @@ def join_regions(incidents: list[Incident], regions: RegionIndex) -> list[Incide
     Country-level places get no region; a region-level place keeps the region its
     point falls in only when the gazetteer ties it to one admin-1 unit.
     """
-    if not incidents:
-        return []
-    lon = np.array([i.place.lon for i in incidents])
-    lat = np.array([i.place.lat for i in incidents])
-    found = regions.join(lon, lat)
-    out = []
-    for inc, region in zip(incidents, found):
-        kind = inc.place.kind
-        if kind == "country" or (kind == "region" and not inc.place.admin1_gn) or region is None:
-            out.append(dataclasses.replace(inc, admin1=None, admin1_code=None))
+    found = region_lookup((i.place for i in incidents), regions)
+    return [dataclasses.replace(inc, admin1=found[inc.place][0], admin1_code=found[inc.place][1])
+            for inc in incidents]
+
+
+def region_lookup(places: Iterable[Place], regions: RegionIndex) -> dict[Place, tuple[str | None, str | None]]:
+    """The admin-1 (name, ISO 3166-2 code) of each distinct place, in one vectorised join.
+
+    Country-level places get no region; a region-level place keeps the region its
+    point falls in only when the gazetteer ties it to one admin-1 unit.
+    """
+    distinct = list(dict.fromkeys(places))
+    if not distinct:
+        return {}
+    found = regions.join(np.array([p.lon for p in distinct]), np.array([p.lat for p in distinct]))
+    out: dict[Place, tuple[str | None, str | None]] = {}
+    for place, region in zip(distinct, found):
+        kind = place.kind
+        if kind == "country" or (kind == "region" and not place.admin1_gn) or region is None:
+            out[place] = (None, None)
         else:
-            out.append(dataclasses.replace(inc, admin1=region.name, admin1_code=region.code))
+            out[place] = (region.name, region.code)
     return out
 
 
@@ -168,9 +179,11 @@ def run(articles: Iterable[Article], services: Services,
         store: "Store | None" = None, batch_size: int = 64, geocoder: "Geocoder | None" = None) -> RunResult:
     """Extract, deduplicate and region-join the incidents of many articles.
 
-    Articles stream through in batches: memory holds one batch of texts at a time
-    (plus the extracted incidents).  With a ``store``, articles extracted by an
-    earlier run (same content, same mapper) are read from it instead.
+    Articles stream through in batches: memory holds one batch of texts at a time, plus
+    each article's compressed extraction; those are decoded into shared records (one
+    object per distinct place, date and short string) and grouped for dedup once the
+    extraction is done.  With a ``store``, articles extracted by an earlier run (same
+    content, same mapper) are read from it instead.
 
     Parameters
     ----------
@@ -188,34 +201,79 @@ def run(articles: Iterable[Article], services: Services,
         The optional online geocoder, asked for places the gazetteer lacks.
     """
     result = RunResult()
-    found: list[Incident] = []
-    pending: list[list[str]] = []  # store keys of each batch sent for extraction
+    # per batch in flight: each article's stored payload (None: being extracted) and the
+    # store keys of those being extracted
+    pending: deque[tuple[list[bytes | None], list[str]]] = deque()
+    # with worker processes, payloads are decoded only once the workers are gone: while
+    # they run, this process holds compressed payloads, not records
+    found = _Candidates(store, defer=jobs > 1)
 
     def todo() -> Iterator[list[Article]]:
         for batch in _batches(articles, batch_size):
-            missing, keys = _from_store(store, batch, found, result, progress)
-            pending.append(keys)
+            slots, missing, keys = _from_store(store, batch)
+            pending.append((slots, keys))
             yield missing
 
-    for batch_out in extract_batches(todo(), services, jobs):
-        keys = pending.pop(0)
-        for incidents, unplaced in batch_out:
-            found.extend(incidents)
-            result.unplaced.extend(unplaced)
-        if store is not None:
-            store.put_many(zip(keys, batch_out))
-        result.articles += len(batch_out)
-        if progress is not None:
-            for _ in batch_out:
-                progress(None)
-    if geocoder is not None:
-        placed, result.unplaced = geocode_unplaced(result.unplaced, geocoder)
-        found.extend(placed)
-    merged = dedupe(found)
-    found.clear()  # the candidates are no longer needed: free them before the outputs
-    result.incidents = join_regions(merged, services.regions)
+    with gc_paused():  # millions of acyclic records: the cyclic GC would rescan them all
+        for blobs in extract_batches(todo(), services, jobs):
+            slots, keys = pending.popleft()
+            fresh = iter(blobs)
+            for blob in slots:  # in input order: merge ties are broken by it
+                found.add(blob if blob is not None else next(fresh))
+            if store is not None and keys:
+                store.put_blobs(zip(keys, blobs))
+            result.articles += len(slots)
+            result.cached += len(slots) - len(blobs)
+            if progress is not None:
+                for _ in slots:
+                    progress(None)
+        result.incidents, result.unplaced = found.merged(services.regions, geocoder)
     result.unplaced.sort(key=lambda u: (u.date_start, u.source.article_id, u.place_text))
     return result
+
+
+class _Candidates:
+    """Every article's candidates, decoded (shared records) and grouped for dedup."""
+
+    def __init__(self, store: "Store | None", defer: bool) -> None:
+        from mapper.store import Decoder
+
+        self._store = store
+        self._held: deque[bytes] | None = deque() if defer else None
+        self._decoder = Decoder()
+        self._merger = Deduper()
+        self._unplaced: list[Unplaced] = []
+
+    def add(self, payload: bytes) -> None:
+        """Add one article's payload (in input order)."""
+        if self._held is not None:
+            self._held.append(payload)
+        else:
+            self._decode(payload)
+
+    def _decode(self, payload: bytes) -> None:
+        from mapper.store import StoreError
+
+        try:
+            incidents, unplaced = self._decoder.decode(payload)
+        except ValueError as exc:
+            where = self._store.path if self._store is not None else "extraction"
+            raise StoreError(f"{where}: {exc}; delete it or run with --rebuild") from None
+        self._merger.extend(incidents)
+        self._unplaced.extend(unplaced)
+
+    def merged(self, regions: RegionIndex, geocoder: "Geocoder | None") -> tuple[list[Incident], list[Unplaced]]:
+        """The merged, region-joined incidents and the unplaced reports (those the
+        optional online geocoder places become incidents)."""
+        while self._held:
+            self._decode(self._held.popleft())
+        places = self._decoder.places()
+        unplaced = self._unplaced
+        if geocoder is not None:
+            placed, unplaced = geocode_unplaced(unplaced, geocoder)
+            self._merger.extend(placed)
+            places.extend(i.place for i in placed)
+        return self._merger.result(region_lookup(places, regions)), unplaced
 
 
 def geocode_unplaced(unplaced: list[Unplaced], geocoder: "Geocoder") -> tuple[list[Incident], list[Unplaced]]:
@@ -244,25 +302,13 @@ def geocode_unplaced(unplaced: list[Unplaced], geocoder: "Geocoder") -> tuple[li
     return placed, left
 
 
-def _from_store(store: "Store | None", batch: list[Article], found: list[Incident], result: RunResult,
-                progress: Callable[[Article | None], None] | None) -> tuple[list[Article], list[str]]:
-    """Take what the store has for a batch; return the articles still to extract and
-    their store keys."""
+def _from_store(store: "Store | None", batch: list[Article]) -> tuple[list[bytes | None], list[Article], list[str]]:
+    """What the store has for a batch: per article its payload (None when missing or
+    damaged), then the articles still to extract and their store keys."""
     if store is None:
-        return batch, []
+        return [None] * len(batch), batch, []
     keys = [store.key(a) for a in batch]
-    hits = store.get_many(keys)
-    missing, missing_keys = [], []
-    for article, k in zip(batch, keys):
-        if k in hits:
-            incidents, unplaced = hits[k]
-            found.extend(incidents)
-            result.unplaced.extend(unplaced)
-            result.articles += 1
-            result.cached += 1
-            if progress is not None:
-                progress(article)
-        else:
-            missing.append(article)
-            missing_keys.append(k)
-    return missing, missing_keys
+    hits = store.get_blobs(keys, checked=True)
+    slots = [hits.get(k) for k in keys]
+    missing = [a for a, got in zip(batch, slots) if got is None]
+    return slots, missing, [k for k, got in zip(keys, slots) if got is None]
