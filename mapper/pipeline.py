@@ -90,7 +90,27 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         for name, reason, kind in missing:
             if date is not None:
                 unplaced.append(Unplaced(kind or "other", date.start, date.end, name, reason, source))
-    return _drop_title_echoes(incidents, clauses), unplaced
+    return _drop_country_summaries(_drop_title_echoes(incidents, clauses)), unplaced
+
+
+def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
+    """A country-level incident is dropped when the same article reports the same type
+    family inside that country on overlapping days: "Russia attacked Ukraine with 120
+    missiles overnight" sums up the strikes on Kyiv, Lviv and Odesa the article then lists,
+    and would count them twice on the map."""
+    inside: dict[tuple[str, str], list[Incident]] = {}
+    for i in incidents:
+        if i.place.kind != "country" and i.place.country:
+            inside.setdefault((family(i.type), i.place.country), []).append(i)
+    if not inside:
+        return incidents
+
+    def summed_up(i: Incident) -> bool:
+        return i.place.kind == "country" and any(
+            o.date_start <= i.date_end and i.date_start <= o.date_end
+            for o in inside.get((family(i.type), i.place.country), ()))
+
+    return [i for i in incidents if not summed_up(i)]
 
 
 def _drop_title_echoes(incidents: list[Incident], clauses: list[Clause]) -> list[Incident]:

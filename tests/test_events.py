@@ -386,3 +386,13 @@ def test_more_trigger_wording(gaz, text, expected):
 ])
 def test_old_region_names_and_durations(gaz, text, expected):
     assert sorted(incidents(gaz, text)) == expected
+
+
+def test_a_country_level_summary_gives_way_to_the_places_the_article_lists(gaz):
+    text = ("Russian forces attacked Ukraine with 120 missiles on Monday, officials said. "
+            "A missile struck an energy facility in Odesa on Monday. Missiles hit Lviv on Monday.")
+    assert sorted(incidents(gaz, text)) == [("missile_strike", "Lviv", "2025-11-17", "2025-11-17", 1),
+                                            ("missile_strike", "Odesa", "2025-11-17", "2025-11-17", 1)]
+    # ... but stays when the article names no place inside the country
+    assert incidents(gaz, "Russian forces attacked Ukraine with 120 missiles on Monday.") == [
+        ("missile_strike", "Ukraine", "2025-11-17", "2025-11-17", 3)]
