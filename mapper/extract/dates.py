@@ -400,6 +400,7 @@ _HAS_DIGIT = re.compile(r"\d")
 _DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
 _SINCE = re.compile(r"\b(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
                     r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
 _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
@@ -478,9 +479,19 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     if found:
         # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
         # and of the dateline are not the event's when the clause has another
-        # "holding a salient since last August": the start of a state of affairs, not a date
-        # of the event told
-        found = [f for f in found if not _SINCE.search(clause_text, max(0, f[0] - 30), f[0])]
+        # "since February 2022" opens a period that runs to the publication date ("12,600
+        # killed since February 2022": a summary); in a trailing relative clause ("where
+        # units have held a salient since last August") it describes a state of affairs
+        # and does not date the event told
+        kept = []
+        for f in found:
+            if not _SINCE.search(clause_text, max(0, f[0] - 30), f[0]):
+                kept.append(f)
+            elif not _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) and published is not None \
+                    and f[2].start <= published:
+                kept.append((f[0], f[1], DateSpan(f[2].start, published,
+                                                  span_precision(f[2].start, published))))
+        found = kept
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]]))]
         if found:
