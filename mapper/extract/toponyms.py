@@ -32,7 +32,8 @@ may june july august september october november december""".split())
 
 #: capitalised words after a name that make it a region mention ("Kyiv Oblast")
 REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
-                          "county", "state", "oblasts", "regions", "provinces", "states", "governorates"})
+                          "county", "state", "oblasts", "regions", "provinces", "states", "governorates",
+                          "counties"})
 #: connectors that separate names inside a run ("Galen Miller of Palestine")
 _SPLITTERS = frozenset({"of", "and"})
 #: capitalised function words (sentence starts, headlines) that are not parts of names
@@ -230,7 +231,7 @@ def _share_region_words(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
-_PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates"})
+_PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates", "counties"})
 _LISTED = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
@@ -332,7 +333,8 @@ def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
     return n == 1 and i > 0 and k in REGION_WORDS
 
 
-_REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|district|area|city)\b")
+_REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|county|counties|district|area"
+                           r"|city)\b")
 
 
 def _make_span(text: str, pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: str,

@@ -17,7 +17,7 @@ from mapper.geo.names import key, region_named
 
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
-           "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv")
+           "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv")
 
 #: longest name (in words) the recogniser tries; longer GeoNames names are institutions
 MAX_TOKENS = 6
@@ -25,6 +25,9 @@ MAX_TOKENS = 6
 _COUNTRY_POP = 50_000_000
 _ADMIN1_POP = 2_000_000
 _REGION_POP = 1_500_000
+#: a county's: above a town that takes its name as an alternate one ("Lexington-Fayette" for
+#: "Fayette County"), far below a state; the bare name ("Walker") is never the county's
+_COUNTY_POP = 50_000
 
 
 def source_digest(data: Path) -> str:
@@ -165,6 +168,15 @@ def _add_named_regions(b: _Builder, data: Path, admin1_by_iso: dict[str, str]) -
             b.name(entry, alt, main=True)
 
 
+def _add_us_counties(b: _Builder, data: Path) -> None:
+    """US counties, parishes and boroughs under their full name only ("Walker County"),
+    region kind (``geo_precision`` 3), in their state's GeoNames admin-1 ("US.TX")."""
+    for row in _rows(data / "us_counties.csv"):
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), "US", f"US.{row['state']}", "region",
+                      None, _COUNTY_POP)
+        b.name(entry, row["name"], main=True)
+
+
 def compile_gazetteer(data: Path) -> Gazetteer:
     """Build the in-memory :class:`Gazetteer` from the installed and shipped sources."""
     b = _Builder()
@@ -176,6 +188,7 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     _add_named_regions(b, data, admin1_by_iso)
     _add_continents(b)
     _add_ua_settlements(b, data, admin1_rows)
+    _add_us_counties(b, data)  # last: the entries before keep their numbers (ties go to the lowest)
     aliases = {}
     for row in _rows(data / "aliases.csv"):
         gid = int(row["target"])

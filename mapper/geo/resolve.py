@@ -8,8 +8,9 @@ Scores are additive log-odds-like points:
   bonus for the hand-kept alias table's choice;
 * context: the countries the article names or implies (country names, demonyms,
   unambiguous large places), the admin-1 regions it names, "X, Y" patterns where Y is
-  the candidate's region or country, and a region word after the name ("Kharkiv
-  region" prefers the oblast).
+  the candidate's region or country, a region word after the name ("Kharkiv
+  region" prefers the oblast; "Walker County" the US counties), and US counties and
+  towns of the article that lie together (Huntsville, Texas with Walker County, Texas).
 
 Resolution runs twice: the first pass gives each mention a best guess; the second
 re-scores with the countries those guesses imply (excluding the mention itself).
@@ -55,7 +56,7 @@ class _Context:
     own_admin1: str = ""
 
 
-#: a candidate of a name key with its prior: (entry, prior, country, admin1, admin1 or "", is a city)
+#: a candidate of a name key with its prior: (entry, prior, country, admin1, admin1 or "", is a city or county)
 _Cand = tuple[int, float, str, "str | None", str, bool]
 
 
@@ -63,6 +64,9 @@ _REGION_SUFFIXES = ("oblast", "region", "province", "state", "governorate", "kra
 _REGION_SPAN_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "oblasts",
                                 "regions", "provinces", "states", "governorates"})
 _SEAT_POP = 100_000
+#: the last word of a US county's name (data/us_counties.csv; kind "region")
+_COUNTY_WORDS = frozenset({"county", "parish", "borough"})
+_COUNTY_SPAN_WORDS = frozenset({"county", "counties"})  # "Walker County", "DeKalb and Gwinnett counties"
 _REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "division",
                                 "prefecture", "county"})
 
@@ -75,7 +79,9 @@ def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
         score += 3.0  # the alias table names towns: "Kharkiv region" is not the town
     kind = gaz.kind[entry]
     if span.region_word:
-        if kind == _ADMIN1:
+        if span.region_word in _COUNTY_SPAN_WORDS and _is_county(gaz, entry):
+            score += 4.0  # "Walker County" is the county, as "Kharkiv region" is the oblast
+        elif kind == _ADMIN1:
             score += 4.0
             if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
                 score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
@@ -84,6 +90,10 @@ def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     elif kind == _ADMIN1 and not main and not region_named(span.key):
         score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
     return score
+
+
+def _is_county(gaz: Gazetteer, entry: int) -> bool:
+    return gaz.kind[entry] == _REGION and gaz.names[entry].rsplit(" ", 1)[-1].lower() in _COUNTY_WORDS
 
 
 def _candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[_Cand, ...], tuple[int, ...]]:
@@ -114,9 +124,15 @@ def _candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[_Cand, ...], tuple[in
                         and region is not None and region not in seen:
                     pairs.append((region, False))
                     seen.add(region)
+        elif span.region_word in _COUNTY_SPAN_WORDS:
+            # "Walker" + "County" when the recogniser matched only "Walker": the counties of that name
+            seen = {e for e, _ in pairs}
+            pairs.extend((e, True) for e, _ in gaz.candidates(f"{span.key} county")
+                         if e not in seen and _is_county(gaz, e))
+        # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
         cands = tuple(
             (entry, _prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
-             gaz.kind[entry] == _CITY)
+             gaz.kind[entry] == _CITY or _is_county(gaz, entry))
             for entry, main in pairs)
         cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == _CITY}
         shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == _ADMIN1 and gaz.admin1[e] in cities_in)
@@ -273,7 +289,8 @@ def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
 
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
-          near: dict[int, set[str]], around: list[tuple[float, float]] | None = None) -> tuple[int, float]:
+          near: dict[int, set[str]], around: list[tuple[float, float]] | None = None,
+          together: dict[int, float] | None = None) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
     the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
     cands, shadowed = _candidates(gaz, spans[group[0]])
@@ -281,6 +298,8 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
     if around and len(cands) > 1:
         base = [(entry, score + _proximity(gaz, entry, around), country, admin1)
                 for entry, score, country, admin1 in base]
+    if together and len(cands) > 1:
+        base = [(entry, score + together.get(entry, 0.0), country, admin1) for entry, score, country, admin1 in base]
     totals: dict[int, float] = {}
     if any(near.get(i) for i in group):
         for i in group:
@@ -307,6 +326,37 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
     return best, totals[best] / len(group)
 
 
+def _together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], list[int]]) -> dict[int, float]:
+    """A bonus for the county and town candidates of an article that lie together: local
+    news names a town and its county ("Huntsville" and "Walker County": Huntsville, Texas,
+    in Walker County, Texas, though Huntsville, Alabama is larger).  Empty for an
+    article that names no county, which then resolves as before.
+
+    The bonus stays whatever the partner's own name resolves to: made conditional on
+    it, pairs such as Paris, Tennessee and Henry County flip back and forth between
+    passes, and LGL and WikToR scored lower.
+    """
+    firsts = [spans[members[0]] for members in groups.values()]
+    counties = [(span.key, e) for span in firsts
+                if span.key.rsplit(" ", 1)[-1] in _COUNTY_WORDS or span.region_word in _COUNTY_SPAN_WORDS
+                for e, *_ in _candidates(gaz, span)[0] if _is_county(gaz, e)]
+    out: dict[int, float] = {}
+    if not counties:
+        return out
+    towns = [(span.key, e) for span in firsts for e, *_ in _candidates(gaz, span)[0] if gaz.kind[e] == _CITY]
+    for name, county in counties:
+        lat, lon = gaz.lat[county], gaz.lon[county]
+        scale = math.cos(math.radians(lat))
+        for other, town in towns:
+            if other != name and abs(gaz.lat[town] - lat) < 1.0 and \
+                    math.hypot(gaz.lat[town] - lat, (gaz.lon[town] - lon) * scale) * 111.2 < _TOGETHER_KM:
+                out[county] = out[town] = _TOGETHER_BONUS
+    return out
+
+
+_TOGETHER_KM, _TOGETHER_BONUS = 40.0, 3.0
+
+
 def _groups(spans: list[Span], live: list[int]) -> dict[tuple[str, bool], list[int]]:
     """Live mentions by name key (a region word makes its own group: "Kharkiv region")."""
     groups: dict[tuple[str, bool], list[int]] = {}
@@ -323,6 +373,8 @@ def _reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[in
         if span.demonym:
             continue
         cands = gaz.candidates(span.key)
+        if not cands and span.region_word:  # "Gwinnett" in "DeKalb and Gwinnett counties"
+            cands = tuple((c[0], True) for c in _candidates(gaz, span)[0])
         if not cands:
             reasons[i] = "not in gazetteer"
             continue
@@ -352,7 +404,8 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
     passes with the countries and "X, Y" patterns the previous guesses imply."""
     demonyms = Counter(s.demonym for s in spans if s.demonym)
     empty = _Context(demonyms, Counter(), sum(demonyms.values()))
-    chosen = {g: _pick(gaz, members, spans, empty, {}) for g, members in groups.items()}
+    together = _together(gaz, spans, groups)
+    chosen = {g: _pick(gaz, members, spans, empty, {}, together=together) for g, members in groups.items()}
     links = _links(spans, [i for members in groups.values() for i in members], text)
     if len(groups) == 1 and not links:
         # one name and no "X, Y": its own vote is discounted, so the context of the next
@@ -368,7 +421,7 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         near = _near(links, best, gaz)
         full = _context(gaz, list(entries.values()), demonyms)
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
-                           _around(spans, members, best, gaz))
+                           _around(spans, members, best, gaz), together)
                   for g, members in groups.items()}
     return chosen
 
