@@ -16,14 +16,25 @@ import numpy as np
 
 from mapper.aggregate import Deduper, family, place_key
 from mapper.extract.dates import clause_date, span_precision
-from mapper.extract.events import ArticleContext, article_weapon, link_clause
+from mapper.extract.events import ArticleContext, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
+from mapper.extract.triggers import article_weapon
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.regions import RegionIndex
 from mapper.geo.resolve import resolve_spans
-from mapper.model import Article, Clause, DateSpan, Incident, Place, Resolved, RunResult, Source, Unplaced
+from mapper.model import (
+    Article,
+    Clause,
+    DateSpan,
+    Incident,
+    Place,
+    Resolved,
+    RunResult,
+    Source,
+    Unplaced,
+)
 from mapper.parallel import extract_batches, gc_paused
 
 if TYPE_CHECKING:
@@ -41,7 +52,7 @@ class Services:
     regions: RegionIndex
 
     @classmethod
-    def load(cls) -> "Services":
+    def load(cls) -> Services:
         """Load the shipped gazetteer and regions (compiling the gazetteer cache if needed)."""
         return cls(Gazetteer.load(), RegionIndex.load())
 
@@ -196,7 +207,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def run(articles: Iterable[Article], services: Services,
         progress: Callable[[Article | None], None] | None = None, *, jobs: int = 1,
-        store: "Store | None" = None, batch_size: int = 64, geocoder: "Geocoder | None" = None) -> RunResult:
+        store: Store | None = None, batch_size: int = 64, geocoder: Geocoder | None = None) -> RunResult:
     """Extract, deduplicate and region-join the incidents of many articles.
 
     Articles stream through in batches: memory holds one batch of texts at a time, plus
@@ -255,7 +266,7 @@ def run(articles: Iterable[Article], services: Services,
 class _Candidates:
     """Every article's candidates, decoded (shared records) and grouped for dedup."""
 
-    def __init__(self, store: "Store | None", defer: bool) -> None:
+    def __init__(self, store: Store | None, defer: bool) -> None:
         from mapper.store import Decoder
 
         self._store = store
@@ -282,7 +293,7 @@ class _Candidates:
         self._merger.extend(incidents)
         self._unplaced.extend(unplaced)
 
-    def merged(self, regions: RegionIndex, geocoder: "Geocoder | None") -> tuple[list[Incident], list[Unplaced]]:
+    def merged(self, regions: RegionIndex, geocoder: Geocoder | None) -> tuple[list[Incident], list[Unplaced]]:
         """The merged, region-joined incidents and the unplaced reports (those the
         optional online geocoder places become incidents)."""
         while self._held:
@@ -296,7 +307,7 @@ class _Candidates:
         return self._merger.result(region_lookup(places, regions)), unplaced
 
 
-def geocode_unplaced(unplaced: list[Unplaced], geocoder: "Geocoder") -> tuple[list[Incident], list[Unplaced]]:
+def geocode_unplaced(unplaced: list[Unplaced], geocoder: Geocoder) -> tuple[list[Incident], list[Unplaced]]:
     """Place what the gazetteer lacks with the optional online geocoder.
 
     Only names the gazetteer does not know are asked, each once (the geocoder caches
@@ -322,7 +333,7 @@ def geocode_unplaced(unplaced: list[Unplaced], geocoder: "Geocoder") -> tuple[li
     return placed, left
 
 
-def _from_store(store: "Store | None", batch: list[Article]) -> tuple[list[bytes | None], list[Article], list[str]]:
+def _from_store(store: Store | None, batch: list[Article]) -> tuple[list[bytes | None], list[Article], list[str]]:
     """What the store has for a batch: per article its payload (None when missing or
     damaged), then the articles still to extract and their store keys."""
     if store is None:

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from mapper.aggregate import dedupe
-from mapper.extract.events import casualties
+from mapper.extract.casualties import casualties
 from mapper.model import Article
 from mapper.pipeline import Services, extract_article
 

@@ -1,42 +1,44 @@
 """Incident extraction: what happened, where, when, by whom, how many.
 
-One clause (sentence or bullet sentence) at a time:
+One clause (sentence or bullet sentence) at a time, in article order:
 
-1. find trigger words (:data:`mapper.extract.lexicon.TRIGGERS`) that are not
-   hypothetical, denied, planned or historic (modality words around the trigger);
-2. type the clause: the first weapon-specific trigger wins; a clause with only
-   generic attack words ("strikes on", "attacked") is typed from weapons named in
-   the same article's other clauses, else ``other``;
-3. link places: every resolved place in the clause that is not a personal title's
-   name, a launch site ("from Kursk"), a place in quotes, an object of a political
-   claim ("cede Donbas"), a dateline, or a country merely acting as the subject
-   ("Russia executes ..."): a country or region counts only after a locative
-   preposition, and only when no finer place in the same clause lies in it.
-   Diplomatic events take only places after "in"/"at" (the venue);
-4. date it (:func:`mapper.extract.dates.clause_date`), find the actor and casualties.
+1. find the clause's triggers and which are asserted (:mod:`mapper.extract.triggers`):
+   not hypothetical, denied, planned, habitual or historic, not pointing back to an
+   event told elsewhere; a quoted trigger governs only places in its quotation;
+2. type the clause: the first weapon-specific trigger wins; generic attack words take
+   the weapon the paragraph or article named; several weapons type each place by the
+   ones named before it;
+3. link places: a resolved place is a scene unless it is a launch site, an origin, a
+   speaker or a capital standing for its side, a venue of speech or of other days, a
+   destination of flight, a name mention, an organisation or a route named after it,
+   a town named only to locate another, a container of a finer place, or an object of
+   political claims; a country or region counts only after a locative;
+4. date it (:func:`mapper.extract.dates.clause_date`; background and summary periods
+   are not incidents), find the actor (the weapon's demonym, the subject, "by X", the
+   attacker the article last named) and the casualties (:mod:`mapper.extract.casualties`).
 
 The result is one :class:`Candidate` per (clause, place); deduplication across
 clauses and articles happens later (:mod:`mapper.aggregate`).
-"""
-from __future__ import annotations
+"""from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from mapper.extract import lexicon as lx
+from mapper.extract.casualties import tolls
+from mapper.extract.triggers import (
+    GENERIC_KINDS,
+    WEAPON_KINDS,
+    Triggers,
+    in_quotes,
+    place_kind,
+    quote_spans,
+    scan,
+    type_of,
+)
 from mapper.model import Article, Clause, DateSpan, Place, Resolved
 
-_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"
-_QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as)?\s*"
-_KILLED = lx.Caseless(
-    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
-    rf"(?:killed|dead|died|deaths|fatalities|killing)\b"
-    rf"|\b(?:killing|killed|kills|kill)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})")
-_INJURED = lx.Caseless(
-    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+)?(?:injured|wounded|hurt|injuries)\b"
-    rf"|\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+{_QUAL}(?P<n2>{_NUM})\b")
 _LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
                        "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards"})
 _VENUE = frozenset({"in", "at"})
@@ -117,105 +119,17 @@ class Candidate:
     clause: Clause
 
 
-def _scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
-    """Every trigger match (type, start, end, asserted, quoted).
-
-    A trigger is not asserted when it is hypothetical, denied, planned or habitual
-    (modality words before or after it) or points back to an event told elsewhere
-    ("after the attack").  A quoted trigger only governs places in the same quotation.
-    """
-    low = text.lower()
-    trigger, src = lx.ANY_TRIGGER.pick(text, low)
-    before_rx, _ = lx.MODALITY_BEFORE.pick(text, low)
-    after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
-    quotes = _quote_spans(text)
-    out = []
-    for m in trigger.finditer(src):
-        before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
-        asserted = not (before_rx.search(before) or after_rx.match(src[m.end():m.end() + 30])
-                        or _ANAPHORA.search(before))
-        out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, _in_quotes(quotes, m.start())))
-    return out
-
-
-def _triggers(text: str) -> list[tuple[str, int, int]]:
-    """Trigger matches (type, start, end) that are asserted, not hypothetical."""
-    return [(k, s, e) for k, s, e, ok, _ in _scan(text) if ok]
-
-
-# how far before a trigger its modality words are looked for (same sentence only)
-_MODALITY_WINDOW = 100
-# "after the attack", "following these strikes": an event told elsewhere in the article
-_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
-                       r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$"
-                       # "Russia is targeting civilians": a characterisation, not a report
-                       r"|\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$", re.IGNORECASE)
-
-
-_GENERIC_KINDS = frozenset({"strike", "violence"})
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
 #: a date range longer than this is a summary period, not an event's date
 SUMMARY_DAYS = 62
-_WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike"})
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z")  # "Ukrainian fixed-wing drones"
-
-
-def clause_type(text: str, article_weapon: str | None) -> str | None:
-    """The incident type a clause states, or None if it states no incident."""
-    return _type_of(_triggers(text), article_weapon)
-
-
-def _type_of(found: list[tuple[str, int, int]], article_weapon: str | None, conflict: bool = True) -> str | None:
-    """The type of a clause's triggers: the first specific one; generic attack words take
-    the article's weapon; casualty words alone count only in an article about conflict."""
-    if not found:
-        return None
-    kinds = {k for k, _, _ in found}
-    for kind, _ in lx.TRIGGERS:
-        if kind in kinds and kind not in _GENERIC_KINDS:
-            if kind in ("sabotage", "explosion", "diplomatic") and kinds & {"missile_strike", "drone_strike",
-                                                                            "air_strike", "shelling"}:
-                continue  # "explosions" after a drone strike describe the strike
-            return kind
-    if kinds == {"violence"} and not conflict:
-        return None
-    return article_weapon or "other"
 
 
 def _prev_word(text: str, pos: int) -> str:
     m = _PREV_WORD.search(text[max(0, pos - 30):pos])
     return m.group(1).lower() if m else ""
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """The quotations of a clause as (start, end), in order.  Scare quotes around a few
-    words ('had "liberated" the village') are not quotations; an unclosed quote runs to
-    the end of the clause."""
-    spans = []
-    opened: int | None = None
-    for m in _QUOTE_MARK.finditer(text):
-        mark = m.group()
-        if opened is None:
-            if mark != "”":
-                opened = m.start()
-        elif mark != "“":
-            spans.append((opened, m.end()))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(text)))
-    return [(a, b) for a, b in spans if len(text[a:b].split()) > _SCARE_WORDS]
-
-
-def _in_quotes(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_right(spans, (pos, _FAR)) - 1
-    return i >= 0 and spans[i][0] < pos < spans[i][1]
-
-
-_FAR = 1 << 62
-_QUOTE_MARK = re.compile(r'["“”]')
-_SCARE_WORDS = 3
 
 
 _MODIFIERS = frozenset("""the east eastern west western south southern north northern central northeast
@@ -300,52 +214,6 @@ def _geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
     return 1
 
 
-def _number(token: str) -> int | None:
-    token = token.lower().replace(",", "")
-    if token.isdigit():
-        return int(token)
-    return lx.NUMBER_WORDS.get(token)
-
-
-_CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt", "casualt", "victim")
-# "nobody was hurt", "there were no casualties": zero, stated (ACLED codes 0, not unknown)
-_NONE_HURT = re.compile(r"\b(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
-                        r"(?P<what>killed|hurt|injured|wounded|harmed))"
-                        r"|\bno\s+(?:(?:immediate|reported)\s+)?(?P<what2>casualties|victims|injuries|deaths|fatalities)\b"
-                        r"|\bwithout\s+(?P<what3>casualties|injuries|victims)\b"
-                        r"|\bcaus(?:ed|ing)\s+no\s+(?P<what4>casualties|injuries|deaths)\b", re.IGNORECASE)
-_ZERO_KILLED = frozenset({"killed", "deaths", "fatalities", "casualties", "victims", "hurt", "harmed"})
-_ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties", "victims", "injuries"})
-
-
-def casualties(text: str) -> tuple[int | None, int | None]:
-    """Killed and injured stated in a clause (the most conservative figure of each)."""
-    low = text.lower()
-    if not any(w in low for w in _CASUALTY_WORDS):
-        return None, None  # most clauses state no casualty: skip the two long patterns
-
-    zero = [(m.start(), m.end(), next(g for g in m.groups() if g).lower()) for m in _NONE_HURT.finditer(text)]
-
-    def smallest(pattern: lx.Caseless) -> int | None:
-        vals = []
-        rx, src = pattern.pick(text, low)
-        for m in rx.finditer(src):
-            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in zero):
-                continue  # "no one was killed" is not "one was killed"
-            tok = next((g for g in m.groups() if g), None)
-            n = _number(tok) if tok else None
-            if n is not None:
-                vals.append(n)
-        return min(vals) if vals else None
-    killed, injured = smallest(_KILLED), smallest(_INJURED)
-    for _, _, what in zero:
-        if killed is None and what in _ZERO_KILLED:
-            killed = 0
-        if injured is None and what in _ZERO_INJURED:
-            injured = 0
-    return killed, injured
-
-
 def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[tuple[int, Place]],
           weapons: tuple[int, ...] = ()) -> str | None:
     """Who attacked, from the strongest evidence a clause gives.
@@ -405,7 +273,7 @@ class ArticleContext:
 
     article: Article
     demonyms: dict[str, str]
-    country_place: "dict[str, Place]"
+    country_place: dict[str, Place]
     weapon: str | None
     conflict: bool = True  # the article is about armed conflict (casualty words are incidents)
     # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"),
@@ -422,18 +290,9 @@ class ArticleContext:
         return self.weapon
 
     def remember(self, clause: Clause, found: list[tuple[str, int, int]]) -> None:
-        weapons = [t for t in found if t[0] in _WEAPON_KINDS and t[0] != "strike"]
+        weapons = [t for t in found if t[0] in WEAPON_KINDS and t[0] != "strike"]
         if weapons:
-            self.recent[clause.part] = (_type_of(weapons, None), clause.end)
-
-
-def article_weapon(clauses: list[Clause]) -> str | None:
-    """The first specific strike weapon an article names (types its generic "strikes")."""
-    for clause in clauses:
-        for kind, rx in lx.TRIGGER_RES[:4]:
-            if rx.search(clause.text):
-                return kind
-    return None
+            self.recent[clause.part] = (type_of(weapons, None), clause.end)
 
 
 def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,
@@ -455,11 +314,11 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         ``unplaced`` holds ``(place_text, reason, type)`` for names mapper could not place.
     """
     text = clause.text
-    scanned = _scan(text)
+    scanned = scan(text)
     found = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
     weapon = ctx.weapon_for(clause)
     ctx.remember(clause, found)
-    kind = _type_of(found, weapon, ctx.conflict)
+    kind = type_of(found, weapon, ctx.conflict)
     if kind is None:
         return [], []
     if date is None:
@@ -469,23 +328,23 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if (date.end - date.start).days > SUMMARY_DAYS:
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
-    every = _Triggers(scanned)
+    every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
-    if kind == (weapon or "other") and not any(k not in _GENERIC_KINDS for k, _, _ in found) \
+    if kind == (weapon or "other") and not any(k not in GENERIC_KINDS for k, _, _ in found) \
             and _GROUND.search(text):
         kind = "ground_fighting"  # "attacked near Selydove", "attacks in the Kupyansk direction"
     # a quoted trigger governs the places of its quotation, an unquoted one the others
-    state = {False: every, True: _Triggers([])} if not any(t[4] for t in scanned) else \
-        {q: _Triggers([t for t in scanned if t[4] == q]) for q in (False, True)}
-    state_kind = {q: kind if len(t.asserted) == len(found) else (_type_of(t.asserted, weapon, ctx.conflict) or kind)
+    state = {False: every, True: Triggers([])} if not any(t[4] for t in scanned) else \
+        {q: Triggers([t for t in scanned if t[4] == q]) for q in (False, True)}
+    state_kind = {q: kind if len(t.asserted) == len(found) else (type_of(t.asserted, weapon, ctx.conflict) or kind)
                   for q, t in state.items()}
     kinds: dict[int, str] = {}
     governed: dict[int, bool] = {}
     prev_end = 0
-    quotes = _quote_spans(text)
+    quotes = quote_spans(text)
     for s, e, r in sorted(places, key=lambda p: p[0]):
-        q = _in_quotes(quotes, s)
-        kinds[s] = _place_kind(s, e, state[q], state_kind[q], prev_end)
+        q = in_quotes(quotes, s)
+        kinds[s] = place_kind(s, e, state[q], state_kind[q], prev_end)
         governed[s] = bool(state[q].asserted) and state[q].governing(s, e)
         prev_end = e
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
@@ -500,7 +359,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if not kept:
         return [], _unknown_places(text, [(s, e) for s, e, _ in places], kind, ctx)
     trig = min((s for _, s, _ in found), default=0)
-    weapons = tuple(s for k, s, _ in found if k in _WEAPON_KINDS)
+    weapons = tuple(s for k, s, _ in found if k in WEAPON_KINDS)
     who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
                                                    [(s, r.place) for s, _, r in places if r.place], weapons)
     carried = None
@@ -510,7 +369,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # "Odesa was also hit": a one-sided attack by the attacker the article last named
         # (not a battle, which has two sides, nor talks or sabotage)
         carried = ctx.recent.get("actor")
-    tolls = _tolls(text, kept, kinds)
+    figures = tolls(text, kept, kinds)
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -520,7 +379,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             continue
         seen.add((place.name, place.lon, place.lat))
         k = kinds[s]
-        killed, injured = tolls.get(s, (None, None))
+        killed, injured = figures.get(s, (None, None))
         if who is None and carried is not None and lx.ACTOR_COUNTRY.get(carried) != place.country:
             by = carried  # never an attacker on its own territory
         else:
@@ -532,31 +391,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     return out, _unknown_places(text, known, kind, ctx) if not out else []
 
 
-def _tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str]
-           ) -> dict[int, tuple[int | None, int | None]]:
-    """Killed and injured at each kept place.
-
-    Casualties belong to the event's one place; a total over several places is never
-    split.  When the clause joins parts ("killed by artillery fire in Huliaipole, and a
-    guided bomb attack on Orikhiv injured three") each part's figures go to the one
-    place in it.
-    """
-    cuts = [0, *(m.end() for m in _SUBCLAUSE.finditer(text)), len(text)]
-    parts: dict[int, list[int]] = {}
-    for s, _, _ in kept:
-        parts.setdefault(bisect.bisect_right(cuts, s) - 1, []).append(s)
-    if len(parts) > 1:
-        return {own[0]: casualties(text[cuts[i]:cuts[i + 1]]) for i, own in parts.items() if len(own) == 1
-                and kinds[own[0]] != "diplomatic"}
-    per_kind = Counter(kinds[s] for s, _, _ in kept)
-    figures = casualties(text)
-    return {s: figures for s, _, _ in kept if per_kind[kinds[s]] == 1 and kinds[s] != "diplomatic"}
-
-
-_SUBCLAUSE = re.compile(r",\s+(?:and|while|as|but|whereas)\s+|;\s+|\s+while\s+", re.IGNORECASE)
-
-
-def _venue(trig: "_Triggers", text: str, start: int, end: int) -> bool:
+def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
     """Whether a place is where talks happen: just after the talks ("talks with the US in
     Istanbul") or naming them ("the Geneva talks"); not a place named before them ("Putin,
     who stayed in Moscow, was briefed on the talks")."""
@@ -567,40 +402,6 @@ def _venue(trig: "_Triggers", text: str, start: int, end: int) -> bool:
 
 
 _VENUE_REACH = 60
-
-
-class _Triggers:
-    """A clause's trigger matches (type, start, end, asserted, quoted) in text order, with
-    the lookups the linker makes per place done by bisection (linear on long clauses)."""
-
-    def __init__(self, scanned: list[tuple[str, int, int, bool, bool]]) -> None:
-        self.all = scanned
-        self.starts = [t[1] for t in scanned]
-        self.ends = [t[2] for t in scanned]  # matches never overlap: ends rise with starts
-        self.asserted = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
-        self.asserted_starts = [t[1] for t in self.asserted]
-        self.weapons = [t for t in self.asserted if t[0] in _WEAPON_KINDS and t[0] != "strike"]
-        self.weapon_starts = [t[1] for t in self.weapons]
-        self.weapon_kinds = {t[0] for t in self.weapons}
-        talks = [t for t in self.asserted if t[0] == "diplomatic"]
-        self.talk_ends = [t[2] for t in talks]
-        self.talks = len(talks)
-        self.violence_kind = _type_of([t for t in self.asserted if t[0] != "diplomatic"], None)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether a trigger overlaps ``[start, end)``."""
-        i = bisect.bisect_right(self.ends, start)
-        return i < len(self.all) and self.starts[i] < end
-
-    def governing(self, start: int, end: int) -> bool:
-        """Whether the trigger governing a place is asserted: "warned that Russia could
-        attack Kyiv, after drones hit Odesa" keeps Odesa, not Kyiv.  The governing trigger
-        is the nearest one before the place, else the nearest after it."""
-        i = bisect.bisect_right(self.ends, start) - 1
-        if i >= 0:
-            return self.all[i][3]
-        j = bisect.bisect_left(self.starts, end)
-        return self.all[j][3] if j < len(self.all) else True
 
 
 def _drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
@@ -628,35 +429,6 @@ def _drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, i
             continue
         out.append((s, e, r))
     return out
-
-
-def _place_kind(pos: int, end: int, trig: _Triggers, kind: str, prev_end: int = 0) -> str:
-    """The type of the event at a place: the clause's, unless the clause mixes violence
-    and talks and the trigger nearest the place is the other one ("air strikes on Rafah
-    killed 20 as talks in Cairo stalled"), or names several weapons, each before its own
-    places ("killed by artillery fire in Huliaipole, and a guided bomb attack on Orikhiv")."""
-    found = trig.asserted
-    if not trig.talks or trig.talks == len(found):
-        if kind == "diplomatic" or len(trig.weapon_kinds) < 2:
-            return kind
-        lo = bisect.bisect_left(trig.weapon_starts, prev_end)
-        hi = bisect.bisect_left(trig.weapon_starts, pos)
-        own = trig.weapons[lo:hi] or trig.weapons[max(0, hi - 1):hi]  # named since the previous place
-        return (_type_of(own, None) or kind) if own else kind
-    cut = bisect.bisect_left(trig.asserted_starts, pos)
-    before = found[:cut]
-    after = found[bisect.bisect_right(trig.asserted_starts, pos):]
-    # a place is the argument of the event named before it ("strikes on X", "talks in X");
-    # "X talks" (a trigger right after the place) is the exception
-    if after and after[0][1] - end <= 2 and after[0][0] == "diplomatic":
-        nearest = after[0]
-    else:
-        nearest = before[-1] if before else after[0]
-    if (nearest[0] == "diplomatic") == (kind == "diplomatic"):
-        return kind
-    if nearest[0] == "diplomatic":
-        return "diplomatic"
-    return trig.violence_kind or kind
 
 
 def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:

@@ -1,0 +1,107 @@
+"""Casualties a clause states: killed and injured, separately, conservatively.
+
+Numbers and number words ("at least 14", "two children", "dozens" = 12, "hundreds" =
+100, per ACLED), the lowest figure when several are given, a stated zero ("nobody was
+hurt") as 0, and never a total split across places unless the text splits it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from mapper.extract import lexicon as lx
+from mapper.model import Resolved
+
+__all__ = ["casualties", "tolls"]
+
+
+_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+_QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as)?\s*"
+
+
+_KILLED = lx.Caseless(
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
+    rf"(?:killed|dead|died|deaths|fatalities|killing)\b"
+    rf"|\b(?:killing|killed|kills|kill)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})")
+
+
+_INJURED = lx.Caseless(
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+)?(?:injured|wounded|hurt|injuries)\b"
+    rf"|\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+{_QUAL}(?P<n2>{_NUM})\b")
+
+
+def _number(token: str) -> int | None:
+    token = token.lower().replace(",", "")
+    if token.isdigit():
+        return int(token)
+    return lx.NUMBER_WORDS.get(token)
+
+
+_CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt", "casualt", "victim")
+# "nobody was hurt", "there were no casualties": zero, stated (ACLED codes 0, not unknown)
+_NONE_HURT = re.compile(r"\b(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
+                        r"(?P<what>killed|hurt|injured|wounded|harmed))"
+                        r"|\bno\s+(?:(?:immediate|reported)\s+)?(?P<what2>casualties|victims|injuries|deaths|fatalities)\b"
+                        r"|\bwithout\s+(?P<what3>casualties|injuries|victims)\b"
+                        r"|\bcaus(?:ed|ing)\s+no\s+(?P<what4>casualties|injuries|deaths)\b", re.IGNORECASE)
+
+
+_ZERO_KILLED = frozenset({"killed", "deaths", "fatalities", "casualties", "victims", "hurt", "harmed"})
+
+
+_ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties", "victims", "injuries"})
+
+
+def casualties(text: str) -> tuple[int | None, int | None]:
+    """Killed and injured stated in a clause (the most conservative figure of each)."""
+    low = text.lower()
+    if not any(w in low for w in _CASUALTY_WORDS):
+        return None, None  # most clauses state no casualty: skip the two long patterns
+
+    zero = [(m.start(), m.end(), next(g for g in m.groups() if g).lower()) for m in _NONE_HURT.finditer(text)]
+
+    def smallest(pattern: lx.Caseless) -> int | None:
+        vals = []
+        rx, src = pattern.pick(text, low)
+        for m in rx.finditer(src):
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in zero):
+                continue  # "no one was killed" is not "one was killed"
+            tok = next((g for g in m.groups() if g), None)
+            n = _number(tok) if tok else None
+            if n is not None:
+                vals.append(n)
+        return min(vals) if vals else None
+    killed, injured = smallest(_KILLED), smallest(_INJURED)
+    for _, _, what in zero:
+        if killed is None and what in _ZERO_KILLED:
+            killed = 0
+        if injured is None and what in _ZERO_INJURED:
+            injured = 0
+    return killed, injured
+
+
+def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str]
+           ) -> dict[int, tuple[int | None, int | None]]:
+    """Killed and injured at each kept place.
+
+    Casualties belong to the event's one place; a total over several places is never
+    split.  When the clause joins parts ("killed by artillery fire in Huliaipole, and a
+    guided bomb attack on Orikhiv injured three") each part's figures go to the one
+    place in it.
+    """
+    cuts = [0, *(m.end() for m in _SUBCLAUSE.finditer(text)), len(text)]
+    parts: dict[int, list[int]] = {}
+    for s, _, _ in kept:
+        parts.setdefault(bisect.bisect_right(cuts, s) - 1, []).append(s)
+    if len(parts) > 1:
+        return {own[0]: casualties(text[cuts[i]:cuts[i + 1]]) for i, own in parts.items() if len(own) == 1
+                and kinds[own[0]] != "diplomatic"}
+    per_kind = Counter(kinds[s] for s, _, _ in kept)
+    figures = casualties(text)
+    return {s: figures for s, _, _ in kept if per_kind[kinds[s]] == 1 and kinds[s] != "diplomatic"}
+
+
+_SUBCLAUSE = re.compile(r",\s+(?:and|while|as|but|whereas)\s+|;\s+|\s+while\s+", re.IGNORECASE)

@@ -1,0 +1,188 @@
+"""Trigger words of a clause: which are asserted, which are quoted, what type they give.
+
+A trigger (:data:`mapper.extract.lexicon.TRIGGERS`) is asserted unless modality words
+make it hypothetical, denied, planned, habitual or historic, or it points back to an
+event told elsewhere ("after the attack").  The first weapon-specific trigger types a
+clause; generic attack words take the weapon the article or paragraph named; casualty
+words alone count only in an article about armed conflict.  :class:`Triggers` answers
+the linker's per-place questions (the governing trigger, the weapons named since the
+previous place) by bisection, so a long clause stays linear.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from mapper.extract import lexicon as lx
+from mapper.model import Clause
+
+__all__ = ["GENERIC_KINDS", "WEAPON_KINDS", "Triggers", "article_weapon", "clause_type", "in_quotes", "place_kind",
+           "quote_spans", "scan", "triggers", "type_of"]
+
+
+def scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
+    """Every trigger match (type, start, end, asserted, quoted).
+
+    A trigger is not asserted when it is hypothetical, denied, planned or habitual
+    (modality words before or after it) or points back to an event told elsewhere
+    ("after the attack").  A quoted trigger only governs places in the same quotation.
+    """
+    low = text.lower()
+    trigger, src = lx.ANY_TRIGGER.pick(text, low)
+    before_rx, _ = lx.MODALITY_BEFORE.pick(text, low)
+    after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
+    quotes = quote_spans(text)
+    out = []
+    for m in trigger.finditer(src):
+        before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
+        asserted = not (before_rx.search(before) or after_rx.match(src[m.end():m.end() + 30])
+                        or _ANAPHORA.search(before))
+        out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
+    return out
+
+
+def triggers(text: str) -> list[tuple[str, int, int]]:
+    """Trigger matches (type, start, end) that are asserted, not hypothetical."""
+    return [(k, s, e) for k, s, e, ok, _ in scan(text) if ok]
+
+
+# how far before a trigger its modality words are looked for (same sentence only)
+_MODALITY_WINDOW = 100
+# "after the attack", "following these strikes": an event told elsewhere in the article
+_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
+                       r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$"
+                       # "Russia is targeting civilians": a characterisation, not a report
+                       r"|\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$", re.IGNORECASE)
+
+
+GENERIC_KINDS = frozenset({"strike", "violence"})
+
+
+WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike"})
+
+
+def clause_type(text: str, article_weapon: str | None) -> str | None:
+    """The incident type a clause states, or None if it states no incident."""
+    return type_of(triggers(text), article_weapon)
+
+
+def type_of(found: list[tuple[str, int, int]], article_weapon: str | None, conflict: bool = True) -> str | None:
+    """The type of a clause's triggers: the first specific one; generic attack words take
+    the article's weapon; casualty words alone count only in an article about conflict."""
+    if not found:
+        return None
+    kinds = {k for k, _, _ in found}
+    for kind, _ in lx.TRIGGERS:
+        if kind in kinds and kind not in GENERIC_KINDS:
+            if kind in ("sabotage", "explosion", "diplomatic") and kinds & {"missile_strike", "drone_strike",
+                                                                            "air_strike", "shelling"}:
+                continue  # "explosions" after a drone strike describe the strike
+            return kind
+    if kinds == {"violence"} and not conflict:
+        return None
+    return article_weapon or "other"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations of a clause as (start, end), in order.  Scare quotes around a few
+    words ('had "liberated" the village') are not quotations; an unclosed quote runs to
+    the end of the clause."""
+    spans = []
+    opened: int | None = None
+    for m in _QUOTE_MARK.finditer(text):
+        mark = m.group()
+        if opened is None:
+            if mark != "”":
+                opened = m.start()
+        elif mark != "“":
+            spans.append((opened, m.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return [(a, b) for a, b in spans if len(text[a:b].split()) > _SCARE_WORDS]
+
+
+def in_quotes(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, _FAR)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+_FAR = 1 << 62
+
+
+_QUOTE_MARK = re.compile(r'["“”]')
+
+
+_SCARE_WORDS = 3
+
+
+def article_weapon(clauses: list[Clause]) -> str | None:
+    """The first specific strike weapon an article names (types its generic "strikes")."""
+    for clause in clauses:
+        for kind, rx in lx.TRIGGER_RES[:4]:
+            if rx.search(clause.text):
+                return kind
+    return None
+
+
+class Triggers:
+    """A clause's trigger matches (type, start, end, asserted, quoted) in text order, with
+    the lookups the linker makes per place done by bisection (linear on long clauses)."""
+
+    def __init__(self, scanned: list[tuple[str, int, int, bool, bool]]) -> None:
+        self.all = scanned
+        self.starts = [t[1] for t in scanned]
+        self.ends = [t[2] for t in scanned]  # matches never overlap: ends rise with starts
+        self.asserted = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
+        self.asserted_starts = [t[1] for t in self.asserted]
+        self.weapons = [t for t in self.asserted if t[0] in WEAPON_KINDS and t[0] != "strike"]
+        self.weapon_starts = [t[1] for t in self.weapons]
+        self.weapon_kinds = {t[0] for t in self.weapons}
+        talks = [t for t in self.asserted if t[0] == "diplomatic"]
+        self.talk_ends = [t[2] for t in talks]
+        self.talks = len(talks)
+        self.violence_kind = type_of([t for t in self.asserted if t[0] != "diplomatic"], None)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a trigger overlaps ``[start, end)``."""
+        i = bisect.bisect_right(self.ends, start)
+        return i < len(self.all) and self.starts[i] < end
+
+    def governing(self, start: int, end: int) -> bool:
+        """Whether the trigger governing a place is asserted: "warned that Russia could
+        attack Kyiv, after drones hit Odesa" keeps Odesa, not Kyiv.  The governing trigger
+        is the nearest one before the place, else the nearest after it."""
+        i = bisect.bisect_right(self.ends, start) - 1
+        if i >= 0:
+            return self.all[i][3]
+        j = bisect.bisect_left(self.starts, end)
+        return self.all[j][3] if j < len(self.all) else True
+
+
+def place_kind(pos: int, end: int, trig: Triggers, kind: str, prev_end: int = 0) -> str:
+    """The type of the event at a place: the clause's, unless the clause mixes violence
+    and talks and the trigger nearest the place is the other one ("air strikes on Rafah
+    killed 20 as talks in Cairo stalled"), or names several weapons, each before its own
+    places ("killed by artillery fire in Huliaipole, and a guided bomb attack on Orikhiv")."""
+    found = trig.asserted
+    if not trig.talks or trig.talks == len(found):
+        if kind == "diplomatic" or len(trig.weapon_kinds) < 2:
+            return kind
+        lo = bisect.bisect_left(trig.weapon_starts, prev_end)
+        hi = bisect.bisect_left(trig.weapon_starts, pos)
+        own = trig.weapons[lo:hi] or trig.weapons[max(0, hi - 1):hi]  # named since the previous place
+        return (type_of(own, None) or kind) if own else kind
+    cut = bisect.bisect_left(trig.asserted_starts, pos)
+    before = found[:cut]
+    after = found[bisect.bisect_right(trig.asserted_starts, pos):]
+    # a place is the argument of the event named before it ("strikes on X", "talks in X");
+    # "X talks" (a trigger right after the place) is the exception
+    if after and after[0][1] - end <= 2 and after[0][0] == "diplomatic":
+        nearest = after[0]
+    else:
+        nearest = before[-1] if before else after[0]
+    if (nearest[0] == "diplomatic") == (kind == "diplomatic"):
+        return kind
+    if nearest[0] == "diplomatic":
+        return "diplomatic"
+    return trig.violence_kind or kind
