@@ -19,7 +19,8 @@ One clause (sentence or bullet sentence) at a time, in article order:
 
 The result is one :class:`Candidate` per (clause, place); deduplication across
 clauses and articles happens later (:mod:`mapper.aggregate`).
-"""from __future__ import annotations
+"""
+from __future__ import annotations
 
 import bisect
 import re
