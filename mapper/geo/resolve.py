@@ -258,9 +258,13 @@ def _proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) ->
     if gaz.kind[entry] != _CITY:
         return 0.0
     lat, lon = gaz.lat[entry], gaz.lon[entry]
-    scale = math.cos(math.radians(lat))
-    best = min(math.hypot(lat - a, (lon - b) * scale) for a, b in around) * 111.2  # km, flat-earth is enough here
+    best = min(_km(lat, lon, a, b) for a, b in around)
     return _CLOSE_BONUS if best < _CLOSE_KM else _NEAR_BONUS if best < _NEAR_KM else 0.0
+
+
+def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
+    """Distance in km on a flat earth scaled at ``lat``: enough for "within tens of km"."""
+    return math.hypot(lat2 - lat, (lon2 - lon) * math.cos(math.radians(lat))) * 111.2
 
 
 _SENTENCE_REACH = 150  # characters either side: about a sentence
@@ -346,10 +350,9 @@ def _together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], 
     towns = [(span.key, e) for span in firsts for e, *_ in _candidates(gaz, span)[0] if gaz.kind[e] == _CITY]
     for name, county in counties:
         lat, lon = gaz.lat[county], gaz.lon[county]
-        scale = math.cos(math.radians(lat))
         for other, town in towns:
             if other != name and abs(gaz.lat[town] - lat) < 1.0 and \
-                    math.hypot(gaz.lat[town] - lat, (gaz.lon[town] - lon) * scale) * 111.2 < _TOGETHER_KM:
+                    _km(lat, lon, gaz.lat[town], gaz.lon[town]) < _TOGETHER_KM:
                 out[county] = out[town] = _TOGETHER_BONUS
     return out
 
