@@ -17,9 +17,9 @@ re-scores with the countries those guesses imply (excluding the mention itself).
 A span is kept only with enough evidence: common English words ("Nice", "Police")
 and names inside person or organisation names need more than their prior.
 
-Speed: the candidates of a key with their priors, and a key's strength as a place
-name, are computed once per process (:meth:`Gazetteer.memo`); a pass is skipped when
-its inputs (the entries chosen before it) are those of the pass before.
+Candidates and priors live in :mod:`mapper.geo.candidates` (computed once per process
+per key); a pass here is skipped when its inputs (the entries chosen before it) are
+those of the pass before.
 """
 from __future__ import annotations
 
@@ -29,12 +29,20 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mapper.extract.toponyms import LOCATIVES, TITLES, Span
-from mapper.geo.gazetteer import KINDS, Gazetteer
-from mapper.geo.names import region_named
+from mapper.geo.candidates import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    COUNTY_SPAN_WORDS,
+    COUNTY_WORDS,
+    Cand,
+    candidates,
+    is_county,
+    name_strength,
+)
+from mapper.geo.gazetteer import Gazetteer
 from mapper.model import Mention, Resolved
 
-_CITY, _ADMIN1, _COUNTRY, _REGION = (KINDS.index(k) for k in ("city", "admin1", "country", "region"))
-STRONG_POPULATION = 100_000
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|stated|testified|replied|asked"
                      r"|recalled|insisted|declined|scored|pitched|threw|ran|finished)\b")
 COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "mobile")
@@ -56,91 +64,7 @@ class _Context:
     own_admin1: str = ""
 
 
-#: a candidate of a name key with its prior: (entry, prior, country, admin1, admin1 or "", is a city or county)
-_Cand = tuple[int, float, str, "str | None", str, bool]
-
-
-_REGION_SUFFIXES = ("oblast", "region", "province", "state", "governorate", "krai")
-_REGION_SPAN_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "oblasts",
-                                "regions", "provinces", "states", "governorates"})
-_SEAT_POP = 100_000
-#: the last word of a US county's name (data/us_counties.csv; kind "region")
-_COUNTY_WORDS = frozenset({"county", "parish", "borough"})
-_COUNTY_SPAN_WORDS = frozenset({"county", "counties"})  # "Walker County", "DeKalb and Gwinnett counties"
-_REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "division",
-                                "prefecture", "county"})
-
-
-def _prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
-    score = 1.5 * math.log10(gaz.population[entry] + 10)
-    if main:
-        score += 1.5
-    if gaz.aliases.get(span.key) == entry and not span.region_word:
-        score += 3.0  # the alias table names towns: "Kharkiv region" is not the town
-    kind = gaz.kind[entry]
-    if span.region_word:
-        if span.region_word in _COUNTY_SPAN_WORDS and _is_county(gaz, entry):
-            score += 4.0  # "Walker County" is the county, as "Kharkiv region" is the oblast
-        elif kind == _ADMIN1:
-            score += 4.0
-            if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
-                score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
-        elif kind == _COUNTRY:
-            score -= 3.0
-    elif kind == _ADMIN1 and not main and not region_named(span.key):
-        score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
-    return score
-
-
-def _is_county(gaz: Gazetteer, entry: int) -> bool:
-    return gaz.kind[entry] == _REGION and gaz.names[entry].rsplit(" ", 1)[-1].lower() in _COUNTY_WORDS
-
-
-def _candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[_Cand, ...], tuple[int, ...]]:
-    """The candidates of a span's key with their priors, and the admin-1 entries among
-    them that contain a candidate city of the same name (a bare "Sumy" is the city).
-
-    A prior depends on the span only through its key and whether a region word
-    follows, so both are computed once per process for each such pair.
-    """
-    memo = gaz.memo("resolve.candidates")
-    slot = (span.key, bool(span.region_word))
-    found = memo.get(slot)
-    if found is None:
-        pairs = list(gaz.candidates(span.key))
-        if span.region_word in _REGION_SPAN_WORDS:
-            # "Moscow region" is Moscow Oblast, whose names all carry the region word
-            seen = {e for e, _ in pairs}
-            for word in _REGION_SUFFIXES:
-                for entry, _ in gaz.candidates(f"{span.key} {word}"):
-                    if entry not in seen and gaz.kind[entry] == _ADMIN1:
-                        pairs.append((entry, True))
-                        seen.add(entry)
-            # "Dnepropetrovsk region": the region a big city of that (old) name is the seat of
-            for entry, main in list(pairs):
-                region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
-                named = main or gaz.aliases.get(span.key) == entry  # not Engels, once called Pokrovsk
-                if named and gaz.kind[entry] == _CITY and gaz.population[entry] >= _SEAT_POP \
-                        and region is not None and region not in seen:
-                    pairs.append((region, False))
-                    seen.add(region)
-        elif span.region_word in _COUNTY_SPAN_WORDS:
-            # "Walker" + "County" when the recogniser matched only "Walker": the counties of that name
-            seen = {e for e, _ in pairs}
-            pairs.extend((e, True) for e, _ in gaz.candidates(f"{span.key} county")
-                         if e not in seen and _is_county(gaz, e))
-        # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
-        cands = tuple(
-            (entry, _prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
-             gaz.kind[entry] == _CITY or _is_county(gaz, entry))
-            for entry, main in pairs)
-        cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == _CITY}
-        shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == _ADMIN1 and gaz.admin1[e] in cities_in)
-        found = memo[slot] = (cands, shadowed)
-    return found
-
-
-def _base_scores(cands: tuple[_Cand, ...], ctx: _Context) -> list[tuple[int, float, str, str]]:
+def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, float, str, str]]:
     """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
     total = (ctx.size - 1 if ctx.own_country else ctx.size) or 1
     countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
@@ -158,35 +82,6 @@ def _base_scores(cands: tuple[_Cand, ...], ctx: _Context) -> list[tuple[int, flo
             score += 2.0
         out.append((entry, score, country, admin1_key))
     return out
-
-
-def _strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
-    """How well known a name is as a place (memoised per key: it depends on nothing else).
-
-    2: a country, an alias-table name, a named region, or the main name of a city of a
-    million; 1: a region's name or the main name of a large town; 0: anything else.
-    """
-    memo = gaz.memo("resolve.strength")
-    level = memo.get(key)
-    if level is None:
-        level = memo[key] = _strength_of(gaz, cands, key)
-    return level
-
-
-def _strength_of(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
-    if key in gaz.aliases:
-        return 2
-    level = 0
-    for entry, main in cands:
-        kind, pop = gaz.kind[entry], gaz.population[entry]
-        if kind in (_COUNTRY, _REGION) or (kind == _CITY and main and pop >= 1_000_000):
-            return 2
-        if kind == _ADMIN1 and main and gaz.common.get(key, 0.0) < 5.0:
-            return 2  # "Minnesota", "Kharkiv Oblast"; not "Western", "Central"
-        if (kind == _ADMIN1 and (main or region_named(key))) or (kind == _CITY and main and pop >= STRONG_POPULATION) \
-                or (kind == _CITY and pop >= 1_000_000):
-            level = 1
-    return level
 
 
 def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
@@ -228,9 +123,9 @@ def _near(links: dict[int, int], best: dict[int, int], gaz: Gazetteer) -> dict[i
         entry = best.get(nxt)
         if entry is None:
             continue
-        if gaz.kind[entry] == _COUNTRY:
+        if gaz.kind[entry] == COUNTRY:
             near[i] = {gaz.country[entry]}
-        elif gaz.kind[entry] in (_ADMIN1, _CITY):  # "Lima, New York": the city's state counts too
+        elif gaz.kind[entry] in (ADMIN1, CITY):  # "Lima, New York": the city's state counts too
             near[i] = {gaz.admin1[entry] or "", gaz.country[entry]}
     return near
 
@@ -248,14 +143,14 @@ def _around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Ga
             entry = best.get(j)
             if entry is None or other.key == key or abs(other.start - at) > _SENTENCE_REACH:
                 continue
-            if gaz.kind[entry] == _CITY:
+            if gaz.kind[entry] == CITY:
                 out.append((gaz.lat[entry], gaz.lon[entry]))
     return out
 
 
 def _proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> float:
     """A bonus for a town lying close to the towns named beside it."""
-    if gaz.kind[entry] != _CITY:
+    if gaz.kind[entry] != CITY:
         return 0.0
     lat, lon = gaz.lat[entry], gaz.lon[entry]
     best = min(_km(lat, lon, a, b) for a, b in around)
@@ -281,14 +176,14 @@ def _context(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> _Context:
     for entry in entries:
         if gaz.country[entry]:
             countries[gaz.country[entry]] += 1
-        if gaz.kind[entry] in (_ADMIN1, _CITY) and gaz.admin1[entry]:
+        if gaz.kind[entry] in (ADMIN1, CITY) and gaz.admin1[entry]:
             admin1[gaz.admin1[entry]] += 1
     return _Context(countries, admin1, sum(countries.values()))
 
 
 def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
     """The context minus one mention's own contribution (a name is no evidence for itself)."""
-    own_admin1 = gaz.admin1[entry] if gaz.kind[entry] in (_ADMIN1, _CITY) else None
+    own_admin1 = gaz.admin1[entry] if gaz.kind[entry] in (ADMIN1, CITY) else None
     return _Context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "")
 
 
@@ -297,7 +192,7 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
           together: dict[int, float] | None = None) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
     the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
-    cands, shadowed = _candidates(gaz, spans[group[0]])
+    cands, shadowed = candidates(gaz, spans[group[0]])
     base = _base_scores(cands, ctx)
     if around and len(cands) > 1:
         base = [(entry, score + _proximity(gaz, entry, around), country, admin1)
@@ -342,12 +237,12 @@ def _together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], 
     """
     firsts = [spans[members[0]] for members in groups.values()]
     counties = [(span.key, e) for span in firsts
-                if span.key.rsplit(" ", 1)[-1] in _COUNTY_WORDS or span.region_word in _COUNTY_SPAN_WORDS
-                for e, *_ in _candidates(gaz, span)[0] if _is_county(gaz, e)]
+                if span.key.rsplit(" ", 1)[-1] in COUNTY_WORDS or span.region_word in COUNTY_SPAN_WORDS
+                for e, *_ in candidates(gaz, span)[0] if is_county(gaz, e)]
     out: dict[int, float] = {}
     if not counties:
         return out
-    towns = [(span.key, e) for span in firsts for e, *_ in _candidates(gaz, span)[0] if gaz.kind[e] == _CITY]
+    towns = [(span.key, e) for span in firsts for e, *_ in candidates(gaz, span)[0] if gaz.kind[e] == CITY]
     for name, county in counties:
         lat, lon = gaz.lat[county], gaz.lon[county]
         for other, town in towns:
@@ -377,7 +272,7 @@ def _reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[in
             continue
         cands = gaz.candidates(span.key)
         if not cands and span.region_word:  # "Gwinnett" in "DeKalb and Gwinnett counties"
-            cands = tuple((c[0], True) for c in _candidates(gaz, span)[0])
+            cands = tuple((c[0], True) for c in candidates(gaz, span)[0])
         if not cands:
             reasons[i] = "not in gazetteer"
             continue
@@ -385,7 +280,7 @@ def _reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[in
         if known:
             reasons[i] = ""
             continue
-        strength = _strength(gaz, cands, span.key)
+        strength = name_strength(gaz, cands, span.key)
         reason = _admissible(gaz, span, strength)
         if not reason and strength < 2:
             if span.key in people and span.prev_word not in LOCATIVES:
@@ -393,7 +288,7 @@ def _reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[in
             elif _SPEECH.match(text, span.end):
                 reason = "a speaker, not a place"
         if not reason and span.prev_word == "the" and not span.region_word and \
-                all(not main and gaz.kind[e] != _CITY for e, main in cands):
+                all(not main and gaz.kind[e] != CITY for e, main in cands):
             reason = "a river or feature sharing a region's other name"  # "on the Danube", "across the Nile"
         if reason in ("part of a longer name", "follows a personal title"):
             people.add(span.key)
@@ -439,12 +334,12 @@ def _strangers(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, bool],
     full = _context(gaz, entries, demonyms)
     out = []
     for g, (entry, _) in chosen.items():
-        if gaz.kind[entry] != _CITY or gaz.population[entry] >= _OBSCURE_POP:
+        if gaz.kind[entry] != CITY or gaz.population[entry] >= _OBSCURE_POP:
             continue
         country = gaz.country[entry]
         elsewhere = full.size - 1  # the votes of the other names and demonyms
         if full.countries.get(country, 0) - 1 <= 0 and elsewhere >= 2 and \
-                _strength(gaz, gaz.candidates(g[0]), g[0]) == 0:
+                name_strength(gaz, gaz.candidates(g[0]), g[0]) == 0:
             out.append(g)
     return out
 

@@ -1,0 +1,134 @@
+"""Candidates of a place mention: the gazetteer entries its name can mean, with priors.
+
+A prior is ``1.5 * log10(population)`` (countries and regions carry pseudo-populations),
+plus a bonus for the entry's main name over an alternate one (old names such as
+"Pokrovsk" for Engels lose to the current bearer), for the hand-kept alias table's
+choice, and for a region word after the name: "Kharkiv region" is the oblast, "Moscow
+region" Moscow Oblast rather than the federal city, "Dnepropetrovsk Region" the oblast
+its big namesake city heads, "Walker County" the US counties.  A key's candidates with
+their priors, and how well known a key is as a place name, depend on nothing else: both
+are computed once per process (:meth:`Gazetteer.memo`).
+"""
+from __future__ import annotations
+
+import math
+
+from mapper.extract.toponyms import Span
+from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.geo.names import region_named
+
+CITY, ADMIN1, COUNTRY, REGION = (KINDS.index(k) for k in ("city", "admin1", "country", "region"))
+STRONG_POPULATION = 100_000
+
+
+#: a candidate of a name key with its prior: (entry, prior, country, admin1, admin1 or "", is a city or county)
+Cand = tuple[int, float, str, "str | None", str, bool]
+
+
+_REGION_SUFFIXES = ("oblast", "region", "province", "state", "governorate", "krai")
+_REGION_SPAN_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "oblasts",
+                                "regions", "provinces", "states", "governorates"})
+_SEAT_POP = 100_000
+#: the last word of a US county's name (data/us_counties.csv; kind "region")
+COUNTY_WORDS = frozenset({"county", "parish", "borough"})
+COUNTY_SPAN_WORDS = frozenset({"county", "counties"})  # "Walker County", "DeKalb and Gwinnett counties"
+_REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "division",
+                                "prefecture", "county"})
+
+
+def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
+    score = 1.5 * math.log10(gaz.population[entry] + 10)
+    if main:
+        score += 1.5
+    if gaz.aliases.get(span.key) == entry and not span.region_word:
+        score += 3.0  # the alias table names towns: "Kharkiv region" is not the town
+    kind = gaz.kind[entry]
+    if span.region_word:
+        if span.region_word in COUNTY_SPAN_WORDS and is_county(gaz, entry):
+            score += 4.0  # "Walker County" is the county, as "Kharkiv region" is the oblast
+        elif kind == ADMIN1:
+            score += 4.0
+            if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
+                score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
+        elif kind == COUNTRY:
+            score -= 3.0
+    elif kind == ADMIN1 and not main and not region_named(span.key):
+        score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
+    return score
+
+
+def is_county(gaz: Gazetteer, entry: int) -> bool:
+    return gaz.kind[entry] == REGION and gaz.names[entry].rsplit(" ", 1)[-1].lower() in COUNTY_WORDS
+
+
+def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int, ...]]:
+    """The candidates of a span's key with their priors, and the admin-1 entries among
+    them that contain a candidate city of the same name (a bare "Sumy" is the city).
+
+    A prior depends on the span only through its key and whether a region word
+    follows, so both are computed once per process for each such pair.
+    """
+    memo = gaz.memo("resolve.candidates")
+    slot = (span.key, bool(span.region_word))
+    found = memo.get(slot)
+    if found is None:
+        pairs = list(gaz.candidates(span.key))
+        if span.region_word in _REGION_SPAN_WORDS:
+            # "Moscow region" is Moscow Oblast, whose names all carry the region word
+            seen = {e for e, _ in pairs}
+            for word in _REGION_SUFFIXES:
+                for entry, _ in gaz.candidates(f"{span.key} {word}"):
+                    if entry not in seen and gaz.kind[entry] == ADMIN1:
+                        pairs.append((entry, True))
+                        seen.add(entry)
+            # "Dnepropetrovsk region": the region a big city of that (old) name is the seat of
+            for entry, main in list(pairs):
+                region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
+                named = main or gaz.aliases.get(span.key) == entry  # not Engels, once called Pokrovsk
+                if named and gaz.kind[entry] == CITY and gaz.population[entry] >= _SEAT_POP \
+                        and region is not None and region not in seen:
+                    pairs.append((region, False))
+                    seen.add(region)
+        elif span.region_word in COUNTY_SPAN_WORDS:
+            # "Walker" + "County" when the recogniser matched only "Walker": the counties of that name
+            seen = {e for e, _ in pairs}
+            pairs.extend((e, True) for e, _ in gaz.candidates(f"{span.key} county")
+                         if e not in seen and is_county(gaz, e))
+        # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
+        cands = tuple(
+            (entry, prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
+             gaz.kind[entry] == CITY or is_county(gaz, entry))
+            for entry, main in pairs)
+        cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == CITY}
+        shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == ADMIN1 and gaz.admin1[e] in cities_in)
+        found = memo[slot] = (cands, shadowed)
+    return found
+
+
+def name_strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
+    """How well known a name is as a place (memoised per key: it depends on nothing else).
+
+    2: a country, an alias-table name, a named region, or the main name of a city of a
+    million; 1: a region's name or the main name of a large town; 0: anything else.
+    """
+    memo = gaz.memo("resolve.strength")
+    level = memo.get(key)
+    if level is None:
+        level = memo[key] = _strength_of(gaz, cands, key)
+    return level
+
+
+def _strength_of(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
+    if key in gaz.aliases:
+        return 2
+    level = 0
+    for entry, main in cands:
+        kind, pop = gaz.kind[entry], gaz.population[entry]
+        if kind in (COUNTRY, REGION) or (kind == CITY and main and pop >= 1_000_000):
+            return 2
+        if kind == ADMIN1 and main and gaz.common.get(key, 0.0) < 5.0:
+            return 2  # "Minnesota", "Kharkiv Oblast"; not "Western", "Central"
+        if (kind == ADMIN1 and (main or region_named(key))) or (kind == CITY and main and pop >= STRONG_POPULATION) \
+                or (kind == CITY and pop >= 1_000_000):
+            level = 1
+    return level
