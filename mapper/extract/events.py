@@ -285,10 +285,12 @@ class ArticleContext:
         """The weapon generic attack words in ``clause`` stand for: the last one named
         in the same paragraph, else the article's first."""
         last = self.recent.get(clause.part)
-        if last is not None and "\n" not in self.article.text[last[1]:clause.start] or (
-                last is not None and clause.part == "title"):
-            return last[0]
-        return self.weapon
+        if last is None:
+            return self.weapon
+        weapon, end = last
+        # the title is one line; in the body a line break between the clauses ends the paragraph
+        same_paragraph = clause.part == "title" or "\n" not in self.article.text[end:clause.start]
+        return weapon if same_paragraph else self.weapon
 
     def remember(self, clause: Clause, found: list[tuple[str, int, int]]) -> None:
         weapons = [t for t in found if t[0] in WEAPON_KINDS and t[0] != "strike"]
