@@ -232,6 +232,11 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     low = text.lower()
     groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
         if any(w in low for w in lx.GROUP_HINTS) else []
+    accused = _ACCUSED.search(text, max(0, trigger_at - 80), trigger_at)
+    if accused:
+        # "X accused the army of air strikes": the accused is the attacker (as X claims), never X
+        named = [name for at, name in groups if accused.start(1) <= at < accused.end(1)]
+        return named[0] if named else _demonym_actor(accused.group(1), demonyms)
     before = [g for g in groups if g[0] < trigger_at]
     if before:
         return before[-1][1]
@@ -259,6 +264,20 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     if best:
         return best[1]
     return groups[0][1] if groups else None
+
+
+_ACCUSED = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(.{1,40}?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}\Z")
+
+
+def _demonym_actor(phrase: str, demonyms: dict[str, str]) -> str | None:
+    """The actor a phrase names by a demonym or country name ("the Russian army"), if any."""
+    for word in re.findall(r"[A-Z][a-z]+", phrase):
+        iso = demonyms.get(word.lower())
+        if iso:
+            return lx.COUNTRY_ACTORS.get(iso, word)
+        if word in lx.ACTOR_COUNTRY:
+            return word
+    return None
 
 
 _UNKNOWN_PLACE = re.compile(

@@ -63,22 +63,51 @@ TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: all triggers in one pass; the named group that matched is the type
 ANY_TRIGGER = Caseless(r"\b(?:" + "|".join(f"(?P<{kind}>{pat})" for kind, pat in TRIGGERS) + r")\b")
 
-#: words that make a clause's event hypothetical, denied, planned or historic
-MODALITY_BEFORE = Caseless(
-    r"\b(?:warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|could|would|might|may|plans? to"
-    r"|planned|planning|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing) (?:to|for)|den(?:y|ies|ied|ying)"
-    r"|risks? of|fears? of|possible|potential|upcoming|future|will|expected to|aims? to|previous|prior|earlier"
-    r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter|fail(?:s|ed)? to"
-    r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently|ready to|willing to|resume"
-    r"|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for|prepar(?:e|es|ed|ing)"
-    r"|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d|response to|retaliat\w+\s+(?:for|against)"
-    r"|if|unless|whether"
-    r")\b[^.;,]*$",
+#: Words that make an event hypothetical, denied, planned, habitual or historic, by how
+#: far they reach (see :func:`mapper.extract.triggers.scan`): each scopes over its own
+#: predicate, never past a clause boundary (:data:`CLAUSE_BOUNDARY`).
+#:
+#: - ``aux``: auxiliaries, negators and habitual adverbs modify the verb group they stand
+#:   in ("could strike", "did not attack", "repeatedly shelled"), up to the boundary;
+#: - ``cond``: conditions and dated history ("if", "in 2022, when") reach to the boundary;
+#: - ``gov``: verbs and nouns that take the event as their complement ("threatened to
+#:   strike", "calls for an end to the shelling") reach a few words;
+#: - ``np``: determiners and adjectives ("no strikes", "former", "previous attacks")
+#:   modify the noun phrase right after them only.
+MODALITY = Caseless(
+    r"\b(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|wouldn['’]t|not|never|no longer"
+    r"|repeatedly|regularly|frequently|previously)"
+    r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)"
+    r"|(?P<gov>warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|plans? to|planned|planning"
+    r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
+    r"|expected to|aims? to|anticipat\w+|against further|prevent|deter|fail(?:s|ed)? to|halt|stop|(?<!the )end"
+    r"|reject(?:s|ed|ing)?|ready to|willing to|resume|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for"
+    r"|response to|retaliat\w+\s+(?:for|against))"
+    r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical))\b"
 )
+#: what ends the reach of a modality word: punctuation (``p``), a subordinate or relative
+#: clause, a contrast or a verb of saying (``w``: "the former mayor said drones struck ..."),
+#: and "that" (``t``), which ends an auxiliary's verb group but opens the complement of a
+#: governing word ("denied that its forces shelled ..."); conditions reach to punctuation
+CLAUSE_BOUNDARY = Caseless(
+    r"(?P<p>[.;:,!?()\u2014\u2013]|\s[-\u2013\u2014]\s)|\b(?:(?P<t>that)|(?P<w>which|who|whom|whose|when|whenever"
+    r"|while|whereas|after|before|because|but|although|though|where|said|says|saying|told|reported|according"
+    r"|adding|added|meanwhile|then|as(?! (?:many|much|well|part|a result|of)\b)))\b"
+)
+#: how many words a ``gov`` or ``np`` modality word reaches (a ``gov`` word reaches
+#: further through "that": its complement clause)
+MODALITY_REACH = {"gov": 6, "np": 3}
+#: the boundary kinds that end each reach class
+MODALITY_STOPS = {"aux": "ptw", "np": "ptw", "gov": "pw", "cond": "p"}
+#: "May" is a month, not a modal verb, before a day number or after a date preposition
+MAY_BEFORE_DAY = re.compile(r"\s+\d{1,2}\b")
+MAY_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|since|until|till|by|early|late|mid|from|through|of|last|next)\s+$",
+                                   re.IGNORECASE)
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
     r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
-    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly"
+    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|daily|nightly|routinely"
+    r"|every\s+(?:day|night|week)"
     r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions"
     # "the strikes have reduced refining": what attacks have done over time, not one attack
     r"|(?:have|has)\s+(?:\w+ly\s+)?(?!killed|injured|wounded|hit|damaged|destroyed|struck)\w+ed)\b",
