@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from mapper.extract.dates import span_precision
-from mapper.model import INCIDENT_TYPES, STRIKE_TYPES, Incident, Place, Source
+from mapper.model import INCIDENT_TYPES, STRIKE_TYPES, Incident, Place, Source, Unplaced
 
 _CONTINUING = frozenset({"diplomatic"})
 
@@ -96,8 +96,18 @@ class Deduper:
         for key in list(self._groups):  # first-seen order, as dedupe always had
             fam, items = key[0], self._groups.pop(key)
             merged.extend(_merge(cluster, regions) for cluster in _clusters(items, fam))
-        merged.sort(key=lambda i: (i.date_start, i.date_end, i.place.name, i.type, i.id))
+        merged.sort(key=incident_order)
         return merged
+
+
+def incident_order(inc: Incident) -> tuple:
+    """The sort key of the final incident list (every engine sorts by it)."""
+    return (inc.date_start, inc.date_end, inc.place.name, inc.type, inc.id)
+
+
+def unplaced_order(u: Unplaced) -> tuple:
+    """The sort key of the unplaced reports (a stable sort of them in input order)."""
+    return (u.date_start, u.source.article_id, u.place_text)
 
 
 def merge_group(fam: str, items: list[Incident]) -> list[Incident]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mapper.aggregate import Deduper, family, place_key
+from mapper.aggregate import Deduper, family, place_key, unplaced_order
 from mapper.extract.dates import clause_date, span_precision
 from mapper.extract.events import ArticleContext, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
@@ -22,7 +22,7 @@ from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import article_weapon
 from mapper.geo.gazetteer import Gazetteer
-from mapper.geo.regions import RegionIndex
+from mapper.geo.regions import Region, RegionIndex
 from mapper.geo.resolve import resolve_spans
 from mapper.model import (
     Article,
@@ -184,14 +184,19 @@ def region_lookup(places: Iterable[Place], regions: RegionIndex) -> dict[Place, 
     if not distinct:
         return {}
     found = regions.join(np.array([p.lon for p in distinct]), np.array([p.lat for p in distinct]))
-    out: dict[Place, tuple[str | None, str | None]] = {}
-    for place, region in zip(distinct, found):
-        kind = place.kind
-        if kind == "country" or (kind == "region" and not place.admin1_gn) or region is None:
-            out[place] = (None, None)
-        else:
-            out[place] = (region.name, region.code)
-    return out
+    return {place: admin1_choice(place.kind, place.admin1_gn, region) for place, region in zip(distinct, found)}
+
+
+def admin1_choice(kind: str, admin1_gn: str | None, region: Region | None) -> tuple[str | None, str | None]:
+    """The admin-1 (name, ISO 3166-2 code) of a place whose point falls in ``region``.
+
+    The one rule every engine applies: country-level places get no region; a
+    region-level place keeps the region its point falls in only when the gazetteer ties
+    it to one admin-1 unit (``admin1_gn``).
+    """
+    if kind == "country" or (kind == "region" and not admin1_gn) or region is None:
+        return (None, None)
+    return (region.name, region.code)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -259,7 +264,7 @@ def run(articles: Iterable[Article], services: Services,
                 for _ in slots:
                     progress(None)
         result.incidents, result.unplaced = found.merged(services.regions, geocoder)
-    result.unplaced.sort(key=lambda u: (u.date_start, u.source.article_id, u.place_text))
+    result.unplaced.sort(key=unplaced_order)
     return result
 
 
