@@ -76,3 +76,26 @@ def test_seasons_of_past_years_are_background(gaz, text):
 def test_an_allegation_names_the_accused_not_the_accuser(gaz):
     got = found(gaz, "On Sunday Hamas accused Israeli forces of air strikes on Khan Yunis.")
     assert [(t, p, a) for t, p, _, a in got] == [("air_strike", "Khān Yūnis", "Israel")]
+
+
+CASED = ("Russian drones struck Kharkiv overnight, the governor said. On Tuesday Ukrainian forces shelled "
+         "Horlivka, killing two people.")
+
+
+@pytest.mark.parametrize("text", [CASED.lower(), CASED.upper()])
+def test_text_in_one_case_gives_what_the_cased_text_gives(gaz, text):
+    assert found(gaz, text) == found(gaz, CASED)
+    assert sorted(a for _, _, _, a in found(gaz, text)) == ["Russia", "Ukraine"]
+
+
+def test_recased_text_is_quoted_as_written(gaz):
+    items, _ = extract_article(Article(id="t", text=CASED.upper(), title="", published=PUB), gaz)
+    assert {s.text for i in items for s in i.sources} <= {c.strip() + "." for c in CASED.upper().split(".") if c}
+
+
+def test_recasing_leaves_common_words_and_cased_text_alone(gaz):
+    from mapper.extract.truecase import case_of, recase
+
+    assert case_of(CASED) is None
+    assert recase("they met in reading on a nice day in may.", gaz) == "They met in reading on a nice day in May."
+    assert recase("the rapid support forces shelled el fasher.", gaz) == "The Rapid Support Forces shelled El Fasher."
