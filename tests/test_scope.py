@@ -99,3 +99,32 @@ def test_recasing_leaves_common_words_and_cased_text_alone(gaz):
     assert case_of(CASED) is None
     assert recase("they met in reading on a nice day in may.", gaz) == "They met in reading on a nice day in May."
     assert recase("the rapid support forces shelled el fasher.", gaz) == "The Rapid Support Forces shelled El Fasher."
+
+
+@pytest.mark.parametrize("text", [
+    "Berlin said on Monday it had delivered more drones to Odesa.",
+    "The council imposed sanctions on Minsk over the drone attacks on Monday.",
+    "Washington approved a package of artillery shells for Zaporizhzhia on Monday.",
+    "On Monday Moscow blamed Kherson officials for the shelling.",
+    "Officials urged Warsaw on Monday to send more missiles.",
+])
+def test_a_place_in_another_role_than_the_scene_is_no_incident(gaz, text):
+    assert found(gaz, text) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The battle for Vuhledar went on on Monday.", "Vuhledar"),
+    ("Russian forces launched 40 drones on Sumy on Monday.", "Sumy"),
+    ("Hezbollah fired rockets at Nahariya on Monday.", "Nahariyya"),
+])
+def test_event_words_keep_their_scene_after_a_preposition(gaz, text, place):
+    assert [p for _, p, _, _ in found(gaz, text)] == [place]
+
+
+def test_the_bodys_scene_wins_over_the_headline(gaz):
+    title = "Drones attack Odesa region"
+    body = "Russian drones struck Izmail overnight, damaging port facilities, the governor said."
+    assert [p for _, p, _, _ in found(gaz, body, title=title)] == ["Izmayil"]
+    # with no strike in the body, the headline's own incident stands (at the publication date)
+    got = found(gaz, "The governor said the port would reopen next week.", title="Russian drones hit Izmail")
+    assert [(t, p, d) for t, p, d, _ in got] == [("drone_strike", "Izmayil", "2025-05-21")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from mapper.aggregate import family, place_key
+from mapper.aggregate import family
 from mapper.extract.dates import clause_date
 from mapper.extract.events import ArticleContext, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
@@ -65,6 +65,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)))
     incidents: list[Incident] = []
+    headline: list[bool] = []  # per incident: stated in the title
     unplaced: list[Unplaced] = []
     previous: DateSpan | None = None
     for clause in clauses:
@@ -77,6 +78,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         said = clause.text if written is article else _as_written(written, clause)
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
+            headline.append(clause.part == "title")
             incidents.append(Incident(
                 type=c.type, date_start=c.date.start, date_end=c.date.end, time_precision=c.date.precision,
                 place=c.place, place_text=c.place_text, geo_precision=c.geo_precision, sources=(source,),
@@ -84,7 +86,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         for name, reason, kind in missing:
             if date is not None:
                 unplaced.append(Unplaced(kind or "other", date.start, date.end, name, reason, source))
-    return _drop_country_summaries(_drop_title_echoes(incidents, clauses)), unplaced
+    return _drop_country_summaries(_drop_title_echoes(incidents, headline)), unplaced
 
 
 def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
@@ -107,25 +109,13 @@ def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
     return [i for i in incidents if not summed_up(i)]
 
 
-def _drop_title_echoes(incidents: list[Incident], clauses: list[Clause]) -> list[Incident]:
-    """A headline restates the body: its incident is dropped when the body reports the
-    same type family at the same place (the body has the date; a headline has none)."""
-    titles = {c.text for c in clauses if c.part == "title"}
-    if not titles:
-        return incidents
-    body = [i for i in incidents if i.sources[0].text not in titles]
-    keys = {(family(i.type), place_key(i.place)) for i in body}
-    regions = {(family(i.type), i.place.admin1_gn) for i in body if i.place.admin1_gn}
-
-    def echoed(i: Incident) -> bool:
-        if (family(i.type), place_key(i.place)) in keys:
-            return True
-        # "air strike hits village in Sagaing" (the town) restating "... in Sagaing region"
-        return bool(i.place.admin1_gn) and (family(i.type), i.place.admin1_gn) in regions and any(
-            b.place.kind != "city" or i.place.kind != "city" for b in body
-            if family(b.type) == family(i.type) and b.place.admin1_gn == i.place.admin1_gn)
-
-    return [i for i in incidents if i.sources[0].text not in titles or not echoed(i)]
+def _drop_title_echoes(incidents: list[Incident], headline: list[bool]) -> list[Incident]:
+    """A headline announces what the body tells: its incidents stand only for a type
+    family the body reports nothing of.  Where the body places the attack elsewhere, or
+    dates it, the body's scene and date win ("Drone attack on Kyiv region" over a body
+    that names the town hit).  ``headline[k]``: incident ``k`` is stated in the title."""
+    told = {family(i.type) for i, title in zip(incidents, headline) if not title}
+    return [i for i, title in zip(incidents, headline) if not title or family(i.type) not in told]
 
 
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:

@@ -149,18 +149,59 @@ def _governing_word(text: str, start: int) -> str:
     """The word that governs a place, past modifiers and the names listed before it: "in"
     for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod, Kursk
     and Bryansk regions"."""
+    return _governor(text, start)[0]
+
+
+def _governor(text: str, start: int) -> tuple[str, int]:
+    """:func:`_governing_word` and where it starts (-1 when there is none)."""
     lo = max(0, start - 120)
     listed = _COORDINATED.search(text, lo, start)
     pos = listed.start() if listed else start
     for _ in range(5):
         m = _PREV_WORD.search(text[max(0, pos - 30):pos])
         if not m:
-            return ""
+            return "", -1
         word = m.group(1).lower()
-        if word not in _MODIFIERS:
-            return word
         pos = max(0, pos - 30) + m.start(1)
-    return ""
+        if word not in _MODIFIERS:
+            return word, pos
+    return "", -1
+
+
+def _other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
+    """Whether the place plays a role other than the event's scene, by what governs it.
+
+    A place governed by "to", "for", "with", "by" or "against" is a recipient, a
+    beneficiary, a partner or an agent ("drones supplied to Kyiv", "shells for Kyiv",
+    "blamed Kyiv for the attack") unless an event word heads the phrase ("the battle for
+    Bakhmut", "strikes against Kharkiv"); "on" after a word of policy is its target, not
+    a scene ("sanctions on Tehran"); the direct object of a verb that is no event word is
+    that verb's object ("asked Berlin for", "visited Kharkiv"); a place that is the
+    subject of a verb that is no event word is an agent ("Washington approved ...").
+    """
+    word, pos = _governor(text, start)
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1).endswith("ed") and not trig.overlaps(after.start(1), after.end(1)) \
+            and not {word, _prev_word(text, start)} & _PREPOSITIONS:
+        return True  # the subject of its own verb
+    if pos < 0:
+        return False
+    if word in _ROLE_PREPOSITIONS or word == "on":
+        head = _PREV_WORD.search(text, max(0, pos - 30), pos)
+        if head is None:
+            return False
+        kind = trig.kind_at(head.start(1), head.end(1))
+        if kind is not None and (word in ("on", "against") or word == "for" and kind == "ground_fighting"):
+            return False  # "strikes on Kyiv", "attacks against Kharkiv", "the battle for Bakhmut"
+        return word != "on" or head.group(1).lower() in lx.POLICY_NOUNS
+    if trig.overlaps(pos, pos + len(word)) or word in _LOCATIVE:
+        return False
+    return word.endswith("ed") or word in lx.OBJECT_VERBS
+
+
+_ROLE_PREPOSITIONS = frozenset({"to", "for", "with", "by", "against"})
+_PREPOSITIONS = _LOCATIVE | _ROLE_PREPOSITIONS | {"from", "of", "towards", "via", "through", "about"}
+_NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
 
 
 def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> bool:
@@ -371,6 +412,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         prev_end = e
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
             and not _excluded(clause, s, e, r.place, kinds[s])
+            and (kinds[s] == "diplomatic" or not _other_role(text, s, e, every))
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = _drop_containers(_drop_reference_points(kept, text))
     if not kept:

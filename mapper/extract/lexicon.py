@@ -35,7 +35,8 @@ class Caseless:
 # place, typed by the heavier weapon, so per-city counts are not doubled.
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|Neptunes?|Tomahawks?|ballistic|cruise missiles?"
-                       r"|rocket (?:attacks?|strikes?)|rockets? (?:hit|struck|slammed)"),
+                       r"|rocket (?:attacks?|strikes?|fire)|rockets? (?:hit|struck|slammed|landed|fell)"
+                       r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"),
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|unmanned aerial vehicles?"),
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed|bombing(?= (?:a|an|the|of|on|raids?|runs?)\b)"
@@ -119,6 +120,14 @@ CLAIMS = re.compile(
     r"|control over|sovereignty over|withdraw(?:al)? from|territorial|territories|hand over|give up)\b",
     re.IGNORECASE,
 )
+#: nouns of policy: a place after "<noun> on" is its target, not a scene ("sanctions on Tehran")
+POLICY_NOUNS = frozenset("""sanctions sanction pressure position stance views view talks deal agreement claims claim
+demands demand embargo restrictions tariffs ban report reports statement decision focus comments remarks briefing
+update updates policy influence dependence reliance grip hold call calls""".split())
+#: verbs (not past forms in -ed) whose direct object is no scene ("told Kyiv", "urge Moscow")
+OBJECT_VERBS = frozenset("""told tell tells telling urge urges urging ask asks asking blame blames blaming accuse accuses
+visit visits visiting left leave leaves leaving gave give gives giving sent send sends sending thank thanks met meet
+meets meeting join joins joining support supports supporting help helps helping call calls calling""".split())
 #: after a place: the place is an origin, not the target ("launched from Kursk")
 ORIGIN_WORDS = frozenset({"from"})
 #: a clause that only says attacks go on, with no specific event, is not an incident

@@ -182,6 +182,11 @@ class Triggers:
         i = bisect.bisect_right(self.ends, start)
         return i < len(self.all) and self.starts[i] < end
 
+    def kind_at(self, start: int, end: int) -> str | None:
+        """The type of the trigger overlapping ``[start, end)``, if any."""
+        i = bisect.bisect_right(self.ends, start)
+        return self.all[i][0] if i < len(self.all) and self.starts[i] < end else None
+
     def governing(self, start: int, end: int) -> bool:
         """Whether the trigger governing a place is asserted: "warned that Russia could
         attack Kyiv, after drones hit Odesa" keeps Odesa, not Kyiv.  The governing trigger
