@@ -128,3 +128,14 @@ def test_the_bodys_scene_wins_over_the_headline(gaz):
     # with no strike in the body, the headline's own incident stands (at the publication date)
     got = found(gaz, "The governor said the port would reopen next week.", title="Russian drones hit Izmail")
     assert [(t, p, d) for t, p, d, _ in got] == [("drone_strike", "Izmayil", "2025-05-21")]
+
+
+def test_a_capital_conducting_the_attack_is_the_attacker_not_the_scene(gaz):
+    got = found(gaz, "On Monday Kyiv launched a wave of drones at Belgorod.")
+    assert [p for _, p, _, _ in got] == ["Belgorod"]
+
+
+def test_national_authorities_place_only_domestic_incidents_in_their_country(gaz):
+    got = found(gaz, "On Monday Lithuanian prosecutors said arson destroyed a warehouse.")
+    assert [(t, p) for t, p, _, _ in got] == [("sabotage", "Lithuania")]
+    assert found(gaz, "On Monday Lithuanian officials said Russian drones attacked overnight.") == []

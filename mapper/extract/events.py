@@ -97,10 +97,14 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
 # generic attack words that describe ground combat
 _GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b", re.IGNORECASE)
-# a place as the subject of pressing an attack is its side: "as Moscow presses (its) offensive"
-_PRESSES = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up|intensifie[sd]"
-                      r"|escalate[sd])\s+(?:its\s+|the\s+|a\s+)?(?:\w+\s+)?(?:offensive|attacks?|strikes?|assaults?"
-                      r"|campaign|bombardment|shelling)\b", re.IGNORECASE)
+# a place as the subject of conducting attacks is the attacker (a capital standing for its
+# side): "as Moscow presses its offensive", "Kyiv launched a wave of drones", "Tehran fires missiles"
+_CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up"
+                       r"|intensifie[sd]|escalate[sd]|launch(?:es|ed)?|fire[sd]?|carrie[sd]\s+out|carries\s+out"
+                       r"|conduct(?:s|ed)?|continue[sd]?|resume[sd]?|sen[dt]s?|use[sd]?|unleash(?:es|ed)?)"
+                       r"\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+|more\s+)?(?:\w+\s+){0,3}?"
+                       r"(?:offensive|attacks?|strikes?|assaults?|campaign|bombardment|shelling|barrages?|waves?"
+                       r"|drones?|missiles?|rockets?)\b", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -120,6 +124,7 @@ class Candidate:
     clause: Clause
 
 
+_DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
@@ -220,8 +225,8 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
         return True
     if _FORCES.match(text, end) and _governing_word(text, start) not in _LOCATIVE:
         return True
-    if _PRESSES.match(text, end):
-        return True  # "as Moscow presses offensive": the attacker
+    if _CONDUCTS.match(text, end):
+        return True  # "as Moscow presses its offensive": the attacker
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
         return True
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
@@ -415,7 +420,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and (kinds[s] == "diplomatic" or not _other_role(text, s, e, every))
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = _drop_containers(_drop_reference_points(kept, text))
-    if not kept:
+    if not kept and kind in _DOMESTIC:
+        # "Polish prosecutors charged two men over the arson": national police and
+        # prosecutors investigate what happened in their own country
         fallback = _authorities_country(text, ctx)
         if fallback is not None:
             kept = [fallback]

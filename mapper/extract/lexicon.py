@@ -40,7 +40,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|unmanned aerial vehicles?"),
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed|bombing(?= (?:a|an|the|of|on|raids?|runs?)\b)"
-                   r"|warplanes?|fighter jets? (?:struck|bombed|hit)|bombing raids?|barrel bombs?"),
+                   r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded)"
+                   r"|bombing raids?|barrel bombs?"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
