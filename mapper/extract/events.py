@@ -23,6 +23,7 @@ clauses and articles happens later (:mod:`mapper.aggregate`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -518,10 +519,16 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
 
 def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,
                     ctx: ArticleContext) -> list[tuple[str, str, str | None]]:
+    # whether a name overlaps a known place, by bisection: a scan of ``known`` per name
+    # would be quadratic in a long clause
+    known = sorted(known)
+    starts = [ks for ks, _ in known]
+    reach = list(itertools.accumulate((ke for _, ke in known), max))
     out = []
     for m in _UNKNOWN_PLACE.finditer(text):
         s, e = m.span("name")
-        if any(ks < e and s < ke for ks, ke in known):
+        i = bisect.bisect_left(starts, e)  # known[:i] start before the name ends
+        if i and reach[i - 1] > s:
             continue
         name = m.group("name")
         first = name.split()[0].lower()

@@ -211,15 +211,18 @@ def place_kind(pos: int, end: int, trig: Triggers, kind: str, prev_end: int = 0)
         hi = bisect.bisect_left(trig.weapon_starts, pos)
         own = trig.weapons[lo:hi] or trig.weapons[max(0, hi - 1):hi]  # named since the previous place
         return (type_of(own, None) or kind) if own else kind
+    # the triggers just before and just after the place, by index: slicing them out would
+    # make a clause with many places and triggers quadratic
     cut = bisect.bisect_left(trig.asserted_starts, pos)
-    before = found[:cut]
-    after = found[bisect.bisect_right(trig.asserted_starts, pos):]
+    nxt = bisect.bisect_right(trig.asserted_starts, pos)
+    after = found[nxt] if nxt < len(found) else None
     # a place is the argument of the event named before it ("strikes on X", "talks in X");
     # "X talks" (a trigger right after the place) is the exception
-    if after and after[0][1] - end <= 2 and after[0][0] == "diplomatic":
-        nearest = after[0]
+    if after is not None and after[1] - end <= 2 and after[0] == "diplomatic":
+        nearest = after
     else:
-        nearest = before[-1] if before else after[0]
+        nearest = found[cut - 1] if cut else after
+        assert nearest is not None  # the clause has asserted triggers and none overlaps a place
     if (nearest[0] == "diplomatic") == (kind == "diplomatic"):
         return kind
     if nearest[0] == "diplomatic":
