@@ -108,7 +108,7 @@ def run(inputs: PathLike | Iterable[PathLike] | Iterable[ArticleLike], *, jobs: 
         A bad option, quoting it; an option the chosen engine cannot honour.
     """
     _check_options(jobs=jobs, slice=slice, geocoder=geocoder, engine=engine)
-    paths, articles = _split_inputs(inputs)
+    paths, articles = _split_inputs(inputs, skip_bad, on_skip)
     if engine == "dask":
         raw, services = _run_dask(paths, articles, store=store, jobs=jobs, skip_bad=skip_bad, on_skip=on_skip,
                                   scheduler=scheduler, partition_size=partition_size,
@@ -150,7 +150,8 @@ def _geocoder(geocoder: str | Geocoder) -> Geocoder | None:
     return make_geocoder(geocoder)
 
 
-def _split_inputs(inputs: Any) -> tuple[list[str], Iterator[Article] | None]:
+def _split_inputs(inputs: Any, skip_bad: bool,
+                  on_skip: Callable[[str], None] | None) -> tuple[list[str], Iterator[Article] | None]:
     """(paths, None) for paths; ([], articles) for articles (checked lazily, as they stream)."""
     if isinstance(inputs, (str, os.PathLike)):
         return [os.fspath(inputs)], None
@@ -169,17 +170,23 @@ def _split_inputs(inputs: Any) -> tuple[list[str], Iterator[Article] | None]:
                 raise ConfigError(f"inputs[{i}]: expected a path like inputs[0], got {type(item).__name__}")
             paths.append(os.fspath(item))
         return paths, None
-    return [], _articles(items)
+    return [], _articles(items, skip_bad, on_skip)
 
 
-def _articles(items: Iterable[Any]) -> Iterator[Article]:
+def _articles(items: Iterable[Any], skip_bad: bool, on_skip: Callable[[str], None] | None) -> Iterator[Article]:
     from mapper.ingest import article_from_record
 
     for i, item in enumerate(items):
         if isinstance(item, Article):
             yield item
-        else:
+            continue
+        try:
             yield article_from_record(item, where=f"articles[{i}]", default_id=f"article-{i}")
+        except InputError as exc:
+            if not skip_bad:
+                raise
+            if on_skip is not None:
+                on_skip(str(exc))
 
 
 def _run_local(articles: Iterable[Article], services: Services, *, jobs: int | None, store: PathLike | None,
