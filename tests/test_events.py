@@ -256,9 +256,9 @@ def test_years_ago_today_is_history(gaz):
     ("Drones launched from the area of Primorsko-Akhtarsk hit Odesa on Monday.",
      [("drone_strike", "Odesa", "2025-11-17", "2025-11-17", 1)]),
     ("The ministry condemned the attack on Odesa on Monday in a statement issued in Kyiv.",
-     [("other", "Odesa", "2025-11-17", "2025-11-17", 1)]),
+     [("ground_fighting", "Odesa", "2025-11-17", "2025-11-17", 1)]),
     ("The ministry, which uses the name Kharkov, said its forces struck Vovchansk on Monday.",
-     [("other", "Vovchansk", "2025-11-17", "2025-11-17", 1)]),
+     [("missile_strike", "Vovchansk", "2025-11-17", "2025-11-17", 1)]),
     # causes told as background
     ("He said the offensive on Monday was a response to Ukrainian shelling of Belgorod.", []),
 ])
@@ -294,7 +294,7 @@ def test_types_per_place(gaz, text, expected):
      [("ground_fighting", "Lyptsi", "2025-11-17", "2025-11-17", 2)]),
     # displacement destinations, cities that locate others, capitals of regions
     ("RSF fighters attacked Singa on Monday, sending thousands fleeing towards Gedaref.",
-     [("other", "Singa", "2025-11-17", "2025-11-17", 1)]),
+     [("ground_fighting", "Singa", "2025-11-17", "2025-11-17", 1)]),
     ("In Omdurman, across the Nile from the capital Khartoum, a drone struck an army post on Monday.",
      [("drone_strike", "Omdurman", "2025-11-17", "2025-11-17", 1)]),
     ("Shelling killed 14 people in El Fasher, the capital of North Darfur state, on Monday.",
@@ -376,8 +376,8 @@ def test_more_trigger_wording(gaz, text, expected):
 @pytest.mark.parametrize("text,expected", [
     # the region a big city of that old name is the seat of; the Donetsk People's Republic
     ("Russian troops struck facilities in the Kharkov and Dnepropetrovsk Regions on Monday.",
-     [("other", "Dnipropetrovsk Oblast", "2025-11-17", "2025-11-17", 3),
-      ("other", "Kharkiv Oblast", "2025-11-17", "2025-11-17", 3)]),
+     [("missile_strike", "Dnipropetrovsk Oblast", "2025-11-17", "2025-11-17", 3),
+      ("missile_strike", "Kharkiv Oblast", "2025-11-17", "2025-11-17", 3)]),
     ("Shelling hit Horlivka in the Donetsk People's Republic on Monday, as Russia calls the occupied area.",
      [("shelling", "Horlivka", "2025-11-17", "2025-11-17", 1)]),
     # "since last August" starts a state of affairs: it does not date the event

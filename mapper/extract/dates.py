@@ -109,7 +109,7 @@ _P_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
     r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
     r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven)?"
-    r"\s*(?P<pu>hours?|days?|week)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
+    r"\s*(?P<pu>hours?|days?|weeks?|month)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)"
     r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -331,7 +331,8 @@ def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
     n = (m["pn"] or "").lower()
     count = 24 if n == "twenty-four" else int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
     unit = (m["pu"] or "day").lower()
-    days = 7 if unit == "week" else -(-count // 24) if unit.startswith("hour") and count >= 24 else count
+    days = (7 * count if unit.startswith("week") else 30 if unit == "month"
+            else -(-count // 24) if unit.startswith("hour") and count >= 24 else count)
     if unit.startswith("hour") and count < 24:
         days = 0  # "in the past hour": the reference day itself
     if not 0 <= days <= 31:
@@ -350,6 +351,8 @@ def _weekday(m: re.Match[str], ref: dt.date) -> _Found | None:
     if mod == "next":
         back = -((wanted - ref.weekday()) % 7 or 7)
     day = ref - back * _DAY
+    if m.group().lower().endswith("night") and day < ref:
+        return _span(m, day, day + _DAY, 2, m.start("wd"))  # "Sunday night": the night into Monday
     return _span(m, day, day, 1, m.start("wd"))
 
 

@@ -359,7 +359,7 @@ class ArticleContext:
         return weapon if same_paragraph else self.weapon
 
     def remember(self, clause: Clause, found: list[tuple[str, int, int]]) -> None:
-        weapons = [t for t in found if t[0] in WEAPON_KINDS and t[0] != "strike"]
+        weapons = [t for t in found if t[0] in WEAPON_KINDS and t[0] not in GENERIC_KINDS]
         if weapons:
             self.recent[clause.part] = (type_of(weapons, None), clause.end)
 
@@ -399,7 +399,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
-    if kind == (weapon or "other") and not any(k not in GENERIC_KINDS for k, _, _ in found) \
+    if not any(k not in GENERIC_KINDS for k, _, _ in found) \
             and _GROUND.search(text):
         kind = "ground_fighting"  # "attacked near Selydove", "attacks in the Kupyansk direction"
     # a quoted trigger governs the places of its quotation, an unquoted one the others

@@ -47,13 +47,19 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
                         r"|counter-?attacks?|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
-                        r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into"),
+                        r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
-    ("explosion", r"explosions?|exploded|blasts?|IEDs?|landmines?|car bombs?|bomb went off|detonat(?:ed|ion)"
-                  r"|suicide (?:bomb\w*|attacks?)"),
+    ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)|car bombs?"
+                  r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
+    # blasts of no stated cause: the weapon the article names, else an explosion
+    ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meeting|convened"
                    r"|ceasefire agreement"),
-    ("strike", r"strikes?|struck|attacks?|attacked|bombard(?:ed|ment)|barrages?|hit|shot down|intercepted"),
+    # generic words of remote violence, and of attack (remote or not): the weapon the
+    # article names, else a missile strike (ACLED's shelling/artillery/missile default)
+    # and an attack of unknown means
+    ("strike", r"strikes?|struck|bombard(?:ed|ment)|barrages?|shot down|intercepted"),
+    ("attack", r"attacks?|attacked|hit"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
     ("violence", r"killed|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed"

@@ -89,10 +89,12 @@ _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:th
                        r"|\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$", re.IGNORECASE)
 
 
-GENERIC_KINDS = frozenset({"strike", "violence"})
+GENERIC_KINDS = frozenset({"strike", "attack", "blast", "violence"})
+#: what a generic word stands for when the article names no weapon
+GENERIC_DEFAULT = {"strike": "missile_strike", "blast": "explosion", "attack": "ground_fighting", "violence": "other"}
 
 
-WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike"})
+WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike", "attack"})
 
 
 def clause_type(text: str, article_weapon: str | None) -> str | None:
@@ -114,7 +116,9 @@ def type_of(found: list[tuple[str, int, int]], article_weapon: str | None, confl
             return kind
     if kinds == {"violence"} and not conflict:
         return None
-    return article_weapon or "other"
+    if article_weapon:
+        return article_weapon
+    return next(GENERIC_DEFAULT[k] for k in ("strike", "blast", "attack", "violence") if k in kinds)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -169,7 +173,7 @@ class Triggers:
         self.ends = [t[2] for t in scanned]  # matches never overlap: ends rise with starts
         self.asserted = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
         self.asserted_starts = [t[1] for t in self.asserted]
-        self.weapons = [t for t in self.asserted if t[0] in WEAPON_KINDS and t[0] != "strike"]
+        self.weapons = [t for t in self.asserted if t[0] in WEAPON_KINDS and t[0] not in GENERIC_KINDS]
         self.weapon_starts = [t[1] for t in self.weapons]
         self.weapon_kinds = {t[0] for t in self.weapons}
         talks = [t for t in self.asserted if t[0] == "diplomatic"]
