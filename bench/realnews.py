@@ -64,7 +64,7 @@ def run_mapper(docs: list[dict], out: Path) -> float:
     write_jsonl(src, as_input(docs))
     start = dt.datetime.now()
     proc = subprocess.run([sys.executable, "-m", "mapper", "run", str(src), "-o", str(out / "run"), "--tiles", "none",
-                           "--quiet", "-j", "1"], capture_output=True, text=True)
+                           "--quiet", "-j", "1", "--rebuild"], capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"mapper run failed: {proc.stderr.strip()}")
     return (dt.datetime.now() - start).total_seconds()

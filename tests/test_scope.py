@@ -139,3 +139,12 @@ def test_national_authorities_place_only_domestic_incidents_in_their_country(gaz
     got = found(gaz, "On Monday Lithuanian prosecutors said arson destroyed a warehouse.")
     assert [(t, p) for t, p, _, _ in got] == [("sabotage", "Lithuania")]
     assert found(gaz, "On Monday Lithuanian officials said Russian drones attacked overnight.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the governor of the Poltava region said the strikes must stop.",
+    "Russian missiles struck Poltava on Monday, in breach of the Helsinki Final Act and the Charter of Paris.",
+])
+def test_titles_and_documents_named_after_places_are_not_scenes(gaz, text):
+    assert {p for _, p, _, _ in found(gaz, text)} <= {"Poltava"}
+    assert not any(p.endswith("Oblast") or p in ("Helsinki", "Paris") for _, p, _, _ in found(gaz, text))

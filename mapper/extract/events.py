@@ -61,7 +61,7 @@ _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?
 _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
                           r"[\s.!?\"”']*$", re.IGNORECASE)
 _OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts"
-                        r"|districts|communities|governor|head)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"|districts|communities)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
@@ -78,7 +78,11 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:area|region|direction|territory
                      r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$")
 # an organisation named after a place is not the place
 _ORG_AFTER = re.compile(r"[\s-]+(?:Institute|University|Institut|Foundation|Council|Club|Academy|Center|Centre|School"
-                        r"|Agreement|Accords?|Format|Declaration|Protocol|Process|Convention|Group|Forum)\b")
+                        r"|Agreements?|Accords?|Format|Declaration|Protocol|Process|Convention|Group|Forum|Final Act"
+                        r"|Charter|Memorandum|Treaty|Communiqu[eé]|Principles|Document|Consensus|Plan|Initiative)\b")
+# a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon"
+_ORG_BEFORE = re.compile(r"\b(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
+                         r"|Agreement)\s+of\s+$")
 # the ends of a route: "the Warsaw-Lublin railway line", "the Kyiv-Odesa highway"
 _ROUTE_NOUN = (r"(?:railway|rail|railroad|line|road|highway|motorway|pipeline|route|train|corridor|border crossing"
                r"|direction|axis)")
@@ -218,7 +222,8 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
     prev = _prev_word(text, start)
     if prev in lx.ORIGIN_WORDS or _ORIGIN.search(left):
         return True
-    if _ORG_AFTER.match(text, end) or _ROUTE.match(text, end) or _ROUTE_END.search(left):
+    if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _ROUTE.match(text, end)
+            or _ROUTE_END.search(left)):
         return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
     if _SPEAKER.match(text, end) or _ATTACKER.match(text, end):
         return True  # "Kiev says rebels shelled ...": the speaker, not the scene
