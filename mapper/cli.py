@@ -185,9 +185,10 @@ def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, job
     engine reads files and globs of JSONL, CSV, Parquet, .txt and .html (not stdin),
     does not use the store, and writes the same files.
     """
-    from mapper.output.bundle import write_outputs
+    from mapper.output.bundle import recover_outputs, write_outputs
 
     started = time.monotonic()
+    recover_outputs(out_dir)  # a run killed while committing its outputs is completed first
     if engine == "dask":
         from mapper.distributed import require_dask, run_dask
 

@@ -21,6 +21,7 @@ from mapper.extract.lexicon import CONFLICT_CONTEXT
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import article_weapon
+from mapper.faults import checkpoint
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.regions import RegionIndex
 from mapper.geo.resolve import resolve_spans
@@ -198,6 +199,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
+        checkpoint("read")
         if len(batch) >= size:
             yield batch
             batch = []
@@ -253,6 +255,7 @@ def run(articles: Iterable[Article], services: Services,
                 found.add(blob if blob is not None else next(fresh))
             if store is not None and keys:
                 store.put_blobs(zip(keys, blobs))
+            checkpoint("extract")
             result.articles += len(slots)
             result.cached += len(slots) - len(blobs)
             if progress is not None:
