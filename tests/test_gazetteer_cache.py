@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -13,26 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from hostile import pickle_bomb
 from mapper.geo import cachefile
 from mapper.geo.gazetteer import INDEX_VERSION, Gazetteer, cache_dir
-
-
-class _Bomb:
-    """Unpickling it runs code: it writes ``path``."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __reduce__(self) -> tuple:
-        return exec, (f"open({str(self.path)!r}, 'w').write('ran')",)
-
-
-def _bomb(marker: Path) -> bytes:
-    blob = pickle.dumps(_Bomb(marker))
-    pickle.loads(blob)  # noqa: S301 - the test of the test: pickle would run it
-    assert marker.read_text() == "ran"
-    marker.unlink()
-    return blob
 
 
 def _tiny() -> Gazetteer:
@@ -73,7 +55,7 @@ def test_damaged_foreign_or_other_files_read_as_absent(tmp_path: Path) -> None:
     good = path.read_bytes()
     assert cachefile.read(Gazetteer, path, "abc") is not None
     assert cachefile.read(Gazetteer, path, "other sources") is None
-    for bad in (good[:len(good) // 2], _flip(good, len(good) // 2), b"", b"not a zip", _bomb(marker),
+    for bad in (good[:len(good) // 2], _flip(good, len(good) // 2), b"", b"not a zip", pickle_bomb(marker),
                 good.replace(b'"format": 1', b'"format": 9')):
         path.write_bytes(bad)
         assert cachefile.read(Gazetteer, path, "abc") is None
@@ -86,8 +68,8 @@ def test_bomb_in_the_cache_is_rebuilt_and_old_caches_removed(services, tmp_path:
     cache = tmp_path / "cache"
     cache.mkdir()
     digest = services.gazetteer.digest
-    (cache / cachefile.cache_name(INDEX_VERSION, digest)).write_bytes(_bomb(marker))
-    (cache / f"gazetteer-6-{digest}.pickle").write_bytes(_bomb(marker))  # what mapper wrote before
+    (cache / cachefile.cache_name(INDEX_VERSION, digest)).write_bytes(pickle_bomb(marker))
+    (cache / f"gazetteer-6-{digest}.pickle").write_bytes(pickle_bomb(marker))  # what mapper wrote before
     (cache / "gazetteer-6-0123456789ab.v0.npz").write_bytes(b"an older format")
     other = cache / cachefile.cache_name(INDEX_VERSION, "0123456789ab")  # another install's sources
     other.write_bytes(b"recent")

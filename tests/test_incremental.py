@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import json
 import os
-import pickle
 import shutil
 import sqlite3
 import subprocess
@@ -19,6 +18,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
+from hostile import pickle_bomb
 from mapper.aggregate import Deduper, dedupe
 from mapper.ingest import read_articles
 from mapper.model import Article
@@ -178,23 +178,9 @@ def test_map_frame_equals_incident_frame(services) -> None:
 
 # ------------------------------------------------------------ hostile and foreign store files
 
-class _Bomb:
-    """Unpickling it runs code: it writes ``path``."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __reduce__(self) -> tuple:
-        return exec, (f"open({str(self.path)!r}, 'w').write('ran')",)
-
-
 def _bomb(marker: Path) -> bytes:
-    """A zlib-compressed pickle that runs code when loaded, checked to be live."""
-    blob = zlib.compress(pickle.dumps(_Bomb(marker)))
-    pickle.loads(zlib.decompress(blob))  # noqa: S301 - the test of the test: pickle would run it
-    assert marker.read_text() == "ran"
-    marker.unlink()
-    return blob
+    """A zlib-compressed pickle that runs code when loaded."""
+    return zlib.compress(pickle_bomb(marker))
 
 
 def _one_article(tmp_path: Path) -> tuple[Path, Article]:
