@@ -228,7 +228,8 @@ class Store:
     path : Path
         The SQLite file (created on first use).
     salt : str
-        What else the extraction depends on (gazetteer digest); combined with the version.
+        What else the extraction depends on (the gazetteer digest); combined with the
+        version, the payload format and :func:`extraction_digest`.
     """
 
     def __init__(self, path: Path, salt: str = "") -> None:

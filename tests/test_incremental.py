@@ -81,6 +81,7 @@ def test_rerun_with_new_changed_and_removed_articles_equals_rebuild(invoke, tmp_
     assert places == {"Odesa", "Poltava", "Kherson"}
 
 
+@pytest.mark.reliability("a file that is not a database in the store's place")
 def test_corrupt_store_is_a_one_line_error(invoke, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     _write(src, [_article(0)])
@@ -94,6 +95,7 @@ def test_corrupt_store_is_a_one_line_error(invoke, tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [STORE_NAME]
 
 
+@pytest.mark.reliability("store payloads truncated on disk")
 def test_damaged_payload_is_extracted_again(services, tmp_path: Path) -> None:
     articles = [Article(**{**r, "published": dt.date.fromisoformat(r["published"])})
                 for r in (_article(i) for i in range(8))]
@@ -110,6 +112,7 @@ def test_damaged_payload_is_extracted_again(services, tmp_path: Path) -> None:
     assert again.incidents == first.incidents and again.unplaced == first.unplaced
 
 
+@pytest.mark.reliability("a store payload of intact zlib that is not JSON")
 def test_unreadable_payload_is_a_one_line_error(invoke, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     _write(src, [_article(i) for i in range(3)])
