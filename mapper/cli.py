@@ -1,4 +1,4 @@
-"""mapper's command line: a thin click layer over :mod:`mapper.pipeline`.
+"""mapper's command line: a thin click layer over :func:`mapper.run` (:mod:`mapper.api`).
 
 Exit status: 0 success, 1 bad input or data (one line on stderr, no traceback, no
 partial output), 2 bad options, 130 interrupted.
@@ -62,16 +62,12 @@ def _inputs(f: Callable) -> Callable:
     return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(f)
 
 
-def _articles(inputs: tuple[str, ...], skip_bad: bool, quiet: bool) -> Iterator[Article]:
-    from mapper.ingest import read_articles
+def _report_skip(message: str) -> None:
+    click.echo(f"mapper: skipped: {message}", err=True)
 
-    def report(message: str) -> None:
-        click.echo(f"mapper: skipped: {message}", err=True)
 
-    def warn(message: str) -> None:
-        click.echo(f"mapper: warning: {message}", err=True)
-
-    yield from read_articles(list(inputs), skip_bad=skip_bad, on_skip=report, on_warning=warn)
+def _warn(message: str) -> None:
+    click.echo(f"mapper: warning: {message}", err=True)
 
 
 def _estimate(inputs: tuple[str, ...]) -> int | None:
@@ -141,15 +137,6 @@ def _services(quiet: bool):  # noqa: ANN202 - Services import kept lazy for fast
     return Services.load()
 
 
-def _online(kind: str):  # noqa: ANN202 - OnlineGeocoder | None, imported lazily
-    """The optional online geocoder (None unless the user asked for one)."""
-    if kind == "offline":
-        return None
-    from mapper.geo.online import make_geocoder
-
-    return make_geocoder(kind)
-
-
 def _geocoder_option(f: Callable) -> Callable:
     return click.option(
         "--geocoder", type=click.Choice(["offline", "nominatim"]), default="offline", show_default=True,
@@ -183,46 +170,34 @@ def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, job
     Each article's extraction is kept in an incremental store in -o
     (.mapper-store.sqlite): a re-run extracts only new or changed articles.  The dask
     engine reads files and globs of JSONL, CSV, Parquet, .txt and .html (not stdin),
-    does not use the store, and writes the same files.
+    keeps no store (so it always extracts every article, as --rebuild asks), takes -j
+    as the workers of its local cluster (not with --scheduler), and writes the same files.
     """
-    from mapper.output.bundle import recover_outputs, write_outputs
+    from mapper.api import run as run_api
+    from mapper.store import STORE_NAME
+    from mapper.output.bundle import recover_outputs
 
     started = time.monotonic()
     recover_outputs(out_dir)  # a run killed while committing its outputs is completed first
     if engine == "dask":
-        from mapper.distributed import require_dask, run_dask
+        from mapper.distributed import require_dask
 
-        require_dask()
-        services = _services(quiet)
-        result = run_dask(list(inputs), scheduler=scheduler, partition_size=partition_size, skip_bad=skip_bad,
-                          on_skip=lambda m: click.echo(f"mapper: skipped: {m}", err=True))
-    else:
-        result, services = _run_local(inputs, out_dir, jobs, rebuild, quiet, skip_bad, geocoder)
-    summary = write_outputs(result, services, out_dir, slice_unit=slice_unit, tiles=tiles)
-    if not quiet:
-        strikes = sum(1 for i in result.incidents if i.strike)
-        note = "" if result.incidents else " (no incidents found: outputs are empty)"
-        reused = f" ({result.cached} from the store)" if result.cached else ""
-        click.echo(f"mapper: {result.articles} articles{reused}, {len(result.incidents)} incidents "
-                   f"({strikes} strikes), {len(result.unplaced)} unplaced, {summary['slices']} {summary['unit']} "
-                   f"slices -> {out_dir}/ in {time.monotonic() - started:.1f}s{note}", err=True)
-
-
-def _run_local(inputs: tuple[str, ...], out_dir: Path, jobs: int | None, rebuild: bool, quiet: bool,
-               skip_bad: bool, geocoder: str = "offline"):  # noqa: ANN202 - (RunResult, Services)
-    """``mapper run`` on the local engine, with the incremental store in ``out_dir``."""
-    from mapper.parallel import default_jobs
-    from mapper.pipeline import run as run_pipeline
-    from mapper.store import STORE_NAME, Store
-
+        require_dask()  # before the services load: a missing extra fails at once
+    local = engine == "local"
     services = _services(quiet)
-    with Store(out_dir / STORE_NAME, salt=services.gazetteer.digest) as store:
-        if rebuild:
-            store.clear()
-        with _progress(quiet, _estimate(inputs)) as tick:
-            result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick,
-                                  jobs=jobs or default_jobs(), store=store, geocoder=_online(geocoder))
-    return result, services
+    with _progress(quiet, _estimate(inputs) if local else None) as tick:
+        result = run_api(list(inputs), jobs=jobs, slice=slice_unit, geocoder=geocoder, engine=engine,
+                         store=out_dir / STORE_NAME if local else None, rebuild=rebuild, skip_bad=skip_bad,
+                         scheduler=scheduler, partition_size=partition_size, on_skip=_report_skip,
+                         on_warning=_warn, progress=tick, services=services)
+    summary = result.write(out_dir, tiles=tiles)
+    if not quiet:
+        raw = result.raw
+        note = "" if raw.incidents else " (no incidents found: outputs are empty)"
+        reused = f" ({raw.cached} from the store)" if raw.cached else ""
+        click.echo(f"mapper: {raw.articles} articles{reused}, {len(raw.incidents)} incidents "
+                   f"({summary['strikes']} strikes), {len(raw.unplaced)} unplaced, {summary['slices']} "
+                   f"{summary['unit']} slices -> {out_dir}/ in {time.monotonic() - started:.1f}s{note}", err=True)
 
 
 def _open_out(target: str) -> contextlib.AbstractContextManager[IO[str]]:
@@ -241,18 +216,18 @@ def _open_out(target: str) -> contextlib.AbstractContextManager[IO[str]]:
 @_geocoder_option
 def extract(inputs: tuple[str, ...], target: str, jobs: int, geocoder: str, quiet: bool, skip_bad: bool) -> None:
     """Write the incidents of INPUT as JSON lines (GeoJSON properties plus lon, lat)."""
+    from mapper.api import run as run_api
     from mapper.output.records import extract_record
-    from mapper.pipeline import run as run_pipeline
 
     services = _services(quiet)
     with _progress(quiet, _estimate(inputs)) as tick:
-        result = run_pipeline(_articles(inputs, skip_bad, quiet), services, progress=tick, jobs=jobs or 1,
-                              geocoder=_online(geocoder))
+        raw = run_api(list(inputs), jobs=jobs, geocoder=geocoder, skip_bad=skip_bad, on_skip=_report_skip,
+                      on_warning=_warn, progress=tick, services=services).raw
     with _open_out(target) as fh:
-        for inc in result.incidents:
+        for inc in raw.incidents:
             fh.write(json.dumps(extract_record(inc), ensure_ascii=False) + "\n")
     if not quiet:
-        click.echo(f"mapper: {result.articles} articles, {len(result.incidents)} incidents", err=True)
+        click.echo(f"mapper: {raw.articles} articles, {len(raw.incidents)} incidents", err=True)
 
 
 @main.command(cls=_Command)
@@ -269,7 +244,7 @@ def geoparse(source: str, target: str, resolve_only: bool, quiet: bool, skip_bad
     services = _services(quiet)
     with _open_out(target) as fh:
         for record in geoparse_lines(source, services, resolve_only=resolve_only, skip_bad=skip_bad,
-                                     on_skip=lambda m: click.echo(f"mapper: skipped: {m}", err=True)):
+                                     on_skip=_report_skip):
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

@@ -28,6 +28,7 @@ import contextlib
 import csv
 import dataclasses
 import datetime as dt
+import glob
 import gzip
 import json
 import os
@@ -35,7 +36,7 @@ import re
 import sys
 import warnings
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import BinaryIO, TextIO
 
 from mapper.errors import InputError
@@ -43,7 +44,7 @@ from mapper.htmltext import clean as _clean
 from mapper.htmltext import parse_html
 from mapper.model import Article
 
-__all__ = ["MAX_ARTICLE_CHARS", "MAX_RECORD_BYTES", "SUPPORTED_SUFFIXES", "read_articles"]
+__all__ = ["MAX_ARTICLE_CHARS", "MAX_RECORD_BYTES", "SUPPORTED_SUFFIXES", "article_from_record", "read_articles"]
 
 #: Longest article text kept; the rest is cut off with a warning.
 MAX_ARTICLE_CHARS = 2_000_000
@@ -85,7 +86,8 @@ def read_articles(
     ----------
     inputs : sequence of str
         File paths, folder paths (every supported, non-hidden file inside, recursively,
-        in sorted path order) or ``"-"`` for JSON lines on stdin.
+        in sorted path order), globs that match no file by name (``"news/*.jsonl"``,
+        expanded in sorted order, ``**`` recursive) or ``"-"`` for JSON lines on stdin.
     skip_bad : bool
         Skip a bad record (one JSON line or CSV row) instead of raising.  Whole-file
         problems (missing, unreadable, empty, binary, bad CSV header) still raise.
@@ -163,10 +165,28 @@ def _expand(item: str) -> list[str]:
     if os.path.isdir(item):
         return _folder_files(item)
     if not os.path.exists(item):
+        if glob.has_magic(item):  # a quoted glob ('news/*.jsonl'), as the dask engine takes
+            return _glob_files(item)
         raise InputError(f"{item}: no such file or directory")
     if _split_name(item) is None:
         raise InputError(f"{item}: unsupported file type (expected {_SUPPORTED_TEXT})")
     return [item]
+
+
+def _glob_files(pattern: str) -> list[str]:
+    """The files a glob matches, sorted; folders among them are searched as folders."""
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        raise InputError(f"{pattern}: no files match")
+    found = []
+    for path in matches:
+        if os.path.isdir(path):
+            found.extend(_folder_files(path))
+        elif _split_name(path) is not None:
+            found.append(path)
+    if not found:
+        raise InputError(f"{pattern}: no supported files match (expected {_SUPPORTED_TEXT})")
+    return found
 
 
 def _folder_files(folder: str) -> list[str]:
@@ -365,6 +385,31 @@ def _optional_str(record: dict[str, object], key: str, where: str) -> str | None
     if not isinstance(value, str):
         raise InputError(f'{where}: "{key}" must be a string, got {_kind(value)}')
     return value
+
+
+def article_from_record(record: Mapping[str, object], *, where: str, default_id: str) -> Article:
+    """An Article from a mapping with the JSONL fields ``id, title, text, published, url``.
+
+    Checked as a JSON line is: ``text`` must be a non-empty string, ``published`` an
+    ISO date; the article is cut to :data:`MAX_ARTICLE_CHARS` (with a warning).
+
+    Parameters
+    ----------
+    record : mapping
+        The fields; only ``text`` is required.
+    where : str
+        Names the record in error messages (``"articles[3]"``).
+    default_id : str
+        The id when the record has none.
+
+    Raises
+    ------
+    InputError
+        ``<where>: <what is wrong>``.
+    """
+    if not isinstance(record, Mapping):
+        raise InputError(f"{where}: expected a mapping with a \"text\" field, got {type(record).__name__}")
+    return _truncated(_build(dict(record), where, default_id), lambda m: warnings.warn(m, stacklevel=3))
 
 
 def _build(record: dict[str, object], where: str, default_id: str) -> Article:

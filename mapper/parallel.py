@@ -12,6 +12,7 @@ import contextlib
 import gc
 import multiprocessing as mp
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -21,25 +22,49 @@ from mapper.model import Article
 if TYPE_CHECKING:
     from mapper.pipeline import Services
 
-_SERVICES: "Services | None" = None
+# (pid, services): keyed by process id, so a forked child that did not inherit them on
+# purpose loads its own copy instead of trusting a parent's half-initialised one
+_SERVICES: "tuple[int, Services] | None" = None
+_LOCK = threading.Lock()
+
+
+def process_services(services: "Services | None" = None) -> "Services":
+    """The gazetteer and regions of this process, loaded on first use and kept.
+
+    The one per-process cache both engines use: the local engine's worker processes
+    and the Dask engine's workers.  ``services`` installs already loaded ones (the
+    parent's, inherited by forked workers).
+    """
+    global _SERVICES
+    with _LOCK:
+        if services is not None:
+            _SERVICES = (os.getpid(), services)
+        elif _SERVICES is None or _SERVICES[0] != os.getpid():
+            from mapper.pipeline import Services
+
+            _SERVICES = (os.getpid(), Services.load())
+        return _SERVICES[1]
 
 
 def _init(services: "Services | None") -> None:
+    process_services(services)
+
+
+def _adopt() -> None:
+    """A forked worker's initializer: keep the services inherited from the parent."""
     global _SERVICES
-    if services is not None:
-        _SERVICES = services
-    elif _SERVICES is None:
-        from mapper.pipeline import Services
-
-        _SERVICES = Services.load()
+    gc.enable()
+    if _SERVICES is not None:
+        _SERVICES = (os.getpid(), _SERVICES[1])
 
 
-def _work(batch: list[Article]) -> list[bytes]:
+def extract_payloads(batch: list[Article]) -> list[bytes]:
+    """Extract each article of a batch with this process's services, as store payloads."""
     from mapper.pipeline import extract_article
     from mapper.store import encode
 
-    assert _SERVICES is not None
-    return [encode(extract_article(a, _SERVICES.gazetteer)) for a in batch]
+    gaz = process_services().gazetteer
+    return [encode(extract_article(a, gaz)) for a in batch]
 
 
 @contextlib.contextmanager
@@ -76,16 +101,15 @@ def extract_batches(batches: Iterable[list[Article]], services: "Services",
     if jobs <= 1:
         _init(services)
         for batch in batches:
-            yield _work(batch)
+            yield extract_payloads(batch)
         return
     if "fork" in mp.get_all_start_methods():
-        global _SERVICES
-        _SERVICES = services  # inherited by the forked workers
+        process_services(services)  # inherited by the forked workers
         # frozen objects are never scanned by a worker's collector, so the pages it
         # shares with this process stay shared instead of being copied on first touch
         gc.freeze()
         try:
-            pool = mp.get_context("fork").Pool(jobs, initializer=gc.enable)
+            pool = mp.get_context("fork").Pool(jobs, initializer=_adopt)
         finally:
             gc.unfreeze()
     else:  # pragma: no cover - spawn platforms load the services in each worker
@@ -95,7 +119,7 @@ def extract_batches(batches: Iterable[list[Article]], services: "Services",
     inflight: deque = deque()
     try:
         for batch in batches:
-            inflight.append(pool.apply_async(_work, (batch,)))
+            inflight.append(pool.apply_async(extract_payloads, (batch,)))
             if len(inflight) >= 2 * jobs:
                 yield inflight.popleft().get()
         while inflight:

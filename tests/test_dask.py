@@ -177,3 +177,49 @@ def test_without_a_scheduler_a_local_cluster_is_started_and_closed(monkeypatch):
         assert [w["nthreads"] for w in workers] == [1]
         assert client.submit(lambda: __import__("os").getpid()).result() != __import__("os").getpid()
     assert client.status == "closed"
+
+
+def test_jobs_sets_the_local_cluster_workers():
+    from mapper.distributed import engine
+
+    with engine._client(None, 2) as client:
+        assert [w["nthreads"] for w in client.scheduler_info()["workers"].values()] == [1, 1]
+
+
+class _Geocoder:
+    """Places every name at one point in Kyiv oblast, and counts the questions."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def geocode(self, query, *, country=None, exactly_one=True):  # noqa: ANN001, ANN202, ARG002
+        from mapper.geo.online import OnlineLocation
+
+        self.asked.append(query)
+        return OnlineLocation(query, 30.9, 50.3, "UA", {"addresstype": "village"})
+
+
+def test_online_geocoder_is_honoured_like_the_local_engine(services, scheduler, tmp_path):
+    import mapper
+
+    src = write_jsonl(tmp_path / "in.jsonl", corpus())
+    local_geo, dask_geo = _Geocoder(), _Geocoder()
+    local = mapper.run(src, services=services, jobs=1, geocoder=local_geo)
+    dask = mapper.run(src, services=services, engine="dask", scheduler=scheduler, partition_size="2kB",
+                      geocoder=dask_geo)
+    assert local_geo.asked == dask_geo.asked == ["Shahed"]  # asked once per name
+    assert len(local.raw.unplaced) == 0 and len(local.raw.incidents) == 18 + 10  # one per day
+    assert dask.raw.incidents == local.raw.incidents and dask.raw.unplaced == local.raw.unplaced
+    assert set(local.incidents[local.incidents["place"] == "Shahed"]["admin1_code"]) == {"UA-32"}
+    local.write(tmp_path / "local", tiles="none")
+    dask.write(tmp_path / "dask", tiles="none")
+    for path in sorted((tmp_path / "local").iterdir()):
+        assert (tmp_path / "dask" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_cli_jobs_with_a_scheduler_is_refused(invoke, scheduler, tmp_path):
+    src = write_jsonl(tmp_path / "in.jsonl", corpus(2))
+    result = invoke("run", src, "-o", tmp_path / "o", "--engine", "dask", "--scheduler", scheduler, "-j", "2")
+    assert result.exit_code == 2
+    assert "Error: -j/jobs sets the workers of a local cluster; with a scheduler" in result.stderr
+    assert not (tmp_path / "o").exists()

@@ -287,15 +287,14 @@ def test_payload_with_wrong_types_is_damaged(services) -> None:
 # ------------------------------------------------------------ an upgrade re-extracts on its own
 
 def _installed_copy(root: Path) -> Path:
-    """A copy of the mapper package (as an upgrade would install it) beside the shipped data."""
+    """A copy of the mapper package's code (as an upgrade would install it); the data stays shipped."""
     site = root / "site"
     shutil.copytree(ROOT / "mapper", site / "mapper", ignore=shutil.ignore_patterns("__pycache__"))
-    (site / "data").symlink_to(ROOT / "data")  # where data_dir() looks from site/mapper/geo
     return site
 
 
 def _run_with(site: Path, src: Path, out: Path) -> tuple[str, list[tuple[str, str]]]:
-    env = {**os.environ, "PYTHONPATH": str(site)}
+    env = {**os.environ, "PYTHONPATH": str(site), "MAPPER_DATA_DIR": str(ROOT / "data")}
     proc = subprocess.run([sys.executable, "-c", "import mapper, sys; print(mapper.__file__, file=sys.stderr); "
                            "from mapper.cli import main; main()", "run", str(src), "-o", str(out), "--tiles", "none",
                            "-j", "1"], env=env, cwd=site, capture_output=True, text=True, timeout=120)

@@ -263,3 +263,21 @@ def test_far_countries_are_simplified_near_ones_kept(tmp_path: Path) -> None:
     # With no incidents nothing is "far": every outline keeps its detail.
     _, data = _render(tmp_path, _incidents().iloc[:0], countries=countries)
     assert [len(_ring(data, i)) for i in (0, 1)] == [257, 257]
+
+
+def test_folium_skeleton_is_the_one_the_tests_cover() -> None:
+    """The page's folium part, byte for byte (the data, inlined assets and webmap.js cut
+    out).  When a new folium or branca renders anything else, this fails: check the page in
+    a browser (tests/test_browser.py), then update tests/data/folium_skeleton.html and the
+    folium bound in pyproject.toml together."""
+    from mapper.output import webmap
+
+    data = {"x": 1}
+    page = webmap._page(data, "t")
+    for part, marker in ((webmap._head_assets(), "<!-- head assets -->"),
+                         (webmap._encode_data(data), "<!-- data -->"), (webmap._template("webmap.js"), "/* webmap.js */")):
+        assert page.count(part) == 1
+        page = page.replace(part, marker)
+    expected = (Path(__file__).parent / "data" / "folium_skeleton.html").read_text(encoding="utf-8")
+    assert page == expected, f"folium {folium.__version__} renders a different map skeleton"
+    assert "map_mapper" in page and not re.search(r"[0-9a-f]{32}", page)  # no random id left

@@ -6,8 +6,8 @@ not import dask; :func:`run_dask` does, and says which extra is missing if it ca
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from mapper.errors import MapperError
 
@@ -30,8 +30,7 @@ def require_dask() -> None:
             raise MapperError(MISSING_EXTRA) from None
 
 
-def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_size: str = "64MB",
-             skip_bad: bool = False, on_skip: Callable[[str], None] | None = None) -> "RunResult":
+def run_dask(inputs: Sequence[str], **options: Any) -> "RunResult":
     """Run the pipeline on a Dask cluster; see :func:`mapper.distributed.engine.run_dask`.
 
     Raises
@@ -42,4 +41,4 @@ def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_s
     require_dask()
     from mapper.distributed.engine import run_dask as run
 
-    return run(inputs, scheduler=scheduler, partition_size=partition_size, skip_bad=skip_bad, on_skip=on_skip)
+    return run(inputs, **options)

@@ -21,7 +21,6 @@ import logging
 import math
 import operator
 import os
-import threading
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -33,15 +32,18 @@ import numpy as np
 import pandas as pd
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from mapper.aggregate import merge_group
+from mapper.aggregate import incident_order, merge_group, unplaced_order
 from mapper.distributed import rows
 from mapper.distributed.sources import (Part, count_lines, expand_inputs, line_starts, plan_parts,
                                         read_part)
 from mapper.errors import ConfigError, InputError, MapperError
 from mapper.geo.regions import RegionIndex
 from mapper.model import Incident, RunResult, Unplaced
+from mapper.parallel import process_services
+from mapper.pipeline import admin1_choice, geocode_unplaced
 
 if TYPE_CHECKING:
+    from mapper.geo.online import Geocoder
     from mapper.pipeline import Services
 
 #: Smallest part the automatic sizing makes (a smaller --partition-size still wins).
@@ -49,23 +51,9 @@ MIN_AUTO_PART = 64 * 1024
 #: Parts per worker the automatic sizing aims at, so no worker idles on a small corpus.
 PARTS_PER_WORKER = 4
 
-_LOADED: tuple[int, "Services"] | None = None
-_LOCK = threading.Lock()
-
-
 def worker_services() -> "Services":
-    """The gazetteer and regions of this process, loaded on first use and kept.
-
-    Keyed by process id, so a forked child loads its own copy instead of trusting a
-    parent's half-initialised one.
-    """
-    global _LOADED
-    with _LOCK:
-        if _LOADED is None or _LOADED[0] != os.getpid():
-            from mapper.pipeline import Services
-
-            _LOADED = (os.getpid(), Services.load())
-        return _LOADED[1]
+    """This worker's gazetteer and regions: :func:`mapper.parallel.process_services`."""
+    return process_services()
 
 
 class LoadServices(WorkerPlugin):
@@ -78,7 +66,8 @@ class LoadServices(WorkerPlugin):
 
 
 def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_size: str = "64MB",
-             skip_bad: bool = False, on_skip: Callable[[str], None] | None = None) -> RunResult:
+             skip_bad: bool = False, on_skip: Callable[[str], None] | None = None, jobs: int | None = None,
+             geocoder: "Geocoder | None" = None, services: "Services | None" = None) -> RunResult:
     """Run the pipeline on a Dask cluster; the result equals :func:`mapper.pipeline.run`'s.
 
     Parameters
@@ -87,8 +76,8 @@ def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_s
         Files, folders and globs of JSONL, CSV (optionally gzipped), .txt/.html and
         Parquet articles.  Every worker must see the same paths (a shared file system).
     scheduler : str, optional
-        A scheduler address (``tcp://host:8786``).  None starts a local cluster of one
-        single-threaded worker process per core, closed at the end.
+        A scheduler address (``tcp://host:8786``).  None starts a local cluster of
+        ``jobs`` single-threaded worker processes, closed at the end.
     partition_size : str
         The largest part of a JSONL file, Parquet file or run of .txt/.html files one task
         reads (``"64MB"``).  A small corpus is cut finer so every worker has work.
@@ -96,6 +85,14 @@ def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_s
         Skip malformed records (reported through ``on_skip``) instead of raising.
     on_skip : callable, optional
         Called on the client with each skipped record's message, in input order.
+    jobs : int, optional
+        Worker processes of the local cluster (default: the cores).  A cluster given by
+        ``scheduler`` has the workers it has: ``jobs`` is then a ConfigError.
+    geocoder : Geocoder, optional
+        The optional online geocoder, asked on the client (as the local engine does)
+        for the places the gazetteer lacks; what it places is deduplicated with the rest.
+    services : Services, optional
+        The client's loaded services (only its regions are used here); loaded if None.
 
     Returns
     -------
@@ -108,14 +105,17 @@ def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_s
         Missing or unsupported inputs (before any work), or the first bad record or file
         in input order (after the run) unless ``skip_bad``.
     ConfigError
-        ``partition_size`` is not a size.
+        ``partition_size`` is not a size, or ``jobs`` is given with ``scheduler``.
     MapperError
         The scheduler cannot be reached.
     """
+    if jobs is not None and scheduler is not None:
+        raise ConfigError("-j/jobs sets the workers of a local cluster; with a scheduler the cluster's "
+                          "own workers are used (start more dask workers instead)")
     cap = parse_size(partition_size)
     files = expand_inputs(inputs)
-    regions = RegionIndex.load()
-    with _client(scheduler) as client:
+    regions = services.regions if services is not None else RegionIndex.load()
+    with _client(scheduler, jobs) as client:
         client.register_plugin(LoadServices())
         workers = max(1, len(client.scheduler_info()["workers"]))
         parts = plan_parts(files, part_bytes(files, cap, workers))
@@ -127,6 +127,12 @@ def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_s
         # the futures are held here until the end: the graph alone does not keep them alive
         frames = [client.submit(operator.getitem, f, 0) for f in extracted]
         del extracted  # the tuples may go once the frames are taken out of them
+        if geocoder is not None:
+            # as in the local engine: geocoded in input order, merged after every article
+            placed, result.unplaced = geocode_unplaced(result.unplaced, geocoder)
+            frames.append(client.scatter(rows.frame(rows.CANDIDATE_COLUMNS, [
+                rows.candidate_row(inc, (len(parts), k, 0)) for k, inc in enumerate(placed)])))
+        result.unplaced.sort(key=unplaced_order)  # stable: the local engine's order, ties included
         cands = dd.from_delayed(frames, meta=rows.frame(rows.CANDIDATE_COLUMNS, []), verify_meta=False)
         gdf = regions.regions_gdf()[["geometry"]]
         # scattered rather than embedded: a graph holding 10 MB of polygons is slow to ship
@@ -157,7 +163,7 @@ def part_bytes(files: Sequence[str], cap: int, workers: int) -> int:
 
 
 @contextlib.contextmanager
-def _client(scheduler: str | None) -> Iterator[Client]:
+def _client(scheduler: str | None, jobs: int | None = None) -> Iterator[Client]:
     if scheduler is not None:
         try:
             client = Client(scheduler, timeout="10s", set_as_default=False)
@@ -170,7 +176,7 @@ def _client(scheduler: str | None) -> Iterator[Client]:
 
     # one single-threaded process per core: extraction is pure Python and holds the GIL;
     # ":0": the HTTP endpoints on a free port, so a second run on the machine never clashes
-    with LocalCluster(n_workers=default_jobs(), threads_per_worker=1, processes=True,
+    with LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
                       dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield client
@@ -262,14 +268,10 @@ def _finish_join(part: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
         lat = part["lat"].to_numpy(dtype=np.float64)[missed]
         for i, region in zip(missed, index.join(lon, lat)):
             found[i] = region
-    names, codes = [], []
-    for kind, gn, region in zip(part["kind"].tolist(), part["admin1_gn"].tolist(), found):
-        if kind == "country" or (kind == "region" and (pd.isna(gn) or not gn)) or region is None:
-            names.append(None)
-            codes.append(None)
-        else:
-            names.append(region.name)
-            codes.append(region.code)
+    chosen = [admin1_choice(kind, rows.none(gn), region)
+              for kind, gn, region in zip(part["kind"].tolist(), part["admin1_gn"].tolist(), found)]
+    names = [name for name, _ in chosen]
+    codes = [code for _, code in chosen]
     out = part.copy()
     out["admin1"] = pd.array(names, dtype="string")
     out["admin1_code"] = pd.array(codes, dtype="string")
@@ -278,7 +280,7 @@ def _finish_join(part: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
 
 def _reports(reports: list[dict[str, Any]], skip_bad: bool,
              on_skip: Callable[[str], None] | None) -> RunResult:
-    """Article count and unplaced reports; bad input raised or reported in input order."""
+    """Article count and unplaced reports (in input order); bad input raised or reported in input order."""
     result = RunResult()
     for report in reports:
         for message in report["rejects"]:
@@ -292,13 +294,11 @@ def _reports(reports: list[dict[str, Any]], skip_bad: bool,
             raise InputError(report["fatal"])
         result.articles += report["articles"]
         result.unplaced.extend(report["unplaced"])
-    # a stable sort of the input-ordered list: the local engine's order, ties included
-    result.unplaced.sort(key=lambda u: (u.date_start, u.source.article_id, u.place_text))
     return result
 
 
 def _incidents(frame: pd.DataFrame) -> list[Incident]:
     """Merged incidents in the local engine's order: its pre-sort order, then its sort."""
     merged = [inc for _, inc in sorted(rows.merged(frame), key=lambda m: m[0])]
-    merged.sort(key=lambda i: (i.date_start, i.date_end, i.place.name, i.type, i.id))
+    merged.sort(key=incident_order)
     return merged

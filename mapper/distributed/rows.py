@@ -42,7 +42,7 @@ JOINED_COLUMNS = [*MERGED_COLUMNS, ("admin1", "ostr"), ("admin1_code", "ostr")]
 _DTYPES = {"str": "string", "ostr": "string", "int": "int64", "oint": "Int64", "float": "float64"}
 
 
-def _none(value: Any) -> Any:
+def none(value: Any) -> Any:
     """None for any missing-value marker, else the value."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
@@ -89,25 +89,25 @@ def merged_row(inc: Incident, first: tuple[int, int, int], cluster: int, rowkey:
 
 
 def _date(ordinal: Any) -> dt.date | None:
-    value = _none(ordinal)
+    value = none(ordinal)
     return None if value is None else dt.date.fromordinal(int(value))
 
 
 def _opt_int(value: Any) -> int | None:
-    value = _none(value)
+    value = none(value)
     return None if value is None else int(value)
 
 
 def _incident(r: dict[str, Any], sources: tuple[Source, ...], **extra: Any) -> Incident:
     place = Place(
         name=str(r["place_name"]), lon=float(r["lon"]), lat=float(r["lat"]), country=str(r["country"]),
-        admin1_gn=_none(r["admin1_gn"]), kind=str(r["kind"]), geonameid=_opt_int(r["geonameid"]),
+        admin1_gn=none(r["admin1_gn"]), kind=str(r["kind"]), geonameid=_opt_int(r["geonameid"]),
         population=int(r["population"]), geo_precision=int(r["place_geo_precision"]), score=float(r["score"]))
     return Incident(
         type=str(r["type"]), date_start=dt.date.fromordinal(int(r["date_start"])),
         date_end=dt.date.fromordinal(int(r["date_end"])), time_precision=int(r["time_precision"]),
         place=place, place_text=str(r["place_text"]), geo_precision=int(r["geo_precision"]), sources=sources,
-        actor=_none(r["actor"]), killed=_opt_int(r["killed"]), injured=_opt_int(r["injured"]), **extra)
+        actor=none(r["actor"]), killed=_opt_int(r["killed"]), injured=_opt_int(r["injured"]), **extra)
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
@@ -121,7 +121,7 @@ def candidates(df: pd.DataFrame) -> list[tuple[tuple[int, int, int], str, str, I
     """``(order, family, place key, incident)`` of every candidate row, in row order."""
     out = []
     for r in _records(df):
-        source = Source(str(r["src_article_id"]), str(r["src_title"]), _none(r["src_url"]),
+        source = Source(str(r["src_article_id"]), str(r["src_title"]), none(r["src_url"]),
                         _date(r["src_published"]), str(r["src_text"]))
         out.append(((int(r["o_part"]), int(r["o_rec"]), int(r["o_cand"])), str(r["fam"]), str(r["pkey"]),
                     _incident(r, (source,))))
@@ -134,7 +134,7 @@ def merged(df: pd.DataFrame) -> list[tuple[tuple[int, int, int, int], Incident]]
     for r in _records(df):
         sources = tuple(Source(a, t, u, None if p is None else dt.date.fromordinal(p), x)
                         for a, t, u, p, x in json.loads(r["sources"]))
-        inc = _incident(r, sources, admin1=_none(r["admin1"]), admin1_code=_none(r["admin1_code"]),
+        inc = _incident(r, sources, admin1=none(r["admin1"]), admin1_code=none(r["admin1_code"]),
                         id=str(r["id"]))
         out.append(((int(r["g_part"]), int(r["g_rec"]), int(r["g_cand"]), int(r["cluster"])), inc))
     return out

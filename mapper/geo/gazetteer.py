@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from importlib import resources
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,9 +29,17 @@ KINDS = ("city", "admin1", "country", "region", "village")  # village: known onl
 
 
 def data_dir() -> Path:
-    """The folder of shipped data (``$MAPPER_DATA_DIR`` overrides)."""
+    """The folder of shipped data (``$MAPPER_DATA_DIR`` overrides).
+
+    The data is the package ``mapper.data``: the checkout's top-level ``data/`` in an
+    editable install, ``site-packages/mapper/data`` in a wheel (see pyproject.toml).
+    """
     env = os.environ.get("MAPPER_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
+    if env:
+        return Path(env)
+    # a wheel or an editable install both give a real folder: the files are read by
+    # path (np.load, csv), so a zipped install is not supported
+    return Path(str(resources.files("mapper.data")))
 
 
 def cache_dir() -> Path:

@@ -80,7 +80,7 @@ class RegionIndex:
 
         Parameters
         ----------
-        data_dir : folder with the files; default ``$MAPPER_DATA_DIR`` or the repo's ``data/``.
+        data_dir : folder with the files; default :func:`mapper.geo.gazetteer.data_dir`.
 
         Raises
         ------

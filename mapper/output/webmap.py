@@ -6,10 +6,16 @@ folium supplies only the skeleton: a ``Figure`` with one ``folium.Map`` (the
 ``<div>``, the ``L.map(...)`` call and its options).  Everything else is ours:
 
 * folium's CDN assets (Leaflet, jQuery, Bootstrap, awesome-markers) are
-  switched off by giving *this* map instance empty ``default_js`` /
-  ``default_css`` lists; the class-level lists are shared by every map and are
-  never touched.  Leaflet's JS and CSS are inlined from ``xstatic-leaflet``
-  (its CSS images as ``data:`` URIs), so the page needs no network at all.
+  switched off by a ``folium.Map`` subclass declaring empty ``default_js`` /
+  ``default_css`` class lists (the way folium's plugins declare their assets);
+  folium's own lists are never touched.  Leaflet's JS and CSS are inlined from
+  ``xstatic-leaflet`` (its CSS images as ``data:`` URIs), so the page needs no
+  network at all.
+* folium names the map after a random id; the rendered page has that name
+  (``get_name()``) replaced by the fixed ``map_mapper``, so the same data give
+  the same bytes.  Only public folium API is used; the folium versions the tests
+  cover are pinned in pyproject.toml, and tests/test_webmap.py fails loudly if a
+  new folium renders a different skeleton.
 * Data, CSS and the map script are added as raw elements that bypass Jinja.
   branca compiles the output of every ``MacroElement`` as a Jinja template, so
   article text containing ``{{`` or ``{%`` would otherwise be *executed* as a
@@ -433,19 +439,31 @@ class _MapperAssets(Element):
         return ""
 
 
+class _OfflineMap(folium.Map):
+    """A folium map that links no CDN asset: the page inlines what it needs."""
+
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []
+
+
+#: The map's name in the page (its ``<div>`` id and JavaScript variable).
+MAP_NAME = "map_mapper"
+
+
 def _page(data: dict, title: str) -> str:
     """The full HTML page: folium's skeleton plus inlined Leaflet, CSS, data and script."""
-    fmap = folium.Map(location=None, tiles=None, prefer_canvas=True, zoom_start=2, control_scale=True)
-    # Per-instance lists shadow folium's shared class-level CDN lists (never mutated).
-    fmap.default_js = []
-    fmap.default_css = []
-    fmap._id = "mapper"  # folium's ids are random; fixed ids keep the output byte-identical
+    fmap = _OfflineMap(location=None, tiles=None, prefer_canvas=True, zoom_start=2, control_scale=True)
     figure = fmap.get_root()
     figure.title = html.escape(title)
     body = _encode_data(data)
     script = _template("webmap.js") + f"\nmapperInit({fmap.get_name()});\n"
     fmap.add_child(_MapperAssets(_head_assets(), body, script))
-    return figure.render()
+    # the random name is 32 hex digits after "map_": it cannot occur anywhere else (the
+    # data block is base64, which has no "_"), so replacing it touches only the map
+    random_name = fmap.get_name()
+    if not re.fullmatch(r"map_[0-9a-f]{32}", random_name):
+        raise MapperError(f"unexpected folium map name {random_name!r}: this folium is not supported")
+    return figure.render().replace(random_name, MAP_NAME)
 
 
 @functools.lru_cache(maxsize=None)
