@@ -175,8 +175,10 @@ def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, job
     """
     from mapper.api import run as run_api
     from mapper.store import STORE_NAME
+    from mapper.output.bundle import recover_outputs
 
     started = time.monotonic()
+    recover_outputs(out_dir)  # a run killed while committing its outputs is completed first
     if engine == "dask":
         from mapper.distributed import require_dask
 

@@ -16,6 +16,7 @@ import numpy as np
 from mapper.aggregate import Deduper, unplaced_order
 from mapper.extract.article import extract_article, geoparse_article  # noqa: F401  (re-exported)
 from mapper.extract.dates import span_precision
+from mapper.faults import checkpoint
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.regions import Region, RegionIndex
 from mapper.model import (
@@ -84,6 +85,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
+        checkpoint("read")
         if len(batch) >= size:
             yield batch
             batch = []
@@ -139,6 +141,7 @@ def run(articles: Iterable[Article], services: Services,
                 found.add(blob if blob is not None else next(fresh))
             if store is not None and keys:
                 store.put_blobs(zip(keys, blobs))
+            checkpoint("extract")
             result.articles += len(slots)
             result.cached += len(slots) - len(blobs)
             if progress is not None:

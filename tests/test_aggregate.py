@@ -160,14 +160,14 @@ def test_staged_writes_commit_together_or_not_at_all(tmp_path):
     (tmp_path / "a.txt").write_text("old a")
     (tmp_path / "b.txt").write_text("old b")
     with pytest.raises(RuntimeError):
-        with staged():
+        with staged(tmp_path):
             with atomic_write(tmp_path / "a.txt") as fh:
                 fh.write("new a")
             assert (tmp_path / "a.txt").read_text() == "old a"  # not renamed before the end
             raise RuntimeError("render failed")
     assert [(tmp_path / n).read_text() for n in ("a.txt", "b.txt")] == ["old a", "old b"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
-    with staged():
+    with staged(tmp_path):
         for name in ("a.txt", "b.txt"):
             with atomic_write(tmp_path / name) as fh:
                 fh.write(f"new {name[0]}")

@@ -100,7 +100,7 @@ def test_named_regions_are_region_level(services):
 
 def test_gazetteer_cache_roundtrip(tmp_path):
     first = Gazetteer.load(cache=tmp_path)
-    assert len(list(tmp_path.glob("gazetteer-*.pickle"))) == 1
+    assert len(list(tmp_path.glob("gazetteer-*.npz"))) == 1
     second = Gazetteer.load(cache=tmp_path)
     assert second.names == first.names and second.index["kyiv"] == first.index["kyiv"]
 

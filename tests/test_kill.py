@@ -1,38 +1,37 @@
-"""SIGKILL during ``mapper run`` never loses or corrupts the outputs of the previous run.
+"""A run killed at any point never leaves a mixed or damaged set of outputs.
 
-A run over corpus B is killed at several moments while the output folder holds the
-outputs of a run over corpus A.  After each kill every output file must be byte-identical
-to A's or to B's (and parse), and nothing but temp files (``.<name>.*.tmp``) and the
-incremental store may be left beside them.  The store's own consistency is tested with
-the store.
+A run over corpus B stops itself with SIGKILL (the test-only hook of
+:mod:`mapper.faults`) at a chosen point of each stage, in a folder holding the outputs
+of a run over corpus A: while reading, after each extraction batch, while writing each
+output, once all are written, and between every two renames of the commit.  Then the
+next run starts (and is stopped right after its start-up recovery).  The folder must
+hold exactly A's five outputs or exactly B's, and nothing else but the store.
 """
 from __future__ import annotations
 
 import json
 import os
 import random
-import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from conftest import ROOT
-from mapper.output.webmap import extract_data
+from mapper.output.atomic import JOURNAL
+from mapper.output.bundle import OUTPUT_NAMES
+from mapper.store import STORE_NAME
 
-OUTPUTS = ("map.html", "incidents.geojson", "cities.csv", "regions.csv", "unplaced.csv")
-_TEMP = re.compile(r"\.(?:" + "|".join(re.escape(n) for n in OUTPUTS) + r")\.[^/]+\.tmp")
-_STORE = ".mapper-store"
 _PLACES = ("Kyiv", "Odesa", "Pokrovsk", "Kharkiv", "Lviv", "Dnipro", "Sumy", "Kherson", "Zaporizhzhia", "Gaza",
-           "Rafah", "Khan Younis", "Beirut", "Belgorod", "Kursk", "Izmail", "Ternopil", "Mykolaiv", "Poltava")
+           "Rafah", "Khan Younis", "Beirut", "Belgorod", "Kursk", "Izmail", "Ternopil", "Mykolaiv", "Poltava",
+           "Zorvka", "Mylnivka")  # the last two are not in the gazetteer: unplaced.csv differs too
 _TRIGGERS = ("Russian drones struck", "A missile attack hit", "Artillery shelled", "Israeli airstrikes hit",
              "Fighting continued near")
+ARTICLES_B = 150  # three batches of 64, 64 and 22 articles
 
 
 def _corpus(path: Path, articles: int, seed: int) -> Path:
@@ -47,157 +46,119 @@ def _corpus(path: Path, articles: int, seed: int) -> Path:
     return path
 
 
-def _start(corpus: Path, out: Path) -> subprocess.Popen:
-    # A new session, so the kill reaches the extraction workers too (a power cut, not a ^C).
-    return subprocess.Popen([sys.executable, "-m", "mapper", "run", str(corpus), "-o", str(out), "--tiles", "none",
-                             "-q", "-j", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
+def _run(corpus: Path, out: Path, kill_at: str | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
+    """``mapper run``, in a session of its own so that a kill reaches its workers too."""
+    env = {k: v for k, v in os.environ.items() if k != "MAPPER_TEST_KILL_AT"}
+    if kill_at is not None:
+        env["MAPPER_TEST_KILL_AT"] = kill_at
+    args = [sys.executable, "-m", "mapper", "run", str(corpus), "-o", str(out), "--tiles", "none", "-j", "2"]
+    proc = subprocess.run(args + (["-q"] if quiet else []), cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=180, start_new_session=True)
+    if kill_at is None:
+        assert proc.returncode == 0, proc.stderr
+    else:
+        assert proc.returncode == -signal.SIGKILL, f"not killed at {kill_at}: {proc.returncode} {proc.stderr}"
+    return proc
 
 
-def _finish(corpus: Path, out: Path) -> tuple[dict[str, bytes], float]:
-    started = time.perf_counter()
-    proc = _start(corpus, out)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0, err.decode()
-    return {name: (out / name).read_bytes() for name in OUTPUTS}, time.perf_counter() - started
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUT_NAMES}
 
 
-def _kill(proc: subprocess.Popen) -> bool:
-    """SIGKILL the run and its workers; False if it had already ended."""
-    running = proc.poll() is None
-    if running:
-        os.killpg(proc.pid, signal.SIGKILL)
-    proc.communicate(timeout=30)
-    return running
-
-
-def _has_temp(out: Path, name: str) -> bool:
-    return any(e.name.startswith(f".{name}.") and e.name.endswith(".tmp") for e in os.scandir(out))
-
-
-def _wait_for(proc: subprocess.Popen, event: Callable[[], bool]) -> float | None:
-    """Seconds until ``event()`` holds (polled every 0.5 ms), or None if the run ended first."""
-    started = time.perf_counter()
-    while proc.poll() is None:
-        if event():
-            return time.perf_counter() - started
-        time.sleep(0.0005)
-    return None
-
-
-def _check_parses(out: Path) -> None:
-    doc = json.loads((out / "incidents.geojson").read_text(encoding="utf-8"))
-    assert doc["type"] == "FeatureCollection" and doc["features"]
-    for name in ("cities.csv", "regions.csv", "unplaced.csv"):
-        pd.read_csv(out / name)
-    assert extract_data((out / "map.html").read_text(encoding="utf-8"))["incidents"]["type"]
-
-
-def _check_folder(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> list[str]:
-    """Assert each output is A's or B's and parses; return the leftover temp files."""
-    for name in OUTPUTS:
-        data = (out / name).read_bytes()
-        assert data in (old[name], new[name]), f"{name} is neither the old nor the new output"
-    _check_parses(out)
-    others = sorted(p.name for p in out.iterdir() if p.name not in OUTPUTS and not p.name.startswith(_STORE))
-    assert all(_TEMP.fullmatch(n) for n in others), others
-    return others
-
-
-Runs = tuple[Path, Path, dict[str, bytes], dict[str, bytes], float]
+Runs = tuple[Path, Path, dict[str, bytes], dict[str, bytes]]
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
-    """Corpus B, a folder with A's outputs (and store), A's and B's output bytes, B's time to map.html."""
+    """Corpus B, a folder with A's outputs and store, A's and B's output bytes."""
     root = tmp_path_factory.mktemp("kill")
     corpus_a = _corpus(root / "a.jsonl", 40, seed=1)
-    corpus_b = _corpus(root / "b.jsonl", 200, seed=2)
+    corpus_b = _corpus(root / "b.jsonl", ARTICLES_B, seed=2)
     before = root / "before"
-    old, _ = _finish(corpus_a, before)
+    _run(corpus_a, before)
+    old = _outputs(before)
     reference = root / "reference"
-    shutil.copytree(before, reference)
-    proc = _start(corpus_b, reference)
-    to_map = _wait_for(proc, lambda: _has_temp(reference, "map.html"))
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0 and to_map is not None, err.decode()
-    new = {name: (reference / name).read_bytes() for name in OUTPUTS}
-    assert all(old[n] != new[n] for n in OUTPUTS if n != "unplaced.csv")
-    return corpus_b, before, old, new, to_map
+    _run(corpus_b, reference)
+    new = _outputs(reference)
+    assert all(old[n] != new[n] for n in OUTPUT_NAMES)  # each file tells the two sets apart
+    return corpus_b, before, old, new
 
 
-@pytest.mark.parametrize("seconds", [0.3, 0.8, 1.5])
-def test_kill_early(runs: Runs, tmp_path: Path, seconds: float) -> None:
-    """Kills while Python starts, the gazetteer loads and extraction begins."""
-    corpus, before, old, new, to_map = runs
+def _which(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> dict[str, str]:
+    """Per output: "old", "new" or "other" (damaged, missing)."""
+    got = {}
+    for name in OUTPUT_NAMES:
+        data = (out / name).read_bytes() if (out / name).exists() else None
+        got[name] = "old" if data == old[name] else "new" if data == new[name] else "other"
+    return got
+
+
+def _leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.iterdir() if p.name not in OUTPUT_NAMES and not p.name.startswith(STORE_NAME))
+
+
+_BEFORE_COMMIT = [("read@1", "killed while reading the first article"),
+                  ("read@100", "killed while reading, after a batch was extracted and stored"),
+                  ("extract@1", "killed after the first extraction batch was stored"),
+                  ("extract@2", "killed after the second extraction batch was stored"),
+                  *[(f"write:{n}", f"killed while writing {n}") for n in OUTPUT_NAMES],
+                  ("written", "killed with every output written, before the commit journal")]
+_DURING_COMMIT = [(f"renamed:{k}", f"killed after {k} of the 5 renames") for k in range(len(OUTPUT_NAMES) + 1)]
+
+
+@pytest.mark.parametrize("point", [pytest.param(p, marks=pytest.mark.reliability(what), id=p)
+                                   for p, what in _BEFORE_COMMIT + _DURING_COMMIT])
+def test_kill_then_next_start_leaves_a_whole_set(runs: Runs, tmp_path: Path, point: str) -> None:
+    corpus, before, old, new = runs
     out = tmp_path / "out"
     shutil.copytree(before, out)
-    proc = _start(corpus, out)
-    time.sleep(seconds)
-    assert _kill(proc), "the run ended before the kill"
-    assert _check_folder(out, old, new) == []
-    if seconds < 0.5 * to_map:  # surely before the first write: nothing changed
-        assert all((out / n).read_bytes() == old[n] for n in OUTPUTS)
-
-
-def test_kill_late_in_extraction(runs: Runs, tmp_path: Path) -> None:
-    """A kill at 90% of the time B took to start writing: late in extraction, or early in the writes."""
-    corpus, before, old, new, to_map = runs
-    out = tmp_path / "out"
-    shutil.copytree(before, out)
-    proc = _start(corpus, out)
-    time.sleep(0.9 * to_map)
-    _kill(proc)  # on a much faster re-run it may already be done: the checks hold either way
-    leftovers = _check_folder(out, old, new)
-    assert all(_TEMP.fullmatch(n) for n in leftovers)
-
-
-def test_kill_when_the_renames_begin(runs: Runs, tmp_path: Path) -> None:
-    """Killed as soon as map.html is replaced: every output is A's or B's. All outputs are
-    written to temp files first and renamed together, so the window for a mixed set is the
-    few microseconds of the renames."""
-    corpus, before, old, new, _ = runs
-    out = tmp_path / "out"
-    shutil.copytree(before, out)
-    inode = (out / "map.html").stat().st_ino
-    proc = _start(corpus, out)
-    assert _wait_for(proc, lambda: (out / "map.html").stat().st_ino != inode) is not None
-    _kill(proc)
-    _check_folder(out, old, new)
-    assert (out / "map.html").read_bytes() == new["map.html"]
-
-
-@pytest.mark.parametrize("name", ["map.html", "incidents.geojson", "cities.csv"])
-def test_kill_while_writing(runs: Runs, tmp_path: Path, name: str) -> None:
-    corpus, before, old, new, _ = runs
-    for attempt in range(3):  # the temp file lives for milliseconds; poll until a kill lands in it
-        out = tmp_path / f"out{attempt}"
-        shutil.copytree(before, out)
-        proc = _start(corpus, out)
-        if _wait_for(proc, lambda: _has_temp(out, name)) is not None and _kill(proc):
-            break
+    _run(corpus, out, kill_at=point)
+    at_kill = _which(out, old, new)
+    if point.startswith("renamed:"):
+        renamed = int(point.split(":")[1])
+        # the first `renamed` files are the new ones, the rest still old: a mixed set, until
+        # the next start rolls the journal forward
+        assert sorted(at_kill.values()) == sorted(["new"] * renamed + ["old"] * (len(OUTPUT_NAMES) - renamed))
+        assert JOURNAL in _leftovers(out)
+        expected = "new"
     else:
-        pytest.fail(f"{name}'s temp file never seen in 3 runs")
-    leftovers = _check_folder(out, old, new)
-    # killed mid-write: nothing is renamed before every output is written, so the whole
-    # previous set stands; the temp files are the only leftovers (the next run removes them)
-    assert all((out / n).read_bytes() == old[n] for n in OUTPUTS)
-    assert leftovers and all(_TEMP.fullmatch(n) for n in leftovers)
-    assert any(n.startswith(f".{name}.") for n in leftovers)
+        assert set(at_kill.values()) == {"old"}
+        assert JOURNAL not in _leftovers(out)
+        expected = "old"
+    if point.startswith("write:"):
+        assert any(n.startswith(f".{point[6:]}.") and n.endswith(".tmp") for n in _leftovers(out))
+    _run(corpus, out, kill_at="recovered")  # the next start, stopped right after its recovery
+    assert set(_which(out, old, new).values()) == {expected}
+    assert _leftovers(out) == []
 
 
+@pytest.mark.reliability("killed while extractions are being stored, then run to the end")
 def test_store_stays_consistent_after_a_kill(runs: Runs, tmp_path: Path) -> None:
-    """Killed while extractions are being stored: the SQLite store passes its integrity check,
-    and the next run (reading what the killed one stored) gives exactly B's outputs."""
-    import sqlite3
-
-    corpus, before, old, new, to_map = runs
+    """The SQLite store passes its integrity check after a kill, and the next run reads the
+    two batches the killed one stored and gives exactly B's outputs."""
+    corpus, before, old, new = runs
     out = tmp_path / "out"
     shutil.copytree(before, out)
-    proc = _start(corpus, out)
-    time.sleep(max(0.2, to_map * 0.6))  # well inside extraction, after some batches were stored
-    _kill(proc)
-    with sqlite3.connect(out / ".mapper-store.sqlite") as db:
+    _run(corpus, out, kill_at="extract@2")
+    with sqlite3.connect(out / STORE_NAME) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    finished, _ = _finish(corpus, out)
-    assert finished == new
+    db.close()
+    finished = _run(corpus, out, quiet=False)
+    assert finished.stderr.startswith(f"mapper: {ARTICLES_B} articles (128 from the store), ")
+    assert _outputs(out) == new
+
+
+@pytest.mark.reliability("a commit journal naming files that are not mapper's temp outputs")
+def test_crafted_journal_is_a_one_line_error(invoke, runs: Runs, tmp_path: Path) -> None:
+    corpus, before, old, _ = runs
+    out = tmp_path / "out"
+    shutil.copytree(before, out)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (out / JOURNAL).write_text(json.dumps({"kind": "mapper-commit", "version": 1,
+                                           "renames": [["../victim.txt", "map.html"]]}))
+    result = invoke("run", corpus, "-o", out, "--tiles", "none")
+    assert result.exit_code == 1
+    assert result.stderr == (f"mapper: error: {out / JOURNAL}: damaged commit journal (names a file that is not a "
+                             "temp output: '../victim.txt' -> 'map.html'); delete it to keep the outputs as they are\n")
+    assert victim.read_text() == "keep" and _outputs(out) == old

