@@ -191,7 +191,7 @@ def _other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     """
     word, pos = _governor(text, start)
     after = _NEXT_WORD.match(text, end)
-    if after and after.group(1).endswith("ed") and not trig.overlaps(after.start(1), after.end(1)) \
+    if after and after.group(1).split()[-1] in lx.AGENT_VERBS and not trig.overlaps(after.start(1), after.end(1)) \
             and not {word, _prev_word(text, start)} & _PREPOSITIONS:
         return True  # the subject of its own verb
     if pos < 0:
@@ -206,7 +206,7 @@ def _other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
         return word != "on" or head.group(1).lower() in lx.POLICY_NOUNS
     if trig.overlaps(pos, pos + len(word)) or word in _LOCATIVE:
         return False
-    return word.endswith("ed") or word in lx.OBJECT_VERBS
+    return word in lx.OBJECT_VERBS
 
 
 _ROLE_PREPOSITIONS = frozenset({"to", "for", "with", "by", "against"})

@@ -39,7 +39,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"),
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|unmanned aerial vehicles?"),
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
-                   r"|dropped (?:\w+ ){0,2}bombs?|bombed|bombing(?= (?:a|an|the|of|on|raids?|runs?)\b)"
+                   r"|dropped (?:\w+ ){0,2}bombs?|bombed|bombing(?= (?:a|an|the|of|on|in|at|near|raids?|runs?)\b)"
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded)"
                    r"|bombing raids?|barrel bombs?"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
@@ -47,7 +47,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
                         r"|counter-?attacks?|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
-                        r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"),
+                        r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
+                        r"|(?<=forces )entered|(?<=troops )entered"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
     ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)|car bombs?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
@@ -58,8 +59,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # generic words of remote violence, and of attack (remote or not): the weapon the
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)
     # and an attack of unknown means
-    ("strike", r"strikes?|struck|bombard(?:ed|ment)|barrages?|shot down|intercepted"),
-    ("attack", r"attacks?|attacked|hit"),
+    ("strike", r"strikes?|struck|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
+               # air defence at work over a place is an attack on it (annotation.md: interceptions)
+               r"|air[ -]defen[cs]es?(?: systems?| units?)? (?:were |was |have been |had been )?(?:activated|engaged"
+               r"|active|at work|working|repelling|repelled)"),
+    ("attack", r"attacks?|attacked|hit|target(?:ed|ing|s)?|pounded|battered|rocked"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
     ("violence", r"killed|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed"
@@ -131,10 +135,16 @@ CLAIMS = re.compile(
 POLICY_NOUNS = frozenset("""sanctions sanction pressure position stance views view talks deal agreement claims claim
 demands demand embargo restrictions tariffs ban report reports statement decision focus comments remarks briefing
 update updates policy influence dependence reliance grip hold call calls""".split())
-#: verbs (not past forms in -ed) whose direct object is no scene ("told Kyiv", "urge Moscow")
-OBJECT_VERBS = frozenset("""told tell tells telling urge urges urging ask asks asking blame blames blaming accuse accuses
-visit visits visiting left leave leaves leaving gave give gives giving sent send sends sending thank thanks met meet
-meets meeting join joins joining support supports supporting help helps helping call calls calling""".split())
+#: verbs whose direct object is no scene: speech, diplomacy, support ("told Kyiv", "urged Moscow")
+OBJECT_VERBS = frozenset("""told tell tells telling urge urges urged urging ask asks asked asking blame blames blamed
+blaming accuse accuses accused visit visits visited visiting left leave leaves leaving gave give gives giving sent send
+sends sending thank thanks thanked met meet meets meeting join joins joined joining support supports supported
+supporting help helps helped helping call calls called calling warned warn warns invited invite welcomed welcome
+armed arm backed back supplied supply provided provide recognised recognized recognise recognize sanctioned""".split())
+#: verbs of decision and speech: a place as their subject is an agent ("Washington approved")
+AGENT_VERBS = frozenset("""approved announced agreed decided signed pledged promised sent supplied delivered provided
+imposed sanctioned condemned welcomed rejected insisted ordered authorized authorised demanded vowed warned urged
+accused blamed denied responded replied threatened proposed offered voted summoned expelled recalled""".split())
 #: after a place: the place is an origin, not the target ("launched from Kursk")
 ORIGIN_WORDS = frozenset({"from"})
 #: a clause that only says attacks go on, with no specific event, is not an incident
