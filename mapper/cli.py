@@ -147,11 +147,11 @@ def _geocoder_option(f: Callable) -> Callable:
               help="local: worker processes on this machine; dask: a Dask cluster (needs mapper[dask]).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --engine dask: the scheduler (tcp://host:8786) [default: a local cluster].")
-@click.option("--partition-size", default="64MB", show_default=True,
-              help="With --engine dask: the most input bytes one task reads.")
+@click.option("--partition-size", default=None,
+              help="With --engine dask: the most input bytes one task reads [default: 64MB].")
 @_geocoder_option
 def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, jobs: int | None, rebuild: bool,
-        engine: str, scheduler: str | None, partition_size: str, geocoder: str, quiet: bool,
+        engine: str, scheduler: str | None, partition_size: str | None, geocoder: str, quiet: bool,
         skip_bad: bool) -> None:
     """Extract incidents from INPUT and write the map, GeoJSON and CSVs to -o.
 

@@ -134,6 +134,8 @@ def test_store_is_used_and_rebuilt(services, tmp_path: Path) -> None:
     ({"engine": "spark"}, "bad engine 'spark'; choose one of local, dask"),
     ({"geocoder": "google"}, "bad geocoder 'google'; choose one of offline, nominatim"),
     ({"jobs": 0}, "bad jobs 0; expected a whole number of at least 1"),
+    ({"scheduler": "tcp://127.0.0.1:8786"}, "scheduler is an option of the dask engine"),
+    ({"partition_size": "1MB"}, "partition_size is an option of the dask engine"),
     ({"engine": "dask", "store": "outputs"},
      "the dask engine does not use the incremental store; leave store unset"),
     ({"engine": "dask", "jobs": 2, "scheduler": "tcp://127.0.0.1:1"},

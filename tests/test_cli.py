@@ -296,3 +296,10 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal
     with cli._progress(False, 4) as tick:
         assert tick is None
+
+
+def test_dask_options_without_the_dask_engine_are_refused(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("run", SEEDS, "-o", tmp_path / "o", "--scheduler", "tcp://127.0.0.1:8786")
+    assert result.exit_code == 2
+    assert "Error: scheduler is an option of the dask engine" in result.stderr
+    assert not (tmp_path / "o").exists()
