@@ -1,12 +1,19 @@
-"""Deduplication and counts.
+"""Deduplication and counts: one incident per place, type family and day (ACLED's unit).
 
-Two candidates are one incident when they share a type family (the strike family, or
-the type itself otherwise), a place, and overlapping dates.  Battles and talks are
-multi-day processes, so for them touching ranges (one day apart) merge as well:
-"talks in Geneva, 20-21 November" and "Geneva talks continue, 22-23 November" are one
-meeting.  A merged incident takes the date range of its most precise sources, the
-lowest stated casualty figures (ACLED's conservative rule), the most named actor and
-type, and lists every source once.
+Candidates of one type family (the strike family, or the type itself otherwise) at one
+place are grouped by their date ranges, never transitively:
+
+- a *day* (one-day range) and a *night* (two-day range ``[D-1, D]``) are one slot, the
+  day ``D``; every slot is one incident, so consecutive nights stay apart;
+- a *summary* (a longer range: "this week", "14-19 November") that contains incidents of
+  the group adds its sources to each of them and counts nothing itself; one that
+  contains none is an incident of its own (summaries merge when one contains another);
+- meetings are the exception: talks that run over consecutive days at one venue
+  ("talks in Geneva, 20-21 November", "Geneva talks continue, 22-23 November") are one.
+
+A merged incident takes the date range of its most precise reports, the lowest stated
+casualty figures (ACLED's conservative rule), the most named actor and type, and lists
+every source once.
 """
 from __future__ import annotations
 
@@ -19,7 +26,7 @@ from typing import Any
 from mapper.extract.dates import span_precision
 from mapper.model import INCIDENT_TYPES, STRIKE_TYPES, Incident, Place, Source, Unplaced
 
-_CONTINUING = frozenset({"diplomatic", "ground_fighting"})
+_CONTINUING = frozenset({"diplomatic"})
 
 
 def family(kind: str) -> str:
@@ -88,8 +95,7 @@ class Deduper:
         merged: list[Incident] = []
         for key in list(self._groups):  # first-seen order, as dedupe always had
             fam, items = key[0], self._groups.pop(key)
-            slack = 1 if fam in _CONTINUING else 0
-            merged.extend(_merge(cluster, regions) for cluster in _clusters(items, slack))
+            merged.extend(_merge(cluster, regions) for cluster in _clusters(items, fam))
         merged.sort(key=incident_order)
         return merged
 
@@ -123,37 +129,88 @@ def merge_group(fam: str, items: list[Incident]) -> list[Incident]:
     list of Incident
         One merged incident per cluster of overlapping dates, in cluster order.
     """
-    slack = 1 if fam in _CONTINUING else 0
-    return [_merge(cluster) for cluster in _clusters(items, slack)]
+    return [_merge(cluster) for cluster in _clusters(items, fam)]
 
 
-def _clusters(items: list[Incident], slack: int) -> list[list[Incident]]:
-    """Group incidents whose date ranges overlap (or touch, within ``slack`` days).
+class _Cluster:
+    """The reports of one incident: ``core`` decides its dates, type, actor and tolls;
+    ``extra`` are summaries that cover it and only add their sources."""
 
-    Vague reports (time precision 3, e.g. "November 2025") join the cluster of a
-    precise one they cover instead of chaining unrelated precise reports together.
+    __slots__ = ("core", "extra", "start", "end")
+
+    def __init__(self, inc: Incident) -> None:
+        self.core = [inc]
+        self.extra: list[Incident] = []
+        self.start, self.end = inc.date_start, inc.date_end
+
+    def take(self, inc: Incident) -> None:
+        self.core.append(inc)
+        self.start, self.end = min(self.start, inc.date_start), max(self.end, inc.date_end)
+
+
+def _clusters(items: list[Incident], fam: str) -> list[_Cluster]:
+    """The incidents of one (family, place) group, as clusters of reports."""
+    if fam in _CONTINUING:
+        return _meeting_clusters(items)
+    return _counted_clusters(items)
+
+
+def _counted_clusters(items: list[Incident]) -> list[_Cluster]:
+    """One incident per day or night (ACLED's unit), summaries on top, never chained.
+
+    A night is a two-day range ``[D-1, D]``; a day report of ``D`` is the same incident
+    as the night ending on ``D`` (an overnight attack is reported on the morning after),
+    so both fall in the slot ``D``; the night starting on ``D`` is another slot.  Longer
+    ranges are summaries, taken narrowest first: one that contains incidents already
+    formed adds its sources to each of them (no count of its own, their dates, type,
+    actor and tolls unchanged); one that contains none is an incident of its own.
+    """
+    slots: dict[dt.date, _Cluster] = {}
+    summaries: list[Incident] = []
+    for inc in items:
+        if (inc.date_end - inc.date_start).days > 1:
+            summaries.append(inc)
+        elif (home := slots.get(inc.date_end)) is None:
+            slots[inc.date_end] = _Cluster(inc)
+        else:
+            home.take(inc)
+    clusters = [slots[d] for d in sorted(slots)]
+    summaries.sort(key=lambda i: ((i.date_end - i.date_start).days, i.date_start))
+    for inc in summaries:
+        inside = [c for c in clusters if inc.date_start <= c.start and c.end <= inc.date_end]
+        for c in inside:
+            c.extra.append(inc)
+        if not inside:
+            clusters.append(_Cluster(inc))
+    return clusters
+
+
+def _meeting_clusters(items: list[Incident]) -> list[_Cluster]:
+    """Meetings (and other continuing processes) run over consecutive days at one venue.
+
+    Reports whose ranges overlap or touch (one day apart) chain into one cluster.  Vague
+    reports (time precision 3, e.g. "November 2025") join the cluster of a precise one
+    they overlap instead of chaining unrelated precise reports together.
     """
     precise = sorted((i for i in items if i.time_precision < 3), key=lambda i: (i.date_start, i.date_end))
     vague = [i for i in items if i.time_precision >= 3]
-    clusters: list[list[Incident]] = []
-    end = dt.date.min
+    clusters: list[_Cluster] = []
     for inc in precise:
-        if clusters and (inc.date_start - end).days <= slack:
-            clusters[-1].append(inc)
-            end = max(end, inc.date_end)
+        if clusters and (inc.date_start - clusters[-1].end).days <= 1:
+            clusters[-1].take(inc)
         else:
-            clusters.append([inc])
-            end = inc.date_end
+            clusters.append(_Cluster(inc))
     for inc in sorted(vague, key=lambda i: (i.date_start, i.date_end)):
         home = next((c for c in clusters if any(p.date_start <= inc.date_end and inc.date_start <= p.date_end
-                                                  for p in c)), None)
+                                                  for p in c.core)), None)
         if home is None:
-            home = next((c for c in clusters if all(p.time_precision >= 3 for p in c)
-                         and any(p.date_start <= inc.date_end and inc.date_start <= p.date_end for p in c)), None)
+            home = next((c for c in clusters if all(p.time_precision >= 3 for p in c.core)
+                         and any(p.date_start <= inc.date_end and inc.date_start <= p.date_end for p in c.core)),
+                        None)
         if home is None:
-            clusters.append([inc])
+            clusters.append(_Cluster(inc))
         else:
-            home.append(inc)
+            home.take(inc)
     return clusters
 
 
@@ -161,25 +218,26 @@ def _source_order(s: Source) -> tuple:
     return (s.published or dt.date.min, s.article_id, s.text)
 
 
-def _merge(cluster: list[Incident], regions: Regions | None = None) -> Incident:
-    if len(cluster) == 1:
-        return _merge_one(cluster[0], regions)
-    best = min(i.time_precision for i in cluster)
-    sharp = [i for i in cluster if i.time_precision == best]
+def _merge(cluster: _Cluster, regions: Regions | None = None) -> Incident:
+    core = cluster.core
+    if len(core) == 1 and not cluster.extra:
+        return _merge_one(core[0], regions)
+    best = min(i.time_precision for i in core)
+    sharp = [i for i in core if i.time_precision == best]
     start = min(i.date_start for i in sharp)
     end = max(i.date_end for i in sharp)
     precision = max(best, span_precision(start, end))
-    kind = _most_common([i.type for i in cluster], INCIDENT_TYPES.index)
-    actors = [i.actor for i in cluster if i.actor]
+    kind = _most_common([i.type for i in core], INCIDENT_TYPES.index)
+    actors = [i.actor for i in core if i.actor]
     actor = _most_common(actors, str) if actors else None
-    first = min(cluster, key=lambda i: (i.geo_precision, i.date_start, i.sources[0].article_id))
-    sources = sorted({s for i in cluster for s in i.sources}, key=_source_order)
+    first = min(core, key=lambda i: (i.geo_precision, i.date_start, i.sources[0].article_id))
+    sources = sorted({s for i in (*core, *cluster.extra) for s in i.sources}, key=_source_order)
     admin1, code = regions[first.place] if regions is not None else (first.admin1, first.admin1_code)
     return Incident(
         type=kind, date_start=start, date_end=end, time_precision=precision, place=first.place,
-        place_text=first.place_text, geo_precision=min(i.geo_precision for i in cluster),
-        sources=tuple(sources), actor=actor, killed=_lowest(i.killed for i in cluster),
-        injured=_lowest(i.injured for i in cluster), admin1=admin1, admin1_code=code,
+        place_text=first.place_text, geo_precision=min(i.geo_precision for i in core),
+        sources=tuple(sources), actor=actor, killed=_lowest(i.killed for i in core),
+        injured=_lowest(i.injured for i in core), admin1=admin1, admin1_code=code,
         id=incident_id(kind, first.place, start, end),
     )
 

@@ -5,7 +5,6 @@ Services (gazetteer, region index) are built once by the caller and passed in.
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -14,25 +13,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from mapper.aggregate import Deduper, family, place_key, unplaced_order
-from mapper.extract.dates import clause_date, span_precision
-from mapper.extract.events import ArticleContext, link_clause
-from mapper.extract.lexicon import CONFLICT_CONTEXT
-from mapper.extract.segment import segment
-from mapper.extract.toponyms import find_spans
-from mapper.extract.triggers import article_weapon
+from mapper.aggregate import Deduper, unplaced_order
+from mapper.extract.article import extract_article, geoparse_article  # noqa: F401  (re-exported)
+from mapper.extract.dates import span_precision
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.regions import Region, RegionIndex
-from mapper.geo.resolve import resolve_spans
 from mapper.model import (
     Article,
-    Clause,
-    DateSpan,
     Incident,
     Place,
-    Resolved,
     RunResult,
-    Source,
     Unplaced,
 )
 from mapper.parallel import extract_batches, gc_paused
@@ -40,9 +30,6 @@ from mapper.parallel import extract_batches, gc_paused
 if TYPE_CHECKING:
     from mapper.geo.online import Geocoder
     from mapper.store import Store
-
-_TITLE_GAP = "\n\n"
-
 
 @dataclass
 class Services:
@@ -55,112 +42,6 @@ class Services:
     def load(cls) -> Services:
         """Load the shipped gazetteer and regions (compiling the gazetteer cache if needed)."""
         return cls(Gazetteer.load(), RegionIndex.load())
-
-
-def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
-    """Every place mention of an article (title and body), resolved with article context.
-
-    Offsets of body mentions index ``article.text``; title mentions carry
-    ``part="title"`` and index ``article.title``.
-    """
-    full = article.title + _TITLE_GAP + article.text if article.title else article.text
-    shift = len(article.title) + len(_TITLE_GAP) if article.title else 0
-    out = []
-    for r in resolve_spans(find_spans(full, gaz), gaz, full):
-        m = r.mention
-        if m.start < shift:
-            mention = dataclasses.replace(m, part="title")
-        else:
-            mention = dataclasses.replace(m, start=m.start - shift, end=m.end - shift)
-        out.append(dataclasses.replace(r, mention=mention))
-    return out
-
-
-def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], list[Unplaced]]:
-    """Incidents (not yet deduplicated or region-joined) and unplaced reports of one article."""
-    clauses = segment(article)
-    by_part = _by_part(geoparse_article(article, gaz))
-    ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
-                         conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)))
-    incidents: list[Incident] = []
-    unplaced: list[Unplaced] = []
-    previous: DateSpan | None = None
-    for clause in clauses:
-        date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
-                                previous=previous)
-        if how in ("explicit", "bullet") and clause.part == "body":
-            previous = date
-        inside = _mentions_in(clause, by_part)
-        cands, missing = link_clause(clause, inside, date, ctx)
-        source = Source(article.id, article.title, article.url, article.published, clause.text)
-        for c in cands:
-            incidents.append(Incident(
-                type=c.type, date_start=c.date.start, date_end=c.date.end, time_precision=c.date.precision,
-                place=c.place, place_text=c.place_text, geo_precision=c.geo_precision, sources=(source,),
-                actor=c.actor, killed=c.killed, injured=c.injured))
-        for name, reason, kind in missing:
-            if date is not None:
-                unplaced.append(Unplaced(kind or "other", date.start, date.end, name, reason, source))
-    return _drop_country_summaries(_drop_title_echoes(incidents, clauses)), unplaced
-
-
-def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
-    """A country-level incident is dropped when the same article reports the same type
-    family inside that country on overlapping days: "Russia attacked Ukraine with 120
-    missiles overnight" sums up the strikes on Kyiv, Lviv and Odesa the article then lists,
-    and would count them twice on the map."""
-    inside: dict[tuple[str, str], list[Incident]] = {}
-    for i in incidents:
-        if i.place.kind != "country" and i.place.country:
-            inside.setdefault((family(i.type), i.place.country), []).append(i)
-    if not inside:
-        return incidents
-
-    def summed_up(i: Incident) -> bool:
-        return i.place.kind == "country" and any(
-            o.date_start <= i.date_end and i.date_start <= o.date_end
-            for o in inside.get((family(i.type), i.place.country), ()))
-
-    return [i for i in incidents if not summed_up(i)]
-
-
-def _drop_title_echoes(incidents: list[Incident], clauses: list[Clause]) -> list[Incident]:
-    """A headline restates the body: its incident is dropped when the body reports the
-    same type family at the same place (the body has the date; a headline has none)."""
-    titles = {c.text for c in clauses if c.part == "title"}
-    if not titles:
-        return incidents
-    body = [i for i in incidents if i.sources[0].text not in titles]
-    keys = {(family(i.type), place_key(i.place)) for i in body}
-    regions = {(family(i.type), i.place.admin1_gn) for i in body if i.place.admin1_gn}
-
-    def echoed(i: Incident) -> bool:
-        if (family(i.type), place_key(i.place)) in keys:
-            return True
-        # "air strike hits village in Sagaing" (the town) restating "... in Sagaing region"
-        return bool(i.place.admin1_gn) and (family(i.type), i.place.admin1_gn) in regions and any(
-            b.place.kind != "city" or i.place.kind != "city" for b in body
-            if family(b.type) == family(i.type) and b.place.admin1_gn == i.place.admin1_gn)
-
-    return [i for i in incidents if i.sources[0].text not in titles or not echoed(i)]
-
-
-def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:
-    """Mentions per part (title/body), sorted by start, with their starts for bisection."""
-    out: dict[str, tuple[list[int], list[Resolved]]] = {}
-    for part in ("title", "body"):
-        items = sorted((r for r in resolved if r.mention.part == part), key=lambda r: r.mention.start)
-        out[part] = ([r.mention.start for r in items], items)
-    return out
-
-
-def _mentions_in(clause: Clause, by_part: dict[str, tuple[list[int], list[Resolved]]]
-                 ) -> list[tuple[int, int, Resolved]]:
-    """Mentions inside a clause, with offsets relative to it (a binary search, not a scan)."""
-    starts, items = by_part.get(clause.part, ([], []))
-    lo, hi = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
-    return [(r.mention.start - clause.start, r.mention.end - clause.start, r) for r in items[lo:hi]
-            if r.mention.end <= clause.end]
 
 
 def join_regions(incidents: list[Incident], regions: RegionIndex) -> list[Incident]:

@@ -23,19 +23,81 @@ def inc(kind, place, start, end=None, prec=1, article="a", text="s", killed=None
                     admin1=f"{place.name} region", admin1_code=f"UA-{place.name}")
 
 
-def test_overlapping_strikes_of_any_strike_type_merge():
-    merged = dedupe([inc("drone_strike", KYIV, D(2025, 11, 14), D(2025, 11, 19), 2, "a", "x", 3, "Russia"),
+def test_a_summary_adds_only_its_sources_to_the_day_it_contains():
+    merged = dedupe([inc("drone_strike", KYIV, D(2025, 11, 14), D(2025, 11, 19), 2, "a", "x", 3, "Ukraine"),
                      inc("missile_strike", KYIV, D(2025, 11, 17), article="b", text="y", killed=5, actor="Russia"),
-                     inc("missile_strike", KYIV, D(2025, 11, 17), article="c", text="z")])
+                     inc("missile_strike", KYIV, D(2025, 11, 17), article="c", text="z", killed=7)])
     assert len(merged) == 1
     m = merged[0]
     assert (m.date_start, m.date_end, m.time_precision) == (D(2025, 11, 17), D(2025, 11, 17), 1)
-    assert m.type == "missile_strike" and m.killed == 3 and m.actor == "Russia"
+    # the summary's toll (3) and actor do not reach the day; the lowest stated figure of the day's reports does
+    assert m.type == "missile_strike" and m.killed == 5 and m.actor == "Russia"
     assert [s.article_id for s in m.sources] == ["a", "b", "c"]
+
+
+def night(end, **kw):
+    return inc("drone_strike", KYIV, end - dt.timedelta(days=1), end, 2, **kw)
+
+
+def test_consecutive_nights_at_one_city_are_counted_apart():
+    merged = dedupe([night(D(2025, 11, 15 + k), article=f"a{k}") for k in range(4)])
+    assert [(m.date_start, m.date_end) for m in merged] == [
+        (D(2025, 11, 14 + k), D(2025, 11, 15 + k)) for k in range(4)]
+    assert all(len(m.sources) == 1 for m in merged)
+
+
+def test_two_reports_of_one_night_are_one_incident_with_the_lowest_toll():
+    merged = dedupe([night(D(2025, 11, 15), article="a", killed=4),
+                     night(D(2025, 11, 15), article="b", killed=2, actor="Russia")])
+    assert len(merged) == 1
+    assert (merged[0].killed, merged[0].actor, len(merged[0].sources)) == (2, "Russia", 2)
+
+
+def test_a_day_joins_the_night_ending_on_it_and_does_not_chain_the_next_night():
+    merged = dedupe([night(D(2025, 11, 15), article="n15"), night(D(2025, 11, 16), article="n16"),
+                     inc("missile_strike", KYIV, D(2025, 11, 15), article="d15")])
+    assert len(merged) == 2
+    first, second = merged
+    assert (first.date_start, first.date_end) == (D(2025, 11, 15), D(2025, 11, 15))
+    assert sorted(s.article_id for s in first.sources) == ["d15", "n15"]
+    assert (second.date_start, second.date_end, [s.article_id for s in second.sources]) == (
+        D(2025, 11, 15), D(2025, 11, 16), ["n16"])
+
+
+def test_a_week_summary_merges_into_the_nights_it_contains_and_counts_nothing():
+    week = inc("drone_strike", KYIV, D(2025, 11, 10), D(2025, 11, 16), 2, article="week", killed=40,
+               actor="Ukraine")
+    merged = dedupe([night(D(2025, 11, 12), article="n12", killed=1, actor="Russia"),
+                     night(D(2025, 11, 14), article="n14"), week])
+    assert [(m.date_end, m.killed, m.actor, m.type) for m in merged] == [
+        (D(2025, 11, 12), 1, "Russia", "drone_strike"), (D(2025, 11, 14), None, None, "drone_strike")]
+    assert [sorted(s.article_id for s in m.sources) for m in merged] == [["n12", "week"], ["n14", "week"]]
+
+
+def test_a_summary_with_no_precise_report_stays_one_incident():
+    month = inc("drone_strike", KYIV, D(2025, 11, 1), D(2025, 11, 30), 3, article="month")
+    week = inc("shelling", KYIV, D(2025, 11, 10), D(2025, 11, 16), 2, article="week")
+    partial = inc("drone_strike", KYIV, D(2025, 11, 28), D(2025, 12, 3), 2, article="partial")
+    merged = dedupe([month, week, partial])
+    # the month contains the week (one incident, the week's dates); the partial overlap stays apart
+    assert [(m.date_start, m.date_end, sorted(s.article_id for s in m.sources)) for m in merged] == [
+        (D(2025, 11, 10), D(2025, 11, 16), ["month", "week"]),
+        (D(2025, 11, 28), D(2025, 12, 3), ["partial"])]
+
+
+def test_a_summary_never_swallows_a_precise_report_it_only_overlaps():
+    merged = dedupe([inc("drone_strike", KYIV, D(2025, 11, 14), D(2025, 11, 19), 2, article="sum"),
+                     night(D(2025, 11, 14), article="n14")])
+    assert len(merged) == 2
 
 
 def test_strikes_on_separate_days_stay_separate():
     merged = dedupe([inc("drone_strike", KYIV, D(2025, 11, 14)), inc("drone_strike", KYIV, D(2025, 11, 15))])
+    assert len(merged) == 2
+
+
+def test_ground_fighting_is_counted_per_day():
+    merged = dedupe([inc("ground_fighting", KYIV, D(2025, 11, 14)), inc("ground_fighting", KYIV, D(2025, 11, 15))])
     assert len(merged) == 2
 
 

@@ -232,13 +232,14 @@ def test_news_lines_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
 
-def test_trailing_ad_block_without_shop_words_is_dropped() -> None:
+def test_ad_shaped_lines_without_shop_words_are_dropped() -> None:
     ad = "Tactical Flashlight – Bright beam, tough body."
     text = f"Russian drones hit Odesa on Tuesday.\n{ad}\nRelated: more"
     assert _texts(text) == ["Russian drones hit Odesa on Tuesday."]
-    # The same shape in the middle of the article is reporting, not an ad.
-    assert _texts(f"{ad}\nRussian drones hit Odesa on Tuesday.") == [
-        ad, "Russian drones hit Odesa on Tuesday."]
+    # the shape, not a word list, makes it an ad: no verb of reporting or violence
+    assert _texts(f"{ad}\nRussian drones hit Odesa on Tuesday.") == ["Russian drones hit Odesa on Tuesday."]
+    news = "Odesa Port – Drones hit two grain silos overnight."
+    assert _texts(f"{news}\nSirens sounded.") == [news, "Sirens sounded."]
     # A closing dateline with a news verb stays.
     last = "Kyiv – Russia launched 40 drones overnight."
     assert _texts(f"Sirens sounded in the capital.\n{last}") == [

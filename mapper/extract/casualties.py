@@ -62,12 +62,20 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         return None, None  # most clauses state no casualty: skip the two long patterns
 
     zero = [(m.start(), m.end(), next(g for g in m.groups() if g).lower()) for m in _NONE_HURT.finditer(text)]
+    # the zeros do not overlap and come in order: the one a match may overlap is found by
+    # bisection (a scan of them all per match is quadratic in a long clause)
+    zero_starts = [a for a, _, _ in zero]
+
+    def in_zero(start: int, end: int) -> bool:
+        i = bisect.bisect_right(zero_starts, start) - 1  # the last zero starting at or before the match
+        j = i + 1  # the first zero starting after it
+        return (i >= 0 and start < zero[i][1]) or (j < len(zero) and zero_starts[j] < end)
 
     def smallest(pattern: lx.Caseless) -> int | None:
         vals = []
         rx, src = pattern.pick(text, low)
         for m in rx.finditer(src):
-            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in zero):
+            if in_zero(m.start(), m.end()):
                 continue  # "no one was killed" is not "one was killed"
             tok = next((g for g in m.groups() if g), None)
             n = _number(tok) if tok else None

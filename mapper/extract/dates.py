@@ -99,7 +99,10 @@ _MONTH_LEFT = re.compile(
     r"|second\s+half)\s+of)[\s-]+)?\Z", re.IGNORECASE)
 # ISO dates, and years ("in 2022") when _YEAR_LEFT agrees.
 _P_ISO_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)(?:-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d))?(?!\d)")
-_YEAR_LEFT = re.compile(r"\b(?:in|during|throughout)\s+\Z", re.IGNORECASE)
+_YEAR_LEFT = re.compile(r"\b(?:in|during|throughout|since|until|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+                        r"(?:(?P<season>summer|winter|spring|autumn|fall)(?:\s+of)?\s+)?\Z", re.IGNORECASE)
+#: the months a season covers (northern hemisphere; winter runs into the next year)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _P_NUMERIC = re.compile(r"(?P<a>\d(?:(?<=[0-3])\d)?)(?P<s>[./])(?P<b>[0-3]?\d)(?P=s)"
                         r"(?P<y>(?:19|20)\d\d)(?![\d.]\d)")
 _P_RELATIVE = re.compile(
@@ -251,10 +254,15 @@ def _iso_or_year(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         day = _date(int(m["y"]), int(m["mo"]), int(m["d"]))
         return None if day is None else _span(m, day, day)
     text, at = m.string, m.start()
-    if text[m.end():m.end() + 1] in ("-", "–", "/") or not _YEAR_LEFT.search(
-            text, max(0, at - _LEFT_WINDOW), at):
+    left = _YEAR_LEFT.search(text, max(0, at - _LEFT_WINDOW), at)
+    if text[m.end():m.end() + 1] in ("-", "–", "/") or not left:
         return None  # "2022-2023", "2024/25", or a year not introduced by "in"
     year = int(m["y"])
+    if left["season"]:  # "in summer 2023", "during the winter of 2022"
+        first, last = _SEASONS[left["season"].lower()]
+        end_year = year + 1 if last < first else year
+        end = dt.date(end_year, last % 12 + 1, 1) - dt.timedelta(days=1)
+        return _span(m, dt.date(year, first, 1), end, 3)
     return _span(m, dt.date(year, 1, 1), dt.date(year, 12, 31), 3)
 
 

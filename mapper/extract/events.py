@@ -23,6 +23,7 @@ clauses and articles happens later (:mod:`mapper.aggregate`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -97,10 +98,14 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
 # generic attack words that describe ground combat
 _GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b", re.IGNORECASE)
-# a place as the subject of pressing an attack is its side: "as Moscow presses (its) offensive"
-_PRESSES = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up|intensifie[sd]"
-                      r"|escalate[sd])\s+(?:its\s+|the\s+|a\s+)?(?:\w+\s+)?(?:offensive|attacks?|strikes?|assaults?"
-                      r"|campaign|bombardment|shelling)\b", re.IGNORECASE)
+# a place as the subject of conducting attacks is the attacker (a capital standing for its
+# side): "as Moscow presses its offensive", "Kyiv launched a wave of drones", "Tehran fires missiles"
+_CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up"
+                       r"|intensifie[sd]|escalate[sd]|launch(?:es|ed)?|fire[sd]?|carrie[sd]\s+out|carries\s+out"
+                       r"|conduct(?:s|ed)?|continue[sd]?|resume[sd]?|sen[dt]s?|use[sd]?|unleash(?:es|ed)?)"
+                       r"\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+|more\s+)?(?:\w+\s+){0,3}?"
+                       r"(?:offensive|attacks?|strikes?|assaults?|campaign|bombardment|shelling|barrages?|waves?"
+                       r"|drones?|missiles?|rockets?)\b", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 _AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -120,6 +125,7 @@ class Candidate:
     clause: Clause
 
 
+_DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
@@ -149,18 +155,59 @@ def _governing_word(text: str, start: int) -> str:
     """The word that governs a place, past modifiers and the names listed before it: "in"
     for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod, Kursk
     and Bryansk regions"."""
+    return _governor(text, start)[0]
+
+
+def _governor(text: str, start: int) -> tuple[str, int]:
+    """:func:`_governing_word` and where it starts (-1 when there is none)."""
     lo = max(0, start - 120)
     listed = _COORDINATED.search(text, lo, start)
     pos = listed.start() if listed else start
     for _ in range(5):
         m = _PREV_WORD.search(text[max(0, pos - 30):pos])
         if not m:
-            return ""
+            return "", -1
         word = m.group(1).lower()
-        if word not in _MODIFIERS:
-            return word
         pos = max(0, pos - 30) + m.start(1)
-    return ""
+        if word not in _MODIFIERS:
+            return word, pos
+    return "", -1
+
+
+def _other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
+    """Whether the place plays a role other than the event's scene, by what governs it.
+
+    A place governed by "to", "for", "with", "by" or "against" is a recipient, a
+    beneficiary, a partner or an agent ("drones supplied to Kyiv", "shells for Kyiv",
+    "blamed Kyiv for the attack") unless an event word heads the phrase ("the battle for
+    Bakhmut", "strikes against Kharkiv"); "on" after a word of policy is its target, not
+    a scene ("sanctions on Tehran"); the direct object of a verb that is no event word is
+    that verb's object ("asked Berlin for", "visited Kharkiv"); a place that is the
+    subject of a verb that is no event word is an agent ("Washington approved ...").
+    """
+    word, pos = _governor(text, start)
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1).endswith("ed") and not trig.overlaps(after.start(1), after.end(1)) \
+            and not {word, _prev_word(text, start)} & _PREPOSITIONS:
+        return True  # the subject of its own verb
+    if pos < 0:
+        return False
+    if word in _ROLE_PREPOSITIONS or word == "on":
+        head = _PREV_WORD.search(text, max(0, pos - 30), pos)
+        if head is None:
+            return False
+        kind = trig.kind_at(head.start(1), head.end(1))
+        if kind is not None and (word in ("on", "against") or word == "for" and kind == "ground_fighting"):
+            return False  # "strikes on Kyiv", "attacks against Kharkiv", "the battle for Bakhmut"
+        return word != "on" or head.group(1).lower() in lx.POLICY_NOUNS
+    if trig.overlaps(pos, pos + len(word)) or word in _LOCATIVE:
+        return False
+    return word.endswith("ed") or word in lx.OBJECT_VERBS
+
+
+_ROLE_PREPOSITIONS = frozenset({"to", "for", "with", "by", "against"})
+_PREPOSITIONS = _LOCATIVE | _ROLE_PREPOSITIONS | {"from", "of", "towards", "via", "through", "about"}
+_NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
 
 
 def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> bool:
@@ -179,8 +226,8 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
         return True
     if _FORCES.match(text, end) and _governing_word(text, start) not in _LOCATIVE:
         return True
-    if _PRESSES.match(text, end):
-        return True  # "as Moscow presses offensive": the attacker
+    if _CONDUCTS.match(text, end):
+        return True  # "as Moscow presses its offensive": the attacker
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
         return True
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
@@ -232,6 +279,11 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     low = text.lower()
     groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
         if any(w in low for w in lx.GROUP_HINTS) else []
+    accused = _ACCUSED.search(text, max(0, trigger_at - 80), trigger_at)
+    if accused:
+        # "X accused the army of air strikes": the accused is the attacker (as X claims), never X
+        named = [name for at, name in groups if accused.start(1) <= at < accused.end(1)]
+        return named[0] if named else _demonym_actor(accused.group(1), demonyms)
     before = [g for g in groups if g[0] < trigger_at]
     if before:
         return before[-1][1]
@@ -259,6 +311,20 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     if best:
         return best[1]
     return groups[0][1] if groups else None
+
+
+_ACCUSED = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(.{1,40}?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}\Z")
+
+
+def _demonym_actor(phrase: str, demonyms: dict[str, str]) -> str | None:
+    """The actor a phrase names by a demonym or country name ("the Russian army"), if any."""
+    for word in re.findall(r"[A-Z][a-z]+", phrase):
+        iso = demonyms.get(word.lower())
+        if iso:
+            return lx.COUNTRY_ACTORS.get(iso, word)
+        if word in lx.ACTOR_COUNTRY:
+            return word
+    return None
 
 
 _UNKNOWN_PLACE = re.compile(
@@ -352,9 +418,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         prev_end = e
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
             and not _excluded(clause, s, e, r.place, kinds[s])
+            and (kinds[s] == "diplomatic" or not _other_role(text, s, e, every))
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = _drop_containers(_drop_reference_points(kept, text))
-    if not kept:
+    if not kept and kind in _DOMESTIC:
+        # "Polish prosecutors charged two men over the arson": national police and
+        # prosecutors investigate what happened in their own country
         fallback = _authorities_country(text, ctx)
         if fallback is not None:
             kept = [fallback]
@@ -450,10 +519,16 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
 
 def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,
                     ctx: ArticleContext) -> list[tuple[str, str, str | None]]:
+    # whether a name overlaps a known place, by bisection: a scan of ``known`` per name
+    # would be quadratic in a long clause
+    known = sorted(known)
+    starts = [ks for ks, _ in known]
+    reach = list(itertools.accumulate((ke for _, ke in known), max))
     out = []
     for m in _UNKNOWN_PLACE.finditer(text):
         s, e = m.span("name")
-        if any(ks < e and s < ke for ks, ke in known):
+        i = bisect.bisect_left(starts, e)  # known[:i] start before the name ends
+        if i and reach[i - 1] > s:
             continue
         name = m.group("name")
         first = name.split()[0].lower()

@@ -35,11 +35,13 @@ class Caseless:
 # place, typed by the heavier weapon, so per-city counts are not doubled.
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|Neptunes?|Tomahawks?|ballistic|cruise missiles?"
-                       r"|rocket (?:attacks?|strikes?)|rockets? (?:hit|struck|slammed)"),
+                       r"|rocket (?:attacks?|strikes?|fire)|rockets? (?:hit|struck|slammed|landed|fell)"
+                       r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"),
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|unmanned aerial vehicles?"),
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed|bombing(?= (?:a|an|the|of|on|raids?|runs?)\b)"
-                   r"|warplanes?|fighter jets? (?:struck|bombed|hit)|bombing raids?|barrel bombs?"),
+                   r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded)"
+                   r"|bombing raids?|barrel bombs?"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
@@ -63,22 +65,51 @@ TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: all triggers in one pass; the named group that matched is the type
 ANY_TRIGGER = Caseless(r"\b(?:" + "|".join(f"(?P<{kind}>{pat})" for kind, pat in TRIGGERS) + r")\b")
 
-#: words that make a clause's event hypothetical, denied, planned or historic
-MODALITY_BEFORE = Caseless(
-    r"\b(?:warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|could|would|might|may|plans? to"
-    r"|planned|planning|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing) (?:to|for)|den(?:y|ies|ied|ying)"
-    r"|risks? of|fears? of|possible|potential|upcoming|future|will|expected to|aims? to|previous|prior|earlier"
-    r"|former|anticipat\w+|hypothetical|no|not|never|without|against further|prevent|deter|fail(?:s|ed)? to"
-    r"|halt|stop|end|previously|reject(?:s|ed|ing)?|repeatedly|regularly|frequently|ready to|willing to|resume"
-    r"|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for|prepar(?:e|es|ed|ing)"
-    r"|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d|response to|retaliat\w+\s+(?:for|against)"
-    r"|if|unless|whether"
-    r")\b[^.;,]*$",
+#: Words that make an event hypothetical, denied, planned, habitual or historic, by how
+#: far they reach (see :func:`mapper.extract.triggers.scan`): each scopes over its own
+#: predicate, never past a clause boundary (:data:`CLAUSE_BOUNDARY`).
+#:
+#: - ``aux``: auxiliaries, negators and habitual adverbs modify the verb group they stand
+#:   in ("could strike", "did not attack", "repeatedly shelled"), up to the boundary;
+#: - ``cond``: conditions and dated history ("if", "in 2022, when") reach to the boundary;
+#: - ``gov``: verbs and nouns that take the event as their complement ("threatened to
+#:   strike", "calls for an end to the shelling") reach a few words;
+#: - ``np``: determiners and adjectives ("no strikes", "former", "previous attacks")
+#:   modify the noun phrase right after them only.
+MODALITY = Caseless(
+    r"\b(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|wouldn['’]t|not|never|no longer"
+    r"|repeatedly|regularly|frequently|previously)"
+    r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)"
+    r"|(?P<gov>warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|plans? to|planned|planning"
+    r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
+    r"|expected to|aims? to|anticipat\w+|against further|prevent|deter|fail(?:s|ed)? to|halt|stop|(?<!the )end"
+    r"|reject(?:s|ed|ing)?|ready to|willing to|resume|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for"
+    r"|response to|retaliat\w+\s+(?:for|against))"
+    r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical))\b"
 )
+#: what ends the reach of a modality word: punctuation (``p``), a subordinate or relative
+#: clause, a contrast or a verb of saying (``w``: "the former mayor said drones struck ..."),
+#: and "that" (``t``), which ends an auxiliary's verb group but opens the complement of a
+#: governing word ("denied that its forces shelled ..."); conditions reach to punctuation
+CLAUSE_BOUNDARY = Caseless(
+    r"(?P<p>[.;:,!?()\u2014\u2013]|\s[-\u2013\u2014]\s)|\b(?:(?P<t>that)|(?P<w>which|who|whom|whose|when|whenever"
+    r"|while|whereas|after|before|because|but|although|though|where|said|says|saying|told|reported|according"
+    r"|adding|added|meanwhile|then|as(?! (?:many|much|well|part|a result|of)\b)))\b"
+)
+#: how many words a ``gov`` or ``np`` modality word reaches (a ``gov`` word reaches
+#: further through "that": its complement clause)
+MODALITY_REACH = {"gov": 6, "np": 3}
+#: the boundary kinds that end each reach class
+MODALITY_STOPS = {"aux": "ptw", "np": "ptw", "gov": "pw", "cond": "p"}
+#: "May" is a month, not a modal verb, before a day number or after a date preposition
+MAY_BEFORE_DAY = re.compile(r"\s+\d{1,2}\b")
+MAY_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|since|until|till|by|early|late|mid|from|through|of|last|next)\s+$",
+                                   re.IGNORECASE)
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
     r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
-    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly"
+    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|daily|nightly|routinely"
+    r"|every\s+(?:day|night|week)"
     r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions"
     # "the strikes have reduced refining": what attacks have done over time, not one attack
     r"|(?:have|has)\s+(?:\w+ly\s+)?(?!killed|injured|wounded|hit|damaged|destroyed|struck)\w+ed)\b",
@@ -90,6 +121,14 @@ CLAIMS = re.compile(
     r"|control over|sovereignty over|withdraw(?:al)? from|territorial|territories|hand over|give up)\b",
     re.IGNORECASE,
 )
+#: nouns of policy: a place after "<noun> on" is its target, not a scene ("sanctions on Tehran")
+POLICY_NOUNS = frozenset("""sanctions sanction pressure position stance views view talks deal agreement claims claim
+demands demand embargo restrictions tariffs ban report reports statement decision focus comments remarks briefing
+update updates policy influence dependence reliance grip hold call calls""".split())
+#: verbs (not past forms in -ed) whose direct object is no scene ("told Kyiv", "urge Moscow")
+OBJECT_VERBS = frozenset("""told tell tells telling urge urges urging ask asks asking blame blames blaming accuse accuses
+visit visits visiting left leave leaves leaving gave give gives giving sent send sends sending thank thanks met meet
+meets meeting join joins joining support supports supporting help helps helping call calls calling""".split())
 #: after a place: the place is an origin, not the target ("launched from Kursk")
 ORIGIN_WORDS = frozenset({"from"})
 #: a clause that only says attacks go on, with no specific event, is not an incident

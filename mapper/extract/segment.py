@@ -74,14 +74,6 @@ _NOT_A_NAME = re.compile(r"By\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|ja
 # "Product Name – pitch": 1-5 Title Case words, a spaced dash, the pitch.
 _AD_SHAPE = re.compile(r"[A-Z][\w'&+.-]*(?:\s+[A-Z][\w'&+.-]*){0,4}\s+[-–—]\s+(?P<pitch>\S.*)")
 _AD_MAX_LEN = 200
-_SHOP = re.compile(
-    r"\b(?:buy|shop|order now|discount|free shipping|on sale|deals?|coupon|promo code|"
-    r"made for|perfect for|must-have|best-selling|long-lasting|in stock)\b|\d+\s*%\s*off\b",
-    re.IGNORECASE)
-_IMPERATIVE = re.compile(
-    r"(?:navigate|stay|get|shop|buy|discover|explore|try|save|grab|order|protect|keep|find"
-    r"|upgrade|enjoy|prepare|stock up|gear up|light up|power|charge|secure|be ready|never)\b",
-    re.IGNORECASE)
 _NEWS_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|report(?:s|ed)?|announc\w+|claim\w*|confirm\w*|according"
     r"|kill\w*|wound\w*|injur\w*|attack\w*|struck|strikes?|hit|hits|launch\w*|fir(?:ed|es)"
@@ -106,10 +98,9 @@ def is_boilerplate(line: str) -> bool:
     -------
     bool
         True for "Related:"/"Read more"-style links, photo credits, bylines,
-        cookie/newsletter notices, copyright lines and product ads ("Name –
-        pitch" lines whose pitch is imperative or uses shop words and has no
-        news verb).  Ad-shaped lines without those cues are only dropped at
-        the end of an article, by :func:`segment`.
+        cookie/newsletter notices, copyright lines and product ads: short
+        "Name – pitch" lines with no verb of reporting or of violence, which no
+        news sentence is.
     """
     text = line.strip()
     mark = _BULLET_MARK.match(text)
@@ -127,8 +118,7 @@ def is_boilerplate(line: str) -> bool:
     if (len(text) < _BYLINE_MAX_LEN and text.startswith("By ") and _BYLINE.fullmatch(text)
             and not _NOT_A_NAME.match(text)):
         return True
-    pitch = _ad_pitch(text)
-    return pitch is not None and bool(_IMPERATIVE.match(pitch) or _SHOP.search(pitch))
+    return _ad_pitch(text) is not None
 
 
 def _ad_pitch(text: str) -> str | None:

@@ -23,27 +23,61 @@ __all__ = ["GENERIC_KINDS", "WEAPON_KINDS", "Triggers", "article_weapon", "claus
 def scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
     """Every trigger match (type, start, end, asserted, quoted).
 
-    A trigger is not asserted when it is hypothetical, denied, planned or habitual
-    (modality words before or after it) or points back to an event told elsewhere
-    ("after the attack").  A quoted trigger only governs places in the same quotation.
+    A trigger is not asserted when a modality word scopes over it (hypothetical, denied,
+    planned, habitual or historic: :data:`mapper.extract.lexicon.MODALITY`), when a word
+    right after it does ("talks scheduled for"), or when it points back to an event told
+    elsewhere ("after the attack").  A quoted trigger only governs places in the same
+    quotation.
     """
     low = text.lower()
     trigger, src = lx.ANY_TRIGGER.pick(text, low)
-    before_rx, _ = lx.MODALITY_BEFORE.pick(text, low)
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
+    cues = _cues(text, low)
+    bounds: dict[str, list[int]] = {"p": [], "t": [], "w": []}
+    for m in lx.CLAUSE_BOUNDARY.pick(text, low)[0].finditer(src):
+        bounds[m.lastgroup or "p"].append(m.start())
     quotes = quote_spans(text)
     out = []
     for m in trigger.finditer(src):
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
-        asserted = not (before_rx.search(before) or after_rx.match(src[m.end():m.end() + 30])
+        asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or _ANAPHORA.search(before))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return out
 
 
-def triggers(text: str) -> list[tuple[str, int, int]]:
-    """Trigger matches (type, start, end) that are asserted, not hypothetical."""
-    return [(k, s, e) for k, s, e, ok, _ in scan(text) if ok]
+def _cues(text: str, low: str) -> list[tuple[int, int, str]]:
+    """The clause's modality words (start, end, reach class); "May 5" is a month."""
+    rx, src = lx.MODALITY.pick(text, low)
+    out = []
+    for m in rx.finditer(src):
+        if m.lastgroup == "aux" and src[m.start():m.end()] == "may" and (
+                lx.MAY_BEFORE_DAY.match(text, m.end()) or lx.MAY_AFTER_PREPOSITION.search(text, 0, m.start())):
+            continue
+        out.append((m.start(), m.end(), m.lastgroup or "aux"))
+    return out
+
+
+def _modal(cues: list[tuple[int, int, str]], bounds: dict[str, list[int]], src: str, at: int) -> bool:
+    """Whether a modality word before ``at`` reaches it: no clause boundary of the kinds
+    that end its reach between them, and within its reach in words where it has one
+    (see ``lexicon.MODALITY``); a governing word reaches through "that" into its complement."""
+    lo = at - _MODALITY_WINDOW
+    i = bisect.bisect_left(cues, (at, 0, "")) - 1
+    while i >= 0 and cues[i][0] >= lo:
+        start, end, reach = cues[i]
+        i -= 1
+        if any(_between(bounds[kind], end, at) for kind in lx.MODALITY_STOPS[reach]):
+            continue
+        limit = lx.MODALITY_REACH.get(reach)
+        if limit is None or len(src[end:at].split()) <= limit or (reach == "gov" and _between(bounds["t"], end, at)):
+            return True
+    return False
+
+
+def _between(positions: list[int], lo: int, hi: int) -> bool:
+    j = bisect.bisect_left(positions, lo)
+    return j < len(positions) and positions[j] < hi
 
 
 # how far before a trigger its modality words are looked for (same sentence only)
@@ -148,6 +182,11 @@ class Triggers:
         i = bisect.bisect_right(self.ends, start)
         return i < len(self.all) and self.starts[i] < end
 
+    def kind_at(self, start: int, end: int) -> str | None:
+        """The type of the trigger overlapping ``[start, end)``, if any."""
+        i = bisect.bisect_right(self.ends, start)
+        return self.all[i][0] if i < len(self.all) and self.starts[i] < end else None
+
     def governing(self, start: int, end: int) -> bool:
         """Whether the trigger governing a place is asserted: "warned that Russia could
         attack Kyiv, after drones hit Odesa" keeps Odesa, not Kyiv.  The governing trigger
@@ -172,15 +211,18 @@ def place_kind(pos: int, end: int, trig: Triggers, kind: str, prev_end: int = 0)
         hi = bisect.bisect_left(trig.weapon_starts, pos)
         own = trig.weapons[lo:hi] or trig.weapons[max(0, hi - 1):hi]  # named since the previous place
         return (type_of(own, None) or kind) if own else kind
+    # the triggers just before and just after the place, by index: slicing them out would
+    # make a clause with many places and triggers quadratic
     cut = bisect.bisect_left(trig.asserted_starts, pos)
-    before = found[:cut]
-    after = found[bisect.bisect_right(trig.asserted_starts, pos):]
+    nxt = bisect.bisect_right(trig.asserted_starts, pos)
+    after = found[nxt] if nxt < len(found) else None
     # a place is the argument of the event named before it ("strikes on X", "talks in X");
     # "X talks" (a trigger right after the place) is the exception
-    if after and after[0][1] - end <= 2 and after[0][0] == "diplomatic":
-        nearest = after[0]
+    if after is not None and after[1] - end <= 2 and after[0] == "diplomatic":
+        nearest = after
     else:
-        nearest = before[-1] if before else after[0]
+        nearest = found[cut - 1] if cut else after
+        assert nearest is not None  # the clause has asserted triggers and none overlaps a place
     if (nearest[0] == "diplomatic") == (kind == "diplomatic"):
         return kind
     if nearest[0] == "diplomatic":

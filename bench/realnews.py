@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Incidents on real news: the corpus of ``tests/data/realnews`` scored per split.
+
+Each split (``dev``, ``test``) runs as ONE ``mapper run`` over all its articles, as a
+user would run it (a JSONL file with ``id, title, text, published, url``; incidents of
+different articles merge as they do for a user).  The resulting ``incidents.geojson``
+is scored by ``../shared/eval/incidents.py`` (an incident is scored for every article
+it cites), and the bench prints its P/R/F1 on place, place+date, place+date+type and
+the strike family, admin-1 / actor / killed agreement and the share of predicted
+incidents at a place the gold lists as only mentioned.
+
+Strikes per city are computed here from the gold, with mapper's unit of account (one
+strike per place and day or night; a gold range longer than two days is a summary
+that adds nothing where it contains a precise strike at that place), and compared
+with ``cities.csv``: per city within 25 km, the absolute difference of the counts.
+
+The test split is frozen (its sha256 is in ``bench/README.md``); it is run to report,
+at most once per session: ``--split test``.  ``--errors`` lists, per article of the
+chosen split, the gold incidents missed and the predictions matched to nothing.
+
+Usage::
+
+    python bench/realnews.py [--split dev|test|both] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import json
+import math
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _evalkit import DEFAULT_EVAL_DIR, REPO, read_jsonl, write_jsonl
+
+CORPUS = REPO / "tests" / "data" / "realnews"
+STRIKES = {"drone_strike", "missile_strike", "air_strike", "shelling"}
+
+
+def articles_of(split: str) -> tuple[list[dict], Path]:
+    """The gold documents of a split and the path of its gold file."""
+    path = CORPUS / f"gold-{split}.jsonl"
+    return read_jsonl(path), path
+
+
+def as_input(docs: list[dict]) -> list[dict]:
+    """The articles as a user's JSONL input (title and body from the article files)."""
+    out = []
+    for doc in docs:
+        raw = (CORPUS / "articles" / f"{doc['id']}.txt").read_text(encoding="utf-8")
+        title, _, body = raw.partition("\n\n")
+        out.append({"id": doc["id"], "title": title.strip(), "text": body.strip(), "published": doc["published"],
+                    "url": doc["source"]})
+    return out
+
+
+def run_mapper(docs: list[dict], out: Path) -> float:
+    """``mapper run`` over the split; returns the wall time in seconds."""
+    src = out / "input.jsonl"
+    write_jsonl(src, as_input(docs))
+    start = dt.datetime.now()
+    proc = subprocess.run([sys.executable, "-m", "mapper", "run", str(src), "-o", str(out / "run"), "--tiles", "none",
+                           "--quiet", "-j", "1"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"mapper run failed: {proc.stderr.strip()}")
+    return (dt.datetime.now() - start).total_seconds()
+
+
+def score(eval_dir: Path, gold: Path, pred: Path) -> dict:
+    proc = subprocess.run([sys.executable, str(eval_dir / "incidents.py"), str(gold), str(pred), "--json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p = math.pi / 180
+    h = (math.sin((b[0] - a[0]) * p / 2) ** 2
+         + math.cos(a[0] * p) * math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2)
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def gold_city_strikes(docs: list[dict]) -> list[tuple[str, tuple[float, float], int]]:
+    """Strikes per gold place (points within 25 km are one city), counted per day or night."""
+    cities: list[tuple[str, tuple[float, float], list[tuple[dt.date, dt.date]]]] = []
+    for doc in docs:
+        pub = dt.date.fromisoformat(doc["published"])
+        for g in doc["incidents"]:
+            if g["type"] not in STRIKES or g.get("lat") is None:
+                continue
+            start = dt.date.fromisoformat(g["date_start"])
+            end = dt.date.fromisoformat(g.get("date_end") or g["date_start"])
+            if (pub - end).days > 30:
+                continue  # background, as the scorer has it
+            pt = (g["lat"], g["lon"])
+            home = next((c for c in cities if _km(c[1], pt) <= 25), None)
+            if home is None:
+                cities.append((g.get("place_std") or g["place"], pt, [(start, end)]))
+            else:
+                home[2].append((start, end))
+    return [(name, pt, _count(ranges)) for name, pt, ranges in cities]
+
+
+def _count(ranges: list[tuple[dt.date, dt.date]]) -> int:
+    """Days and nights (slot: the end day) count once each; longer ranges count only
+    when they contain no slot, and once per group of nested ranges."""
+    slots = {e for s, e in ranges if (e - s).days <= 1}
+    summaries = sorted({(s, e) for s, e in ranges if (e - s).days > 1}, key=lambda r: (r[1] - r[0]).days)
+    alone: list[tuple[dt.date, dt.date]] = []
+    for s, e in summaries:
+        if any(s <= d - dt.timedelta(days=1) and d <= e or s <= d <= e for d in slots):
+            continue
+        if not any(s <= a and b <= e for a, b in alone):
+            alone.append((s, e))
+    return len(slots) + len(alone)
+
+
+def city_errors(docs: list[dict], cities_csv: Path) -> dict:
+    """Compare the gold's strikes per city with mapper's ``cities.csv``."""
+    with open(cities_csv, newline="", encoding="utf-8") as fh:
+        pred = [(r["place"], (float(r["lat"]), float(r["lon"])), int(r["strikes"])) for r in csv.DictReader(fh)
+                if int(r["strikes"]) > 0]
+    gold = [c for c in gold_city_strikes(docs) if c[2] > 0]
+    used: set[int] = set()
+    diffs = []
+    for name, pt, n in gold:
+        j = next((j for j, p in enumerate(pred) if j not in used and _km(p[1], pt) <= 25), None)
+        if j is not None:
+            used.add(j)
+        diffs.append(abs(n - (pred[j][2] if j is not None else 0)))
+    diffs += [p[2] for j, p in enumerate(pred) if j not in used]
+    return {"cities": len(diffs), "exact": sum(d == 0 for d in diffs), "abs_error": sum(diffs),
+            "gold_strikes": sum(c[2] for c in gold), "pred_strikes": sum(p[2] for p in pred)}
+
+
+def report(split: str, docs: list[dict], res: dict, cities: dict, seconds: float, chars: int) -> None:
+    print(f"\n== {split}: {len(docs)} articles, {sum(len(d['incidents']) for d in docs)} gold incidents, "
+          f"{chars / 1e6:.3f} MB, mapper run {seconds:.1f} s")
+    for key in ("place", "place+date", "place+date+type", "strike place", "strike place+date"):
+        v = res[key]
+        print(f"  {key:20s} P {v['P']:.3f}  R {v['R']:.3f}  F1 {v['F1']:.3f}   (matched {v['matched']}, "
+              f"gold {v['gold']}, pred {v['pred']})")
+    n_pred = res["place"]["pred"]
+    fp = len(res["fp_on_mentioned_places"])
+    print(f"  admin-1 {res['admin1_agreement']}  actor {res['actor_agreement']}  killed {res['killed_exact']}")
+    print(f"  predicted at a mentioned-only place: {fp} of {n_pred} ({fp / max(n_pred, 1):.1%})")
+    print(f"  strikes per city: {cities['exact']}/{cities['cities']} cities exact, total |error| "
+          f"{cities['abs_error']} (gold {cities['gold_strikes']} strikes, mapper {cities['pred_strikes']})")
+
+
+def errors(docs: list[dict], geojson: Path) -> None:
+    feats = json.loads(geojson.read_text(encoding="utf-8"))["features"]
+    by_doc: dict[str, list[dict]] = {}
+    for f in feats:
+        for aid in dict.fromkeys(s["article_id"] for s in f["properties"]["sources"]):
+            by_doc.setdefault(aid, []).append(f["properties"])
+    for doc in docs:
+        pred = by_doc.get(doc["id"], [])
+        print(f"\n-- {doc['id']} ({doc['published']})  mentioned: {doc.get('mentioned_not_incident')}")
+        for g in doc["incidents"]:
+            print(f"   gold {g['type']:15s} {g.get('place_std') or g['place']:25s} {g['date_start']}..{g['date_end']}"
+                  f" actor={g.get('actor')} killed={g.get('casualties_killed')}")
+        for p in pred:
+            print(f"   pred {p['type']:15s} {p['place']:25s} {p['date_start']}..{p['date_end']} actor={p['actor']}"
+                  f" killed={p['killed']} gp={p['geo_precision']}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=("dev", "test", "both"), default="dev")
+    ap.add_argument("--errors", action="store_true", help="list gold and predictions per article")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the mapper outputs in this folder")
+    ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    a = ap.parse_args()
+    if not (a.eval_dir / "incidents.py").exists():
+        raise SystemExit(f"incidents.py not found in {a.eval_dir}")
+    for split in ("dev", "test") if a.split == "both" else (a.split,):
+        docs, gold = articles_of(split)
+        digest = hashlib.sha256(gold.read_bytes()).hexdigest()
+        with tempfile.TemporaryDirectory() as tmp:
+            out = a.keep / split if a.keep else Path(tmp)
+            out.mkdir(parents=True, exist_ok=True)
+            seconds = run_mapper(docs, out)
+            res = score(a.eval_dir, gold, out / "run" / "incidents.geojson")
+            cities = city_errors(docs, out / "run" / "cities.csv")
+            chars = sum(len(r["title"]) + len(r["text"]) for r in as_input(docs))
+            print(f"gold-{split}.jsonl sha256 {digest}")
+            report(split, docs, res, cities, seconds, chars)
+            if a.errors:
+                errors(docs, out / "run" / "incidents.geojson")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Assemble ``tests/data/realnews`` from annotators' folders and split it dev / test.
+
+Each annotator folder holds ``articles/ID.txt`` and ``gold.jsonl`` (the format of
+``../shared/eval/annotation.md`` plus ``publisher`` and ``conflict``).  This script
+checks every line (fields, dates, types, article file present, URL not excluded by
+``../shared/eval/excluded.py``), then splits by **publisher and month**: every article
+of one (publisher, YYYY-MM) group goes to the same split, chosen by the sha256 of the
+group's name, so no test article shares a publisher-month with a dev article and the
+choice never looks at the text.  Writes ``articles/``, ``gold-dev.jsonl``,
+``gold-test.jsonl`` and ``manifest.csv`` (id, split, publisher, published, url,
+licence, conflict, negative).
+
+Usage::
+
+    python bench/realnews_corpus.py FOLDER... [--eval-dir ../shared/eval]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from _evalkit import DEFAULT_EVAL_DIR, REPO, read_jsonl, write_jsonl
+
+OUT = REPO / "tests" / "data" / "realnews"
+#: the organisation that issued a text, from the annotator's publisher note (mirrors and
+#: reposts count as their original publisher); first match wins
+PUBLISHERS = (
+    (r"OCHA", "UN OCHA"),
+    (r"Foreign, Commonwealth|FCDO", "UK Foreign, Commonwealth & Development Office"),
+    (r"Prime Minister's Office", "UK Prime Minister's Office"),
+    (r"UK Parliament", "UK Parliament"),
+    (r"EEAS|External Action Service", "European External Action Service"),
+    (r"Voice of America", "Voice of America"),
+    (r"Meduza", "Meduza"),
+    (r"Department of Defense|DoD News", "US Department of Defense"),
+    (r"Central Command|CENTCOM", "US Central Command"),
+    (r"Department of State|U\.?S\.? Embassy", "US Department of State"),
+    (r"Treasury", "US Department of the Treasury"),
+    (r"USAID|Agency for International Development", "USAID"),
+    (r"minister\.defence\.gov\.au|Australian", "Australian Minister for Defence"),
+    (r"beehive\.govt\.nz|New Zealand", "New Zealand Prime Minister's Office"),
+    (r"Kremlin|President of Russia", "President of Russia (kremlin.ru)"),
+)
+TYPES = {"drone_strike", "missile_strike", "air_strike", "shelling", "ground_fighting", "sabotage", "explosion",
+         "diplomatic", "other"}
+
+
+def check(doc: dict, folder: Path) -> list[str]:
+    """Problems of one gold line (empty when it is sound)."""
+    bad = [f"missing {k}" for k in ("id", "title", "source", "publisher", "published", "licence", "incidents")
+           if k not in doc]
+    if bad:
+        return bad
+    if not (folder / "articles" / f"{doc['id']}.txt").exists():
+        bad.append("article file missing")
+    dt.date.fromisoformat(doc["published"])
+    for g in doc["incidents"]:
+        if g.get("type") not in TYPES:
+            bad.append(f"type {g.get('type')!r}")
+        start = dt.date.fromisoformat(g["date_start"])
+        if dt.date.fromisoformat(g.get("date_end") or g["date_start"]) < start:
+            bad.append("date_end before date_start")
+    return bad
+
+
+def publisher_of(note: str) -> str:
+    """The canonical publisher of an annotator's publisher note."""
+    for pattern, name in PUBLISHERS:
+        if re.search(pattern, note, re.IGNORECASE):
+            return name
+    raise SystemExit(f"unknown publisher: {note!r} (add it to PUBLISHERS)")
+
+
+def split_of(doc: dict) -> str:
+    group = f"{doc['publisher'].strip().lower()}|{doc['published'][:7]}"
+    return "test" if int(hashlib.sha256(group.encode()).hexdigest(), 16) % 2 else "dev"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folders", nargs="+", type=Path)
+    ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    a = ap.parse_args()
+    docs: list[tuple[dict, Path]] = []
+    for folder in a.folders:
+        for doc in read_jsonl(folder / "gold.jsonl"):
+            problems = check(doc, folder)
+            if problems:
+                print(f"skipped {doc.get('id')}: {'; '.join(problems)}", file=sys.stderr)
+                continue
+            doc["publisher_note"] = doc["publisher"]
+            doc["publisher"] = publisher_of(doc["publisher"])
+            docs.append((doc, folder))
+    ids = [d["id"] for d, _ in docs]
+    if len(set(ids)) != len(ids):
+        raise SystemExit("duplicate article ids")
+    excluded = subprocess.run([sys.executable, str(a.eval_dir / "excluded.py")], input="\n".join(
+        d["source"] for d, _ in docs), capture_output=True, text=True).stdout.split()
+    if excluded:
+        print(f"excluded by excluded.py, dropped: {excluded}", file=sys.stderr)
+        docs = [(d, f) for d, f in docs if d["source"] not in excluded]
+    (OUT / "articles").mkdir(parents=True, exist_ok=True)
+    splits: dict[str, list[dict]] = {"dev": [], "test": []}
+    rows = []
+    for doc, folder in sorted(docs, key=lambda x: x[0]["id"]):
+        shutil.copyfile(folder / "articles" / f"{doc['id']}.txt", OUT / "articles" / f"{doc['id']}.txt")
+        split = split_of(doc)
+        splits[split].append(doc)
+        rows.append({"id": doc["id"], "split": split, "publisher": doc["publisher"],
+                     "publisher_note": doc["publisher_note"], "published": doc["published"],
+                     "url": doc["source"], "licence": doc["licence"], "conflict": doc.get("conflict", ""),
+                     "negative": bool(doc.get("negative"))})
+    for split, items in splits.items():
+        write_jsonl(OUT / f"gold-{split}.jsonl", items)
+    with open(OUT / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    for split, items in splits.items():
+        print(f"{split}: {len(items)} articles, {sum(len(d['incidents']) for d in items)} incidents, "
+              f"{len({d['publisher'] for d in items})} publishers, {sum(bool(d.get('negative')) for d in items)} "
+              f"negatives, sha256 {hashlib.sha256((OUT / f'gold-{split}.jsonl').read_bytes()).hexdigest()}")
+
+
+if __name__ == "__main__":
+    main()

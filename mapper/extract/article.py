@@ -1,0 +1,144 @@
+"""One article's incidents: the extraction stages of DESIGN.md composed per article.
+
+segment -> dates -> toponyms -> resolve -> events, then the article-level decisions:
+a headline restating the body gives nothing of its own, and a country-level incident
+that sums up the towns the article lists gives way to them.  Text written all in lower
+case or all in capitals is read through :mod:`mapper.extract.truecase` first (the
+sources still quote the text as written).
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+from mapper.aggregate import family
+from mapper.extract.dates import clause_date
+from mapper.extract.events import ArticleContext, link_clause
+from mapper.extract.lexicon import CONFLICT_CONTEXT
+from mapper.extract.segment import segment
+from mapper.extract.toponyms import find_spans
+from mapper.extract.triggers import article_weapon
+from mapper.extract.truecase import recased
+from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.resolve import resolve_spans
+from mapper.model import Article, Clause, DateSpan, Incident, Resolved, Source, Unplaced
+
+_TITLE_GAP = "\n\n"
+
+
+def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
+    """Every place mention of an article (title and body), resolved with article context.
+
+    Offsets of body mentions index ``article.text``; title mentions carry
+    ``part="title"`` and index ``article.title``.
+    """
+    full = article.title + _TITLE_GAP + article.text if article.title else article.text
+    shift = len(article.title) + len(_TITLE_GAP) if article.title else 0
+    out = []
+    for r in resolve_spans(find_spans(full, gaz), gaz, full):
+        m = r.mention
+        if m.start < shift:
+            mention = dataclasses.replace(m, part="title")
+        else:
+            mention = dataclasses.replace(m, start=m.start - shift, end=m.end - shift)
+        out.append(dataclasses.replace(r, mention=mention))
+    return out
+
+
+def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], list[Unplaced]]:
+    """Incidents (not yet deduplicated or region-joined) and unplaced reports of one article.
+
+    Parameters
+    ----------
+    article : Article
+    gaz : Gazetteer
+
+    Returns
+    -------
+    (incidents, unplaced)
+        One incident per (clause, place), each citing its clause as written.
+    """
+    written = article
+    article = recased(article, gaz)
+    clauses = segment(article)
+    by_part = _by_part(geoparse_article(article, gaz))
+    ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
+                         conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)))
+    incidents: list[Incident] = []
+    headline: list[bool] = []  # per incident: stated in the title
+    unplaced: list[Unplaced] = []
+    previous: DateSpan | None = None
+    for clause in clauses:
+        date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
+                                previous=previous)
+        if how in ("explicit", "bullet") and clause.part == "body":
+            previous = date
+        inside = _mentions_in(clause, by_part)
+        cands, missing = link_clause(clause, inside, date, ctx)
+        said = clause.text if written is article else _as_written(written, clause)
+        source = Source(article.id, written.title, article.url, article.published, said)
+        for c in cands:
+            headline.append(clause.part == "title")
+            incidents.append(Incident(
+                type=c.type, date_start=c.date.start, date_end=c.date.end, time_precision=c.date.precision,
+                place=c.place, place_text=c.place_text, geo_precision=c.geo_precision, sources=(source,),
+                actor=c.actor, killed=c.killed, injured=c.injured))
+        for name, reason, kind in missing:
+            if date is not None:
+                unplaced.append(Unplaced(kind or "other", date.start, date.end, name, reason, source))
+    return _drop_country_summaries(_drop_title_echoes(incidents, headline)), unplaced
+
+
+def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
+    """A country-level incident is dropped when the same article reports the same type
+    family inside that country on overlapping days: "Russia attacked Ukraine with 120
+    missiles overnight" sums up the strikes on Kyiv, Lviv and Odesa the article then lists,
+    and would count them twice on the map."""
+    inside: dict[tuple[str, str], list[Incident]] = {}
+    for i in incidents:
+        if i.place.kind != "country" and i.place.country:
+            inside.setdefault((family(i.type), i.place.country), []).append(i)
+    if not inside:
+        return incidents
+
+    def summed_up(i: Incident) -> bool:
+        return i.place.kind == "country" and any(
+            o.date_start <= i.date_end and i.date_start <= o.date_end
+            for o in inside.get((family(i.type), i.place.country), ()))
+
+    return [i for i in incidents if not summed_up(i)]
+
+
+def _drop_title_echoes(incidents: list[Incident], headline: list[bool]) -> list[Incident]:
+    """A headline announces what the body tells: its incidents stand only for a type
+    family the body reports nothing of.  Where the body places the attack elsewhere, or
+    dates it, the body's scene and date win ("Drone attack on Kyiv region" over a body
+    that names the town hit).  ``headline[k]``: incident ``k`` is stated in the title."""
+    told = {family(i.type) for i, title in zip(incidents, headline) if not title}
+    return [i for i, title in zip(incidents, headline) if not title or family(i.type) not in told]
+
+
+def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:
+    """Mentions per part (title/body), sorted by start, with their starts for bisection."""
+    out: dict[str, tuple[list[int], list[Resolved]]] = {}
+    for part in ("title", "body"):
+        items = sorted((r for r in resolved if r.mention.part == part), key=lambda r: r.mention.start)
+        out[part] = ([r.mention.start for r in items], items)
+    return out
+
+
+def _mentions_in(clause: Clause, by_part: dict[str, tuple[list[int], list[Resolved]]]
+                 ) -> list[tuple[int, int, Resolved]]:
+    """Mentions inside a clause, with offsets relative to it (a binary search, not a scan)."""
+    starts, items = by_part.get(clause.part, ([], []))
+    lo, hi = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
+    return [(r.mention.start - clause.start, r.mention.end - clause.start, r) for r in items[lo:hi]
+            if r.mention.end <= clause.end]
+
+
+def _as_written(article: Article, clause: Clause) -> str:
+    """A clause's text as the article wrote it (recasing keeps every offset)."""
+    text = article.title if clause.part == "title" else article.text
+    written = text[clause.start:clause.end]
+    return written if written.lower() == clause.text.lower() else clause.text
+

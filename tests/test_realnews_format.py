@@ -1,0 +1,49 @@
+"""The real-news corpus is whole, licensed per article, and its test split is frozen."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "data" / "realnews"
+TYPES = {"drone_strike", "missile_strike", "air_strike", "shelling", "ground_fighting", "sabotage", "explosion",
+         "diplomatic", "other"}
+
+
+def _gold(split: str) -> list[dict]:
+    return [json.loads(line) for line in (CORPUS / f"gold-{split}.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_test_split_matches_the_sha256_published_in_bench_readme() -> None:
+    readme = (ROOT / "bench" / "README.md").read_text(encoding="utf-8")
+    published = re.search(r"gold-test\.jsonl` sha256 `([0-9a-f]{64})`", readme)
+    assert published, "bench/README.md must give the frozen test split's sha256"
+    assert hashlib.sha256((CORPUS / "gold-test.jsonl").read_bytes()).hexdigest() == published.group(1)
+
+
+def test_every_article_has_its_text_gold_and_manifest_row() -> None:
+    rows = {r["id"]: r for r in csv.DictReader(open(CORPUS / "manifest.csv", newline="", encoding="utf-8"))}
+    docs = {split: _gold(split) for split in ("dev", "test")}
+    ids = [d["id"] for split in docs.values() for d in split]
+    assert sorted(ids) == sorted(rows) and len(set(ids)) == len(ids)
+    assert sorted(p.stem for p in (CORPUS / "articles").glob("*.txt")) == sorted(ids)
+    for split, items in docs.items():
+        for doc in items:
+            row = rows[doc["id"]]
+            assert row["split"] == split and row["url"] == doc["source"] and row["licence"]
+            title, blank, body = (CORPUS / "articles" / f"{doc['id']}.txt").read_text(encoding="utf-8").partition("\n\n")
+            assert title.strip() and blank and body.strip()
+            for g in doc["incidents"]:
+                assert g["type"] in TYPES and set(g.get("alt_types") or []) <= TYPES
+                assert dt.date.fromisoformat(g["date_start"]) <= dt.date.fromisoformat(g["date_end"])
+
+
+def test_no_publisher_month_is_in_both_splits() -> None:
+    groups = {split: {(d["publisher"], d["published"][:7]) for d in _gold(split)} for split in ("dev", "test")}
+    assert not groups["dev"] & groups["test"]
+    publishers = {d["publisher"] for split in ("dev", "test") for d in _gold(split)}
+    assert len(publishers) >= 12
