@@ -47,7 +47,7 @@ ArticleLike = Union[Article, Mapping[str, Any]]
 
 # the incident frame's column types (the rest are inferred: text, or the sources lists)
 _DATES = ("date_start", "date_end")
-_OPTIONAL_INTS = ("geonameid", "killed", "injured")
+_OPTIONAL_INTS = ("geonameid", "admin1_geonameid", "killed", "injured")  # those of PROPERTY_NAMES
 _INTS = ("time_precision", "geo_precision")
 
 
@@ -308,7 +308,8 @@ def incident_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     for name in _DATES:
         frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[ns]")
     for name in _OPTIONAL_INTS:
-        frame[name] = frame[name].astype("Int64")
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
     for name in _INTS:
         frame[name] = frame[name].astype("int64")
     frame["strike"] = frame["strike"].astype(bool)
