@@ -114,6 +114,7 @@ def run(inputs: PathLike | Iterable[PathLike] | Iterable[ArticleLike], *, jobs: 
     paths, articles = _split_inputs(inputs, skip_bad, on_skip)
     if engine == "dask":
         raw, services = _run_dask(paths, articles, store=store, jobs=jobs, skip_bad=skip_bad, on_skip=on_skip,
+                                  on_warning=on_warning,
                                   scheduler=scheduler, partition_size=partition_size or "64MB",
                                   geocoder=_geocoder(geocoder), services=services)
     else:
