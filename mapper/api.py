@@ -47,14 +47,14 @@ ArticleLike = Union[Article, Mapping[str, Any]]
 
 # the incident frame's column types (the rest are inferred: text, or the sources lists)
 _DATES = ("date_start", "date_end")
-_OPTIONAL_INTS = ("geonameid", "killed", "injured")
+_OPTIONAL_INTS = ("geonameid", "admin1_geonameid", "killed", "injured")  # those of PROPERTY_NAMES
 _INTS = ("time_precision", "geo_precision")
 
 
 def run(inputs: PathLike | Iterable[PathLike] | Iterable[ArticleLike], *, jobs: int | None = None,
         slice: str = "auto", geocoder: str | Geocoder = "offline", engine: str = "local",  # noqa: A002
         store: PathLike | None = None, rebuild: bool = False, skip_bad: bool = False,
-        scheduler: str | None = None, partition_size: str = "64MB",
+        scheduler: str | None = None, partition_size: str | None = None,
         on_skip: Callable[[str], None] | None = None, on_warning: Callable[[str], None] | None = None,
         progress: Callable[[Any], None] | None = None, services: Services | None = None) -> Result:
     """Extract, geocode and deduplicate the incidents of articles.
@@ -86,9 +86,9 @@ def run(inputs: PathLike | Iterable[PathLike] | Iterable[ArticleLike], *, jobs: 
         Empty the store first, so every article is extracted again.
     skip_bad : bool
         Skip malformed records (reported to ``on_skip``) instead of raising.
-    scheduler, partition_size : str
-        With ``engine="dask"``: the scheduler address (default: a local cluster) and the
-        most input bytes one task reads.
+    scheduler, partition_size : str, optional
+        Only with ``engine="dask"``: the scheduler address (default: a local cluster) and
+        the most input bytes one task reads (default ``"64MB"``).
     on_skip, on_warning : callable, optional
         Called with the one-line message of each skipped record / truncated input.
     progress : callable, optional
@@ -108,10 +108,14 @@ def run(inputs: PathLike | Iterable[PathLike] | Iterable[ArticleLike], *, jobs: 
         A bad option, quoting it; an option the chosen engine cannot honour.
     """
     _check_options(jobs=jobs, slice=slice, geocoder=geocoder, engine=engine)
+    if engine == "local" and (scheduler is not None or partition_size is not None):
+        what = "scheduler" if scheduler is not None else "partition_size"
+        raise ConfigError(f"{what} is an option of the dask engine")
     paths, articles = _split_inputs(inputs, skip_bad, on_skip)
     if engine == "dask":
         raw, services = _run_dask(paths, articles, store=store, jobs=jobs, skip_bad=skip_bad, on_skip=on_skip,
-                                  scheduler=scheduler, partition_size=partition_size,
+                                  on_warning=on_warning,
+                                  scheduler=scheduler, partition_size=partition_size or "64MB",
                                   geocoder=_geocoder(geocoder), services=services)
     else:
         from mapper.ingest import read_articles
@@ -305,7 +309,8 @@ def incident_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     for name in _DATES:
         frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[ns]")
     for name in _OPTIONAL_INTS:
-        frame[name] = frame[name].astype("Int64")
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
     for name in _INTS:
         frame[name] = frame[name].astype("int64")
     frame["strike"] = frame["strike"].astype(bool)

@@ -16,7 +16,6 @@ from typing import IO
 import click
 
 from mapper.errors import ConfigError, MapperError
-from mapper.model import Article
 
 SLICE_CHOICES = ("auto", "day", "week", "month")
 
@@ -98,37 +97,26 @@ def _estimate(inputs: tuple[str, ...]) -> int | None:
     return total or None
 
 
-@contextlib.contextmanager
-def _progress(quiet: bool, total: int | None = None) -> Iterator[Callable[[Article | None], None] | None]:
-    """A progress line on stderr (articles, rate, ETA) while articles are processed.
+#: Seconds of work before the progress bar shows (a quick run stays quiet).
+PROGRESS_DELAY = 1.0
 
-    Only on a terminal, never with --quiet, and only once the work has taken a second.
+
+@contextlib.contextmanager
+def _progress(quiet: bool, total: int | None = None) -> Iterator[Callable[[object], None] | None]:
+    """A tqdm progress bar on stderr (articles, rate; with a total, percent and ETA).
+
+    Only on a terminal, never with --quiet, and only once the work has taken
+    :data:`PROGRESS_DELAY` seconds.  ``total`` is an estimate: tqdm copes when the count
+    passes it.
     """
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    start = time.monotonic()
-    state = {"count": 0, "shown": 0.0}
+    from tqdm import tqdm
 
-    def tick(_: Article | None) -> None:
-        state["count"] += 1
-        now = time.monotonic()
-        if now - start < 1.0 or now - state["shown"] < 0.2:
-            return
-        state["shown"] = now
-        count = state["count"]
-        rate = count / max(now - start, 1e-6)
-        line = f"\rmapper: {count:,} articles, {rate:,.0f}/s"
-        if total and total > count:
-            eta = (total - count) / max(rate, 1e-6)
-            line += f", {100 * count / total:.0f}% of ~{total:,}, ETA {eta:,.0f}s"
-        click.echo(line + "   ", err=True, nl=False)
-
-    try:
-        yield tick
-    finally:
-        if state["shown"]:
-            click.echo("", err=True)
+    with tqdm(total=total, unit=" articles", file=sys.stderr, delay=PROGRESS_DELAY, mininterval=0.2,
+              dynamic_ncols=True, leave=False) as bar:
+        yield lambda _: bar.update(1)
 
 
 def _services(quiet: bool):  # noqa: ANN202 - Services import kept lazy for fast --help
@@ -159,11 +147,11 @@ def _geocoder_option(f: Callable) -> Callable:
               help="local: worker processes on this machine; dask: a Dask cluster (needs mapper[dask]).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --engine dask: the scheduler (tcp://host:8786) [default: a local cluster].")
-@click.option("--partition-size", default="64MB", show_default=True,
-              help="With --engine dask: the most input bytes one task reads.")
+@click.option("--partition-size", default=None,
+              help="With --engine dask: the most input bytes one task reads [default: 64MB].")
 @_geocoder_option
 def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, jobs: int | None, rebuild: bool,
-        engine: str, scheduler: str | None, partition_size: str, geocoder: str, quiet: bool,
+        engine: str, scheduler: str | None, partition_size: str | None, geocoder: str, quiet: bool,
         skip_bad: bool) -> None:
     """Extract incidents from INPUT and write the map, GeoJSON and CSVs to -o.
 

@@ -6,7 +6,8 @@ Supported inputs (each may also be gzip-compressed, ``name.ext.gz``):
     Optional header lines ``Published: YYYY-MM-DD`` and ``URL: ...`` (any order, key
     case-insensitive), then the title (first non-empty line), then the body.
 ``.html`` / ``.htm``
-    Visible text, extracted with the standard library's :mod:`html.parser`.
+    The article's main text (:func:`mapper.htmltext.main_text`: navigation, related
+    links and comments left out), the title, date and URL from the page's metadata.
 ``.jsonl`` / ``.ndjson``
     One JSON object per line with ``id, title, text, published, url``; only ``text`` is
     required.
@@ -41,7 +42,7 @@ from typing import BinaryIO, TextIO
 
 from mapper.errors import InputError
 from mapper.htmltext import clean as _clean
-from mapper.htmltext import parse_html
+from mapper.htmltext import main_text, parse_html
 from mapper.model import Article
 
 __all__ = ["MAX_ARTICLE_CHARS", "MAX_RECORD_BYTES", "SUPPORTED_SUFFIXES", "article_from_record", "read_articles"]
@@ -558,5 +559,12 @@ def _html_article(html: str, path: str, stem: str) -> Article:
         with contextlib.suppress(InputError):
             published = _parse_date(parser.time, path)
     url = (parser.canonical or parser.meta.get("og:url") or "").strip() or None
-    return Article(id=stem, text=_clean("".join(parser.parts)), title=" ".join(title.split()),
+    text = main_text(html) or _clean("".join(parser.parts))
+    headline = _clean("".join(parser.h1 or []))
+    first, _, rest = text.partition("\n")
+    if headline and first == headline and rest:
+        # the headline is the article's title: as a body line it would be read again as
+        # a report of its own, dated by the publication day
+        text = rest
+    return Article(id=stem, text=text, title=" ".join(title.split()),
                    published=published, url=url, source=path)

@@ -134,6 +134,8 @@ def test_store_is_used_and_rebuilt(services, tmp_path: Path) -> None:
     ({"engine": "spark"}, "bad engine 'spark'; choose one of local, dask"),
     ({"geocoder": "google"}, "bad geocoder 'google'; choose one of offline, nominatim"),
     ({"jobs": 0}, "bad jobs 0; expected a whole number of at least 1"),
+    ({"scheduler": "tcp://127.0.0.1:8786"}, "scheduler is an option of the dask engine"),
+    ({"partition_size": "1MB"}, "partition_size is an option of the dask engine"),
     ({"engine": "dask", "store": "outputs"},
      "the dask engine does not use the incremental store; leave store unset"),
     ({"engine": "dask", "jobs": 2, "scheduler": "tcp://127.0.0.1:1"},
@@ -155,3 +157,22 @@ def test_write_checks_tiles(seed_result, tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="bad tiles 'google'"):
         seed_result.write(tmp_path, tiles="google")
     assert not any(tmp_path.iterdir())
+
+
+def test_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Every ```python block of the README, pasted as it is, in a folder holding seeds/."""
+    import re
+    import shutil
+
+    from conftest import ROOT
+
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    assert len(blocks) == 2
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - the README's own code
+    shown = capsys.readouterr().out
+    assert "<mapper.Result: 1 articles, 9 incidents, 0 unplaced>" in shown
+    assert "0  Kyiv  drone_strike 2025-11-13       2\n" in shown  # "overnight", published on the 14th
+    assert sorted(p.name for p in (tmp_path / "outputs").iterdir()) == sorted(OUTPUT_NAMES)

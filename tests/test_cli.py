@@ -1,13 +1,17 @@
 """The command line: help, exit codes, exact error lines, stdin, extract and geoparse."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from mapper import cli
 
 from conftest import ROOT, SEEDS, Invoke, SeedRun
 
@@ -270,3 +274,32 @@ def test_malformed_json_at_line_end_names_the_right_column(tmp_path, invoke):
     res = invoke("extract", str(bad))
     assert res.exit_code == 1
     assert f"{bad}:2: malformed JSON (Expecting value at column 10)" in res.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "PROGRESS_DELAY", 0)
+    term = _Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    with cli._progress(False, 4) as tick:
+        for _ in range(3):
+            time.sleep(0.25)  # past tqdm's refresh interval, so each tick is drawn
+            tick(None)
+    shown = term.getvalue()
+    assert "3/4 [" in shown and " articles/s]" in shown and "75%" in shown
+    with cli._progress(True, 4) as tick:  # --quiet
+        assert tick is None
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal
+    with cli._progress(False, 4) as tick:
+        assert tick is None
+
+
+def test_dask_options_without_the_dask_engine_are_refused(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("run", SEEDS, "-o", tmp_path / "o", "--scheduler", "tcp://127.0.0.1:8786")
+    assert result.exit_code == 2
+    assert "Error: scheduler is an option of the dask engine" in result.stderr
+    assert not (tmp_path / "o").exists()

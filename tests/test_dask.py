@@ -223,3 +223,17 @@ def test_cli_jobs_with_a_scheduler_is_refused(invoke, scheduler, tmp_path):
     assert result.exit_code == 2
     assert "Error: -j/jobs sets the workers of a local cluster; with a scheduler" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_reports_route_warnings_and_skips_to_the_callers_functions():
+    from mapper.distributed.engine import _reports
+
+    report = {"articles": 2, "rejects": ["in.jsonl:3: malformed JSON"], "warnings": ["in.jsonl:1: truncated"],
+              "fatal": None, "unplaced": []}
+    skipped, warned = [], []
+    result = _reports([report], True, skipped.append, warned.append)
+    assert (result.articles, skipped, warned) == (2, ["in.jsonl:3: malformed JSON"], ["in.jsonl:1: truncated"])
+    with pytest.raises(InputError, match="^in.jsonl:3: malformed JSON$"):
+        _reports([report], False, None, None)
+    with pytest.warns(UserWarning, match="in.jsonl:1: truncated"):
+        _reports([{**report, "rejects": []}], False, None, None)

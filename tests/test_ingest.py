@@ -113,8 +113,8 @@ def test_html_text_and_metadata(tmp_path: Path) -> None:
     [article] = _read(path)
     assert article.id == "page"
     assert article.title == "Drones hit Odesa & Izmail"
-    assert article.text == ("Drones hit Odesa\n"
-                            "Russian drones struck Odesa overnight,\nofficials said.\n"
+    # the <h1> is the headline, not a body line; a line break inside a paragraph is a space
+    assert article.text == ("Russian drones struck Odesa overnight, officials said.\n"
                             "Ports in Izmail were \u2018damaged\u2019 \u2013 again.\nNew line")
     assert article.published == dt.date(2025, 11, 20)
     assert article.url == "https://example.org/a"
@@ -125,7 +125,7 @@ def test_html_fallbacks_h1_time_og_url(tmp_path: Path) -> None:
             '</h1><time datetime="not a date">x</time><p>Body <i>text</i></p></body>')
     path = _write(tmp_path / "b.htm", html)
     [article] = _read(path)
-    assert (article.title, article.text) == ("The Head", "The Head\nx\nBody text")
+    assert (article.title, article.text) == ("The Head", "Body text")
     assert article.published is None  # an unreadable <time> is ignored
     assert article.url == "https://og.example/b"
     _write(path, '<time datetime="2024-02-29">Feb 29</time><p>b</p>')

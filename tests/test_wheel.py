@@ -92,6 +92,9 @@ def test_wheel_ships_the_data_and_not_the_build_scripts(installed: Installed) ->
     assert shipped <= data and {"README.md", "__init__.py"} <= data
     assert not {n for n in data if n.endswith(".py") and n != "__init__.py"}  # build scripts stay home
     assert {"mapper/py.typed", "mapper/output/webmap.js", "mapper/output/webmap.css"} <= names
+    # every module of the checkout's package (pyproject.toml lists the subpackages by hand)
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "mapper").rglob("*.py")}
+    assert modules <= names, sorted(modules - names)
 
 
 def test_installed_package_reads_its_own_data(installed: Installed) -> None:

@@ -67,7 +67,8 @@ class LoadServices(WorkerPlugin):
 
 def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_size: str = "64MB",
              skip_bad: bool = False, on_skip: Callable[[str], None] | None = None, jobs: int | None = None,
-             geocoder: "Geocoder | None" = None, services: "Services | None" = None) -> RunResult:
+             geocoder: "Geocoder | None" = None, services: "Services | None" = None,
+             on_warning: Callable[[str], None] | None = None) -> RunResult:
     """Run the pipeline on a Dask cluster; the result equals :func:`mapper.pipeline.run`'s.
 
     Parameters
@@ -85,6 +86,8 @@ def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_s
         Skip malformed records (reported through ``on_skip``) instead of raising.
     on_skip : callable, optional
         Called on the client with each skipped record's message, in input order.
+    on_warning : callable, optional
+        Called on the client with each truncation warning (else :func:`warnings.warn`).
     jobs : int, optional
         Worker processes of the local cluster (default: the cores).  A cluster given by
         ``scheduler`` has the workers it has: ``jobs`` is then a ConfigError.
@@ -123,7 +126,7 @@ def run_dask(inputs: Sequence[str], *, scheduler: str | None = None, partition_s
         # bad input stops the run before the shuffle
         extracted = client.compute(_extraction(parts))
         result = _reports(client.gather([client.submit(operator.getitem, f, 1) for f in extracted]),
-                          skip_bad, on_skip)
+                          skip_bad, on_skip, on_warning)
         # the futures are held here until the end: the graph alone does not keep them alive
         frames = [client.submit(operator.getitem, f, 0) for f in extracted]
         del extracted  # the tuples may go once the frames are taken out of them
@@ -278,8 +281,8 @@ def _finish_join(part: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _reports(reports: list[dict[str, Any]], skip_bad: bool,
-             on_skip: Callable[[str], None] | None) -> RunResult:
+def _reports(reports: list[dict[str, Any]], skip_bad: bool, on_skip: Callable[[str], None] | None,
+             on_warning: Callable[[str], None] | None) -> RunResult:
     """Article count and unplaced reports (in input order); bad input raised or reported in input order."""
     result = RunResult()
     for report in reports:
@@ -289,7 +292,10 @@ def _reports(reports: list[dict[str, Any]], skip_bad: bool,
             if on_skip is not None:
                 on_skip(message)
         for message in report["warnings"]:
-            warnings.warn(message, stacklevel=3)
+            if on_warning is not None:
+                on_warning(message)
+            else:
+                warnings.warn(message, stacklevel=3)
         if report["fatal"] is not None:
             raise InputError(report["fatal"])
         result.articles += report["articles"]
