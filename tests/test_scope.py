@@ -148,3 +148,15 @@ def test_national_authorities_place_only_domestic_incidents_in_their_country(gaz
 def test_titles_and_documents_named_after_places_are_not_scenes(gaz, text):
     assert {p for _, p, _, _ in found(gaz, text)} <= {"Poltava"}
     assert not any(p.endswith("Oblast") or p in ("Helsinki", "Paris") for _, p, _, _ in found(gaz, text))
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Russian drones struck Kyiv on 13 November 2025, killing two people.", 2),
+    ("On 13 November 2025 drones killed two people in Kyiv.", 2),
+    ("In 2024 the attack killed 5.", 5),
+    ("The strike killed 1,200 people.", 1200),
+])
+def test_days_and_years_are_never_tolls(text, killed):
+    from mapper.extract.casualties import casualties
+
+    assert casualties(text) == (killed, None)

@@ -16,7 +16,7 @@ from mapper.model import Resolved
 __all__ = ["casualties", "tolls"]
 
 
-_NUM = r"(?:\d[\d,]*|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?![\d,]\d)|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 
 _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as)?\s*"
@@ -40,6 +40,8 @@ def _number(token: str) -> int | None:
     return lx.NUMBER_WORDS.get(token)
 
 
+_BEFORE_YEAR = re.compile(r"(?:\b(?:in|of|since|by|until)|[A-Za-z]{3,}\.?|\d),?\s+(?=\d{4}\b)", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt", "casualt", "victim")
 # "nobody was hurt", "there were no casualties": zero, stated (ACLED codes 0, not unknown)
 _NONE_HURT = re.compile(r"\b(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
@@ -74,11 +76,17 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     def smallest(pattern: lx.Caseless) -> int | None:
         vals = []
         rx, src = pattern.pick(text, low)
-        for m in rx.finditer(src):
+        pos = 0
+        while (m := rx.search(src, pos)) is not None:
+            at = next(k for k, g in enumerate(m.groups(), 1) if g)
+            pos = m.end()
             if in_zero(m.start(), m.end()):
                 continue  # "no one was killed" is not "one was killed"
-            tok = next((g for g in m.groups() if g), None)
-            n = _number(tok) if tok else None
+            n = _number(m.group(at))
+            if n is not None and (1900 <= n <= 2100 and _BEFORE_YEAR.search(text, max(0, m.start(at) - 16), m.end(at))
+                                  or _MONTH_AFTER.match(text, m.end(at))):
+                pos = m.end(at)  # "on 13 November 2025, killing two": a day and a year, not tolls
+                continue
             if n is not None:
                 vals.append(n)
         return min(vals) if vals else None
