@@ -160,3 +160,10 @@ def test_days_and_years_are_never_tolls(text, killed):
     from mapper.extract.casualties import casualties
 
     assert casualties(text) == (killed, None)
+
+
+def test_a_toll_in_the_next_sentence_belongs_to_the_incident_just_told(gaz):
+    items, _ = extract_article(Article(id="t", published=PUB, title="", text=(
+        "Russian drones struck Sumy on Monday. Two people were killed and five injured, the governor said.\n\n"
+        "Russian drones struck Poltava on Monday.\n\nThree people were killed across the country.")), gaz)
+    assert sorted((i.place.name, i.killed, i.injured) for i in items) == [("Poltava", None, None), ("Sumy", 2, 5)]

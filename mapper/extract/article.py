@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 
 from mapper.aggregate import family
+from mapper.extract.casualties import casualties
 from mapper.extract.dates import clause_date
 from mapper.extract.events import ArticleContext, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
@@ -68,6 +69,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     headline: list[bool] = []  # per incident: stated in the title
     unplaced: list[Unplaced] = []
     previous: DateSpan | None = None
+    told: tuple[Clause, int] | None = None  # the last clause that stated exactly one incident, and its index
     for clause in clauses:
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous)
@@ -86,7 +88,30 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         for name, reason, kind in missing:
             if date is not None:
                 unplaced.append(Unplaced(kind or "other", date.start, date.end, name, reason, source))
+        if len(cands) == 1:
+            told = (clause, len(incidents) - 1)
+        elif cands or missing or inside or told is None or clause.part != told[0].part:
+            told = None
+        elif (tolls := _follow_up_tolls(article, told[0], clause)) is not None:
+            k = told[1]
+            incidents[k] = dataclasses.replace(incidents[k], killed=_first(incidents[k].killed, tolls[0]),
+                                               injured=_first(incidents[k].injured, tolls[1]))
     return _drop_country_summaries(_drop_title_echoes(incidents, headline)), unplaced
+
+
+def _follow_up_tolls(article: Article, told: Clause, clause: Clause) -> tuple[int | None, int | None] | None:
+    """The tolls a clause that names no place adds to the one incident the sentence just
+    before it stated, in the same paragraph ("Drones hit Sumy overnight. Two people were
+    killed."); None when it states none or a paragraph lies between."""
+    text = article.title if clause.part == "title" else article.text
+    if "\n" in text[told.end:clause.start]:
+        return None
+    killed, injured = casualties(clause.text)
+    return None if killed is None and injured is None else (killed, injured)
+
+
+def _first(own: int | None, added: int | None) -> int | None:
+    return own if own is not None else added
 
 
 def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
