@@ -167,3 +167,13 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_incident_just_told(gaz):
         "Russian drones struck Sumy on Monday. Two people were killed and five injured, the governor said.\n\n"
         "Russian drones struck Poltava on Monday.\n\nThree people were killed across the country.")), gaz)
     assert sorted((i.place.name, i.killed, i.injured) for i in items) == [("Poltava", None, None), ("Sumy", 2, 5)]
+
+
+def test_the_following_day_counts_from_the_date_just_told(gaz):
+    got = found(gaz, "On 5 May Russian shelling hit Nikopol. The following day Russian drones struck Marhanets.")
+    assert sorted((p, d) for _, p, d, _ in got) == [("Marhanets", "2025-05-06"), ("Nikopol", "2025-05-05")]
+
+
+def test_last_weekend_is_the_saturday_and_sunday_before(gaz):
+    got = found(gaz, "Last weekend Russian drones struck Marhanets.")
+    assert [(p, d) for _, p, d, _ in got] == [("Marhanets", "2025-05-17")]

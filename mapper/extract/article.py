@@ -73,7 +73,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     for clause in clauses:
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous)
-        if how in ("explicit", "bullet") and clause.part == "body":
+        if how in ("explicit", "bullet", "anaphoric") and clause.part == "body":
             previous = date
         inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx)

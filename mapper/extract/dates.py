@@ -111,7 +111,7 @@ _P_RELATIVE = re.compile(
     r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven)?"
     r"\s*(?P<pu>hours?|days?|weeks?|month)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
-    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)"
+    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this|the\s+past|over\s+the)\s+weekend)"
     r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
     rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?:\s+today)?)|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
@@ -302,6 +302,9 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         return _span(m, monday - 7 * _DAY, monday - _DAY, 2)
     if m["tm"]:
         return _span(m, ref.replace(day=1), ref, 3)
+    if m["we"]:  # the latest Saturday and Sunday before the reference day
+        sunday = ref - dt.timedelta(days=(ref.weekday() + 1) % 7 or 7)
+        return _span(m, sunday - _DAY, sunday, 2)
     if m["lm"]:
         last = ref.replace(day=1) - _DAY
         return _span(m, last.replace(day=1), last, 3)
@@ -483,7 +486,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     (DateSpan or None, str)
         With the source one of ``"explicit"`` (dates in the clause: the span
         covering them all when they lie within 31 days, else the first),
-        ``"bullet"``, ``"previous"``, ``"published"`` (the publication day with
+        ``"bullet"``, ``"previous"``, ``"anaphoric"`` (a day counted from the previous
+        date: "the following day"), ``"published"`` (the publication day with
         precision 2, ACLED's reported-date convention), or ``(None, "")``.
     """
     found = find_dates(clause_text, published)
@@ -510,10 +514,32 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     if bullet is not None:
         return bullet, "bullet"
     if previous is not None:
+        shift = _ANAPHORIC_DAY.search(clause_text)
+        if shift is not None:  # "the following day", "two days later": counted from the date just told
+            days = _anaphoric_offset(shift)
+            return DateSpan(previous.end + days * _DAY, previous.end + days * _DAY, 1), "anaphoric"
         return previous, "previous"
     if published is not None:
         return DateSpan(published, published, 2), "published"
     return None, ""
+
+
+_ANAPHORIC_DAY = re.compile(
+    r"\b(?:the\s+(?P<next>following|next)\s+day|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
+    r"|the\s+day\s+(?P<before>before|after)|the\s+(?P<prev>previous)\s+day|(?P<same>the\s+same\s+day|that\s+day))\b",
+    re.IGNORECASE)
+
+
+def _anaphoric_offset(m: re.Match[str]) -> int:
+    """Days from the date just told to the one "the following day" (and kin) names."""
+    if m["next"]:
+        return 1
+    if m["later"]:
+        n = m["later"].lower()
+        return int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
+    if m["before"] == "before" or m["prev"]:
+        return -1
+    return 1 if m["before"] == "after" else 0
 
 
 def _cover(spans: list[DateSpan]) -> DateSpan:
