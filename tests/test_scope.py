@@ -28,6 +28,7 @@ def found(gaz, text, published=PUB, title=""):
 
 @pytest.mark.parametrize("text", [
     "On May 5 Russian drones struck Mykolaiv.",
+    "On 5 May Russian drones struck Mykolaiv.",
     "Russian drones struck Mykolaiv on May 5, the governor said.",
     "In early May Russian drones struck Mykolaiv.",
 ])

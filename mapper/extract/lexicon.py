@@ -113,7 +113,8 @@ MODALITY_REACH = {"gov": 6, "np": 3}
 MODALITY_STOPS = {"aux": "ptw", "np": "ptw", "gov": "pw", "cond": "p"}
 #: "May" is a month, not a modal verb, before a day number or after a date preposition
 MAY_BEFORE_DAY = re.compile(r"\s+\d{1,2}\b")
-MAY_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|since|until|till|by|early|late|mid|from|through|of|last|next)\s+$",
+MAY_AFTER_PREPOSITION = re.compile(r"(?:\b(?:on|in|since|until|till|by|early|late|mid|from|through|of|last|next)"
+                                   r"|\b\d{1,2}(?:st|nd|rd|th)?)\s+$",
                                    re.IGNORECASE)
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
