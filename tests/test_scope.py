@@ -178,3 +178,8 @@ def test_the_following_day_counts_from_the_date_just_told(gaz):
 def test_last_weekend_is_the_saturday_and_sunday_before(gaz):
     got = found(gaz, "Last weekend Russian drones struck Marhanets.")
     assert [(p, d) for _, p, d, _ in got] == [("Marhanets", "2025-05-17")]
+
+
+def test_battles_and_meetings_at_country_level_are_not_incidents(gaz):
+    assert found(gaz, "On Monday leaders attending a summit on peace in Switzerland signed a communique.") == []
+    assert found(gaz, "Fighting in Ukraine went on on Monday.") == []

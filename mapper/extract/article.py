@@ -114,19 +114,24 @@ def _first(own: int | None, added: int | None) -> int | None:
     return own if own is not None else added
 
 
+#: incidents that always happen at a named place: at country level they are summaries
+_PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
+
+
 def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
-    """A country-level incident is dropped when the same article reports the same type
-    family inside that country on overlapping days: "Russia attacked Ukraine with 120
-    missiles overnight" sums up the strikes on Kyiv, Lviv and Odesa the article then lists,
-    and would count them twice on the map."""
+    """A country-level battle or meeting is dropped (they happen at named places; "fighting
+    in Ukraine" is a state of affairs), and any other country-level incident when the same
+    article reports the same type family inside that country on overlapping days: "Russia
+    attacked Ukraine with 120 missiles overnight" sums up the strikes on Kyiv, Lviv and Odesa
+    the article then lists, and would count them twice on the map."""
     inside: dict[tuple[str, str], list[Incident]] = {}
     for i in incidents:
         if i.place.kind != "country" and i.place.country:
             inside.setdefault((family(i.type), i.place.country), []).append(i)
-    if not inside:
-        return incidents
 
     def summed_up(i: Incident) -> bool:
+        if i.place.kind == "country" and i.type in _PLACED_KINDS:
+            return True  # "fighting in Ukraine", "talks in Switzerland": a state of affairs, or a venue unnamed
         return i.place.kind == "country" and any(
             o.date_start <= i.date_end and i.date_start <= o.date_end
             for o in inside.get((family(i.type), i.place.country), ()))
