@@ -183,3 +183,11 @@ def test_last_weekend_is_the_saturday_and_sunday_before(gaz):
 def test_battles_and_meetings_at_country_level_are_not_incidents(gaz):
     assert found(gaz, "On Monday leaders attending a summit on peace in Switzerland signed a communique.") == []
     assert found(gaz, "Fighting in Ukraine went on on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday the ambassador spoke at the Lviv Human Dimension Conference about the strikes.",
+    "As of Monday, civilian deaths in Mariupol have climbed to 2,500, up from 1,600.",
+])
+def test_event_names_and_running_totals_are_not_incidents(gaz, text):
+    assert found(gaz, text) == []

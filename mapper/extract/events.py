@@ -77,9 +77,11 @@ _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|micro
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
                      r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$")
 # an organisation named after a place is not the place
-_ORG_AFTER = re.compile(r"[\s-]+(?:Institute|University|Institut|Foundation|Council|Club|Academy|Center|Centre|School"
+# (up to three capitalised words may come between: "the Warsaw Human Dimension Conference")
+_ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Summit|Dialogue|Security Forum)"
+                        r"|[\s-]+(?:Institute|University|Institut|Foundation|Council|Club|Academy|Center|Centre|School"
                         r"|Agreements?|Accords?|Format|Declaration|Protocol|Process|Convention|Group|Forum|Final Act"
-                        r"|Charter|Memorandum|Treaty|Communiqu[eé]|Principles|Document|Consensus|Plan|Initiative)\b")
+                        r"|Charter|Memorandum|Treaty|Communiqu[eé]|Principles|Document|Consensus|Plan|Initiative))\b")
 # a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon"
 _ORG_BEFORE = re.compile(r"\b(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
                          r"|Agreement)\s+of\s+$")
@@ -402,6 +404,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if (date.end - date.start).days > SUMMARY_DAYS:
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
+    if all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text):
+        return [], []  # "deaths have climbed to 2,500": a running total, not an event
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
     if not any(k not in GENERIC_KINDS for k, _, _ in found) \

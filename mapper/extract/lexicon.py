@@ -151,6 +151,9 @@ ORIGIN_WORDS = frozenset({"from"})
 #: a clause that only says attacks go on, with no specific event, is not an incident
 GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant)\b", re.IGNORECASE)
 
+#: a casualty figure that is a running total, not one event's toll
+CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have) (?:risen|climbed|reached)|rose to|in total|total of"
+                        r"|since the (?:start|beginning)|so far|to date|overall|cumulative)\b", re.IGNORECASE)
 #: actor names for groups (regex -> canonical name)
 GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), name) for p, name in (
     (r"\bRSF\b|Rapid Support Forces", "RSF"),
