@@ -31,6 +31,9 @@ def scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
     """
     low = text.lower()
     trigger, src = lx.ANY_TRIGGER.pick(text, low)
+    found = list(trigger.finditer(src))
+    if not found:
+        return []  # most clauses: no modality to look for
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
     cues = _cues(text, low)
     bounds: dict[str, list[int]] = {"p": [], "t": [], "w": []}
@@ -38,7 +41,7 @@ def scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
         bounds[m.lastgroup or "p"].append(m.start())
     quotes = quote_spans(text)
     out = []
-    for m in trigger.finditer(src):
+    for m in found:
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or _ANAPHORA.search(before))

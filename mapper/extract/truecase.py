@@ -32,6 +32,8 @@ _DATE_VERBS = frozenset({"may", "march"})
 _DATE_LEFT = frozenset({"on", "in", "since", "until", "till", "by", "early", "late", "mid", "from", "through", "of",
                         "last", "next"})
 _SAMPLE = 4000
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _SHORTEST = 4  # shorter place keys ("us", "bar", "ain") are too often words
 
 
@@ -52,12 +54,11 @@ _GROUP_RX = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _GROUPS), key=l
 
 def case_of(text: str) -> str | None:
     """``"lower"`` or ``"upper"`` when a text is written all in one case, else None
-    (judged on its first ``_SAMPLE`` characters: the cost stays bounded on long texts)."""
-    letters = upper = 0
-    for ch in text[:_SAMPLE]:
-        if ch.isalpha():
-            letters += 1
-            upper += ch.isupper()
+    (judged on the Latin letters of its first ``_SAMPLE`` characters: the cost stays
+    bounded on long texts)."""
+    sample = text[:_SAMPLE]
+    upper = len(_UPPER.findall(sample))  # regex counts run in C: this runs on every article
+    letters = upper + len(_LOWER.findall(sample))
     if letters < 20:
         return None
     share = upper / letters
