@@ -119,8 +119,7 @@ MAY_AFTER_PREPOSITION = re.compile(r"(?:\b(?:on|in|since|until|till|by|early|lat
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
     r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
-    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|daily|nightly|routinely"
-    r"|every\s+(?:day|night|week)"
+    r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|routinely"
     r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions"
     # "the strikes have reduced refining": what attacks have done over time, not one attack
     r"|(?:have|has)\s+(?:\w+ly\s+)?(?!killed|injured|wounded|hit|damaged|destroyed|struck)\w+ed)\b",
