@@ -191,3 +191,12 @@ def test_battles_and_meetings_at_country_level_are_not_incidents(gaz):
 ])
 def test_event_names_and_running_totals_are_not_incidents(gaz, text):
     assert found(gaz, text) == []
+
+
+def test_christmas_names_a_period_only_with_its_word(gaz):
+    from mapper.extract.dates import clause_date
+
+    pub = dt.date(2024, 1, 25)
+    period, how = clause_date("Over the Christmas period drones hit Kyiv.", published=pub, bullet=None, previous=None)
+    assert (period.start, period.end, how) == (dt.date(2023, 12, 24), dt.date(2024, 1, 1), "explicit")
+    assert clause_date("A Christmas truce was proposed.", published=pub, bullet=None, previous=None)[1] == "published"

@@ -112,13 +112,14 @@ _P_RELATIVE = re.compile(
     r"\s*(?P<pu>hours?|days?|weeks?|month)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this|the\s+past|over\s+the)\s+weekend)"
+    r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
     r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
     rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?:\s+today)?)|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _LEFT_WINDOW = 40
 _VERBS = frozenset({"may", "mar", "march"})  # lower-case month names that are also verbs
-_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening", "hour")
+_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening", "hour", "christmas", "new year")
 
 _Found = tuple[int, int, DateSpan]
 _Resolver = Callable[[re.Match[str], "dt.date | None"], "_Found | None"]
@@ -302,6 +303,8 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         return _span(m, monday - 7 * _DAY, monday - _DAY, 2)
     if m["tm"]:
         return _span(m, ref.replace(day=1), ref, 3)
+    if m["xmas"] or m["ny"]:
+        return _holiday(m, ref)
     if m["we"]:  # the latest Saturday and Sunday before the reference day
         sunday = ref - dt.timedelta(days=(ref.weekday() + 1) % 7 or 7)
         return _span(m, sunday - _DAY, sunday, 2)
@@ -326,6 +329,24 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     if not m.group().lower().endswith("today"):
         return _span(m, first, last, 3)  # "six months ago": that month
     return _span(m, first.replace(day=min(ref.day, last.day)), first.replace(day=min(ref.day, last.day)))
+
+
+def _holiday(m: re.Match[str], ref: dt.date) -> _Found | None:
+    """Christmas (Eve, Day, or the period to New Year) and New Year's Eve/Day: the latest
+    ones on or before the reference day."""
+    kind = (m["xk"] or "").strip().lower()
+    if m["ny"]:
+        eve = m["ny"].lower().endswith("eve")
+        day = dt.date(ref.year - (1 if eve or ref < dt.date(ref.year, 1, 1) else 0), 12, 31) if eve \
+            else dt.date(ref.year, 1, 1)
+        return _span(m, day, day)
+    year = ref.year if ref >= dt.date(ref.year, 12, 24) else ref.year - 1
+    if kind in ("eve", "day"):
+        day = dt.date(year, 12, 24 if kind == "eve" else 25)
+        return _span(m, day, day)
+    if not kind:
+        return None  # "Christmas" alone names the feast, not a date ("a Christmas truce")
+    return _span(m, dt.date(year, 12, 24), min(ref, dt.date(year + 1, 1, 1)), 3)
 
 
 def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
