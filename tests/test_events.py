@@ -146,7 +146,7 @@ def test_past_24_hours_is_the_day_before_publication_to_publication(gaz):
 
 def test_residents_of_a_region_place_the_incident_in_the_region(gaz):
     got = incidents(gaz, "Over the past day, the Russians killed four residents of the Donetsk region.")
-    assert got == [("other", "Donetsk Oblast", "2025-11-19", "2025-11-20", 3)]
+    assert got == [("ground_fighting", "Donetsk Oblast", "2025-11-19", "2025-11-20", 3)]
 
 
 def test_a_country_after_of_is_still_not_a_scene(gaz):

@@ -94,7 +94,7 @@ _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:th
 
 GENERIC_KINDS = frozenset({"strike", "attack", "blast", "violence"})
 #: what a generic word stands for when the article names no weapon
-GENERIC_DEFAULT = {"strike": "missile_strike", "blast": "explosion", "attack": "ground_fighting", "violence": "other"}
+GENERIC_DEFAULT = {"strike": "missile_strike", "blast": "explosion", "attack": "ground_fighting", "violence": "ground_fighting"}
 
 
 WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike", "attack"})
