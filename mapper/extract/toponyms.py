@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from mapper.extract.toponyms_extra import find_abbreviations, find_facilities, qualified_unknowns
+from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
 
@@ -217,6 +219,10 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
             if info.junk or (info.bare_key not in index and info.bare_key not in demonyms):
                 continue
         out.extend(_spans_in_run(text, run.start(), words, gaz))
+    extra = find_abbreviations(text, gaz) + find_facilities(text, gaz)
+    if extra:
+        out = _merge(out, extra)
+    out = qualified_unknowns(text, out, gaz)
     return _share_region_words(text, out)
 
 
@@ -353,7 +359,7 @@ def _make_span(text: str, pieces: list[tuple[int, str]], info: list[_Word], i: i
     prev, opens = _prev_word(text, start)
     return Span(
         name=text[start:end], start=start, end=end, key=k,
-        demonym=gaz.demonyms.get(k) if k not in gaz.index else None,
+        demonym=gaz.demonyms.get(k),  # the table wins: a demonym never becomes a town named like it
         covered=covered or region_word in REGION_WORDS, run_start=run_start, sentence_initial=opens,
         prev_word=prev, region_word=region_word, headline=_is_headline(text, start, end),
     )
@@ -373,7 +379,7 @@ def _hyphen_parts(text: str, pieces: list[tuple[int, str]], used: set[int], gaz:
                 start = pos + offset
                 prev, opens = _prev_word(text, start) if offset == 0 else ("", False)
                 out.append(Span(name=part, start=start, end=start + len(part), key=k,
-                                demonym=gaz.demonyms.get(k) if k not in gaz.index else None,
+                                demonym=gaz.demonyms.get(k),
                                 covered=False, run_start=offset == 0, sentence_initial=opens,
                                 prev_word=prev, headline=_is_headline(text, start, start + len(part))))
             offset += len(part) + 1
@@ -395,11 +401,11 @@ def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
     words = name.split()
     if len(words) > 1 and words[-1].lower() in REGION_WORDS:
         tries.append(" ".join(words[:-1]))
-    found = next((key(t) for t in tries if key(t) in gaz.index), key(name))
-    iso = gaz.demonyms.get(found) if found not in gaz.index else None
-    if iso in gaz.country_entry:  # a given "Russian" span means Russia
-        found = key(gaz.names[gaz.country_entry[iso]])
+    abbreviation = name.replace(" ", "").casefold()
+    if abbreviation in gaz.abbreviations:  # "W. Va.", "Ky."
+        return Span(name=name, start=start, end=end, key=abbreviation, covered=True)
+    found = next((key(t) for t in tries if key(t) in gaz.index or key(t) in gaz.demonyms), key(name))
     prev, opens = _prev_word(text, start)
     region_word = words[-1].lower() if len(words) > 1 and words[-1].lower() in REGION_WORDS else ""
     return Span(name=name, start=start, end=end, key=found, covered=True, sentence_initial=opens,
-                prev_word=prev, region_word=region_word)
+                prev_word=prev, region_word=region_word, demonym=gaz.demonyms.get(found))

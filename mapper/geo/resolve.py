@@ -23,6 +23,7 @@ those of the pass before.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -40,8 +41,9 @@ from mapper.geo.candidates import (
     is_county,
     name_strength,
 )
+from mapper.geo import qualify
 from mapper.geo.gazetteer import Gazetteer
-from mapper.model import Mention, Resolved
+from mapper.model import Mention, Place, Resolved
 
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|stated|testified|replied|asked"
                      r"|recalled|insisted|declined|scored|pitched|threw|ran|finished)\b")
@@ -348,7 +350,7 @@ _OBSCURE_POP = 20_000
 
 
 def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
-                  trusted: frozenset[int] | bool = False) -> list[Resolved]:
+                  trusted: frozenset[int] | bool = False, demonyms: bool = False) -> list[Resolved]:
     """Resolve candidate spans of one article to places.
 
     Parameters
@@ -361,12 +363,18 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
     trusted : bool or set of int
         Spans known to be place mentions (given by the user), all of them or these
         indices: skip the checks that such a span is a place at all.
+    demonyms : bool
+        Also return the demonym spans ("Sri Lankan", "Abkhaz"), placed at the country or
+        region they name with ``kind`` "demonym" (``mapper geoparse``; extraction treats
+        them as actor cues, not scenes, and leaves this off).
 
     Returns
     -------
     list of Resolved
-        One per non-demonym span, in order; ``place`` is None with a ``reason`` when
-        the span is not taken as a place.
+        One per span (per non-demonym span unless ``demonyms``), in order; ``place`` is
+        None with a ``reason`` when the span is not taken as a place.  A region named
+        only to say where the place before it lies ("Kurakhove, Donetsk") carries the
+        reason :data:`QUALIFIER` with its region place.
     """
     reasons = _reasons(spans, gaz, text, trusted)
     groups = _groups(spans, [i for i, r in reasons.items() if not r])
@@ -375,18 +383,54 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         for g in _strangers(spans, gaz, groups, chosen):
             for i in groups.pop(g):
                 reasons[i] = "no candidate in the countries the article is about"
-    places = {}
+    places = _places(spans, gaz, text, groups, chosen, reasons)
+    out = []
+    for i, span in enumerate(spans):
+        mention = Mention(span.name, span.start, span.end)
+        if span.demonym:
+            if demonyms:
+                out.append(_demonym(gaz, span, mention))
+            continue
+        if i in places:
+            out.append(Resolved(mention, places[i], reasons.get(i, "") if reasons.get(i) == QUALIFIER else ""))
+        else:
+            out.append(Resolved(mention, None, reasons[i]))
+    return out
+
+
+#: the reason a resolved region carries when it only qualifies the place before it
+QUALIFIER = "region qualifying the place before it"
+
+
+def _places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str, bool], list[int]],
+            chosen: dict[tuple[str, bool], tuple[int, float]], reasons: dict[int, str]) -> dict[int, Place]:
+    """Each resolved span's place: its group's choice, then "Village, Region" pairs and
+    far namesakes of the article's focus region (:mod:`mapper.geo.qualify`)."""
+    places: dict[int, Place] = {}
+    best: dict[int, int] = {}
     for g, members in groups.items():
         place = gaz.place(chosen[g][0], score=chosen[g][1])  # one record per group: all members share it
         for i in members:
             places[i] = place
-    out = []
-    for i, span in enumerate(spans):
-        if span.demonym:
-            continue
-        mention = Mention(span.name, span.start, span.end)
-        if i in places:
-            out.append(Resolved(mention, places[i]))
-        else:
-            out.append(Resolved(mention, None, reasons[i]))
-    return out
+            best[i] = chosen[g][0]
+    unknown = {i for i, r in reasons.items() if r == "not in gazetteer"}
+    for i, (place, qualifier) in qualify.qualified(gaz, spans, text, best, unknown).items():
+        places[i] = place
+        reasons[i] = QUALIFIER if qualifier else ""
+    focus = qualify.focus(gaz, list(best.values()))
+    if focus is not None:
+        for g, members in groups.items():
+            entry = chosen[g][0]
+            if any(reasons.get(i) for i in members) or not qualify.far_namesake(gaz, entry, focus):
+                continue
+            inner = qualify.in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], focus)
+            for i in members:
+                places[i] = gaz.place(inner) if inner is not None else qualify.fallback(gaz, spans[i].name, focus)
+    return places
+
+
+def _demonym(gaz: Gazetteer, span: Span, mention: Mention) -> Resolved:
+    entry = gaz.demonym_entry.get(span.key)
+    if entry is None:
+        return Resolved(mention, None, "demonym of no known country")
+    return Resolved(mention, dataclasses.replace(gaz.place(entry), kind="demonym", geo_precision=3))
