@@ -29,8 +29,7 @@ def main(argv: list[str]) -> int:
                 ids[parts[0]] = int(parts[3])
     with open(here / "admin1_ids.csv", "w", encoding="utf-8", newline="\n") as fh:
         fh.write("gn_code,geonameid\n")
-        for code in sorted(ids):
-            fh.write(f"{code},{ids[code]}\n")
+        fh.writelines(f"{code},{ids[code]}\n" for code in sorted(ids))
     print(f"{len(ids)} of {len(wanted)} admin-1 codes have a GeoNames id", file=sys.stderr)
     return 0
 

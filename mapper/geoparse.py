@@ -89,7 +89,8 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
     """
     gaz = services.gazetteer
     if given is None:
-        return [r for r in resolve_spans(find_spans(text, gaz), gaz, text, demonyms=True) if r.place is not None]
+        return [r for r in resolve_spans(find_spans(text, gaz), gaz, text, demonyms=True,
+                                               qualifiers=True) if r.place is not None]
     spans = []
     for t in given:
         start, end = int(t["start"]), int(t["end"])
@@ -101,7 +102,8 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
     merged = sorted([(s, True) for s in spans] + [(s, False) for s in extra], key=lambda p: p[0].start)
     order = [s for s, _ in merged]
     trusted = frozenset(i for i, (_, mine) in enumerate(merged) if mine)
-    by_span = {id(s): r for s, r in zip(order, resolve_spans(order, gaz, text, trusted=trusted, demonyms=True))}
+    by_span = {id(s): r for s, r in zip(order, resolve_spans(order, gaz, text, trusted=trusted, demonyms=True,
+                                                                           qualifiers=True))}
     return [by_span[id(s)] for s in spans]
 
 

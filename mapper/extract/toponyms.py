@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from mapper.extract.toponyms_extra import find_abbreviations, find_facilities, qualified_unknowns
+from mapper.extract.toponyms_extra import HEAD_INITIALS, find_abbreviations, find_facilities, qualified_unknowns
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
@@ -210,7 +210,11 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
     """
     out: list[Span] = []
     index, demonyms = gaz.index, gaz.demonyms
+    facility_at = []  # run ends followed by a word that may be a facility head ("Engels airbase")
     for run in _RUN.finditer(text):
+        end = run.end()
+        if text[end:end + 1] == " " and text[end + 1:end + 2] in HEAD_INITIALS:
+            facility_at.append(end)
         words = run.group()
         if " " not in words and "-" not in words:
             # most runs are one capitalised word that names nothing ("He", "The", "Monday"):
@@ -219,7 +223,7 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
             if info.junk or (info.bare_key not in index and info.bare_key not in demonyms):
                 continue
         out.extend(_spans_in_run(text, run.start(), words, gaz))
-    extra = find_abbreviations(text, gaz) + find_facilities(text, gaz)
+    extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz)
     if extra:
         out = _merge(out, extra)
     out = qualified_unknowns(text, out, gaz)
@@ -386,7 +390,9 @@ def _hyphen_parts(text: str, pieces: list[tuple[int, str]], used: set[int], gaz:
     return out
 
 
-_FALLBACK_PREFIX = re.compile(r"^(?:the|city of|town of|village of|state of|republic of|province of)\s+", re.I)
+#: words after a town's name in the name of its township, borough or station
+_PLACE_SUFFIXES = frozenset({"township", "twp", "borough", "village", "town", "city", "station", "municipality"})
+_FALLBACK_PREFIX = re.compile(r"^(?:the|city of|town of|village of|state of|republic of|province of)\s+", re.IGNORECASE)
 
 
 def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
@@ -399,8 +405,8 @@ def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
     name = text[start:end]
     tries = [name, _POSSESSIVE.sub("", name), _FALLBACK_PREFIX.sub("", name)]
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in REGION_WORDS:
-        tries.append(" ".join(words[:-1]))
+    if len(words) > 1 and words[-1].lower().rstrip(".") in REGION_WORDS | _PLACE_SUFFIXES:
+        tries.append(" ".join(words[:-1]))  # "Kharkiv region", "Readington Township", "Greer Station"
     abbreviation = name.replace(" ", "").casefold()
     if abbreviation in gaz.abbreviations:  # "W. Va.", "Ky."
         return Span(name=name, start=start, end=end, key=abbreviation, covered=True)

@@ -7,8 +7,9 @@
   hospital", "Zaporizhzhia nuclear power plant"): the capitalised words before a facility
   head word, with the head, looked up among the facility names of the gazetteer;
 * "Village, Region" pairs whose village the gazetteer lacks ("Kurakhove, Donetsk
-  Oblast"): a capitalised word or two right before ", " and a region name becomes a
-  mention of its own, which resolution places in that region (``geo_precision`` 3).
+  Oblast"): a capitalised word or two after a locative word ("in", "near", "shelled")
+  and right before ", " and a region name becomes a mention of its own, which resolution
+  places in that region (``geo_precision`` 3).
 """
 from __future__ import annotations
 
@@ -25,12 +26,16 @@ _FACILITY_HEADS = ("nuclear power plant|nuclear power station|thermal power plan
                    "|base|bridge|dam|border crossing|crossing|checkpoint|refugee camp|displacement camp|camp"
                    "|hospital|medical complex|medical center|steel ?works|steel plant|coke plant|plant|pipelines?"
                    "|facility|reactor|garrison|tv tower|television tower|npp|tpp|hpp|chp")
-_FACILITY = re.compile(rf"(?<=[\w'’]) (?:{_FACILITY_HEADS})\b", re.I)
+_MODIFIERS = ("nuclear|thermal|hydroelectric|oil|fuel|naval|air|refugee|displacement|border|military|steel|medical"
+              "|gas|children's|children’s|power|river|sea|main|central|regional|city|district")
+_FACILITY_AT = re.compile(rf" (?:(?:{_MODIFIERS}) ){{0,2}}(?:{_FACILITY_HEADS})\b", re.IGNORECASE)
+#: first letters of the heads: most capitalised runs are followed by none of them
+HEAD_INITIALS = frozenset("nthpoifrdsabcgmTNHPOIFRDSABCGM")
 _FACILITY_WORDS_BEFORE = 4
 _WORD_BEFORE = re.compile(r"[\w'’.\-]+ ?$")
 _FACILITY_KIND = KINDS.index("facility")
 _ADMIN1, _REGION = KINDS.index("admin1"), KINDS.index("region")
-_LOCATIVE_BEFORE = re.compile(r"(?:,|\b(?:in|of|from|near|at|to|outside))\s+$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"(?:,|\b(?:in|of|from|near|at|to|outside))\s+$", re.IGNORECASE)
 _UNKNOWN = re.compile(r"(?<![\w'’.\-])([A-Z][a-z'’\-]{2,}(?: [A-Z][a-z'’\-]{2,})?), $")
 
 
@@ -52,12 +57,16 @@ def find_abbreviations(text: str, gaz: Gazetteer) -> list:
     return out
 
 
-def find_facilities(text: str, gaz: Gazetteer) -> list:
-    """Spans of known facilities named by a few words and a facility head ("Engels airbase")."""
+def find_facilities(text: str, run_ends: list[int], gaz: Gazetteer) -> list:
+    """Spans of known facilities named by a few words and a facility head ("Engels airbase"),
+    looked for after the capitalised runs that end at ``run_ends``."""
     from mapper.extract.toponyms import Span, _prev_word
 
     out = []
-    for m in _FACILITY.finditer(text):
+    for end in run_ends:
+        m = _FACILITY_AT.match(text, end)
+        if m is None:
+            continue
         found = _facility_before(text, m.start(), m.end(), gaz)
         if found is None:
             continue
@@ -93,7 +102,7 @@ def _facility_before(text: str, head_start: int, end: int, gaz: Gazetteer) -> tu
 def qualified_unknowns(text: str, spans: list, gaz: Gazetteer) -> list:
     """Add a mention for an unknown capitalised name right before ", Region" (the region
     only says where the village lies); its key is its own and has no candidates."""
-    from mapper.extract.toponyms import FUNCTION_WORDS, Span, _prev_word
+    from mapper.extract.toponyms import FUNCTION_WORDS, LOCATIVES, Span, _prev_word
 
     added = []
     for i, span in enumerate(spans):
@@ -109,8 +118,8 @@ def qualified_unknowns(text: str, spans: list, gaz: Gazetteer) -> list:
         if k in gaz.index or k in gaz.demonyms:
             continue
         prev, opens = _prev_word(text, start)
-        if opens:
-            continue  # a sentence's first word is as often a person or a heading as a village
+        if opens or prev not in LOCATIVES:
+            continue  # "in Harwinton, Conn.", "shelled Kurakhove, Donetsk"; not "Jones, R-Texas"
         added.append(Span(name=name, start=start, end=start + len(name), key=k, prev_word=prev))
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 

@@ -19,7 +19,7 @@ from mapper.geo.names import key, region_named
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
            "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv", "admin1_ids.csv",
-           "facilities.csv", "airbases.csv", "abbreviations.csv")
+           "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv")
 
 #: longest name (in words) the recogniser tries; longer GeoNames names are institutions
 MAX_TOKENS = 6
@@ -27,6 +27,9 @@ MAX_TOKENS = 6
 _COUNTRY_POP = 50_000_000
 _ADMIN1_POP = 2_000_000
 _REGION_POP = 1_500_000
+#: a sea's, gulf's or strait's: above the province named after it (the Red Sea over Sudan's Red
+#: Sea State), which the article's country votes still favour in a story about that country
+_SEA_POP = 5_000_000
 #: a county's: above a town that takes its name as an alternate one ("Lexington-Fayette" for
 #: "Fayette County"), far below a state; the bare name ("Walker") is never the county's
 _COUNTY_POP = 50_000
@@ -166,8 +169,9 @@ def _add_named_regions(b: _Builder, data: Path, admin1_by_iso: dict[str, str]) -
     out = {}
     for row in _rows(data / "named_regions.csv"):
         gid = int(row["geonameid"]) if row.get("geonameid") else None
+        pop = _SEA_POP if row["kind"] == "sea" else _REGION_POP
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"] or "",
-                      admin1_by_iso.get(row["admin1_code"]), "region", gid, _REGION_POP)
+                      admin1_by_iso.get(row["admin1_code"]), "region", gid, pop)
         b.name(entry, row["name"], main=True)
         out[key(row["name"])] = entry
         for alt in filter(None, row["aliases"].split("|")):
@@ -198,6 +202,7 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     build_tables.add_variants(b)  # before the villages: a register village is added only where no city has its name
     _add_ua_settlements(b, data, admin1_rows)
     _add_us_counties(b, data)
+    build_tables.add_second_level(b, data, _COUNTY_POP)
     build_tables.add_facilities(b, data)  # late: the entries before keep their numbers (ties go to the lowest)
     aliases = {}
     for row in _rows(data / "aliases.csv"):

@@ -20,7 +20,7 @@ from mapper.geo.variants import variants
 #: "Kerch bridge" the bridge: the words after the name decide, not the prior)
 _FACILITY_POP = 20_000
 _MILITARY_SUFFIX = re.compile(r"\s*(?:-\d+\s+)?(?:Air Base|Airbase|Air Force Base|Air Station|Airfield|Air Field)"
-                              r"(?:\s.*)?$", re.I)
+                              r"(?:\s.*)?$", re.IGNORECASE)
 #: the words news writes after an airbase's name ("Engels airbase", "Saki air base")
 _AIRBASE_HEADS = ("air base", "airbase", "airfield", "air field", "military airfield", "air force base")
 
@@ -55,6 +55,16 @@ def add_facilities(b: Any, data: Path) -> int:  # noqa: ANN401
             seen.add(key(name))
         added += 1
     return added
+
+
+def add_second_level(b: Any, data: Path, population: int) -> None:  # noqa: ANN401
+    """Counties, departments and provinces of ``second_level.csv`` as regions (``geo_precision``
+    3), with the pseudo-population of a US county: a town of the same name keeps its claim."""
+    for row in rows(data / "second_level.csv"):
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], row["admin1"] or None,
+                      "region", None, population)
+        for name in (row["name"], *filter(None, row["names"].split("|"))):
+            b.name(entry, name, main=True)
 
 
 def abbreviations(b: Any, data: Path, admin1_entry: dict[str, int], by_gid: dict[int, int]) -> dict[str, int]:  # noqa: ANN401

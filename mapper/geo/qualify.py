@@ -24,12 +24,49 @@ from mapper.model import Place
 CITY, ADMIN1, COUNTRY, REGION, VILLAGE = (KINDS.index(k) for k in ("city", "admin1", "country", "region", "village"))
 #: a region kind entry (county, named region) contains a town this close to its point
 REGION_REACH_KM = 100.0
-FOCUS_SHARE = 0.6
+FOCUS_SHARE = 0.5
 FOCUS_MIN = 3
+#: whether a far namesake may lie in the focus region's own country (False: abroad only)
+WITHIN_COUNTRY = False
 #: a place this far from the focus region's point, outside it, is a far namesake
-FAR_KM = 250.0
+FAR_KM = 400.0
 #: places this populous are known by their own name: never replaced by the focus region
-FOCUS_KEEPS_POP = 20_000
+FOCUS_KEEPS_POP = 100_000
+
+
+#: the reason a resolved region carries when it only qualifies the place before it
+QUALIFIER = "region qualifying the place before it"
+
+
+def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str, bool], list[int]],
+           chosen: dict[tuple[str, bool], tuple[int, float]], reasons: dict[int, str],
+           forced: set[tuple[str, bool]] = frozenset()) -> dict[int, Place]:
+    """Each resolved span's place: its group's choice, then "Village, Region" pairs and
+    far namesakes of the article's focus region; ``forced``: groups whose reading lies in a
+    country the article never points to, placed in the focus region whatever the distance.
+    ``reasons`` is updated (resolved: "", a qualifier: :data:`QUALIFIER`)."""
+    out: dict[int, Place] = {}
+    best: dict[int, int] = {}
+    for g, members in groups.items():
+        place = gaz.place(chosen[g][0], score=chosen[g][1])  # one record per group: all members share it
+        for i in members:
+            out[i] = place
+            best[i] = chosen[g][0]
+    unknown = {i for i, r in reasons.items() if r == "not in gazetteer"}
+    for i, (place, qualifier) in qualified(gaz, spans, text, best, unknown).items():
+        out[i] = place
+        reasons[i] = QUALIFIER if qualifier else ""
+    region = focus(gaz, list(best.values()))
+    if region is not None:
+        for g, members in groups.items():
+            entry = chosen[g][0]
+            if any(reasons.get(i) for i in members) or \
+                    not (g in forced or far_namesake(gaz, entry, region)):
+                continue
+            inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
+            for i in members:
+                out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region)
+    return out
 
 
 def km(lat: float, lon: float, lat2: float, lon2: float) -> float:
@@ -90,8 +127,12 @@ def focus(gaz: Gazetteer, entries: list[int]) -> int | None:
 
 
 def far_namesake(gaz: Gazetteer, entry: int, region: int) -> bool:
-    """Whether a chosen small place lies outside the focus region and far from it."""
+    """Whether a chosen small place is a namesake abroad: in another country than the
+    focus region, and far from it.  (Within one country, local news names towns of other
+    states often enough that distance alone is no evidence: tune halves of LGL, WikToR.)"""
     if gaz.kind[entry] not in (CITY, VILLAGE) or gaz.population[entry] >= FOCUS_KEEPS_POP:
+        return False
+    if gaz.country[entry] == gaz.country[region] and not WITHIN_COUNTRY:
         return False
     if inside(gaz, entry, region):
         return False

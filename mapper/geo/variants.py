@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 
 #: countries whose place names carry the Arabic article
-ARABIC = frozenset("DZ BH EG IQ JO KW LB LY MA MR OM PS QA SA SD SO SY TD TN YE AE EH ML NE".split())
+ARABIC = frozenset(["DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "YE", "AE", "EH", "ML", "NE"])
 #: countries whose village names come in Russian and Ukrainian forms
 SLAVIC = frozenset({"UA", "RU", "BY"})
 BURMESE = frozenset({"MM"})
 
-_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ar|er|an|en|at|et|az|ez|ash|esh|adh|ath)[- ](?=\w)", re.I)
+_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ar|er|an|en|at|et|az|ez|ash|esh|adh|ath)[- ](?=\w)", re.IGNORECASE)
 _ARTICLE_FORMS = ("al-", "el-", "al ", "el ")
 #: Russian ending -> Ukrainian ending, and back (on the last word)
 _SLAVIC_ENDINGS = (
@@ -31,9 +31,9 @@ _SLAVIC_ENDINGS = (
     ("ovo", "ove"), ("ove", "ovo"), ("ino", "ine"), ("ine", "ino"),
     ("skoye", "ske"), ("ske", "skoye"), ("noye", "ne"), ("skiy", "skyi"), ("skyi", "skiy"),
 )
-_BURMESE_SYLLABLE = re.compile(r"(gon|kone|gone)\b", re.I)
+_BURMESE_SYLLABLE = re.compile(r"(gon|kone|gone)\b", re.IGNORECASE)
 _BURMESE_FORMS = ("gon", "kone", "gone")
-_MYO = re.compile(r"^(\w{3,}?)[- ]?myo$", re.I)
+_MYO = re.compile(r"^(\w{3,}?)[- ]?myo$", re.IGNORECASE)
 
 
 def variants(name: str, country: str) -> list[str]:
