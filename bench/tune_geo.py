@@ -5,7 +5,8 @@ Each weight is a module constant of :mod:`mapper.geo.resolve`, :mod:`mapper.geo.
 or :mod:`mapper.geo.qualify`.  Coordinate ascent: for each weight in turn, try the values
 of its grid with the others fixed and keep the best; repeat ``--rounds`` times.  The
 objective is the mean Acc@161km on gold spans (``score.py``) over the tune halves of LGL,
-GeoVirus and WikToR (see ``geoparse.half_of``); the check halves are never read.  Prints
+GeoVirus, WikToR and UCDP GED Ukraine (see ``geoparse.half_of``; UCDP's partial toponym
+gold keeps conflict news in the objective); the check halves are never read.  Prints
 each trial and the final values, to be written into the modules by hand.
 
 Usage::
@@ -24,7 +25,7 @@ from typing import Any
 from _evalkit import DEFAULT_EVAL_DIR, read_jsonl, run_score, write_jsonl
 from geoparse import SCORE_ARGS, half_of, predict
 
-CORPORA = ("lgl", "geovirus", "wiktor")
+CORPORA = ("lgl", "geovirus", "wiktor", "ucdp_ged_ukraine")
 #: (module, constant, values tried)
 GRID: list[tuple[str, str, tuple[float, ...]]] = [
     ("resolve", "DEMONYM_VOTE", (0.25, 0.5, 1.0)),

@@ -172,3 +172,9 @@ def test_a_region_word_makes_the_region_whatever_the_demonyms(services):
     # "Russians" votes for Russia, which has a town called Donetsk; "the Donetsk region" is the oblast
     got = resolved(services, "Over the past day, the Russians killed four residents of the Donetsk region.")
     assert got["Donetsk"][:2] == ("Donetsk Oblast", "admin1")
+
+
+def test_a_lone_demonym_does_not_move_a_city_to_a_namesake_abroad(services):
+    # Russia has a small town called Donetsk; the attacker's demonym is weak evidence for it
+    got = resolved(services, "Southern group of troops continues offensive in Donetsk direction - Russian Defense Ministry")
+    assert got["Donetsk"][3] == "UA.05"

@@ -13,6 +13,8 @@
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from mapper.geo.gazetteer import KINDS, Gazetteer
@@ -106,7 +108,7 @@ def qualified_unknowns(text: str, spans: list, gaz: Gazetteer) -> list:
 
     added = []
     for i, span in enumerate(spans):
-        if span.demonym or not _is_region_name(gaz, span.key):
+        if text[span.start - 2:span.start] != ", " or span.demonym or not _is_region_name(gaz, span.key):
             continue
         if i and spans[i - 1].end >= span.start - 2:
             continue  # the name before is a known place already
@@ -130,5 +132,12 @@ def _is_region_name(gaz: Gazetteer, k: str) -> bool:
 
 def merge(found: list, extra: list) -> list:
     """``found`` without the spans that overlap one of ``extra``, plus ``extra``, in text order."""
-    keep = [s for s in found if not any(s.start < e.end and e.start < s.end for e in extra)]
-    return sorted(keep + extra, key=lambda s: s.start)
+    ordered = sorted(extra, key=lambda s: s.start)
+    starts = [e.start for e in ordered]
+    reach = list(itertools.accumulate((e.end for e in ordered), max))  # furthest end so far
+    keep = []
+    for s in found:
+        k = bisect.bisect_left(starts, s.end)  # extra spans starting before s ends
+        if k == 0 or reach[k - 1] <= s.start:
+            keep.append(s)
+    return sorted(keep + ordered, key=lambda s: s.start)

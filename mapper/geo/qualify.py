@@ -27,11 +27,11 @@ REGION_REACH_KM = 100.0
 FOCUS_SHARE = 0.5
 FOCUS_MIN = 3
 #: whether a far namesake may lie in the focus region's own country (False: abroad only)
-WITHIN_COUNTRY = False
+WITHIN_COUNTRY = True
 #: a place this far from the focus region's point, outside it, is a far namesake
 FAR_KM = 400.0
 #: places this populous are known by their own name: never replaced by the focus region
-FOCUS_KEEPS_POP = 100_000
+FOCUS_KEEPS_POP = 5_000
 
 
 #: the reason a resolved region carries when it only qualifies the place before it
@@ -127,9 +127,8 @@ def focus(gaz: Gazetteer, entries: list[int]) -> int | None:
 
 
 def far_namesake(gaz: Gazetteer, entry: int, region: int) -> bool:
-    """Whether a chosen small place is a namesake abroad: in another country than the
-    focus region, and far from it.  (Within one country, local news names towns of other
-    states often enough that distance alone is no evidence: tune halves of LGL, WikToR.)"""
+    """Whether a chosen small place is a far namesake: outside the focus region and more
+    than :data:`FAR_KM` from it (abroad only when :data:`WITHIN_COUNTRY` is False)."""
     if gaz.kind[entry] not in (CITY, VILLAGE) or gaz.population[entry] >= FOCUS_KEEPS_POP:
         return False
     if gaz.country[entry] == gaz.country[region] and not WITHIN_COUNTRY:

@@ -64,7 +64,7 @@ NEAR_COUNTRY, NEAR_ADMIN1 = 4.5, 3.0
 #: a bare name over the same-name region its city lies in, per mention
 SHADOWED = 1.5
 #: a demonym's vote for its country, against a place name's 1
-DEMONYM_VOTE = 1.0
+DEMONYM_VOTE = 0.25
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,8 @@ class _Context:
 
 def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, float, str, str]]:
     """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
-    total = (ctx.size - 1 if ctx.own_country else ctx.size) or 1
+    # at least one vote's worth: a lone demonym (a quarter vote) is weak evidence, not a whole article's
+    total = max(ctx.size - 1 if ctx.own_country else ctx.size, 1.0)
     countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
     out = []
     for entry, prior, country, admin1, admin1_key, city in cands:
