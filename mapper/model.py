@@ -99,7 +99,9 @@ class Place:
     population: int = 0
     geo_precision: int = 1
     score: float = 1.0
-    admin1_geonameid: int | None = None  # the GeoNames id of its admin-1 region (the region's own for an admin1)
+    # the GeoNames id of its admin-1 region (the region's own for an admin1): derived from
+    # admin1_gn, so it takes no part in equality (a record read back from the store lacks it)
+    admin1_geonameid: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,9 @@ from mapper.geo.gazetteer import KINDS
 from mapper.geo.names import key
 from mapper.geo.variants import variants
 
-#: pseudo-population of a facility: above a village of its name, below a town ("Kerch" the city,
-#: "Kerch bridge" the bridge: the words after the name decide, not the prior)
-_FACILITY_POP = 20_000
+#: pseudo-population of a facility: its names are specific ("Izmail port", "Kerch bridge"), and
+#: where GeoNames gives a town the same name as an alternate one, the facility is meant
+_FACILITY_POP = 1_000_000
 _MILITARY_SUFFIX = re.compile(r"\s*(?:-\d+\s+)?(?:Air Base|Airbase|Air Force Base|Air Station|Airfield|Air Field)"
                               r"(?:\s.*)?$", re.IGNORECASE)
 #: the words news writes after an airbase's name ("Engels airbase", "Saki air base")

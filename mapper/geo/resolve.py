@@ -56,7 +56,7 @@ COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "m
 # development corpora only (bench/tune_geo.py; bench/README.md, issue 14).
 #: times the share of the article's country votes a candidate's country holds, and a
 #: flat bonus for any share at all
-COUNTRY_SHARE, COUNTRY_ANY = 6.0, 1.0
+COUNTRY_SHARE, COUNTRY_ANY = 6.0, 0.5
 #: a town in an admin-1 region the article names
 ADMIN1_NAMED = 2.0
 #: "X, Y": Y is the candidate's country / admin-1 region

@@ -9,7 +9,8 @@ from mapper.model import ACLED_TYPES, Incident, Unplaced
 
 PROPERTY_NAMES: tuple[str, ...] = (
     "id", "type", "event_type", "sub_event_type", "strike", "date_start", "date_end", "time_precision",
-    "actor", "place", "place_text", "geonameid", "country", "admin1", "admin1_code", "geo_precision",
+    "actor", "place", "place_text", "geonameid", "country", "admin1", "admin1_code", "admin1_geonameid",
+    "geo_precision",
     "killed", "injured", "sources",
 )
 
