@@ -127,10 +127,15 @@ def test_data_traps_from_the_source_readme(services):
     # "X region" with an oblast of that name is the oblast, at region precision
     got = geoparse_text("Shelling hit the Kharkiv region overnight.", services)
     assert (got[0].place.kind, got[0].place.admin1_gn, got[0].place.geo_precision) == ("admin1", "UA.07", 3)
-    # villages under 500 people (absent from cities500) come from Ukraine's register, oblast-level
+    # villages under 500 people (absent from cities500) come from Ukraine's register: at their own
+    # point where GeoNames' postal table has a trustworthy one, else oblast-level
     got = geoparse_text("Ukrainian troops advanced near Robotyne and Klishchiivka.", services)[1:]
     assert [(r.place.name, r.place.kind, r.place.admin1_gn, r.place.geo_precision) for r in got] == [
-        ("Robotyne", "village", "UA.26", 3), ("Klishchiivka", "village", "UA.05", 3)]
+        ("Robotyne", "city", "UA.26", 1), ("Klishchiivka", "city", "UA.05", 1)]
+    assert [(round(r.place.lat, 2), round(r.place.lon, 2)) for r in got] == [(47.45, 35.83), (48.53, 37.96)]
+    # Zarichnovyi is not in the register: a village of an oblast named beside it stays oblast-level
+    got = geoparse_text("Shelling hit Zarichnovyi, Kharkiv Oblast.", services)[0]
+    assert (got.place.kind, got.place.geo_precision) == ("village", 3)
     # Crimea is a region in Ukraine (Natural Earth's admin-1 says RU)
     got = geoparse_text("Drones attacked Crimea.", services)
     assert (got[0].place.country, got[0].place.geo_precision) == ("UA", 3)

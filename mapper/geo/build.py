@@ -133,8 +133,10 @@ def _add_admin1(b: _Builder, data: Path, ids: dict[str, int]) -> dict[str, int]:
 
 
 def _add_ua_settlements(b: _Builder, data: Path, admin1_rows: list[dict[str, str]]) -> None:
-    """Ukrainian villages from the official register (KATOTTG), placed at their oblast's
-    point with region-level precision; only names GeoNames lacks in that oblast."""
+    """Ukrainian villages from the official register (KATOTTG) that GeoNames lacks in that
+    oblast: at their own point where ``build_ua_points.py`` found a trustworthy one in
+    GeoNames' postal table (kind "city", ``geo_precision`` 1), else at their oblast's point
+    with region-level precision (kind "village")."""
     by_iso = {r["code"]: r for r in admin1_rows if r.get("code")}
     known = {(k, b.cols["admin1"][e]) for k, slot in b.index.items() for e in slot
              if b.cols["kind"][e] == KINDS.index("city") and b.cols["country"][e] == "UA"}
@@ -147,8 +149,11 @@ def _add_ua_settlements(b: _Builder, data: Path, admin1_rows: list[dict[str, str
         if any((key(n), region["gn_code"]) in known for n in names) or (key(row["name"]), row["oblast_code"]) in done:
             continue
         done.add((key(row["name"]), row["oblast_code"]))
-        entry = b.add(row["name"], float(region["lon"]), float(region["lat"]), "UA", region["gn_code"],
-                      "village", None, 0)
+        if row.get("lon") and row.get("lat"):
+            entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), "UA", region["gn_code"], "city", None, 0)
+        else:
+            entry = b.add(row["name"], float(region["lon"]), float(region["lat"]), "UA", region["gn_code"],
+                          "village", None, 0)
         for n in names:
             b.name(entry, n, main=True)
 
