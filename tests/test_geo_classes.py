@@ -178,3 +178,10 @@ def test_a_lone_demonym_does_not_move_a_city_to_a_namesake_abroad(services):
     # Russia has a small town called Donetsk; the attacker's demonym is weak evidence for it
     got = resolved(services, "Southern group of troops continues offensive in Donetsk direction - Russian Defense Ministry")
     assert got["Donetsk"][3] == "UA.05"
+
+
+def test_given_spans_of_counties_without_their_word_and_saints(services):
+    text = "Crews from Gwinnett and Loudon Co. met in St. Kitts and Nevis."
+    spans = [{"start": 11, "end": 19}, {"start": 24, "end": 34}, {"start": 42, "end": 61}]
+    got = [(r.place.name, r.place.kind) for r in geoparse_text(text, services, spans)]
+    assert got == [("Gwinnett County", "region"), ("Loudon County", "region"), ("Saint Kitts and Nevis", "country")]

@@ -390,6 +390,15 @@ def _hyphen_parts(text: str, pieces: list[tuple[int, str]], used: set[int], gaz:
     return out
 
 
+_SAINT = re.compile(r"\b(St|Mt|Ft)\.?(?= )")
+_SAINTS = {"St": "Saint", "Mt": "Mount", "Ft": "Fort"}
+_COUNTY_UNITS = ("County", "Parish", "Borough")
+
+
+def _saint(m: re.Match) -> str:
+    return _SAINTS[m.group(1)]
+
+
 #: words after a town's name in the name of its township, borough or station
 _PLACE_SUFFIXES = frozenset({"township", "twp", "borough", "village", "town", "city", "station", "municipality"})
 _FALLBACK_PREFIX = re.compile(r"^(?:the|city of|town of|village of|state of|republic of|province of)\s+", re.IGNORECASE)
@@ -399,14 +408,17 @@ def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
     """A span for a given mention (gold or user-supplied offsets).
 
     The key is the mention's own if the gazetteer has it; otherwise without a
-    leading "the"/"city of", without a possessive, or without a trailing region word;
-    the span keeps the given offsets whatever key matched.
+    leading "the"/"city of", without a possessive, with "St."/"Mt." written out, without
+    a trailing region word, or as a US county ("Gwinnett", "Loudon Co."); the span keeps
+    the given offsets whatever key matched.
     """
     name = text[start:end]
-    tries = [name, _POSSESSIVE.sub("", name), _FALLBACK_PREFIX.sub("", name)]
+    tries = [name, _POSSESSIVE.sub("", name), _FALLBACK_PREFIX.sub("", name), _SAINT.sub(_saint, name)]
     words = name.split()
     if len(words) > 1 and words[-1].lower().rstrip(".") in REGION_WORDS | _PLACE_SUFFIXES:
         tries.append(" ".join(words[:-1]))  # "Kharkiv region", "Readington Township", "Greer Station"
+    bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] == "Co." else name
+    tries += [f"{bare} {unit}" for unit in _COUNTY_UNITS]  # news writes a county without its word
     abbreviation = name.replace(" ", "").casefold()
     if abbreviation in gaz.abbreviations:  # "W. Va.", "Ky."
         return Span(name=name, start=start, end=end, key=abbreviation, covered=True)
