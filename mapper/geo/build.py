@@ -217,7 +217,7 @@ def compile_gazetteer(data: Path) -> Gazetteer:
         aliases[key(row["alias"])] = by_gid[gid]
         b.name(by_gid[gid], row["alias"], main=True)
     abbreviations = build_tables.abbreviations(b, data, admin1_entry, by_gid)
-    demonyms, demonym_entry = build_tables.demonyms(data, country_entry, admin1_entry, region_entry)
+    demonyms, demonym_entry = build_tables.demonyms(data, country_entry, admin1_entry, region_entry, b.index)
     common = {r["word"]: float(r["zipf"]) for r in _rows(data / "common_words.tsv")}
     index, shared = pack_candidates({k: tuple(sorted(v.items())) for k, v in b.index.items()})
     return Gazetteer(**b.cols, index=index, shared=shared, aliases=aliases, demonyms=demonyms, common=common,

@@ -93,9 +93,11 @@ def abbreviation_key(text: str) -> str:
 
 
 def demonyms(data: Path, country_entry: dict[str, int], admin1_entry: dict[str, int],
-             region_entry: dict[str, int]) -> tuple[dict[str, str], dict[str, int]]:
+             region_entry: dict[str, int], names: dict) -> tuple[dict[str, str], dict[str, int]]:
     """Demonyms and their plurals: key -> ISO country, and key -> the entry they stand for
-    (a region's where the table names one: "Ontarian" Ontario, "Abkhaz" Abkhazia)."""
+    (a region's where the table names one: "Ontarian" Ontario, "Abkhaz" Abkhazia).  A plural
+    made by rule never takes a key that names a place ("Lao" + s is Laos, the country):
+    ``names`` is the name index being built."""
     iso: dict[str, str] = {}
     entry_of: dict[str, int] = {}
     for row in rows(data / "demonyms.csv"):
@@ -103,7 +105,8 @@ def demonyms(data: Path, country_entry: dict[str, int], admin1_entry: dict[str, 
         entry = admin1_entry.get(region) if "." in region else region_entry.get(key(region)) if region else None
         if entry is None:
             entry = country_entry.get(row["country"])
-        for form in (row["demonym"], *plurals(row["demonym"])):
+        forms = [row["demonym"], *(p for p in plurals(row["demonym"]) if key(p) not in names)]
+        for form in forms:
             iso.setdefault(key(form), row["country"])
             if entry is not None:
                 entry_of.setdefault(key(form), entry)
