@@ -31,8 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _evalkit import (DEFAULT_EVAL_DIR, Stopwatch, fmt, present, read_jsonl, run_score, table,
-                      write_jsonl)
+from _evalkit import DEFAULT_EVAL_DIR, Stopwatch, fmt, present, read_jsonl, run_score, table, write_jsonl
 
 CORPORA = ("lgl", "geovirus", "wiktor", "ucdp_ged_ukraine")
 #: issue 14's targets, on the check halves: (corpus, mode, metric) -> minimum ("f1": exact spans)

@@ -55,14 +55,15 @@ def toponym_record(r: Resolved, services) -> dict[str, Any]:  # noqa: ANN001
     p = r.place
     rec: dict[str, Any] = {"start": r.mention.start, "end": r.mention.end, "name": r.mention.name}
     if p is None:
-        rec.update(lat=None, lon=None, geonameid=None, country=None, admin1_code=None, feature=None,
-                   reason=r.reason)
+        rec.update(lat=None, lon=None, geonameid=None, country=None, admin1_code=None, admin1_geonameid=None,
+                   feature=None, reason=r.reason)
         return rec
     region = services.regions.by_gn_code(p.admin1_gn) if p.admin1_gn else None
     if region is None and p.admin1_gn and p.kind != "country":
         region = services.regions.join(np.array([p.lon]), np.array([p.lat]))[0]  # a code split into several
     rec.update(lat=round(p.lat, 6), lon=round(p.lon, 6), geonameid=p.geonameid, country=p.country or None,
-               admin1_code=region.code if region else None, feature=p.kind, geo_precision=p.geo_precision,
+               admin1_code=region.code if region else None, admin1_geonameid=p.admin1_geonameid,
+               feature=p.kind, geo_precision=p.geo_precision,
                score=p.score)
     return rec
 
@@ -81,10 +82,15 @@ def _outside(found: list[Span], given: list[Span]) -> list[Span]:
 
 
 def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[Resolved]:  # noqa: ANN001
-    """Resolve the place mentions of a text: found by mapper, or the ``given`` spans."""
+    """Resolve the place mentions of a text: found by mapper, or the ``given`` spans.
+
+    Demonyms ("Sri Lankan", "Abkhaz") are reported too, placed at their country or
+    region with the feature "demonym" (corpora such as LGL annotate them as places).
+    """
     gaz = services.gazetteer
     if given is None:
-        return [r for r in resolve_spans(find_spans(text, gaz), gaz, text) if r.place is not None]
+        return [r for r in resolve_spans(find_spans(text, gaz), gaz, text, demonyms=True,
+                                               qualifiers=True) if r.place is not None]
     spans = []
     for t in given:
         start, end = int(t["start"]), int(t["end"])
@@ -96,8 +102,8 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
     merged = sorted([(s, True) for s in spans] + [(s, False) for s in extra], key=lambda p: p[0].start)
     order = [s for s, _ in merged]
     trusted = frozenset(i for i, (_, mine) in enumerate(merged) if mine)
-    by_span = {id(s): r for s, r in zip((s for s in order if not s.demonym),
-                                         resolve_spans(order, gaz, text, trusted=trusted))}
+    by_span = {id(s): r for s, r in zip(order, resolve_spans(order, gaz, text, trusted=trusted, demonyms=True,
+                                                                           qualifiers=True))}
     return [by_span[id(s)] for s in spans]
 
 

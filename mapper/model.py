@@ -94,11 +94,14 @@ class Place:
     lat: float
     country: str  # ISO 3166-1 alpha-2
     admin1_gn: str | None  # GeoNames admin1 code, e.g. "UA.12"
-    kind: str  # "city", "admin1", "country", "region"
+    kind: str  # "city", "admin1", "country", "region", "village", "facility" ("demonym" in geoparse output)
     geonameid: int | None = None
     population: int = 0
     geo_precision: int = 1
     score: float = 1.0
+    # the GeoNames id of its admin-1 region (the region's own for an admin1): derived from
+    # admin1_gn, so it takes no part in equality (a record read back from the store lacks it)
+    admin1_geonameid: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

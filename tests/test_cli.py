@@ -209,9 +209,12 @@ def test_extract_to_file(invoke: Invoke, seed_run: SeedRun, tmp_path: Path) -> N
 # ------------------------------------------------------------------------------ geoparse
 
 KYIV = {"start": 22, "end": 26, "name": "Kyiv", "lat": 50.45466, "lon": 30.5238, "geonameid": 703448,
-        "country": "UA", "admin1_code": "UA-30", "feature": "city", "geo_precision": 1}
+        "country": "UA", "admin1_code": "UA-30", "admin1_geonameid": 703447, "feature": "city", "geo_precision": 1}
 ODESA = {"start": 31, "end": 36, "name": "Odesa", "lat": 46.48572, "lon": 30.74383, "geonameid": 698740,
-         "country": "UA", "admin1_code": "UA-51", "feature": "city", "geo_precision": 1}
+         "country": "UA", "admin1_code": "UA-51", "admin1_geonameid": 698738, "feature": "city", "geo_precision": 1}
+# a demonym is reported at its country with the feature "demonym" (issue 14): an actor cue, not a scene
+RUSSIAN = {"start": 0, "end": 7, "name": "Russian", "lat": 60.0, "lon": 100.0, "geonameid": 2017370,
+           "country": "RU", "admin1_code": None, "admin1_geonameid": None, "feature": "demonym", "geo_precision": 3}
 
 
 def _without_score(toponyms: list[dict]) -> list[dict]:
@@ -224,8 +227,8 @@ def test_geoparse_stdin(invoke: Invoke) -> None:
     assert result.exit_code == 0
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["id"] == "a"
-    assert _without_score(record["toponyms"]) == [KYIV, ODESA]
-    assert [KYIV_ODESA[t["start"]:t["end"]] for t in record["toponyms"]] == ["Kyiv", "Odesa"]
+    assert _without_score(record["toponyms"]) == [RUSSIAN, KYIV, ODESA]
+    assert [KYIV_ODESA[t["start"]:t["end"]] for t in record["toponyms"]] == ["Russian", "Kyiv", "Odesa"]
 
 
 def test_geoparse_resolve_only_keeps_given_spans(invoke: Invoke, tmp_path: Path) -> None:
@@ -237,15 +240,13 @@ def test_geoparse_resolve_only_keeps_given_spans(invoke: Invoke, tmp_path: Path)
     assert result.exit_code == 0
     (record,) = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     # a given demonym span is trusted as a place mention: "Russian" means Russia (country level)
-    russian = {"start": 0, "end": 7, "name": "Russian", "lat": 60.0, "lon": 100.0, "geonameid": 2017370,
-               "country": "RU", "admin1_code": None, "feature": "country", "geo_precision": 3}
-    assert _without_score(record["toponyms"]) == [russian, KYIV, ODESA]
+    assert _without_score(record["toponyms"]) == [RUSSIAN, KYIV, ODESA]
     unknown = json.dumps({"id": "c", "text": "Fighting near Xyzzyvillekh.", "toponyms": [{"start": 14, "end": 26}]})
     result = invoke("geoparse", "-", "--resolve-only", stdin=unknown + "\n")
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["toponyms"] == [{"start": 14, "end": 26, "name": "Xyzzyvillekh", "lat": None, "lon": None,
-                                   "geonameid": None, "country": None, "admin1_code": None, "feature": None,
-                                   "reason": "not in gazetteer"}]
+                                   "geonameid": None, "country": None, "admin1_code": None,
+                                   "admin1_geonameid": None, "feature": None, "reason": "not in gazetteer"}]
 
 
 def test_geoparse_bad_offsets(invoke: Invoke, tmp_path: Path) -> None:

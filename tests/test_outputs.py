@@ -31,8 +31,8 @@ ACLED = {  # our type -> ACLED (event_type, sub_event_type), per DESIGN.md
     "diplomatic": ("Strategic developments", "Agreement"),
 }
 PROPERTIES = ["id", "type", "event_type", "sub_event_type", "strike", "date_start", "date_end", "time_precision",
-              "actor", "place", "place_text", "geonameid", "country", "admin1", "admin1_code", "geo_precision",
-              "killed", "injured", "sources"]
+              "actor", "place", "place_text", "geonameid", "country", "admin1", "admin1_code", "admin1_geonameid",
+              "geo_precision", "killed", "injured", "sources"]
 CITY_COLUMNS = ["place", "geonameid", "country", "admin1", "admin1_code", "lon", "lat", "strikes", "incidents",
                 "first_date", "last_date", *TYPES]
 REGION_COLUMNS = ["admin1_code", "admin1", "country", "slice_start", "slice_end", "strikes", "incidents", *TYPES]
@@ -117,6 +117,7 @@ def _check_types(p: dict) -> None:
     assert p["admin1_code"] is None or (ISO_3166_2.fullmatch(p["admin1_code"])
                                         and p["admin1_code"].startswith(p["country"] + "-"))
     assert (p["admin1"] is None) == (p["admin1_code"] is None)
+    assert p["admin1_geonameid"] is None or (type(p["admin1_geonameid"]) is int and p["admin1_geonameid"] > 0)
     assert p["geo_precision"] in (1, 2, 3)
     for key in ("killed", "injured"):
         assert p[key] is None or (type(p[key]) is int and p[key] >= 0)

@@ -94,7 +94,7 @@ def test_settlements_regions_whose_katottg_number_differs_from_iso() -> None:
 
 def test_settlements_variants_and_shape() -> None:
     rows = _settlements()
-    assert list(rows[0]) == ["name", "variants", "name_uk", "category", "oblast_code", "raion"]
+    assert list(rows[0]) == ["name", "variants", "name_uk", "category", "oblast_code", "raion", "lon", "lat"]
     by_name = {r["name"]: r for r in rows if r["category"] in ("M", "K")}
     assert by_name["Kryvyi Rih"]["variants"] == "Kryvyy Rih"
     assert by_name["Zaporizhzhia"]["variants"] == "Zaporizhzhya"
@@ -103,6 +103,10 @@ def test_settlements_variants_and_shape() -> None:
     keys = [tuple(r.values()) for r in rows]
     assert keys == sorted(set(keys))
     assert all(r["name"].isascii() and r["raion"].isascii() for r in rows)
+    # own points (data/build_ua_points.py) lie in Ukraine's bounding box; the others have none
+    placed = [r for r in rows if r["lon"]]
+    assert 10_000 < len(placed) < len(rows) and all(bool(r["lon"]) == bool(r["lat"]) for r in rows)
+    assert all(22.0 < float(r["lon"]) < 40.3 and 44.3 < float(r["lat"]) < 52.4 for r in placed)
 
 
 def test_every_oblast_code_is_a_ukrainian_region_of_admin1() -> None:

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from mapper.extract.toponyms_extra import HEAD_INITIALS, find_abbreviations, find_facilities, qualified_unknowns
+from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
 
@@ -208,7 +210,11 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
     """
     out: list[Span] = []
     index, demonyms = gaz.index, gaz.demonyms
+    facility_at = []  # run ends followed by a word that may be a facility head ("Engels airbase")
     for run in _RUN.finditer(text):
+        end = run.end()
+        if text[end:end + 1] == " " and text[end + 1:end + 2] in HEAD_INITIALS:
+            facility_at.append(end)
         words = run.group()
         if " " not in words and "-" not in words:
             # most runs are one capitalised word that names nothing ("He", "The", "Monday"):
@@ -217,6 +223,10 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
             if info.junk or (info.bare_key not in index and info.bare_key not in demonyms):
                 continue
         out.extend(_spans_in_run(text, run.start(), words, gaz))
+    extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz)
+    if extra:
+        out = _merge(out, extra)
+    out = qualified_unknowns(text, out, gaz)
     return _share_region_words(text, out)
 
 
@@ -353,7 +363,7 @@ def _make_span(text: str, pieces: list[tuple[int, str]], info: list[_Word], i: i
     prev, opens = _prev_word(text, start)
     return Span(
         name=text[start:end], start=start, end=end, key=k,
-        demonym=gaz.demonyms.get(k) if k not in gaz.index else None,
+        demonym=gaz.demonyms.get(k),  # the table wins: a demonym never becomes a town named like it
         covered=covered or region_word in REGION_WORDS, run_start=run_start, sentence_initial=opens,
         prev_word=prev, region_word=region_word, headline=_is_headline(text, start, end),
     )
@@ -373,33 +383,47 @@ def _hyphen_parts(text: str, pieces: list[tuple[int, str]], used: set[int], gaz:
                 start = pos + offset
                 prev, opens = _prev_word(text, start) if offset == 0 else ("", False)
                 out.append(Span(name=part, start=start, end=start + len(part), key=k,
-                                demonym=gaz.demonyms.get(k) if k not in gaz.index else None,
+                                demonym=gaz.demonyms.get(k),
                                 covered=False, run_start=offset == 0, sentence_initial=opens,
                                 prev_word=prev, headline=_is_headline(text, start, start + len(part))))
             offset += len(part) + 1
     return out
 
 
-_FALLBACK_PREFIX = re.compile(r"^(?:the|city of|town of|village of|state of|republic of|province of)\s+", re.I)
+_SAINT = re.compile(r"\b(St|Mt|Ft)\.?(?= )")
+_SAINTS = {"St": "Saint", "Mt": "Mount", "Ft": "Fort"}
+_COUNTY_UNITS = ("County", "Parish", "Borough")
+
+
+def _saint(m: re.Match) -> str:
+    return _SAINTS[m.group(1)]
+
+
+#: words after a town's name in the name of its township, borough or station
+_PLACE_SUFFIXES = frozenset({"township", "twp", "borough", "village", "town", "city", "station", "municipality"})
+_FALLBACK_PREFIX = re.compile(r"^(?:the|city of|town of|village of|state of|republic of|province of)\s+", re.IGNORECASE)
 
 
 def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
     """A span for a given mention (gold or user-supplied offsets).
 
     The key is the mention's own if the gazetteer has it; otherwise without a
-    leading "the"/"city of", without a possessive, or without a trailing region word;
-    the span keeps the given offsets whatever key matched.
+    leading "the"/"city of", without a possessive, with "St."/"Mt." written out, without
+    a trailing region word, or as a US county ("Gwinnett", "Loudon Co."); the span keeps
+    the given offsets whatever key matched.
     """
     name = text[start:end]
-    tries = [name, _POSSESSIVE.sub("", name), _FALLBACK_PREFIX.sub("", name)]
+    tries = [name, _POSSESSIVE.sub("", name), _FALLBACK_PREFIX.sub("", name), _SAINT.sub(_saint, name)]
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in REGION_WORDS:
-        tries.append(" ".join(words[:-1]))
-    found = next((key(t) for t in tries if key(t) in gaz.index), key(name))
-    iso = gaz.demonyms.get(found) if found not in gaz.index else None
-    if iso in gaz.country_entry:  # a given "Russian" span means Russia
-        found = key(gaz.names[gaz.country_entry[iso]])
+    if len(words) > 1 and words[-1].lower().rstrip(".") in REGION_WORDS | _PLACE_SUFFIXES:
+        tries.append(" ".join(words[:-1]))  # "Kharkiv region", "Readington Township", "Greer Station"
+    bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] == "Co." else name
+    tries += [f"{bare} {unit}" for unit in _COUNTY_UNITS]  # news writes a county without its word
+    abbreviation = name.replace(" ", "").casefold()
+    if abbreviation in gaz.abbreviations:  # "W. Va.", "Ky."
+        return Span(name=name, start=start, end=end, key=abbreviation, covered=True)
+    found = next((key(t) for t in tries if key(t) in gaz.index or key(t) in gaz.demonyms), key(name))
     prev, opens = _prev_word(text, start)
     region_word = words[-1].lower() if len(words) > 1 and words[-1].lower() in REGION_WORDS else ""
     return Span(name=name, start=start, end=end, key=found, covered=True, sentence_initial=opens,
-                prev_word=prev, region_word=region_word)
+                prev_word=prev, region_word=region_word, demonym=gaz.demonyms.get(found))

@@ -9,13 +9,14 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from mapper.errors import GazetteerError
-from mapper.geo import cachefile
+from mapper.geo import build_tables, cachefile
 from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
 from mapper.geo.names import key, region_named
 
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
-           "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv")
+           "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv", "admin1_ids.csv",
+           "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv")
 
 #: longest name (in words) the recogniser tries; longer GeoNames names are institutions
 MAX_TOKENS = 6
@@ -23,6 +24,9 @@ MAX_TOKENS = 6
 _COUNTRY_POP = 50_000_000
 _ADMIN1_POP = 2_000_000
 _REGION_POP = 1_500_000
+#: a sea's, gulf's or strait's: above the province named after it (the Red Sea over Sudan's Red
+#: Sea State), which the article's country votes still favour in a story about that country
+_SEA_POP = 5_000_000
 #: a county's: above a town that takes its name as an alternate one ("Lexington-Fayette" for
 #: "Fayette County"), far below a state; the bare name ("Walker") is never the county's
 _COUNTY_POP = 50_000
@@ -110,12 +114,12 @@ def _add_countries(b: _Builder, data: Path) -> dict[str, int]:
     return out
 
 
-def _add_admin1(b: _Builder, data: Path) -> dict[str, int]:
+def _add_admin1(b: _Builder, data: Path, ids: dict[str, int]) -> dict[str, int]:
     out = {}
     for row in _rows(data / "admin1.csv"):
         gn = row.get("gn_code") or None
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], gn, "admin1",
-                      None, _ADMIN1_POP)
+                      ids.get(gn or ""), _ADMIN1_POP)
         b.name(entry, row["name"], main=True)
         for alt in (row.get("names") or "").split("|"):
             if alt and admissible_name(alt):
@@ -126,8 +130,10 @@ def _add_admin1(b: _Builder, data: Path) -> dict[str, int]:
 
 
 def _add_ua_settlements(b: _Builder, data: Path, admin1_rows: list[dict[str, str]]) -> None:
-    """Ukrainian villages from the official register (KATOTTG), placed at their oblast's
-    point with region-level precision; only names GeoNames lacks in that oblast."""
+    """Ukrainian villages from the official register (KATOTTG) that GeoNames lacks in that
+    oblast: at their own point where ``build_ua_points.py`` found a trustworthy one in
+    GeoNames' postal table (kind "city", ``geo_precision`` 1), else at their oblast's point
+    with region-level precision (kind "village")."""
     by_iso = {r["code"]: r for r in admin1_rows if r.get("code")}
     known = {(k, b.cols["admin1"][e]) for k, slot in b.index.items() for e in slot
              if b.cols["kind"][e] == KINDS.index("city") and b.cols["country"][e] == "UA"}
@@ -140,8 +146,11 @@ def _add_ua_settlements(b: _Builder, data: Path, admin1_rows: list[dict[str, str
         if any((key(n), region["gn_code"]) in known for n in names) or (key(row["name"]), row["oblast_code"]) in done:
             continue
         done.add((key(row["name"]), row["oblast_code"]))
-        entry = b.add(row["name"], float(region["lon"]), float(region["lat"]), "UA", region["gn_code"],
-                      "village", None, 0)
+        if row.get("lon") and row.get("lat"):
+            entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), "UA", region["gn_code"], "city", None, 0)
+        else:
+            entry = b.add(row["name"], float(region["lon"]), float(region["lat"]), "UA", region["gn_code"],
+                          "village", None, 0)
         for n in names:
             b.name(entry, n, main=True)
 
@@ -157,13 +166,19 @@ def _add_continents(b: _Builder) -> None:
         b.name(entry, rec["name"], main=True)
 
 
-def _add_named_regions(b: _Builder, data: Path, admin1_by_iso: dict[str, str]) -> None:
+def _add_named_regions(b: _Builder, data: Path, admin1_by_iso: dict[str, str]) -> dict[str, int]:
+    """Regions that are not admin-1 units, seas, straits, rivers, world regions: name key -> entry."""
+    out = {}
     for row in _rows(data / "named_regions.csv"):
+        gid = int(row["geonameid"]) if row.get("geonameid") else None
+        pop = _SEA_POP if row["kind"] == "sea" else _REGION_POP
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"] or "",
-                      admin1_by_iso.get(row["admin1_code"]), "region", None, _REGION_POP)
+                      admin1_by_iso.get(row["admin1_code"]), "region", gid, pop)
         b.name(entry, row["name"], main=True)
+        out[key(row["name"])] = entry
         for alt in filter(None, row["aliases"].split("|")):
             b.name(entry, alt, main=True)
+    return out
 
 
 def _add_us_counties(b: _Builder, data: Path) -> None:
@@ -181,12 +196,16 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     by_gid = _add_cities(b)
     country_entry = _add_countries(b, data)
     admin1_rows = _rows(data / "admin1.csv")
-    admin1_entry = _add_admin1(b, data)
+    admin1_ids = {r["gn_code"]: int(r["geonameid"]) for r in _rows(data / "admin1_ids.csv")}
+    admin1_entry = _add_admin1(b, data, admin1_ids)
     admin1_by_iso = {r["code"]: r["gn_code"] for r in admin1_rows if r.get("code")}
-    _add_named_regions(b, data, admin1_by_iso)
+    region_entry = _add_named_regions(b, data, admin1_by_iso)
     _add_continents(b)
+    build_tables.add_variants(b)  # before the villages: a register village is added only where no city has its name
     _add_ua_settlements(b, data, admin1_rows)
-    _add_us_counties(b, data)  # last: the entries before keep their numbers (ties go to the lowest)
+    _add_us_counties(b, data)
+    build_tables.add_second_level(b, data, _COUNTY_POP)
+    build_tables.add_facilities(b, data)  # late: the entries before keep their numbers (ties go to the lowest)
     aliases = {}
     for row in _rows(data / "aliases.csv"):
         gid = int(row["target"])
@@ -194,11 +213,13 @@ def compile_gazetteer(data: Path) -> Gazetteer:
             raise GazetteerError(f"aliases.csv: geonameid {gid} ({row['alias']}) is not in cities500")
         aliases[key(row["alias"])] = by_gid[gid]
         b.name(by_gid[gid], row["alias"], main=True)
-    demonyms = {key(r["demonym"]): r["country"] for r in _rows(data / "demonyms.csv")}
+    abbreviations = build_tables.abbreviations(b, data, admin1_entry, by_gid)
+    demonyms, demonym_entry = build_tables.demonyms(data, country_entry, admin1_entry, region_entry, b.index)
     common = {r["word"]: float(r["zipf"]) for r in _rows(data / "common_words.tsv")}
     index, shared = pack_candidates({k: tuple(sorted(v.items())) for k, v in b.index.items()})
     return Gazetteer(**b.cols, index=index, shared=shared, aliases=aliases, demonyms=demonyms, common=common,
-                     country_entry=country_entry, admin1_entry=admin1_entry,
+                     demonym_entry=demonym_entry, abbreviations=abbreviations,
+                     country_entry=country_entry, admin1_entry=admin1_entry, admin1_ids=admin1_ids,
                      max_tokens=min(MAX_TOKENS, max(k.count(" ") + 1 for k in index)))
 
 

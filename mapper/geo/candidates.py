@@ -19,6 +19,13 @@ from mapper.geo.names import region_named
 
 CITY, ADMIN1, COUNTRY, REGION = (KINDS.index(k) for k in ("city", "admin1", "country", "region"))
 STRONG_POPULATION = 100_000
+#: pseudo-population of a named region, sea or continent (mapper.geo.build): such names are well known
+_NAMED_REGION_POP = 1_000_000
+#: prior weights (fitted on the tune halves, see mapper.geo.resolve): per decade of population,
+#: for the entry's main name, for the alias table's choice
+POP_WEIGHT, MAIN_BONUS, ALIAS_BONUS = 1.5, 2.5, 4.5
+#: a town's loss when a region word follows its name and a region of that name exists elsewhere
+REGION_WORD_CITY = 4.0
 
 
 #: a candidate of a name key with its prior: (entry, prior, country, admin1, admin1 or "", is a city or county)
@@ -37,11 +44,11 @@ _REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "govern
 
 
 def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
-    score = 1.5 * math.log10(gaz.population[entry] + 10)
+    score = POP_WEIGHT * math.log10(gaz.population[entry] + 10)
     if main:
-        score += 1.5
+        score += MAIN_BONUS
     if gaz.aliases.get(span.key) == entry and not span.region_word:
-        score += 3.0  # the alias table names towns: "Kharkiv region" is not the town
+        score += ALIAS_BONUS  # the alias table names towns: "Kharkiv region" is not the town
     kind = gaz.kind[entry]
     if span.region_word:
         if span.region_word in COUNTY_SPAN_WORDS and is_county(gaz, entry):
@@ -52,6 +59,8 @@ def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
                 score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
         elif kind == COUNTRY:
             score -= 3.0
+        elif kind == CITY and span.region_word in _REGION_SPAN_WORDS:
+            score -= REGION_WORD_CITY  # "the Donetsk region" is Ukraine's oblast, not a Russian town of that name
     elif kind == ADMIN1 and not main and not region_named(span.key):
         score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
     return score
@@ -108,8 +117,9 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
 def name_strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
     """How well known a name is as a place (memoised per key: it depends on nothing else).
 
-    2: a country, an alias-table name, a named region, or the main name of a city of a
-    million; 1: a region's name or the main name of a large town; 0: anything else.
+    2: a country, an alias-table name, a named region or sea, or the main name of a city of
+    a million; 1: a region's name (a county, department or province too) or the main name
+    of a large town; 0: anything else.
     """
     memo = gaz.memo("resolve.strength")
     level = memo.get(key)
@@ -124,11 +134,49 @@ def _strength_of(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) 
     level = 0
     for entry, main in cands:
         kind, pop = gaz.kind[entry], gaz.population[entry]
-        if kind in (COUNTRY, REGION) or (kind == CITY and main and pop >= 1_000_000):
-            return 2
+        if kind == COUNTRY or (kind == REGION and pop >= _NAMED_REGION_POP) or \
+                (kind == CITY and main and pop >= 1_000_000):
+            return 2  # counties, departments and provinces (small pseudo-populations) are not that well known
+        if kind == REGION:
+            level = 1
         if kind == ADMIN1 and main and gaz.common.get(key, 0.0) < 5.0:
             return 2  # "Minnesota", "Kharkiv Oblast"; not "Western", "Central"
         if (kind == ADMIN1 and (main or region_named(key))) or (kind == CITY and main and pop >= STRONG_POPULATION) \
                 or (kind == CITY and pop >= 1_000_000):
             level = 1
     return level
+
+
+def flat_km(lat: float, lon: float, lat2: float, lon2: float) -> float:
+    """Distance in km on a flat earth scaled at ``lat``: enough for "within tens of km"."""
+    return math.hypot(lat2 - lat, (lon2 - lon) * math.cos(math.radians(lat))) * 111.2
+
+
+def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], list[int]]) -> dict[int, float]:
+    """A bonus for the county and town candidates of an article that lie together: local
+    news names a town and its county ("Huntsville" and "Walker County": Huntsville, Texas,
+    in Walker County, Texas, though Huntsville, Alabama is larger).  Empty for an
+    article that names no county, which then resolves as before.
+
+    The bonus stays whatever the partner's own name resolves to: made conditional on
+    it, pairs such as Paris, Tennessee and Henry County flip back and forth between
+    passes, and LGL and WikToR scored lower.
+    """
+    firsts = [spans[members[0]] for members in groups.values()]
+    counties = [(span.key, e) for span in firsts
+                if span.key.rsplit(" ", 1)[-1] in COUNTY_WORDS or span.region_word in COUNTY_SPAN_WORDS
+                for e, *_ in candidates(gaz, span)[0] if is_county(gaz, e)]
+    out: dict[int, float] = {}
+    if not counties:
+        return out
+    towns = [(span.key, e) for span in firsts for e, *_ in candidates(gaz, span)[0] if gaz.kind[e] == CITY]
+    for name, county in counties:
+        lat, lon = gaz.lat[county], gaz.lon[county]
+        for other, town in towns:
+            if other != name and abs(gaz.lat[town] - lat) < 1.0 and \
+                    flat_km(lat, lon, gaz.lat[town], gaz.lon[town]) < TOGETHER_KM:
+                out[county] = out[town] = TOGETHER_BONUS
+    return out
+
+
+TOGETHER_KM, TOGETHER_BONUS = 40.0, 4.5

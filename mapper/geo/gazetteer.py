@@ -20,12 +20,12 @@ from mapper.geo import cachefile
 from mapper.geo.names import fold
 from mapper.model import Place
 
-INDEX_VERSION = "6"  # 6: packed candidates (pack_candidates)
+INDEX_VERSION = "7"  # 7: admin-1 GeoNames ids, facilities, abbreviations, spelling variants
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
 #: kind codes stored in the index
-KINDS = ("city", "admin1", "country", "region", "village")  # village: known only to its region
+KINDS = ("city", "admin1", "country", "region", "village", "facility")  # village: known only to its region
 
 
 def data_dir() -> Path:
@@ -73,9 +73,12 @@ class Gazetteer:
     index: dict[str, int | tuple[tuple[int, bool], ...]]
     aliases: dict[str, int] = field(default_factory=dict)  # key -> preferred entry
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO2
+    demonym_entry: dict[str, int] = field(default_factory=dict)  # key -> the country's or region's entry
     common: dict[str, float] = field(default_factory=dict)  # key -> English zipf frequency
     country_entry: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry
     admin1_entry: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 -> entry
+    admin1_ids: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 code -> its GeoNames id
+    abbreviations: dict[str, int] = field(default_factory=dict)  # "ky." / "b.c." / "nsw" -> admin-1 entry
     max_tokens: int = 6
     shared: list[tuple[tuple[int, bool], ...]] = field(default_factory=list)  # keys of several entries
     digest: str = ""  # hash of the sources it was compiled from (keys the incremental store)
@@ -105,7 +108,8 @@ class Gazetteer:
         """Entries whose name or alternate name has this key: ``(entry, is_main_name)`` pairs."""
         code = self.index.get(name_key)
         if code is None:
-            return ()
+            entry = self.abbreviations.get(name_key)  # "ky.", "w.va.": keys with dots, never in the index
+            return () if entry is None else ((entry, True),)
         if type(code) is not int:
             return code
         if code >= 0:
@@ -116,12 +120,14 @@ class Gazetteer:
         """The :class:`~mapper.model.Place` record of an entry."""
         kind = KINDS[self.kind[entry]]
         if geo_precision is None:
-            geo_precision = 1 if kind == "city" else 3
+            geo_precision = 1 if kind in ("city", "facility") else 3
+        admin1 = self.admin1[entry]
         return Place(
             name=self.names[entry], lon=self.lon[entry], lat=self.lat[entry],
-            country=self.country[entry], admin1_gn=self.admin1[entry], kind=kind,
+            country=self.country[entry], admin1_gn=admin1, kind=kind,
             geonameid=self.geonameid[entry], population=self.population[entry],
             geo_precision=geo_precision, score=round(score, 3),
+            admin1_geonameid=self.admin1_ids.get(admin1) if admin1 else None,
         )
 
     def country_places(self) -> dict[str, Place]:

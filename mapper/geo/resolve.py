@@ -23,29 +23,48 @@ those of the pass before.
 """
 from __future__ import annotations
 
-import math
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from mapper.extract.toponyms import LOCATIVES, TITLES, Span
+from mapper.geo import qualify
 from mapper.geo.candidates import (
     ADMIN1,
     CITY,
     COUNTRY,
-    COUNTY_SPAN_WORDS,
-    COUNTY_WORDS,
     Cand,
     candidates,
-    is_county,
     name_strength,
 )
+from mapper.geo.candidates import (
+    flat_km as _km,
+)
+from mapper.geo.candidates import (
+    together as _together,
+)
 from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.qualify import QUALIFIER
 from mapper.model import Mention, Resolved
 
 _SPEECH = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|stated|testified|replied|asked"
                      r"|recalled|insisted|declined|scored|pitched|threw|ran|finished)\b")
 COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "mobile")
+
+# Resolution weights (points of the additive score), fitted on the tune halves of the
+# development corpora only (bench/tune_geo.py; bench/README.md, issue 14).
+#: times the share of the article's country votes a candidate's country holds, and a
+#: flat bonus for any share at all
+COUNTRY_SHARE, COUNTRY_ANY = 6.0, 0.5
+#: a town in an admin-1 region the article names
+ADMIN1_NAMED = 2.0
+#: "X, Y": Y is the candidate's country / admin-1 region
+NEAR_COUNTRY, NEAR_ADMIN1 = 4.5, 3.0
+#: a bare name over the same-name region its city lies in, per mention
+SHADOWED = 1.5
+#: a demonym's vote for its country, against a place name's 1
+DEMONYM_VOTE = 0.25
 
 
 @dataclass(frozen=True)
@@ -59,14 +78,15 @@ class _Context:
 
     countries: Counter
     admin1: Counter
-    size: int
+    size: float
     own_country: str = ""
     own_admin1: str = ""
 
 
 def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, float, str, str]]:
     """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
-    total = (ctx.size - 1 if ctx.own_country else ctx.size) or 1
+    # at least one vote's worth: a lone demonym (a quarter vote) is weak evidence, not a whole article's
+    total = max(ctx.size - 1 if ctx.own_country else ctx.size, 1.0)
     countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
     out = []
     for entry, prior, country, admin1, admin1_key, city in cands:
@@ -75,11 +95,11 @@ def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, floa
             votes -= 1
         if votes:
             share = votes / total
-            score = prior + (3.0 * share + (0.5 if share > 0 else 0.0))
+            score = prior + (COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0))
         else:
             score = prior  # priors are positive: adding a share of 0.0 changes nothing
         if admin1 and city and named.get(admin1, 0) - (admin1 == own_admin1) > 0:
-            score += 2.0
+            score += ADMIN1_NAMED
         out.append((entry, score, country, admin1_key))
     return out
 
@@ -157,21 +177,17 @@ def _proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) ->
     return _CLOSE_BONUS if best < _CLOSE_KM else _NEAR_BONUS if best < _NEAR_KM else 0.0
 
 
-def _km(lat: float, lon: float, lat2: float, lon2: float) -> float:
-    """Distance in km on a flat earth scaled at ``lat``: enough for "within tens of km"."""
-    return math.hypot(lat2 - lat, (lon2 - lon) * math.cos(math.radians(lat))) * 111.2
-
-
 _SENTENCE_REACH = 150  # characters either side: about a sentence
 _NEIGHBOURS = 6  # mentions either side looked at
-_CLOSE_KM, _CLOSE_BONUS = 30.0, 4.0
-_NEAR_KM, _NEAR_BONUS = 80.0, 1.5
+_CLOSE_KM, _CLOSE_BONUS = 30.0, 6.0
+_NEAR_KM, _NEAR_BONUS = 120.0, 1.5
 
 
 def _context(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> _Context:
-    """Countries and admin-1 regions the article names: demonyms, and each distinct
-    resolved name once (a name repeated ten times is one piece of evidence)."""
-    countries: Counter = demonyms.copy()
+    """Countries and admin-1 regions the article names: demonyms (:data:`DEMONYM_VOTE`
+    each: in war news the attacker's demonym names no scene), and each distinct resolved
+    name once (a name repeated ten times is one piece of evidence)."""
+    countries: Counter = Counter({iso: n * DEMONYM_VOTE for iso, n in demonyms.items()})
     admin1: Counter = Counter()
     for entry in entries:
         if gaz.country[entry]:
@@ -206,9 +222,9 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
             for entry, score, country, admin1 in base:
                 if evidence:
                     if country in evidence:
-                        score += 3.0
+                        score += NEAR_COUNTRY
                     if admin1 in evidence:
-                        score += 6.0  # "Odessa, Texas": the strongest evidence there is
+                        score += NEAR_ADMIN1  # "Odessa, Texas": the strongest evidence there is
                 totals[entry] = totals.get(entry, 0.0) + score
     else:  # the usual case: every mention scores the same; sum in the same order all the same
         for entry, score, _, _ in base:
@@ -219,40 +235,10 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
     if shadowed and not spans[group[0]].region_word:
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in
         for e in shadowed:
-            totals[e] -= 3.0 * len(group)
+            totals[e] -= SHADOWED * len(group)
     top = max(totals.values())
     best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
     return best, totals[best] / len(group)
-
-
-def _together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], list[int]]) -> dict[int, float]:
-    """A bonus for the county and town candidates of an article that lie together: local
-    news names a town and its county ("Huntsville" and "Walker County": Huntsville, Texas,
-    in Walker County, Texas, though Huntsville, Alabama is larger).  Empty for an
-    article that names no county, which then resolves as before.
-
-    The bonus stays whatever the partner's own name resolves to: made conditional on
-    it, pairs such as Paris, Tennessee and Henry County flip back and forth between
-    passes, and LGL and WikToR scored lower.
-    """
-    firsts = [spans[members[0]] for members in groups.values()]
-    counties = [(span.key, e) for span in firsts
-                if span.key.rsplit(" ", 1)[-1] in COUNTY_WORDS or span.region_word in COUNTY_SPAN_WORDS
-                for e, *_ in candidates(gaz, span)[0] if is_county(gaz, e)]
-    out: dict[int, float] = {}
-    if not counties:
-        return out
-    towns = [(span.key, e) for span in firsts for e, *_ in candidates(gaz, span)[0] if gaz.kind[e] == CITY]
-    for name, county in counties:
-        lat, lon = gaz.lat[county], gaz.lon[county]
-        for other, town in towns:
-            if other != name and abs(gaz.lat[town] - lat) < 1.0 and \
-                    _km(lat, lon, gaz.lat[town], gaz.lon[town]) < _TOGETHER_KM:
-                out[county] = out[town] = _TOGETHER_BONUS
-    return out
-
-
-_TOGETHER_KM, _TOGETHER_BONUS = 40.0, 3.0
 
 
 def _groups(spans: list[Span], live: list[int]) -> dict[tuple[str, bool], list[int]]:
@@ -301,7 +287,8 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
     """Each group's entry and score: a first guess from priors and demonyms, then two
     passes with the countries and "X, Y" patterns the previous guesses imply."""
     demonyms = Counter(s.demonym for s in spans if s.demonym)
-    empty = _Context(demonyms, Counter(), sum(demonyms.values()))
+    weighted = Counter({iso: n * DEMONYM_VOTE for iso, n in demonyms.items()})
+    empty = _Context(weighted, Counter(), sum(weighted.values()))
     together = _together(gaz, spans, groups)
     chosen = {g: _pick(gaz, members, spans, empty, {}, together=together) for g, members in groups.items()}
     links = _links(spans, [i for members in groups.values() for i in members], text)
@@ -348,7 +335,8 @@ _OBSCURE_POP = 20_000
 
 
 def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
-                  trusted: frozenset[int] | bool = False) -> list[Resolved]:
+                  trusted: frozenset[int] | bool = False, demonyms: bool = False,
+                  qualifiers: bool = False) -> list[Resolved]:
     """Resolve candidate spans of one article to places.
 
     Parameters
@@ -361,32 +349,55 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
     trusted : bool or set of int
         Spans known to be place mentions (given by the user), all of them or these
         indices: skip the checks that such a span is a place at all.
+    demonyms : bool
+        Also return the demonym spans ("Sri Lankan", "Abkhaz"), placed at the country or
+        region they name with ``kind`` "demonym" (``mapper geoparse``; extraction treats
+        them as actor cues, not scenes, and leaves this off).
+    qualifiers : bool
+        Give a region named only to say where the place before it lies ("Kurakhove,
+        Donetsk", "Louisville, Ky.") its region place, with the reason :data:`QUALIFIER`
+        (``mapper geoparse``: corpora annotate "Ky." as a place).  Off, such a span is
+        unresolved with that reason: it is no scene of its own, and the regional capital
+        of its name never becomes one.
 
     Returns
     -------
     list of Resolved
-        One per non-demonym span, in order; ``place`` is None with a ``reason`` when
-        the span is not taken as a place.
+        One per span (per non-demonym span unless ``demonyms``), in order; ``place`` is
+        None with a ``reason`` when the span is not taken as a place.
     """
     reasons = _reasons(spans, gaz, text, trusted)
     groups = _groups(spans, [i for i, r in reasons.items() if not r])
     chosen = _choose(spans, gaz, text, groups)
+    forced: set[tuple[str, bool]] = set()
     if trusted is False:
-        for g in _strangers(spans, gaz, groups, chosen):
+        strangers = _strangers(spans, gaz, groups, chosen)
+        focus = qualify.focus(gaz, [pick[0] for g, pick in chosen.items() if g not in strangers])
+        for g in strangers:
+            if focus is not None and any(spans[i].prev_word in LOCATIVES for i in groups[g]):
+                forced.add(g)  # "struck Tupirama" in a story about one oblast: there, not in Brazil
+                continue
             for i in groups.pop(g):
                 reasons[i] = "no candidate in the countries the article is about"
-    places = {}
-    for g, members in groups.items():
-        place = gaz.place(chosen[g][0], score=chosen[g][1])  # one record per group: all members share it
-        for i in members:
-            places[i] = place
+    places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced)
     out = []
     for i, span in enumerate(spans):
-        if span.demonym:
-            continue
         mention = Mention(span.name, span.start, span.end)
-        if i in places:
+        if span.demonym:
+            if demonyms:
+                out.append(_demonym(gaz, span, mention))
+            continue
+        if reasons.get(i) == QUALIFIER:
+            out.append(Resolved(mention, places[i] if qualifiers else None, QUALIFIER))
+        elif i in places:
             out.append(Resolved(mention, places[i]))
         else:
             out.append(Resolved(mention, None, reasons[i]))
     return out
+
+
+def _demonym(gaz: Gazetteer, span: Span, mention: Mention) -> Resolved:
+    entry = gaz.demonym_entry.get(span.key)
+    if entry is None:
+        return Resolved(mention, None, "demonym of no known country")
+    return Resolved(mention, dataclasses.replace(gaz.place(entry), kind="demonym", geo_precision=3))

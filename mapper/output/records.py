@@ -9,7 +9,8 @@ from mapper.model import ACLED_TYPES, Incident, Unplaced
 
 PROPERTY_NAMES: tuple[str, ...] = (
     "id", "type", "event_type", "sub_event_type", "strike", "date_start", "date_end", "time_precision",
-    "actor", "place", "place_text", "geonameid", "country", "admin1", "admin1_code", "geo_precision",
+    "actor", "place", "place_text", "geonameid", "country", "admin1", "admin1_code", "admin1_geonameid",
+    "geo_precision",
     "killed", "injured", "sources",
 )
 
@@ -22,7 +23,8 @@ def properties(inc: Incident) -> dict[str, Any]:
         "strike": inc.strike, "date_start": inc.date_start.isoformat(), "date_end": inc.date_end.isoformat(),
         "time_precision": inc.time_precision, "actor": inc.actor, "place": inc.place.name,
         "place_text": inc.place_text, "geonameid": inc.place.geonameid, "country": inc.place.country or None,
-        "admin1": inc.admin1, "admin1_code": inc.admin1_code, "geo_precision": inc.geo_precision,
+        "admin1": inc.admin1, "admin1_code": inc.admin1_code,
+        "admin1_geonameid": inc.place.admin1_geonameid, "geo_precision": inc.geo_precision,
         "killed": inc.killed, "injured": inc.injured,
         "sources": [{"article_id": s.article_id, "title": s.title, "url": s.url,
                      "published": s.published.isoformat() if s.published else None, "text": s.text}

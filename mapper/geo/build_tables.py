@@ -1,0 +1,139 @@
+"""The gazetteer's extra tables: facilities, airbases, abbreviations, demonyms, spelling variants.
+
+Each function adds its rows to the index under construction (``b``, a
+:class:`mapper.geo.build._Builder`) or returns a plain ``dict`` of ``str`` to ``int``/``str``
+for the compiled :class:`~mapper.geo.gazetteer.Gazetteer`.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any
+
+from mapper.errors import GazetteerError
+from mapper.geo.gazetteer import KINDS
+from mapper.geo.names import key
+from mapper.geo.variants import variants
+
+#: pseudo-population of a facility: its names are specific ("Izmail port", "Kerch bridge"), and
+#: where GeoNames gives a town the same name as an alternate one, the facility is meant
+_FACILITY_POP = 1_000_000
+_MILITARY_SUFFIX = re.compile(r"\s*(?:-\d+\s+)?(?:Air Base|Airbase|Air Force Base|Air Station|Airfield|Air Field)"
+                              r"(?:\s.*)?$", re.IGNORECASE)
+#: the words news writes after an airbase's name ("Engels airbase", "Saki air base")
+_AIRBASE_HEADS = ("air base", "airbase", "airfield", "air field", "military airfield", "air force base")
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a shipped CSV (tab-separated for ``.tsv``)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t" if path.suffix == ".tsv" else ","))
+
+
+def add_facilities(b: Any, data: Path) -> int:  # noqa: ANN401
+    """The curated facilities (``facilities.csv``), then the airbases of ``airbases.csv``
+    that the curated table does not already hold; returns the number added."""
+    seen: set[str] = set()
+    added = 0
+    for row in rows(data / "facilities.csv"):
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], row["admin1"] or None,
+                      "facility", None, _FACILITY_POP)
+        for name in (row["name"], *filter(None, row["aliases"].split("|"))):
+            b.name(entry, name, main=True)
+            seen.add(key(name))
+        added += 1
+    for row in rows(data / "airbases.csv"):
+        base = _MILITARY_SUFFIX.sub("", row["name"]).strip()
+        names = [row["name"], *(f"{base} {head}" for head in _AIRBASE_HEADS)] if len(base) >= 3 else [row["name"]]
+        if any(key(n) in seen for n in names):
+            continue
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], row["admin1"] or None,
+                      "facility", None, _FACILITY_POP)
+        for name in names:
+            b.name(entry, name, main=True)
+            seen.add(key(name))
+        added += 1
+    return added
+
+
+def add_second_level(b: Any, data: Path, population: int) -> None:  # noqa: ANN401
+    """Counties, departments and provinces of ``second_level.csv`` as regions (``geo_precision``
+    3), with the pseudo-population of a US county: a town of the same name keeps its claim."""
+    for row in rows(data / "second_level.csv"):
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], row["admin1"] or None,
+                      "region", None, population)
+        for name in (row["name"], *filter(None, row["names"].split("|"))):
+            b.name(entry, name, main=True)
+
+
+def abbreviations(b: Any, data: Path, admin1_entry: dict[str, int], by_gid: dict[int, int]) -> dict[str, int]:  # noqa: ANN401
+    """Abbreviations ("Ky.", "W. Va.", "B.C.", "NSW", "L.A.") -> entry.
+
+    Forms with a dot are matched only as written (dots and all) by recognition, since
+    their key without the dot is a word ("Mo", "La", "Pa"); forms without one ("NSW")
+    are ordinary names of their region.
+    """
+    out: dict[str, int] = {}
+    for row in rows(data / "abbreviations.csv"):
+        target = row["target"]
+        entry = by_gid.get(int(target)) if target.isdigit() else admin1_entry.get(target)
+        if entry is None:
+            raise GazetteerError(f"abbreviations.csv: {row['abbreviation']}: unknown target {target}")
+        if "." in row["abbreviation"]:
+            out[abbreviation_key(row["abbreviation"])] = entry
+        else:
+            b.name(entry, row["abbreviation"], main=True)
+    return out
+
+
+def abbreviation_key(text: str) -> str:
+    """The key of an abbreviation as written: case-folded, dots kept, spaces dropped ("w.va.")."""
+    return text.replace(" ", "").casefold()
+
+
+def demonyms(data: Path, country_entry: dict[str, int], admin1_entry: dict[str, int],
+             region_entry: dict[str, int], names: dict) -> tuple[dict[str, str], dict[str, int]]:
+    """Demonyms and their plurals: key -> ISO country, and key -> the entry they stand for
+    (a region's where the table names one: "Ontarian" Ontario, "Abkhaz" Abkhazia).  A plural
+    made by rule never takes a key that names a place ("Lao" + s is Laos, the country):
+    ``names`` is the name index being built."""
+    iso: dict[str, str] = {}
+    entry_of: dict[str, int] = {}
+    for row in rows(data / "demonyms.csv"):
+        region = row.get("region") or ""
+        entry = admin1_entry.get(region) if "." in region else region_entry.get(key(region)) if region else None
+        if entry is None:
+            entry = country_entry.get(row["country"])
+        forms = [row["demonym"], *(p for p in plurals(row["demonym"]) if key(p) not in names)]
+        for form in forms:
+            iso.setdefault(key(form), row["country"])
+            if entry is not None:
+                entry_of.setdefault(key(form), entry)
+    return iso, entry_of
+
+
+def plurals(demonym: str) -> list[str]:
+    """The plural of a demonym by English rule ("Syrian" -> "Syrians"; "Swiss", "Lebanese",
+    "Irish", "Dutch" have none as a noun of that form)."""
+    lower = demonym.lower()
+    if lower.endswith(("ese", "sh", "ch", "ss", "s", "z", "x")):
+        return []
+    return [demonym + "s"]
+
+
+def add_variants(b: Any) -> int:  # noqa: ANN401
+    """Spelling variants (:mod:`mapper.geo.variants`) of the cities' main names, as
+    alternate names; returns how many keys were added."""
+    city = KINDS.index("city")
+    names, kinds, countries = b.cols["names"], b.cols["kind"], b.cols["country"]
+    added = 0
+    for entry in range(len(names)):
+        if kinds[entry] != city:
+            continue
+        for variant in variants(names[entry], countries[entry]):
+            k = key(variant)
+            if k and entry not in b.index.get(k, ()):
+                b.index[k][entry] = False
+                added += 1
+    return added

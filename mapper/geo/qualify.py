@@ -1,0 +1,193 @@
+"""Region qualifiers and the article's focus region.
+
+"Village, Region" (ACLED's style and many wires': "shelled Kurakhove, Donetsk"): the
+second name only says which region the first lies in.  It is the region, not the city
+that shares its name (no extra place at the regional capital), and when the gazetteer
+lacks the village, the village is placed at that region's point with ``geo_precision`` 3,
+its name kept.
+
+The focus region of an article is the admin-1 region most of its resolved places lie in
+(at least :data:`FOCUS_SHARE` of them, and at least :data:`FOCUS_MIN` names): a small place
+whose only readings lie far outside it (a namesake abroad or hundreds of km away) is
+placed in the focus region at ``geo_precision`` 3 instead, its name kept.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter
+
+from mapper.extract.toponyms import Span
+from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.model import Place
+
+CITY, ADMIN1, COUNTRY, REGION, VILLAGE = (KINDS.index(k) for k in ("city", "admin1", "country", "region", "village"))
+#: a region kind entry (county, named region) contains a town this close to its point
+REGION_REACH_KM = 100.0
+FOCUS_SHARE = 0.5
+FOCUS_MIN = 3
+#: whether a far namesake may lie in the focus region's own country (False: abroad only)
+WITHIN_COUNTRY = True
+#: a place this far from the focus region's point, outside it, is a far namesake
+FAR_KM = 400.0
+#: places this populous are known by their own name: never replaced by the focus region
+FOCUS_KEEPS_POP = 5_000
+
+
+#: the reason a resolved region carries when it only qualifies the place before it
+QUALIFIER = "region qualifying the place before it"
+
+
+def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str, bool], list[int]],
+           chosen: dict[tuple[str, bool], tuple[int, float]], reasons: dict[int, str],
+           forced: set[tuple[str, bool]] = frozenset()) -> dict[int, Place]:
+    """Each resolved span's place: its group's choice, then "Village, Region" pairs and
+    far namesakes of the article's focus region; ``forced``: groups whose reading lies in a
+    country the article never points to, placed in the focus region whatever the distance.
+    ``reasons`` is updated (resolved: "", a qualifier: :data:`QUALIFIER`)."""
+    out: dict[int, Place] = {}
+    best: dict[int, int] = {}
+    for g, members in groups.items():
+        place = gaz.place(chosen[g][0], score=chosen[g][1])  # one record per group: all members share it
+        for i in members:
+            out[i] = place
+            best[i] = chosen[g][0]
+    unknown = {i for i, r in reasons.items() if r == "not in gazetteer"}
+    for i, (place, qualifier) in qualified(gaz, spans, text, best, unknown).items():
+        out[i] = place
+        reasons[i] = QUALIFIER if qualifier else ""
+    region = focus(gaz, list(best.values()))
+    if region is not None:
+        for g, members in groups.items():
+            entry = chosen[g][0]
+            if any(reasons.get(i) for i in members) or \
+                    not (g in forced or far_namesake(gaz, entry, region)):
+                continue
+            inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
+            for i in members:
+                out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region)
+    return out
+
+
+def km(lat: float, lon: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def region_of(gaz: Gazetteer, span: Span, entry: int | None) -> int | None:
+    """The region a qualifier span names: its own entry when it is a region, else the
+    admin-1 region of the same name its chosen city heads ("Donetsk" -> Donetsk Oblast)."""
+    cands = [e for e, _ in gaz.candidates(span.key)]
+    if entry is not None and gaz.kind[entry] in (ADMIN1, REGION):
+        return entry
+    for e in cands:
+        if gaz.kind[e] == ADMIN1 and (entry is None or gaz.admin1[e] == gaz.admin1[entry]):
+            return e
+    if entry is None:
+        regions = [e for e in cands if gaz.kind[e] == REGION]
+        return regions[0] if regions else None
+    return None
+
+
+def inside(gaz: Gazetteer, entry: int, region: int) -> bool:
+    """Whether a place lies in a region (same admin-1, or near a county's point)."""
+    if gaz.kind[region] == ADMIN1:
+        return gaz.admin1[entry] == gaz.admin1[region] and gaz.country[entry] == gaz.country[region]
+    return km(gaz.lat[entry], gaz.lon[entry], gaz.lat[region], gaz.lon[region]) < REGION_REACH_KM
+
+
+def fallback(gaz: Gazetteer, name: str, region: int, score: float = 0.0) -> Place:
+    """A named place known only to lie in ``region``: the region's point, ``geo_precision`` 3."""
+    return Place(name=name, lon=gaz.lon[region], lat=gaz.lat[region], country=gaz.country[region],
+                 admin1_gn=gaz.admin1[region], kind="village", geonameid=None, population=0,
+                 geo_precision=3, score=round(score, 3),
+                 admin1_geonameid=gaz.admin1_ids.get(gaz.admin1[region] or ""))
+
+
+def region_place(gaz: Gazetteer, region: int, score: float) -> Place:
+    """A region's own place record (``geo_precision`` 3)."""
+    return gaz.place(region, score=score)
+
+
+def focus(gaz: Gazetteer, entries: list[int]) -> int | None:
+    """The admin-1 entry most of the article's places lie in, or None when none dominates."""
+    votes: Counter = Counter()
+    for entry in entries:
+        if gaz.kind[entry] in (CITY, ADMIN1, VILLAGE) and gaz.admin1[entry]:
+            votes[gaz.admin1[entry]] += 1
+    total = sum(votes.values())
+    if total < FOCUS_MIN:
+        return None
+    code, n = votes.most_common(1)[0]
+    if n < FOCUS_SHARE * total:
+        return None
+    return gaz.admin1_entry.get(code)
+
+
+def far_namesake(gaz: Gazetteer, entry: int, region: int) -> bool:
+    """Whether a chosen small place is a far namesake: outside the focus region and more
+    than :data:`FAR_KM` from it (abroad only when :data:`WITHIN_COUNTRY` is False)."""
+    if gaz.kind[entry] not in (CITY, VILLAGE) or gaz.population[entry] >= FOCUS_KEEPS_POP:
+        return False
+    if gaz.country[entry] == gaz.country[region] and not WITHIN_COUNTRY:
+        return False
+    if inside(gaz, entry, region):
+        return False
+    return km(gaz.lat[entry], gaz.lon[entry], gaz.lat[region], gaz.lon[region]) > FAR_KM
+
+
+def in_focus(gaz: Gazetteer, cands: list[int], region: int) -> int | None:
+    """The most populous candidate inside the focus region, if any."""
+    inner = [e for e in cands if gaz.kind[e] in (CITY, VILLAGE) and inside(gaz, e, region)]
+    return max(inner, key=lambda e: (gaz.population[e], -e)) if inner else None
+
+
+def with_name(place: Place, name: str) -> Place:
+    """A place record that keeps the name as written."""
+    return dataclasses.replace(place, name=name)
+
+
+_LIST_GAPS = (", ", " and ", " or ", ", and ", ", or ")
+
+
+def _in_list(text: str, spans: list[Span], i: int, j: int) -> bool:
+    """Whether "A, B" sits in a list of places ("Kyiv, Lviv and Odesa"), not a "village, region" pair."""
+    if i > 0 and text[spans[i - 1].end:spans[i].start] in _LIST_GAPS:
+        return True
+    return j + 1 < len(spans) and text[spans[j].end:spans[j + 1].start] in _LIST_GAPS
+
+
+def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int],
+              unknown: set[int]) -> dict[int, tuple[Place, bool]]:
+    """Places for "Village, Region" pairs: the region for the qualifier (not the city of its
+    name), and for the village a candidate inside the region, else the region's point at
+    ``geo_precision`` 3 with the village's name.  ``best``: span -> chosen entry;
+    ``unknown``: spans whose name the gazetteer lacks.  Returns span -> (place, whether
+    the span is the qualifier)."""
+    out: dict[int, tuple[Place, bool]] = {}
+    for i in range(len(spans) - 1):
+        j = i + 1
+        if text[spans[i].end:spans[j].start] != ", " or spans[i].demonym or spans[j].demonym:
+            continue
+        if i not in best and i not in unknown:
+            continue
+        region = region_of(gaz, spans[j], best.get(j))
+        if region is None:
+            continue
+        named_city = best.get(j) is not None and gaz.kind[best[j]] == CITY
+        if named_city and _in_list(text, spans, i, j):
+            continue  # "Kyiv, Kharkiv and Odesa": a list of cities; "Louisville, Ky., and ..." is a pair
+        entry = best.get(i)
+        if entry is None:
+            out[i] = (fallback(gaz, spans[i].name, region), False)
+        elif gaz.kind[entry] not in (CITY, VILLAGE):
+            continue  # "Texas, United States", "Crimea, Ukraine": both are regions
+        elif not inside(gaz, entry, region):
+            if gaz.population[entry] >= FOCUS_KEEPS_POP:
+                continue  # a known town of its own name: "Kyiv, Kharkiv" is two places
+            inner = in_focus(gaz, [e for e, _ in gaz.candidates(spans[i].key)], region)
+            out[i] = (gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region), False)
+        out[j] = (gaz.place(region), True)
+    return out
