@@ -200,3 +200,15 @@ def test_christmas_names_a_period_only_with_its_word(gaz):
     period, how = clause_date("Over the Christmas period drones hit Kyiv.", published=pub, bullet=None, previous=None)
     assert (period.start, period.end, how) == (dt.date(2023, 12, 24), dt.date(2024, 1, 1), "explicit")
     assert clause_date("A Christmas truce was proposed.", published=pub, bullet=None, previous=None)[1] == "published"
+
+
+def test_a_facility_in_a_town_the_article_names_counts_as_the_town(gaz):
+    got = found(gaz, "On Monday Russian missiles struck Kyiv. The Okhmatdyt children's hospital was hit.")
+    assert [(t, p) for t, p, _, _ in got] == [("missile_strike", "Kyiv")]
+    alone = found(gaz, "On Monday Russian missiles hit the Okhmatdyt children's hospital.")
+    assert [p for _, p, _, _ in alone] == ["Okhmatdyt Children's Hospital"]
+
+
+def test_launch_areas_over_water_are_origins(gaz):
+    got = found(gaz, "On Monday bombers fired cruise missiles at Dnipro from over the Caspian Sea.")
+    assert [p for _, p, _, _ in got] == ["Dnipro"]

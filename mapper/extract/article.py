@@ -14,7 +14,7 @@ import dataclasses
 from mapper.aggregate import family
 from mapper.extract.casualties import casualties
 from mapper.extract.dates import clause_date
-from mapper.extract.events import ArticleContext, link_clause
+from mapper.extract.events import FACILITY_TOWN_KM, ArticleContext, link_clause, near
 from mapper.extract.lexicon import CONFLICT_CONTEXT
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
@@ -136,7 +136,18 @@ def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
             o.date_start <= i.date_end and i.date_start <= o.date_end
             for o in inside.get((family(i.type), i.place.country), ()))
 
-    return [i for i in incidents if not summed_up(i)]
+    return [i for i in incidents if not summed_up(i) and not _inside_a_town(i, incidents)]
+
+
+def _inside_a_town(inc: Incident, incidents: list[Incident]) -> bool:
+    """A facility's incident is the town's when the article reports the same type family
+    on overlapping days at a town within reach ("Russian missiles struck Kyiv ... the
+    Okhmatdyt hospital was hit"): per-city counts count the town once."""
+    if inc.place.kind != "facility":
+        return False
+    return any(o.place.kind == "city" and family(o.type) == family(inc.type)
+               and o.date_start <= inc.date_end and inc.date_start <= o.date_end
+               and near(o.place, inc.place, FACILITY_TOWN_KM) for o in incidents)
 
 
 def _drop_title_echoes(incidents: list[Incident], headline: list[bool]) -> list[Incident]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -74,7 +75,7 @@ _OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
+_ORIGIN = re.compile(r"\bfrom\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
                      r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$")
 # an organisation named after a place is not the place
 # (up to three capitalised words may come between: "the Warsaw Human Dimension Conference")
@@ -258,6 +259,8 @@ def _excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> 
 
 
 def _geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
+    if place.kind == "facility":
+        return 1  # an airbase, a plant, a bridge: the named site itself
     if place.kind != "city":
         return 3
     text = clause.text
@@ -496,16 +499,29 @@ def _drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> 
     return out
 
 
+FACILITY_TOWN_KM = 20.0
+
+
+def near(a: Place, b: Place, km: float) -> bool:
+    """Whether two points lie within ``km`` (flat-earth: only short distances are asked)."""
+    dx = (a.lon - b.lon) * 111.32 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dx, (a.lat - b.lat) * 110.57) <= km
+
+
 def _drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
     """Drop a country or region when a town of the same clause lies in it ("at Izmail
-    port in Ukraine" is Izmail), in one pass over the places."""
+    port in Ukraine" is Izmail), and a facility when the clause names the town it lies
+    in (per-city counts count the town), in one pass over the places."""
     countries = {r.place.country for _, _, r in kept if r.place and r.place.kind == "city"}
     regions = {r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "city" and r.place.admin1_gn}
+    towns = [r.place for _, _, r in kept if r.place and r.place.kind == "city"]
     out = []
     for s, e, r in kept:
         p = r.place
         if p is not None and p.kind == "country" and p.country in countries:
             continue
+        if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
+            continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike
         if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions:
             continue
         out.append((s, e, r))
