@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from mapper.extract.toponyms_extra import HEAD_INITIALS, find_abbreviations, find_facilities, qualified_unknowns
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.spans import LOCATIVES, TITLES, Span  # noqa: F401  (re-exported)
 from mapper.geo.names import key
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁЇІЄҐ"
@@ -62,46 +62,7 @@ ismaili muslim christian jewish sunni shia shiite kurdish bedouin hamas hezbolla
 #: institutions named after their building, not places in news ("the White House said")
 INSTITUTIONS = frozenset({"white house", "kremlin", "pentagon"})
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-#: a title before a capitalised run: the run names a person ("President Zelensky")
-TITLES = frozenset({
-    "president", "senator", "sen", "secretary", "minister", "mr", "mrs", "ms", "dr", "general", "gen",
-    "diplomat", "spokesman", "spokeswoman", "spokesperson", "ambassador", "chancellor", "premier", "king",
-    "queen", "prince", "princess", "pope", "envoy", "commander", "colonel", "col", "lt", "captain", "capt",
-    "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "professor", "prof", "sheikh",
-    "emir", "sultan", "lord", "lady", "sir", "saint", "chairman", "chairwoman", "director", "officer",
-    "sergeant", "sgt", "admiral", "marshal", "lawmaker", "mp", "rabbi", "imam", "bishop", "father", "reverend",
-    "rev", "coach", "actor", "actress", "singer", "journalist", "correspondent", "analyst", "founder", "ceo",
-})
 _TITLE_KEYS = TITLES | frozenset({"gov", "sen", "sgt", "lt", "col", "gen", "capt", "rep", "dr", "mr", "mrs", "ms"})
-#: prepositions that introduce a location
-LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
-                       "towards", "over", "on", "inside", "through", "via", "between", "of", "targeting",
-                       "struck", "hit", "attacked", "shelled", "bombed", "captured", "liberated"})
-
-
-@dataclass(frozen=True)
-class Span:
-    """A candidate place mention and the evidence around it.
-
-    ``start``/``end`` are offsets into the text given to :func:`find_spans`;
-    ``key`` is the gazetteer key matched; ``region_word`` is the region word that
-    follows ("oblast", "region") or ""; ``covered`` tells whether every word of the
-    capitalised run it sits in is a known name or connector.
-    """
-
-    name: str
-    start: int
-    end: int
-    key: str
-    demonym: str | None = None
-    covered: bool = True
-    run_start: bool = True
-    sentence_initial: bool = False
-    prev_word: str = ""
-    region_word: str = ""
-    headline: bool = False
-
-
 def _prev_word(text: str, pos: int) -> tuple[str, bool]:
     """The word before ``pos`` (lowercased) and whether ``pos`` opens a sentence."""
     i = pos - 1

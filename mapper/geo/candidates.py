@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from mapper.extract.toponyms import Span
+from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.geo.names import region_named
 

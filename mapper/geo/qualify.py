@@ -17,7 +17,7 @@ import dataclasses
 import math
 from collections import Counter
 
-from mapper.extract.toponyms import Span
+from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.model import Place
 

@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from mapper.extract.toponyms import LOCATIVES, TITLES, Span
+from mapper.geo.spans import LOCATIVES, TITLES, Span
 from mapper.geo import qualify
 from mapper.geo.candidates import (
     ADMIN1,
