@@ -212,3 +212,9 @@ def test_a_facility_in_a_town_the_article_names_counts_as_the_town(gaz):
 def test_launch_areas_over_water_are_origins(gaz):
     got = found(gaz, "On Monday bombers fired cruise missiles at Dnipro from over the Caspian Sea.")
     assert [p for _, p, _, _ in got] == ["Dnipro"]
+
+
+def test_a_named_regions_incident_gives_way_to_the_towns_named_in_it(gaz):
+    text = ("On Monday Israeli forces carried out air strikes across the West Bank. "
+            "An air strike hit a house in Jenin on Monday.")
+    assert [p for _, p, _, _ in found(gaz, text)] == ["Janīn"]

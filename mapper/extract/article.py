@@ -96,7 +96,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             k = told[1]
             incidents[k] = dataclasses.replace(incidents[k], killed=_first(incidents[k].killed, tolls[0]),
                                                injured=_first(incidents[k].injured, tolls[1]))
-    return _drop_country_summaries(_drop_title_echoes(incidents, headline)), unplaced
+    return _drop_summaries(_drop_title_echoes(incidents, headline)), unplaced
 
 
 def _follow_up_tolls(article: Article, told: Clause, clause: Clause) -> tuple[int | None, int | None] | None:
@@ -118,9 +118,16 @@ def _first(own: int | None, added: int | None) -> int | None:
 _PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
 
 
-def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
-    """A country-level battle or meeting is dropped (they happen at named places; "fighting
-    in Ukraine" is a state of affairs), and any other country-level incident when the same
+_NAMED_REGION_KM = 200.0
+
+
+def _drop_summaries(incidents: list[Incident]) -> list[Incident]:
+    """Summaries give way to what they sum up.  A country-level battle or meeting is
+    dropped (they happen at named places; "fighting in Ukraine" is a state of affairs); a
+    region's battle, or a named region's incident ("operations across the West Bank"),
+    when the article names a town in it with the same type family on overlapping days; a
+    facility's incident when the article places it in a town; and any other country-level
+    incident when the same
     article reports the same type family inside that country on overlapping days: "Russia
     attacked Ukraine with 120 missiles overnight" sums up the strikes on Kyiv, Lviv and Odesa
     the article then lists, and would count them twice on the map."""
@@ -136,7 +143,29 @@ def _drop_country_summaries(incidents: list[Incident]) -> list[Incident]:
             o.date_start <= i.date_end and i.date_start <= o.date_end
             for o in inside.get((family(i.type), i.place.country), ()))
 
-    return [i for i in incidents if not summed_up(i) and not _inside_a_town(i, incidents)]
+    towns: dict[tuple[str, str], list[Incident]] = {}
+    towns_by_country: dict[tuple[str, str], list[Incident]] = {}
+    for i in incidents:
+        if i.place.kind == "city" and i.place.admin1_gn:
+            towns.setdefault((family(i.type), i.place.admin1_gn), []).append(i)
+        if i.place.kind == "city" and i.place.country:
+            towns_by_country.setdefault((family(i.type), i.place.country), []).append(i)
+
+    def region_summary(i: Incident) -> bool:
+        # "operations across the West Bank", "fighting in the Kharkiv region" beside the towns
+        # the article names in it: a battle or a named region's strike sums the towns up
+        if i.place.kind not in ("admin1", "region"):
+            return False
+        if i.type != "ground_fighting" and i.place.kind != "region":
+            return False  # interceptions over an oblast are incidents of their own
+        if i.place.admin1_gn:
+            inner = towns.get((family(i.type), i.place.admin1_gn), ())
+        else:  # a named region over several admin-1 units: the towns of its country near it
+            inner = [o for o in towns_by_country.get((family(i.type), i.place.country), ())
+                     if near(o.place, i.place, _NAMED_REGION_KM)]
+        return any(o.date_start <= i.date_end and i.date_start <= o.date_end for o in inner)
+
+    return [i for i in incidents if not summed_up(i) and not region_summary(i) and not _inside_a_town(i, incidents)]
 
 
 def _inside_a_town(inc: Incident, incidents: list[Incident]) -> bool:
