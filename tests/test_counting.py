@@ -105,3 +105,13 @@ def test_seed_summary_ranges_stay_one_incident_each(seed_run) -> None:
     span = [s for s in strikes if s[0] in {"Kyiv", "Lviv", "Kharkiv", "Ternopil"}]
     assert span == [(p, "2025-11-14", "2025-11-19") for p in ("Kharkiv", "Kyiv", "Lviv", "Ternopil")]
     assert len(features) == 9
+
+
+def test_region_geonames_ids_survive_the_store(invoke, tmp_path: Path) -> None:
+    src = write_corpus(tmp_path / "in")
+    for _ in range(2):  # the second run reads every article back from the store
+        res = invoke("run", src, "-o", tmp_path / "out", "--tiles", "none", "-q")
+        assert res.exit_code == 0, res.output
+        features = json.loads((tmp_path / "out" / "incidents.geojson").read_text(encoding="utf-8"))["features"]
+        ids = {f["properties"]["place"]: f["properties"]["admin1_geonameid"] for f in features}
+        assert ids == {"Kyiv": 703447, "Odesa": 698738}  # GeoNames: Kyiv City, Odesa Oblast

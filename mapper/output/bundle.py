@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from mapper.geo.admin1ids import admin1_geonameid
 from mapper.model import ACLED_TYPES, Incident, RunResult, Source
 from mapper.output.atomic import recover, staged
 from mapper.output.geojson import write_geojson
@@ -101,7 +102,7 @@ def map_frame(incidents: list[Incident]) -> pd.DataFrame:
         "place_text": [i.place_text for i in incidents], "geonameid": [i.place.geonameid for i in incidents],
         "country": [i.place.country or None for i in incidents], "admin1": [i.admin1 for i in incidents],
         "admin1_code": [i.admin1_code for i in incidents],
-        "admin1_geonameid": [i.place.admin1_geonameid for i in incidents],
+        "admin1_geonameid": [admin1_geonameid(i.place) for i in incidents],
         "geo_precision": [i.geo_precision for i in incidents],
         "killed": [i.killed for i in incidents], "injured": [i.injured for i in incidents],
         "sources": [tuple(map(_SourceView, i.sources)) for i in incidents],

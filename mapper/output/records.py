@@ -5,6 +5,7 @@ from typing import Any
 
 import pandas as pd
 
+from mapper.geo.admin1ids import admin1_geonameid
 from mapper.model import ACLED_TYPES, Incident, Unplaced
 
 PROPERTY_NAMES: tuple[str, ...] = (
@@ -24,7 +25,7 @@ def properties(inc: Incident) -> dict[str, Any]:
         "time_precision": inc.time_precision, "actor": inc.actor, "place": inc.place.name,
         "place_text": inc.place_text, "geonameid": inc.place.geonameid, "country": inc.place.country or None,
         "admin1": inc.admin1, "admin1_code": inc.admin1_code,
-        "admin1_geonameid": inc.place.admin1_geonameid, "geo_precision": inc.geo_precision,
+        "admin1_geonameid": admin1_geonameid(inc.place), "geo_precision": inc.geo_precision,
         "killed": inc.killed, "injured": inc.injured,
         "sources": [{"article_id": s.article_id, "title": s.title, "url": s.url,
                      "published": s.published.isoformat() if s.published else None, "text": s.text}
