@@ -218,3 +218,8 @@ def test_a_named_regions_incident_gives_way_to_the_towns_named_in_it(gaz):
     text = ("On Monday Israeli forces carried out air strikes across the West Bank. "
             "An air strike hit a house in Jenin on Monday.")
     assert [p for _, p, _, _ in found(gaz, text)] == ["Janīn"]
+
+
+def test_names_listed_after_the_regions_of_are_regions(gaz):
+    got = found(gaz, "On Monday shelling hit the regions of Kherson and Donetsk.")
+    assert sorted(p for _, p, _, _ in got) == ["Donetsk Oblast", "Kherson Oblast"]

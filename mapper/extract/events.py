@@ -149,7 +149,7 @@ def _prev_word(text: str, pos: int) -> str:
 _MODIFIERS = frozenset("""the east eastern west western south southern north northern central northeast
 northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
 separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
-frontline front-line besieged parts part of""".split())
+frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province""".split())
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
                       r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"

@@ -192,18 +192,30 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
 
 
 def _share_region_words(text: str, spans: list[Span]) -> list[Span]:
-    """Names listed before a plural region word share it: in "the Belgorod, Kursk and
-    Bryansk regions" all three are regions, not only Bryansk."""
+    """Names listed next to a plural region word share it: in "the Belgorod, Kursk and
+    Bryansk regions" and in "the regions of Belgorod, Kursk and Bryansk" all three are
+    regions, not only Bryansk."""
     for i in range(len(spans) - 2, -1, -1):
         nxt = spans[i + 1]
         if nxt.region_word in _PLURAL_REGION and not spans[i].region_word \
                 and _LISTED.match(text, spans[i].end, nxt.start):
             spans[i] = dataclasses.replace(spans[i], region_word=nxt.region_word, covered=True)
+    # "the regions of Kherson, Donetsk and Kharkiv": the list after a plural region word
+    word = ""
+    for i, span in enumerate(spans):
+        lead = _REGIONS_OF.search(text, max(0, span.start - 40), span.start)
+        if lead:
+            word = lead.group(1).lower()
+        elif not (word and i and _LISTED.match(text, spans[i - 1].end, span.start)):
+            word = ""
+        if word and not span.region_word:
+            spans[i] = dataclasses.replace(span, region_word=word, covered=True)
     return spans
 
 
 _PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates", "counties"})
 _LISTED = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces|governorates)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
