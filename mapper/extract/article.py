@@ -14,8 +14,9 @@ import dataclasses
 from mapper.aggregate import family
 from mapper.extract.casualties import casualties
 from mapper.extract.dates import clause_date
-from mapper.extract.events import FACILITY_TOWN_KM, ArticleContext, link_clause, near
+from mapper.extract.events import ArticleContext, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
+from mapper.extract.roles import FACILITY_TOWN_KM, near
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import article_weapon

@@ -83,6 +83,11 @@ def _between(positions: list[int], lo: int, hi: int) -> bool:
     return j < len(positions) and positions[j] < hi
 
 
+def triggers(text: str) -> list[tuple[str, int, int]]:
+    """Trigger matches (type, start, end) that are asserted, not hypothetical."""
+    return [(k, s, e) for k, s, e, ok, _ in scan(text) if ok]
+
+
 # how far before a trigger its modality words are looked for (same sentence only)
 _MODALITY_WINDOW = 100
 # "after the attack", "following these strikes": an event told elsewhere in the article

@@ -1,0 +1,76 @@
+"""Who attacked: the actor a clause names for its event."""
+from __future__ import annotations
+
+import re
+
+from mapper.extract import lexicon as lx
+from mapper.extract.roles import LOCATIVE, prev_word
+from mapper.model import Place
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z")  # "Ukrainian fixed-wing drones"
+_AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[tuple[int, Place]],
+          weapons: tuple[int, ...] = ()) -> str | None:
+    """Who attacked, from the strongest evidence a clause gives.
+
+    In order: a demonym on the weapon itself ("41 Ukrainian drones"); a named group
+    before the trigger (the subject: "the Israeli military said it struck Hamas
+    targets"), the nearest one winning; "by X"; a demonym or a country before the
+    trigger; a named group after it ("clashes with the RSF").
+    """
+    for at in weapons:
+        m = _WORD_BEFORE.search(text, max(0, at - 60), at)  # a bounded window: linear on long clauses
+        iso = demonyms.get(m.group(1).lower()) if m else None
+        if iso:
+            return lx.COUNTRY_ACTORS.get(iso, m.group(1))
+    low = text.lower()
+    groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
+        if any(w in low for w in lx.GROUP_HINTS) else []
+    accused = _ACCUSED.search(text, max(0, trigger_at - 80), trigger_at)
+    if accused:
+        # "X accused the army of air strikes": the accused is the attacker (as X claims), never X
+        named = [name for at, name in groups if accused.start(1) <= at < accused.end(1)]
+        return named[0] if named else _demonym_actor(accused.group(1), demonyms)
+    before = [g for g in groups if g[0] < trigger_at]
+    if before:
+        return before[-1][1]
+    m = _AGENT.search(text, trigger_at)
+    if m:
+        named = [name for at, name in groups if m.start(1) <= at < m.end(1) + 3]
+        if named:
+            return named[0]  # "by the Myanmar military"
+        word = m.group(1).split()[0]
+        iso = demonyms.get(word.lower())
+        if iso:
+            return lx.COUNTRY_ACTORS.get(iso, word)
+        if word in lx.COUNTRY_ACTORS.values():
+            return word
+    window = text[:trigger_at]
+    best = None
+    for m in re.finditer(r"([A-Z][a-z]+)\s*(\w*)", window):
+        iso = demonyms.get(m.group(1).lower())
+        if iso and m.group(2).lower() not in lx.REPORTERS:
+            best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
+    for pos, place in countries:
+        if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
+            if prev_word(text, pos) not in LOCATIVE:
+                best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
+    if best:
+        return best[1]
+    return groups[0][1] if groups else None
+
+
+_ACCUSED = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(.{1,40}?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}\Z")
+
+
+def _demonym_actor(phrase: str, demonyms: dict[str, str]) -> str | None:
+    """The actor a phrase names by a demonym or country name ("the Russian army"), if any."""
+    for word in re.findall(r"[A-Z][a-z]+", phrase):
+        iso = demonyms.get(word.lower())
+        if iso:
+            return lx.COUNTRY_ACTORS.get(iso, word)
+        if word in lx.ACTOR_COUNTRY:
+            return word
+    return None

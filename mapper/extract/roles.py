@@ -1,0 +1,262 @@
+"""Where a clause's event happened: which of its places are scenes, and how precisely.
+
+A resolved place is a scene unless what governs it gives it another role: a launch site
+or an origin, a speaker or a capital standing for its side, a recipient, beneficiary,
+partner or agent, a target of policy, a venue of speech or of other days, a destination
+of flight, a name mention, an organisation, document or route named after it, a town
+named only to locate another, or a container of a finer place; a country or region
+counts only after a locative.  :func:`mapper.extract.events.link_clause` asks these
+questions of every place of a clause.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from mapper.extract import lexicon as lx
+from mapper.extract.triggers import Triggers
+from mapper.model import Clause, Place, Resolved
+
+LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
+                       "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards"})
+_VENUE = frozenset({"in", "at"})
+VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
+_NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
+                   re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
+_PREV_WORD = re.compile(r"([\w’']+)\W*$")
+_WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
+# "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
+_FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression"
+                     r"|servicemen|soldiers|command|side)\b", re.IGNORECASE)
+# "Kiev's shelling of east Ukraine": the possessor is the attacker, the object the scene.
+_ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?|bombing|offensive|assault|raids?)"
+                       r"\s+(?:of|on|against)\b", re.IGNORECASE)
+# A headline's attribution after a colon or dash: "Three soldiers killed in east: Kiev military".
+_ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
+                          r"[\s.!?\"”']*$", re.IGNORECASE)
+_OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts"
+                        r"|districts|communities)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
+_SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
+                           r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
+                           r"|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
+                           r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# Venues of other days: "after earlier rounds in Riyadh and Jeddah".
+_OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
+                         r"|negotiations|visits?)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:(?:the\s+)?\w+(?:,|\s+and)\s+)*(?:the\s+)?$",
+                         re.IGNORECASE)
+# "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
+# "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
+_ORIGIN = re.compile(r"\bfrom\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
+                     r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$")
+# an organisation named after a place is not the place
+# (up to three capitalised words may come between: "the Warsaw Human Dimension Conference")
+_ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Summit|Dialogue|Security Forum)"
+                        r"|[\s-]+(?:Institute|University|Institut|Foundation|Council|Club|Academy|Center|Centre|School"
+                        r"|Agreements?|Accords?|Format|Declaration|Protocol|Process|Convention|Group|Forum|Final Act"
+                        r"|Charter|Memorandum|Treaty|Communiqu[eé]|Principles|Document|Consensus|Plan|Initiative))\b")
+# a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon"
+_ORG_BEFORE = re.compile(r"\b(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
+                         r"|Agreement)\s+of\s+$")
+# the ends of a route: "the Warsaw-Lublin railway line", "the Kyiv-Odesa highway"
+_ROUTE_NOUN = (r"(?:railway|rail|railroad|line|road|highway|motorway|pipeline|route|train|corridor|border crossing"
+               r"|direction|axis)")
+_ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
+_ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
+# between a town and the town that locates it
+_REFERENCE = re.compile(r"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                        r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+                        r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"
+                        r"|across(?:\s+the)?(?:\s+[A-Z][\w-]+)?\s+from|across"
+                        r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
+                        r"(?:the\s+)?(?:(?:city|town|village|settlement|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+# where people fled to is not where the event happened
+_DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
+                        r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:\w+\s+){0,2}"
+                        r"(?:to|towards?|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# generic attack words that describe ground combat
+GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
+                     r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b", re.IGNORECASE)
+# a place as the subject of conducting attacks is the attacker (a capital standing for its
+# side): "as Moscow presses its offensive", "Kyiv launched a wave of drones", "Tehran fires missiles"
+_CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up"
+                       r"|intensifie[sd]|escalate[sd]|launch(?:es|ed)?|fire[sd]?|carrie[sd]\s+out|carries\s+out"
+                       r"|conduct(?:s|ed)?|continue[sd]?|resume[sd]?|sen[dt]s?|use[sd]?|unleash(?:es|ed)?)"
+                       r"\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+|more\s+)?(?:\w+\s+){0,3}?"
+                       r"(?:offensive|attacks?|strikes?|assaults?|campaign|bombardment|shelling|barrages?|waves?"
+                       r"|drones?|missiles?|rockets?)\b", re.IGNORECASE)
+_ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
+
+
+def prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text[max(0, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+_MODIFIERS = frozenset("""the east eastern west western south southern north northern central northeast
+northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
+separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
+frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province""".split())
+_SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
+                      r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
+                      r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
+                      r"|blames?|blamed|threatens?|threatened|demands?|demanded|rejects?|rejected|dismiss(?:es|ed)"
+                      r"|condemns?|condemned|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b",
+                      re.IGNORECASE)
+
+
+def _governing_word(text: str, start: int) -> str:
+    """The word that governs a place, past modifiers and the names listed before it: "in"
+    for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod, Kursk
+    and Bryansk regions"."""
+    return _governor(text, start)[0]
+
+
+def _governor(text: str, start: int) -> tuple[str, int]:
+    """:func:`_governing_word` and where it starts (-1 when there is none)."""
+    lo = max(0, start - 120)
+    listed = _COORDINATED.search(text, lo, start)
+    pos = listed.start() if listed else start
+    for _ in range(5):
+        m = _PREV_WORD.search(text[max(0, pos - 30):pos])
+        if not m:
+            return "", -1
+        word = m.group(1).lower()
+        pos = max(0, pos - 30) + m.start(1)
+        if word not in _MODIFIERS:
+            return word, pos
+    return "", -1
+
+
+def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
+    """Whether the place plays a role other than the event's scene, by what governs it.
+
+    A place governed by "to", "for", "with", "by" or "against" is a recipient, a
+    beneficiary, a partner or an agent ("drones supplied to Kyiv", "shells for Kyiv",
+    "blamed Kyiv for the attack") unless an event word heads the phrase ("the battle for
+    Bakhmut", "strikes against Kharkiv"); "on" after a word of policy is its target, not
+    a scene ("sanctions on Tehran"); the direct object of a verb that is no event word is
+    that verb's object ("asked Berlin for", "visited Kharkiv"); a place that is the
+    subject of a verb that is no event word is an agent ("Washington approved ...").
+    """
+    word, pos = _governor(text, start)
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1).split()[-1] in lx.AGENT_VERBS and not trig.overlaps(after.start(1), after.end(1)) \
+            and not {word, prev_word(text, start)} & _PREPOSITIONS:
+        return True  # the subject of its own verb
+    if pos < 0:
+        return False
+    if word in _ROLE_PREPOSITIONS or word == "on":
+        head = _PREV_WORD.search(text, max(0, pos - 30), pos)
+        if head is None:
+            return False
+        kind = trig.kind_at(head.start(1), head.end(1))
+        if kind is not None and (word in ("on", "against") or word == "for" and kind == "ground_fighting"):
+            return False  # "strikes on Kyiv", "attacks against Kharkiv", "the battle for Bakhmut"
+        return word != "on" or head.group(1).lower() in lx.POLICY_NOUNS
+    if trig.overlaps(pos, pos + len(word)) or word in LOCATIVE:
+        return False
+    return word in lx.OBJECT_VERBS
+
+
+_ROLE_PREPOSITIONS = frozenset({"to", "for", "with", "by", "against"})
+_PREPOSITIONS = LOCATIVE | _ROLE_PREPOSITIONS | {"from", "of", "towards", "via", "through", "about"}
+_NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
+
+
+def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> bool:
+    """Whether a place in a clause is not where the clause's event happened."""
+    text = clause.text
+    # the left-context patterns end at the place: search a bounded window, not the whole clause
+    left = text[max(0, start - 120):start]
+    prev = prev_word(text, start)
+    if prev in lx.ORIGIN_WORDS or _ORIGIN.search(left):
+        return True
+    if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _ROUTE.match(text, end)
+            or _ROUTE_END.search(left)):
+        return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
+    if _SPEAKER.match(text, end) or _ATTACKER.match(text, end):
+        return True  # "Kiev says rebels shelled ...": the speaker, not the scene
+    if _ATTRIBUTION_LEFT.search(left) and _ATTRIBUTION.match(text, end):
+        return True
+    if _FORCES.match(text, end) and _governing_word(text, start) not in LOCATIVE:
+        return True
+    if _CONDUCTS.match(text, end):
+        return True  # "as Moscow presses its offensive": the attacker
+    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
+        return True
+    if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
+        return True
+    if start == 0 and _DATELINE.match(text):
+        return True
+    if place.kind == "region" and not place.country and not _WATER.search(place.name):
+        return True  # "Eastern Europe", "the Middle East": too vague to place an incident
+    if lx.CLAIMS.search(text[max(0, start - 80):start]):
+        return True
+    if place.kind in ("country", "admin1", "region") and re.match(r"['’]s?\b", text[end:end + 2]):
+        return True  # "Ukraine's capabilities": a possessor, not a place where something happened
+    if kind == "diplomatic" and VENUE_NOUN.match(text[end:end + 20]):
+        return False  # "Geneva talks", "the Alaska summit"
+    if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
+        allowed = _VENUE if kind == "diplomatic" else LOCATIVE
+        if _governing_word(text, start) not in allowed:
+            # "killed four residents of the Donetsk region": a region's people stand for the region
+            return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
+    return False
+
+
+def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
+    if place.kind == "facility":
+        return 1  # an airbase, a plant, a bridge: the named site itself
+    if place.kind != "city":
+        return 3
+    text = clause.text
+    left = _COORDINATED.sub("", text[max(0, start - 90):start])  # "near Pokrovsk and Kostiantynivka"
+    if _NEAR.search(left[-30:]):
+        return 2
+    if re.match(r"\s+(?:region|area|district|oblast|outskirts|suburbs)\b", text[end:end + 15], re.IGNORECASE):
+        return 2
+    return 1
+
+
+def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
+    """Drop a town named only to locate the one before it: "the village of Kivsharivka
+    near Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv"."""
+    out: list[tuple[int, int, Resolved]] = []
+    for s, e, r in kept:
+        if out and r.place is not None and _REFERENCE.match(text[out[-1][1]:s]):
+            continue
+        out.append((s, e, r))
+    return out
+
+
+FACILITY_TOWN_KM = 20.0
+
+
+def near(a: Place, b: Place, km: float) -> bool:
+    """Whether two points lie within ``km`` (flat-earth: only short distances are asked)."""
+    dx = (a.lon - b.lon) * 111.32 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dx, (a.lat - b.lat) * 110.57) <= km
+
+
+def drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+    """Drop a country or region when a town of the same clause lies in it ("at Izmail
+    port in Ukraine" is Izmail), and a facility when the clause names the town it lies
+    in (per-city counts count the town), in one pass over the places."""
+    countries = {r.place.country for _, _, r in kept if r.place and r.place.kind == "city"}
+    regions = {r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "city" and r.place.admin1_gn}
+    towns = [r.place for _, _, r in kept if r.place and r.place.kind == "city"]
+    out = []
+    for s, e, r in kept:
+        p = r.place
+        if p is not None and p.kind == "country" and p.country in countries:
+            continue
+        if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
+            continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike
+        if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions:
+            continue
+        out.append((s, e, r))
+    return out
