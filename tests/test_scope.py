@@ -223,3 +223,11 @@ def test_a_named_regions_incident_gives_way_to_the_towns_named_in_it(gaz):
 def test_names_listed_after_the_regions_of_are_regions(gaz):
     got = found(gaz, "On Monday shelling hit the regions of Kherson and Donetsk.")
     assert sorted(p for _, p, _, _ in got) == ["Donetsk Oblast", "Kherson Oblast"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On Monday Russia launched missile strikes at Ukraine's capital.", "Kyiv"),
+    ("On Monday drones struck the Sudanese capital, officials said.", "Khartoum"),
+])
+def test_a_capital_named_by_its_country_is_the_capital(gaz, text, place):
+    assert [p for _, p, _, _ in found(gaz, text)] == [place]

@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 
 from mapper.aggregate import family
+from mapper.extract.capitals import capital_mentions
 from mapper.extract.casualties import casualties
 from mapper.extract.dates import clause_date
 from mapper.extract.events import ArticleContext, link_clause
@@ -37,7 +38,12 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
     full = article.title + _TITLE_GAP + article.text if article.title else article.text
     shift = len(article.title) + len(_TITLE_GAP) if article.title else 0
     out = []
-    for r in resolve_spans(find_spans(full, gaz), gaz, full):
+    capitals = capital_mentions(full, gaz)
+    found = resolve_spans(find_spans(full, gaz), gaz, full)
+    if capitals:  # "Ukraine's capital": the capital, not the country inside the phrase
+        found = sorted([r for r in found if not any(c.mention.start < r.mention.end and r.mention.start < c.mention.end
+                                                   for c in capitals)] + capitals, key=lambda r: r.mention.start)
+    for r in found:
         m = r.mention
         if m.start < shift:
             mention = dataclasses.replace(m, part="title")
