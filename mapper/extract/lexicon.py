@@ -111,11 +111,19 @@ CLAUSE_BOUNDARY = Caseless(
 MODALITY_REACH = {"gov": 6, "np": 3}
 #: the boundary kinds that end each reach class
 MODALITY_STOPS = {"aux": "ptw", "np": "ptw", "gov": "pw", "cond": "p"}
-#: "May" is a month, not a modal verb, before a day number or after a date preposition
-MAY_BEFORE_DAY = re.compile(r"\s+\d{1,2}\b")
-MAY_AFTER_PREPOSITION = re.compile(r"(?:\b(?:on|in|since|until|till|by|early|late|mid|from|through|of|last|next)"
-                                   r"|\b\d{1,2}(?:st|nd|rd|th)?)\s+$",
-                                   re.IGNORECASE)
+#: "May" and "March" are months, not verbs, before a day number or after a date word
+_MONTH_BEFORE_DAY = re.compile(r"\s+\d{1,2}\b")
+_MONTH_AFTER_DATE_WORD = re.compile(r"(?:\b(?:on|in|since|until|till|by|early|late|mid|from|through|of|last|next)"
+                                    r"|\b\d{1,2}(?:st|nd|rd|th)?)\s+$", re.IGNORECASE)
+
+
+def month_word_is_date(text: str, start: int, end: int) -> bool:
+    """Whether the month-named word at ``text[start:end]`` ("may", "march") is a date:
+    a day number after it ("May 5") or a date word or day number before it ("on May",
+    "5 May")."""
+    return bool(_MONTH_BEFORE_DAY.match(text, end) or _MONTH_AFTER_DATE_WORD.search(text, max(0, start - 20), start))
+
+
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
     r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"

@@ -10,11 +10,11 @@ questions of every place of a clause.
 """
 from __future__ import annotations
 
-import math
 import re
 
 from mapper.extract import lexicon as lx
 from mapper.extract.triggers import Triggers
+from mapper.geo.candidates import flat_km
 from mapper.model import Clause, Place, Resolved
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
@@ -237,9 +237,8 @@ FACILITY_TOWN_KM = 20.0
 
 
 def near(a: Place, b: Place, km: float) -> bool:
-    """Whether two points lie within ``km`` (flat-earth: only short distances are asked)."""
-    dx = (a.lon - b.lon) * 111.32 * math.cos(math.radians((a.lat + b.lat) / 2))
-    return math.hypot(dx, (a.lat - b.lat) * 110.57) <= km
+    """Whether two places lie within ``km`` (flat-earth: only short distances are asked)."""
+    return flat_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:

@@ -54,8 +54,7 @@ def _cues(text: str, low: str) -> list[tuple[int, int, str]]:
     rx, src = lx.MODALITY.pick(text, low)
     out = []
     for m in rx.finditer(src):
-        if m.lastgroup == "aux" and src[m.start():m.end()] == "may" and (
-                lx.MAY_BEFORE_DAY.match(text, m.end()) or lx.MAY_AFTER_PREPOSITION.search(text, 0, m.start())):
+        if m.lastgroup == "aux" and src[m.start():m.end()] == "may" and lx.month_word_is_date(text, m.start(), m.end()):
             continue
         out.append((m.start(), m.end(), m.lastgroup or "aux"))
     return out

@@ -29,8 +29,6 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([^\W\d_])")
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february april june july
 august september october november december""".split())
 _DATE_VERBS = frozenset({"may", "march"})
-_DATE_LEFT = frozenset({"on", "in", "since", "until", "till", "by", "early", "late", "mid", "from", "through", "of",
-                        "last", "next"})
 _SAMPLE = 4000
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
@@ -97,9 +95,7 @@ def _name_at(words: list[tuple[int, int, str]], i: int, gaz: Gazetteer, low: str
     if word in _CALENDAR:
         return 1
     if word in _DATE_VERBS:
-        prev = words[i - 1][2] if i else ""
-        after = low[words[i][1]:words[i][1] + 4]
-        return 1 if prev in _DATE_LEFT or re.match(r"\s+\d", after) else 0
+        return 1 if lx.month_word_is_date(low, words[i][0], words[i][1]) else 0
     for n in range(min(gaz.max_tokens, len(words) - i), 0, -1):
         if n > 1 and any(low[words[j][1]:words[j + 1][0]] not in (" ", "-") for j in range(i, i + n - 1)):
             continue
