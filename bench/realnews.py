@@ -29,13 +29,14 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import math
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from _evalkit import DEFAULT_EVAL_DIR, REPO, read_jsonl, write_jsonl
+
+from mapper.geo.qualify import km  # noqa: E402  (_evalkit puts the checkout on sys.path)
 
 CORPUS = REPO / "tests" / "data" / "realnews"
 STRIKES = {"drone_strike", "missile_strike", "air_strike", "shelling"}
@@ -77,10 +78,7 @@ def score(eval_dir: Path, gold: Path, pred: Path) -> dict:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p = math.pi / 180
-    h = (math.sin((b[0] - a[0]) * p / 2) ** 2
-         + math.cos(a[0] * p) * math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2)
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a[0], a[1], b[0], b[1])
 
 
 def gold_city_strikes(docs: list[dict]) -> list[tuple[str, tuple[float, float], int]]:
