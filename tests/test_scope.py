@@ -231,3 +231,12 @@ def test_names_listed_after_the_regions_of_are_regions(gaz):
 ])
 def test_a_capital_named_by_its_country_is_the_capital(gaz, text, place):
     assert [p for _, p, _, _ in found(gaz, text)] == [place]
+
+
+@pytest.mark.parametrize("published, eve", [(dt.date(2024, 1, 5), dt.date(2023, 12, 31)),
+                                            (dt.date(2023, 12, 31), dt.date(2023, 12, 31))])
+def test_new_years_eve_is_the_latest_one(published, eve):
+    from mapper.extract.dates import clause_date
+
+    span, _ = clause_date("On New Year's Eve drones hit Kyiv.", published=published, bullet=None, previous=None)
+    assert (span.start, span.end) == (eve, eve)

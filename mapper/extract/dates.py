@@ -336,9 +336,10 @@ def _holiday(m: re.Match[str], ref: dt.date) -> _Found | None:
     ones on or before the reference day."""
     kind = (m["xk"] or "").strip().lower()
     if m["ny"]:
-        eve = m["ny"].lower().endswith("eve")
-        day = dt.date(ref.year - (1 if eve or ref < dt.date(ref.year, 1, 1) else 0), 12, 31) if eve \
-            else dt.date(ref.year, 1, 1)
+        if m["ny"].lower().endswith("eve"):
+            day = dt.date(ref.year if ref >= dt.date(ref.year, 12, 31) else ref.year - 1, 12, 31)
+        else:
+            day = dt.date(ref.year, 1, 1)
         return _span(m, day, day)
     year = ref.year if ref >= dt.date(ref.year, 12, 24) else ref.year - 1
     if kind in ("eve", "day"):
