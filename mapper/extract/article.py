@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Callable
 
 from mapper.aggregate import family
 from mapper.extract.capitals import capital_mentions
@@ -24,7 +25,7 @@ from mapper.extract.triggers import article_weapon
 from mapper.extract.truecase import recased
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.resolve import resolve_spans
-from mapper.model import Article, Clause, DateSpan, Incident, Resolved, Source, Unplaced
+from mapper.model import Article, Clause, DateSpan, Incident, Place, Resolved, Source, Unplaced
 
 _TITLE_GAP = "\n\n"
 
@@ -129,61 +130,47 @@ _NAMED_REGION_KM = 200.0
 
 
 def _drop_summaries(incidents: list[Incident]) -> list[Incident]:
-    """Summaries give way to what they sum up.  A country-level battle or meeting is
-    dropped (they happen at named places; "fighting in Ukraine" is a state of affairs); a
-    region's battle, or a named region's incident ("operations across the West Bank"),
-    when the article names a town in it with the same type family on overlapping days; a
-    facility's incident when the article places it in a town; and any other country-level
-    incident when the same
-    article reports the same type family inside that country on overlapping days: "Russia
-    attacked Ukraine with 120 missiles overnight" sums up the strikes on Kyiv, Lviv and Odesa
-    the article then lists, and would count them twice on the map."""
-    inside: dict[tuple[str, str], list[Incident]] = {}
+    """Summaries give way to what they sum up, so the map does not count an event twice.
+
+    A country-level battle or meeting is dropped outright (they happen at named places;
+    "fighting in Ukraine" is a state of affairs).  Otherwise a coarse incident is dropped
+    when the article reports the same type family, on overlapping days, at a finer place
+    inside it (:func:`_inside`): "Russia attacked Ukraine with 120 missiles overnight" sums up
+    the strikes on the towns the article then lists; "operations across the West Bank" the
+    raids on its towns; "the Okhmatdyt hospital was hit" is the strike on Kyiv.
+    """
+    by_family: dict[str, list[Incident]] = {}
     for i in incidents:
-        if i.place.kind != "country" and i.place.country:
-            inside.setdefault((family(i.type), i.place.country), []).append(i)
+        by_family.setdefault(family(i.type), []).append(i)
 
     def summed_up(i: Incident) -> bool:
         if i.place.kind == "country" and i.type in _PLACED_KINDS:
-            return True  # "fighting in Ukraine", "talks in Switzerland": a state of affairs, or a venue unnamed
-        return i.place.kind == "country" and any(
-            o.date_start <= i.date_end and i.date_start <= o.date_end
-            for o in inside.get((family(i.type), i.place.country), ()))
+            return True
+        inside = _inside(i.place, i.type)
+        return inside is not None and any(
+            o.date_start <= i.date_end and i.date_start <= o.date_end and inside(o.place)
+            for o in by_family[family(i.type)] if o is not i)
 
-    towns: dict[tuple[str, str], list[Incident]] = {}
-    towns_by_country: dict[tuple[str, str], list[Incident]] = {}
-    for i in incidents:
-        if i.place.kind == "city" and i.place.admin1_gn:
-            towns.setdefault((family(i.type), i.place.admin1_gn), []).append(i)
-        if i.place.kind == "city" and i.place.country:
-            towns_by_country.setdefault((family(i.type), i.place.country), []).append(i)
-
-    def region_summary(i: Incident) -> bool:
-        # "operations across the West Bank", "fighting in the Kharkiv region" beside the towns
-        # the article names in it: a battle or a named region's strike sums the towns up
-        if i.place.kind not in ("admin1", "region"):
-            return False
-        if i.type != "ground_fighting" and i.place.kind != "region":
-            return False  # interceptions over an oblast are incidents of their own
-        if i.place.admin1_gn:
-            inner = towns.get((family(i.type), i.place.admin1_gn), ())
-        else:  # a named region over several admin-1 units: the towns of its country near it
-            inner = [o for o in towns_by_country.get((family(i.type), i.place.country), ())
-                     if near(o.place, i.place, _NAMED_REGION_KM)]
-        return any(o.date_start <= i.date_end and i.date_start <= o.date_end for o in inner)
-
-    return [i for i in incidents if not summed_up(i) and not region_summary(i) and not _inside_a_town(i, incidents)]
+    return [i for i in incidents if not summed_up(i)]
 
 
-def _inside_a_town(inc: Incident, incidents: list[Incident]) -> bool:
-    """A facility's incident is the town's when the article reports the same type family
-    on overlapping days at a town within reach ("Russian missiles struck Kyiv ... the
-    Okhmatdyt hospital was hit"): per-city counts count the town once."""
-    if inc.place.kind != "facility":
-        return False
-    return any(o.place.kind == "city" and family(o.type) == family(inc.type)
-               and o.date_start <= inc.date_end and inc.date_start <= o.date_end
-               and near(o.place, inc.place, FACILITY_TOWN_KM) for o in incidents)
+def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
+    """What counts as a finer place inside a coarse one (None: the place sums nothing up).
+
+    A country contains every town and region of it; a region's battle, or any incident of a
+    named region, the towns of that admin-1 unit (a named region over several units: the
+    towns of its country within ``_NAMED_REGION_KM``); a facility the towns within
+    ``FACILITY_TOWN_KM``.  Interceptions over an oblast are incidents of their own.
+    """
+    if coarse.kind == "country":
+        return lambda p: p.kind != "country" and p.country == coarse.country
+    if coarse.kind in ("admin1", "region") and (kind == "ground_fighting" or coarse.kind == "region"):
+        if coarse.admin1_gn:
+            return lambda p: p.kind == "city" and p.admin1_gn == coarse.admin1_gn
+        return lambda p: p.kind == "city" and p.country == coarse.country and near(p, coarse, _NAMED_REGION_KM)
+    if coarse.kind == "facility":
+        return lambda p: p.kind == "city" and near(p, coarse, FACILITY_TOWN_KM)
+    return None
 
 
 def _drop_title_echoes(incidents: list[Incident], headline: list[bool]) -> list[Incident]:
