@@ -159,7 +159,7 @@ ORIGIN_WORDS = frozenset({"from"})
 GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant)\b", re.IGNORECASE)
 
 #: a casualty figure that is a running total, not one event's toll
-CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have) (?:risen|climbed|reached)|rose to|in total|total of"
+CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
                         r"|since the (?:start|beginning)|so far|to date|overall|cumulative)\b", re.IGNORECASE)
 #: actor names for groups (regex -> canonical name)
 GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), name) for p, name in (
