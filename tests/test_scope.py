@@ -251,3 +251,29 @@ def test_new_years_eve_is_the_latest_one(published, eve):
 ])
 def test_event_words_of_remote_and_ground_attacks(gaz, text, kind, place):
     assert [(t, p) for t, p, _, _ in found(gaz, text)] == [(kind, place)]
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Hrytsenko, the commander, said drones struck Mykolaiv overnight. Hrytsenko gave no toll.",
+    "Lawmaker Jordan Whitfield's office said missiles hit Mykolaiv on Tuesday. Whitfield called it a war crime.",
+])
+def test_a_place_name_opening_a_persons_name_is_no_scene(gaz, text):
+    # the person is named in full once and by the surname after: the given name is no town
+    assert [p for _, p, _, _ in found(gaz, text)] == ["Mykolayiv"]
+
+
+def test_a_place_name_before_an_institutions_words_stays_a_place(gaz):
+    # "Regional" and "Military" also appear in lower case: an institution, not a surname
+    text = ("The Kherson Regional Military Administration said shelling hit Kherson on Tuesday. "
+            "The Regional Military Administration gave no toll; regional officials said two were hurt.")
+    assert [p for _, p, _, _ in found(gaz, text)] == ["Kherson"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Maj. Gen. Pat Ryder told reporters that strikes hit targets near Hodeidah on Monday.", "Pat"),
+    ("An airstrike struck Ras Baalbek's outskirts on Monday.", "Ras"),
+])
+def test_three_letter_alternate_names_are_not_indexed(gaz, text, name):
+    # "Pat" (Patna) and "Ras" (Rasht) are GeoNames alternate names that English text
+    # matches far more often than it means the city
+    assert all(p not in ("Patna", "Rasht") for _, p, _, _ in found(gaz, text))

@@ -188,7 +188,47 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
     if extra:
         out = _merge(out, extra)
     out = qualified_unknowns(text, out, gaz)
-    return _share_region_words(text, out)
+    return _share_region_words(text, _drop_personal_names(text, out, gaz))
+
+
+_NEXT_NAME = re.compile(rf" ([{_UPPER}][\w'’\-]+)")
+
+
+def _drop_personal_names(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Names that open a person's name: "Vladimir Putin", "Jackson Smith".
+
+    News names a person in full once and by the surname after that.  A place name that
+    opens a capitalised run whose next word is no place name is a given name when that
+    next word also stands alone elsewhere in the text (a one-word capitalised run:
+    "Putin said") and never appears in lower case (so "Regional", "Health" or "Military"
+    of an institution's name do not count).
+    """
+    out = []
+    for span in spans:
+        if not span.covered and span.run_start and not span.region_word and span.demonym is None:
+            nxt = _NEXT_NAME.match(text, span.end)
+            if nxt and _stands_alone(text, _POSSESSIVE.sub("", nxt.group(1)), nxt.start(1), gaz):
+                continue
+        out.append(span)
+    return out
+
+
+def _stands_alone(text: str, word: str, at: int, gaz: Gazetteer) -> bool:
+    """Whether ``word`` (found at ``at``) is a surname-like word: no place name, never in
+    lower case, and a one-word capitalised run somewhere else in ``text``."""
+    if len(word) < 3 or key(word) in gaz.index or re.search(rf"\b{re.escape(word.lower())}\b", text):
+        return False
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        if m.start() == at:
+            continue
+        before = text[max(0, m.start() - 40):m.start()].rstrip(" \"“‘'(")
+        prev = re.search(r"(\S+)$", before)
+        after = text[m.end():m.end() + 40]
+        after = _POSSESSIVE.sub("", after[:2]) + after[2:] if after[:1] in "'’" else after
+        if (prev is None or not prev.group(1)[:1].isupper() or prev.group(1)[-1:] in ".:;!?") \
+                and not re.match(rf" [{_UPPER}]", after):
+            return True
+    return False
 
 
 def _share_region_words(text: str, spans: list[Span]) -> list[Span]:

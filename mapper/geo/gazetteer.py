@@ -20,7 +20,7 @@ from mapper.geo import cachefile
 from mapper.geo.names import fold
 from mapper.model import Place
 
-INDEX_VERSION = "7"  # 7: admin-1 GeoNames ids, facilities, abbreviations, spelling variants
+INDEX_VERSION = "8"  # 8: alternate names of three letters or fewer are not indexed
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
@@ -168,11 +168,13 @@ def admissible_name(name: str) -> bool:
     """Whether an alternate name is worth indexing for English (or Cyrillic) text.
 
     Latin names must start with a capital once folded ("ji fu" and "kiu" are
-    romanisations nobody writes in English news); names shorter than 3 letters
-    are codes.
+    romanisations nobody writes in English news); names of three letters or fewer
+    are codes, nicknames and truncations ("Pat" for Patna, "Ras" for Rasht, "Sol" for
+    Seoul) that capitalised words of English text match far more often than they
+    name the place. A place's main name is always indexed, whatever its length.
     """
     folded = fold(name)
-    if len(folded) < 3:
+    if len(folded) <= 3:
         return False
     if _LATIN.match(folded):
         return not folded.islower()
