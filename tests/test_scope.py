@@ -277,3 +277,31 @@ def test_three_letter_alternate_names_are_not_indexed(gaz, text, name):
     # "Pat" (Patna) and "Ras" (Rasht) are GeoNames alternate names that English text
     # matches far more often than it means the city
     assert all(p not in ("Patna", "Rasht") for _, p, _, _ in found(gaz, text))
+
+
+def test_coordinated_weapons_type_every_place_of_the_list(gaz):
+    # a combined missile and drone attack is a missile strike (annotation.md), for each
+    # town of the list, not only the first
+    text = ("During the holidays Russia fired scores of missile and drone strikes at towns in Ukraine "
+            "such as Sumy, Poltava and Uzhhorod.")
+    got = found(gaz, text, published=dt.date(2024, 12, 30))
+    assert sorted((t, p) for t, p, _, _ in got) == [("missile_strike", "Poltava"), ("missile_strike", "Sumy"),
+                                                    ("missile_strike", "Uzhhorod")]
+
+
+def test_separate_weapons_keep_their_own_places(gaz):
+    got = found(gaz, "A drone hit Sumy and artillery shelled Kherson and Nikopol on Monday.")
+    assert sorted((t, p) for t, p, _, _ in got) == [("drone_strike", "Sumy"), ("shelling", "Kherson"),
+                                                    ("shelling", "Nikopol")]
+
+
+def test_an_undated_country_level_strike_gives_way_to_dated_towns(gaz):
+    # the standfirst characterises the war; the body tells the strikes
+    text = ("Britain says Russia keeps up its missile strikes across Ukraine.\n\n"
+            "On Monday missiles struck Poltava, killing three people.")
+    assert [p for _, p, _, _ in found(gaz, text)] == ["Poltava"]
+
+
+def test_a_dated_country_level_strike_without_towns_stays(gaz):
+    text = "On Monday Russia launched 40 missiles at Ukraine, the air force said."
+    assert [(t, p) for t, p, _, _ in found(gaz, text)] == [("missile_strike", "Ukraine")]

@@ -75,6 +75,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
+    undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
     unplaced: list[Unplaced] = []
     previous: DateSpan | None = None
     told: tuple[Clause, int] | None = None  # the last clause that stated exactly one incident, and its index
@@ -89,6 +90,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
             headline.append(clause.part == "title")
+            undated.append(how == "published")
             incidents.append(Incident(
                 type=c.type, date_start=c.date.start, date_end=c.date.end, time_precision=c.date.precision,
                 place=c.place, place_text=c.place_text, geo_precision=c.geo_precision, sources=(source,),
@@ -104,7 +106,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             k = told[1]
             incidents[k] = dataclasses.replace(incidents[k], killed=_first(incidents[k].killed, tolls[0]),
                                                injured=_first(incidents[k].injured, tolls[1]))
-    return _drop_summaries(_drop_title_echoes(incidents, headline)), unplaced
+    kept = _drop_title_echoes(list(zip(incidents, undated)), headline)
+    return _drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u}), unplaced
 
 
 def _follow_up_tolls(article: Article, told: Clause, clause: Clause) -> tuple[int | None, int | None] | None:
@@ -129,7 +132,7 @@ _PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
 _NAMED_REGION_KM = 200.0
 
 
-def _drop_summaries(incidents: list[Incident]) -> list[Incident]:
+def _drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -> list[Incident]:
     """Summaries give way to what they sum up, so the map does not count an event twice.
 
     A country-level battle or meeting is dropped outright (they happen at named places;
@@ -137,7 +140,10 @@ def _drop_summaries(incidents: list[Incident]) -> list[Incident]:
     when the article reports the same type family, on overlapping days, at a finer place
     inside it (:func:`_inside`): "Russia attacked Ukraine with 120 missiles overnight" sums up
     the strikes on the towns the article then lists; "operations across the West Bank" the
-    raids on its towns; "the Okhmatdyt hospital was hit" is the strike on Kyiv.
+    raids on its towns; "the Okhmatdyt hospital was hit" is the strike on Kyiv.  A
+    country-level incident whose text gives no date (``undated``: ids of such incidents)
+    characterises the war ("as Russia unleashes yet more strikes across Ukraine"): it gives
+    way to a finer one of its family inside the country on any day.
     """
     by_family: dict[str, list[Incident]] = {}
     for i in incidents:
@@ -147,8 +153,9 @@ def _drop_summaries(incidents: list[Incident]) -> list[Incident]:
         if i.place.kind == "country" and i.type in _PLACED_KINDS:
             return True
         inside = _inside(i.place, i.type)
+        anyday = i.place.kind == "country" and id(i) in undated
         return inside is not None and any(
-            o.date_start <= i.date_end and i.date_start <= o.date_end and inside(o.place)
+            (anyday or o.date_start <= i.date_end and i.date_start <= o.date_end) and inside(o.place)
             for o in by_family[family(i.type)] if o is not i)
 
     return [i for i in incidents if not summed_up(i)]
@@ -173,13 +180,14 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     return None
 
 
-def _drop_title_echoes(incidents: list[Incident], headline: list[bool]) -> list[Incident]:
+def _drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[bool]) -> list[tuple[Incident, bool]]:
     """A headline announces what the body tells: its incidents stand only for a type
     family the body reports nothing of.  Where the body places the attack elsewhere, or
     dates it, the body's scene and date win ("Drone attack on Kyiv region" over a body
-    that names the town hit).  ``headline[k]``: incident ``k`` is stated in the title."""
-    told = {family(i.type) for i, title in zip(incidents, headline) if not title}
-    return [i for i, title in zip(incidents, headline) if not title or family(i.type) not in told]
+    that names the town hit).  ``incidents``: (incident, anything carried along);
+    ``headline[k]``: incident ``k`` is stated in the title."""
+    told = {family(i.type) for (i, _), title in zip(incidents, headline) if not title}
+    return [item for item, title in zip(incidents, headline) if not title or family(item[0].type) not in told]
 
 
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:

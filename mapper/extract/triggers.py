@@ -209,6 +209,9 @@ class Triggers:
         return self.all[j][3] if j < len(self.all) else True
 
 
+_COORDINATED = 6  # at most this many characters between coordinated weapon words (" and ", ", ")
+
+
 def place_kind(pos: int, end: int, trig: Triggers, kind: str, prev_end: int = 0) -> str:
     """The type of the event at a place: the clause's, unless the clause mixes violence
     and talks and the trigger nearest the place is the other one ("air strikes on Rafah
@@ -220,7 +223,12 @@ def place_kind(pos: int, end: int, trig: Triggers, kind: str, prev_end: int = 0)
             return kind
         lo = bisect.bisect_left(trig.weapon_starts, prev_end)
         hi = bisect.bisect_left(trig.weapon_starts, pos)
-        own = trig.weapons[lo:hi] or trig.weapons[max(0, hi - 1):hi]  # named since the previous place
+        if lo == hi:  # none named since the previous place: the last weapon before it, with
+            # the weapons coordinated with it ("missile and drone strikes ... including X, Y")
+            lo = hi - 1
+            while lo > 0 and trig.weapons[lo][1] - trig.weapons[lo - 1][2] <= _COORDINATED:
+                lo -= 1
+        own = trig.weapons[max(lo, 0):hi]
         return (type_of(own, None) or kind) if own else kind
     # the triggers just before and just after the place, by index: slicing them out would
     # make a clause with many places and triggers quadratic
