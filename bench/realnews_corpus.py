@@ -11,9 +11,16 @@ choice never looks at the text.  Writes ``articles/``, ``gold-dev.jsonl``,
 ``gold-test.jsonl`` and ``manifest.csv`` (id, split, publisher, published, url,
 licence, conflict, negative).
 
+A later annotator's folder can be added as the **check** split (``--check``): written
+blind like the others, after the rules were tuned on dev, it tells whether they hold on
+text they were not written from, and can be run as often as needed (it is never tuned
+on; the test split stays the one frozen report).  ``--check`` writes ``gold-check.jsonl``
+and the check rows of ``manifest.csv`` and leaves dev and test untouched.
+
 Usage::
 
     python bench/realnews_corpus.py FOLDER... [--eval-dir ../shared/eval]
+    python bench/realnews_corpus.py --check FOLDER...
 """
 from __future__ import annotations
 
@@ -49,6 +56,9 @@ PUBLISHERS = (
     (r"minister\.defence\.gov\.au|Australian", "Australian Minister for Defence"),
     (r"beehive\.govt\.nz|New Zealand", "New Zealand Prime Minister's Office"),
     (r"Kremlin|President of Russia", "President of Russia (kremlin.ru)"),
+    (r"Ministry of Defence", "UK Ministry of Defence"),
+    (r"President of Ukraine|president\.gov\.ua", "President of Ukraine (president.gov.ua)"),
+    (r"Wikipedia", "Wikipedia"),
 )
 TYPES = {"drone_strike", "missile_strike", "air_strike", "shelling", "ground_fighting", "sabotage", "explosion",
          "diplomatic", "other"}
@@ -85,10 +95,38 @@ def split_of(doc: dict) -> str:
     return "test" if int(hashlib.sha256(group.encode()).hexdigest(), 16) % 2 else "dev"
 
 
+def manifest_row(doc: dict, split: str) -> dict:
+    return {"id": doc["id"], "split": split, "publisher": doc["publisher"], "publisher_note": doc["publisher_note"],
+            "published": doc["published"], "url": doc["source"], "licence": doc["licence"],
+            "conflict": doc.get("conflict", ""), "negative": bool(doc.get("negative"))}
+
+
+def add_check(docs: list[tuple[dict, Path]]) -> None:
+    """Write the check split (gold, articles, manifest rows), keeping dev and test as they are."""
+    with open(OUT / "manifest.csv", newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["split"] != "check"]
+    known = {r["id"] for r in rows}
+    items = []
+    for doc, folder in sorted(docs, key=lambda x: x[0]["id"]):
+        if doc["id"] in known:
+            raise SystemExit(f"{doc['id']} is already in dev or test")
+        shutil.copyfile(folder / "articles" / f"{doc['id']}.txt", OUT / "articles" / f"{doc['id']}.txt")
+        items.append(doc)
+        rows.append(manifest_row(doc, "check"))
+    write_jsonl(OUT / "gold-check.jsonl", items)
+    with open(OUT / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"check: {len(items)} articles, {sum(len(d['incidents']) for d in items)} incidents, "
+          f"{len({d['publisher'] for d in items})} publishers, {sum(bool(d.get('negative')) for d in items)} negatives")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    ap.add_argument("--check", action="store_true", help="add the folders as the check split")
     a = ap.parse_args()
     docs: list[tuple[dict, Path]] = []
     for folder in a.folders:
@@ -108,6 +146,9 @@ def main() -> None:
     if excluded:
         print(f"excluded by excluded.py, dropped: {excluded}", file=sys.stderr)
         docs = [(d, f) for d, f in docs if d["source"] not in excluded]
+    if a.check:
+        add_check(docs)
+        return
     (OUT / "articles").mkdir(parents=True, exist_ok=True)
     splits: dict[str, list[dict]] = {"dev": [], "test": []}
     rows = []
@@ -115,10 +156,7 @@ def main() -> None:
         shutil.copyfile(folder / "articles" / f"{doc['id']}.txt", OUT / "articles" / f"{doc['id']}.txt")
         split = split_of(doc)
         splits[split].append(doc)
-        rows.append({"id": doc["id"], "split": split, "publisher": doc["publisher"],
-                     "publisher_note": doc["publisher_note"], "published": doc["published"],
-                     "url": doc["source"], "licence": doc["licence"], "conflict": doc.get("conflict", ""),
-                     "negative": bool(doc.get("negative"))})
+        rows.append(manifest_row(doc, split))
     for split, items in splits.items():
         write_jsonl(OUT / f"gold-{split}.jsonl", items)
     with open(OUT / "manifest.csv", "w", newline="", encoding="utf-8") as fh:

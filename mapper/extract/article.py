@@ -82,8 +82,9 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     for clause in clauses:
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous)
-        if how in ("explicit", "bullet", "anaphoric") and clause.part == "body":
-            previous = date
+        if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
+                and (article.published is None or date.start <= article.published):
+            previous = date  # a date after publication ("the next update is due on 11 May") governs nothing
         inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx)
         said = clause.text if written is article else _as_written(written, clause)

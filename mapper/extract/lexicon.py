@@ -48,7 +48,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
                         r"|counter-?attacks?|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
                         r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
-                        r"|(?<=forces )entered|(?<=troops )entered"),
+                        r"|(?<=forces )entered|(?<=troops )entered"
+                        # operations of armed forces (not humanitarian or rescue operations)
+                        r"|(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
+                        r"|clearing|clearance) operations?"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
     ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)|car bombs?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
@@ -66,7 +69,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("attack", r"attacks?|attacked|hit|target(?:ed|ing|s)?|pounded|battered|rocked"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
-    ("violence", r"killed|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed"
+    ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed"
                  r"|ceasefire violations?|violated the ceasefire|violence"),
 )
 TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -130,7 +133,9 @@ MODALITY_AFTER = Caseless(
     r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|routinely"
     r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions"
     # "the strikes have reduced refining": what attacks have done over time, not one attack
-    r"|(?:have|has)\s+(?:\w+ly\s+)?(?!killed|injured|wounded|hit|damaged|destroyed|struck)\w+ed)\b",
+    # (verbs of the event going on or taking place say it happened: "hostilities have continued")
+    r"|(?:have|has)\s+(?:\w+ly\s+)?(?!killed|injured|wounded|hit|damaged|destroyed|struck|continued|resumed"
+    r"|intensified|escalated|persisted|occurred|erupted|spread|expanded)\w+ed)\b",
 )
 
 #: words that mark places as objects of political claims, not incident sites

@@ -23,7 +23,9 @@ _VENUE = frozenset({"in", "at"})
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
                    re.IGNORECASE)
-_COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
+# names listed before a place, each maybe with its region word ("Homs governorate and")
+_COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
+                          r"|district|county|city|raion|krai))?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
 _PREV_WORD = re.compile(r"([\w’']+)\W*$")
 _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")

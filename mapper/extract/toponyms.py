@@ -370,7 +370,7 @@ def _make_span(text: str, pieces: list[tuple[int, str]], info: list[_Word], i: i
         region_word = info[nxt].bare_lower
         end = pieces[nxt][0] + len(pieces[nxt][1])
     else:
-        after = _REGION_AFTER.match(text[end:end + 12])
+        after = _REGION_AFTER.match(text[end:end + 16])
         if after:
             region_word = after.group(1)
     prev, opens = _prev_word(text, start)

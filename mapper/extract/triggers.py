@@ -102,6 +102,7 @@ GENERIC_DEFAULT = {"strike": "missile_strike", "blast": "explosion", "attack": "
 
 
 WEAPON_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "strike", "attack"})
+_MEANS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "ground_fighting"})
 
 
 def clause_type(text: str, article_weapon: str | None) -> str | None:
@@ -180,7 +181,8 @@ class Triggers:
         self.ends = [t[2] for t in scanned]  # matches never overlap: ends rise with starts
         self.asserted = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
         self.asserted_starts = [t[1] for t in self.asserted]
-        self.weapons = [t for t in self.asserted if t[0] in WEAPON_KINDS and t[0] not in GENERIC_KINDS]
+        # the means of each event, in text order: weapons, and fighting on the ground
+        self.weapons = [t for t in self.asserted if t[0] in _MEANS]
         self.weapon_starts = [t[1] for t in self.weapons]
         self.weapon_kinds = {t[0] for t in self.weapons}
         talks = [t for t in self.asserted if t[0] == "diplomatic"]

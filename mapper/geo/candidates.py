@@ -50,7 +50,10 @@ def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     if gaz.aliases.get(span.key) == entry and not span.region_word:
         score += ALIAS_BONUS  # the alias table names towns: "Kharkiv region" is not the town
     kind = gaz.kind[entry]
-    if span.region_word:
+    if span.region_word == "city":
+        if kind == CITY:
+            score += 4.0  # "Aleppo city" is the town, not the governorate of that name
+    elif span.region_word:
         if span.region_word in COUNTY_SPAN_WORDS and is_county(gaz, entry):
             score += 4.0  # "Walker County" is the county, as "Kharkiv region" is the oblast
         elif kind == ADMIN1:
@@ -66,6 +69,11 @@ def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     return score
 
 
+def word_slot(span: Span) -> str:
+    """What the word after a name says of it: "" nothing, "city" the town, "region" a region."""
+    return "city" if span.region_word == "city" else "region" if span.region_word else ""
+
+
 def is_county(gaz: Gazetteer, entry: int) -> bool:
     return gaz.kind[entry] == REGION and gaz.names[entry].rsplit(" ", 1)[-1].lower() in COUNTY_WORDS
 
@@ -74,11 +82,11 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
     """The candidates of a span's key with their priors, and the admin-1 entries among
     them that contain a candidate city of the same name (a bare "Sumy" is the city).
 
-    A prior depends on the span only through its key and whether a region word
-    follows, so both are computed once per process for each such pair.
+    A prior depends on the span only through its key and whether a region word ("city"
+    or another) follows, so both are computed once per process for each such pair.
     """
     memo = gaz.memo("resolve.candidates")
-    slot = (span.key, bool(span.region_word))
+    slot = (span.key, word_slot(span))
     found = memo.get(slot)
     if found is None:
         pairs = list(gaz.candidates(span.key))

@@ -169,7 +169,8 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
     out: dict[int, tuple[Place, bool]] = {}
     for i in range(len(spans) - 1):
         j = i + 1
-        if text[spans[i].end:spans[j].start] != ", " or spans[i].demonym or spans[j].demonym:
+        if text[spans[i].end:spans[j].start] != ", " or spans[i].demonym or spans[j].demonym \
+                or spans[j].region_word == "city":  # "Menbij, Aleppo city and Homs": a list of towns
             continue
         if i not in best and i not in unknown:
             continue

@@ -37,6 +37,7 @@ from mapper.geo.candidates import (
     Cand,
     candidates,
     name_strength,
+    word_slot,
 )
 from mapper.geo.candidates import (
     flat_km as _km,
@@ -241,11 +242,12 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
     return best, totals[best] / len(group)
 
 
-def _groups(spans: list[Span], live: list[int]) -> dict[tuple[str, bool], list[int]]:
-    """Live mentions by name key (a region word makes its own group: "Kharkiv region")."""
-    groups: dict[tuple[str, bool], list[int]] = {}
+def _groups(spans: list[Span], live: list[int]) -> dict[tuple[str, str], list[int]]:
+    """Live mentions by name key (a region word makes its own group: "Kharkiv region", and
+    "city" another: "Aleppo city")."""
+    groups: dict[tuple[str, str], list[int]] = {}
     for i in live:
-        groups.setdefault((spans[i].key, bool(spans[i].region_word)), []).append(i)
+        groups.setdefault((spans[i].key, word_slot(spans[i])), []).append(i)
     return groups
 
 
