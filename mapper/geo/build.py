@@ -16,7 +16,7 @@ from mapper.geo.names import key, region_named
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
            "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv", "admin1_ids.csv",
-           "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv")
+           "us_places.csv", "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv")
 
 #: longest name (in words) the recogniser tries; longer GeoNames names are institutions
 MAX_TOKENS = 6
@@ -206,6 +206,7 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     _add_us_counties(b, data)
     build_tables.add_second_level(b, data, _COUNTY_POP)
     build_tables.add_facilities(b, data)  # late: the entries before keep their numbers (ties go to the lowest)
+    build_tables.add_us_places(b, data)  # last: ZIP-code places fill cities500's gaps in the US
     aliases = {}
     for row in _rows(data / "aliases.csv"):
         gid = int(row["target"])

@@ -137,3 +137,17 @@ def add_variants(b: Any) -> int:  # noqa: ANN401
                 b.index[k][entry] = False
                 added += 1
     return added
+
+
+def add_us_places(b: Any, data: Path) -> int:  # noqa: ANN401
+    """US towns and communities of ``us_places.csv`` (ZIP-code place names that cities500
+    lacks in that state): kind "city", population 0, so that a town of the name with
+    people counted, or any place the article's context points to, keeps the stronger claim
+    (:mod:`mapper.geo.postal` says what evidence running text must give).  Returns the
+    number added."""
+    added = 0
+    for row in rows(data / "us_places.csv"):
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), "US", f"US.{row['state']}", "city", None, 0)
+        b.name(entry, row["name"], main=True)
+        added += 1
+    return added

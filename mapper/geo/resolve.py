@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mapper.geo.spans import LOCATIVES, TITLES, Span
-from mapper.geo import qualify
+from mapper.geo import postal, qualify
 from mapper.geo.candidates import (
     ADMIN1,
     CITY,
@@ -373,6 +373,10 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
     chosen = _choose(spans, gaz, text, groups)
     forced: set[tuple[str, bool]] = set()
     if trusted is False:
+        for g in postal.unattested(spans, gaz, text, groups, chosen):
+            for i in groups.pop(g):
+                reasons[i] = "a post-office name without place evidence"
+            del chosen[g]
         strangers = _strangers(spans, gaz, groups, chosen)
         focus = qualify.focus(gaz, [pick[0] for g, pick in chosen.items() if g not in strangers])
         for g in strangers:
