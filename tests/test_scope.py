@@ -305,3 +305,44 @@ def test_an_undated_country_level_strike_gives_way_to_dated_towns(gaz):
 def test_a_dated_country_level_strike_without_towns_stays(gaz):
     text = "On Monday Russia launched 40 missiles at Ukraine, the air force said."
     assert [(t, p) for t, p, _, _ in found(gaz, text)] == [("missile_strike", "Ukraine")]
+
+
+def test_names_listed_before_a_plural_region_word_are_regions(gaz):
+    text = "Clashes continued on Monday in the Homs, Hama and Idlib governorates."
+    got = found(gaz, text)
+    assert sorted(p for _, p, _, _ in got) == ["Hama", "Homs", "Idlib"]
+    places = {i.place.name: i.place.kind for i in extract_article(
+        Article(id="t", text=text, title="", published=PUB), gaz)[0]}
+    assert set(places.values()) == {"admin1"}
+
+
+def test_regions_each_with_its_region_word_are_a_list(gaz):
+    got = found(gaz, "Clashes continued on Monday in Homs governorate and Hama governorate.")
+    assert sorted(p for _, p, _, _ in got) == ["Hama", "Homs"]
+
+
+def test_a_name_followed_by_city_is_the_town_and_no_region_qualifier(gaz):
+    text = "On Monday clashes were reported in Manbij, Homs city and Hama."
+    items, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+    # GeoNames spells the town of Hama "Ḩamāh"; the bare name is the town, not its governorate
+    assert sorted((i.place.name, i.place.kind) for i in items) == [("Homs", "city"), ("Manbij", "city"),
+                                                                   ("Ḩamāh", "city")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("As of Monday, hostilities have continued around Manbij.", "ground_fighting"),
+    ("Army operations in Tubas on Monday left three people dead.", "ground_fighting"),
+    ("Security forces' operations near Tulkarm led to the killing of two men on Monday.", "ground_fighting"),
+])
+def test_ongoing_hostilities_and_armed_operations_are_events(gaz, text, kind):
+    assert [t for t, _, _, _ in found(gaz, text)] == [kind]
+
+
+def test_humanitarian_operations_are_no_event(gaz):
+    assert found(gaz, "Humanitarian operations in Hama remain on hold on Monday.") == []
+
+
+def test_a_date_after_publication_does_not_date_the_next_clause(gaz):
+    text = "The next update will be issued on 30 May.\n\nDrones struck Sumy overnight."
+    got = found(gaz, text)
+    assert [(p, d) for _, p, d, _ in got] == [("Sumy", "2025-05-20")]

@@ -46,6 +46,7 @@ from mapper.geo.candidates import (
     together as _together,
 )
 from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.names import key
 from mapper.geo.qualify import QUALIFIER
 from mapper.model import Mention, Resolved
 
@@ -234,12 +235,25 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
                 total += score
             totals[entry] = total
     if shadowed and not spans[group[0]].region_word:
-        # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in
+        # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
+        # when the city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh")
         for e in shadowed:
+            seat = max((t for c, t in totals.items() if gaz.kind[c] == CITY and gaz.admin1[c] == gaz.admin1[e]
+                        and gaz.country[c] == gaz.country[e] and _spelled_as(gaz, c, spans[group[0]].key)),
+                       default=None)
             totals[e] -= SHADOWED * len(group)
+            if seat is not None:
+                totals[e] = min(totals[e], seat - SHADOWED * len(group))
     top = max(totals.values())
     best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
     return best, totals[best] / len(group)
+
+
+def _spelled_as(gaz: Gazetteer, entry: int, k: str) -> bool:
+    """Whether a name key is the entry's own main name up to diacritics and a final letter
+    ("hama" for "Ḩamāh"), not another name it carries ("oklahoma" for Oklahoma City)."""
+    own = key(gaz.names[entry])
+    return own.startswith(k) and len(own) - len(k) <= 1
 
 
 def _groups(spans: list[Span], live: list[int]) -> dict[tuple[str, str], list[int]]:
