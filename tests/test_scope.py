@@ -346,3 +346,40 @@ def test_a_date_after_publication_does_not_date_the_next_clause(gaz):
     text = "The next update will be issued on 30 May.\n\nDrones struck Sumy overnight."
     got = found(gaz, text)
     assert [(p, d) for _, p, d, _ in got] == [("Sumy", "2025-05-20")]
+
+
+@pytest.mark.parametrize("text,scene", [
+    # a named war is no scene of one event
+    ("During the Syria war, drones struck Mykolaiv on Monday.", "Mykolayiv"),
+    # an organisation named "of" a place
+    ("The Armed Forces of Moldova said drones struck Mykolaiv on Monday.", "Mykolayiv"),
+    # presence, flight and comparison
+    ("Militias operating inside Iraq fired drones at Mykolaiv on Monday.", "Mykolayiv"),
+    ("People fleeing Kherson said drones struck Mykolaiv on Monday.", "Mykolayiv"),
+    ("On Monday the drones struck Mykolaiv, 300 km farther than Odesa.", "Mykolayiv"),
+    # a person placed by a role
+    ("Hrytsenko, a senior commander in Odesa, said drones struck Mykolaiv on Monday.", "Mykolayiv"),
+    ("A drone strike on Monday killed a senior commander in Mykolaiv; our envoy in Odesa was unhurt.",
+     "Mykolayiv"),
+])
+def test_places_in_other_roles_are_no_scene(gaz, text, scene):
+    assert [p for _, p, _, _ in found(gaz, text)] == [scene]
+
+
+def test_local_officials_report_their_own_region(gaz):
+    got = found(gaz, "Officials in the Poltava region reported drone attacks on Monday.")
+    assert [p for _, p, _, _ in got] == ["Poltava Oblast"]
+
+
+def test_an_infobox_line_naming_the_wider_war_is_no_scene(gaz):
+    text = "Part of the war in Sudan\n\nOn 3 May 2025 drones struck Port Sudan."
+    got = found(gaz, text, published=dt.date(2025, 5, 5))
+    assert [p for _, p, _, _ in got] == ["Port Sudan"]
+
+
+def test_a_governorate_in_brackets_qualifies_the_village(gaz):
+    text = "On Tuesday soldiers shot and killed a man in Sa’ir (Hebron) and another in Qabatiya (Jenin)."
+    items, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+    # two incidents, at the villages; the governorates (and their capitals) give none
+    assert len(items) == 2 and {i.place.kind for i in items} == {"city"}
+    assert not {i.place_text for i in items} & {"Hebron", "Jenin"}

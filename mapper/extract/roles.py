@@ -52,17 +52,38 @@ _OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
+# names listed before the place ("from Kursk, Bryansk and", "operating inside Syria and")
+_NAMES_BEFORE = r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$"
 _ORIGIN = re.compile(r"\bfrom\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
-                     r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$")
+                     + _NAMES_BEFORE)
 # an organisation named after a place is not the place
 # (up to three capitalised words may come between: "the Warsaw Human Dimension Conference")
 _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Summit|Dialogue|Security Forum)"
                         r"|[\s-]+(?:Institute|University|Institut|Foundation|Council|Club|Academy|Center|Centre|School"
                         r"|Agreements?|Accords?|Format|Declaration|Protocol|Process|Convention|Group|Forum|Final Act"
                         r"|Charter|Memorandum|Treaty|Communiqu[eé]|Principles|Document|Consensus|Plan|Initiative))\b")
-# a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon"
+# a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon", "the
+# Armed Forces of Ukraine", "the Government of Sudan"
 _ORG_BEFORE = re.compile(r"\b(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
-                         r"|Agreement)\s+of\s+$")
+                         r"|Agreement|Forces|Army|Navy|Air Force|Guard|Government|Ministry|Minister|President|Embassy"
+                         r"|Parliament|Mission|Ambassador|Envoy|Cabinet|Authority|Authorities)\s+of\s+(?:the\s+)?$")
+# a named war or crisis: "during the Gaza war", "the Ukraine crisis" (the war is no scene of one event)
+_WAR_NAME = re.compile(r"[\s-]+(?:civil\s+)?(?:war|wars|conflict|crisis)\b", re.IGNORECASE)
+# presence, not an event: "militias operating inside Syria", "troops stationed in Iraq"; where people
+# fled from ("people fleeing Mariupol"); a comparison ("200 km farther than Tehran")
+_PRESENCE = re.compile(r"\b(?:operat(?:e|es|ing)|based|stationed|deployed|present|headquartered|living|lives|lived"
+                       r"|fle(?:e|es|eing|d)\s+(?:from\s+)?|escap(?:e|es|ed|ing)\s+(?:from\s+)?|than)\s+"
+                       r"(?:(?:in|inside|within|across|out\s+of)\s+)?(?:the\s+)?"
+                       + _NAMES_BEFORE)
+# a person placed by a role ("X, a senior leader in Gaza", "our envoy in Kyiv"): who, not where (local
+# officials are not among them: "officials in the Kyiv region reported drone attacks" there)
+# only in apposition or after a possessive: "killed a commander in Kherson" is a killing there
+_PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its))\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:leaders?|commanders?|envoys?|ambassadors?|correspondents?|journalists?|diplomats?"
+                        r"|delegations?|counterparts?|members?)"
+                        r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE)
+# a Wikipedia infobox line naming the wider war ("Part of the Russo-Ukrainian war")
+_PART_OF = re.compile(r"^\s*Part of\b")
 # the ends of a route: "the Warsaw-Lublin railway line", "the Kyiv-Odesa highway"
 _ROUTE_NOUN = (r"(?:railway|rail|railroad|line|road|highway|motorway|pipeline|route|train|corridor|border crossing"
                r"|direction|axis)")
@@ -189,6 +210,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     if _CONDUCTS.match(text, end):
         return True  # "as Moscow presses its offensive": the attacker
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
+        return True
+    if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PERSON_IN.search(left) or _PART_OF.match(text):
         return True
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
         return True

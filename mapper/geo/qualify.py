@@ -1,6 +1,7 @@
 """Region qualifiers and the article's focus region.
 
-"Village, Region" (ACLED's style and many wires': "shelled Kurakhove, Donetsk"): the
+"Village, Region" (ACLED's style and many wires': "shelled Kurakhove, Donetsk"; OCHA writes
+"Sa'ir (Hebron)"): the
 second name only says which region the first lies in.  It is the region, not the city
 that shares its name (no extra place at the regional capital), and when the gazetteer
 lacks the village, the village is placed at that region's point with ``geo_precision`` 3,
@@ -169,7 +170,10 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
     out: dict[int, tuple[Place, bool]] = {}
     for i in range(len(spans) - 1):
         j = i + 1
-        if text[spans[i].end:spans[j].start] != ", " or spans[i].demonym or spans[j].demonym \
+        gap = text[spans[i].end:spans[j].start]
+        # "Sa'ir (Hebron)": OCHA's way of giving the governorate, as unambiguous as a comma
+        paren = gap == " (" and text[spans[j].end:spans[j].end + 1] == ")"
+        if (gap != ", " and not paren) or spans[i].demonym or spans[j].demonym \
                 or spans[j].region_word == "city":  # "Menbij, Aleppo city and Homs": a list of towns
             continue
         if i not in best and i not in unknown:
@@ -178,7 +182,7 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
         if region is None:
             continue
         named_city = best.get(j) is not None and gaz.kind[best[j]] == CITY
-        if named_city and _in_list(text, spans, i, j):
+        if named_city and not paren and _in_list(text, spans, i, j):
             continue  # "Kyiv, Kharkiv and Odesa": a list of cities; "Louisville, Ky., and ..." is a pair
         entry = best.get(i)
         if entry is None:
