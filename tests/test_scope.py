@@ -383,3 +383,18 @@ def test_a_governorate_in_brackets_qualifies_the_village(gaz):
     # two incidents, at the villages; the governorates (and their capitals) give none
     assert len(items) == 2 and {i.place.kind for i in items} == {"city"}
     assert not {i.place_text for i in items} & {"Hebron", "Jenin"}
+
+
+def test_forces_that_have_entered_a_town_fight_there(gaz):
+    got = found(gaz, "Ukrainian forces have entered the town of Kupiansk on Saturday.")
+    assert [(t, p) for t, p, _, _ in got] == [("ground_fighting", "Kupyansk")]
+
+
+def test_a_back_reference_that_gives_place_and_day_tells_the_event(gaz):
+    got = found(gaz, "Officials met on Monday following the bombing in Quetta on 12 May, which killed nine people.")
+    assert ("Quetta", "2025-05-12") in [(p, d) for _, p, d, _ in got]
+
+
+def test_a_bare_back_reference_stays_unasserted(gaz):
+    got = found(gaz, "After the attack on Kharkiv, officials met in Lviv on Monday.")
+    assert "Kharkiv" not in [p for _, p, _, _ in got]

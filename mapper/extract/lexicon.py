@@ -48,7 +48,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
                         r"|counter-?attacks?|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
                         r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
-                        r"|(?<=forces )entered|(?<=troops )entered"
+                        r"|(?<=forces )entered|(?<=troops )entered|(?<=forces have )entered|(?<=troops have )entered"
+                        r"|(?<=forces had )entered|(?<=troops had )entered"
                         # operations of armed forces (not humanitarian or rescue operations)
                         r"|(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
                         r"|clearing|clearance) operations?"),

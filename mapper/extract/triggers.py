@@ -44,7 +44,7 @@ def scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
     for m in found:
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
-                        or _ANAPHORA.search(before))
+                        or (_ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end())))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return out
 
@@ -94,6 +94,12 @@ _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:th
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$"
                        # "Russia is targeting civilians": a characterisation, not a report
                        r"|\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$", re.IGNORECASE)
+
+
+# "following the attack in Pahalgam on 22 April": a back-reference that itself gives the
+# place and the day tells the event (often its only mention in the text)
+_TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
+                        r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
 
 
 GENERIC_KINDS = frozenset({"strike", "attack", "blast", "violence"})
