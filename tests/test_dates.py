@@ -249,3 +249,19 @@ def test_clause_date_prefers_the_event_date_to_the_report_date(text, expected):
 def test_ago_in_weeks_months_years(text, start, end, precision):
     (s, e, span), = find_dates(text, REF)
     assert (text[s:e], span.start.isoformat(), span.end.isoformat(), span.precision) == (text, start, end, precision)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    # the night of a day runs into the next
+    ("On the night of 3 March shells hit the town.", dt.date(2025, 3, 3), dt.date(2025, 3, 4)),
+    # a situation report's own period: the week before it
+    ("During the reporting period, raids continued.", dt.date(2025, 3, 3), dt.date(2025, 3, 10)),
+    ("Since the last update, raids continued.", dt.date(2025, 3, 3), dt.date(2025, 3, 10)),
+    # a few days, recent days
+    ("Over the last few days raids continued.", dt.date(2025, 3, 7), dt.date(2025, 3, 10)),
+    ("In recent days raids continued.", dt.date(2025, 3, 7), dt.date(2025, 3, 10)),
+    ("Over the past couple of days raids continued.", dt.date(2025, 3, 8), dt.date(2025, 3, 10)),
+])
+def test_report_periods_and_nights(text: str, start: dt.date, end: dt.date) -> None:
+    span, how = clause_date(text, published=dt.date(2025, 3, 10), bullet=None, previous=None)
+    assert (span.start, span.end, how) == (start, end, "explicit")

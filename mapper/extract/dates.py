@@ -45,7 +45,8 @@ _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
            "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "few": 3, "several": 4, "couple of": 2}
 #: How far after the reference a year-less date may fall before we take last year's.
 _FUTURE_SLACK = dt.timedelta(days=61)
 _DAY = dt.timedelta(days=1)
@@ -108,8 +109,12 @@ _P_NUMERIC = re.compile(r"(?P<a>\d(?:(?<=[0-3])\d)?)(?P<s>[./])(?P<b>[0-3]?\d)(?
 _P_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
     r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
-    r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven)?"
+    r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven"
+    r"|few|several|couple\s+of)?"
     r"\s*(?P<pu>hours?|days?|weeks?|month)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
+    # a situation report's own period: "during the reporting period", "since the last update"
+    r"|(?P<period>(?:during|in|over|throughout)\s+the\s+reporting\s+period|since\s+the\s+(?:last|previous)\s+"
+    r"(?:update|report|flash\s+update|situation\s+report)|(?:in|over|during)\s+recent\s+(?P<rw>days|weeks))"
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this|the\s+past|over\s+the)\s+weekend)"
     r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
@@ -119,7 +124,8 @@ _P_RELATIVE = re.compile(
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _LEFT_WINDOW = 40
 _VERBS = frozenset({"may", "mar", "march"})  # lower-case month names that are also verbs
-_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening", "hour", "christmas", "new year")
+_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening", "hour", "christmas", "new year",
+                   "reporting period", "last update", "previous update", "last report", "previous report")
 
 _Found = tuple[int, int, DateSpan]
 _Resolver = Callable[[re.Match[str], "dt.date | None"], "_Found | None"]
@@ -297,6 +303,9 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         return _span(m, ref - _DAY, ref, 2)
     if m["past"]:
         return _past(m, ref)
+    if m["period"]:  # a week before the report; "recent days" a few days, "recent weeks" three
+        days = 21 if (m["rw"] or "").lower() == "weeks" else 3 if m["rw"] else 7
+        return _span(m, ref - days * _DAY, ref, 2 if days <= 7 else 3)
     if m["ew"] or m["tw"]:
         return _span(m, monday, ref, 2)
     if m["lw"]:
@@ -353,7 +362,7 @@ def _holiday(m: re.Match[str], ref: dt.date) -> _Found | None:
 def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
     """ "in the past 24 hours", "over the last three days", "in a day": a report
     covers the period just before it, ending on the reference day."""
-    n = (m["pn"] or "").lower()
+    n = " ".join((m["pn"] or "").lower().split())
     count = 24 if n == "twenty-four" else int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
     unit = (m["pu"] or "day").lower()
     days = (7 * count if unit.startswith("week") else 30 if unit == "month"
@@ -428,8 +437,19 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
                 except OverflowError:  # "yesterday" with ref 0001-01-01: no such date
                     continue
                 if got is not None:
-                    found.append(got)
+                    found.append(_night_of(text, got))
     return _longest_first(found)
+
+
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _night_of(text: str, found: _Found) -> _Found:
+    """"the night of 10 October" runs from that evening into the next day."""
+    start, end, span = found
+    if span.start == span.end and _NIGHT_OF.search(text, max(0, start - 20), start):
+        return start, end, DateSpan(span.start, span.end + _DAY, 2)
+    return found
 
 
 _HAS_DIGIT = re.compile(r"\d")
