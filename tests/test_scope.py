@@ -398,3 +398,8 @@ def test_a_back_reference_that_gives_place_and_day_tells_the_event(gaz):
 def test_a_bare_back_reference_stays_unasserted(gaz):
     got = found(gaz, "After the attack on Kharkiv, officials met in Lviv on Monday.")
     assert "Kharkiv" not in [p for _, p, _, _ in got]
+
+
+def test_a_region_after_its_countrys_possessive_is_governed_by_the_locative(gaz):
+    got = found(gaz, "On Monday drones damaged homes in Ukraine’s Poltava region, the governor said.")
+    assert [(t, p) for t, p, _, _ in got] == [("drone_strike", "Poltava Oblast")]

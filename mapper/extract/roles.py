@@ -114,6 +114,9 @@ _CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 
 
+_POSSESSOR = re.compile(r"['’]s$")
+
+
 def prev_word(text: str, pos: int) -> str:
     m = _PREV_WORD.search(text[max(0, pos - 30):pos])
     return m.group(1).lower() if m else ""
@@ -132,9 +135,9 @@ _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|auth
 
 
 def _governing_word(text: str, start: int) -> str:
-    """The word that governs a place, past modifiers and the names listed before it: "in"
-    for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod, Kursk
-    and Bryansk regions"."""
+    """The word that governs a place, past modifiers, possessors and the names listed before
+    it: "in" for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod,
+    Kursk and Bryansk regions", "in Ukraine's Dnipropetrovsk region"."""
     return _governor(text, start)[0]
 
 
@@ -149,8 +152,8 @@ def _governor(text: str, start: int) -> tuple[str, int]:
             return "", -1
         word = m.group(1).lower()
         pos = max(0, pos - 30) + m.start(1)
-        if word not in _MODIFIERS:
-            return word, pos
+        if word not in _MODIFIERS and not (m.group(1)[:1].isupper() and _POSSESSOR.search(word)):
+            return word, pos  # "in Ukraine's Dnipropetrovsk region": past the possessor
     return "", -1
 
 
