@@ -403,3 +403,14 @@ def test_a_bare_back_reference_stays_unasserted(gaz):
 def test_a_region_after_its_countrys_possessive_is_governed_by_the_locative(gaz):
     got = found(gaz, "On Monday drones damaged homes in Ukraine’s Poltava region, the governor said.")
     assert [(t, p) for t, p, _, _ in got] == [("drone_strike", "Poltava Oblast")]
+
+
+def test_the_wider_region_around_a_city_is_a_place_of_its_own(gaz):
+    got = found(gaz, "On Sunday drones hit Poltava as well as villages in the wider Poltava region.")
+    assert sorted(p for _, p, _, _ in got) == ["Poltava", "Poltava Oblast"]
+
+
+def test_an_alert_names_no_weapon_for_the_articles_generic_strikes(gaz):
+    # "air raid alerts" is no air strike: the generic "strikes" stay missile strikes
+    text = "Air raid alerts sounded across the country on Sunday.\n\nStrikes hit Poltava on Sunday."
+    assert [(t, p) for t, p, _, _ in found(gaz, text)] == [("missile_strike", "Poltava")]

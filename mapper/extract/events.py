@@ -167,7 +167,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and not excluded(clause, s, e, r.place, kinds[s])
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
-    kept = drop_containers(drop_reference_points(kept, text))
+    kept = drop_containers(drop_reference_points(kept, text), text)
     if not kept and kind in _DOMESTIC:
         # "Polish prosecutors charged two men over the arson": national police and
         # prosecutors investigate what happened in their own country

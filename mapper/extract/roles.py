@@ -125,7 +125,8 @@ def prev_word(text: str, pos: int) -> str:
 _MODIFIERS = frozenset("""the east eastern west western south southern north northern central northeast
 northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
 separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
-frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province""".split())
+frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province
+wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban""".split())
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
                       r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
@@ -269,10 +270,14 @@ def near(a: Place, b: Place, km: float) -> bool:
     return flat_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
-def drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+_BEYOND = re.compile(r"\b(?:wider|broader|surrounding|rest\s+of\s+the)\s+$", re.IGNORECASE)
+
+
+def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> list[tuple[int, int, Resolved]]:
     """Drop a country or region when a town of the same clause lies in it ("at Izmail
     port in Ukraine" is Izmail), and a facility when the clause names the town it lies
-    in (per-city counts count the town), in one pass over the places."""
+    in (per-city counts count the town), in one pass over the places; "the wider X region"
+    of ``text`` is the region beyond the town and stays."""
     countries = {r.place.country for _, _, r in kept if r.place and r.place.kind == "city"}
     regions = {r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "city" and r.place.admin1_gn}
     towns = [r.place for _, _, r in kept if r.place and r.place.kind == "city"]
@@ -283,7 +288,8 @@ def drop_containers(kept: list[tuple[int, int, Resolved]]) -> list[tuple[int, in
             continue
         if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
             continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike
-        if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions:
+        if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions \
+                and not _BEYOND.search(text, max(0, s - 20), s):  # "the wider Kyiv region": beyond the city
             continue
         out.append((s, e, r))
     return out

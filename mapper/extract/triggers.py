@@ -170,10 +170,13 @@ _SCARE_WORDS = 3
 
 def article_weapon(clauses: list[Clause]) -> str | None:
     """The first specific strike weapon an article names (types its generic "strikes")."""
+    weapons = {kind for kind, _ in lx.TRIGGER_RES[:4]}
     for clause in clauses:
-        for kind, rx in lx.TRIGGER_RES[:4]:
-            if rx.search(clause.text):
-                return kind
+        if not any(rx.search(clause.text) for _, rx in lx.TRIGGER_RES[:4]):
+            continue  # most clauses name no weapon: no need to scan their modality
+        named = [k for k, _, _ in triggers(clause.text) if k in weapons]  # asserted only: not "air raid alerts"
+        if named:
+            return min(named, key=[k for k, _ in lx.TRIGGER_RES].index)
     return None
 
 
