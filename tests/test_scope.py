@@ -11,6 +11,7 @@ import pytest
 
 from mapper.aggregate import dedupe
 from mapper.model import Article
+from mapper.geo.qualify import km
 from mapper.pipeline import Services, extract_article
 
 PUB = dt.date(2025, 5, 21)  # a Wednesday
@@ -414,3 +415,25 @@ def test_an_alert_names_no_weapon_for_the_articles_generic_strikes(gaz):
     # "air raid alerts" is no air strike: the generic "strikes" stay missile strikes
     text = "Air raid alerts sounded across the country on Sunday.\n\nStrikes hit Poltava on Sunday."
     assert [(t, p) for t, p, _, _ in found(gaz, text)] == [("missile_strike", "Poltava")]
+
+
+def test_a_distance_and_bearing_from_a_town_place_the_event_off_the_town(gaz):
+    text = "On Monday a missile hit a tanker about 120 kilometres southeast of Aden, the navy said."
+    items, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+    (inc,) = dedupe(items)
+    aden = next(i for i in geoparse_names(gaz, "Aden") if i.kind == "city")
+    assert inc.place.name == "120 kilometres southeast of Aden" and inc.geo_precision == 2
+    # about 120 km away, to the south-east
+    assert inc.place.lat < aden.lat and inc.place.lon > aden.lon
+    assert 110 < km(aden.lat, aden.lon, inc.place.lat, inc.place.lon) < 130
+
+
+def test_a_sea_sums_up_the_point_told_inside_it(gaz):
+    text = ("On Monday a missile hit a tanker in the Gulf of Aden.\n\n"
+            "The attack happened about 120 kilometres southeast of Aden, the navy said.")
+    assert [p for _, p, _, _ in found(gaz, text)] == ["120 kilometres southeast of Aden"]
+
+
+def geoparse_names(gaz, name):
+    from mapper.geo.names import key
+    return [gaz.place(e) for e, _ in gaz.candidates(key(name))]

@@ -131,6 +131,7 @@ _PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
 
 
 _NAMED_REGION_KM = 200.0
+_SEA_KM = 500.0  # seas and straits are known by one point: what lies this near is told inside them
 
 
 def _drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -> list[Incident]:
@@ -167,11 +168,15 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
 
     A country contains every town and region of it; a region's battle, or any incident of a
     named region, the towns of that admin-1 unit (a named region over several units: the
-    towns of its country within ``_NAMED_REGION_KM``); a facility the towns within
-    ``FACILITY_TOWN_KM``.  Interceptions over an oblast are incidents of their own.
+    towns of its country within ``_NAMED_REGION_KM``); a sea or strait the points within
+    ``_SEA_KM``; a facility the towns within ``FACILITY_TOWN_KM``.  Interceptions over an
+    oblast are incidents of their own.
     """
     if coarse.kind == "country":
         return lambda p: p.kind != "country" and p.country == coarse.country
+    if coarse.kind == "region" and not coarse.country:
+        # a sea or a strait: the points told inside it ("170 km southeast of Aden" in the Gulf of Aden)
+        return lambda p: p.kind in ("city", "village") and near(p, coarse, _SEA_KM)
     if coarse.kind in ("admin1", "region") and (kind == "ground_fighting" or coarse.kind == "region"):
         if coarse.admin1_gn:
             return lambda p: p.kind == "city" and p.admin1_gn == coarse.admin1_gn

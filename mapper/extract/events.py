@@ -35,6 +35,7 @@ from mapper.extract.roles import (
     drop_reference_points,
     excluded,
     geo_precision,
+    offset_place,
     other_role,
 )
 from mapper.extract.triggers import (
@@ -199,11 +200,15 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         seen.add((place.name, place.lon, place.lat))
         k = kinds[s]
         killed, injured = figures.get(s, (None, None))
+        moved = offset_place(text, s, place)  # "170 km southeast of Aden": not at Aden
+        precision = geo_precision(clause, s, e, place)
+        if moved is not None:
+            place, precision = moved, 2
         if who is None and carried is not None and lx.ACTOR_COUNTRY.get(carried) != place.country:
             by = carried  # never an attacker on its own territory
         else:
             by = who
-        out.append(Candidate(k, date, place, text[s:e], geo_precision(clause, s, e, place),
+        out.append(Candidate(k, date, place, text[s:e], precision,
                              None if k == "diplomatic" else by,
                              killed, injured, clause))
     known = [(s, e) for s, e, _ in places]

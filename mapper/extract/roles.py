@@ -10,6 +10,7 @@ questions of every place of a clause.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from mapper.extract import lexicon as lx
@@ -235,6 +236,36 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
     return False
+
+
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
+             "northwest": 315}
+_UNIT_KM = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "kilometres": 1.0, "kilometers": 1.0, "mile": 1.609,
+            "miles": 1.609, "nautical mile": 1.852, "nautical miles": 1.852, "nm": 1.852}
+# "about 170 kilometers southeast of Yemen's port of Aden": the event lies that far from the place
+_OFFSET = re.compile(r"(?P<n>\d{1,4}(?:\.\d+)?)\s*(?P<u>km|kilomet(?:re|er)s?|miles?|nautical\s+miles?|nm)\s+"
+                     r"(?:to\s+the\s+)?(?P<d>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern|erly)?\s+of\s+"
+                     r"(?:the\s+)?(?:[A-Z][\w’'-]+['’]s\s+)?(?:(?:port|city|town|village|coast|capital|island)\s+(?:of\s+)?)?$",
+                     re.IGNORECASE)
+_OFFSET_KM = (5.0, 1000.0)  # nearer is the place itself; farther is no location
+
+
+def offset_place(text: str, start: int, place: Place) -> Place | None:
+    """The point a distance and bearing from a town puts an event at ("170 km southeast of
+    Aden"), with ``geo_precision`` 2 and the phrase as its name; None when no such phrase
+    leads to the place (at ``start``) or the distance is under 5 km."""
+    m = _OFFSET.search(text, max(0, start - 90), start)
+    if m is None:
+        return None
+    km = float(m["n"]) * _UNIT_KM[" ".join(m["u"].lower().split())]
+    if not _OFFSET_KM[0] <= km <= _OFFSET_KM[1]:
+        return None
+    bearing = math.radians(_BEARINGS[m["d"].lower().replace("-", "")])
+    lat = place.lat + km * math.cos(bearing) / 111.32
+    lon = place.lon + km * math.sin(bearing) / (111.32 * max(0.01, math.cos(math.radians(place.lat))))
+    return Place(name=f"{m['n']} {m['u']} {m['d']} of {place.name}", lon=round(lon, 5), lat=round(lat, 5),
+                 country=place.country, admin1_gn=None, kind="village", geo_precision=2,
+                 admin1_geonameid=None)
 
 
 def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
