@@ -437,3 +437,13 @@ def test_a_sea_sums_up_the_point_told_inside_it(gaz):
 def geoparse_names(gaz, name):
     from mapper.geo.names import key
     return [gaz.place(e) for e, _ in gaz.candidates(key(name))]
+
+
+def test_a_region_level_incident_is_drawn_at_the_regions_seat(gaz):
+    # annotation.md and ACLED: an event known only by its region sits at the regional capital
+    items, _ = extract_article(Article(id="t", text="On Monday drones struck the Poltava region.", title="",
+                                       published=PUB), gaz)
+    (inc,) = items
+    town = next(p for p in geoparse_names(gaz, "Poltava") if p.kind == "city")
+    assert inc.place.name == "Poltava Oblast" and inc.geo_precision == 3
+    assert (inc.place.lon, inc.place.lat) == (town.lon, town.lat)

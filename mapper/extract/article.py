@@ -108,7 +108,19 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             incidents[k] = dataclasses.replace(incidents[k], killed=_first(incidents[k].killed, tolls[0]),
                                                injured=_first(incidents[k].injured, tolls[1]))
     kept = _drop_title_echoes(list(zip(incidents, undated)), headline)
-    return _drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u}), unplaced
+    out = _drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u})
+    return [_at_seat(i, gaz.seats()) for i in out], unplaced
+
+
+def _at_seat(incident: Incident, seats: dict[str, tuple[float, float]]) -> Incident:
+    """An incident known only by its admin-1 region is drawn at the region's seat (its most
+    populous town), as annotation.md and ACLED place region-level events; the place keeps
+    its name and ``geo_precision`` 3."""
+    place = incident.place
+    if place.kind != "admin1" or place.admin1_gn not in seats:
+        return incident
+    lon, lat = seats[place.admin1_gn]
+    return dataclasses.replace(incident, place=dataclasses.replace(place, lon=lon, lat=lat))
 
 
 def _follow_up_tolls(article: Article, told: Clause, clause: Clause) -> tuple[int | None, int | None] | None:

@@ -136,6 +136,21 @@ class Gazetteer:
             self._countries = {iso: self.place(entry) for iso, entry in self.country_entry.items()}
         return self._countries
 
+    def seats(self) -> dict[str, tuple[float, float]]:
+        """The (lon, lat) of each admin-1 region's most populous town, by GeoNames admin-1
+        code: where ACLED and mapper's gold conventions put an incident known only by its
+        region (the regional capital in nearly every region of the conflicts covered)."""
+        table = self.memo("seats")
+        if not table:
+            best: dict[str, int] = {}
+            city = KINDS.index("city")
+            for entry, kind in enumerate(self.kind):
+                code = self.admin1[entry]
+                if kind == city and code and (code not in best or self.population[entry] > self.population[best[code]]):
+                    best[code] = entry
+            table.update({code: (self.lon[e], self.lat[e]) for code, e in best.items() if self.population[e] > 0})
+        return table
+
     @classmethod
     def load(cls, data: Path | None = None, cache: Path | None = None) -> "Gazetteer":
         """Load the compiled index, compiling it first if the cache is absent or stale.
