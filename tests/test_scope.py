@@ -447,3 +447,14 @@ def test_a_region_level_incident_is_drawn_at_the_regions_seat(gaz):
     town = next(p for p in geoparse_names(gaz, "Poltava") if p.kind == "city")
     assert inc.place.name == "Poltava Oblast" and inc.geo_precision == 3
     assert (inc.place.lon, inc.place.lat) == (town.lon, town.lat)
+
+
+def test_damage_reported_at_a_place_is_an_incident_in_a_conflict_article(gaz):
+    text = "Shelling continued across the front.\n\nOn Monday homes were damaged in Nikopol."
+    assert [p for _, p, _, _ in found(gaz, text)] == ["Nikopol"]
+
+
+def test_a_photo_captions_date_does_not_date_the_text_after_it(gaz):
+    text = ("Families in a shelter in Sumy. 2 May 2025 Photo: OCHA\n\n"
+            "Drones struck Sumy, the governor said.")
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-21")]

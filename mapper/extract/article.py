@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable
 
 from mapper.aggregate import family
@@ -83,8 +84,11 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous)
         if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
-                and (article.published is None or date.start <= article.published):
-            previous = date  # a date after publication ("the next update is due on 11 May") governs nothing
+                and (article.published is None or date.start <= article.published) \
+                and not _CAPTION.search(clause.text):
+            # a date after publication ("the next update is due on 11 May") or of a photo's
+            # caption ("20 May 2024 Photo: OCHA") governs no later clause
+            previous = date
         inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx)
         said = clause.text if written is article else _as_written(written, clause)
@@ -138,6 +142,7 @@ def _first(own: int | None, added: int | None) -> int | None:
     return own if own is not None else added
 
 
+_CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©")
 #: incidents that always happen at a named place: at country level they are summaries
 _PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
 
