@@ -458,3 +458,17 @@ def test_a_photo_captions_date_does_not_date_the_text_after_it(gaz):
     text = ("Families in a shelter in Sumy. 2 May 2025 Photo: OCHA\n\n"
             "Drones struck Sumy, the governor said.")
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-21")]
+
+
+@pytest.mark.parametrize("text,scenes", [
+    # a subordinate clause with a predicate of its own states no event at its place
+    ("On Monday US forces struck missile launchers near Hodeida, as the militants continue to menace "
+     "shipping in the Black Sea.", ["Al Ḩudaydah"]),
+    ("Drones struck Sumy on Monday while aid convoys waited in Kharkiv.", ["Sumy"]),
+    # "as well as" lists places of the same event
+    ("Drones struck Sumy on Monday as well as in the wider Poltava region.", ["Poltava Oblast", "Sumy"]),
+    # a subordinate clause with its own event word keeps its place
+    ("Drones struck Sumy on Monday, as shelling hit Nikopol.", ["Nikopol", "Sumy"]),
+])
+def test_places_of_an_idle_subordinate_clause_are_no_scene(gaz, text, scenes):
+    assert sorted(p for _, p, _, _ in found(gaz, text)) == scenes

@@ -35,6 +35,7 @@ from mapper.extract.roles import (
     drop_reference_points,
     excluded,
     geo_precision,
+    idle_subclause,
     offset_place,
     other_role,
 )
@@ -167,6 +168,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
             and not excluded(clause, s, e, r.place, kinds[s])
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
+            and not idle_subclause(text, s, every)
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = drop_containers(drop_reference_points(kept, text), text)
     if not kept and kind in _DOMESTIC:

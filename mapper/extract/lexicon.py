@@ -70,7 +70,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("attack", r"attacks?|attacked|hit|target(?:ed|ing|s)?|pounded|battered|rocked"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
-    ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed|damaged|impacted"
+    ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed|damaged"
                  r"|ceasefire violations?|violated the ceasefire|violence"),
 )
 TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -159,6 +159,28 @@ def _governor(text: str, start: int) -> tuple[str, int]:
     return "", -1
 
 
+# subordinate or contrasting clauses with a predicate of their own ("as the militants continue to
+# threaten shipping in the Red Sea", "while talks went on in Doha")
+_SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!same\s)as|while|whereas|because|although"
+                        r"|though|but|amid)\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
+                        r"|to\b|from\b)", re.IGNORECASE)
+_SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
+
+
+def idle_subclause(text: str, start: int, trig: Triggers) -> bool:
+    """Whether the place at ``start`` sits in a subordinate or contrasting clause that states
+    no event of its own: the clause's event words do not reach into it ("US forces struck
+    Houthi missiles, as the militants continue to threaten shipping in the Red Sea")."""
+    lead = None
+    for m in _SUBCLAUSE.finditer(text, 0, start):
+        lead = m
+    if lead is None:
+        return False
+    stop = _SUBCLAUSE_END.search(text, start)
+    hi = stop.start() if stop else len(text)
+    return not any(lead.end() <= t[1] < hi for t in trig.asserted)
+
+
 def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     """Whether the place plays a role other than the event's scene, by what governs it.
 
