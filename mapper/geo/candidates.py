@@ -187,4 +187,4 @@ def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], l
     return out
 
 
-TOGETHER_KM, TOGETHER_BONUS = 40.0, 4.5
+TOGETHER_KM, TOGETHER_BONUS = 40.0, 6.0

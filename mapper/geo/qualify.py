@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import statistics
 from collections import Counter
 
 from mapper.geo.spans import Span
@@ -31,7 +32,7 @@ WITHIN_COUNTRY = True
 #: a place this far from the focus region's point, outside it, is a far namesake
 FAR_KM = 400.0
 #: places this populous are known by their own name: never replaced by the focus region
-FOCUS_KEEPS_POP = 5_000
+FOCUS_KEEPS_POP = 100_000
 
 
 #: the reason a resolved region carries when it only qualifies the place before it
@@ -58,6 +59,7 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         reasons[i] = QUALIFIER if qualifier else ""
     region = focus(gaz, list(best.values()))
     if region is not None:
+        at = local_point(gaz, list(best.values()), region)
         for g, members in groups.items():
             entry = chosen[g][0]
             if any(reasons.get(i) for i in members) or \
@@ -65,8 +67,18 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
                 continue
             inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
             for i in members:
-                out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region)
+                out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region, at=at)
     return out
+
+
+def local_point(gaz: Gazetteer, entries: list[int], region: int) -> tuple[float, float] | None:
+    """Where the article's towns inside the focus region lie (the median of their points,
+    with at least two of them), else None: local news names the towns of one area, and a
+    place of it the gazetteer places elsewhere lies among them, not at the state's centre."""
+    inner = sorted({e for e in entries if gaz.kind[e] == CITY and inside(gaz, e, region)})
+    if len(inner) < 2:
+        return None
+    return statistics.median(gaz.lon[e] for e in inner), statistics.median(gaz.lat[e] for e in inner)
 
 
 def km(lat: float, lon: float, lat2: float, lon2: float) -> float:
@@ -98,9 +110,12 @@ def inside(gaz: Gazetteer, entry: int, region: int) -> bool:
     return km(gaz.lat[entry], gaz.lon[entry], gaz.lat[region], gaz.lon[region]) < REGION_REACH_KM
 
 
-def fallback(gaz: Gazetteer, name: str, region: int, score: float = 0.0) -> Place:
-    """A named place known only to lie in ``region``: the region's point, ``geo_precision`` 3."""
-    return Place(name=name, lon=gaz.lon[region], lat=gaz.lat[region], country=gaz.country[region],
+def fallback(gaz: Gazetteer, name: str, region: int, score: float = 0.0,
+             at: tuple[float, float] | None = None) -> Place:
+    """A named place known only to lie in ``region``: at ``at`` (lon, lat; see
+    :func:`local_point`) or the region's point, ``geo_precision`` 3."""
+    lon, lat = at if at is not None else (gaz.lon[region], gaz.lat[region])
+    return Place(name=name, lon=lon, lat=lat, country=gaz.country[region],
                  admin1_gn=gaz.admin1[region], kind="village", geonameid=None, population=0,
                  geo_precision=3, score=round(score, 3),
                  admin1_geonameid=gaz.admin1_ids.get(gaz.admin1[region] or ""))
