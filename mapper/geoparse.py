@@ -14,7 +14,7 @@ import numpy as np
 
 from mapper.errors import InputError
 from mapper.extract.toponyms import Span, find_spans, span_at
-from mapper.geo.partial import known_reading
+from mapper.geo.partial import county_after, known_reading
 from mapper.geo.resolve import resolve_spans
 from mapper.model import Resolved
 
@@ -99,6 +99,8 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
         if not 0 <= start < end <= len(text):
             raise InputError(f"toponym offsets {start}:{end} are outside the text")
         span = span_at(text, start, end, gaz)
+        if not span.region_word and county_after(text, end):  # "Butler, Clark or Warren counties"
+            span = dataclasses.replace(span, region_word="county")
         if span.key not in gaz.index and not span.demonym and span.key not in gaz.abbreviations:
             shorter = known_reading(span.name, gaz)  # "Kanawha River", "South Los Angeles"
             if shorter is not None:

@@ -87,3 +87,47 @@ def test_american_particles_apart_or_joined(services):
     text = "Deputies of DeSoto Parish met."
     got = places(services, text, spans(text, "DeSoto Parish"))
     assert got["DeSoto Parish"][:4] == ("De Soto Parish", "region", "US", "US.LA")
+
+
+def test_an_address_is_no_enumeration(services):
+    # "Toronto, Ontario, Canada": commas alone join an address, whose names differ in kind
+    got = places(services, "The firm, based in Toronto, Ontario, Canada, won the bid.")
+    assert got["Ontario"][1:3] == ("admin1", "CA")
+
+
+def test_a_list_that_ends_in_counties_names_counties(services):
+    from mapper.geo.partial import county_after
+
+    text = "Schools in Hocking, Vinton or Meigs counties closed; Athens County stayed open."
+    assert county_after(text, text.index(",")) == "county"
+    assert county_after("Jones said the county", 5) == ""  # a later "county" of another phrase
+    got = places(services, text, spans(text, "Hocking", "Vinton", "Meigs"))
+    assert {v[0] for v in got.values()} == {"Hocking County", "Vinton County", "Meigs County"}
+    assert {v[1] for v in got.values()} == {"region"}
+
+
+def test_a_small_town_votes_less_than_a_city(services):
+    from mapper.geo import resolve
+
+    gaz = services.gazetteer
+    hamlet = min((e for e, _ in gaz.candidates("jones")), key=lambda e: gaz.population[e])
+    city = max((e for e, _ in gaz.candidates("shreveport")), key=lambda e: gaz.population[e])
+    assert resolve._weight(gaz, hamlet) == resolve.SMALL_VOTE < 1.0
+    assert resolve._weight(gaz, city) == 1.0
+
+
+def test_a_far_namesake_is_placed_among_the_articles_towns(services):
+    from mapper.geo.qualify import km
+
+    text = ("Russian troops shelled Pokrovsk, Myrnohrad and Selydove in Donetsk Oblast on Monday. "
+            "On Tuesday they struck Tupirama.")
+    got = {r.mention.name: r.place for r in geoparse_text(text, services)}
+    village, town = got["Tupirama"], got["Myrnohrad"]
+    assert village.geo_precision == 3 and km(village.lat, village.lon, town.lat, town.lon) < 30
+
+
+def test_arabic_endings_by_rule():
+    assert "falluja" in variants("Al Fallūjah", "IQ")
+    assert "raqqah" in variants("Ar Raqqa", "SY")
+    assert {"ad daqahliya", "daqahliya"} <= {v.lower() for v in variants("Ad Daqahlīyah", "EG")} | \
+        {v.lower() for v in variants("Daqahlīyah", "EG")}

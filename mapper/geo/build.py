@@ -12,7 +12,7 @@ from mapper.errors import GazetteerError
 from mapper.geo import build_tables, cachefile
 from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
 from mapper.geo.names import key, region_named
-from mapper.geo.variants import variants
+from mapper.geo.variants import ARABIC, variants
 
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
@@ -125,6 +125,9 @@ def _add_admin1(b: _Builder, data: Path, ids: dict[str, int]) -> dict[str, int]:
         for alt in (row.get("names") or "").split("|"):
             if alt and admissible_name(alt):
                 b.name(entry, alt, main=region_named(key(alt)))
+                if row["country"] in ARABIC:  # "Ad Daqahliyah" is also "Daqahliya"
+                    for variant in variants(alt, row["country"]):
+                        b.name(entry, variant)
         if gn:
             out[gn] = entry
     return out

@@ -15,26 +15,25 @@ from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.geo.spans import Span
 
 _JOINS = frozenset({", ", " and ", " or ", ", and ", ", or ", " & "})
-_BOTH = frozenset({", "})  # a lone ", " joins "Paris, Texas": a pair, not a list
+#: commas alone join an address ("Toronto, Ontario, Canada"), not an enumeration
+_COMMA = ", "
 #: kinds compared as one: a town is a town whether GeoNames has its point or only its region
 _CLASS = {k: ("town" if k in ("city", "village") else k) for k in KINDS}
-
-#: how many names a comma-only enumeration needs ("Kyiv, Lviv, Odesa"); with "and"/"or", two
-MIN_COMMAS = 3
 
 
 def enumerations(spans: list[Span], live: set[int], text: str) -> dict[int, tuple[int, ...]]:
     """For each live non-demonym span in an enumeration, the other spans of it.
 
     An enumeration is a run of consecutive spans joined only by ", ", " and ", " or " and
-    their combinations, with at least :data:`MIN_COMMAS` names or one "and"/"or" join.
+    their combinations, with at least one "and"/"or" join: names joined by commas alone
+    are an address ("Toronto, Ontario, Canada", "Paris, Texas"), whose names differ in kind.
     """
     out: dict[int, tuple[int, ...]] = {}
     run: list[int] = []
     joined_by_word = False
 
     def close() -> None:
-        if len(run) >= MIN_COMMAS or (len(run) >= 2 and joined_by_word):
+        if len(run) >= 2 and joined_by_word:
             for i in run:
                 out[i] = tuple(j for j in run if j != i)
 
@@ -43,7 +42,7 @@ def enumerations(spans: list[Span], live: set[int], text: str) -> dict[int, tupl
         gap = text[spans[i - 1].end:span.start] if i else ""
         if ok and run and run[-1] == i - 1 and gap in _JOINS:
             run.append(i)
-            joined_by_word = joined_by_word or gap not in _BOTH
+            joined_by_word = joined_by_word or gap != _COMMA
             continue
         close()
         run, joined_by_word = ([i] if ok else []), False

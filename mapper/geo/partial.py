@@ -14,6 +14,9 @@ these rules, only placed.  Three classes of name:
   or gives its name to;
 * "Saint" written out where the gazetteer has "St." ("Saint Bernard Parish").
 
+And a given name that a list ends in "counties" names a county: "in Butler, Clark or
+Warren counties" (:func:`county_after`).
+
 The place keeps its gazetteer record; the caller lowers its ``geo_precision`` (the point
 is the namesake's, not the feature's).
 """
@@ -77,6 +80,16 @@ def _one_step(name: str) -> list[str]:
     if saint:
         out += [form + name[saint.end():] for form in _SAINT_FORMS if not name.startswith(form)]
     return out
+
+
+_COUNTY_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)"
+                           r"[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*)*\s+(?i:count(?:y|ies))\b")
+
+
+def county_after(text: str, end: int) -> str:
+    """"county" when the name ending at ``end`` is followed by "County", or is one of a list
+    that ends in "counties" ("Hitchcock and Hayes counties"); else ""."""
+    return "county" if _COUNTY_AFTER.match(text, end) else ""
 
 
 def known_reading(name: str, gaz: Gazetteer) -> str | None:

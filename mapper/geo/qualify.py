@@ -27,12 +27,14 @@ CITY, ADMIN1, COUNTRY, REGION, VILLAGE = (KINDS.index(k) for k in ("city", "admi
 REGION_REACH_KM = 100.0
 FOCUS_SHARE = 0.5
 FOCUS_MIN = 3
+#: the focus vote of a town under SMALL_POP people
+FOCUS_SMALL_VOTE, SMALL_POP = 0.25, 10_000
 #: whether a far namesake may lie in the focus region's own country (False: abroad only)
 WITHIN_COUNTRY = True
 #: a place this far from the focus region's point, outside it, is a far namesake
 FAR_KM = 400.0
 #: places this populous are known by their own name: never replaced by the focus region
-FOCUS_KEEPS_POP = 100_000
+FOCUS_KEEPS_POP = 300_000
 
 
 #: the reason a resolved region carries when it only qualifies the place before it
@@ -54,15 +56,18 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
             out[i] = place
             best[i] = chosen[g][0]
     unknown = {i for i, r in reasons.items() if r == "not in gazetteer"}
-    for i, (place, qualifier) in qualified(gaz, spans, text, best, unknown).items():
+    pairs = qualified(gaz, spans, text, best, unknown)
+    for i, (place, qualifier) in pairs.items():
         out[i] = place
         reasons[i] = QUALIFIER if qualifier else ""
+    # "Harrisburg, Pa.": a place its own text qualifies is where the qualifier says
+    stated = {i - 1 for i, (_, qualifier) in pairs.items() if qualifier}
     region = focus(gaz, list(best.values()))
     if region is not None:
         at = local_point(gaz, list(best.values()), region)
         for g, members in groups.items():
             entry = chosen[g][0]
-            if any(reasons.get(i) for i in members) or \
+            if any(reasons.get(i) or i in stated for i in members) or \
                     not (g in forced or far_namesake(gaz, entry, region)):
                 continue
             inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
@@ -127,13 +132,17 @@ def region_place(gaz: Gazetteer, region: int, score: float) -> Place:
 
 
 def focus(gaz: Gazetteer, entries: list[int]) -> int | None:
-    """The admin-1 entry most of the article's places lie in, or None when none dominates."""
+    """The admin-1 entry most of the article's places lie in, or None when none dominates.
+    A town under :data:`SMALL_POP` people votes :data:`FOCUS_SMALL_VOTE` (street and
+    person names read as hamlets should not make a focus that moves a real town)."""
     votes: Counter = Counter()
     for entry in entries:
-        if gaz.kind[entry] in (CITY, ADMIN1, VILLAGE) and gaz.admin1[entry]:
-            votes[gaz.admin1[entry]] += 1
+        kind = gaz.kind[entry]
+        if kind in (CITY, ADMIN1, VILLAGE) and gaz.admin1[entry]:
+            small = kind != ADMIN1 and gaz.population[entry] < SMALL_POP
+            votes[gaz.admin1[entry]] += FOCUS_SMALL_VOTE if small else 1.0
     total = sum(votes.values())
-    if total < FOCUS_MIN:
+    if total < FOCUS_MIN - 1e-9:
         return None
     code, n = votes.most_common(1)[0]
     if n < FOCUS_SHARE * total:

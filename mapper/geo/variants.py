@@ -8,7 +8,8 @@ News of one war spells its places several ways, and the gazetteer knows one or t
   "‘Ayn al ‘Arab" is also "Ain al-Arab", "Ein el-Arab"; "Tall Abyad" "Tel Abyad";
   "Dayr Hafir" "Deir Hafir"; "Jabal"/"Jebel", "Wadi"/"Oued", "Bayt"/"Beit",
   "Kafr"/"Kfar", "Khirbat"/"Khirbet", "Umm"/"Um", "Shaykh"/"Sheikh", "Qasr"/"Kasr";
-  an inner article al/el, and a sun-letter one (az/ez, ash/esh...) also as al/el;
+  an inner article al/el, and a sun-letter one (az/ez, ash/esh...) also as al/el; the
+  ending of the last word: -iyah/-iya/-ia ("Daqahliyah", "Daqahliya"), -ah/-a ("Fallujah");
 * Russian and Ukrainian forms of one village: "-ovka"/"-yovka"/"-evka" (Russian) and
   "-ivka" (Ukrainian), "-ovo"/"-ove", "-ino"/"-ine", "-skoye"/"-ske", "-noye"/"-ne";
 * American names with a particle, written apart or joined: "De Soto Parish" and
@@ -51,6 +52,8 @@ _INNER_ARTICLE = {"al": ("al", "el"), "el": ("el", "al")}
 for _a in ("ad", "as", "ash", "at", "az", "ar", "an", "adh", "ath"):
     _INNER_ARTICLE[_a] = (_a, "e" + _a[1:], "al", "el")
     _INNER_ARTICLE["e" + _a[1:]] = ("e" + _a[1:], _a, "al", "el")
+#: the nisba ending of an Arabic name, spelt four ways
+_NISBA = ("iyyah", "iyah", "iyya", "iya", "ia")
 #: at most this many spellings of one name by the word rules (a name of four generic words stays bounded)
 _MAX_WORD_VARIANTS = 48
 #: Russian ending -> Ukrainian ending, and back (on the last word)
@@ -108,12 +111,32 @@ def _arabic_words(name: str) -> list[str]:
     "‘Ayn al ‘Arab" -> "ain al arab", "ein el arab", ... (the name itself left out)."""
     words = key(name).split()
     if len(words) < 2:
-        return []  # "Ain" alone is the French department, "Tall" a word: only whole names vary
+        # "Ain" alone is the French department, "Tall" a word: only whole names vary; a
+        # one-word name varies only by its ending ("Fallujah" / "Falluja")
+        return [v for v in _ending_forms((words[0],)) if v != words[0]] if words else []
     options = [_GENERIC.get(w) or (_INNER_ARTICLE.get(w, (w,)) if i else (w,)) for i, w in enumerate(words)]
+    options[-1] = _ending_forms(options[-1])
     if all(len(o) == 1 for o in options):
         return []
     spelled = (" ".join(p) for p in itertools.product(*options))
     return [v for v in itertools.islice(spelled, _MAX_WORD_VARIANTS + 1) if v != " ".join(words)]
+
+
+def _ending_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """A last word with its Arabic feminine / nisba ending spelt the other ways:
+    -iyah/-iyya/-iya/-ia ("Daqahliyah", "Daqahliya"), -ah/-a ("Fallujah", "Falluja")."""
+    out = list(forms)
+    for word in forms:
+        for ending in _NISBA:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                out += [word[:-len(ending)] + other for other in _NISBA if other != ending]
+                break
+        else:
+            if word.endswith("ah") and len(word) >= 5:
+                out.append(word[:-1])
+            elif word.endswith("a") and len(word) >= 5 and word[-2] not in "aeiou":
+                out.append(word + "h")
+    return tuple(dict.fromkeys(out))
 
 
 def _slavic(name: str) -> list[str]:
