@@ -28,11 +28,11 @@ REGION_REACH_KM = 100.0
 FOCUS_SHARE = 0.5
 FOCUS_MIN = 3
 #: the focus vote of a town under SMALL_POP people
-FOCUS_SMALL_VOTE, SMALL_POP = 0.25, 10_000
+FOCUS_SMALL_VOTE, SMALL_POP = 0.5, 10_000
 #: whether a far namesake may lie in the focus region's own country (False: abroad only)
 WITHIN_COUNTRY = True
 #: a place this far from the focus region's point, outside it, is a far namesake
-FAR_KM = 400.0
+FAR_KM = 250.0
 #: places this populous are known by their own name: never replaced by the focus region
 FOCUS_KEEPS_POP = 300_000
 
@@ -132,11 +132,11 @@ def region_place(gaz: Gazetteer, region: int, score: float) -> Place:
 
 
 def focus(gaz: Gazetteer, entries: list[int]) -> int | None:
-    """The admin-1 entry most of the article's places lie in, or None when none dominates.
-    A town under :data:`SMALL_POP` people votes :data:`FOCUS_SMALL_VOTE` (street and
+    """The admin-1 entry most of the article's distinct places lie in, or None when none
+    dominates.  A town under :data:`SMALL_POP` people votes :data:`FOCUS_SMALL_VOTE` (street and
     person names read as hamlets should not make a focus that moves a real town)."""
     votes: Counter = Counter()
-    for entry in entries:
+    for entry in set(entries):  # a name repeated ten times is one piece of evidence
         kind = gaz.kind[entry]
         if kind in (CITY, ADMIN1, VILLAGE) and gaz.admin1[entry]:
             small = kind != ADMIN1 and gaz.population[entry] < SMALL_POP

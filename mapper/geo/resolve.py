@@ -104,7 +104,7 @@ def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, floa
             score = prior + (COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0))
         else:
             score = prior  # priors are positive: adding a share of 0.0 changes nothing
-        in_named = named.get(admin1, 0) - (own if admin1 == own_admin1 else 0.0) if admin1 else 0.0
+        in_named = named[admin1] - (own if admin1 == own_admin1 else 0.0) if admin1 in named else 0.0
         if in_named > 1e-9:
             # a town in a region the article names, or a region whose towns it names
             # ("Ontario" beside "Toronto" is the province, not Ontario, California);
