@@ -59,8 +59,10 @@ GRID: list[tuple[str, str, tuple[float, ...]]] = [
 #: held at their values whatever the tune halves say (bench/README.md, issue 14): COUNTRY_ANY 1.0
 #: moves the seed's Geneva talks to Geneva, US; CLOSE_BONUS 2.0 and CLOSE_KM 15 break the tested
 #: Malokaterynivka/Kamianske class; REGION_WORD_CITY is neutral on them and fixes UCDP's admin-1;
-#: ALIAS_BONUS 1.5 (+0.0002) lets "Port of Izmail" take the seed's Izmail from the alias table's town
-HELD = frozenset({"COUNTRY_ANY", "CLOSE_BONUS", "CLOSE_KM", "REGION_WORD_CITY", "ALIAS_BONUS"})
+#: ALIAS_BONUS 1.5 (+0.0002) lets "Port of Izmail" take the seed's Izmail from the alias table's town;
+#: FOCUS_KEEPS_POP 100,000-300,000 (+0.0005-0.002, LGL and WikToR) moves real-news towns of a war
+#: into the focus region (Kramatorsk into Kyiv City, Lashio into Kayah State: real-news dev split)
+HELD = frozenset({"COUNTRY_ANY", "CLOSE_BONUS", "CLOSE_KM", "REGION_WORD_CITY", "ALIAS_BONUS", "FOCUS_KEEPS_POP"})
 
 
 def _modules() -> dict[str, Any]:

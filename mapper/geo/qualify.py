@@ -32,9 +32,9 @@ FOCUS_SMALL_VOTE, SMALL_POP = 0.5, 10_000
 #: whether a far namesake may lie in the focus region's own country (False: abroad only)
 WITHIN_COUNTRY = True
 #: a place this far from the focus region's point, outside it, is a far namesake
-FAR_KM = 250.0
+FAR_KM = 400.0
 #: places this populous are known by their own name: never replaced by the focus region
-FOCUS_KEEPS_POP = 300_000
+FOCUS_KEEPS_POP = 5_000
 
 
 #: the reason a resolved region carries when it only qualifies the place before it
