@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import json
 import sys
@@ -13,6 +14,7 @@ import numpy as np
 
 from mapper.errors import InputError
 from mapper.extract.toponyms import Span, find_spans, span_at
+from mapper.geo.partial import county_after, known_reading
 from mapper.geo.resolve import resolve_spans
 from mapper.model import Resolved
 
@@ -91,12 +93,20 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
     if given is None:
         return [r for r in resolve_spans(find_spans(text, gaz), gaz, text, demonyms=True,
                                                qualifiers=True) if r.place is not None]
-    spans = []
+    spans, partial = [], set()
     for t in given:
         start, end = int(t["start"]), int(t["end"])
         if not 0 <= start < end <= len(text):
             raise InputError(f"toponym offsets {start}:{end} are outside the text")
-        spans.append(span_at(text, start, end, gaz))
+        span = span_at(text, start, end, gaz)
+        if not span.region_word and county_after(text, end):  # "Butler, Clark or Warren counties"
+            span = dataclasses.replace(span, region_word="county")
+        if span.key not in gaz.index and not span.demonym and span.key not in gaz.abbreviations:
+            shorter = known_reading(span.name, gaz)  # "Kanawha River", "South Los Angeles"
+            if shorter is not None:
+                span = dataclasses.replace(span, key=shorter)
+                partial.add(id(span))
+        spans.append(span)
     # mapper's own mentions elsewhere in the text are context ("Springfield, Illinois")
     extra = _outside(find_spans(text, gaz), spans)
     merged = sorted([(s, True) for s in spans] + [(s, False) for s in extra], key=lambda p: p[0].start)
@@ -104,7 +114,14 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
     trusted = frozenset(i for i, (_, mine) in enumerate(merged) if mine)
     by_span = {id(s): r for s, r in zip(order, resolve_spans(order, gaz, text, trusted=trusted, demonyms=True,
                                                                            qualifiers=True))}
-    return [by_span[id(s)] for s in spans]
+    return [_near_namesake(by_span[id(s)]) if id(s) in partial else by_span[id(s)] for s in spans]
+
+
+def _near_namesake(r: Resolved) -> Resolved:
+    """A place read through part of its name is "near" the namesake it was placed at."""
+    if r.place is None or r.place.geo_precision >= 2:
+        return r
+    return dataclasses.replace(r, place=dataclasses.replace(r.place, geo_precision=2))
 
 
 def geoparse_lines(source: str, services, *, resolve_only: bool = False, skip_bad: bool = False,  # noqa: ANN001

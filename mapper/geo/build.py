@@ -12,6 +12,7 @@ from mapper.errors import GazetteerError
 from mapper.geo import build_tables, cachefile
 from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
 from mapper.geo.names import key, region_named
+from mapper.geo.variants import ARABIC, variants
 
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
@@ -124,6 +125,9 @@ def _add_admin1(b: _Builder, data: Path, ids: dict[str, int]) -> dict[str, int]:
         for alt in (row.get("names") or "").split("|"):
             if alt and admissible_name(alt):
                 b.name(entry, alt, main=region_named(key(alt)))
+                if row["country"] in ARABIC:  # "Ad Daqahliyah" is also "Daqahliya"
+                    for variant in variants(alt, row["country"]):
+                        b.name(entry, variant)
         if gn:
             out[gn] = entry
     return out
@@ -188,6 +192,8 @@ def _add_us_counties(b: _Builder, data: Path) -> None:
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), "US", f"US.{row['state']}", "region",
                       None, _COUNTY_POP)
         b.name(entry, row["name"], main=True)
+        for variant in variants(row["name"], "US"):  # "DeSoto Parish" for "De Soto Parish"
+            b.name(entry, variant)
 
 
 def compile_gazetteer(data: Path) -> Gazetteer:

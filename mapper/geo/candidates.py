@@ -177,7 +177,9 @@ def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], l
     out: dict[int, float] = {}
     if not counties:
         return out
-    towns = [(span.key, e) for span in firsts for e, *_ in candidates(gaz, span)[0] if gaz.kind[e] == CITY]
+    # a hamlet's name is often a surname ("Hartmann" beside "Franklin County"): partners have people
+    towns = [(span.key, e) for span in firsts for e, *_ in candidates(gaz, span)[0]
+             if gaz.kind[e] == CITY and gaz.population[e] >= TOGETHER_MIN_POP]
     for name, county in counties:
         lat, lon = gaz.lat[county], gaz.lon[county]
         for other, town in towns:
@@ -187,4 +189,6 @@ def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], l
     return out
 
 
-TOGETHER_KM, TOGETHER_BONUS = 40.0, 4.5
+TOGETHER_KM, TOGETHER_BONUS = 40.0, 6.0
+#: the least population of a town that lies together with a county
+TOGETHER_MIN_POP = 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import statistics
 from collections import Counter
 
 from mapper.geo.spans import Span
@@ -27,6 +28,8 @@ CITY, ADMIN1, COUNTRY, REGION, VILLAGE = (KINDS.index(k) for k in ("city", "admi
 REGION_REACH_KM = 100.0
 FOCUS_SHARE = 0.5
 FOCUS_MIN = 3
+#: the focus vote of a town under SMALL_POP people
+FOCUS_SMALL_VOTE, SMALL_POP = 0.5, 10_000
 #: whether a far namesake may lie in the focus region's own country (False: abroad only)
 WITHIN_COUNTRY = True
 #: a place this far from the focus region's point, outside it, is a far namesake
@@ -54,20 +57,34 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
             out[i] = place
             best[i] = chosen[g][0]
     unknown = {i for i, r in reasons.items() if r == "not in gazetteer"}
-    for i, (place, qualifier) in qualified(gaz, spans, text, best, unknown).items():
+    pairs = qualified(gaz, spans, text, best, unknown)
+    for i, (place, qualifier) in pairs.items():
         out[i] = place
         reasons[i] = QUALIFIER if qualifier else ""
+    # "Harrisburg, Pa.": a place its own text qualifies is where the qualifier says
+    stated = {i - 1 for i, (_, qualifier) in pairs.items() if qualifier}
     region = focus(gaz, list(best.values()))
     if region is not None:
+        at = local_point(gaz, list(best.values()), region)
         for g, members in groups.items():
             entry = chosen[g][0]
-            if any(reasons.get(i) for i in members) or \
+            if any(reasons.get(i) or i in stated for i in members) or \
                     not (g in forced or far_namesake(gaz, entry, region)):
                 continue
             inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
             for i in members:
-                out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region)
+                out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region, at=at)
     return out
+
+
+def local_point(gaz: Gazetteer, entries: list[int], region: int) -> tuple[float, float] | None:
+    """Where the article's towns inside the focus region lie (the median of their points,
+    with at least two of them), else None: local news names the towns of one area, and a
+    place of it the gazetteer places elsewhere lies among them, not at the state's centre."""
+    inner = sorted({e for e in entries if gaz.kind[e] == CITY and inside(gaz, e, region)})
+    if len(inner) < 2:
+        return None
+    return statistics.median(gaz.lon[e] for e in inner), statistics.median(gaz.lat[e] for e in inner)
 
 
 def km(lat: float, lon: float, lat2: float, lon2: float) -> float:
@@ -99,9 +116,12 @@ def inside(gaz: Gazetteer, entry: int, region: int) -> bool:
     return km(gaz.lat[entry], gaz.lon[entry], gaz.lat[region], gaz.lon[region]) < REGION_REACH_KM
 
 
-def fallback(gaz: Gazetteer, name: str, region: int, score: float = 0.0) -> Place:
-    """A named place known only to lie in ``region``: the region's point, ``geo_precision`` 3."""
-    return Place(name=name, lon=gaz.lon[region], lat=gaz.lat[region], country=gaz.country[region],
+def fallback(gaz: Gazetteer, name: str, region: int, score: float = 0.0,
+             at: tuple[float, float] | None = None) -> Place:
+    """A named place known only to lie in ``region``: at ``at`` (lon, lat; see
+    :func:`local_point`) or the region's point, ``geo_precision`` 3."""
+    lon, lat = at if at is not None else (gaz.lon[region], gaz.lat[region])
+    return Place(name=name, lon=lon, lat=lat, country=gaz.country[region],
                  admin1_gn=gaz.admin1[region], kind="village", geonameid=None, population=0,
                  geo_precision=3, score=round(score, 3),
                  admin1_geonameid=gaz.admin1_ids.get(gaz.admin1[region] or ""))
@@ -113,13 +133,17 @@ def region_place(gaz: Gazetteer, region: int, score: float) -> Place:
 
 
 def focus(gaz: Gazetteer, entries: list[int]) -> int | None:
-    """The admin-1 entry most of the article's places lie in, or None when none dominates."""
+    """The admin-1 entry most of the article's distinct places lie in, or None when none
+    dominates.  A town under :data:`SMALL_POP` people votes :data:`FOCUS_SMALL_VOTE` (street and
+    person names read as hamlets should not make a focus that moves a real town)."""
     votes: Counter = Counter()
-    for entry in entries:
-        if gaz.kind[entry] in (CITY, ADMIN1, VILLAGE) and gaz.admin1[entry]:
-            votes[gaz.admin1[entry]] += 1
+    for entry in set(entries):  # a name repeated ten times is one piece of evidence
+        kind = gaz.kind[entry]
+        if kind in (CITY, ADMIN1, VILLAGE) and gaz.admin1[entry]:
+            small = kind != ADMIN1 and gaz.population[entry] < SMALL_POP
+            votes[gaz.admin1[entry]] += FOCUS_SMALL_VOTE if small else 1.0
     total = sum(votes.values())
-    if total < FOCUS_MIN:
+    if total < FOCUS_MIN - 1e-9:
         return None
     code, n = votes.most_common(1)[0]
     if n < FOCUS_SHARE * total:

@@ -29,18 +29,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from mapper.geo.spans import LOCATIVES, TITLES, Span
-from mapper.geo import postal, qualify
+from mapper.geo import lists, nearby, postal, qualify
 from mapper.geo.candidates import (
     ADMIN1,
     CITY,
-    COUNTRY,
     Cand,
     candidates,
     name_strength,
     word_slot,
-)
-from mapper.geo.candidates import (
-    flat_km as _km,
 )
 from mapper.geo.candidates import (
     together as _together,
@@ -60,13 +56,20 @@ COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "m
 #: flat bonus for any share at all
 COUNTRY_SHARE, COUNTRY_ANY = 6.0, 0.5
 #: a town in an admin-1 region the article names
-ADMIN1_NAMED = 2.0
+ADMIN1_NAMED = 3.0
+#: an admin-1 region holding a town (or naming a region) the article names
+REGION_HOLDS = 3.0
 #: "X, Y": Y is the candidate's country / admin-1 region
 NEAR_COUNTRY, NEAR_ADMIN1 = 4.5, 3.0
 #: a bare name over the same-name region its city lies in, per mention
 SHADOWED = 1.5
 #: a demonym's vote for its country, against a place name's 1
 DEMONYM_VOTE = 0.25
+#: the vote of a town under SMALL_POP people (context: countries and admin-1 regions named)
+SMALL_VOTE, SMALL_POP = 0.5, 10_000
+#: a name in an enumeration: times the share of its fellow names of the candidate's kind /
+#: of its country ("Alberta, Manitoba, Ontario and New Brunswick": the provinces)
+LIST_KIND, LIST_COUNTRY = 4.5, 1.5
 
 
 @dataclass(frozen=True)
@@ -83,25 +86,31 @@ class _Context:
     size: float
     own_country: str = ""
     own_admin1: str = ""
+    own_weight: float = 1.0
 
 
 def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, float, str, str]]:
     """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
     # at least one vote's worth: a lone demonym (a quarter vote) is weak evidence, not a whole article's
-    total = max(ctx.size - 1 if ctx.own_country else ctx.size, 1.0)
+    own = ctx.own_weight
+    total = max(ctx.size - own if ctx.own_country else ctx.size, 1.0)
     countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
     out = []
     for entry, prior, country, admin1, admin1_key, city in cands:
         votes = countries.get(country, 0)
         if country and country == own_country:
-            votes -= 1
+            votes -= own
         if votes:
             share = votes / total
             score = prior + (COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0))
         else:
             score = prior  # priors are positive: adding a share of 0.0 changes nothing
-        if admin1 and city and named.get(admin1, 0) - (admin1 == own_admin1) > 0:
-            score += ADMIN1_NAMED
+        in_named = named[admin1] - (own if admin1 == own_admin1 else 0.0) if admin1 in named else 0.0
+        if in_named > 1e-9:
+            # a town in a region the article names, or a region whose towns it names
+            # ("Ontario" beside "Toronto" is the province, not Ontario, California);
+            # a small town's vote (often a surname misread) counts for less
+            score += (ADMIN1_NAMED if city else REGION_HOLDS) * min(in_named, 1.0)
         out.append((entry, score, country, admin1_key))
     return out
 
@@ -126,65 +135,6 @@ def _admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
 
 
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z][A-Z][a-z]?")
-_GAPS = frozenset({", ", " (", " in ", ","})
-
-
-def _links(spans: list[Span], live: list[int], text: str) -> dict[int, int]:
-    """Live mentions followed by another mention across ", " / " (" / " in " ("Paris, Texas")."""
-    out = {}
-    for i in live:
-        if i + 1 < len(spans) and text[spans[i].end:spans[i + 1].start] in _GAPS:
-            out[i] = i + 1
-    return out
-
-
-def _near(links: dict[int, int], best: dict[int, int], gaz: Gazetteer) -> dict[int, set[str]]:
-    """Countries / admin-1 codes named right after each mention: "Paris, Texas"."""
-    near = {}
-    for i, nxt in links.items():
-        entry = best.get(nxt)
-        if entry is None:
-            continue
-        if gaz.kind[entry] == COUNTRY:
-            near[i] = {gaz.country[entry]}
-        elif gaz.kind[entry] in (ADMIN1, CITY):  # "Lima, New York": the city's state counts too
-            near[i] = {gaz.admin1[entry] or "", gaz.country[entry]}
-    return near
-
-
-def _around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gazetteer
-            ) -> list[tuple[float, float]]:
-    """Where the towns named in the same sentences as a group's mentions lie ("shells hit
-    Malokaterynivka and Kamianske": the Kamianske next to Malokaterynivka)."""
-    key = spans[members[0]].key
-    out = []
-    for i in members:
-        at = spans[i].start
-        for j in range(max(0, i - _NEIGHBOURS), min(len(spans), i + _NEIGHBOURS + 1)):
-            other = spans[j]
-            entry = best.get(j)
-            if entry is None or other.key == key or abs(other.start - at) > _SENTENCE_REACH:
-                continue
-            if gaz.kind[entry] == CITY:
-                out.append((gaz.lat[entry], gaz.lon[entry]))
-    return out
-
-
-def _proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> float:
-    """A bonus for a town lying close to the towns named beside it."""
-    if gaz.kind[entry] != CITY:
-        return 0.0
-    lat, lon = gaz.lat[entry], gaz.lon[entry]
-    best = min(_km(lat, lon, a, b) for a, b in around)
-    return _CLOSE_BONUS if best < _CLOSE_KM else _NEAR_BONUS if best < _NEAR_KM else 0.0
-
-
-_SENTENCE_REACH = 150  # characters either side: about a sentence
-_NEIGHBOURS = 6  # mentions either side looked at
-_CLOSE_KM, _CLOSE_BONUS = 30.0, 6.0
-_NEAR_KM, _NEAR_BONUS = 120.0, 1.5
-
-
 def _context(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> _Context:
     """Countries and admin-1 regions the article names: demonyms (:data:`DEMONYM_VOTE`
     each: in war news the attacker's demonym names no scene), and each distinct resolved
@@ -192,28 +142,45 @@ def _context(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> _Context:
     countries: Counter = Counter({iso: n * DEMONYM_VOTE for iso, n in demonyms.items()})
     admin1: Counter = Counter()
     for entry in entries:
+        weight = _weight(gaz, entry)
         if gaz.country[entry]:
-            countries[gaz.country[entry]] += 1
+            countries[gaz.country[entry]] += weight
         if gaz.kind[entry] in (ADMIN1, CITY) and gaz.admin1[entry]:
-            admin1[gaz.admin1[entry]] += 1
+            admin1[gaz.admin1[entry]] += weight
     return _Context(countries, admin1, sum(countries.values()))
+
+
+def _weight(gaz: Gazetteer, entry: int) -> float:
+    """A resolved name's vote: one, or :data:`SMALL_VOTE` for a town under :data:`SMALL_POP`
+    (a surname read as a hamlet, "Jones" or "McCoy", should not outvote a city)."""
+    kind = gaz.kind[entry]
+    if kind in (CITY, qualify.VILLAGE) and gaz.population[entry] < SMALL_POP:
+        return SMALL_VOTE
+    return 1.0
 
 
 def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
     """The context minus one mention's own contribution (a name is no evidence for itself)."""
     own_admin1 = gaz.admin1[entry] if gaz.kind[entry] in (ADMIN1, CITY) else None
-    return _Context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "")
+    return _Context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "",
+                    _weight(gaz, entry))
 
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
           near: dict[int, set[str]], around: list[tuple[float, float]] | None = None,
-          together: dict[int, float] | None = None) -> tuple[int, float]:
+          together: dict[int, float] | None = None, peers: tuple[Counter, Counter, int] | None = None
+          ) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
     the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
     cands, shadowed = candidates(gaz, spans[group[0]])
     base = _base_scores(cands, ctx)
+    if peers and len(cands) > 1:
+        kinds, countries, n = peers
+        base = [(entry, score + (LIST_KIND * kinds[lists.kind_class(gaz, entry)]
+                                 + LIST_COUNTRY * countries[country]) / n, country, admin1)
+                for entry, score, country, admin1 in base]
     if around and len(cands) > 1:
-        base = [(entry, score + _proximity(gaz, entry, around), country, admin1)
+        base = [(entry, score + nearby.proximity(gaz, entry, around), country, admin1)
                 for entry, score, country, admin1 in base]
     if together and len(cands) > 1:
         base = [(entry, score + together.get(entry, 0.0), country, admin1) for entry, score, country, admin1 in base]
@@ -307,7 +274,9 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
     empty = _Context(weighted, Counter(), sum(weighted.values()))
     together = _together(gaz, spans, groups)
     chosen = {g: _pick(gaz, members, spans, empty, {}, together=together) for g, members in groups.items()}
-    links = _links(spans, [i for members in groups.values() for i in members], text)
+    live = [i for members in groups.values() for i in members]
+    links = nearby.links(spans, live, text)
+    siblings = lists.enumerations(spans, set(live), text)
     if len(groups) == 1 and not links:
         # one name and no "X, Y": its own vote is discounted, so the context of the next
         # pass equals the demonyms alone, and so does its result
@@ -319,10 +288,11 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
             break  # a pass depends only on the entries chosen: the same entries give the same result
         previous = entries
         best = {i: entries[g] for g, members in groups.items() for i in members}
-        near = _near(links, best, gaz)
+        near = nearby.named_after(links, best, gaz)
         full = _context(gaz, list(entries.values()), demonyms)
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
-                           _around(spans, members, best, gaz), together)
+                           nearby.around(spans, members, best, gaz), together,
+                           siblings and lists.fellows(gaz, members, siblings, best))
                   for g, members in groups.items()}
     return chosen
 

@@ -4,8 +4,16 @@ News of one war spells its places several ways, and the gazetteer knows one or t
 
 * Arabic article prefixes: "El Fasher", "al-Fashir", "El-Fasher", "Fasher"; the article
   is written al/el/ad/as/ar/an/at/az/ash with a hyphen or a space, or dropped;
+* Arabic generic words and the article inside a name, each spelt several ways:
+  "‘Ayn al ‘Arab" is also "Ain al-Arab", "Ein el-Arab"; "Tall Abyad" "Tel Abyad";
+  "Dayr Hafir" "Deir Hafir"; "Jabal"/"Jebel", "Wadi"/"Oued", "Bayt"/"Beit",
+  "Kafr"/"Kfar", "Khirbat"/"Khirbet", "Umm"/"Um", "Shaykh"/"Sheikh", "Qasr"/"Kasr";
+  an inner article al/el, and a sun-letter one (az/ez, ash/esh...) also as al/el; the
+  ending of the last word: -iyah/-iya/-ia ("Daqahliyah", "Daqahliya"), -ah/-a ("Fallujah");
 * Russian and Ukrainian forms of one village: "-ovka"/"-yovka"/"-evka" (Russian) and
   "-ivka" (Ukrainian), "-ovo"/"-ove", "-ino"/"-ine", "-skoye"/"-ske", "-noye"/"-ne";
+* American names with a particle, written apart or joined: "De Soto Parish" and
+  "DeSoto Parish", "LaSalle County" and "La Salle County", "Le Roy" and "LeRoy";
 * Burmese romanisations: "Gon", "Kone" and "Gone" are one syllable; a town name with
   "-myo" (town) is written with and without it;
 * diacritics need no rule: name keys are folded (:func:`mapper.geo.names.key`).
@@ -15,22 +23,47 @@ spelt that way in its own right keeps the stronger claim.
 """
 from __future__ import annotations
 
+import itertools
 import re
+
+from mapper.geo.names import key
 
 #: countries whose place names carry the Arabic article
 ARABIC = frozenset(["DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "YE", "AE", "EH", "ML", "NE"])
 #: countries whose village names come in Russian and Ukrainian forms
 SLAVIC = frozenset({"UA", "RU", "BY"})
 BURMESE = frozenset({"MM"})
+#: countries whose place names keep a French, Spanish or Dutch particle, spelt apart or joined
+AMERICAN = frozenset({"US", "CA"})
 
-_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ar|er|an|en|at|et|az|ez|ash|esh|adh|ath)[- ](?=\w)", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ar|er|an|en|at|et|az|ez|ash|esh|adh|ath)[- ](?=[\w‘’'`])", re.IGNORECASE)
 _ARTICLE_FORMS = ("al-", "el-", "al ", "el ")
+#: spellings of one Arabic generic word, as name keys (apostrophes and diacritics are already folded away)
+_GENERIC_FAMILIES = (
+    ("ayn", "ain", "ein"), ("tall", "tell", "tel", "tal"), ("dayr", "deir", "dair"),
+    ("jabal", "jebel", "jabel", "djebel"), ("wadi", "wady", "oued"), ("bayt", "beit", "bait"),
+    ("kafr", "kfar", "kufr"), ("khirbat", "khirbet"), ("umm", "um", "oum"), ("abu", "abou"),
+    ("shaykh", "sheikh", "shaikh", "cheikh"), ("qasr", "kasr"), ("suq", "souq", "souk"),
+    ("nahr", "nahar"), ("ras", "rass"),
+)
+_GENERIC = {word: family for family in _GENERIC_FAMILIES for word in family}
+#: an article inside a name: al/el, and a sun-letter form with its e-form and plain al/el
+_INNER_ARTICLE = {"al": ("al", "el"), "el": ("el", "al")}
+for _a in ("ad", "as", "ash", "at", "az", "ar", "an", "adh", "ath"):
+    _INNER_ARTICLE[_a] = (_a, "e" + _a[1:], "al", "el")
+    _INNER_ARTICLE["e" + _a[1:]] = ("e" + _a[1:], _a, "al", "el")
+#: the nisba ending of an Arabic name, spelt four ways
+_NISBA = ("iyyah", "iyah", "iyya", "iya", "ia")
+#: at most this many spellings of one name by the word rules (a name of four generic words stays bounded)
+_MAX_WORD_VARIANTS = 48
 #: Russian ending -> Ukrainian ending, and back (on the last word)
 _SLAVIC_ENDINGS = (
     ("yovka", "ivka"), ("ovka", "ivka"), ("evka", "ivka"), ("ivka", "ovka"),
     ("ovo", "ove"), ("ove", "ovo"), ("ino", "ine"), ("ine", "ino"),
     ("skoye", "ske"), ("ske", "skoye"), ("noye", "ne"), ("skiy", "skyi"), ("skyi", "skiy"),
 )
+_PARTICLE_APART = re.compile(r"\b(De|Du|Da|Des|Del|La|Le|Van|Von) (?=[A-Z][a-z])")
+_PARTICLE_JOINED = re.compile(r"\b(De|Du|Da|Des|Del|La|Le|Van|Von)(?=[A-Z][a-z])")
 _BURMESE_SYLLABLE = re.compile(r"(gon|kone|gone)\b", re.IGNORECASE)
 _BURMESE_FORMS = ("gon", "kone", "gone")
 _MYO = re.compile(r"^(\w{3,}?)[- ]?myo$", re.IGNORECASE)
@@ -51,10 +84,19 @@ def variants(name: str, country: str) -> list[str]:
         out += _slavic(name)
     if country in BURMESE:
         out += _burmese(name)
+    if country in AMERICAN:
+        out += [_PARTICLE_APART.sub(r"\1", name), _PARTICLE_JOINED.sub(r"\1 ", name)]
     return [v for v in dict.fromkeys(out) if v != name]
 
 
 def _arabic(name: str) -> list[str]:
+    out = _leading_article(name)
+    for base in [name, *out]:
+        out += _arabic_words(base)
+    return out
+
+
+def _leading_article(name: str) -> list[str]:
     found = _ARTICLE.match(name)
     if not found:
         return []
@@ -62,6 +104,39 @@ def _arabic(name: str) -> list[str]:
     if len(rest) < 4:  # "Al Ain" without its article is too short a name to stand alone
         return [form + rest for form in _ARTICLE_FORMS]
     return [form + rest for form in _ARTICLE_FORMS] + [rest]
+
+
+def _arabic_words(name: str) -> list[str]:
+    """Spellings of a name's generic words and inner articles, as name keys:
+    "‘Ayn al ‘Arab" -> "ain al arab", "ein el arab", ... (the name itself left out)."""
+    words = key(name).split()
+    if len(words) < 2:
+        # "Ain" alone is the French department, "Tall" a word: only whole names vary; a
+        # one-word name varies only by its ending ("Fallujah" / "Falluja")
+        return [v for v in _ending_forms((words[0],)) if v != words[0]] if words else []
+    options = [_GENERIC.get(w) or (_INNER_ARTICLE.get(w, (w,)) if i else (w,)) for i, w in enumerate(words)]
+    options[-1] = _ending_forms(options[-1])
+    if all(len(o) == 1 for o in options):
+        return []
+    spelled = (" ".join(p) for p in itertools.product(*options))
+    return [v for v in itertools.islice(spelled, _MAX_WORD_VARIANTS + 1) if v != " ".join(words)]
+
+
+def _ending_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """A last word with its Arabic feminine / nisba ending spelt the other ways:
+    -iyah/-iyya/-iya/-ia ("Daqahliyah", "Daqahliya"), -ah/-a ("Fallujah", "Falluja")."""
+    out = list(forms)
+    for word in forms:
+        for ending in _NISBA:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                out += [word[:-len(ending)] + other for other in _NISBA if other != ending]
+                break
+        else:
+            if word.endswith("ah") and len(word) >= 5:
+                out.append(word[:-1])
+            elif word.endswith("a") and len(word) >= 5 and word[-2] not in "aeiou":
+                out.append(word + "h")
+    return tuple(dict.fromkeys(out))
 
 
 def _slavic(name: str) -> list[str]:

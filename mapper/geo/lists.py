@@ -1,0 +1,75 @@
+"""Lists of places: the names of one enumeration are places of one kind.
+
+"Illnesses occurred in British Columbia, Alberta, Manitoba, Ontario and New Brunswick":
+the last two are provinces of Canada like the first three, not Ontario, California or
+New Brunswick, New Jersey.  "Arizona, Oregon, Utah, Washington and Wisconsin": the state
+of Washington, not the capital.  A writer enumerates things of one kind and, mostly, of
+one country; this module finds the enumerations and says, for each name in one, what
+kinds and countries its fellow names were resolved to.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.geo.spans import Span
+
+_JOINS = frozenset({", ", " and ", " or ", ", and ", ", or ", " & "})
+#: commas alone join an address ("Toronto, Ontario, Canada"), not an enumeration
+_COMMA = ", "
+#: kinds compared as one: a town is a town whether GeoNames has its point or only its region
+_CLASS = {k: ("town" if k in ("city", "village") else k) for k in KINDS}
+
+
+def enumerations(spans: list[Span], live: set[int], text: str) -> dict[int, tuple[int, ...]]:
+    """For each live non-demonym span in an enumeration, the other spans of it.
+
+    An enumeration is a run of consecutive spans joined only by ", ", " and ", " or " and
+    their combinations, with at least one "and"/"or" join: names joined by commas alone
+    are an address ("Toronto, Ontario, Canada", "Paris, Texas"), whose names differ in kind.
+    """
+    out: dict[int, tuple[int, ...]] = {}
+    run: list[int] = []
+    joined_by_word = False
+
+    def close() -> None:
+        if len(run) >= 2 and joined_by_word:
+            for i in run:
+                out[i] = tuple(j for j in run if j != i)
+
+    for i, span in enumerate(spans):
+        ok = i in live and not span.demonym
+        gap = text[spans[i - 1].end:span.start] if i else ""
+        if ok and run and run[-1] == i - 1 and gap in _JOINS:
+            run.append(i)
+            joined_by_word = joined_by_word or gap != _COMMA
+            continue
+        close()
+        run, joined_by_word = ([i] if ok else []), False
+    close()
+    return out
+
+
+def fellows(gaz: Gazetteer, members: list[int], siblings: dict[int, tuple[int, ...]],
+            best: dict[int, int]) -> tuple[Counter, Counter, int] | None:
+    """What the fellow names of a group's mentions were resolved to: counts of their kind
+    classes and countries and how many they are (None when no mention is in a list).
+    Fellows of the same name are left out (a name is no evidence for itself)."""
+    kinds: Counter = Counter()
+    countries: Counter = Counter()
+    n = 0
+    for i in members:
+        for j in siblings.get(i, ()):
+            entry = best.get(j)
+            if entry is None or j in members:
+                continue
+            kinds[_CLASS[KINDS[gaz.kind[entry]]]] += 1
+            if gaz.country[entry]:
+                countries[gaz.country[entry]] += 1
+            n += 1
+    return (kinds, countries, n) if n else None
+
+
+def kind_class(gaz: Gazetteer, entry: int) -> str:
+    """The class of an entry's kind that enumerations share ("town" for city and village)."""
+    return _CLASS[KINDS[gaz.kind[entry]]]

@@ -1,0 +1,73 @@
+"""Evidence from a mention's neighbours: "X, Y" pairs ("Paris, Texas") and the towns named
+in the same sentence ("shells hit Malokaterynivka and Kamianske": the Kamianske next to
+Malokaterynivka)."""
+from __future__ import annotations
+
+import math
+
+from mapper.geo.candidates import ADMIN1, CITY, COUNTRY, flat_km
+from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.spans import Span
+
+#: characters either side of a mention that count as its sentence, and mentions either side looked at
+SENTENCE_REACH = 150
+NEIGHBOURS = 6
+#: a town this close to a town named beside it takes the bonus (weights fitted on the tune
+#: halves, bench/tune_geo.py; CLOSE_BONUS and CLOSE_KM are held: bench/README.md)
+CLOSE_KM, CLOSE_BONUS = 30.0, 6.0
+NEAR_KM, NEAR_BONUS = 120.0, 3.0
+
+#: what joins "X, Y" when Y says where X lies
+GAPS = frozenset({", ", " (", " in ", ","})
+
+
+def links(spans: list[Span], live: list[int], text: str) -> dict[int, int]:
+    """Live mentions followed by another mention across ", " / " (" / " in " ("Paris, Texas")."""
+    out = {}
+    for i in live:
+        if i + 1 < len(spans) and text[spans[i].end:spans[i + 1].start] in GAPS:
+            out[i] = i + 1
+    return out
+
+
+def named_after(links: dict[int, int], best: dict[int, int], gaz: Gazetteer) -> dict[int, set[str]]:
+    """Countries / admin-1 codes named right after each mention: "Paris, Texas"."""
+    near = {}
+    for i, nxt in links.items():
+        entry = best.get(nxt)
+        if entry is None:
+            continue
+        if gaz.kind[entry] == COUNTRY:
+            near[i] = {gaz.country[entry]}
+        elif gaz.kind[entry] in (ADMIN1, CITY):  # "Lima, New York": the city's state counts too
+            near[i] = {gaz.admin1[entry] or "", gaz.country[entry]}
+    return near
+
+
+def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gazetteer
+            ) -> list[tuple[float, float]]:
+    """Where the towns named in the same sentences as a group's mentions lie ("shells hit
+    Malokaterynivka and Kamianske": the Kamianske next to Malokaterynivka)."""
+    key = spans[members[0]].key
+    out = []
+    for i in members:
+        at = spans[i].start
+        for j in range(max(0, i - NEIGHBOURS), min(len(spans), i + NEIGHBOURS + 1)):
+            other = spans[j]
+            entry = best.get(j)
+            if entry is None or other.key == key or abs(other.start - at) > SENTENCE_REACH:
+                continue
+            if gaz.kind[entry] == CITY:
+                out.append((gaz.lat[entry], gaz.lon[entry]))
+    return out
+
+
+def proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> float:
+    """A bonus for a town lying close to the towns named beside it."""
+    if gaz.kind[entry] != CITY:
+        return 0.0
+    lat, lon = gaz.lat[entry], gaz.lon[entry]
+    # a candidate is not near itself: "Mexico" beside "Mexico City" is no evidence that
+    # "Mexico" means the city (the city is one of its candidates, as an alternate name)
+    best = min((flat_km(lat, lon, a, b) for a, b in around if a != lat or b != lon), default=math.inf)
+    return CLOSE_BONUS if best < CLOSE_KM else NEAR_BONUS if best < NEAR_KM else 0.0
