@@ -472,3 +472,9 @@ def test_a_photo_captions_date_does_not_date_the_text_after_it(gaz):
 ])
 def test_places_of_an_idle_subordinate_clause_are_no_scene(gaz, text, scenes):
     assert sorted(p for _, p, _, _ in found(gaz, text)) == scenes
+
+
+def test_an_arabic_article_joined_by_a_hyphen_continues_the_name(gaz):
+    got = found(gaz, "On Monday airstrikes hit Deir al-Balah and Ain al-Arab.")
+    # the whole names, not "Deir" or the French department "Ain"
+    assert sorted(p for _, p, _, _ in got) == ["Dayr al Balaḩ", "‘Ayn al ‘Arab"]
