@@ -66,18 +66,26 @@ def region_lookup(places: Iterable[Place], regions: RegionIndex) -> dict[Place, 
     if not distinct:
         return {}
     found = regions.join(np.array([p.lon for p in distinct]), np.array([p.lat for p in distinct]))
-    return {place: admin1_choice(place.kind, place.admin1_gn, region) for place, region in zip(distinct, found)}
+    return {place: admin1_choice(place.kind, place.admin1_gn, region, regions)
+            for place, region in zip(distinct, found)}
 
 
-def admin1_choice(kind: str, admin1_gn: str | None, region: Region | None) -> tuple[str | None, str | None]:
+def admin1_choice(kind: str, admin1_gn: str | None, region: Region | None,
+                  regions: RegionIndex | None = None) -> tuple[str | None, str | None]:
     """The admin-1 (name, ISO 3166-2 code) of a place whose point falls in ``region``.
 
     The one rule every engine applies: country-level places get no region; a
     region-level place keeps the region its point falls in only when the gazetteer ties
-    it to one admin-1 unit (``admin1_gn``).
+    it to one admin-1 unit (``admin1_gn``); a point that falls in another country's
+    region (a border town on simplified outlines, Goma in Rwanda; a territory the
+    outlines draw by control, the Golan in Israel) takes its own GeoNames admin-1 region,
+    by internationally recognised borders as annotation.md asks.
     """
     if kind == "country" or (kind == "region" and not admin1_gn) or region is None:
         return (None, None)
+    own = regions.by_gn_code(admin1_gn) if regions is not None and admin1_gn else None
+    if own is not None and own.country and region.country and own.country != region.country:
+        region = own
     return (region.name, region.code)
 
 

@@ -478,3 +478,17 @@ def test_an_arabic_article_joined_by_a_hyphen_continues_the_name(gaz):
     got = found(gaz, "On Monday airstrikes hit Deir al-Balah and Ain al-Arab.")
     # the whole names, not "Deir" or the French department "Ain"
     assert sorted(p for _, p, _, _ in got) == ["Dayr al Balaḩ", "‘Ayn al ‘Arab"]
+
+
+@pytest.mark.parametrize("text,name,code", [
+    # a border town the simplified outlines put across the border (Goma in Rwanda's Western Province)
+    ("On Monday fighting broke out in Goma.", "Goma", "CD-NK"),
+    # a territory the outlines draw by control: the Golan is Syria's by recognised borders
+    ("On Monday a rocket hit Majdal Shams.", "Majdal Shams", "SY-QU"),
+])
+def test_a_town_joins_its_own_countrys_admin1_region(text, name, code):
+    from mapper.pipeline import run as run_pipeline
+    services = Services.load()
+    result = run_pipeline([Article(id="t", text=text, title="", published=PUB)], services)
+    got = [(i.place.name, i.admin1_code) for i in result.incidents]
+    assert got == [(name, code)]

@@ -271,7 +271,7 @@ def _finish_join(part: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
         lat = part["lat"].to_numpy(dtype=np.float64)[missed]
         for i, region in zip(missed, index.join(lon, lat)):
             found[i] = region
-    chosen = [admin1_choice(kind, rows.none(gn), region)
+    chosen = [admin1_choice(kind, rows.none(gn), region, index)
               for kind, gn, region in zip(part["kind"].tolist(), part["admin1_gn"].tolist(), found)]
     names = [name for name, _ in chosen]
     codes = [code for _, code in chosen]

@@ -38,6 +38,7 @@ from mapper.extract.roles import (
     idle_subclause,
     offset_place,
     other_role,
+    subclauses,
 )
 from mapper.extract.triggers import (
     GENERIC_KINDS,
@@ -165,10 +166,11 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         kinds[s] = place_kind(s, e, state[q], state_kind[q], prev_end)
         governed[s] = bool(state[q].asserted) and state[q].governing(s, e)
         prev_end = e
+    marks = subclauses(text) if places else ([], [])
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
             and not excluded(clause, s, e, r.place, kinds[s])
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
-            and not idle_subclause(text, s, every)
+            and not idle_subclause(s, every, marks)
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = drop_containers(drop_reference_points(kept, text), text)
     if not kept and kind in _DOMESTIC:

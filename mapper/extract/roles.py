@@ -10,6 +10,7 @@ questions of every place of a clause.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -167,18 +168,26 @@ _SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
 
 
-def idle_subclause(text: str, start: int, trig: Triggers) -> bool:
+def subclauses(text: str) -> tuple[list[int], list[int]]:
+    """Where a clause's subordinate or contrasting clauses open (after their lead word) and
+    where any of them may stop, each in text order (computed once per clause)."""
+    return ([m.end() for m in _SUBCLAUSE.finditer(text)], [m.start() for m in _SUBCLAUSE_END.finditer(text)])
+
+
+def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]]) -> bool:
     """Whether the place at ``start`` sits in a subordinate or contrasting clause that states
     no event of its own: the clause's event words do not reach into it ("US forces struck
-    Houthi missiles, as the militants continue to threaten shipping in the Red Sea")."""
-    lead = None
-    for m in _SUBCLAUSE.finditer(text, 0, start):
-        lead = m
-    if lead is None:
+    Houthi missiles, as the militants continue to threaten shipping in the Red Sea").
+    ``marks``: :func:`subclauses` of the clause (bisection keeps long clauses linear)."""
+    leads, stops = marks
+    i = bisect.bisect_right(leads, start) - 1
+    if i < 0:
         return False
-    stop = _SUBCLAUSE_END.search(text, start)
-    hi = stop.start() if stop else len(text)
-    return not any(lead.end() <= t[1] < hi for t in trig.asserted)
+    lo = leads[i]
+    j = bisect.bisect_left(stops, start)
+    hi = stops[j] if j < len(stops) else 1 << 62
+    k = bisect.bisect_left(trig.asserted_starts, lo)
+    return not (k < len(trig.asserted_starts) and trig.asserted_starts[k] < hi)
 
 
 def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:

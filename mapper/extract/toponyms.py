@@ -206,29 +206,43 @@ def _drop_personal_names(text: str, spans: list[Span], gaz: Gazetteer) -> list[S
     of an institution's name do not count).
     """
     out = []
+    words: dict[str, list[int]] | None = None  # each word of the text and where it stands, built once if needed
     for span in spans:
         if not span.covered and span.run_start and not span.region_word and span.demonym is None:
             nxt = _NEXT_NAME.match(text, span.end)
-            if nxt and _stands_alone(text, _POSSESSIVE.sub("", nxt.group(1)), nxt.start(1), gaz):
-                continue
+            if nxt:
+                if words is None:
+                    words = {}
+                    for m in _WORD.finditer(text):
+                        words.setdefault(m.group(), []).append(m.start())
+                if _stands_alone(text, words, _POSSESSIVE.sub("", nxt.group(1)), nxt.start(1), gaz):
+                    continue
         out.append(span)
     return out
 
 
-def _stands_alone(text: str, word: str, at: int, gaz: Gazetteer) -> bool:
+_WORD = re.compile(r"[\w'’-]+")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_CAPITAL_NEXT = re.compile(rf" [{_UPPER}]")
+
+
+def _stands_alone(text: str, words: dict[str, list[int]], word: str, at: int, gaz: Gazetteer) -> bool:
     """Whether ``word`` (found at ``at``) is a surname-like word: no place name, never in
-    lower case, and a one-word capitalised run somewhere else in ``text``."""
-    if len(word) < 3 or key(word) in gaz.index or re.search(rf"\b{re.escape(word.lower())}\b", text):
+    lower case, and a one-word capitalised run somewhere else in ``text`` (``words``: the
+    text's words and their offsets)."""
+    if len(word) < 3 or key(word) in gaz.index or word.lower() in words:
         return False
-    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
-        if m.start() == at:
+    starts = words.get(word, []) + words.get(word + "'s", []) + words.get(word + "’s", [])
+    for start in starts:
+        if start == at:
             continue
-        before = text[max(0, m.start() - 40):m.start()].rstrip(" \"“‘'(")
-        prev = re.search(r"(\S+)$", before)
-        after = text[m.end():m.end() + 40]
+        end = start + len(word)
+        before = text[max(0, start - 40):start].rstrip(" \"“‘'(")
+        prev = _LAST_TOKEN.search(before)
+        after = text[end:end + 40]
         after = _POSSESSIVE.sub("", after[:2]) + after[2:] if after[:1] in "'’" else after
         if (prev is None or not prev.group(1)[:1].isupper() or prev.group(1)[-1:] in ".:;!?") \
-                and not re.match(rf" [{_UPPER}]", after):
+                and not _CAPITAL_NEXT.match(after):
             return True
     return False
 
