@@ -281,6 +281,8 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         # one name and no "X, Y": its own vote is discounted, so the context of the next
         # pass equals the demonyms alone, and so does its result
         return chosen
+    # proximity only ranks candidates: a name with one reading needs no neighbours' points
+    several = {g for g, members in groups.items() if len(candidates(gaz, spans[members[0]])[0]) > 1}
     previous: dict[tuple[str, bool], int] | None = None
     for _ in range(2):
         entries = {g: pick[0] for g, pick in chosen.items()}
@@ -291,7 +293,7 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         near = nearby.named_after(links, best, gaz)
         full = _context(gaz, list(entries.values()), demonyms)
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
-                           nearby.around(spans, members, best, gaz), together,
+                           nearby.around(spans, members, best, gaz) if g in several else None, together,
                            siblings and lists.fellows(gaz, members, siblings, best))
                   for g, members in groups.items()}
     return chosen
