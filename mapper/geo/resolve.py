@@ -37,6 +37,7 @@ from mapper.geo.candidates import (
     candidates,
     name_strength,
     word_slot,
+    world_namesakes,
 )
 from mapper.geo.candidates import (
     together as _together,
@@ -201,6 +202,13 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
             for _ in group:
                 total += score
             totals[entry] = total
+    hamlets = world_namesakes(gaz, cands)
+    if hamlets and len(hamlets) < len(totals):
+        # only its state qualifies the hamlet ("Middle East, Md."; not "the Middle East, US officials said")
+        stated = set().union(*(near.get(i, ()) for i in group))
+        for e in hamlets:
+            if gaz.admin1[e] not in stated:
+                del totals[e]
     if shadowed and not spans[group[0]].region_word:
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
         # when the city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh")
