@@ -131,3 +131,36 @@ def test_arabic_endings_by_rule():
     assert "raqqah" in variants("Ar Raqqa", "SY")
     assert {"ad daqahliya", "daqahliya"} <= {v.lower() for v in variants("Ad Daqahlīyah", "EG")} | \
         {v.lower() for v in variants("Daqahlīyah", "EG")}
+
+
+def test_proximity_is_the_nearest_other_town_within_the_bonus_distances():
+    # the pre-filter on latitude and the early exit give what the plain minimum over
+    # flat_km gives, the candidate's own point excluded
+    import math
+    import random
+    from types import SimpleNamespace
+
+    from mapper.geo import nearby
+    from mapper.geo.candidates import CITY, flat_km
+
+    rng = random.Random(7)
+    for _ in range(300):
+        lat, lon = rng.uniform(-60, 70), rng.uniform(-180, 180)
+        around = [(lat + rng.gauss(0, 1.5), lon + rng.gauss(0, 1.5)) for _ in range(rng.randint(0, 6))]
+        if rng.random() < 0.3:
+            around.append((lat, lon))  # the candidate itself: never its own neighbour
+        gaz = SimpleNamespace(kind=[CITY], lat=[lat], lon=[lon])
+        best = min((flat_km(lat, lon, a, b) for a, b in around if (a, b) != (lat, lon)), default=math.inf)
+        want = nearby.CLOSE_BONUS if best < nearby.CLOSE_KM else nearby.NEAR_BONUS if best < nearby.NEAR_KM else 0.0
+        assert nearby.proximity(gaz, 0, around) == want
+
+
+def test_a_world_region_is_not_a_hamlet_of_the_articles_country(services):
+    # US votes would favour Middle East, Maryland (1,872 people); a world region has no
+    # country to share them, so the hamlet needs its state written after it
+    text = ("The US envoy flew from Washington to Cairo. The US and Egypt want calm in the "
+            "Middle East, US officials said in Washington.")
+    assert places(services, text)["Middle East"][:3] == ("Middle East", "region", "")
+    got = places(services, "The fire in Middle East, Md., destroyed a barn near Hagerstown, Maryland.")
+    assert got["Middle East"][1:4] == ("city", "US", "US.MD")
+    assert places(services, "Tankers in the North Sea and the Levant were hit.")["Levant"][1:3] == ("region", "")

@@ -26,6 +26,9 @@ _NAMED_REGION_POP = 1_000_000
 POP_WEIGHT, MAIN_BONUS, ALIAS_BONUS = 1.5, 2.5, 4.5
 #: a town's loss when a region word follows its name and a region of that name exists elsewhere
 REGION_WORD_CITY = 4.0
+#: towns under this many people that share the name of a region of no country (a world
+#: region, a sea, the EU) are that name's reading only when the text qualifies them
+HAMLET_POP = 10_000
 
 
 #: a candidate of a name key with its prior: (entry, prior, country, admin1, admin1 or "", is a city or county)
@@ -67,6 +70,16 @@ def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     elif kind == ADMIN1 and not main and not region_named(span.key):
         score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
     return score
+
+
+def world_namesakes(gaz: Gazetteer, cands: tuple[Cand, ...]) -> frozenset[int]:
+    """The hamlets among a name's candidates when the name is also that of a region of no
+    country: "the Middle East" in a story naming Washington is not Middle East, Maryland,
+    which the article's country votes would favour (a world region has no country to share
+    them); "Middle East, Md." still is (see :func:`mapper.geo.resolve._pick`)."""
+    if not any(gaz.kind[e] == REGION and not gaz.country[e] for e, *_ in cands):
+        return frozenset()
+    return frozenset(e for e, *_ in cands if gaz.kind[e] == CITY and gaz.population[e] < HAMLET_POP)
 
 
 def word_slot(span: Span) -> str:

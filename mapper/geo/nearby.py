@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from mapper.geo.candidates import ADMIN1, CITY, COUNTRY, flat_km
+from mapper.geo.candidates import ADMIN1, CITY, COUNTRY
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.spans import Span
 
@@ -67,7 +67,17 @@ def proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> 
     if gaz.kind[entry] != CITY:
         return 0.0
     lat, lon = gaz.lat[entry], gaz.lon[entry]
-    # a candidate is not near itself: "Mexico" beside "Mexico City" is no evidence that
-    # "Mexico" means the city (the city is one of its candidates, as an alternate name)
-    best = min((flat_km(lat, lon, a, b) for a, b in around if a != lat or b != lon), default=math.inf)
-    return CLOSE_BONUS if best < CLOSE_KM else NEAR_BONUS if best < NEAR_KM else 0.0
+    scale = math.cos(math.radians(lat))  # flat_km's, computed once per candidate
+    best = math.inf
+    for a, b in around:
+        # a town NEAR_KM or more of latitude away is never near (flat_km is at least the
+        # latitude difference); a candidate is not near itself: "Mexico" beside "Mexico City" is no
+        # evidence that "Mexico" means the city (one of its candidates, as an alternate name)
+        if abs(a - lat) * 111.2 >= NEAR_KM or (a == lat and b == lon):
+            continue
+        d = math.hypot(a - lat, (b - lon) * scale) * 111.2  # flat_km(lat, lon, a, b)
+        if d < best:
+            best = d
+            if best < CLOSE_KM:
+                return CLOSE_BONUS
+    return NEAR_BONUS if best < NEAR_KM else 0.0

@@ -65,13 +65,16 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     stated = {i - 1 for i, (_, qualifier) in pairs.items() if qualifier}
     region = focus(gaz, list(best.values()))
     if region is not None:
-        at = local_point(gaz, list(best.values()), region)
+        at: tuple[float, float] | None = None
+        located = False  # the article's local point is found when a far namesake needs it
         for g, members in groups.items():
             entry = chosen[g][0]
             if any(reasons.get(i) or i in stated for i in members) or \
                     not (g in forced or far_namesake(gaz, entry, region)):
                 continue
             inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
+            if inner is None and not located:
+                at, located = local_point(gaz, list(best.values()), region), True
             for i in members:
                 out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region, at=at)
     return out

@@ -37,6 +37,7 @@ from mapper.geo.candidates import (
     candidates,
     name_strength,
     word_slot,
+    world_namesakes,
 )
 from mapper.geo.candidates import (
     together as _together,
@@ -201,6 +202,13 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
             for _ in group:
                 total += score
             totals[entry] = total
+    hamlets = world_namesakes(gaz, cands)
+    if hamlets and len(hamlets) < len(totals):
+        # only its state qualifies the hamlet ("Middle East, Md."; not "the Middle East, US officials said")
+        stated = set().union(*(near.get(i, ()) for i in group))
+        for e in hamlets:
+            if gaz.admin1[e] not in stated:
+                del totals[e]
     if shadowed and not spans[group[0]].region_word:
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
         # when the city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh")
@@ -281,6 +289,8 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         # one name and no "X, Y": its own vote is discounted, so the context of the next
         # pass equals the demonyms alone, and so does its result
         return chosen
+    # proximity only ranks candidates: a name with one reading needs no neighbours' points
+    several = {g for g, members in groups.items() if len(candidates(gaz, spans[members[0]])[0]) > 1}
     previous: dict[tuple[str, bool], int] | None = None
     for _ in range(2):
         entries = {g: pick[0] for g, pick in chosen.items()}
@@ -291,7 +301,7 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         near = nearby.named_after(links, best, gaz)
         full = _context(gaz, list(entries.values()), demonyms)
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
-                           nearby.around(spans, members, best, gaz), together,
+                           nearby.around(spans, members, best, gaz) if g in several else None, together,
                            siblings and lists.fellows(gaz, members, siblings, best))
                   for g, members in groups.items()}
     return chosen
