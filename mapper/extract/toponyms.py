@@ -206,34 +206,35 @@ def _drop_personal_names(text: str, spans: list[Span], gaz: Gazetteer) -> list[S
     of an institution's name do not count).
     """
     out = []
-    words: dict[str, list[int]] | None = None  # each word of the text and where it stands, built once if needed
     for span in spans:
         if not span.covered and span.run_start and not span.region_word and span.demonym is None:
             nxt = _NEXT_NAME.match(text, span.end)
-            if nxt:
-                if words is None:
-                    words = {}
-                    for m in _WORD.finditer(text):
-                        words.setdefault(m.group(), []).append(m.start())
-                if _stands_alone(text, words, _POSSESSIVE.sub("", nxt.group(1)), nxt.start(1), gaz):
-                    continue
+            if nxt and _stands_alone(text, _POSSESSIVE.sub("", nxt.group(1)), nxt.start(1), gaz):
+                continue
         out.append(span)
     return out
 
 
-_WORD = re.compile(r"[\w'’-]+")
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word in ``text`` (str.find: no regex per word)."""
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
+            out.append(i)
+        i = text.find(word, i + 1)
+    return out
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _CAPITAL_NEXT = re.compile(rf" [{_UPPER}]")
 
 
-def _stands_alone(text: str, words: dict[str, list[int]], word: str, at: int, gaz: Gazetteer) -> bool:
+def _stands_alone(text: str, word: str, at: int, gaz: Gazetteer) -> bool:
     """Whether ``word`` (found at ``at``) is a surname-like word: no place name, never in
-    lower case, and a one-word capitalised run somewhere else in ``text`` (``words``: the
-    text's words and their offsets)."""
-    if len(word) < 3 or key(word) in gaz.index or word.lower() in words:
+    lower case, and a one-word capitalised run somewhere else in ``text``."""
+    if len(word) < 3 or key(word) in gaz.index or _occurrences(text, word.lower()):
         return False
-    starts = words.get(word, []) + words.get(word + "'s", []) + words.get(word + "’s", [])
-    for start in starts:
+    for start in _occurrences(text, word):
         if start == at:
             continue
         end = start + len(word)
