@@ -28,6 +28,12 @@ def places_named(gaz, name):
     return [gaz.place(e) for e, _ in gaz.candidates(key(name))]
 
 
+def same_scenes(gaz, text, scenes):
+    """Whether the incidents of ``text`` lie at exactly the places named ``scenes``
+    (compared by normalised name: "Kupyansk", "Ḩajjah")."""
+    return {key(name) for _, name, _, _ in found(gaz, text)} == {key(s) for s in scenes}
+
+
 def found(gaz, text, published=PUB, title=""):
     items, _ = extract_article(Article(id="t", text=text, title=title, published=published), gaz)
     return [(i.type, i.place.name, i.date_start.isoformat(), i.actor) for i in dedupe(items)]
@@ -495,3 +501,58 @@ def test_a_town_joins_its_own_countrys_admin1_region(text, name, code):
     result = run_pipeline([Article(id="t", text=text, title="", published=PUB)], services)
     got = [(i.place.name, i.admin1_code) for i in result.incidents]
     assert got == [(name, code)]
+
+
+@pytest.mark.parametrize("text, scenes", [
+    # an event verb after "to" is an aim or a capacity, not an event
+    ("Coalition jets bombed depots near Hajjah on Tuesday as part of a bid to weaken the militia's ability "
+     "to attack tankers in the Gulf of Oman.", {"Hajjah"}),
+    ("Moscow massed troops near Sumy on Tuesday in order to strike Kharkiv.", set()),
+    # ... unless the verb before "to" says it went ahead, or "to" is a preposition
+    ("Russian forces went on to attack Kupyansk on Tuesday.", {"Kupyansk"}),
+    ("Residents of Nikopol were subjected to shelling on Tuesday.", {"Nikopol"}),
+])
+def test_an_infinitive_event_verb_states_no_event(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)
+
+
+@pytest.mark.parametrize("text, scene", [
+    ("On Tuesday jets struck militia positions in rebel-controlled areas of Myanmar.", "Myanmar"),
+    ("Artillery hit the Russian-occupied city of Nova Kakhovka on Tuesday.", "Nova Kakhovka"),
+])
+def test_an_area_held_by_a_side_is_governed_by_the_word_before_it(gaz, text, scene):
+    assert [key(name) for _, name, _, _ in found(gaz, text)] == [key(scene)]
+
+
+def test_a_coast_and_a_town_due_west_of_another_only_locate_the_scene(gaz):
+    text = "On Tuesday aircraft struck a radar at Mokha, due west of Taiz on the Red Sea coast."
+    assert [name for _, name, _, _ in found(gaz, text)] == [gaz.place(gaz.candidates(key("Mokha"))[0][0]).name]
+
+
+def test_a_span_longer_than_a_month_is_a_summary_not_an_event(gaz):
+    # seven weeks of attacks: no one event's date
+    assert found(gaz, "Militants have fired rockets at Sderot since April 1.") == []
+    # a month is the coarsest date an event is given
+    assert [name for _, name, _, _ in found(gaz, "In April, militants fired rockets at Sderot.")] == ["Sderot"]
+
+
+@pytest.mark.parametrize("text, scenes", [
+    # the event word after the place sits in a relative clause of a later noun
+    ("Power cuts went on outside Sittwe with limited services in villages of the north where fighting "
+     "went on on Tuesday.", set()),
+    # the place right before the relative word is its antecedent
+    ("Aid convoys reached Kherson, where shelling killed two on Tuesday.", {"Kherson"}),
+    # a parenthetical relative clause closes before the event word
+    ("The villages of Bilenke and Zatoka - all of which lie in the coastal strip - were shelled on Tuesday.",
+     {"Bilenke", "Zatoka"}),
+])
+def test_a_relative_clause_belongs_to_the_noun_before_it(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)
+
+
+@pytest.mark.parametrize("text, scene", [
+    ("The UN condemned the capture of Bunia by the militia on Tuesday.", "Bunia"),
+    ("Rebels overran Kidal on Tuesday.", "Kidal"),
+])
+def test_a_town_taken_is_ground_fighting(gaz, text, scene):
+    assert [(k, key(name)) for k, name, _, _ in found(gaz, text)] == [("ground_fighting", key(scene))]

@@ -38,6 +38,7 @@ from mapper.extract.roles import (
     idle_subclause,
     offset_place,
     other_role,
+    relative_elsewhere,
     subclauses,
 )
 from mapper.extract.triggers import (
@@ -71,8 +72,9 @@ _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
-#: a date range longer than this is a summary period, not an event's date
-SUMMARY_DAYS = 62
+#: a date range longer than this is a summary period, not an event's date (a month is the
+#: coarsest date annotation.md gives an event: "in September")
+SUMMARY_DAYS = 31
 
 
 _UNKNOWN_PLACE = re.compile(
@@ -164,7 +166,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     for s, e, r in sorted(places, key=lambda p: p[0]):
         q = in_quotes(quotes, s)
         kinds[s] = place_kind(s, e, state[q], state_kind[q], prev_end)
-        governed[s] = bool(state[q].asserted) and state[q].governing(s, e)
+        governed[s] = bool(state[q].asserted) and state[q].governing(s, e) \
+            and not relative_elsewhere(text, e, state[q])
         prev_end = e
     marks = subclauses(text) if places else ([], [])
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]

@@ -50,6 +50,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
                         r"|(?<=forces )entered|(?<=troops )entered|(?<=forces have )entered|(?<=troops have )entered"
                         r"|(?<=forces had )entered|(?<=troops had )entered"
+                        # a town taken, told as a noun: "the capture of Masisi", "the fall of Mariupol",
+                        # "the entry of the rebels into Goma"
+                        r"|(?:capture|seizure|takeover|fall) of|overr(?:an|un)"
+                        r"|entr(?:y|ance)(?= (?:of|by) [^.;]{1,80}? into\b)"
                         # operations of armed forces (not humanitarian or rescue operations)
                         r"|(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
                         r"|clearing|clearance) operations?"),
@@ -96,7 +100,7 @@ MODALITY = Caseless(
     r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)"
     r"|(?P<gov>warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|plans? to|planned|planning"
     r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
-    r"|expected to|aims? to|anticipat\w+|against further|prevent|deter|fail(?:s|ed)? to|halt|stop|(?<!the )end"
+    r"|expected to|aims? to|anticipat\w+|against further|prevent|deter|enabl(?:e|es|ed|ing)|fail(?:s|ed)? to|halt|stop|(?<!the )end"
     r"|reject(?:s|ed|ing)?|ready to|willing to|resume|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for"
     r"|response to|retaliat\w+\s+(?:for|against))"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical))\b"

@@ -93,11 +93,12 @@ _ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
 _ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
 # between a town and the town that locates it
 _REFERENCE = re.compile(r"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+)?"
-                        r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+                        r"(?:(?:(?:(?:due|just|directly|slightly|far)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
                         r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"
                         r"|across(?:\s+the)?(?:\s+[A-Z][\w-]+)?\s+from|across"
                         r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
                         r"(?:the\s+)?(?:(?:city|town|village|settlement|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_COAST = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", re.IGNORECASE)
 # where people fled to is not where the event happened
 _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
                         r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:\w+\s+){0,2}"
@@ -128,7 +129,10 @@ _MODIFIERS = frozenset("""the east eastern west western south southern north nor
 northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
 separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
 frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province
-wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban""".split())
+wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban areas area
+territory territories zones zone""".split())
+# "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
+_HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
                       r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
@@ -155,7 +159,11 @@ def _governor(text: str, start: int) -> tuple[str, int]:
             return "", -1
         word = m.group(1).lower()
         pos = max(0, pos - 30) + m.start(1)
-        if word not in _MODIFIERS and not (m.group(1)[:1].isupper() and _POSSESSOR.search(word)):
+        if pos > 0 and text[pos - 1] == "-":  # the whole compound: "Houthi-controlled"
+            head = text.rfind(" ", max(0, pos - 40), pos) + 1
+            word, pos = text[head:pos + len(word)].lower(), head
+        if word not in _MODIFIERS and not _HELD_BY.search(word) \
+                and not (m.group(1)[:1].isupper() and _POSSESSOR.search(word)):
             return word, pos  # "in Ukraine's Dnipropetrovsk region": past the possessor
     return "", -1
 
@@ -188,6 +196,28 @@ def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]
     hi = stops[j] if j < len(stops) else 1 << 62
     k = bisect.bisect_left(trig.asserted_starts, lo)
     return not (k < len(trig.asserted_starts) and trig.asserted_starts[k] < hi)
+
+
+_RELATIVE = re.compile(r"\b(?:where|which|whose|who)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:in|with|of|for|on|at|from|across|to)\b", re.IGNORECASE)
+_CLOSED = re.compile(r"\s[-\u2013\u2014]\s|\)")
+
+
+def relative_elsewhere(text: str, end: int, trig: Triggers) -> bool:
+    """Whether the place ending at ``end`` has no event word before it and the first one
+    after it sits in a relative clause of a later noun: "outside Lashio, with limited
+    services in townships where fighting is taking place" (the townships', not Lashio's).
+    A place right before the relative word is its antecedent ("in Kherson, where shelling
+    killed two")."""
+    if trig.asserted_starts and trig.asserted_starts[0] < end:
+        return False
+    nxt = bisect.bisect_left(trig.asserted_starts, end)
+    if nxt >= len(trig.asserted_starts):
+        return False
+    gap = text[end:trig.asserted_starts[nxt]]
+    rel = _RELATIVE.search(gap)
+    return rel is not None and _PREPOSITION.search(gap, 0, rel.start()) is not None \
+        and not _CLOSED.search(gap, rel.end())  # "- all of which lie south of Odesa - were shelled"
 
 
 def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
@@ -320,6 +350,8 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
     for s, e, r in kept:
         if out and r.place is not None and _REFERENCE.match(text[out[-1][1]:s]):
             continue
+        if out and r.place is not None and r.place.kind == "region" and _COAST.match(text, e):
+            continue  # "As Salif, on the Red Sea coast": the coast the town lies on
         out.append((s, e, r))
     return out
 

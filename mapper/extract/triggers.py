@@ -44,7 +44,8 @@ def scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
     for m in found:
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
-                        or (_ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end())))
+                        or (_ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end()))
+                        or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return out
 
@@ -94,6 +95,29 @@ _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:th
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$"
                        # "Russia is targeting civilians": a characterisation, not a report
                        r"|\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$", re.IGNORECASE)
+
+
+# "the ability to attack shipping", "an effort to strike": an event verb after "to" is an aim,
+# a capacity or a plan, unless the verb before "to" says it went ahead ("continued to shell",
+# "went on to attack") or "to" is a preposition ("subjected to shelling": no base-form verb)
+_EVENT_VERBS = frozenset("""attack strike shell bomb hit target raid storm shoot kill destroy launch capture seize
+assault ambush invade bombard fire""".split())
+_INFINITIVE = re.compile(r"(?:^|\W)(\w+)\s+to\s+$")
+_WENT_AHEAD = frozenset("""continued continue continues continuing began begin begins begun beginning started start
+starts starting proceeded proceeds resumed resume resumes managed manages kept on went go goes moved moves came
+attempted tried""".split())
+_PREPOSITIONAL_TO = frozenset("""subjected exposed due owing response prior according related return thanks attributed
+linked close next near adjacent led leading lead""".split())
+
+
+def _infinitive(low: str, start: int, end: int) -> bool:
+    """Whether the trigger at ``low[start:end]`` is an event verb's infinitive that states
+    no event: "the ability to attack", "an effort to strike", "in order to hit"."""
+    word = low[start:end].split()[0] if low[start:end].split() else ""
+    if word not in _EVENT_VERBS:
+        return False
+    m = _INFINITIVE.search(low, max(0, start - 40), start)
+    return m is not None and m.group(1) not in _WENT_AHEAD and m.group(1) not in _PREPOSITIONAL_TO
 
 
 # "following the attack in Pahalgam on 22 April": a back-reference that itself gives the
