@@ -556,3 +556,26 @@ def test_a_relative_clause_belongs_to_the_noun_before_it(gaz, text, scenes):
 ])
 def test_a_town_taken_is_ground_fighting(gaz, text, scene):
     assert [(k, key(name)) for k, name, _, _ in found(gaz, text)] == [("ground_fighting", key(scene))]
+
+
+@pytest.mark.parametrize("text, scenes", [
+    # a place name opening a person's or a paper's name is no scene, even when the surname
+    # never stands alone
+    ("Missiles struck Zhytomyr on Tuesday, days after Vladimir Oleksandrov resigned.", {"Zhytomyr"}),
+    ("Drones hit Sumy on Tuesday, the Kyiv Independent reported.", {"Sumy"}),
+    # offices and bodies of a place keep it a place
+    ("Kherson Governor Oleksandr Prokudin said artillery shelled Kherson Oblast on Tuesday.", {"Kherson Oblast"}),
+    ("Shelling hit the Luhansk People's Republic on Tuesday.", {"Luhansk People's Republic"}),
+    # a title-case headline is no name
+    ("Russian Drones Hit Kyiv Overnight As Talks Stall", {"Kyiv"}),
+])
+def test_a_place_name_opening_a_longer_proper_name_is_no_scene(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)
+
+
+def test_places_of_a_temporal_phrase_without_an_event_word_are_no_scene(gaz):
+    text = "The strike on Kramatorsk came on Tuesday, shortly after the end of the mutiny in Russia."
+    assert same_scenes(gaz, text, {"Kramatorsk"})
+    # a temporal clause that states its own event keeps its place
+    text = "On Tuesday, a day after drones hit Odesa, missiles struck Kyiv."
+    assert same_scenes(gaz, text, {"Odesa", "Kyiv"})

@@ -36,6 +36,7 @@ from mapper.extract.roles import (
     excluded,
     geo_precision,
     idle_subclause,
+    name_part_after,
     offset_place,
     other_role,
     relative_elsewhere,
@@ -170,8 +171,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and not relative_elsewhere(text, e, state[q])
         prev_end = e
     marks = subclauses(text) if places else ([], [])
+    starts = {s for s, _, _ in places}
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
             and not excluded(clause, s, e, r.place, kinds[s])
+            and not name_part_after(text, e, starts, ctx.article.text)
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
             and not idle_subclause(s, every, marks)
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]

@@ -69,6 +69,39 @@ _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Sum
 _ORG_BEFORE = re.compile(r"\b(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
                          r"|Agreement|Forces|Army|Navy|Air Force|Guard|Government|Ministry|Minister|President|Embassy"
                          r"|Parliament|Mission|Ambassador|Envoy|Cabinet|Authority|Authorities)\s+of\s+(?:the\s+)?$")
+# words after a place name that keep it a place: region and settlement words, offices and
+# bodies of the place ("Kharkiv Governor", "Odesa Regional Military Administration"), sites in it
+_PLACE_HEAD = frozenset("""oblast oblasts region regions province provinces governorate governorates district districts
+county counties city town village villages raion krai state states strip territory territories municipality
+hromada community camp neighbourhood neighborhood quarter suburb suburbs outskirts area areas valley coast island
+islands peninsula border front direction sector axis frontline governor governors mayor mayors regional military
+administration administrations council councils police authorities officials residents region's airport port
+airbase base bridge dam station square street road highway railway plant refinery hospital market prison
+international central north south east west northern southern eastern western upper lower old new greater
+people people's republic autonomous""".split())
+_NEXT_CAPITAL = re.compile(r" ([A-Z][a-z][\w'’-]*)")
+_TITLE_WORD = re.compile(r"\b[A-Z]")
+
+
+def name_part_after(text: str, end: int, starts: set[int], article: str) -> bool:
+    """Whether the place ending at ``end`` opens a longer proper name, a person's or an
+    organisation's ("Vladimir Putin", "Jackson Smith", "the Kyiv Independent"): the next
+    word is capitalised inside the sentence, opens no place name (``starts``), is none of
+    the words that keep the name a place (:data:`_PLACE_HEAD`) and never appears in lower
+    case in the ``article``.  Title-case lines are left alone ("Drones Hit Kyiv Overnight")."""
+    m = _NEXT_CAPITAL.match(text, end)
+    if m is None or m.start(1) in starts or m.group(1).lower() in _PLACE_HEAD:
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    line_end = text.find("\n", end)
+    words = text[line_start:line_end if line_end >= 0 else len(text)].split()
+    if len(words) < 4 or len(_TITLE_WORD.findall(" ".join(words))) > 0.5 * len(words):
+        return False
+    word = _POSSESSIVE_END.sub("", m.group(1))
+    return not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", article)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # a named war or crisis: "during the Gaza war", "the Ukraine crisis" (the war is no scene of one event)
 _WAR_NAME = re.compile(r"[\s-]+(?:civil\s+)?(?:war|wars|conflict|crisis)\b", re.IGNORECASE)
 # presence, not an event: "militias operating inside Syria", "troops stationed in Iraq"; where people
@@ -171,7 +204,7 @@ def _governor(text: str, start: int) -> tuple[str, int]:
 # subordinate or contrasting clauses with a predicate of their own ("as the militants continue to
 # threaten shipping in the Red Sea", "while talks went on in Doha")
 _SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!same\s)as|while|whereas|because|although"
-                        r"|though|but|amid)\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
+                        r"|though|but|amid|after|before|following|until)\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
                         r"|to\b|from\b)", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
 
