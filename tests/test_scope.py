@@ -579,3 +579,13 @@ def test_places_of_a_temporal_phrase_without_an_event_word_are_no_scene(gaz):
     # a temporal clause that states its own event keeps its place
     text = "On Tuesday, a day after drones hit Odesa, missiles struck Kyiv."
     assert same_scenes(gaz, text, {"Odesa", "Kyiv"})
+
+
+def test_an_undated_heading_announces_like_a_headline(gaz):
+    # the heading's publication date gives way to the body's own date for the event
+    text = ("Sderot rocket attack\n"
+            "On 18 May 2025 a rocket fired from Gaza hit a school in Sderot, injuring three.\n")
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sderot", "2025-05-18")]
+    # a heading alone still tells its event
+    assert [(p, d) for _, p, d, _ in found(gaz, "Sderot rocket attack\nNo details were given.\n")] \
+        == [("Sderot", "2025-05-21")]

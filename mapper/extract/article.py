@@ -94,7 +94,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         said = clause.text if written is article else _as_written(written, clause)
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
-            headline.append(clause.part == "title")
+            headline.append(clause.part == "title" or (how == "published" and _heading(article.text, clause)))
             undated.append(how == "published")
             incidents.append(Incident(
                 type=c.type, date_start=c.date.start, date_end=c.date.end, time_precision=c.date.precision,
@@ -142,6 +142,17 @@ def _first(own: int | None, added: int | None) -> int | None:
     return own if own is not None else added
 
 
+def _heading(text: str, clause: Clause) -> bool:
+    """Whether a body clause is a heading: a short line of its own with no sentence's end
+    ("Majdal Shams attack", "Drone strikes on Odesa"), which announces like a headline."""
+    line_start = text.rfind("\n", 0, clause.start) + 1
+    line_end = text.find("\n", clause.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    return bool(line) and line == clause.text.strip() and len(line.split()) <= _HEADING_WORDS \
+        and line[-1] not in ".!?:;,\"”'’)"
+
+
+_HEADING_WORDS = 12
 _CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©")
 #: incidents that always happen at a named place: at country level they are summaries
 _PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
@@ -204,10 +215,10 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
 
 
 def _drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[bool]) -> list[tuple[Incident, bool]]:
-    """A headline announces what the body tells: its incidents stand only for a type
-    family the body reports nothing of.  Where the body places the attack elsewhere, or
-    dates it, the body's scene and date win ("Drone attack on Kyiv region" over a body
-    that names the town hit).  ``incidents``: (incident, anything carried along);
+    """A headline (or an undated heading of the body) announces what the body tells: its
+    incidents stand only for a type family the rest of the body reports nothing of.  Where
+    the body places the attack elsewhere, or dates it, the body's scene and date win ("Drone
+    attack on Kyiv region" over a body that names the town hit).  ``incidents``: (incident, anything carried along);
     ``headline[k]``: incident ``k`` is stated in the title."""
     told = {family(i.type) for (i, _), title in zip(incidents, headline) if not title}
     return [item for item, title in zip(incidents, headline) if not title or family(item[0].type) not in told]
