@@ -589,3 +589,11 @@ def test_an_undated_heading_announces_like_a_headline(gaz):
     # a heading alone still tells its event
     assert [(p, d) for _, p, d, _ in found(gaz, "Sderot rocket attack\nNo details were given.\n")] \
         == [("Sderot", "2025-05-21")]
+
+
+def test_an_aerial_assault_against_a_country_is_a_strike_there(gaz):
+    text = "On 18 May Russia launched its largest aerial assault against Ukraine so far."
+    assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("missile_strike", "Ukraine")]
+    # a country after "against" with no event noun heading it is a target of policy, not a scene
+    text = "On 18 May the EU voted new measures against Russia after drones struck Sumy."
+    assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("drone_strike", "Sumy")]

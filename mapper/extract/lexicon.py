@@ -68,6 +68,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)
     # and an attack of unknown means
     ("strike", r"strikes?|struck|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
+               # an attack from the air of no stated weapon: "its largest aerial assault"
+               r"|(?:aerial|air) (?:assaults?|attacks?|offensives?)"
                # air defence at work over a place is an attack on it (annotation.md: interceptions)
                r"|air[ -]defen[cs]es?(?: systems?| units?)? (?:were |was |have been |had been )?(?:activated|engaged"
                r"|active|at work|working|repelling|repelled)"),

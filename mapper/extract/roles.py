@@ -231,6 +231,9 @@ def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]
     return not (k < len(trig.asserted_starts) and trig.asserted_starts[k] < hi)
 
 
+# the target of an event noun: "its largest aerial assault against Ukraine", "strikes against Yemen"
+_AGAINST = re.compile(r"\b(?:strikes?|attacks?|assaults?|bombardments?|barrages?|offensives?|raids?)\s+against\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:where|which|whose|who)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:in|with|of|for|on|at|from|across|to)\b", re.IGNORECASE)
 _CLOSED = re.compile(r"\s[-\u2013\u2014]\s|\)")
@@ -326,7 +329,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return False  # "Geneva talks", "the Alaska summit"
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
-        if _governing_word(text, start) not in allowed:
+        if _governing_word(text, start) not in allowed and not (kind != "diplomatic" and _AGAINST.search(left)):
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
     return False
