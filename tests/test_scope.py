@@ -597,3 +597,22 @@ def test_an_aerial_assault_against_a_country_is_a_strike_there(gaz):
     # a country after "against" with no event noun heading it is a target of policy, not a scene
     text = "On 18 May the EU voted new measures against Russia after drones struck Sumy."
     assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("drone_strike", "Sumy")]
+
+
+def test_the_date_of_an_event_pointed_back_to_does_not_date_the_clause(gaz):
+    text = "On 18 May drones struck Sumy in response to the raid on Belgorod on 2 May."
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-18")]
+    # a place inside the phrase pointing back takes that event's date
+    text = "Drones struck Sumy on 18 May, a week after the bombing in Quetta on 11 May."
+    assert {(p, d) for _, p, d, _ in found(gaz, text)} == {("Sumy", "2025-05-18"), ("Quetta", "2025-05-11")}
+    # two dates of the clause's own events still cover both
+    text = "Drones struck Sumy on 12 May and Kharkiv on 18 May."
+    assert {(p, d) for _, p, d, _ in found(gaz, text)} == {("Sumy", "2025-05-12"), ("Kharkiv", "2025-05-12")}
+
+
+@pytest.mark.parametrize("text", [
+    "The two defence ministers held a series of meetings this week in Chisinau.",
+    "The Polish foreign minister met his counterpart in Chisinau this week.",
+])
+def test_meetings_and_meeting_a_counterpart_are_diplomatic(gaz, text):
+    assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("diplomatic", "Chisinau")]

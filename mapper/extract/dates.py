@@ -456,6 +456,11 @@ _HAS_DIGIT = re.compile(r"\d")
 _DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
 _SINCE = re.compile(r"\b(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
                     r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
+# the date of an event the clause points back to: "in response to the Kerman bombings on 3
+# January", "after the attack on Kyiv on 5 May" (the clause's own event has its own date)
+_OTHER_EVENT = re.compile(r"\b(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
+                          r"(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+[^,;:()]{0,60}?\b(?:on|of)\s+$",
+                          re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
 _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
@@ -507,6 +512,18 @@ def bullet_date(line: str, ref: dt.date | None) -> DateSpan | None:
     return None
 
 
+def pointed_back_dates(text: str, published: dt.date | None) -> list[tuple[int, int, DateSpan]]:
+    """The dates of events a clause points back to, each with where its phrase starts and
+    where the date starts: "following the bombing in Quetta on 12 May" dates Quetta, not
+    the clause's own event (:func:`clause_date` leaves such dates out)."""
+    out = []
+    for start, _, span in find_dates(text, published):
+        m = _OTHER_EVENT.search(text, max(0, start - 80), start)
+        if m is not None:
+            out.append((m.start(), start, span))
+    return out
+
+
 def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan | None,
                 previous: DateSpan | None) -> tuple[DateSpan | None, str]:
     """The date governing a clause, and how it was found.
@@ -550,7 +567,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
                                                   span_precision(f[2].start, published))))
         found = kept
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
-                                         or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]]))]
+                                         or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
+                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - 80), f[0]))]
         if found:
             return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from mapper.extract import lexicon as lx
 from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
+from mapper.extract.dates import pointed_back_dates
 from mapper.extract.roles import (
     GROUND,
     VENUE_NOUN,
@@ -69,6 +70,7 @@ class Candidate:
     clause: Clause
 
 
+_POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
@@ -200,6 +202,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # (not a battle, which has two sides, nor talks or sabotage)
         carried = ctx.recent.get("actor")
     figures = tolls(text, kept, kinds)
+    # a place inside a phrase that points back to another event takes that event's date
+    pointed = pointed_back_dates(text, ctx.article.published) if _POINTS_BACK.search(text) else []
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -218,7 +222,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = carried  # never an attacker on its own territory
         else:
             by = who
-        out.append(Candidate(k, date, place, text[s:e], precision,
+        own = next((d for a, b, d in pointed if a <= s < b), date)
+        out.append(Candidate(k, own, place, text[s:e], precision,
                              None if k == "diplomatic" else by,
                              killed, injured, clause))
     known = [(s, e) for s, e, _ in places]

@@ -62,7 +62,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
     # blasts of no stated cause: the weapon the article names, else an explosion
     ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
-    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meeting|convened"
+    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
+                   r"|met(?= (?:his|her|their|the) (?:\w+ )?counterparts?\b)"
                    r"|ceasefire agreement"),
     # generic words of remote violence, and of attack (remote or not): the weapon the
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)

@@ -117,6 +117,9 @@ _PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its))\s+
                         r"(?:leaders?|commanders?|envoys?|ambassadors?|correspondents?|journalists?|diplomats?"
                         r"|delegations?|counterparts?|members?)"
                         r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE)
+# the venue of a meeting with the person: "met his counterpart in Ankara"
+_MET_IN = re.compile(r"\bmet\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+(?:the\s+)?$",
+                     re.IGNORECASE)
 # a Wikipedia infobox line naming the wider war ("Part of the Russo-Ukrainian war")
 _PART_OF = re.compile(r"^\s*Part of\b")
 # the ends of a route: "the Warsaw-Lublin railway line", "the Kyiv-Odesa highway"
@@ -313,7 +316,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return True  # "as Moscow presses its offensive": the attacker
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
         return True
-    if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PERSON_IN.search(left) or _PART_OF.match(text):
+    if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
+            or (_PERSON_IN.search(left) and not (kind == "diplomatic" and _MET_IN.search(left))):
         return True
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
         return True
