@@ -616,3 +616,20 @@ def test_the_date_of_an_event_pointed_back_to_does_not_date_the_clause(gaz):
 ])
 def test_meetings_and_meeting_a_counterpart_are_diplomatic(gaz, text):
     assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("diplomatic", "Chisinau")]
+
+
+def test_a_pattern_of_attacks_over_a_period_is_no_event(gaz):
+    # "continued", "systematic" before the event word, and no day of its own
+    assert found(gaz, "Earlier this month Russia kept up its continued long-range missile strikes on Odesa.") == []
+    # the same words with a day are an event
+    text = "On 18 May Russia's continued missile strikes hit Odesa again."
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Odesa", "2025-05-18")]
+
+
+@pytest.mark.parametrize("text, scenes", [
+    ("On Monday the ministers discussed civilian targets in Chernihiv and Sumy.", set()),
+    ("On Monday Russia targets Chernihiv with drones.", {"Chernihiv"}),
+    ("On Monday jets used guided bombs to strike targets near Sumy.", {"Sumy"}),
+])
+def test_targets_is_a_verb_before_its_object_and_a_noun_before_a_preposition(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)

@@ -152,6 +152,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     if all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text):
         return [], []  # "deaths have climbed to 2,500": a running total, not an event
+    if date.precision > 1 and all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found):
+        return [], []  # "its continued missile strikes on Ukraine" this month: a pattern, not an event
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
     if not any(k not in GENERIC_KINDS for k, _, _ in found) \

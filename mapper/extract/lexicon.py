@@ -74,7 +74,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                # air defence at work over a place is an attack on it (annotation.md: interceptions)
                r"|air[ -]defen[cs]es?(?: systems?| units?)? (?:were |was |have been |had been )?(?:activated|engaged"
                r"|active|at work|working|repelling|repelled)"),
-    ("attack", r"attacks?|attacked|hit|target(?:ed|ing|s)?|pounded|battered|rocked"),
+    # "targets" is a verb before its object ("Russia targets Kyiv"), a noun before a preposition
+    # ("civilian targets in Ukraine": what was aimed at, no event)
+    ("attack", r"attacks?|attacked|hit|target(?:ed|ing)"
+               r"|targets?(?!\s*[.,;:)]|\s+(?:in|at|on|of|for|near|across|around|inside|to|and|or|were|was|are|is|that"
+               r"|which|who|with|from|by|such|including|belonging|used|identified|deep|far)\b)"
+               r"|pounded|battered|rocked"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
     ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed|damaged"
@@ -169,7 +174,8 @@ accused blamed denied responded replied threatened proposed offered voted summon
 #: after a place: the place is an origin, not the target ("launched from Kursk")
 ORIGIN_WORDS = frozenset({"from"})
 #: a clause that only says attacks go on, with no specific event, is not an incident
-GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant)\b", re.IGNORECASE)
+GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant|systematic"
+                     r"|relentless|incessant|frequent)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"

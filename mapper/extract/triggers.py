@@ -97,27 +97,26 @@ _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:th
                        r"|\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$", re.IGNORECASE)
 
 
-# "the ability to attack shipping", "an effort to strike": an event verb after "to" is an aim,
-# a capacity or a plan, unless the verb before "to" says it went ahead ("continued to shell",
-# "went on to attack") or "to" is a preposition ("subjected to shelling": no base-form verb)
+# "the ability to attack shipping", "an effort to strike", "in order to hit": an event verb
+# after "to" governed by a word of capacity, aim or intent states no event ("used bombs to
+# strike targets" does: the purpose of something done)
 _EVENT_VERBS = frozenset("""attack strike shell bomb hit target raid storm shoot kill destroy launch capture seize
 assault ambush invade bombard fire""".split())
 _INFINITIVE = re.compile(r"(?:^|\W)(\w+)\s+to\s+$")
-_WENT_AHEAD = frozenset("""continued continue continues continuing began begin begins begun beginning started start
-starts starting proceeded proceeds resumed resume resumes managed manages kept on went go goes moved moves came
-attempted tried""".split())
-_PREPOSITIONAL_TO = frozenset("""subjected exposed due owing response prior according related return thanks attributed
-linked close next near adjacent led leading lead""".split())
+_AIM_TO = frozenset("""ability abilities capability capabilities capacity effort efforts bid order plan plans planned
+planning plot plotted plotting intention intent intends intend intended aim aims aimed goal means readiness ready
+able unable designed threat threats threatened threatening right authority permission decision decided decide
+want wants wanted seek seeks sought seeking willing prepared preparing vowed vows pledged attempt attempts""".split())
 
 
 def _infinitive(low: str, start: int, end: int) -> bool:
-    """Whether the trigger at ``low[start:end]`` is an event verb's infinitive that states
-    no event: "the ability to attack", "an effort to strike", "in order to hit"."""
-    word = low[start:end].split()[0] if low[start:end].split() else ""
-    if word not in _EVENT_VERBS:
+    """Whether the trigger at ``low[start:end]`` is an event verb's infinitive after a word
+    of capacity, aim or intent: "the ability to attack", "an effort to strike"."""
+    words = low[start:end].split()
+    if not words or words[0] not in _EVENT_VERBS:
         return False
     m = _INFINITIVE.search(low, max(0, start - 40), start)
-    return m is not None and m.group(1) not in _WENT_AHEAD and m.group(1) not in _PREPOSITIONAL_TO
+    return m is not None and m.group(1) in _AIM_TO
 
 
 # "following the attack in Pahalgam on 22 April": a back-reference that itself gives the
