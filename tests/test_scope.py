@@ -633,3 +633,14 @@ def test_a_pattern_of_attacks_over_a_period_is_no_event(gaz):
 ])
 def test_targets_is_a_verb_before_its_object_and_a_noun_before_a_preposition(gaz, text, scenes):
     assert same_scenes(gaz, text, scenes)
+
+
+def test_a_strike_told_with_a_foreign_attacker_and_no_place_is_in_the_articles_country(gaz):
+    text = ("The minister spoke to officials in Chernihiv and Sumy about Ukraine's winter.\n"
+            "They discussed the Russian drone strike in the early hours of this morning.")
+    got = found(gaz, text)
+    assert ("drone_strike", "Ukraine", "2025-05-21") in [(k, p, d) for k, p, d, _ in got]
+    # no attacker named: no place can be inferred
+    text = ("The minister spoke to officials in Chernihiv and Sumy about Ukraine's winter.\n"
+            "They discussed the drone strike in the early hours of this morning.")
+    assert found(gaz, text) == []

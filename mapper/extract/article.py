@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from mapper.aggregate import family
@@ -73,7 +74,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     clauses = segment(article)
     by_part = _by_part(geoparse_article(article, gaz))
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
-                         conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)))
+                         conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
+                         home=_home(by_part))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
@@ -114,6 +116,16 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     kept = _drop_title_echoes(list(zip(incidents, undated)), headline)
     out = _drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u})
     return [_at_seat(i, gaz.seats()) for i in out], unplaced
+
+
+def _home(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> str | None:
+    """The country most of the article's place mentions lie in, when it holds a majority."""
+    counts = Counter(r.place.country for _, items in by_part.values() for r in items
+                     if r.place is not None and r.place.country)
+    if not counts:
+        return None
+    iso, n = counts.most_common(1)[0]
+    return iso if n * 2 > sum(counts.values()) else None
 
 
 def _at_seat(incident: Incident, seats: dict[str, tuple[float, float]]) -> Incident:

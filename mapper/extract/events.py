@@ -96,6 +96,7 @@ class ArticleContext:
     country_place: dict[str, Place]
     weapon: str | None
     conflict: bool = True  # the article is about armed conflict (casualty words are incidents)
+    home: str | None = None  # the country the article's places lie in most (ISO2), if any
     # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"),
     # written by link_clause as it walks the article's clauses in order
     recent: dict = field(default_factory=dict)
@@ -183,6 +184,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and not idle_subclause(s, every, marks)
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = drop_containers(drop_reference_points(kept, text), text)
+    if not places and kind in _REMOTE and ctx.home:
+        # "the egregious Russian missile strike this morning" in an article about Ukraine:
+        # a strike told with its attacker and no place happened in the article's country
+        fallback = _home_country(text, ctx)
+        if fallback is not None:
+            kept = [fallback]
+            kinds[fallback[0]] = kind
     if not kept and kind in _DOMESTIC:
         # "Polish prosecutors charged two men over the arson": national police and
         # prosecutors investigate what happened in their own country
@@ -243,6 +251,23 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
 
 
 _VENUE_REACH = 60
+
+
+def _home_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
+    """The article's country as the place of a strike whose clause names the attacker by a
+    demonym of another country ("Russian missile strike") and no place; None otherwise."""
+    from mapper.model import Mention
+
+    for m in _CAPITAL_WORD.finditer(text):
+        iso = ctx.demonyms.get(m.group().lower())
+        if iso and iso != ctx.home:
+            place = ctx.country_place.get(ctx.home or "")
+            return None if place is None else (len(text), len(text), Resolved(Mention(place.name, 0, 0), place))
+    return None
+
+
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 
 
 def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
