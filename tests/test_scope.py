@@ -644,3 +644,12 @@ def test_a_strike_told_with_a_foreign_attacker_and_no_place_is_in_the_articles_c
     text = ("The minister spoke to officials in Chernihiv and Sumy about Ukraine's winter.\n"
             "They discussed the drone strike in the early hours of this morning.")
     assert found(gaz, text) == []
+
+
+def test_a_reaction_to_an_event_told_elsewhere_adds_no_incident(gaz):
+    text = ("On 18 May jets struck the port of Sumy.\n"
+            "On 19 May officials condemned the bombing of Sumy.")
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-18")]
+    # told nowhere else, the reaction is the report of the event
+    text = "On 19 May officials condemned the bombing of Sumy."
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-19")]

@@ -79,6 +79,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
+    echoes: list[bool] = []  # per incident: told only by a back-reference
     unplaced: list[Unplaced] = []
     previous: DateSpan | None = None
     told: tuple[Clause, int] | None = None  # the last clause that stated exactly one incident, and its index
@@ -97,6 +98,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
             headline.append(clause.part == "title" or (how == "published" and _heading(article.text, clause)))
+            echoes.append(c.echo)
             undated.append(how == "published")
             incidents.append(Incident(
                 type=c.type, date_start=c.date.start, date_end=c.date.end, time_precision=c.date.precision,
@@ -113,7 +115,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             k = told[1]
             incidents[k] = dataclasses.replace(incidents[k], killed=_first(incidents[k].killed, tolls[0]),
                                                injured=_first(incidents[k].injured, tolls[1]))
-    kept = _drop_title_echoes(list(zip(incidents, undated)), headline)
+    kept = _drop_title_echoes(_drop_echoes(list(zip(incidents, undated)), echoes), headline)
     out = _drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u})
     return [_at_seat(i, gaz.seats()) for i in out], unplaced
 
@@ -224,6 +226,18 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     if coarse.kind == "facility":
         return lambda p: p.kind == "city" and near(p, coarse, FACILITY_TOWN_KM)
     return None
+
+
+def _drop_echoes(incidents: list[tuple[Incident, bool]], echoes: list[bool]) -> list[tuple[Incident, bool]]:
+    """A back-reference ("condemned the bombing of Hodeidah") stands for its event only
+    where the article tells nothing else at that place; ``incidents``: (incident, anything
+    carried along); ``echoes[k]``: incident ``k`` is told only by a back-reference."""
+    told = {_spot(i.place) for (i, _), e in zip(incidents, echoes) if not e}
+    return [item for item, e in zip(incidents, echoes) if not e or _spot(item[0].place) not in told]
+
+
+def _spot(place: Place) -> tuple[str, float, float]:
+    return (place.name, round(place.lon, 3), round(place.lat, 3))
 
 
 def _drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[bool]) -> list[tuple[Incident, bool]]:

@@ -68,6 +68,7 @@ class Candidate:
     killed: int | None
     injured: int | None
     clause: Clause
+    echo: bool = False  # told only by a back-reference ("following the attack on X")
 
 
 _POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
@@ -138,6 +139,18 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     """
     text = clause.text
     scanned = scan(text)
+    echo = False
+    if scanned and not any(t[3] for t in scanned):
+        # a clause whose only event words point back ("condemned the bombing of Hodeidah",
+        # "following the entry of the rebels into Goma"): its incidents are echoes, kept only
+        # where the article tells nothing else at the place (article._drop_echoes)
+        again = scan(text, echo=True)
+        if any(t[3] for t in again):
+            scanned, echo = again, True
+            # the event pointed back to lies at the places its phrase names, after it
+            # ("power was cut in Dnipro after the attack" does not say where it was)
+            first = min(t[1] for t in again if t[3])
+            places = [p for p in places if p[0] > first]
     found = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
     weapon = ctx.weapon_for(clause)
     ctx.remember(clause, found)
@@ -235,7 +248,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         own = next((d for a, b, d in pointed if a <= s < b), date)
         out.append(Candidate(k, own, place, text[s:e], precision,
                              None if k == "diplomatic" else by,
-                             killed, injured, clause))
+                             killed, injured, clause, echo))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
 

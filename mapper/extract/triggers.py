@@ -20,14 +20,15 @@ __all__ = ["GENERIC_KINDS", "WEAPON_KINDS", "Triggers", "article_weapon", "claus
            "quote_spans", "scan", "triggers", "type_of"]
 
 
-def scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
+def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]]:
     """Every trigger match (type, start, end, asserted, quoted).
 
     A trigger is not asserted when a modality word scopes over it (hypothetical, denied,
     planned, habitual or historic: :data:`mapper.extract.lexicon.MODALITY`), when a word
     right after it does ("talks scheduled for"), or when it points back to an event told
-    elsewhere ("after the attack").  A quoted trigger only governs places in the same
-    quotation.
+    elsewhere ("after the attack", "condemned the bombing"; with ``echo`` such a
+    back-reference counts as asserted: the article may tell the event nowhere else).  A
+    quoted trigger only governs places in the same quotation.
     """
     low = text.lower()
     trigger, src = lx.ANY_TRIGGER.pick(text, low)
@@ -44,7 +45,8 @@ def scan(text: str) -> list[tuple[str, int, int, bool, bool]]:
     for m in found:
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
-                        or (_ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end()))
+                        or (not echo and _ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end()))
+                        or _CHARACTERISATION.search(before)
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return out
@@ -93,8 +95,9 @@ _MODALITY_WINDOW = 100
 # "after the attack", "following these strikes": an event told elsewhere in the article
 _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$"
-                       # "Russia is targeting civilians": a characterisation, not a report
-                       r"|\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$", re.IGNORECASE)
+                       # a reaction names an event as known: "condemned the Israeli bombing of"
+                       r"|\b(?:condemn\w*|denounc\w*|deplor\w*|decr(?:y|ies|ied)|mourn\w*)\s+(?:the\s+|this\s+|these\s+"
+                       r"|that\s+|those\s+|[\w-]+['’]s?\s+)(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # "the ability to attack shipping", "an effort to strike", "in order to hit": an event verb
@@ -121,6 +124,9 @@ def _infinitive(low: str, start: int, end: int) -> bool:
 
 # "following the attack in Pahalgam on 22 April": a back-reference that itself gives the
 # place and the day tells the event (often its only mention in the text)
+# "Russia is targeting civilians": a characterisation, not a report
+_CHARACTERISATION = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$",
+                               re.IGNORECASE)
 _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
                         r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
 
