@@ -653,3 +653,12 @@ def test_a_reaction_to_an_event_told_elsewhere_adds_no_incident(gaz):
     # told nowhere else, the reaction is the report of the event
     text = "On 19 May officials condemned the bombing of Sumy."
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-19")]
+
+
+def test_a_town_an_offset_or_a_district_locates_is_no_scene_of_its_own(gaz):
+    # "- around 50 km west of Kyiv -" only says where the town lies
+    text = "On 18 May an air strike hit a bakery in Makariv - around 50 km west of Kyiv - officials said."
+    assert same_scenes(gaz, text, {"Makariv"})
+    # "the Podilskyi district of Kyiv": the district is the scene, the city says where it lies
+    got = found(gaz, "On 18 May shelling hit the Podilskyi district of Kyiv.")
+    assert len(got) == 1 and key(got[0][1]) != key("Kyiv")

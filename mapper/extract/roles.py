@@ -128,12 +128,14 @@ _ROUTE_NOUN = (r"(?:railway|rail|railroad|line|road|highway|motorway|pipeline|ro
 _ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
 _ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
 # between a town and the town that locates it
-_REFERENCE = re.compile(r"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+)?"
+_REFERENCE = re.compile(r"^\s*[,(\u2013\u2014-]?\s*(?:(?:about|some|around|roughly|approximately)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+)?"
                         r"(?:(?:(?:(?:due|just|directly|slightly|far)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
                         r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"
                         r"|across(?:\s+the)?(?:\s+[A-Z][\w-]+)?\s+from|across"
                         r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
                         r"(?:the\s+)?(?:(?:city|town|village|settlement|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_DISTRICT_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|microdistrict)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+                          re.IGNORECASE)
 _COAST = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", re.IGNORECASE)
 # where people fled to is not where the event happened
 _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
@@ -392,6 +394,8 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
             continue
         if out and r.place is not None and r.place.kind == "region" and _COAST.match(text, e):
             continue  # "As Salif, on the Red Sea coast": the coast the town lies on
+        if out and r.place is not None and r.place.kind == "city" and _DISTRICT_OF.match(text[out[-1][1]:s]):
+            continue  # "the Podilskyi district of Kyiv": the district is the scene, the town says where it is
         out.append((s, e, r))
     return out
 
