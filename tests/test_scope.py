@@ -662,3 +662,16 @@ def test_a_town_an_offset_or_a_district_locates_is_no_scene_of_its_own(gaz):
     # "the Podilskyi district of Kyiv": the district is the scene, the city says where it lies
     got = found(gaz, "On 18 May shelling hit the Podilskyi district of Kyiv.")
     assert len(got) == 1 and key(got[0][1]) != key("Kyiv")
+
+
+def test_an_event_told_n_days_before_the_clauses_day_takes_that_day(gaz):
+    text = "On 18 May drones struck Sumy, three days after an airstrike on Kharkiv."
+    assert {(p, d) for _, p, d, _ in found(gaz, text)} == {("Sumy", "2025-05-18"), ("Kharkiv", "2025-05-15")}
+    # "before": the other event is later (here still before publication, on 21 May)
+    text = "On 18 May drones struck Sumy, two days before talks in Istanbul."
+    assert {(p, d) for _, p, d, _ in found(gaz, text)} == {("Sumy", "2025-05-18"), ("Istanbul", "2025-05-20")}
+
+
+def test_a_hospital_named_as_a_source_is_no_scene(gaz):
+    text = "According to staff at Al-Shifa Hospital, 20 people were killed in strikes on Jabalia on 18 May."
+    assert same_scenes(gaz, text, {"Jabalya"})

@@ -524,6 +524,29 @@ def pointed_back_dates(text: str, published: dt.date | None) -> list[tuple[int, 
     return out
 
 
+_DAYS_APART = re.compile(r"\b(\d{1,2}|" + "|".join(k for k in _NUMBER_WORDS if len(k) > 2) + r")\s+(days?|weeks?)\s+"
+                         r"(after|before)\b", re.IGNORECASE)
+
+
+def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
+    """The day of an event told at ``at`` after "N days after" / "N days before" in a clause
+    dated ``date`` (one day): "the offensive began three days after an airstrike on Beirut"
+    puts the airstrike three days before the clause's day; None when no such phrase leads
+    to ``at`` or the clause's date is not one day."""
+    if date.start != date.end:
+        return None
+    last = None
+    for m in _DAYS_APART.finditer(text, 0, at):
+        last = m
+    if last is None:
+        return None
+    n = last.group(1).lower()
+    count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    delta = dt.timedelta(days=count * (7 if last.group(2).lower().startswith("week") else 1))
+    day = date.start - delta if last.group(3).lower() == "after" else date.start + delta
+    return DateSpan(day, day, 1)
+
+
 def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan | None,
                 previous: DateSpan | None) -> tuple[DateSpan | None, str]:
     """The date governing a clause, and how it was found.

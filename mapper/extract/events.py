@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from mapper.extract import lexicon as lx
 from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
-from mapper.extract.dates import pointed_back_dates
+from mapper.extract.dates import days_apart, pointed_back_dates
 from mapper.extract.roles import (
     GROUND,
     VENUE_NOUN,
@@ -245,7 +245,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = carried  # never an attacker on its own territory
         else:
             by = who
-        own = next((d for a, b, d in pointed if a <= s < b), date)
+        own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) or date
         out.append(Candidate(k, own, place, text[s:e], precision,
                              None if k == "diplomatic" else by,
                              killed, injured, clause, echo))

@@ -152,6 +152,7 @@ _CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up
                        r"\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+|more\s+)?(?:\w+\s+){0,3}?"
                        r"(?:offensive|attacks?|strikes?|assaults?|campaign|bombardment|shelling|barrages?|waves?"
                        r"|drones?|missiles?|rockets?)\b", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\b[^,;.:]*$", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 
 
@@ -325,6 +326,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return True
     if start == 0 and _DATELINE.match(text):
         return True
+    if place.kind == "facility" and _ACCORDING_TO.search(left):
+        return True  # "according to officials from Al-Awda Hospital, 210 were killed": a source
     if place.kind == "region" and not place.country and not _WATER.search(place.name):
         return True  # "Eastern Europe", "the Middle East": too vague to place an incident
     if lx.CLAIMS.search(text[max(0, start - 80):start]):
