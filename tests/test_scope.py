@@ -675,3 +675,4 @@ def test_an_event_told_n_days_before_the_clauses_day_takes_that_day(gaz):
 def test_a_hospital_named_as_a_source_is_no_scene(gaz):
     text = "According to staff at Al-Shifa Hospital, 20 people were killed in strikes on Jabalia on 18 May."
     assert same_scenes(gaz, text, {"Jabalya"})
+

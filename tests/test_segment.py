@@ -291,3 +291,9 @@ def test_offsets_hold_on_random_input() -> None:
 def test_segment_rejects_non_articles() -> None:
     with pytest.raises(TypeError, match="segment\\(\\) needs an Article, not str"):
         segment("just text")  # type: ignore[arg-type]
+
+
+def test_a_sentence_ending_in_reference_marks_ends_there():
+    # Wikipedia's footnote marks after the full stop
+    assert _texts("Jets struck Tyre in an operation code-named Arrow.[a][3] Since then, more strikes followed.") \
+        == ["Jets struck Tyre in an operation code-named Arrow.[a][3]", "Since then, more strikes followed."]

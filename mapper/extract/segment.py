@@ -33,7 +33,8 @@ _LINE = re.compile(r"[^\r\n]+")
 _BULLET_MARK = re.compile(r"(?:[-*•–—]|\d{1,3}[.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ"
-_BOUNDARY = re.compile(rf"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[{_UPPER}0-9])")
+# a sentence may end in reference marks ("Northern Arrows.[a][5] Since then")
+_BOUNDARY = re.compile(rf"[.!?]+[\"'”’»)\]]*(?:\[[^\]\s]{{1,20}}\])*(?=\s+[\"'“‘«(\[]?[{_UPPER}0-9])")
 # The word before a full stop that does not end a sentence (case matters:
 # "No. 5" is an abbreviation, "the answer was no." is not).
 _ABBREVIATION = re.compile(
