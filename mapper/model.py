@@ -141,6 +141,8 @@ class Incident:
     injured: int | None = None
     admin1: str | None = None  # English region name
     admin1_code: str | None = None  # ISO 3166-2
+    admin2: str | None = None  # English name of the second-level unit, where mapper has one
+    admin2_code: str | None = None  # its ISO 3166-2 code (Palestine's governorates: "PS-KYS")
     id: str = ""
 
     @property

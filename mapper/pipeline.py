@@ -45,29 +45,38 @@ class Services:
         return cls(Gazetteer.load(), RegionIndex.load())
 
 
+#: what the region join gives a place: admin-1 name and ISO 3166-2 code, then the
+#: second-level unit's name and code (None where mapper has no second level)
+RegionFields = tuple["str | None", "str | None", "str | None", "str | None"]
+
+
 def join_regions(incidents: list[Incident], regions: RegionIndex) -> list[Incident]:
-    """Attach admin-1 name and ISO 3166-2 code by point-in-polygon.
+    """Attach admin-1 name and ISO 3166-2 code by point-in-polygon, and the second-level
+    unit where mapper has one (Palestine's governorates).
 
     Country-level places get no region; a region-level place keeps the region its
     point falls in only when the gazetteer ties it to one admin-1 unit.
     """
     found = region_lookup((i.place for i in incidents), regions)
-    return [dataclasses.replace(inc, admin1=found[inc.place][0], admin1_code=found[inc.place][1])
-            for inc in incidents]
+    fields = ("admin1", "admin1_code", "admin2", "admin2_code")
+    return [dataclasses.replace(inc, **dict(zip(fields, found[inc.place]))) for inc in incidents]
 
 
-def region_lookup(places: Iterable[Place], regions: RegionIndex) -> dict[Place, tuple[str | None, str | None]]:
-    """The admin-1 (name, ISO 3166-2 code) of each distinct place, in one vectorised join.
-
-    Country-level places get no region; a region-level place keeps the region its
-    point falls in only when the gazetteer ties it to one admin-1 unit.
+def region_lookup(places: Iterable[Place], regions: RegionIndex) -> dict[Place, RegionFields]:
+    """The admin-1 (name, ISO 3166-2 code) and second-level (name, code) of each distinct
+    place, in one vectorised join per level (:func:`admin1_choice`, :func:`admin2_choice`).
     """
     distinct = list(dict.fromkeys(places))
     if not distinct:
         return {}
-    found = regions.join(np.array([p.lon for p in distinct]), np.array([p.lat for p in distinct]))
-    return {place: admin1_choice(place.kind, place.admin1_gn, region, regions)
-            for place, region in zip(distinct, found)}
+    lon, lat = np.array([p.lon for p in distinct]), np.array([p.lat for p in distinct])
+    found = regions.join(lon, lat)
+    units = regions.join_second(lon, lat)
+    out = {}
+    for place, region, unit in zip(distinct, found, units):
+        name, code = admin1_choice(place.kind, place.admin1_gn, region, regions)
+        out[place] = (name, code, *admin2_choice(place.kind, place.name, code, unit, regions))
+    return out
 
 
 def admin1_choice(kind: str, admin1_gn: str | None, region: Region | None,
@@ -87,6 +96,29 @@ def admin1_choice(kind: str, admin1_gn: str | None, region: Region | None,
     if own is not None and own.country and region.country and own.country != region.country:
         region = own
     return (region.name, region.code)
+
+
+def admin2_choice(kind: str, name: str, admin1_code: str | None, unit: Region | None,
+                  regions: RegionIndex | None = None) -> tuple[str | None, str | None]:
+    """The second-level (name, ISO 3166-2 code) of a place whose point falls in ``unit``
+    and whose admin-1 region is ``admin1_code`` (:func:`admin1_choice`).
+
+    The one rule every engine applies: a place finer than a second-level unit (a town, a
+    village, a facility) takes the unit its point falls in, when that unit lies in the
+    place's admin-1 region; a place that is itself a unit (kind "admin1" in the
+    gazetteer: "Khan Younis Governorate") takes that unit, by name (an incident known
+    only by its region is drawn at the admin-1 seat, which may lie in another unit);
+    countries, admin-1 regions and named regions (the Gaza Strip, seas) take none.
+    """
+    if admin1_code is None:
+        return (None, None)
+    if kind == "admin1":
+        unit = regions.unit_named(name, admin1_code) if regions is not None else None
+    elif kind in ("country", "region"):
+        unit = None
+    if unit is None or unit.parent != admin1_code:
+        return (None, None)
+    return (unit.name, unit.code)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

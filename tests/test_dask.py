@@ -67,6 +67,11 @@ def test_outputs_are_byte_identical_to_the_local_engine(services, scheduler, tmp
     assert len(local.incidents) == 18  # 13 strikes + 5 talks in Istanbul, every report merged
     assert len(local.unplaced) == 10  # the "Shahed" sentence of articles 1, 5, 9, ...
     assert dask.incidents == local.incidents and dask.unplaced == local.unplaced
+    assert_same_files(local, dask, services, tmp_path)
+
+
+def assert_same_files(local, dask, services, tmp_path) -> None:
+    """The five output files of both engines' results are byte-identical."""
     files = {}
     for name, result in (("local", local), ("dask", dask)):
         write_outputs(result, services, tmp_path / name, tiles="none")
@@ -90,6 +95,36 @@ def test_reports_of_one_incident_in_different_partitions_merge(services, schedul
     assert kyiv[0].admin1_code == "UA-30"
     files = sorted(str(p) for p in tmp_path.glob("part-*.jsonl"))
     assert result.incidents == run(read_articles(files), services).incidents
+
+
+PALESTINE = [
+    "On 3 March 2024 an Israeli air strike hit a house in Khan Younis, killing 11 people, health officials said.",
+    "On 3 March 2024 Israeli forces raided Jenin in the occupied West Bank, killing two men, officials said.",
+    "On 4 March 2024 Israeli drones struck Rafah, medics said.",
+    "On 5 March 2024 Israeli artillery shelled Khan Younis Governorate, medics said.",
+    "On 4 March 2024 Russian drones struck Kharkiv, the governor said.",
+]
+
+
+def test_palestine_territories_and_governorates_as_the_local_engine(services, scheduler, tmp_path):
+    records = [{"id": f"p{i}", "title": "Strikes", "text": text, "published": "2024-03-06"}
+               for i, text in enumerate(PALESTINE * 2)]
+    for k in range(2):
+        write_jsonl(tmp_path / f"ps-{k}.jsonl", records[k::2])
+    files = sorted(str(p) for p in tmp_path.glob("ps-*.jsonl"))
+    dask = run_dask(files, scheduler=scheduler, partition_size="1kB")
+    local = run(read_articles(files), services)
+    assert dask.incidents == local.incidents
+    got = {(i.place.name, i.admin1, i.admin1_code, i.admin2, i.admin2_code) for i in local.incidents}
+    assert {("Khān Yūnis", "Gaza Strip", "PS-GZZ", "Khan Yunis Governorate", "PS-KYS"),
+            ("Janīn", "West Bank", "PS-WBK", "Jenin Governorate", "PS-JEN"),
+            ("Rafaḩ", "Gaza Strip", "PS-GZZ", "Rafah Governorate", "PS-RFH"),
+            ("Kharkiv", "Kharkiv Oblast", "UA-63", None, None)} <= got
+    # a governorate named in text: its territory, and the governorate itself as admin2
+    named = [i for i in local.incidents if i.place.name == "Khan Yunis Governorate"]
+    assert [(i.admin1_code, i.admin2_code) for i in named] == [("PS-GZZ", "PS-KYS")]
+    assert_same_files(local, dask, services, tmp_path / "out")
+    assert b'"admin2_code": "PS-KYS"' in (tmp_path / "out" / "local" / "incidents.geojson").read_bytes()
 
 
 def test_bad_lines_are_numbered_across_blocks(services, scheduler, tmp_path):

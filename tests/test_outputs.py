@@ -32,8 +32,9 @@ ACLED = {  # our type -> ACLED (event_type, sub_event_type), per DESIGN.md
 }
 PROPERTIES = ["id", "type", "event_type", "sub_event_type", "strike", "date_start", "date_end", "time_precision",
               "actor", "place", "place_text", "geonameid", "country", "admin1", "admin1_code", "admin1_geonameid",
-              "geo_precision", "killed", "injured", "sources"]
-CITY_COLUMNS = ["place", "geonameid", "country", "admin1", "admin1_code", "lon", "lat", "strikes", "incidents",
+              "admin2", "admin2_code", "geo_precision", "killed", "injured", "sources"]
+CITY_COLUMNS = ["place", "geonameid", "country", "admin1", "admin1_code", "admin2", "admin2_code", "lon", "lat",
+                "strikes", "incidents",
                 "first_date", "last_date", *TYPES]
 REGION_COLUMNS = ["admin1_code", "admin1", "country", "slice_start", "slice_end", "strikes", "incidents", *TYPES]
 UNPLACED_COLUMNS = ["type", "date_start", "date_end", "place_text", "reason", "actor", "article_id", "title", "url",

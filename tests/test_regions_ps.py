@@ -1,7 +1,10 @@
-"""Palestinian governorates (ISO 3166-2:PS), approximated by Voronoi cells of their seats."""
+"""Palestine: the Gaza Strip and the West Bank are its admin-1 regions (annotation.md, GeoNames,
+Natural Earth); the 16 ISO 3166-2:PS governorates, approximated by Voronoi cells of their
+seats, are its second level (``admin2``)."""
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -10,8 +13,11 @@ import pytest
 import shapely
 from click.testing import CliRunner
 
-from mapper import cli
+from mapper import cli, read_incidents
 from mapper.geo.regions import RegionIndex
+from mapper.model import Place
+from mapper.output.webmap import extract_data
+from mapper.pipeline import admin2_choice, region_lookup
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "data"))  # the build helper is a script folder, not a package
@@ -20,6 +26,7 @@ from split_governorates import GOVERNORATES  # noqa: E402
 GAZA = ("PS-DEB", "PS-GZA", "PS-KYS", "PS-NGZ", "PS-RFH")
 WEST_BANK = ("PS-BTH", "PS-HBN", "PS-JEM", "PS-JEN", "PS-JRH", "PS-NBS", "PS-QQA", "PS-RBH",
              "PS-SLT", "PS-TBS", "PS-TKM")
+TERRITORY = {"PS-GZZ": ("Gaza Strip", 281132), "PS-WBK": ("West Bank", 285153)}
 
 # (lon, lat) of the GeoNames cities500 points of real towns, with their governorate
 POINTS = [
@@ -51,56 +58,82 @@ POINTS = [
 ]
 
 
+def _csv(name: str) -> dict[str, dict[str, str]]:
+    with open(ROOT / "data" / name, encoding="utf-8", newline="") as fh:
+        return {r["code"]: r for r in csv.DictReader(fh) if r["country"] == "PS"}
+
+
 @pytest.fixture(scope="module")
 def regions() -> RegionIndex:
     return RegionIndex.load(ROOT / "data")
 
 
 @pytest.mark.parametrize("name,lon,lat,code", POINTS, ids=[p[0] for p in POINTS])
-def test_point_joins_its_governorate(regions: RegionIndex, name: str, lon: float, lat: float,
-                                     code: str) -> None:
+def test_point_joins_its_territory_and_governorate(regions: RegionIndex, name: str, lon: float, lat: float,
+                                                   code: str) -> None:
     (found,) = regions.join(np.array([lon]), np.array([lat]))
-    assert found is not None and found.code == code
-    assert found.country == "PS"
+    parent = "PS-GZZ" if code in GAZA else "PS-WBK"
+    assert found is not None and (found.code, found.name, found.country) == (parent, TERRITORY[parent][0], "PS")
+    (unit,) = regions.join_second(np.array([lon]), np.array([lat]))
+    assert unit is not None and (unit.code, unit.parent, unit.country) == (code, parent, "PS")
 
 
-def test_every_governorate_once_and_no_parent_left(regions: RegionIndex) -> None:
-    codes = sorted(r.code for r in regions.regions if r.country == "PS")
-    assert codes == sorted(GAZA + WEST_BANK)
-    assert regions.by_code("PS-GZZ") is None and regions.by_code("PS-WBK") is None
+def test_admin1_is_the_two_territories(regions: RegionIndex) -> None:
+    assert sorted(r.code for r in regions.regions if r.country == "PS") == ["PS-GZZ", "PS-WBK"]
+    assert regions.by_gn_code("PS.GZ").code == "PS-GZZ" and regions.by_gn_code("PS.WE").code == "PS-WBK"
+    rows = _csv("admin1.csv")
+    assert [(c, rows[c]["name"], rows[c]["gn_code"]) for c in sorted(rows)] == [
+        ("PS-GZZ", "Gaza Strip", "PS.GZ"), ("PS-WBK", "West Bank", "PS.WE")]
+    # a bare "Gaza" is the city (and Gaza Governorate's alternate), not the territory
+    assert "Gaza" not in rows["PS-GZZ"]["names"].split("|")
+    with open(ROOT / "data" / "admin1_ids.csv", encoding="utf-8", newline="") as fh:
+        ids = {r["gn_code"]: int(r["geonameid"]) for r in csv.DictReader(fh)}
+    assert (ids["PS.GZ"], ids["PS.WE"]) == (281132, 285153)
 
 
-def test_governorates_keep_the_parent_geonames_code(regions: RegionIndex) -> None:
-    gn = {r.code: r.gn_code for r in regions.regions if r.country == "PS"}
-    assert {gn[c] for c in GAZA} == {"PS.GZ"} and {gn[c] for c in WEST_BANK} == {"PS.WE"}
+def test_every_governorate_once_in_the_second_level(regions: RegionIndex) -> None:
+    units = regions.second_level.regions
+    assert sorted(u.code for u in units) == sorted(GAZA + WEST_BANK)
+    assert {u.parent for u in units if u.code in GAZA} == {"PS-GZZ"}
+    assert {u.parent for u in units if u.code in WEST_BANK} == {"PS-WBK"}
+    # each keeps its territory's GeoNames code (GeoNames has none for governorates)
+    assert {u.gn_code for u in units if u.code in GAZA} == {"PS.GZ"}
+    assert {u.gn_code for u in units if u.code in WEST_BANK} == {"PS.WE"}
+    assert regions.by_code("PS-KYS") is None  # not an admin-1 region
 
 
 def test_names(regions: RegionIndex) -> None:
-    assert regions.by_code("PS-KYS").name == "Khan Yunis Governorate"
-    assert regions.by_code("PS-RBH").name == "Ramallah and al-Bireh Governorate"
-    with open(ROOT / "data" / "admin1.csv", encoding="utf-8", newline="") as fh:
-        rows = {r["code"]: r for r in csv.DictReader(fh) if r["country"] == "PS"}
+    assert regions.unit_named("Khan Yunis Governorate", "PS-GZZ").code == "PS-KYS"
+    assert regions.unit_named("Khan Yunis Governorate", "PS-WBK") is None
+    assert regions.unit_named("Ramallah and al-Bireh Governorate", "PS-WBK").code == "PS-RBH"
+    rows = _csv("admin2.csv")
     assert rows["PS-KYS"]["names"].split("|") == [
         "Khan Yunis Governorate", "Khan Yunis", "Khan Younis", "Khan Younes", "Khan Yunus",
         "Khan Younis Governorate", "Khan Younes Governorate", "Khan Yunus Governorate"]
     assert "North Gaza" in rows["PS-NGZ"]["names"].split("|")
     assert {r["type_en"] for r in rows.values()} == {"Governorate"}
+    assert {r["parent"] for r in rows.values()} == {"PS-GZZ", "PS-WBK"}
 
 
 def test_representative_point_is_inside_its_own_cell(regions: RegionIndex) -> None:
+    second = regions.second_level
     for code in GAZA + WEST_BANK:
-        lon, lat = regions.point(code)
-        (found,) = regions.join(np.array([lon]), np.array([lat]), max_km=0)
+        lon, lat = second.point(code)
+        (found,) = regions.join_second(np.array([lon]), np.array([lat]), max_km=0)
         assert found is not None and found.code == code
 
 
-def test_cells_tile_the_strip_without_overlap(regions: RegionIndex) -> None:
-    gdf = regions.regions_gdf(GAZA)
-    geoms = gdf.geometry.to_numpy()
-    assert shapely.coverage_is_valid(geoms)
-    # the five cells together are Natural Earth's Gaza outline: 341 km2 at 0.01 deg (real: 365)
-    area_km2 = shapely.area(shapely.union_all(geoms)) * 110.574 * 111.320 * np.cos(np.radians(31.42))
-    assert 340 < area_km2 < 342
+def test_cells_tile_each_territory_without_overlap(regions: RegionIndex) -> None:
+    for parent, codes in (("PS-GZZ", GAZA), ("PS-WBK", WEST_BANK)):
+        geoms = regions.second_level.regions_gdf(codes).geometry.to_numpy()
+        assert shapely.coverage_is_valid(geoms)
+        territory = regions.regions_gdf([parent]).geometry.iloc[0]
+        union = shapely.union_all(geoms)
+        # the cells together are Natural Earth's outline (up to snapping to the 1e-5 degree grid)
+        assert shapely.area(shapely.symmetric_difference(union, territory)) < 1e-4 * shapely.area(territory)
+    area_km2 = (shapely.area(regions.regions_gdf(["PS-GZZ"]).geometry.iloc[0]) * 110.574 * 111.320
+                * np.cos(np.radians(31.42)))
+    assert 340 < area_km2 < 342  # Natural Earth's Gaza at 0.01 deg (real: 365 km2)
 
 
 def test_governorate_table_order_and_parents() -> None:
@@ -110,18 +143,111 @@ def test_governorate_table_order_and_parents() -> None:
     assert all(g.parent == ("PS-GZZ" if g.code in GAZA else "PS-WBK") for g in GOVERNORATES)
 
 
-def test_run_joins_a_khan_younis_strike_to_ps_kys(tmp_path: Path) -> None:
-    article = tmp_path / "khan_younis.txt"
-    article.write_text(
-        "Israeli strike on Khan Younis\n\nKHAN YOUNIS, Gaza Strip, March 3, 2024 - An Israeli air "
-        "strike hit a house in Khan Younis on Sunday, killing 11 people, health officials said.\n",
-        encoding="utf-8")
-    out = tmp_path / "out"
-    result = CliRunner().invoke(cli.main, ["run", str(article), "-o", str(out), "--tiles", "none",
+def _place(name: str, kind: str, lon: float, lat: float, gn: str | None) -> Place:
+    return Place(name=name, lon=lon, lat=lat, country="PS", admin1_gn=gn, kind=kind,
+                 geo_precision=1 if kind == "city" else 3)
+
+
+def test_region_lookup_of_towns_governorates_and_territories(regions: RegionIndex) -> None:
+    places = [
+        _place("Khan Yunis", "city", 34.30627, 31.34018, "PS.GZ"),
+        _place("Jenin", "city", 35.30086, 32.45943, "PS.WE"),
+        # a governorate named in text, drawn at its territory's seat (Gaza City): the unit by name
+        _place("Khan Yunis Governorate", "admin1", 34.46672, 31.50161, "PS.GZ"),
+        _place("Gaza Strip", "admin1", 34.46672, 31.50161, "PS.GZ"),
+        _place("West Bank", "region", 35.25, 31.95, "PS.WE"),
+        Place(name="Kyiv", lon=30.5234, lat=50.4501, country="UA", admin1_gn="UA.12", kind="city"),
+    ]
+    found = region_lookup(places, regions)
+    assert [found[p] for p in places] == [
+        ("Gaza Strip", "PS-GZZ", "Khan Yunis Governorate", "PS-KYS"),
+        ("West Bank", "PS-WBK", "Jenin Governorate", "PS-JEN"),
+        ("Gaza Strip", "PS-GZZ", "Khan Yunis Governorate", "PS-KYS"),
+        ("Gaza Strip", "PS-GZZ", None, None),
+        ("West Bank", "PS-WBK", None, None),
+        ("Kyiv City", "UA-30", None, None),
+    ]
+
+
+def test_admin2_needs_the_unit_inside_the_admin1(regions: RegionIndex) -> None:
+    kys = regions.unit_named("Khan Yunis Governorate", "PS-GZZ")
+    assert admin2_choice("city", "Khan Yunis", "PS-GZZ", kys, regions) == ("Khan Yunis Governorate", "PS-KYS")
+    assert admin2_choice("city", "Khan Yunis", "IL-D", kys, regions) == (None, None)
+    assert admin2_choice("city", "Khan Yunis", None, kys, regions) == (None, None)
+    assert admin2_choice("country", "Palestine", "PS-GZZ", kys, regions) == (None, None)
+    # no second level loaded: none anywhere
+    bare = RegionIndex(regions.regions_gdf(["PS-GZZ"]).geometry.to_numpy(), [regions.by_code("PS-GZZ")],
+                       np.array([[34.35, 31.39]]))
+    assert bare.join_second(np.array([34.3]), np.array([31.34])) == [None]
+    assert bare.second_level is None and bare.unit_named("Khan Yunis Governorate", "PS-GZZ") is None
+
+
+def test_a_governorate_named_in_text_resolves_in_its_territory(tmp_path: Path) -> None:
+    doc = tmp_path / "in.jsonl"
+    doc.write_text(json.dumps({"id": "a", "text": "Strikes hit Khan Younis Governorate and the North Gaza "
+                                                  "Governorate, and troops raided Jenin governorate. Raids "
+                                                  "went on across the West Bank."}) + "\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["geoparse", str(doc), "--quiet"], prog_name="mapper")
+    assert result.exit_code == 0, result.output
+    got = [(t["name"], t["admin1_code"], t["admin1_geonameid"], round(t["lon"], 2), round(t["lat"], 2))
+           for t in json.loads(result.output)["toponyms"]]
+    assert got == [("Khan Younis Governorate", "PS-GZZ", 281132, 34.31, 31.34),
+                   ("North Gaza Governorate", "PS-GZZ", 281132, 34.5, 31.54),
+                   ("Jenin", "PS-WBK", 285153, 35.26, 32.45),
+                   # the territory itself: the named region (the admin-1 region keeps the name as an alternate)
+                   ("West Bank", "PS-WBK", 285153, 35.25, 31.95)]
+
+
+KHAN_YOUNIS = ("Israeli strike on Khan Younis\n\nKHAN YOUNIS, Gaza Strip, March 3, 2024 - An Israeli air "
+               "strike hit a house in Khan Younis on Sunday, killing 11 people, health officials said. "
+               "On Sunday, Israeli forces also raided Jenin, killing two men, the health ministry said.\n")
+
+
+@pytest.fixture(scope="module")
+def ran(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The outputs of ``mapper run`` on one article: a strike in Khan Younis, a raid in Jenin."""
+    tmp = tmp_path_factory.mktemp("ps-run")
+    article = tmp / "khan_younis.txt"
+    article.write_text(KHAN_YOUNIS, encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["run", str(article), "-o", str(tmp / "out"), "--tiles", "none",
                                            "-j", "1", "--quiet"], prog_name="mapper")
     assert result.exit_code == 0, result.output
-    with open(out / "regions.csv", encoding="utf-8", newline="") as fh:
-        rows = [(r["admin1_code"], r["admin1"], r["slice_start"], r["strikes"])
-                for r in csv.DictReader(fh)]
-    assert rows == [("PS-KYS", "Khan Yunis Governorate", "2024-03-03", "1"),
-                    ("PS-KYS", "Khan Yunis Governorate", "", "1")]
+    return tmp / "out"
+
+
+def test_run_reports_the_territory_and_the_governorate(ran: Path) -> None:
+    with open(ran / "regions.csv", encoding="utf-8", newline="") as fh:
+        rows = [(r["admin1_code"], r["admin1"], r["slice_start"], r["incidents"]) for r in csv.DictReader(fh)]
+    assert rows == [("PS-GZZ", "Gaza Strip", "2024-03-03", "1"), ("PS-GZZ", "Gaza Strip", "", "1"),
+                    ("PS-WBK", "West Bank", "2024-03-03", "1"), ("PS-WBK", "West Bank", "", "1")]
+    with open(ran / "cities.csv", encoding="utf-8", newline="") as fh:
+        cities = {r["place"]: (r["admin1"], r["admin1_code"], r["admin2"], r["admin2_code"])
+                  for r in csv.DictReader(fh)}
+    assert cities == {"Khān Yūnis": ("Gaza Strip", "PS-GZZ", "Khan Yunis Governorate", "PS-KYS"),
+                      "Janīn": ("West Bank", "PS-WBK", "Jenin Governorate", "PS-JEN")}
+    features = json.loads((ran / "incidents.geojson").read_text(encoding="utf-8"))["features"]
+    props = {f["properties"]["place"]: f["properties"] for f in features}
+    assert {k: (p["admin1"], p["admin1_code"], p["admin1_geonameid"], p["admin2"], p["admin2_code"])
+            for k, p in props.items()} == {
+        "Khān Yūnis": ("Gaza Strip", "PS-GZZ", 281132, "Khan Yunis Governorate", "PS-KYS"),
+        "Janīn": ("West Bank", "PS-WBK", 285153, "Jenin Governorate", "PS-JEN")}
+
+
+def test_the_map_choropleth_draws_the_territories(ran: Path) -> None:
+    data = extract_data((ran / "map.html").read_text(encoding="utf-8"))
+    assert [row[:3] for row in data["regions"]] == [["PS-GZZ", "Gaza Strip", "PS"], ["PS-WBK", "West Bank", "PS"]]
+    assert len(data["region_shapes"]) == 2 and all(data["region_shapes"])  # the territories' polygons
+    # the choropleth counts strikes: the air strike in Khan Younis, in the Gaza Strip (row 0)
+    assert data["all"]["regions"] == [[0, 1]]
+
+
+def test_a_file_written_before_admin2_still_reads(ran: Path, tmp_path: Path) -> None:
+    data = json.loads((ran / "incidents.geojson").read_text(encoding="utf-8"))
+    for f in data["features"]:
+        del f["properties"]["admin2"], f["properties"]["admin2_code"]
+    old = tmp_path / "old.geojson"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    frame = read_incidents(old)
+    assert len(frame) == 2 and frame["admin2"].isna().all() and set(frame["admin1"]) == {"Gaza Strip", "West Bank"}
+    assert set(read_incidents(ran / "incidents.geojson")["admin2_code"]) == {"PS-KYS", "PS-JEN"}

@@ -40,7 +40,7 @@ from mapper.errors import ConfigError, InputError, MapperError
 from mapper.geo.regions import RegionIndex
 from mapper.model import Incident, RunResult, Unplaced
 from mapper.parallel import process_services
-from mapper.pipeline import admin1_choice, geocode_unplaced
+from mapper.pipeline import admin1_choice, admin2_choice, geocode_unplaced
 
 if TYPE_CHECKING:
     from mapper.geo.online import Geocoder
@@ -256,7 +256,8 @@ def _finish_join(part: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     A point inside polygons takes the lowest-numbered one (what RegionIndex.join picks);
     a point inside none goes through RegionIndex.join itself, for its nearest-region
     fallback.  Country-level places, and regions the gazetteer ties to no admin-1 unit,
-    get no region.
+    get no region.  The second level (a few small polygons) is joined here, by
+    RegionIndex.join_second, under the local engine's rule (:func:`admin2_choice`).
     """
     index = worker_services().regions
     keys = part["rowkey"].to_numpy(dtype=np.int64)
@@ -271,13 +272,17 @@ def _finish_join(part: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
         lat = part["lat"].to_numpy(dtype=np.float64)[missed]
         for i, region in zip(missed, index.join(lon, lat)):
             found[i] = region
+    kinds = part["kind"].tolist()
     chosen = [admin1_choice(kind, rows.none(gn), region, index)
-              for kind, gn, region in zip(part["kind"].tolist(), part["admin1_gn"].tolist(), found)]
-    names = [name for name, _ in chosen]
-    codes = [code for _, code in chosen]
+              for kind, gn, region in zip(kinds, part["admin1_gn"].tolist(), found)]
+    units = index.join_second(part["lon"].to_numpy(dtype=np.float64), part["lat"].to_numpy(dtype=np.float64))
+    second = [admin2_choice(kind, name, code, unit, index)
+              for kind, name, (_, code), unit in zip(kinds, part["place_name"].tolist(), chosen, units)]
     out = part.copy()
-    out["admin1"] = pd.array(names, dtype="string")
-    out["admin1_code"] = pd.array(codes, dtype="string")
+    out["admin1"] = pd.array([name for name, _ in chosen], dtype="string")
+    out["admin1_code"] = pd.array([code for _, code in chosen], dtype="string")
+    out["admin2"] = pd.array([name for name, _ in second], dtype="string")
+    out["admin2_code"] = pd.array([code for _, code in second], dtype="string")
     return out
 
 

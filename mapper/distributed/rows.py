@@ -37,7 +37,8 @@ CANDIDATE_COLUMNS = [("fam", "str"), ("pkey", "str"), *_ORDER, *_COMMON, *_SOURC
 MERGED_COLUMNS = [("g_part", "int"), ("g_rec", "int"), ("g_cand", "int"), ("cluster", "int"),
                   ("rowkey", "int"), ("id", "str"), *_COMMON, ("sources", "str")]
 #: Merged rows after the admin-1 join.
-JOINED_COLUMNS = [*MERGED_COLUMNS, ("admin1", "ostr"), ("admin1_code", "ostr")]
+JOINED_COLUMNS = [*MERGED_COLUMNS, ("admin1", "ostr"), ("admin1_code", "ostr"), ("admin2", "ostr"),
+                  ("admin2_code", "ostr")]
 
 _DTYPES = {"str": "string", "ostr": "string", "int": "int64", "oint": "Int64", "float": "float64"}
 
@@ -135,6 +136,6 @@ def merged(df: pd.DataFrame) -> list[tuple[tuple[int, int, int, int], Incident]]
         sources = tuple(Source(a, t, u, None if p is None else dt.date.fromordinal(p), x)
                         for a, t, u, p, x in json.loads(r["sources"]))
         inc = _incident(r, sources, admin1=none(r["admin1"]), admin1_code=none(r["admin1_code"]),
-                        id=str(r["id"]))
+                        admin2=none(r["admin2"]), admin2_code=none(r["admin2_code"]), id=str(r["id"]))
         out.append(((int(r["g_part"]), int(r["g_rec"]), int(r["g_cand"]), int(r["cluster"])), inc))
     return out

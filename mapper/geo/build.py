@@ -15,10 +15,15 @@ from mapper.geo.names import key, region_named
 from mapper.geo.variants import ARABIC, variants
 
 #: the shipped tables the index is compiled from
-SOURCES = ("admin1.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
+SOURCES = ("admin1.csv", "admin2.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
            "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv", "admin1_ids.csv",
            "us_places.csv", "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv")
 
+#: admin-1 regions that news names as a territory of ``named_regions.csv`` ("air strikes across
+#: the West Bank" sums up the towns named with it, as for Donbas): the named region takes the
+#: name (it reports the admin-1 region through its ``admin1_code``), the admin-1 entry keeps it
+#: only as an alternate
+NAMED_TERRITORIES = frozenset({"PS-GZZ", "PS-WBK"})
 #: longest name (in words) the recogniser tries; longer GeoNames names are institutions
 MAX_TOKENS = 6
 #: pseudo-populations: the prior of a country or region name over a town of the same name
@@ -116,19 +121,25 @@ def _add_countries(b: _Builder, data: Path) -> dict[str, int]:
 
 
 def _add_admin1(b: _Builder, data: Path, ids: dict[str, int]) -> dict[str, int]:
+    """The admin-1 regions of ``admin1.csv``, then the second-level units of ``admin2.csv``
+    (Palestine's governorates) as entries of the same kind: a governorate is named and
+    resolved as a region is ("Khan Younis governorate"; a bare "Khan Younis" is the city),
+    in its admin-1 region's GeoNames unit, but with no GeoNames id (GeoNames has none for
+    it here) and never as the entry of that unit.  Returns GeoNames code -> admin-1 entry."""
     out = {}
-    for row in _rows(data / "admin1.csv"):
+    second = [(row, 2) for row in _rows(data / "admin2.csv")]
+    for row, level in [(row, 1) for row in _rows(data / "admin1.csv")] + second:
         gn = row.get("gn_code") or None
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], gn, "admin1",
-                      ids.get(gn or ""), _ADMIN1_POP)
-        b.name(entry, row["name"], main=True)
+                      ids.get(gn or "") if level == 1 else None, _ADMIN1_POP)
+        b.name(entry, row["name"], main=row["code"] not in NAMED_TERRITORIES)
         for alt in (row.get("names") or "").split("|"):
             if alt and admissible_name(alt):
                 b.name(entry, alt, main=region_named(key(alt)))
                 if row["country"] in ARABIC:  # "Ad Daqahliyah" is also "Daqahliya"
                     for variant in variants(alt, row["country"]):
                         b.name(entry, variant)
-        if gn:
+        if gn and level == 1:
             out[gn] = entry
     return out
 

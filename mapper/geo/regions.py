@@ -3,6 +3,8 @@
 The polygons ship in ``data/admin1.npz`` and ``data/countries.npz`` (built by
 ``data/build_regions.py``): integer, delta-coded coordinates in a ragged-array layout that
 :func:`shapely.from_ragged_array` turns into geometries in a few tens of milliseconds.
+``data/admin2.npz``, in the same layout, holds the second level where mapper has one
+(Palestine's governorates inside the Gaza Strip and the West Bank).
 """
 from __future__ import annotations
 
@@ -29,12 +31,15 @@ KM_PER_DEG_LON = 111.320  # at the equator; times cos(latitude)
 @dataclass(frozen=True)
 class Region:
     """An admin-1 region: ISO 3166-2 code (None for Natural Earth's un-coded units),
-    English name, ISO 3166-1 alpha-2 country and GeoNames admin1 code."""
+    English name, ISO 3166-1 alpha-2 country and GeoNames admin1 code.  A second-level
+    unit (a governorate) also names the code of the admin-1 region it lies in
+    (``parent``) and carries that region's GeoNames code."""
 
     code: str | None
     name: str
     country: str | None
     gn_code: str | None
+    parent: str | None = None
 
 
 class RegionIndex:
@@ -47,11 +52,14 @@ class RegionIndex:
     points : (n, 2) array of representative ``(lon, lat)`` points inside each region.
     gn_also : optional sequence of extra GeoNames admin1 codes per region (folded-in units).
     countries : optional ``(iso2, name, (lon, lat), geometry)`` records.
+    second_level : optional index of second-level units (their ``Region.parent`` set), for
+        :meth:`join_second`.
     """
 
     def __init__(self, geometries: np.ndarray, regions: Sequence[Region], points: np.ndarray,
                  gn_also: Sequence[Iterable[str]] | None = None,
-                 countries: Sequence[tuple[str, str, tuple[float, float], object]] = ()) -> None:
+                 countries: Sequence[tuple[str, str, tuple[float, float], object]] = (),
+                 second_level: RegionIndex | None = None) -> None:
         self._geoms = np.asarray(geometries, dtype=object)
         self._regions = tuple(regions)
         self._points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
@@ -67,8 +75,10 @@ class RegionIndex:
             for gn in ([region.gn_code] if region.gn_code else []) + list(more):
                 if self._by_gn.setdefault(gn, i) != i:
                     shared.add(gn)
-        for gn in shared:  # one GeoNames unit split into several regions (Gaza's governorates)
+        for gn in shared:  # one GeoNames unit split into several (the governorates of the second level)
             del self._by_gn[gn]
+        self._second = second_level
+        self._by_name = {(r.parent, r.name): r for r in self._regions}
         self._countries = {iso2: (name, (float(p[0]), float(p[1])), geom)
                            for iso2, name, p, geom in countries if iso2}
         self._basemap = tuple(countries)
@@ -76,7 +86,8 @@ class RegionIndex:
     # ----------------------------------------------------------------- loading
     @classmethod
     def load(cls, data_dir: Path | None = None) -> RegionIndex:
-        """Read ``admin1.npz`` and ``countries.npz`` from ``data_dir``.
+        """Read ``admin1.npz``, ``countries.npz`` and, where present, ``admin2.npz`` (the
+        second level) from ``data_dir``.
 
         Parameters
         ----------
@@ -96,7 +107,14 @@ class RegionIndex:
         gn_also = [[c for c in s.split("|") if c] for s in a1["meta_gn_also"].tolist()]
         countries = list(zip(a0["meta_iso2"].tolist(), a0["meta_name"].tolist(),
                              a0["meta_point"], a0["geometries"]))
-        return cls(a1["geometries"], regions, a1["meta_point"], gn_also, countries)
+        second = None
+        if (folder / "admin2.npz").is_file():
+            a2 = _read_npz(folder / "admin2.npz", ("code", "name", "country", "gn_code", "parent"))
+            cols2 = [a2[f"meta_{k}"].tolist() for k in ("code", "name", "country", "gn_code", "parent")]
+            units = [Region(code or None, name, country or None, gn or None, parent or None)
+                     for code, name, country, gn, parent in zip(*cols2)]
+            second = cls(a2["geometries"], units, a2["meta_point"])
+        return cls(a1["geometries"], regions, a1["meta_point"], gn_also, countries, second)
 
     # ----------------------------------------------------------------- join
     def join(self, lon: np.ndarray, lat: np.ndarray, max_km: float = 10.0) -> list[Region | None]:
@@ -151,7 +169,33 @@ class RegionIndex:
         keep = np.isfinite(dist) & (dist <= max_km)
         _first_per_source(hit, idx[src[keep]], dst[keep], dist[keep])
 
+    def join_second(self, lon: np.ndarray, lat: np.ndarray, max_km: float = 10.0) -> list[Region | None]:
+        """The second-level unit containing each point (:meth:`join` on the second level);
+        None everywhere mapper has no second level (all points, when none was loaded).
+
+        Parameters
+        ----------
+        lon, lat : 1-d arrays of WGS84 degrees, same length.
+        max_km : the fallback radius in kilometres, as in :meth:`join`.
+        """
+        if self._second is None:
+            lon = np.asarray(lon)
+            if lon.ndim != 1:
+                raise ValueError(f"lon and lat must be 1-d of equal length, got shape {lon.shape}")
+            return [None] * len(lon)
+        return self._second.join(lon, lat, max_km)
+
     # ----------------------------------------------------------------- look-ups
+    @property
+    def second_level(self) -> RegionIndex | None:
+        """The index of second-level units (Palestine's governorates), or None."""
+        return self._second
+
+    def unit_named(self, name: str, parent: str | None) -> Region | None:
+        """The second-level unit called ``name`` (its English name, as in ``admin2.csv``)
+        inside admin-1 region ``parent``, or None."""
+        return None if self._second is None else self._second._by_name.get((parent, name))
+
     @property
     def regions(self) -> tuple[Region, ...]:
         """Every region, in file order."""

@@ -103,6 +103,7 @@ def map_frame(incidents: list[Incident]) -> pd.DataFrame:
         "country": [i.place.country or None for i in incidents], "admin1": [i.admin1 for i in incidents],
         "admin1_code": [i.admin1_code for i in incidents],
         "admin1_geonameid": [admin1_geonameid(i.place) for i in incidents],
+        "admin2": [i.admin2 for i in incidents], "admin2_code": [i.admin2_code for i in incidents],
         "geo_precision": [i.geo_precision for i in incidents],
         "killed": [i.killed for i in incidents], "injured": [i.injured for i in incidents],
         "sources": [tuple(map(_SourceView, i.sources)) for i in incidents],

@@ -11,9 +11,11 @@ from mapper.model import ACLED_TYPES, Incident, Unplaced
 PROPERTY_NAMES: tuple[str, ...] = (
     "id", "type", "event_type", "sub_event_type", "strike", "date_start", "date_end", "time_precision",
     "actor", "place", "place_text", "geonameid", "country", "admin1", "admin1_code", "admin1_geonameid",
-    "geo_precision",
+    "admin2", "admin2_code", "geo_precision",
     "killed", "injured", "sources",
 )
+#: properties a file written by an older mapper may lack (read back as null)
+OPTIONAL_PROPERTIES: frozenset[str] = frozenset({"admin2", "admin2_code"})
 
 
 def properties(inc: Incident) -> dict[str, Any]:
@@ -25,7 +27,8 @@ def properties(inc: Incident) -> dict[str, Any]:
         "time_precision": inc.time_precision, "actor": inc.actor, "place": inc.place.name,
         "place_text": inc.place_text, "geonameid": inc.place.geonameid, "country": inc.place.country or None,
         "admin1": inc.admin1, "admin1_code": inc.admin1_code,
-        "admin1_geonameid": admin1_geonameid(inc.place), "geo_precision": inc.geo_precision,
+        "admin1_geonameid": admin1_geonameid(inc.place), "admin2": inc.admin2, "admin2_code": inc.admin2_code,
+        "geo_precision": inc.geo_precision,
         "killed": inc.killed, "injured": inc.injured,
         "sources": [{"article_id": s.article_id, "title": s.title, "url": s.url,
                      "published": s.published.isoformat() if s.published else None, "text": s.text}

@@ -16,7 +16,8 @@ from mapper.output.atomic import atomic_write
 from mapper.output.records import unplaced_record
 from mapper.slices import overlapping
 
-CITY_COLUMNS = ["place", "geonameid", "country", "admin1", "admin1_code", "lon", "lat", "strikes", "incidents",
+CITY_COLUMNS = ["place", "geonameid", "country", "admin1", "admin1_code", "admin2", "admin2_code", "lon", "lat",
+                "strikes", "incidents",
                 "first_date", "last_date", *INCIDENT_TYPES]
 REGION_COLUMNS = ["admin1_code", "admin1", "country", "slice_start", "slice_end", "strikes", "incidents",
                   *INCIDENT_TYPES]
@@ -63,11 +64,13 @@ def city_table(incidents: list[Incident]) -> pd.DataFrame:
     by_place: dict[tuple, list[Incident]] = {}
     for inc in incidents:
         p = inc.place
-        by_place.setdefault((p.name, p.geonameid, p.country, inc.admin1, inc.admin1_code, p.lon, p.lat), []).append(inc)
+        by_place.setdefault((p.name, p.geonameid, p.country, inc.admin1, inc.admin1_code, inc.admin2,
+                             inc.admin2_code, p.lon, p.lat), []).append(inc)
     rows = []
-    for (name, gid, country, admin1, code, lon, lat), items in by_place.items():
+    for (name, gid, country, admin1, code, admin2, code2, lon, lat), items in by_place.items():
         rows.append({"place": name, "geonameid": gid, "country": country or None, "admin1": admin1,
-                     "admin1_code": code, "lon": round(lon, 6), "lat": round(lat, 6),
+                     "admin1_code": code, "admin2": admin2, "admin2_code": code2, "lon": round(lon, 6),
+                     "lat": round(lat, 6),
                      **_counts(items), "first_date": min(i.date_start for i in items).isoformat(),
                      "last_date": max(i.date_end for i in items).isoformat()})
     frame = pd.DataFrame(rows, columns=CITY_COLUMNS)
