@@ -4,6 +4,7 @@ seats, are its second level (``admin2``)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -15,9 +16,9 @@ from click.testing import CliRunner
 
 from mapper import cli, read_incidents
 from mapper.geo.regions import RegionIndex
-from mapper.model import Place
+from mapper.model import Article, Place
 from mapper.output.webmap import extract_data
-from mapper.pipeline import admin2_choice, region_lookup
+from mapper.pipeline import Services, admin2_choice, extract_article, region_lookup
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "data"))  # the build helper is a script folder, not a package
@@ -251,3 +252,13 @@ def test_a_file_written_before_admin2_still_reads(ran: Path, tmp_path: Path) -> 
     frame = read_incidents(old)
     assert len(frame) == 2 and frame["admin2"].isna().all() and set(frame["admin1"]) == {"Gaza Strip", "West Bank"}
     assert set(read_incidents(ran / "incidents.geojson")["admin2_code"]) == {"PS-KYS", "PS-JEN"}
+
+
+def test_an_incident_known_by_its_governorate_is_drawn_at_that_governorate():
+    gaz = Services.load().gazetteer
+    items, _ = extract_article(Article(id="t", text="On 18 May air strikes hit Khan Younis Governorate.",
+                                       title="", published=dt.date(2025, 5, 21)), gaz)
+    assert len(items) == 1
+    place = items[0].place
+    # the governorate's seat (Khan Yunis), not Gaza City 25 km north
+    assert abs(place.lat - 31.34) < 0.05 and abs(place.lon - 34.31) < 0.05

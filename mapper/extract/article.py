@@ -133,9 +133,10 @@ def _home(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> str | None:
 def _at_seat(incident: Incident, seats: dict[str, tuple[float, float]]) -> Incident:
     """An incident known only by its admin-1 region is drawn at the region's seat (its most
     populous town), as annotation.md and ACLED place region-level events; the place keeps
-    its name and ``geo_precision`` 3."""
+    its name and ``geo_precision`` 3.  A second-level unit filed as a region (a Palestinian
+    governorate: no GeoNames id of its own, its territory's code) keeps its own seat's point."""
     place = incident.place
-    if place.kind != "admin1" or place.admin1_gn not in seats:
+    if place.kind != "admin1" or place.admin1_gn not in seats or place.geonameid is None:
         return incident
     lon, lat = seats[place.admin1_gn]
     return dataclasses.replace(incident, place=dataclasses.replace(place, lon=lon, lat=lat))
