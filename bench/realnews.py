@@ -20,7 +20,7 @@ chosen split, the gold incidents missed and the predictions matched to nothing.
 
 Usage::
 
-    python bench/realnews.py [--split dev|test|both|check] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
+    python bench/realnews.py [--split dev|test|both|check|blind|blind-a|blind-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
 """
 from __future__ import annotations
 
@@ -43,9 +43,18 @@ STRIKES = {"drone_strike", "missile_strike", "air_strike", "shelling"}
 
 
 def articles_of(split: str) -> tuple[list[dict], Path]:
-    """The gold documents of a split and the path of its gold file."""
-    path = CORPUS / f"gold-{split}.jsonl"
-    return read_jsonl(path), path
+    """The gold documents of a split and the path of its gold file (a half of the blind
+    split, ``blind-a`` / ``blind-b``: the documents of that half; the path is the whole file's)."""
+    name, _, half = split.partition("-")
+    path = CORPUS / f"gold-{name}.jsonl"
+    docs = read_jsonl(path)
+    return ([d for d in docs if half_of(d["id"]) == half] if half else docs), path
+
+
+def half_of(doc_id: str) -> str:
+    """The half of the blind split a document is in: the low bit of SHA-256 of its id (fixed;
+    ``a`` is for error analysis, ``b`` only reports)."""
+    return "ab"[hashlib.sha256(f"mapper-blind-1:{doc_id}".encode()).digest()[-1] & 1]
 
 
 def as_input(docs: list[dict]) -> list[dict]:
@@ -168,7 +177,7 @@ def errors(docs: list[dict], geojson: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "test", "both", "check"), default="dev")
+    ap.add_argument("--split", choices=("dev", "test", "both", "check", "blind", "blind-a", "blind-b"), default="dev")
     ap.add_argument("--errors", action="store_true", help="list gold and predictions per article")
     ap.add_argument("--keep", type=Path, default=None, help="keep the mapper outputs in this folder")
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
@@ -182,6 +191,9 @@ def main() -> None:
             out = a.keep / split if a.keep else Path(tmp)
             out.mkdir(parents=True, exist_ok=True)
             seconds = run_mapper(docs, out)
+            if "-" in split:  # a half: score its own documents only
+                gold = out / f"gold-{split}.jsonl"
+                gold.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
             res = score(a.eval_dir, gold, out / "run" / "incidents.geojson")
             cities = city_errors(docs, out / "run" / "cities.csv")
             chars = sum(len(r["title"]) + len(r["text"]) for r in as_input(docs))

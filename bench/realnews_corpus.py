@@ -20,7 +20,7 @@ and the check rows of ``manifest.csv`` and leaves dev and test untouched.
 Usage::
 
     python bench/realnews_corpus.py FOLDER... [--eval-dir ../shared/eval]
-    python bench/realnews_corpus.py --check FOLDER...
+    python bench/realnews_corpus.py --check [--name check|blind] FOLDER...
 """
 from __future__ import annotations
 
@@ -101,24 +101,27 @@ def manifest_row(doc: dict, split: str) -> dict:
             "conflict": doc.get("conflict", ""), "negative": bool(doc.get("negative"))}
 
 
-def add_check(docs: list[tuple[dict, Path]]) -> None:
-    """Write the check split (gold, articles, manifest rows), keeping dev and test as they are."""
+def add_check(docs: list[tuple[dict, Path]], name: str = "check") -> None:
+    """Write a later blind split (gold, articles, manifest rows), keeping the others as they are."""
     with open(OUT / "manifest.csv", newline="", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["split"] != "check"]
+        rows = [r for r in csv.DictReader(fh) if r["split"] != name]
     known = {r["id"] for r in rows}
+    urls = {r["url"] for r in rows}
     items = []
     for doc, folder in sorted(docs, key=lambda x: x[0]["id"]):
         if doc["id"] in known:
-            raise SystemExit(f"{doc['id']} is already in dev or test")
+            raise SystemExit(f"{doc['id']} is already in another split")
+        if doc["source"] in urls:
+            raise SystemExit(f"{doc['id']}: {doc['source']} is already in another split")
         shutil.copyfile(folder / "articles" / f"{doc['id']}.txt", OUT / "articles" / f"{doc['id']}.txt")
         items.append(doc)
-        rows.append(manifest_row(doc, "check"))
-    write_jsonl(OUT / "gold-check.jsonl", items)
+        rows.append(manifest_row(doc, name))
+    write_jsonl(OUT / f"gold-{name}.jsonl", items)
     with open(OUT / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"check: {len(items)} articles, {sum(len(d['incidents']) for d in items)} incidents, "
+    print(f"{name}: {len(items)} articles, {sum(len(d['incidents']) for d in items)} incidents, "
           f"{len({d['publisher'] for d in items})} publishers, {sum(bool(d.get('negative')) for d in items)} negatives")
 
 
@@ -126,7 +129,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
-    ap.add_argument("--check", action="store_true", help="add the folders as the check split")
+    ap.add_argument("--check", action="store_true", help="add the folders as a later blind split")
+    ap.add_argument("--name", default="check", choices=("check", "blind"),
+                    help="with --check: the split's name (check: session 4; blind: session 5)")
     a = ap.parse_args()
     docs: list[tuple[dict, Path]] = []
     for folder in a.folders:
@@ -147,7 +152,7 @@ def main() -> None:
         print(f"excluded by excluded.py, dropped: {excluded}", file=sys.stderr)
         docs = [(d, f) for d, f in docs if d["source"] not in excluded]
     if a.check:
-        add_check(docs)
+        add_check(docs, a.name)
         return
     (OUT / "articles").mkdir(parents=True, exist_ok=True)
     splits: dict[str, list[dict]] = {"dev": [], "test": []}
