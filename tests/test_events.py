@@ -201,8 +201,9 @@ def test_a_demonym_on_a_generic_attack_word_is_the_actor(gaz):
 @pytest.mark.parametrize("text,expected", [
     # a trigger inside a quotation is the speaker's word, not a report
     ('"This is an act of sabotage," Tusk said, adding that the line runs via Dorohusk.', []),
-    # "after the attack" points back to an event told elsewhere
-    ("Emergency power outages were introduced in Dnipro after the attack on Monday.", []),
+    # "after the attack" points back to an event told elsewhere: no second incident
+    ("Drones struck Dnipro on Monday. Emergency power outages were introduced in Dnipro after the attack on Monday.",
+     [("drone_strike", "Dnipro", "2025-11-17", "2025-11-17", 1)]),
     # habitual summaries are not events
     ("The refinery in Tuapse has been hit several times since last year.", []),
     # the trigger governing Kyiv is hypothetical, the one governing Odesa is not

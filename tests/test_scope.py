@@ -676,3 +676,14 @@ def test_a_hospital_named_as_a_source_is_no_scene(gaz):
     text = "According to staff at Al-Shifa Hospital, 20 people were killed in strikes on Jabalia on 18 May."
     assert same_scenes(gaz, text, {"Jabalya"})
 
+
+
+def test_a_place_named_as_part_of_a_persons_name_with_an_initial_or_suffix_is_no_scene(gaz):
+    text = "On 18 May Secretary Lloyd J. Austin III said jets struck radars in Hodeidah."
+    assert all(key(p) != key("Austin") for _, p, _, _ in found(gaz, text))
+
+
+def test_gang_violence_is_armed_conflict(gaz):
+    text = "On 18 May gangs attacked police stations; violence broke out in Delmas and Leogane."
+    assert {k for k, _, _, _ in found(gaz, text)} == {"ground_fighting"}
+    assert len(found(gaz, text)) == 2

@@ -37,7 +37,7 @@ from mapper.extract.roles import (
     excluded,
     geo_precision,
     idle_subclause,
-    name_part_after,
+    in_proper_name,
     offset_place,
     other_role,
     relative_elsewhere,
@@ -147,10 +147,6 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         again = scan(text, echo=True)
         if any(t[3] for t in again):
             scanned, echo = again, True
-            # the event pointed back to lies at the places its phrase names, after it
-            # ("power was cut in Dnipro after the attack" does not say where it was)
-            first = min(t[1] for t in again if t[3])
-            places = [p for p in places if p[0] > first]
     found = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
     weapon = ctx.weapon_for(clause)
     ctx.remember(clause, found)
@@ -192,12 +188,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     starts = {s for s, _, _ in places}
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
             and not excluded(clause, s, e, r.place, kinds[s])
-            and not name_part_after(text, e, starts, ctx.article.text)
+            and not in_proper_name(text, s, e, starts, ctx.article.text)
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
             and not idle_subclause(s, every, marks)
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = drop_containers(drop_reference_points(kept, text), text)
-    if not places and kind in _REMOTE and ctx.home:
+    if not places and kind in _REMOTE and ctx.home and not echo:
         # "the egregious Russian missile strike this morning" in an article about Ukraine:
         # a strike told with its attacker and no place happened in the article's country
         fallback = _home_country(text, ctx)

@@ -229,4 +229,6 @@ diplomat diplomats ambassador envoy government parliament lawmakers investigator
 CONFLICT_CONTEXT = re.compile(
     r"\b(?:soldiers?|troops|army|military|forces|rebels?|separatists?|militants?|militia|fighters|insurgents?"
     r"|shelling|shelled|artillery|missiles?|drones?|airstrikes?|air strikes?|war|frontline|front line"
-    r"|ceasefire|offensive|combat|armed|russians|occupiers|invaders|enemy|hostilities)\b", re.IGNORECASE)
+    r"|ceasefire|offensive|combat|armed|russians|occupiers|invaders|enemy|hostilities"
+    # armed gangs and bandits (Haiti, the Sahel, Mexico)
+    r"|gangs?|gunmen|bandits|gunfights?|gun battles?)\b", re.IGNORECASE)

@@ -79,16 +79,21 @@ administration administrations council councils police authorities officials res
 airbase base bridge dam station square street road highway railway plant refinery hospital market prison
 international central north south east west northern southern eastern western upper lower old new greater
 people people's republic autonomous""".split())
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s+$")
+_SUFFIX_AFTER = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b")
 _NEXT_CAPITAL = re.compile(r" ([A-Z][a-z][\w'’-]*)")
 _TITLE_WORD = re.compile(r"\b[A-Z]")
 
 
-def name_part_after(text: str, end: int, starts: set[int], article: str) -> bool:
-    """Whether the place ending at ``end`` opens a longer proper name, a person's or an
-    organisation's ("Vladimir Putin", "Jackson Smith", "the Kyiv Independent"): the next
-    word is capitalised inside the sentence, opens no place name (``starts``), is none of
-    the words that keep the name a place (:data:`_PLACE_HEAD`) and never appears in lower
+def in_proper_name(text: str, start: int, end: int, starts: set[int], article: str) -> bool:
+    """Whether the place at ``text[start:end]`` is part of a person's or an organisation's
+    name: after an initial or before a generational suffix ("Lloyd J. Austin III"), or
+    opening a longer name ("Vladimir Putin", "Jackson Smith", "the Kyiv Independent"): the
+    next word is capitalised inside the sentence, opens no place name (``starts``), is none
+    of the words that keep the name a place (:data:`_PLACE_HEAD`) and never appears in lower
     case in the ``article``.  Title-case lines are left alone ("Drones Hit Kyiv Overnight")."""
+    if _INITIAL_BEFORE.search(text, max(0, start - 4), start) or _SUFFIX_AFTER.match(text, end):
+        return True
     m = _NEXT_CAPITAL.match(text, end)
     if m is None or m.start(1) in starts or m.group(1).lower() in _PLACE_HEAD:
         return False
