@@ -687,3 +687,12 @@ def test_gang_violence_is_armed_conflict(gaz):
     text = "On 18 May gangs attacked police stations; violence broke out in Delmas and Leogane."
     assert {k for k, _, _, _ in found(gaz, text)} == {"ground_fighting"}
     assert len(found(gaz, text)) == 2
+
+
+def test_the_aftermath_of_an_attack_told_elsewhere_is_no_scene(gaz):
+    # the strike is told at Kyiv: Donetsk oblast is where outages followed it
+    text = ("On 18 May missiles struck Kyiv.\n"
+            "Power cuts were introduced in Donetsk oblast after the attack.")
+    assert same_scenes(gaz, text, {"Kyiv"})
+    # told nowhere else, the place of the aftermath is the scene
+    assert same_scenes(gaz, "On 18 May rescuers worked in Kherson following the Russian missile strike.", {"Kherson"})

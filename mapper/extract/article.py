@@ -79,7 +79,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
-    echoes: list[bool] = []  # per incident: told only by a back-reference
+    echoes: list[str] = []  # per incident: told only by a back-reference (Candidate.echo)
     unplaced: list[Unplaced] = []
     previous: DateSpan | None = None
     told: tuple[Clause, int] | None = None  # the last clause that stated exactly one incident, and its index
@@ -229,12 +229,18 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     return None
 
 
-def _drop_echoes(incidents: list[tuple[Incident, bool]], echoes: list[bool]) -> list[tuple[Incident, bool]]:
-    """A back-reference ("condemned the bombing of Hodeidah") stands for its event only
-    where the article tells nothing else at that place; ``incidents``: (incident, anything
-    carried along); ``echoes[k]``: incident ``k`` is told only by a back-reference."""
-    told = {_spot(i.place) for (i, _), e in zip(incidents, echoes) if not e}
-    return [item for item, e in zip(incidents, echoes) if not e or _spot(item[0].place) not in told]
+def _drop_echoes(incidents: list[tuple[Incident, bool]], echoes: list[str]) -> list[tuple[Incident, bool]]:
+    """A back-reference stands for its event only where the article tells it nowhere else:
+    at a place its phrase names ("condemned the bombing of Hodeidah"), when nothing else is
+    told at that place; at a place named before it ("aid reached Odesa following the
+    missile strike"), when the article tells no incident of that family at all (else the
+    place is where the aftermath is: "outages in Donetsk oblast after the attack" on Kyiv).
+    ``incidents``: (incident, anything carried along); ``echoes[k]``: Candidate.echo of ``k``."""
+    told = [i for (i, _), e in zip(incidents, echoes) if not e]
+    spots = {_spot(i.place) for i in told}
+    families = {family(i.type) for i in told}
+    return [item for item, e in zip(incidents, echoes)
+            if not e or (_spot(item[0].place) not in spots if e == "own" else family(item[0].type) not in families)]
 
 
 def _spot(place: Place) -> tuple[str, float, float]:

@@ -68,7 +68,9 @@ class Candidate:
     killed: int | None
     injured: int | None
     clause: Clause
-    echo: bool = False  # told only by a back-reference ("following the attack on X")
+    # told only by a back-reference: "" no; "own" at a place its phrase names ("condemned the
+    # bombing of X"); "aftermath" at a place named before it ("aid in X following the strike")
+    echo: str = ""
 
 
 _POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
@@ -140,6 +142,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     text = clause.text
     scanned = scan(text)
     echo = False
+    pointing = 0
     if scanned and not any(t[3] for t in scanned):
         # a clause whose only event words point back ("condemned the bombing of Hodeidah",
         # "following the entry of the rebels into Goma"): its incidents are echoes, kept only
@@ -147,6 +150,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         again = scan(text, echo=True)
         if any(t[3] for t in again):
             scanned, echo = again, True
+            pointing = min(t[1] for t in again if t[3])
     found = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
     weapon = ctx.weapon_for(clause)
     ctx.remember(clause, found)
@@ -244,7 +248,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) or date
         out.append(Candidate(k, own, place, text[s:e], precision,
                              None if k == "diplomatic" else by,
-                             killed, injured, clause, echo))
+                             killed, injured, clause,
+                             "" if not echo else "own" if s > pointing else "aftermath"))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
 
