@@ -696,3 +696,22 @@ def test_the_aftermath_of_an_attack_told_elsewhere_is_no_scene(gaz):
     assert same_scenes(gaz, text, {"Kyiv"})
     # told nowhere else, the place of the aftermath is the scene
     assert same_scenes(gaz, "On 18 May rescuers worked in Kherson following the Russian missile strike.", {"Kherson"})
+
+
+def test_dates_too_far_apart_for_one_event_each_date_the_places_after_them(gaz):
+    # the October attack at Hpakant is background (months before publication)
+    text = "Tuesday's air strike in Kanbalu mirrors a similar attack last October in Hpakant."
+    got = found(gaz, text, published=dt.date(2023, 4, 12))
+    assert [key(p) for _, p, _, _ in got] == [key("Kanbalu")]
+    # one period told by two dates is not split
+    text = "Since 7 October and until 28 May, monitors documented 480 attacks on clinics in Gaza."
+    assert found(gaz, text, published=dt.date(2024, 6, 12)) == []
+
+
+@pytest.mark.parametrize("text, scenes", [
+    ("On 18 May the strike has resulted in casualties in Sumy.", {"Sumy"}),
+    ("On 18 May the UN welcomed the pause in hostilities in Gaza.", set()),
+    ("On 18 May the militaries of Canada and Denmark struck radars in Hodeida.", {"Al Ḩudaydah"}),
+])
+def test_effects_pauses_and_the_forces_of_a_country(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)

@@ -461,6 +461,7 @@ _SINCE = re.compile(r"\b(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start
 _OTHER_EVENT = re.compile(r"\b(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
                           r"(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+[^,;:()]{0,60}?\b(?:on|of)\s+$",
                           re.IGNORECASE)
+_UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
 _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
@@ -582,8 +583,15 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         # and does not date the event told
         kept = []
         for f in found:
-            if not _SINCE.search(clause_text, max(0, f[0] - 30), f[0]):
+            since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
+            if not since:
                 kept.append(f)
+            elif _UNTIL.match(since.group()):
+                # "since 7 October and until 28 May": the period the "since" date opened ends
+                # here; "until 3 April" alone is a deadline, no event's date
+                if kept and kept[-1][2].end == published and kept[-1][2].start <= f[2].end:
+                    start = kept[-1][2].start
+                    kept[-1] = (kept[-1][0], f[1], DateSpan(start, f[2].end, span_precision(start, f[2].end)))
             elif not _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) and published is not None \
                     and f[2].start <= published:
                 kept.append((f[0], f[1], DateSpan(f[2].start, published,

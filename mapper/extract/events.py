@@ -21,6 +21,7 @@ clauses and articles happens later (:mod:`mapper.aggregate`).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from mapper.extract import lexicon as lx
 from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
-from mapper.extract.dates import days_apart, pointed_back_dates
+from mapper.extract.dates import days_apart, find_dates, pointed_back_dates
 from mapper.extract.roles import (
     GROUND,
     VENUE_NOUN,
@@ -227,6 +228,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     figures = tolls(text, kept, kinds)
     # a place inside a phrase that points back to another event takes that event's date
     pointed = pointed_back_dates(text, ctx.article.published) if _POINTS_BACK.search(text) else []
+    apart = _far_apart_dates(text, published)
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -245,7 +247,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = carried  # never an attacker on its own territory
         else:
             by = who
-        own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) or date
+        own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
+            or _nearest_date(apart, s) or date
+        if published is not None and (published - own.end).days > BACKGROUND_DAYS:
+            continue  # "Tuesday's attack mirrors one last October in Kachin": Kachin's is background
         out.append(Candidate(k, own, place, text[s:e], precision,
                              None if k == "diplomatic" else by,
                              killed, injured, clause,
@@ -265,6 +270,30 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
 
 
 _VENUE_REACH = 60
+
+
+def _far_apart_dates(text: str, published: dt.date | None) -> list[tuple[int, DateSpan]]:
+    """The clause's dates with their positions when they lie too far apart to be one event's
+    (more than SUMMARY_DAYS): each then dates the places after it; else []."""
+    found = find_dates(text, published) if _DIGIT_OR_MONTH.search(text) else []
+    if len(found) < 2:
+        return []
+    if any(_RANGE_GAP.match(text[a[1]:b[0]]) for a, b in zip(found, found[1:])):
+        return []  # "since 7 October and until 28 May": one period
+    lo = min(f[2].start for f in found)
+    hi = max(f[2].end for f in found)
+    return [(f[0], f[2]) for f in found] if (hi - lo).days > SUMMARY_DAYS else []
+
+
+def _nearest_date(dates: list[tuple[int, DateSpan]], at: int) -> DateSpan | None:
+    """The date told last before position ``at``, if any."""
+    before = [d for pos, d in dates if pos < at]
+    return before[-1] if before else None
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:[-\u2013\u2014]|to|until|till|through|and(?:\s+(?:until|till|to))?)\s*$", re.IGNORECASE)
+_DIGIT_OR_MONTH = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November"
+                             r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.IGNORECASE)
 
 
 def _home_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:

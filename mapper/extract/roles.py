@@ -107,6 +107,9 @@ def in_proper_name(text: str, start: int, end: int, starts: set[int], article: s
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# a side's armed forces named "of" it: "the militaries of the United States and the United Kingdom"
+_FORCES_OF = re.compile(r"\b(?:militar(?:y|ies)|armed\s+forces|navy|navies|air\s+forces?)\s+of\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 # a named war or crisis: "during the Gaza war", "the Ukraine crisis" (the war is no scene of one event)
 _WAR_NAME = re.compile(r"[\s-]+(?:civil\s+)?(?:war|wars|conflict|crisis)\b", re.IGNORECASE)
 # presence, not an event: "militias operating inside Syria", "troops stationed in Iraq"; where people
@@ -311,7 +314,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     prev = prev_word(text, start)
     if prev in lx.ORIGIN_WORDS or _ORIGIN.search(left):
         return True
-    if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _ROUTE.match(text, end)
+    if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _FORCES_OF.search(left) or _ROUTE.match(text, end)
             or _ROUTE_END.search(left)):
         return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
     if _SPEAKER.match(text, end) or _ATTACKER.match(text, end):
