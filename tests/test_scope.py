@@ -715,3 +715,8 @@ def test_dates_too_far_apart_for_one_event_each_date_the_places_after_them(gaz):
 ])
 def test_effects_pauses_and_the_forces_of_a_country(gaz, text, scenes):
     assert same_scenes(gaz, text, scenes)
+
+
+def test_a_disputed_or_breakaway_region_is_governed_by_the_word_before_its_modifiers(gaz):
+    text = "On 18 May fighting took place in the disputed region of Nagorno-Karabakh."
+    assert same_scenes(gaz, text, {"Nagorno-Karabakh"})
