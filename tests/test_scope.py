@@ -720,3 +720,10 @@ def test_effects_pauses_and_the_forces_of_a_country(gaz, text, scenes):
 def test_a_disputed_or_breakaway_region_is_governed_by_the_word_before_its_modifiers(gaz):
     text = "On 18 May fighting took place in the disputed region of Nagorno-Karabakh."
     assert same_scenes(gaz, text, {"Nagorno-Karabakh"})
+
+
+def test_a_running_total_that_has_now_been_reached_is_no_event(gaz):
+    text = "On 18 May officials said 40 people have now been killed by militia strikes in Kidal since the war began."
+    assert found(gaz, text) == []
+    text = "On 18 May officials said 4 people were killed by militia strikes in Kidal."
+    assert same_scenes(gaz, text, {"Kidal"})

@@ -74,6 +74,7 @@ class Candidate:
     echo: str = ""
 
 
+_RUNNING_TOTAL = re.compile(r"\b(?:have|has)\s+now\s+been\s+(?:killed|wounded|injured|displaced)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
@@ -165,8 +166,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if (date.end - date.start).days > SUMMARY_DAYS:
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
-    if all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text):
-        return [], []  # "deaths have climbed to 2,500": a running total, not an event
+    if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or _RUNNING_TOTAL.search(text):
+        return [], []  # "deaths have climbed to 2,500", "40 have now been killed by strikes": a running total
     if date.precision > 1 and all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found):
         return [], []  # "its continued missile strikes on Ukraine" this month: a pattern, not an event
     every = Triggers(scanned)
