@@ -102,8 +102,20 @@ def in_proper_name(text: str, start: int, end: int, starts: set[int], article: s
     words = text[line_start:line_end if line_end >= 0 else len(text)].split()
     if len(words) < 4 or len(_TITLE_WORD.findall(" ".join(words))) > 0.5 * len(words):
         return False
-    word = _POSSESSIVE_END.sub("", m.group(1))
-    return not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", article)
+    return not _lower_case_in(article, _POSSESSIVE_END.sub("", m.group(1)).lower())
+
+
+def _lower_case_in(text: str, word: str) -> bool:
+    """Whether ``word`` (lower case) stands as a whole word in ``text`` (str.find: no regex
+    compiled per word, linear in the text)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) \
+                and (j == len(text) or not (text[j].isalnum() or text[j] == "-")):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
