@@ -727,3 +727,10 @@ def test_a_running_total_that_has_now_been_reached_is_no_event(gaz):
     assert found(gaz, text) == []
     text = "On 18 May officials said 4 people were killed by militia strikes in Kidal."
     assert same_scenes(gaz, text, {"Kidal"})
+
+
+def test_violence_by_forces_on_the_ground_is_ground_fighting_whatever_the_articles_weapon(gaz):
+    text = ("On 17 May airstrikes hit Jenin.\n\n"
+            "On 18 May two men were killed by Israeli forces in Tammun.")
+    got = {(d, k) for k, _, d, _ in found(gaz, text)}
+    assert got == {("2025-05-17", "air_strike"), ("2025-05-18", "ground_fighting")}

@@ -163,7 +163,10 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
                         r"(?:to|towards?|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # generic attack words that describe ground combat
 GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
-                     r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b", re.IGNORECASE)
+                     r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
+                     # violence by people on the ground: "killed by Israeli forces", "shot by settlers"
+                     r"|\b(?:killed|shot|wounded|injured|attacked|abducted)\s+by\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers"
+                     r"|gunmen|settlers|police|militants|fighters|militiamen|snipers)\b", re.IGNORECASE)
 # a place as the subject of conducting attacks is the attacker (a capital standing for its
 # side): "as Moscow presses its offensive", "Kyiv launched a wave of drones", "Tehran fires missiles"
 _CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up"
