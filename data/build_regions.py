@@ -55,12 +55,19 @@ RECODE = {("RU-MOS", "RU.48"): "RU-MOW", ("RU-MOW", "RU.47"): "RU-MOS",
           ("SB-CH", "SB.11"): "SB-WE", ("SD-DS", "SD.60"): "SD-DE", ("SD-DE", "SD.61"): "SD-DC",
           "MD-CAM": "MD-SN", "MD-GRI": "MD-SN"}
 # Natural Earth's "Gaza" is the territory, GeoNames' and annotation.md's "Gaza Strip"
-NAME_FIX = {"UA-51": "Odesa", "IT-77": "Basilicata", "IT-57": "Marche", "PS-GZZ": "Gaza Strip"}
+NAME_FIX = {"UA-51": "Odesa", "IT-77": "Basilicata", "IT-57": "Marche", "PS-GZZ": "Gaza Strip",
+            "SD-DW": "West Darfur"}
 # a bare "Gaza" is the city (and, with a region word, Gaza Governorate: admin2.csv)
 DROP_NAMES = {"UA-32": {"kiev", "kiew", "kijew", "kiiv", "kijev", "kiyev", "kyiv", "kyjiv",
                         "kyyiv", "київ", "киев"},
               "PS-GZZ": {"gaza"}}
-EXTRA_NAMES = {"UA-32": ("Київська область", "Киевская область", "Kiev Oblast")}
+EXTRA_NAMES = {"UA-32": ("Київська область", "Киевская область", "Kiev Oblast"),
+               # the English names of UN humanitarian reporting (OCHA) that Natural Earth lacks
+               "SY-RD": ("Rural Damascus", "Damascus Countryside", "Reef Damascus"),
+               "SY-SU": ("As-Sweida", "Sweida", "Al-Sweida"),
+               "SY-DR": ("Dar'a", "Dar’a"),
+               "SD-GZ": ("Aj Jazirah", "Gezira State"),
+               "SD-DW": ("West Darfur",)}
 OBLAST_COUNTRIES = {"UA", "RU", "BY", "KZ"}
 _UK = dict(zip("абвгґдезиіклмнопрстуфхцчшщьюяєїй'’",
                ["a", "b", "v", "h", "g", "d", "e", "z", "y", "i", "k", "l", "m", "n", "o", "p",

@@ -734,3 +734,10 @@ def test_violence_by_forces_on_the_ground_is_ground_fighting_whatever_the_articl
             "On 18 May two men were killed by Israeli forces in Tammun.")
     got = {(d, k) for k, _, d, _ in found(gaz, text)}
     assert got == {("2025-05-17", "air_strike"), ("2025-05-18", "ground_fighting")}
+
+
+def test_governorates_named_the_un_way_and_affected_by_incidents_are_scenes(gaz):
+    text = ("On 18 May hostilities were reported with incidents affecting Rural Damascus, As-Sweida and "
+            "Dar'a governorates.")
+    got = {p for _, p, _, _ in found(gaz, text)}
+    assert got == {"Rif Dimashq", "As-Suwayda", "Daraa"}

@@ -20,7 +20,8 @@ from mapper.geo.candidates import flat_km
 from mapper.model import Clause, Place, Resolved
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
-                       "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards"})
+                       "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
+                       "throughout", "within", "affecting", "affected", "impacting", "hitting"})
 _VENUE = frozenset({"in", "at"})
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
