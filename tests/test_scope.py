@@ -741,3 +741,8 @@ def test_governorates_named_the_un_way_and_affected_by_incidents_are_scenes(gaz)
             "Dar'a governorates.")
     got = {p for _, p, _, _ in found(gaz, text)}
     assert got == {"Rif Dimashq", "As-Suwayda", "Daraa"}
+
+
+def test_targets_after_a_determiner_is_a_noun(gaz):
+    text = "On 18 May the targets included commanders from Kherson; drones struck Nikopol."
+    assert same_scenes(gaz, text, {"Nikopol"})

@@ -297,3 +297,12 @@ def test_a_sentence_ending_in_reference_marks_ends_there():
     # Wikipedia's footnote marks after the full stop
     assert _texts("Jets struck Tyre in an operation code-named Arrow.[a][3] Since then, more strikes followed.") \
         == ["Jets struck Tyre in an operation code-named Arrow.[a][3]", "Since then, more strikes followed."]
+
+
+@pytest.mark.parametrize("line", [
+    "This article documents a current event. Information may change rapidly.",
+    "A request that this article title be changed to 2025 attack on Sumy is under discussion.",
+])
+def test_wiki_maintenance_notices_are_boilerplate(line):
+    assert is_boilerplate(line)
+    assert not is_boilerplate("Russian drones struck Sumy overnight, the article said.")

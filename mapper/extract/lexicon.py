@@ -77,7 +77,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # "targets" is a verb before its object ("Russia targets Kyiv"), a noun before a preposition
     # ("civilian targets in Ukraine": what was aimed at, no event)
     ("attack", r"attacks?|attacked|hit|target(?:ed|ing)"
-               r"|targets?(?!\s*[.,;:)]|\s+(?:in|at|on|of|for|near|across|around|inside|to|and|or|were|was|are|is|that"
+               r"|(?<!the )(?<!its )(?<!their )(?<!these )(?<!those )(?<!military )(?<!civilian )targets?(?!\s*[.,;:)]|\s+(?:in|at|on|of|for|near|across|around|inside|to|and|or|were|was|are|is|that"
                r"|which|who|with|from|by|such|including|belonging|used|identified|deep|far)\b)"
                r"|pounded|battered|rocked"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an

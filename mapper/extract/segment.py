@@ -57,7 +57,11 @@ _PREFIXES = re.compile(
     r"|(?:read more|read also|see also|also read|more on this|advertisement|sponsored|subscribe"
     r"|sign up|follow us|share this|getty images|ap photo|afp photo|all rights reserved"
     r"|(?:additional\s+)?reporting by|(?:writing|editing) by|our standards)\b"
-    r"|(?:photo|image|credit)s?\s*:|\(photo|reuters/|©|copyright\s*(?:©|\(c\)|\d{4}))",
+    r"|(?:photo|image|credit)s?\s*:|\(photo|reuters/|©|copyright\s*(?:©|\(c\)|\d{4})"
+    # wiki maintenance notices: "This article documents a current event", "A request that this
+    # article title be changed to ... is under discussion"
+    r"|this\s+(?:article|section)\s+(?:documents|may|needs|has\s+multiple|is\s+about|relies)"
+    r"|a\s+request\s+that\s+this\s+article|please\s+do\s+not\s+move\s+this)",
     re.IGNORECASE)
 _COOKIE = re.compile(
     r"\bcookies?\b.*\b(?:consent|accept)|\b(?:consent|accept)\w*\b.*\bcookies?\b", re.IGNORECASE)
