@@ -746,3 +746,9 @@ def test_governorates_named_the_un_way_and_affected_by_incidents_are_scenes(gaz)
 def test_targets_after_a_determiner_is_a_noun(gaz):
     text = "On 18 May the targets included commanders from Kherson; drones struck Nikopol."
     assert same_scenes(gaz, text, {"Nikopol"})
+
+
+def test_an_undated_one_sentence_standfirst_announces_like_the_headline(gaz):
+    text = ("Ambassador says the shelling of Kherson must stop.\n"
+            "On 12 May artillery shelled Kherson, killing two.\n")
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Kherson", "2025-05-12")]

@@ -97,7 +97,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         said = clause.text if written is article else _as_written(written, clause)
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
-            headline.append(clause.part == "title" or (how == "published" and _heading(article.text, clause)))
+            headline.append(clause.part == "title" or (how == "published" and (_heading(article.text, clause)
+                                                                                or _standfirst(article.text, clause))))
             echoes.append(c.echo)
             undated.append(how == "published")
             incidents.append(Incident(
@@ -168,6 +169,17 @@ def _heading(text: str, clause: Clause) -> bool:
 
 
 _HEADING_WORDS = 12
+
+
+def _standfirst(text: str, clause: Clause) -> bool:
+    """Whether a body clause lies in the first paragraph of the body when that paragraph is
+    one short sentence (a standfirst summing up what follows, like the headline)."""
+    end = text.find("\n", text.find(text.lstrip()[:1]) if text.strip() else 0)
+    first = text[:end if end >= 0 else len(text)]
+    return clause.end <= len(first) and len(first.split()) <= _STANDFIRST_WORDS and first.count(". ") == 0
+
+
+_STANDFIRST_WORDS = 40
 _CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©")
 #: incidents that always happen at a named place: at country level they are summaries
 _PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
