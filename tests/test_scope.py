@@ -752,3 +752,9 @@ def test_an_undated_one_sentence_standfirst_announces_like_the_headline(gaz):
     text = ("Ambassador says the shelling of Kherson must stop.\n"
             "On 12 May artillery shelled Kherson, killing two.\n")
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Kherson", "2025-05-12")]
+
+
+def test_what_is_reported_from_a_place_is_no_origin(gaz):
+    text = "Members will have seen the scenes from Sumy on Monday, when Russian missiles hit a school."
+    assert same_scenes(gaz, text, {"Sumy"})
+    assert same_scenes(gaz, "On Monday drones launched from Kursk hit Sumy.", {"Sumy"})

@@ -264,6 +264,8 @@ def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]
 # the target of an event noun: "its largest aerial assault against Ukraine", "strikes against Yemen"
 _AGAINST = re.compile(r"\b(?:strikes?|attacks?|assaults?|bombardments?|barrages?|offensives?|raids?)\s+against\s+"
                       r"(?:the\s+)?$", re.IGNORECASE)
+_SEEN_FROM = re.compile(r"\b(?:scenes?|images?|footage|pictures?|photos?|videos?|reports?|news)\s+from\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:where|which|whose|who)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:in|with|of|for|on|at|from|across|to)\b", re.IGNORECASE)
 _CLOSED = re.compile(r"\s[-\u2013\u2014]\s|\)")
@@ -328,8 +330,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     # the left-context patterns end at the place: search a bounded window, not the whole clause
     left = text[max(0, start - 120):start]
     prev = prev_word(text, start)
-    if prev in lx.ORIGIN_WORDS or _ORIGIN.search(left):
-        return True
+    if (prev in lx.ORIGIN_WORDS or _ORIGIN.search(left)) and not _SEEN_FROM.search(left):
+        return True  # "launched from Kursk"; not "the scenes from Kyiv" (what is reported from there)
     if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _FORCES_OF.search(left) or _ROUTE.match(text, end)
             or _ROUTE_END.search(left)):
         return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
