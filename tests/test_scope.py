@@ -758,3 +758,9 @@ def test_what_is_reported_from_a_place_is_no_origin(gaz):
     text = "Members will have seen the scenes from Sumy on Monday, when Russian missiles hit a school."
     assert same_scenes(gaz, text, {"Sumy"})
     assert same_scenes(gaz, "On Monday drones launched from Kursk hit Sumy.", {"Sumy"})
+
+
+def test_a_town_seized_is_ground_fighting_and_seized_goods_are_not(gaz):
+    assert [(k, key(p)) for k, p, _, _ in found(gaz, "On 18 May rebels seized the town of Kidal.")] \
+        == [("ground_fighting", key("Kidal"))]
+    assert found(gaz, "On 18 May police seized weapons in Kidal.") == []

@@ -53,6 +53,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         # a town taken, told as a noun: "the capture of Masisi", "the fall of Mariupol",
                         # "the entry of the rebels into Goma"
                         r"|(?:capture|seizure|takeover|fall) of|overr(?:an|un)"
+                        r"|seiz(?:ed|es|ing)(?= (?:the )?(?:key |strategic )?(?:town|city|village|settlement|district"
+                        r"|base|airport|capital|control|areas?|positions?|hill)\b)"
                         r"|entr(?:y|ance)(?= (?:of|by) [^.;]{1,80}? into\b)"
                         # operations of armed forces (not humanitarian or rescue operations)
                         r"|(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
