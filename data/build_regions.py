@@ -36,9 +36,13 @@ KEEP = ["iso_3166_2", "gn_a1_code", "name", "name_en", "name_alt", "name_uk", "n
         "type_en", "region", "region_cod", "iso_a2", "geometry"]
 
 # Natural Earth's "admin-1" is a second level in these countries: merge on `region`.
-MERGED = ("GB", "FR", "IT", "ES", "LV")
+MERGED = ("GB", "FR", "IT", "ES", "LV", "BF")
 MERGED_TYPE = {"GB": "Country", "FR": "Region", "IT": "Region", "ES": "Autonomous Community",
-               "LV": "Planning region"}
+               "LV": "Planning region", "BF": "Region"}
+# Burkina Faso: Natural Earth's units are the 45 provinces; the first level (ISO 3166-2:BF,
+# GeoNames, UN reporting) is the 13 regions, BF-01 to BF-13 in this order
+BF_REGIONS = ("Boucle du Mouhoun", "Cascades", "Centre", "Centre-Est", "Centre-Nord", "Centre-Ouest",
+              "Centre-Sud", "Est", "Hauts-Bassins", "Nord", "Plateau-Central", "Sahel", "Sud-Ouest")
 _GB = {"GB-ENG": ("East", "East Midlands", "Greater London", "North East", "North West",
                   "South East", "South West", "West Midlands", "Yorkshire and the Humber"),
        "GB-WLS": ("East Wales", "West Wales and the Valleys"),
@@ -136,6 +140,8 @@ def merged_code(row: pd.Series) -> str:
         return rcod
     if cc == "ES":
         return ES_FIX.get(region, "ES-" + rcod.removeprefix("ES."))
+    if cc == "BF":
+        return f"BF-{BF_REGIONS.index(region) + 1:02d}"  # ValueError on a new NE region: fail loudly
     return "LV-" + region.upper()  # planning regions: no ISO code exists (README)
 
 

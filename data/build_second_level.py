@@ -1,5 +1,5 @@
 """Derive ``data/second_level.csv``: counties, departments and provinces of the countries
-where Natural Earth's admin-1 layer is really a second level (GB, FR, IT, ES, LV, HU).
+where Natural Earth's admin-1 layer is really a second level (GB, FR, IT, ES, LV, HU, BF).
 
 Run: ``pip install geopandas && python data/build_second_level.py`` (build time only).
 
@@ -19,7 +19,7 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "data"
-COUNTRIES = ("GB", "FR", "IT", "ES", "LV", "HU")
+COUNTRIES = ("GB", "FR", "IT", "ES", "LV", "HU", "BF")
 
 
 def main() -> int:

@@ -215,3 +215,9 @@ def test_admin1_csv_merges_and_names() -> None:
     assert "Kyiv" in rows["UA-30"]["names"].split("|")
     assert "Kyiv" not in rows["UA-32"]["names"].split("|")
     assert rows["UA-32"]["name"] == "Kyiv Oblast"
+
+
+def test_burkina_fasos_admin1_is_its_region_not_its_province(world: RegionIndex) -> None:
+    # Djibo (Soum province) lies in the Sahel region, BF-12; Kaya (Sanmatenga) in Centre-Nord, BF-05
+    found = world.join(np.array([-1.6306, -1.0844]), np.array([14.1022, 13.0917]))
+    assert [(r.name, r.code) for r in found] == [("Sahel", "BF-12"), ("Centre-Nord", "BF-05")]

@@ -262,3 +262,4 @@ def test_an_incident_known_by_its_governorate_is_drawn_at_that_governorate():
     place = items[0].place
     # the governorate's seat (Khan Yunis), not Gaza City 25 km north
     assert abs(place.lat - 31.34) < 0.05 and abs(place.lon - 34.31) < 0.05
+
