@@ -20,7 +20,7 @@ from mapper.geo import cachefile
 from mapper.geo.names import fold
 from mapper.model import Place
 
-INDEX_VERSION = "10"  # 10: Arabic endings, and Arabic variants of admin-1 names
+INDEX_VERSION = "11"  # 11: English compass forms of admin-1 names ("Western Kasai")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 

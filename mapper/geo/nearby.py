@@ -30,18 +30,26 @@ def links(spans: list[Span], live: list[int], text: str) -> dict[int, int]:
     return out
 
 
-def named_after(links: dict[int, int], best: dict[int, int], gaz: Gazetteer) -> dict[int, set[str]]:
-    """Countries / admin-1 codes named right after each mention: "Paris, Texas"."""
+def named_after(links: dict[int, int], best: dict[int, int], gaz: Gazetteer, spans: list[Span]
+                ) -> dict[int, set[str]]:
+    """Countries / admin-1 codes named right after each mention: "Paris, Texas".  A country
+    says nothing of where a name that is itself a country's lies ("China, Japan": a list)."""
     near = {}
     for i, nxt in links.items():
         entry = best.get(nxt)
         if entry is None:
             continue
         if gaz.kind[entry] == COUNTRY:
-            near[i] = {gaz.country[entry]}
+            if not country_name(gaz, spans[i].key):  # "China, Japan and the UK": a list, not "Paris, France"
+                near[i] = {gaz.country[entry]}
         elif gaz.kind[entry] in (ADMIN1, CITY):  # "Lima, New York": the city's state counts too
             near[i] = {gaz.admin1[entry] or "", gaz.country[entry]}
     return near
+
+
+def country_name(gaz: Gazetteer, name_key: str) -> bool:
+    """Whether a name key is the name of a country (any of its readings)."""
+    return any(gaz.kind[e] == COUNTRY for e, _ in gaz.candidates(name_key))
 
 
 def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gazetteer
