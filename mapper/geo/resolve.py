@@ -55,7 +55,7 @@ COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "m
 # development corpora only (bench/tune_geo.py; bench/README.md, issue 14).
 #: times the share of the article's country votes a candidate's country holds, and a
 #: flat bonus for any share at all
-COUNTRY_SHARE, COUNTRY_ANY = 6.0, 0.5
+COUNTRY_SHARE, COUNTRY_ANY = 7.5, 0.5
 #: a town in an admin-1 region the article names
 ADMIN1_NAMED = 3.0
 #: an admin-1 region holding a town (or naming a region) the article names
@@ -64,13 +64,13 @@ REGION_HOLDS = 3.0
 #: name's 1: "New York City" says less of which Boston is meant than "New York State" would
 TOWN_REGION_VOTE = 0.25
 #: "X, Y": Y is the candidate's country / admin-1 region
-NEAR_COUNTRY, NEAR_ADMIN1 = 4.5, 3.0
+NEAR_COUNTRY, NEAR_ADMIN1 = 3.0, 3.0
 #: a bare name over the same-name region its city lies in, per mention
 SHADOWED = 1.5
 #: a demonym's vote for its country, against a place name's 1
-DEMONYM_VOTE = 0.25
+DEMONYM_VOTE = 0.5
 #: the vote of a town under SMALL_POP people (context: countries and admin-1 regions named)
-SMALL_VOTE, SMALL_POP = 0.5, 10_000
+SMALL_VOTE, SMALL_POP = 0.5, 1_000
 #: a name in an enumeration: times the share of its fellow names of the candidate's kind /
 #: of its country ("Alberta, Manitoba, Ontario and New Brunswick": the provinces)
 LIST_KIND, LIST_COUNTRY = 4.5, 1.5
@@ -215,7 +215,7 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
             for _ in group:
                 total += score
             totals[entry] = total
-    hamlets = world_namesakes(gaz, cands)
+    hamlets = world_namesakes(gaz, spans[group[0]])
     if hamlets and len(hamlets) < len(totals):
         # only its state qualifies the hamlet ("Middle East, Md."; not "the Middle East, US officials said")
         stated = set().union(*(near.get(i, ()) for i in group))
