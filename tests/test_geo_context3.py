@@ -104,3 +104,12 @@ def test_a_name_read_through_part_of_it_is_not_placed_abroad(services):
     text = "Cattle died in the West Midlands, Zimbabwe's farmers said, and in Gweru."
     got = places(services, text, spans(text, "West Midlands", "Gweru"))
     assert got["West Midlands"][2] == "ZW"
+
+
+def test_a_county_lies_in_the_state_its_sentence_names(services):
+    # the story names Iowa too (a lab in Ames, Iowa); the county's sentence names Michigan
+    text = ("Dead swans were found in Michigan, near Lake Erie in Monroe County. Wildlife officers "
+            "collected the birds on Tuesday and sealed them in cooled boxes for the long drive west. "
+            "Samples went to a laboratory in Ames, Iowa.")
+    got = places(services, text, spans(text, "Michigan", "Lake Erie", "Monroe County", "Ames", "Iowa"))
+    assert got["Monroe County"][2:4] == ("US", "US.MI")

@@ -53,11 +53,15 @@ def country_name(gaz: Gazetteer, name_key: str) -> bool:
 
 
 def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gazetteer
-            ) -> list[tuple[float, float]]:
-    """Where the towns named in the same sentences as a group's mentions lie ("shells hit
-    Malokaterynivka and Kamianske": the Kamianske next to Malokaterynivka)."""
+           ) -> tuple[list[tuple[float, float]], frozenset[str]]:
+    """What is named in the same sentences as a group's mentions: where the towns lie
+    ("shells hit Malokaterynivka and Kamianske": the Kamianske next to Malokaterynivka),
+    and which admin-1 regions ("in Michigan on the coast of Lake Erie ... in Monroe
+    County": Monroe County, Michigan, though the story names Iowa too)."""
     key = spans[members[0]].key
-    out = []
+    points = []
+    regions = set()
+    kinds, admin1 = gaz.kind, gaz.admin1
     for i in members:
         at = spans[i].start
         for j in range(max(0, i - NEIGHBOURS), min(len(spans), i + NEIGHBOURS + 1)):
@@ -65,9 +69,12 @@ def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gaz
             entry = best.get(j)
             if entry is None or other.key == key or abs(other.start - at) > SENTENCE_REACH:
                 continue
-            if gaz.kind[entry] == CITY:
-                out.append((gaz.lat[entry], gaz.lon[entry]))
-    return out
+            kind = kinds[entry]
+            if kind == CITY:
+                points.append((gaz.lat[entry], gaz.lon[entry]))
+            elif kind == ADMIN1 and admin1[entry]:
+                regions.add(admin1[entry])
+    return points, frozenset(regions)
 
 
 def proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> float:

@@ -60,6 +60,8 @@ COUNTRY_SHARE, COUNTRY_ANY = 7.5, 0.5
 ADMIN1_NAMED = 3.0
 #: an admin-1 region holding a town (or naming a region) the article names
 REGION_HOLDS = 3.0
+#: a town or county in an admin-1 region named in the same sentence
+SENTENCE_REGION = 1.0
 #: a town's vote for its admin-1 region, for other towns (ADMIN1_NAMED), against the region's own
 #: name's 1: "New York City" says less of which Boston is meant than "New York State" would
 TOWN_REGION_VOTE = 0.25
@@ -181,7 +183,7 @@ def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
 
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
-          near: dict[int, set[str]], around: list[tuple[float, float]] | None = None,
+          near: dict[int, set[str]], around: tuple[list[tuple[float, float]], frozenset[str]] | None = None,
           together: dict[int, float] | None = None, peers: tuple[Counter, Counter, int] | None = None
           ) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
@@ -193,11 +195,15 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         base = [(entry, score + (LIST_KIND * kinds[lists.kind_class(gaz, entry)]
                                  + LIST_COUNTRY * countries[country]) / n, country, admin1)
                 for entry, score, country, admin1 in base]
-    if around and len(cands) > 1:
-        base = [(entry, score + nearby.proximity(gaz, entry, around), country, admin1)
+    points, regions = around or ((), ())
+    if points and len(cands) > 1:
+        base = [(entry, score + nearby.proximity(gaz, entry, points), country, admin1)
                 for entry, score, country, admin1 in base]
     if together and len(cands) > 1:
         base = [(entry, score + together.get(entry, 0.0), country, admin1) for entry, score, country, admin1 in base]
+    if regions and SENTENCE_REGION and len(cands) > 1:
+        base = [(entry, score + (SENTENCE_REGION if admin1 in regions else 0.0), country, admin1)
+                for entry, score, country, admin1 in base]
     totals: dict[int, float] = {}
     if any(near.get(i) for i in group):
         for i in group:
