@@ -16,6 +16,7 @@ from mapper.errors import InputError
 from mapper.extract.toponyms import Span, find_spans, span_at
 from mapper.geo.partial import county_after, joined_reading, known_reading, region_after
 from mapper.geo.resolve import resolve_spans
+from mapper.geo.slavic import skeleton_reading
 from mapper.model import Resolved
 
 
@@ -105,7 +106,8 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
             if word:
                 span = dataclasses.replace(span, region_word=word)
         if span.key not in gaz.index and not span.demonym and span.key not in gaz.abbreviations:
-            joined = joined_reading(span.key, gaz)  # "Dogu Beyazit": the gazetteer's Dogubeyazit
+            # "Dogu Beyazit": the gazetteer's Dogubeyazit; "Starognativka": its Starohnativka
+            joined = joined_reading(span.key, gaz) or skeleton_reading(span.key, gaz)
             shorter = None if joined else known_reading(span.name, gaz)  # "Kanawha River", "South Los Angeles"
             if joined is not None:
                 span = dataclasses.replace(span, key=joined)

@@ -113,3 +113,19 @@ def test_a_county_lies_in_the_state_its_sentence_names(services):
             "Samples went to a laboratory in Ames, Iowa.")
     got = places(services, text, spans(text, "Michigan", "Lake Erie", "Monroe County", "Ames", "Iowa"))
     assert got["Monroe County"][2:4] == ("US", "US.MI")
+
+
+def test_a_slavic_village_in_a_romanisation_the_gazetteer_lacks(services):
+    from mapper.geo.slavic import skeleton
+
+    # Russian g and -ovo for GeoNames' Ukrainian Hnutove; y/i, glides and endings alike
+    assert skeleton("gnutovo") == skeleton("hnutove")
+    assert skeleton("netaylovo") == skeleton("netailove")
+    assert skeleton("kontarnoye") == skeleton("kontarne")
+    assert skeleton("nikishino") == skeleton("nikishyne")
+    assert skeleton("kharkiv") != skeleton("kherson")
+    text = "Shelling was reported overnight in Gnutovo."
+    got = places(services, text, spans(text, "Gnutovo"))
+    assert got["Gnutovo"] == ("Hnutove", "city", "UA", "UA.05", 1)
+    # running text never makes a place of it
+    assert "Gnutovo" not in places(services, text)
