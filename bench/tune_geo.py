@@ -34,6 +34,8 @@ GRID: list[tuple[str, str, tuple[float, ...]]] = [
     ("resolve", "COUNTRY_ANY", (0.0, 0.5, 1.0, 2.0)),
     ("resolve", "ADMIN1_NAMED", (0.0, 1.0, 2.0, 3.0, 4.0)),
     ("resolve", "REGION_HOLDS", (0.0, 1.0, 2.0, 3.0, 4.0)),
+    ("resolve", "TOWN_REGION_VOTE", (0.0, 0.25, 0.5, 0.75, 1.0)),
+    ("resolve", "SENTENCE_REGION", (0.0, 0.5, 1.0, 2.0, 3.0)),
     ("resolve", "LIST_KIND", (0.0, 1.5, 3.0, 4.5, 6.0, 8.0)),
     ("resolve", "LIST_COUNTRY", (0.0, 1.5, 3.0, 4.5)),
     ("resolve", "SMALL_VOTE", (0.25, 0.5, 0.75, 1.0)),

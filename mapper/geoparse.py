@@ -14,8 +14,9 @@ import numpy as np
 
 from mapper.errors import InputError
 from mapper.extract.toponyms import Span, find_spans, span_at
-from mapper.geo.partial import county_after, known_reading
+from mapper.geo.partial import county_after, joined_reading, known_reading, region_after
 from mapper.geo.resolve import resolve_spans
+from mapper.geo.slavic import skeleton_reading
 from mapper.model import Resolved
 
 
@@ -99,11 +100,18 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
         if not 0 <= start < end <= len(text):
             raise InputError(f"toponym offsets {start}:{end} are outside the text")
         span = span_at(text, start, end, gaz)
-        if not span.region_word and county_after(text, end):  # "Butler, Clark or Warren counties"
-            span = dataclasses.replace(span, region_word="county")
+        if not span.region_word:
+            # "Butler, Clark or Warren counties"; "a Washington state farm"
+            word = county_after(text, end) or region_after(text, end)
+            if word:
+                span = dataclasses.replace(span, region_word=word)
         if span.key not in gaz.index and not span.demonym and span.key not in gaz.abbreviations:
-            shorter = known_reading(span.name, gaz)  # "Kanawha River", "South Los Angeles"
-            if shorter is not None:
+            # "Dogu Beyazit": the gazetteer's Dogubeyazit; "Starognativka": its Starohnativka
+            joined = joined_reading(span.key, gaz) or skeleton_reading(span.key, gaz)
+            shorter = None if joined else known_reading(span.name, gaz)  # "Kanawha River", "South Los Angeles"
+            if joined is not None:
+                span = dataclasses.replace(span, key=joined)
+            elif shorter is not None:
                 span = dataclasses.replace(span, key=shorter)
                 partial.add(id(span))
         spans.append(span)
@@ -112,9 +120,23 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
     merged = sorted([(s, True) for s in spans] + [(s, False) for s in extra], key=lambda p: p[0].start)
     order = [s for s, _ in merged]
     trusted = frozenset(i for i, (_, mine) in enumerate(merged) if mine)
-    by_span = {id(s): r for s, r in zip(order, resolve_spans(order, gaz, text, trusted=trusted, demonyms=True,
-                                                                           qualifiers=True))}
-    return [_near_namesake(by_span[id(s)]) if id(s) in partial else by_span[id(s)] for s in spans]
+    results = resolve_spans(order, gaz, text, trusted=trusted, demonyms=True, qualifiers=True)
+    by_span = {id(s): r for s, r in zip(order, results)}
+    # a name read through part of it ("West Midlands" as "Midlands") is placed only in a country
+    # the rest of the article points to: not at Zimbabwe's Midlands in a story about England
+    named = {r.place.country for s, r in zip(order, results) if id(s) not in partial
+             and r.place is not None and r.place.country}
+    return [(_near_namesake(by_span[id(s)]) if _abroad_ok(by_span[id(s)], named) else
+             Resolved(by_span[id(s)].mention, None, PARTIAL_ABROAD))
+            if id(s) in partial else by_span[id(s)] for s in spans]
+
+
+#: the reason a given name read through part of it is left unresolved
+PARTIAL_ABROAD = "read through part of its name, in a country the article never names"
+
+
+def _abroad_ok(r: Resolved, named: set[str]) -> bool:
+    return r.place is None or not named or not r.place.country or r.place.country in named
 
 
 def _near_namesake(r: Resolved) -> Resolved:

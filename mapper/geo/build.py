@@ -12,7 +12,7 @@ from mapper.errors import GazetteerError
 from mapper.geo import build_tables, cachefile
 from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
 from mapper.geo.names import key, region_named
-from mapper.geo.variants import ARABIC, variants
+from mapper.geo.variants import ARABIC, compass, variants
 
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "admin2.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
@@ -133,6 +133,8 @@ def _add_admin1(b: _Builder, data: Path, ids: dict[str, int]) -> dict[str, int]:
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], gn, "admin1",
                       ids.get(gn or "") if level == 1 else None, _ADMIN1_POP)
         b.name(entry, row["name"], main=row["code"] not in NAMED_TERRITORIES)
+        for variant in compass(row["name"]):  # "Western Kasai" for Kasaï-Occidental
+            b.name(entry, variant)
         for alt in (row.get("names") or "").split("|"):
             if alt and admissible_name(alt):
                 b.name(entry, alt, main=region_named(key(alt)))

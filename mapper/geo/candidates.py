@@ -23,7 +23,7 @@ STRONG_POPULATION = 100_000
 _NAMED_REGION_POP = 1_000_000
 #: prior weights (fitted on the tune halves, see mapper.geo.resolve): per decade of population,
 #: for the entry's main name, for the alias table's choice
-POP_WEIGHT, MAIN_BONUS, ALIAS_BONUS = 1.5, 2.5, 4.5
+POP_WEIGHT, MAIN_BONUS, ALIAS_BONUS = 1.25, 2.5, 4.5
 #: a town's loss when a region word follows its name and a region of that name exists elsewhere
 REGION_WORD_CITY = 4.0
 #: towns under this many people that share the name of a region of no country (a world
@@ -72,11 +72,21 @@ def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
     return score
 
 
-def world_namesakes(gaz: Gazetteer, cands: tuple[Cand, ...]) -> frozenset[int]:
+def world_namesakes(gaz: Gazetteer, span: Span) -> frozenset[int]:
     """The hamlets among a name's candidates when the name is also that of a region of no
     country: "the Middle East" in a story naming Washington is not Middle East, Maryland,
     which the article's country votes would favour (a world region has no country to share
-    them); "Middle East, Md." still is (see :func:`mapper.geo.resolve._pick`)."""
+    them); "Middle East, Md." still is (see :func:`mapper.geo.resolve._pick`).  Memoised
+    per key and region word, as the candidates are."""
+    memo = gaz.memo("resolve.hamlets")
+    slot = (span.key, word_slot(span))
+    found = memo.get(slot)
+    if found is None:
+        found = memo[slot] = _world_namesakes(gaz, candidates(gaz, span)[0])
+    return found
+
+
+def _world_namesakes(gaz: Gazetteer, cands: tuple[Cand, ...]) -> frozenset[int]:
     if not any(gaz.kind[e] == REGION and not gaz.country[e] for e, *_ in cands):
         return frozenset()
     return frozenset(e for e, *_ in cands if gaz.kind[e] == CITY and gaz.population[e] < HAMLET_POP)

@@ -14,7 +14,9 @@ from collections import Counter
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.geo.spans import Span
 
-_JOINS = frozenset({", ", " and ", " or ", ", and ", ", or ", " & "})
+_JOINS = frozenset({", ", " and ", " or ", ", and ", ", or ", " & ",
+                    # "China, Japan, and the United Kingdom": an article after the word
+                    " and the ", " or the ", ", and the ", ", or the "})
 #: commas alone join an address ("Toronto, Ontario, Canada"), not an enumeration
 _COMMA = ", "
 #: kinds compared as one: a town is a town whether GeoNames has its point or only its region
@@ -25,7 +27,7 @@ def enumerations(spans: list[Span], live: set[int], text: str) -> dict[int, tupl
     """For each live non-demonym span in an enumeration, the other spans of it.
 
     An enumeration is a run of consecutive spans joined only by ", ", " and ", " or " and
-    their combinations, with at least one "and"/"or" join: names joined by commas alone
+    their combinations (an article may follow the word: ", and the"), with at least one "and"/"or" join: names joined by commas alone
     are an address ("Toronto, Ontario, Canada", "Paris, Texas"), whose names differ in kind.
     """
     out: dict[int, tuple[int, ...]] = {}

@@ -30,26 +30,38 @@ def links(spans: list[Span], live: list[int], text: str) -> dict[int, int]:
     return out
 
 
-def named_after(links: dict[int, int], best: dict[int, int], gaz: Gazetteer) -> dict[int, set[str]]:
-    """Countries / admin-1 codes named right after each mention: "Paris, Texas"."""
+def named_after(links: dict[int, int], best: dict[int, int], gaz: Gazetteer, spans: list[Span]
+                ) -> dict[int, set[str]]:
+    """Countries / admin-1 codes named right after each mention: "Paris, Texas".  A country
+    says nothing of where a name that is itself a country's lies ("China, Japan": a list)."""
     near = {}
     for i, nxt in links.items():
         entry = best.get(nxt)
         if entry is None:
             continue
         if gaz.kind[entry] == COUNTRY:
-            near[i] = {gaz.country[entry]}
+            if not country_name(gaz, spans[i].key):  # "China, Japan and the UK": a list, not "Paris, France"
+                near[i] = {gaz.country[entry]}
         elif gaz.kind[entry] in (ADMIN1, CITY):  # "Lima, New York": the city's state counts too
             near[i] = {gaz.admin1[entry] or "", gaz.country[entry]}
     return near
 
 
+def country_name(gaz: Gazetteer, name_key: str) -> bool:
+    """Whether a name key is the name of a country (any of its readings)."""
+    return any(gaz.kind[e] == COUNTRY for e, _ in gaz.candidates(name_key))
+
+
 def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gazetteer
-            ) -> list[tuple[float, float]]:
-    """Where the towns named in the same sentences as a group's mentions lie ("shells hit
-    Malokaterynivka and Kamianske": the Kamianske next to Malokaterynivka)."""
+           ) -> tuple[list[tuple[float, float]], frozenset[str]]:
+    """What is named in the same sentences as a group's mentions: where the towns lie
+    ("shells hit Malokaterynivka and Kamianske": the Kamianske next to Malokaterynivka),
+    and which admin-1 regions ("in Michigan on the coast of Lake Erie ... in Monroe
+    County": Monroe County, Michigan, though the story names Iowa too)."""
     key = spans[members[0]].key
-    out = []
+    points = []
+    regions = set()
+    kinds, admin1 = gaz.kind, gaz.admin1
     for i in members:
         at = spans[i].start
         for j in range(max(0, i - NEIGHBOURS), min(len(spans), i + NEIGHBOURS + 1)):
@@ -57,9 +69,12 @@ def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gaz
             entry = best.get(j)
             if entry is None or other.key == key or abs(other.start - at) > SENTENCE_REACH:
                 continue
-            if gaz.kind[entry] == CITY:
-                out.append((gaz.lat[entry], gaz.lon[entry]))
-    return out
+            kind = kinds[entry]
+            if kind == CITY:
+                points.append((gaz.lat[entry], gaz.lon[entry]))
+            elif kind == ADMIN1 and admin1[entry]:
+                regions.add(admin1[entry])
+    return points, frozenset(regions)
 
 
 def proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> float:

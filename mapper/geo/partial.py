@@ -86,10 +86,32 @@ _COUNTY_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)
                            r"[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*)*\s+(?i:count(?:y|ies))\b")
 
 
+#: a region word written after a name ("a Washington state farm", "the Punjab province");
+#: recognition also reads "district", "area" and "city" there, which given names do without
+#: ("the Alexandria area" is no governorate)
+_REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?)\b")
+
+
+def region_after(text: str, end: int) -> str:
+    """The lower-case region word right after the name ending at ``end`` ("state" in
+    "Washington state"), or "": a given span sees it as a span found in the text does."""
+    found = _REGION_AFTER.match(text, end, end + 16)
+    return found.group(1) if found else ""
+
+
 def county_after(text: str, end: int) -> str:
     """"county" when the name ending at ``end`` is followed by "County", or is one of a list
     that ends in "counties" ("Hitchcock and Hayes counties"); else ""."""
     return "county" if _COUNTY_AFTER.match(text, end) else ""
+
+
+def joined_reading(name_key: str, gaz: Gazetteer) -> str | None:
+    """The key of a name written in words that the gazetteer writes as one word ("Dogu
+    Beyazit" for Doğubeyazıt, Dogubeyazit), or None: the same place, not a part of it."""
+    joined = name_key.replace(" ", "")
+    if joined != name_key and len(joined) >= 6 and joined in gaz.index:
+        return joined
+    return None
 
 
 def known_reading(name: str, gaz: Gazetteer) -> str | None:

@@ -19,6 +19,7 @@ import math
 import statistics
 from collections import Counter
 
+from mapper.geo import contained
 from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.model import Place
@@ -44,11 +45,13 @@ QUALIFIER = "region qualifying the place before it"
 
 def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str, bool], list[int]],
            chosen: dict[tuple[str, bool], tuple[int, float]], reasons: dict[int, str],
-           forced: set[tuple[str, bool]] = frozenset()) -> dict[int, Place]:
+           forced: set[tuple[str, bool]] = frozenset(), given: frozenset[int] = frozenset()) -> dict[int, Place]:
     """Each resolved span's place: its group's choice, then "Village, Region" pairs and
     far namesakes of the article's focus region; ``forced``: groups whose reading lies in a
-    country the article never points to, placed in the focus region whatever the distance.
-    ``reasons`` is updated (resolved: "", a qualifier: :data:`QUALIFIER`)."""
+    country the article never points to, placed in the focus region whatever the distance;
+    ``given``: spans said to be places, which the gazetteer may lack and their text place
+    (:mod:`mapper.geo.contained`).  ``reasons`` is updated (resolved: "", a qualifier:
+    :data:`QUALIFIER`)."""
     out: dict[int, Place] = {}
     best: dict[int, int] = {}
     for g, members in groups.items():
@@ -77,6 +80,25 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
                 at, located = local_point(gaz, list(best.values()), region), True
             for i in members:
                 out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region, at=at)
+    lacking = {i for i in unknown & given if i not in out}
+    if lacking:
+        for i, place in contained.holders(spans, text, lacking, out).items():
+            out[i] = place
+            reasons[i] = ""
+            lacking.discard(i)
+    if lacking:
+        # a place the gazetteer lacks, in a story about one region (or one country), lies among
+        # the story's other places ("Coffman Park" in a Dublin, Ohio story): there, at
+        # region-level precision
+        entries = list(best.values())
+        if region is None:
+            country = focus_country(gaz, entries)
+            region = gaz.country_entry.get(country) if country else None
+        if region is not None:
+            at = local_point(gaz, entries, region)
+            for i in lacking:
+                out[i] = fallback(gaz, spans[i].name, region, at=at)
+                reasons[i] = ""
     return out
 
 
@@ -113,7 +135,9 @@ def region_of(gaz: Gazetteer, span: Span, entry: int | None) -> int | None:
 
 
 def inside(gaz: Gazetteer, entry: int, region: int) -> bool:
-    """Whether a place lies in a region (same admin-1, or near a county's point)."""
+    """Whether a place lies in a region (same admin-1, same country, or near a county's point)."""
+    if gaz.kind[region] == COUNTRY:
+        return gaz.country[entry] == gaz.country[region]
     if gaz.kind[region] == ADMIN1:
         return gaz.admin1[entry] == gaz.admin1[region] and gaz.country[entry] == gaz.country[region]
     return km(gaz.lat[entry], gaz.lon[entry], gaz.lat[region], gaz.lon[region]) < REGION_REACH_KM
@@ -152,6 +176,21 @@ def focus(gaz: Gazetteer, entries: list[int]) -> int | None:
     if n < FOCUS_SHARE * total:
         return None
     return gaz.admin1_entry.get(code)
+
+
+def focus_country(gaz: Gazetteer, entries: list[int]) -> str | None:
+    """The country most of the article's distinct places lie in (as :func:`focus` counts
+    them, countries and regions of it included), or None when none dominates."""
+    votes: Counter = Counter()
+    for entry in set(entries):
+        if gaz.country[entry]:
+            small = gaz.kind[entry] in (CITY, VILLAGE) and gaz.population[entry] < SMALL_POP
+            votes[gaz.country[entry]] += FOCUS_SMALL_VOTE if small else 1.0
+    total = sum(votes.values())
+    if total < FOCUS_MIN - 1e-9:
+        return None
+    iso, n = votes.most_common(1)[0]
+    return iso if n >= FOCUS_SHARE * total else None
 
 
 def far_namesake(gaz: Gazetteer, entry: int, region: int) -> bool:

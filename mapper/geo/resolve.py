@@ -55,19 +55,24 @@ COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "m
 # development corpora only (bench/tune_geo.py; bench/README.md, issue 14).
 #: times the share of the article's country votes a candidate's country holds, and a
 #: flat bonus for any share at all
-COUNTRY_SHARE, COUNTRY_ANY = 6.0, 0.5
+COUNTRY_SHARE, COUNTRY_ANY = 7.5, 0.5
 #: a town in an admin-1 region the article names
 ADMIN1_NAMED = 3.0
 #: an admin-1 region holding a town (or naming a region) the article names
 REGION_HOLDS = 3.0
+#: a town or county in an admin-1 region named in the same sentence
+SENTENCE_REGION = 1.0
+#: a town's vote for its admin-1 region, for other towns (ADMIN1_NAMED), against the region's own
+#: name's 1: "New York City" says less of which Boston is meant than "New York State" would
+TOWN_REGION_VOTE = 0.25
 #: "X, Y": Y is the candidate's country / admin-1 region
-NEAR_COUNTRY, NEAR_ADMIN1 = 4.5, 3.0
+NEAR_COUNTRY, NEAR_ADMIN1 = 3.0, 3.0
 #: a bare name over the same-name region its city lies in, per mention
 SHADOWED = 1.5
 #: a demonym's vote for its country, against a place name's 1
-DEMONYM_VOTE = 0.25
+DEMONYM_VOTE = 0.5
 #: the vote of a town under SMALL_POP people (context: countries and admin-1 regions named)
-SMALL_VOTE, SMALL_POP = 0.5, 10_000
+SMALL_VOTE, SMALL_POP = 0.5, 1_000
 #: a name in an enumeration: times the share of its fellow names of the candidate's kind /
 #: of its country ("Alberta, Manitoba, Ontario and New Brunswick": the provinces)
 LIST_KIND, LIST_COUNTRY = 4.5, 1.5
@@ -88,6 +93,9 @@ class _Context:
     own_country: str = ""
     own_admin1: str = ""
     own_weight: float = 1.0
+    #: the admin-1 votes a town candidate sees: its towns' votes count TOWN_REGION_VOTE each
+    towns_see: Counter | None = None
+    own_town: bool = False
 
 
 def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, float, str, str]]:
@@ -96,6 +104,8 @@ def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, floa
     own = ctx.own_weight
     total = max(ctx.size - own if ctx.own_country else ctx.size, 1.0)
     countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
+    seen = ctx.towns_see if ctx.towns_see is not None else named
+    own_seen = own * TOWN_REGION_VOTE if ctx.own_town else own
     out = []
     for entry, prior, country, admin1, admin1_key, city in cands:
         votes = countries.get(country, 0)
@@ -106,7 +116,10 @@ def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, floa
             score = prior + (COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0))
         else:
             score = prior  # priors are positive: adding a share of 0.0 changes nothing
-        in_named = named[admin1] - (own if admin1 == own_admin1 else 0.0) if admin1 in named else 0.0
+        if city:
+            in_named = seen[admin1] - (own_seen if admin1 == own_admin1 else 0.0) if admin1 in seen else 0.0
+        else:
+            in_named = named[admin1] - (own if admin1 == own_admin1 else 0.0) if admin1 in named else 0.0
         if in_named > 1e-9:
             # a town in a region the article names, or a region whose towns it names
             # ("Ontario" beside "Toronto" is the province, not Ontario, California);
@@ -142,13 +155,15 @@ def _context(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> _Context:
     name once (a name repeated ten times is one piece of evidence)."""
     countries: Counter = Counter({iso: n * DEMONYM_VOTE for iso, n in demonyms.items()})
     admin1: Counter = Counter()
+    seen: Counter = Counter()
     for entry in entries:
         weight = _weight(gaz, entry)
         if gaz.country[entry]:
             countries[gaz.country[entry]] += weight
         if gaz.kind[entry] in (ADMIN1, CITY) and gaz.admin1[entry]:
             admin1[gaz.admin1[entry]] += weight
-    return _Context(countries, admin1, sum(countries.values()))
+            seen[gaz.admin1[entry]] += weight * (TOWN_REGION_VOTE if gaz.kind[entry] == CITY else 1.0)
+    return _Context(countries, admin1, sum(countries.values()), towns_see=seen)
 
 
 def _weight(gaz: Gazetteer, entry: int) -> float:
@@ -164,11 +179,11 @@ def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
     """The context minus one mention's own contribution (a name is no evidence for itself)."""
     own_admin1 = gaz.admin1[entry] if gaz.kind[entry] in (ADMIN1, CITY) else None
     return _Context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "",
-                    _weight(gaz, entry))
+                    _weight(gaz, entry), ctx.towns_see, gaz.kind[entry] == CITY)
 
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
-          near: dict[int, set[str]], around: list[tuple[float, float]] | None = None,
+          near: dict[int, set[str]], around: tuple[list[tuple[float, float]], frozenset[str]] | None = None,
           together: dict[int, float] | None = None, peers: tuple[Counter, Counter, int] | None = None
           ) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
@@ -180,11 +195,15 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         base = [(entry, score + (LIST_KIND * kinds[lists.kind_class(gaz, entry)]
                                  + LIST_COUNTRY * countries[country]) / n, country, admin1)
                 for entry, score, country, admin1 in base]
-    if around and len(cands) > 1:
-        base = [(entry, score + nearby.proximity(gaz, entry, around), country, admin1)
+    points, regions = around or ((), ())
+    if points and len(cands) > 1:
+        base = [(entry, score + nearby.proximity(gaz, entry, points), country, admin1)
                 for entry, score, country, admin1 in base]
     if together and len(cands) > 1:
         base = [(entry, score + together.get(entry, 0.0), country, admin1) for entry, score, country, admin1 in base]
+    if regions and SENTENCE_REGION and len(cands) > 1:
+        base = [(entry, score + (SENTENCE_REGION if admin1 in regions else 0.0), country, admin1)
+                for entry, score, country, admin1 in base]
     totals: dict[int, float] = {}
     if any(near.get(i) for i in group):
         for i in group:
@@ -202,7 +221,7 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
             for _ in group:
                 total += score
             totals[entry] = total
-    hamlets = world_namesakes(gaz, cands)
+    hamlets = world_namesakes(gaz, spans[group[0]])
     if hamlets and len(hamlets) < len(totals):
         # only its state qualifies the hamlet ("Middle East, Md."; not "the Middle East, US officials said")
         stated = set().union(*(near.get(i, ()) for i in group))
@@ -298,7 +317,7 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
             break  # a pass depends only on the entries chosen: the same entries give the same result
         previous = entries
         best = {i: entries[g] for g, members in groups.items() for i in members}
-        near = nearby.named_after(links, best, gaz)
+        near = nearby.named_after(links, best, gaz, spans)
         full = _context(gaz, list(entries.values()), demonyms)
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
                            nearby.around(spans, members, best, gaz) if g in several else None, together,
@@ -379,7 +398,8 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                 continue
             for i in groups.pop(g):
                 reasons[i] = "no candidate in the countries the article is about"
-    places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced)
+    given = frozenset(range(len(spans))) if trusted is True else trusted or frozenset()
+    places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced, given)
     out = []
     for i, span in enumerate(spans):
         mention = Mention(span.name, span.start, span.end)

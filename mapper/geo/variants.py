@@ -16,6 +16,9 @@ News of one war spells its places several ways, and the gazetteer knows one or t
   "DeSoto Parish", "LaSalle County" and "La Salle County", "Le Roy" and "LeRoy";
 * Burmese romanisations: "Gon", "Kone" and "Gone" are one syllable; a town name with
   "-myo" (town) is written with and without it;
+* regions named with a French, Spanish or Portuguese compass word, in English:
+  "Kasaï-Occidental" is "Western Kasai", "Misamis Oriental" "Eastern Misamis", "Lanao del
+  Sur" "South Lanao", "Sud-Kivu" "South Kivu" (:func:`compass`, for admin-1 names);
 * diacritics need no rule: name keys are folded (:func:`mapper.geo.names.key`).
 
 The variants are indexed as alternate names (never main names), so a place that is
@@ -87,6 +90,32 @@ def variants(name: str, country: str) -> list[str]:
     if country in AMERICAN:
         out += [_PARTICLE_APART.sub(r"\1", name), _PARTICLE_JOINED.sub(r"\1 ", name)]
     return [v for v in dict.fromkeys(out) if v != name]
+
+
+#: a compass word of a region's name, in English (adjective and noun forms)
+_COMPASS_EN = {"occidental": ("Western", "West"), "oriental": ("Eastern", "East"), "norte": ("Northern", "North"),
+               "nord": ("Northern", "North"), "sur": ("Southern", "South"), "sud": ("Southern", "South")}
+_COMPASS_AFTER = re.compile(r"^(\w[\w' -]*?)(?:[- ]del)?[- ](Occidental|Oriental|Norte|Sur)$")
+_COMPASS_BEFORE = re.compile(r"^(Occidental|Oriental|Nord|Sud)[- ](\w[\w' -]*)$")
+
+
+def compass(name: str) -> list[str]:
+    """English forms of a region's name that carries a Romance compass word.
+
+    >>> compass("Kasaï-Occidental")
+    ['Western Kasaï', 'West Kasaï']
+    >>> compass("Lanao del Sur")
+    ['Southern Lanao', 'South Lanao']
+    """
+    found = _COMPASS_AFTER.match(name)
+    if found:
+        rest, word = found.group(1), found.group(2)
+    else:
+        found = _COMPASS_BEFORE.match(name)
+        if not found:
+            return []
+        word, rest = found.group(1), found.group(2)
+    return [f"{form} {rest}" for form in _COMPASS_EN[word.lower()]]
 
 
 def _arabic(name: str) -> list[str]:

@@ -1,0 +1,62 @@
+"""A given place name the gazetteer lacks, placed by the place its own text says holds it.
+
+News introduces a small place by the larger one it lies in: "the Mukuru kwa Njenga
+district of Nairobi", "Kitaakita, located in the Akita Prefecture", "the Wedza district,
+Mashonaland East province", "Mabvuku, a suburb east of Harare", "Abu Shok refugee camp
+in Al-Fashir".  When the gazetteer lacks the small place, the larger one is the best
+point there is: the name is kept, at the holder's point, with ``geo_precision`` 2 when
+the holder is a town (a district or the outskirts of a town) and 3 when it is a region or
+a country (only the region is known).  "Village, Region" with a bare comma is
+:func:`mapper.geo.qualify.qualified`'s; this module takes the wordier forms.
+
+Only for spans a user (or a gold corpus) says are places (``mapper geoparse
+--resolve-only``): running text never makes a place of an unknown name here.
+"""
+from __future__ import annotations
+
+import re
+
+from mapper.geo.lists import enumerations
+from mapper.geo.spans import Span
+from mapper.model import Place
+
+#: what may stand between the place and its holder: a comma, a few lower-case words
+#: ("district", "refugee camp", "a suburb located east"), then a word of containment
+_WORD = r"(?!(?:and|or|but|than|from|to|via|with|by)\b)[a-z][a-z'-]*"
+_GAP = re.compile(
+    rf",\s|,?\s(?:{_WORD}\s){{0,5}}?(?:{_WORD},\s|(?:in|of|near|outside|within|inside)\s(?:the\s)?)")
+#: the longest gap, in characters
+MAX_GAP = 60
+
+
+def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, Place]) -> dict[int, Place]:
+    """Places for the ``unknown`` spans (given names the gazetteer lacks) whose text names
+    the place holding them right after them, from ``places`` (span -> resolved place)
+    or from a holder itself placed this way ("Cellardyke in Fife, Scotland")."""
+    out: dict[int, Place] = {}
+    listed: dict[int, tuple[int, ...]] | None = None
+    for i in sorted(unknown, reverse=True):  # right to left: a holder may itself be held
+        j = i + 1
+        if j >= len(spans) or spans[i].demonym or spans[j].demonym:
+            continue
+        gap = text[spans[i].end:spans[j].start]
+        if len(gap) > MAX_GAP or not _GAP.fullmatch(gap):
+            continue
+        holder = places.get(j) or out.get(j)
+        if holder is None:
+            continue
+        if gap == ", ":
+            if listed is None:
+                listed = enumerations(spans, set(range(len(spans))), text)
+            if j in listed.get(i, ()):
+                continue  # "Bondo, Nyando, Kisii and Wajir": a list of places, not "Greenlane, Auckland"
+        out[i] = _inside(spans[i].name, holder)
+    return out
+
+
+def _inside(name: str, holder: Place) -> Place:
+    town = holder.kind in ("city", "village", "facility") and holder.geo_precision < 3
+    return Place(name=name, lon=holder.lon, lat=holder.lat, country=holder.country,
+                 admin1_gn=holder.admin1_gn if holder.kind != "country" else None, kind="village",
+                 geonameid=None, population=0, geo_precision=2 if town else 3, score=0.0,
+                 admin1_geonameid=holder.admin1_geonameid if holder.kind != "country" else None)
