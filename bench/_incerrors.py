@@ -19,7 +19,7 @@ eight nine ten up out off about against during while who which what when where h
 
 def _why_missed(doc: dict[str, Any], how: str, services: Any) -> str:  # noqa: ANN401
     """The first stage at which a gold event's article produced nothing."""
-    from mapper.extract.dates import clause_date
+    from mapper.extract.clause_dates import clause_date
     from mapper.extract.segment import segment
     from mapper.extract.triggers import article_weapon, clause_type
     from mapper.pipeline import geoparse_article

@@ -1,11 +1,12 @@
-"""Tests for mapper.extract.dates: every supported form, bullets and clause dating."""
+"""Tests for mapper.extract.dates and clause_dates: every supported form, bullets and clause dating."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from mapper.extract.dates import bullet_date, clause_date, find_dates, span_precision
+from mapper.extract.clause_dates import clause_date
+from mapper.extract.dates import bullet_date, find_dates, span_precision
 from mapper.model import DateSpan
 
 D = dt.date

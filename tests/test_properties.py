@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 from mapper import ingest
 from mapper.errors import InputError
-from mapper.extract.dates import bullet_date, clause_date, find_dates
+from mapper.extract.clause_dates import clause_date
+from mapper.extract.dates import bullet_date, find_dates
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.geo.resolve import resolve_spans

@@ -207,7 +207,7 @@ def test_event_names_and_running_totals_are_not_incidents(gaz, text):
 
 
 def test_christmas_names_a_period_only_with_its_word(gaz):
-    from mapper.extract.dates import clause_date
+    from mapper.extract.clause_dates import clause_date
 
     pub = dt.date(2024, 1, 25)
     period, how = clause_date("Over the Christmas period drones hit Kyiv.", published=pub, bullet=None, previous=None)
@@ -249,7 +249,7 @@ def test_a_capital_named_by_its_country_is_the_capital(gaz, text, place):
 @pytest.mark.parametrize("published, eve", [(dt.date(2024, 1, 5), dt.date(2023, 12, 31)),
                                             (dt.date(2023, 12, 31), dt.date(2023, 12, 31))])
 def test_new_years_eve_is_the_latest_one(published, eve):
-    from mapper.extract.dates import clause_date
+    from mapper.extract.clause_dates import clause_date
 
     span, _ = clause_date("On New Year's Eve drones hit Kyiv.", published=published, bullet=None, previous=None)
     assert (span.start, span.end) == (eve, eve)

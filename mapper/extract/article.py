@@ -17,7 +17,7 @@ from collections.abc import Callable
 from mapper.aggregate import family
 from mapper.extract.capitals import capital_mentions
 from mapper.extract.casualties import casualties
-from mapper.extract.dates import clause_date
+from mapper.extract.clause_dates import clause_date
 from mapper.extract.events import ArticleContext, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
 from mapper.extract.roles import FACILITY_TOWN_KM, near

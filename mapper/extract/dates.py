@@ -39,12 +39,13 @@ from collections.abc import Callable
 
 from mapper.model import DateSpan
 
-__all__ = ["find_dates", "bullet_date", "clause_date", "span_precision"]
+__all__ = ["find_dates", "bullet_date", "span_precision", "DAY_COUNTS"]
 
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
            "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+#: number words of day counts ("three days", "a few days")
+DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                  "few": 3, "several": 4, "couple of": 2}
 #: How far after the reference a year-less date may fall before we take last year's.
@@ -321,7 +322,7 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         last = ref.replace(day=1) - _DAY
         return _span(m, last.replace(day=1), last, 3)
     n = m["n"].lower()
-    count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    count = int(n) if n.isdigit() else DAY_COUNTS[n]
     unit = m["unit"].lower().rstrip("s")
     if unit == "day":
         return _span(m, ref - count * _DAY, ref - count * _DAY)
@@ -363,7 +364,7 @@ def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
     """ "in the past 24 hours", "over the last three days", "in a day": a report
     covers the period just before it, ending on the reference day."""
     n = " ".join((m["pn"] or "").lower().split())
-    count = 24 if n == "twenty-four" else int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
+    count = 24 if n == "twenty-four" else int(n) if n.isdigit() else DAY_COUNTS.get(n, 1)
     unit = (m["pu"] or "day").lower()
     days = (7 * count if unit.startswith("week") else 30 if unit == "month"
             else -(-count // 24) if unit.startswith("hour") and count >= 24 else count)
@@ -453,19 +454,6 @@ def _night_of(text: str, found: _Found) -> _Found:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
-_SINCE = re.compile(r"\b(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
-                    r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
-# the date of an event the clause points back to: "in response to the Kerman bombings on 3
-# January", "after the attack on Kyiv on 5 May" (the clause's own event has its own date)
-_OTHER_EVENT = re.compile(r"\b(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
-                          r"(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+[^,;:()]{0,60}?\b(?:on|of)\s+$",
-                          re.IGNORECASE)
-_UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
-_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
-                      r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
-
 
 def _longest_first(found: list[_Found]) -> list[_Found]:
     if len(found) < 2:
@@ -511,150 +499,3 @@ def bullet_date(line: str, ref: dt.date | None) -> DateSpan | None:
             return None
         return span if _BULLET_END.match(line, end) else None
     return None
-
-
-def pointed_back_dates(text: str, published: dt.date | None) -> list[tuple[int, int, DateSpan]]:
-    """The dates of events a clause points back to, each with where its phrase starts and
-    where the date starts: "following the bombing in Quetta on 12 May" dates Quetta, not
-    the clause's own event (:func:`clause_date` leaves such dates out)."""
-    out = []
-    for start, _, span in find_dates(text, published):
-        m = _OTHER_EVENT.search(text, max(0, start - 80), start)
-        if m is not None:
-            out.append((m.start(), start, span))
-    return out
-
-
-_DAYS_APART = re.compile(r"\b(\d{1,2}|" + "|".join(k for k in _NUMBER_WORDS if len(k) > 2) + r")\s+(days?|weeks?)\s+"
-                         r"(after|before)\b", re.IGNORECASE)
-
-
-def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
-    """The day of an event told at ``at`` after "N days after" / "N days before" in a clause
-    dated ``date`` (one day): "the offensive began three days after an airstrike on Beirut"
-    puts the airstrike three days before the clause's day; None when no such phrase leads
-    to ``at`` or the clause's date is not one day."""
-    if date.start != date.end:
-        return None
-    last = None
-    for m in _DAYS_APART.finditer(text, 0, at):
-        last = m
-    if last is None:
-        return None
-    n = last.group(1).lower()
-    count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-    delta = dt.timedelta(days=count * (7 if last.group(2).lower().startswith("week") else 1))
-    day = date.start - delta if last.group(3).lower() == "after" else date.start + delta
-    return DateSpan(day, day, 1)
-
-
-def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan | None,
-                previous: DateSpan | None) -> tuple[DateSpan | None, str]:
-    """The date governing a clause, and how it was found.
-
-    Parameters
-    ----------
-    clause_text : str
-        The clause (sentence or bullet sentence).
-    published : datetime.date or None
-        The article's publication date: reference for relative dates and the
-        last resort.
-    bullet : DateSpan or None
-        The date of the timeline bullet the clause belongs to.
-    previous : DateSpan or None
-        The nearest earlier governing date in the same article.
-
-    Returns
-    -------
-    (DateSpan or None, str)
-        With the source one of ``"explicit"`` (dates in the clause: the span
-        covering them all when they lie within 31 days, else the first),
-        ``"bullet"``, ``"previous"``, ``"anaphoric"`` (a day counted from the previous
-        date: "the following day"), ``"published"`` (the publication day with
-        precision 2, ACLED's reported-date convention), or ``(None, "")``.
-    """
-    found = find_dates(clause_text, published)
-    if found:
-        # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
-        # and of the dateline are not the event's when the clause has another
-        # "since February 2022" opens a period that runs to the publication date ("12,600
-        # killed since February 2022": a summary); in a trailing relative clause ("where
-        # units have held a salient since last August") it describes a state of affairs
-        # and does not date the event told
-        kept = []
-        for f in found:
-            since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
-            if not since:
-                kept.append(f)
-            elif _UNTIL.match(since.group()):
-                # "since 7 October and until 28 May": the period the "since" date opened ends
-                # here; "until 3 April" alone is a deadline, no event's date
-                if kept and kept[-1][2].end == published and kept[-1][2].start <= f[2].end:
-                    start = kept[-1][2].start
-                    kept[-1] = (kept[-1][0], f[1], DateSpan(start, f[2].end, span_precision(start, f[2].end)))
-            elif not _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) and published is not None \
-                    and f[2].start <= published:
-                kept.append((f[0], f[1], DateSpan(f[2].start, published,
-                                                  span_precision(f[2].start, published))))
-        found = kept
-        told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
-                                         or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
-                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - 80), f[0]))]
-        if found:
-            return _cover([f[2] for f in (told or found)]), "explicit"
-    if bullet is not None:
-        return bullet, "bullet"
-    if previous is not None:
-        shift = _ANAPHORIC_DAY.search(clause_text)
-        if shift is not None:  # "the following day", "two days later": counted from the date just told
-            days = _anaphoric_offset(shift)
-            return DateSpan(previous.end + days * _DAY, previous.end + days * _DAY, 1), "anaphoric"
-        return previous, "previous"
-    if published is not None:
-        return DateSpan(published, published, 2), "published"
-    return None, ""
-
-
-_ANAPHORIC_DAY = re.compile(
-    r"\b(?:the\s+(?P<next>following|next)\s+day|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
-    r"|the\s+day\s+(?P<before>before|after)|the\s+(?P<prev>previous)\s+day|(?P<same>the\s+same\s+day|that\s+day))\b",
-    re.IGNORECASE)
-
-
-def _anaphoric_offset(m: re.Match[str]) -> int:
-    """Days from the date just told to the one "the following day" (and kin) names."""
-    if m["next"]:
-        return 1
-    if m["later"]:
-        n = m["later"].lower()
-        return int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1)
-    if m["before"] == "before" or m["prev"]:
-        return -1
-    return 1 if m["before"] == "after" else 0
-
-
-def _cover(spans: list[DateSpan]) -> DateSpan:
-    if len(spans) == 1:
-        return spans[0]
-    # "on Sunday, as an offensive launched earlier this month went on": the narrower date
-    # is the event's; a span containing another one is background
-    broad = _containing({(s.start, s.end) for s in spans})
-    spans = [s for s in spans if (s.start, s.end) not in broad]
-    if len(spans) == 1:
-        return spans[0]
-    start = min(s.start for s in spans)
-    end = max(s.end for s in spans)
-    if (end - start).days > 31:
-        return spans[0]
-    return DateSpan(start, end, max(span_precision(start, end), *(s.precision for s in spans)))
-
-
-def _containing(ranges: set[tuple[dt.date, dt.date]]) -> set[tuple[dt.date, dt.date]]:
-    """The ranges that strictly contain another one, in one sorted pass."""
-    out = set()
-    low: dt.date | None = None  # the earliest end among ranges starting at or after this one
-    for start, end in sorted(ranges, key=lambda r: (r[0], -r[1].toordinal()), reverse=True):
-        if low is not None and low <= end:
-            out.add((start, end))
-        low = end if low is None else min(low, end)
-    return out

@@ -10,7 +10,7 @@ One clause (sentence or bullet sentence) at a time, in article order:
    ones named before it;
 3. link places: a resolved place is a scene unless what governs it gives it another
    role (:mod:`mapper.extract.roles`);
-4. date it (:func:`mapper.extract.dates.clause_date`; background and summary periods
+4. date it (:func:`mapper.extract.clause_dates.clause_date`; background and summary periods
    are not incidents), find the actor (the weapon's demonym, the subject, "by X", the
    attacker the article last named: :mod:`mapper.extract.actors`) and the casualties
    (:mod:`mapper.extract.casualties`).
@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from mapper.extract import lexicon as lx
 from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
-from mapper.extract.dates import days_apart, find_dates, pointed_back_dates
+from mapper.extract.clause_dates import days_apart, pointed_back_dates
+from mapper.extract.dates import find_dates
 from mapper.extract.roles import (
     GROUND,
     VENUE_NOUN,

@@ -1,0 +1,180 @@
+"""Which date governs a clause, and which dates belong to other events it names.
+
+:func:`clause_date` picks the clause's date among the expressions
+:func:`mapper.extract.dates.find_dates` finds: the dates of saying and of the dateline give
+way to the event's, "since X" runs to the publication date ("since X and until Y" is X..Y),
+a date inside a phrase pointing back to another event ("in response to the bombings on 3
+January") dates that event (:func:`pointed_back_dates`), and with none a bullet's, the
+previous clause's (counted on by "the following day") or the publication date.
+:func:`days_apart` dates an event told "N days after" the clause's day.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from mapper.extract.dates import DAY_COUNTS, find_dates, span_precision
+from mapper.model import DateSpan
+
+__all__ = ["clause_date", "days_apart", "pointed_back_dates"]
+
+_DAY = dt.timedelta(days=1)
+_DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
+_SINCE = re.compile(r"\b(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
+                    r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
+# the date of an event the clause points back to: "in response to the Kerman bombings on 3
+# January", "after the attack on Kyiv on 5 May" (the clause's own event has its own date)
+_OTHER_EVENT = re.compile(r"\b(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
+                          r"(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+[^,;:()]{0,60}?\b(?:on|of)\s+$",
+                          re.IGNORECASE)
+_UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
+_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
+                      r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def pointed_back_dates(text: str, published: dt.date | None) -> list[tuple[int, int, DateSpan]]:
+    """The dates of events a clause points back to, each with where its phrase starts and
+    where the date starts: "following the bombing in Quetta on 12 May" dates Quetta, not
+    the clause's own event (:func:`clause_date` leaves such dates out)."""
+    out = []
+    for start, _, span in find_dates(text, published):
+        m = _OTHER_EVENT.search(text, max(0, start - 80), start)
+        if m is not None:
+            out.append((m.start(), start, span))
+    return out
+
+
+_DAYS_APART = re.compile(r"\b(\d{1,2}|" + "|".join(k for k in DAY_COUNTS if len(k) > 2) + r")\s+(days?|weeks?)\s+"
+                         r"(after|before)\b", re.IGNORECASE)
+
+
+def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
+    """The day of an event told at ``at`` after "N days after" / "N days before" in a clause
+    dated ``date`` (one day): "the offensive began three days after an airstrike on Beirut"
+    puts the airstrike three days before the clause's day; None when no such phrase leads
+    to ``at`` or the clause's date is not one day."""
+    if date.start != date.end:
+        return None
+    last = None
+    for m in _DAYS_APART.finditer(text, 0, at):
+        last = m
+    if last is None:
+        return None
+    n = last.group(1).lower()
+    count = int(n) if n.isdigit() else DAY_COUNTS[n]
+    delta = dt.timedelta(days=count * (7 if last.group(2).lower().startswith("week") else 1))
+    day = date.start - delta if last.group(3).lower() == "after" else date.start + delta
+    return DateSpan(day, day, 1)
+
+
+def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan | None,
+                previous: DateSpan | None) -> tuple[DateSpan | None, str]:
+    """The date governing a clause, and how it was found.
+
+    Parameters
+    ----------
+    clause_text : str
+        The clause (sentence or bullet sentence).
+    published : datetime.date or None
+        The article's publication date: reference for relative dates and the
+        last resort.
+    bullet : DateSpan or None
+        The date of the timeline bullet the clause belongs to.
+    previous : DateSpan or None
+        The nearest earlier governing date in the same article.
+
+    Returns
+    -------
+    (DateSpan or None, str)
+        With the source one of ``"explicit"`` (dates in the clause: the span
+        covering them all when they lie within 31 days, else the first),
+        ``"bullet"``, ``"previous"``, ``"anaphoric"`` (a day counted from the previous
+        date: "the following day"), ``"published"`` (the publication day with
+        precision 2, ACLED's reported-date convention), or ``(None, "")``.
+    """
+    found = find_dates(clause_text, published)
+    if found:
+        # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
+        # and of the dateline are not the event's when the clause has another
+        # "since February 2022" opens a period that runs to the publication date ("12,600
+        # killed since February 2022": a summary); in a trailing relative clause ("where
+        # units have held a salient since last August") it describes a state of affairs
+        # and does not date the event told
+        kept = []
+        for f in found:
+            since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
+            if not since:
+                kept.append(f)
+            elif _UNTIL.match(since.group()):
+                # "since 7 October and until 28 May": the period the "since" date opened ends
+                # here; "until 3 April" alone is a deadline, no event's date
+                if kept and kept[-1][2].end == published and kept[-1][2].start <= f[2].end:
+                    start = kept[-1][2].start
+                    kept[-1] = (kept[-1][0], f[1], DateSpan(start, f[2].end, span_precision(start, f[2].end)))
+            elif not _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) and published is not None \
+                    and f[2].start <= published:
+                kept.append((f[0], f[1], DateSpan(f[2].start, published,
+                                                  span_precision(f[2].start, published))))
+        found = kept
+        told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
+                                         or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
+                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - 80), f[0]))]
+        if found:
+            return _cover([f[2] for f in (told or found)]), "explicit"
+    if bullet is not None:
+        return bullet, "bullet"
+    if previous is not None:
+        shift = _ANAPHORIC_DAY.search(clause_text)
+        if shift is not None:  # "the following day", "two days later": counted from the date just told
+            days = _anaphoric_offset(shift)
+            return DateSpan(previous.end + days * _DAY, previous.end + days * _DAY, 1), "anaphoric"
+        return previous, "previous"
+    if published is not None:
+        return DateSpan(published, published, 2), "published"
+    return None, ""
+
+
+_ANAPHORIC_DAY = re.compile(
+    r"\b(?:the\s+(?P<next>following|next)\s+day|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
+    r"|the\s+day\s+(?P<before>before|after)|the\s+(?P<prev>previous)\s+day|(?P<same>the\s+same\s+day|that\s+day))\b",
+    re.IGNORECASE)
+
+
+def _anaphoric_offset(m: re.Match[str]) -> int:
+    """Days from the date just told to the one "the following day" (and kin) names."""
+    if m["next"]:
+        return 1
+    if m["later"]:
+        n = m["later"].lower()
+        return int(n) if n.isdigit() else DAY_COUNTS.get(n, 1)
+    if m["before"] == "before" or m["prev"]:
+        return -1
+    return 1 if m["before"] == "after" else 0
+
+
+def _cover(spans: list[DateSpan]) -> DateSpan:
+    if len(spans) == 1:
+        return spans[0]
+    # "on Sunday, as an offensive launched earlier this month went on": the narrower date
+    # is the event's; a span containing another one is background
+    broad = _containing({(s.start, s.end) for s in spans})
+    spans = [s for s in spans if (s.start, s.end) not in broad]
+    if len(spans) == 1:
+        return spans[0]
+    start = min(s.start for s in spans)
+    end = max(s.end for s in spans)
+    if (end - start).days > 31:
+        return spans[0]
+    return DateSpan(start, end, max(span_precision(start, end), *(s.precision for s in spans)))
+
+
+def _containing(ranges: set[tuple[dt.date, dt.date]]) -> set[tuple[dt.date, dt.date]]:
+    """The ranges that strictly contain another one, in one sorted pass."""
+    out = set()
+    low: dt.date | None = None  # the earliest end among ranges starting at or after this one
+    for start, end in sorted(ranges, key=lambda r: (r[0], -r[1].toordinal()), reverse=True):
+        if low is not None and low <= end:
+            out.add((start, end))
+        low = end if low is None else min(low, end)
+    return out
