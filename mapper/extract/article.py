@@ -20,7 +20,7 @@ from mapper.extract.casualties import casualties
 from mapper.extract.clause_dates import clause_date
 from mapper.extract.events import ArticleContext, link_clause
 from mapper.extract.lexicon import CONFLICT_CONTEXT
-from mapper.extract.roles import FACILITY_TOWN_KM, near
+from mapper.extract.locators import FACILITY_TOWN_KM, near
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import article_weapon

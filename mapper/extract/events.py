@@ -31,16 +31,13 @@ from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, pointed_back_dates
 from mapper.extract.dates import find_dates
+from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.roles import (
     GROUND,
     VENUE_NOUN,
-    drop_containers,
-    drop_reference_points,
     excluded,
-    geo_precision,
     idle_subclause,
     in_proper_name,
-    offset_place,
     other_role,
     relative_elsewhere,
     subclauses,

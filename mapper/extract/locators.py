@@ -1,0 +1,121 @@
+"""How precisely a clause places its event, and which of its places only locate others.
+
+A town named to locate another ("Kivsharivka near Kupiansk", "Makariv - 50 km west of
+Kyiv -", "As Salif on the Red Sea coast", "the Podilskyi district of Kyiv"), a country or
+region holding a town of the same clause, and a facility in a named town are no scenes of
+their own; "N km DIRECTION of TOWN" moves the event to that offset; geo_precision says
+whether the event is at the place (1), near it (2) or only in its region (3).
+:func:`mapper.extract.events.link_clause` applies these after :mod:`mapper.extract.roles`
+has kept the scenes.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from mapper.extract.roles import COORDINATED, NEAR
+from mapper.geo.candidates import flat_km
+from mapper.model import Clause, Place, Resolved
+
+# between a town and the town that locates it
+_REFERENCE = re.compile(r"^\s*[,(\u2013\u2014-]?\s*(?:(?:about|some|around|roughly|approximately)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                        r"(?:(?:(?:(?:due|just|directly|slightly|far)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+                        r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"
+                        r"|across(?:\s+the)?(?:\s+[A-Z][\w-]+)?\s+from|across"
+                        r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
+                        r"(?:the\s+)?(?:(?:city|town|village|settlement|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_DISTRICT_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|microdistrict)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+                          re.IGNORECASE)
+_COAST = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", re.IGNORECASE)
+
+
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
+             "northwest": 315}
+_UNIT_KM = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "kilometres": 1.0, "kilometers": 1.0, "mile": 1.609,
+            "miles": 1.609, "nautical mile": 1.852, "nautical miles": 1.852, "nm": 1.852}
+# "about 170 kilometers southeast of Yemen's port of Aden": the event lies that far from the place
+_OFFSET = re.compile(r"(?P<n>\d{1,4}(?:\.\d+)?)\s*(?P<u>km|kilomet(?:re|er)s?|miles?|nautical\s+miles?|nm)\s+"
+                     r"(?:to\s+the\s+)?(?P<d>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern|erly)?\s+of\s+"
+                     r"(?:the\s+)?(?:[A-Z][\w’'-]+['’]s\s+)?(?:(?:port|city|town|village|coast|capital|island)\s+(?:of\s+)?)?$",
+                     re.IGNORECASE)
+_OFFSET_KM = (5.0, 1000.0)  # nearer is the place itself; farther is no location
+
+
+def offset_place(text: str, start: int, place: Place) -> Place | None:
+    """The point a distance and bearing from a town puts an event at ("170 km southeast of
+    Aden"), with ``geo_precision`` 2 and the phrase as its name; None when no such phrase
+    leads to the place (at ``start``) or the distance is under 5 km."""
+    m = _OFFSET.search(text, max(0, start - 90), start)
+    if m is None:
+        return None
+    km = float(m["n"]) * _UNIT_KM[" ".join(m["u"].lower().split())]
+    if not _OFFSET_KM[0] <= km <= _OFFSET_KM[1]:
+        return None
+    bearing = math.radians(_BEARINGS[m["d"].lower().replace("-", "")])
+    lat = place.lat + km * math.cos(bearing) / 111.32
+    lon = place.lon + km * math.sin(bearing) / (111.32 * max(0.01, math.cos(math.radians(place.lat))))
+    return Place(name=f"{m['n']} {m['u']} {m['d']} of {place.name}", lon=round(lon, 5), lat=round(lat, 5),
+                 country=place.country, admin1_gn=None, kind="village", geo_precision=2,
+                 admin1_geonameid=None)
+
+
+def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
+    if place.kind == "facility":
+        return 1  # an airbase, a plant, a bridge: the named site itself
+    if place.kind != "city":
+        return 3
+    text = clause.text
+    left = COORDINATED.sub("", text[max(0, start - 90):start])  # "near Pokrovsk and Kostiantynivka"
+    if NEAR.search(left[-30:]):
+        return 2
+    if re.match(r"\s+(?:region|area|district|oblast|outskirts|suburbs)\b", text[end:end + 15], re.IGNORECASE):
+        return 2
+    return 1
+
+
+def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
+    """Drop a town named only to locate the one before it: "the village of Kivsharivka
+    near Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv"."""
+    out: list[tuple[int, int, Resolved]] = []
+    for s, e, r in kept:
+        if out and r.place is not None and _REFERENCE.match(text[out[-1][1]:s]):
+            continue
+        if out and r.place is not None and r.place.kind == "region" and _COAST.match(text, e):
+            continue  # "As Salif, on the Red Sea coast": the coast the town lies on
+        if out and r.place is not None and r.place.kind == "city" and _DISTRICT_OF.match(text[out[-1][1]:s]):
+            continue  # "the Podilskyi district of Kyiv": the district is the scene, the town says where it is
+        out.append((s, e, r))
+    return out
+
+
+FACILITY_TOWN_KM = 20.0
+
+
+def near(a: Place, b: Place, km: float) -> bool:
+    """Whether two places lie within ``km`` (flat-earth: only short distances are asked)."""
+    return flat_km(a.lat, a.lon, b.lat, b.lon) <= km
+
+
+_BEYOND = re.compile(r"\b(?:wider|broader|surrounding|rest\s+of\s+the)\s+$", re.IGNORECASE)
+
+
+def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> list[tuple[int, int, Resolved]]:
+    """Drop a country or region when a town of the same clause lies in it ("at Izmail
+    port in Ukraine" is Izmail), and a facility when the clause names the town it lies
+    in (per-city counts count the town), in one pass over the places; "the wider X region"
+    of ``text`` is the region beyond the town and stays."""
+    countries = {r.place.country for _, _, r in kept if r.place and r.place.kind == "city"}
+    regions = {r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "city" and r.place.admin1_gn}
+    towns = [r.place for _, _, r in kept if r.place and r.place.kind == "city"]
+    out = []
+    for s, e, r in kept:
+        p = r.place
+        if p is not None and p.kind == "country" and p.country in countries:
+            continue
+        if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
+            continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike
+        if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions \
+                and not _BEYOND.search(text, max(0, s - 20), s):  # "the wider Kyiv region": beyond the city
+            continue
+        out.append((s, e, r))
+    return out
