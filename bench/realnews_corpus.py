@@ -11,11 +11,12 @@ choice never looks at the text.  Writes ``articles/``, ``gold-dev.jsonl``,
 ``gold-test.jsonl`` and ``manifest.csv`` (id, split, publisher, published, url,
 licence, conflict, negative).
 
-A later annotator's folder can be added as the **check** split (``--check``): written
-blind like the others, after the rules were tuned on dev, it tells whether they hold on
-text they were not written from, and can be run as often as needed (it is never tuned
-on; the test split stays the one frozen report).  ``--check`` writes ``gold-check.jsonl``
-and the check rows of ``manifest.csv`` and leaves dev and test untouched.
+A later annotator's folder can be added as a later blind split (``--check``, named by
+``--name``: ``check`` in session 4, ``blind`` in session 5): written blind like the others,
+after the rules were tuned on dev, it tells whether they hold on text they were not written
+from (the test split stays the one frozen report; ``bench/README.md`` says which splits
+have since been read for error analysis).  ``--check`` writes ``gold-NAME.jsonl`` and the
+NAME rows of ``manifest.csv`` and leaves the other splits untouched.
 
 Usage::
 
