@@ -764,3 +764,12 @@ def test_a_town_seized_is_ground_fighting_and_seized_goods_are_not(gaz):
     assert [(k, key(p)) for k, p, _, _ in found(gaz, "On 18 May rebels seized the town of Kidal.")] \
         == [("ground_fighting", key("Kidal"))]
     assert found(gaz, "On 18 May police seized weapons in Kidal.") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On 18 May Russian bombs hit playgrounds in Kharkiv.", "air_strike"),
+    ("On 18 May an aerial bomb struck Kharkiv.", "air_strike"),
+    ("On 18 May car bombs hit a market in Mogadishu.", "explosion"),
+])
+def test_bombs_falling_on_a_place_are_air_strikes_and_car_bombs_explosions(gaz, text, kind):
+    assert {k for k, _, _, _ in found(gaz, text)} == {kind}

@@ -41,7 +41,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed|bombing(?= (?:a|an|the|of|on|in|at|near|raids?|runs?)\b)"
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded)"
-                   r"|bombing raids?|barrel bombs?"),
+                   r"|bombing raids?|barrel bombs?|aerial bombs?"
+                   # bombs falling on a place are dropped from the air ("car bombs" are explosions)
+                   r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs (?:hit|struck|fell|landed|rained)"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
