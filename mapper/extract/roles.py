@@ -78,6 +78,12 @@ administration administrations council councils police authorities officials res
 airbase base bridge dam station square street road highway railway plant refinery hospital market prison
 international central north south east west northern southern eastern western upper lower old new greater
 people people's republic autonomous""".split())
+# the head nouns of sites named after their town, a few capitalised words on
+_SITE_HEAD = frozenset("""plant plants works factory terminal depot refinery mine shipyard pier harbour harbor seaport
+port airport airfield airbase base station substation dam bridge mall centre center market school university college
+academy hospital clinic cathedral church mosque monastery stadium theatre theater museum hotel tower building complex
+warehouse crossing checkpoint camp prison barracks headquarters""".split())
+_CAPITAL_RUN = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,4}")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s+$")
 _SUFFIX_AFTER = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b")
 _NEXT_CAPITAL = re.compile(r" ([A-Z][a-z][\w'’-]*)")
@@ -96,6 +102,9 @@ def in_proper_name(text: str, start: int, end: int, starts: set[int], article: s
     m = _NEXT_CAPITAL.match(text, end)
     if m is None or m.start(1) in starts or m.group(1).lower() in _PLACE_HEAD:
         return False
+    run = _CAPITAL_RUN.match(text, end)
+    if run and any(w.lower() in _SITE_HEAD for w in run.group().split()):
+        return False  # "the Kharkiv Tractor Plant", "the Izmail Grain Terminal": a site in the town
     line_start = text.rfind("\n", 0, end) + 1
     line_end = text.find("\n", end)
     words = text[line_start:line_end if line_end >= 0 else len(text)].split()
