@@ -701,6 +701,9 @@ def test_the_aftermath_of_an_attack_told_elsewhere_is_no_scene(gaz):
 
 
 def test_dates_too_far_apart_for_one_event_each_date_the_places_after_them(gaz):
+    # a date before the event word that governs a place is not that place's
+    text = "On Friday, two years after the invasion began in February 2022, missiles hit Sumy."
+    assert [(p, d) for _, p, d, _ in found(gaz, text, published=dt.date(2024, 5, 26))] == [("Sumy", "2024-05-24")]
     # the October attack at Hpakant is background (months before publication)
     text = "Tuesday's air strike in Kanbalu mirrors a similar attack last October in Hpakant."
     got = found(gaz, text, published=dt.date(2023, 4, 12))

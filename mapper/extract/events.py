@@ -247,7 +247,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         else:
             by = who
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
-            or _nearest_date(apart, s) or date
+            or _nearest_date(apart, s, every.starts) or date
         if published is not None and (published - own.end).days > BACKGROUND_DAYS:
             continue  # "Tuesday's attack mirrors one last October in Kachin": Kachin's is background
         out.append(Candidate(k, own, place, text[s:e], precision,
@@ -284,10 +284,14 @@ def _far_apart_dates(text: str, published: dt.date | None) -> list[tuple[int, Da
     return [(f[0], f[2]) for f in found] if (hi - lo).days > SUMMARY_DAYS else []
 
 
-def _nearest_date(dates: list[tuple[int, DateSpan]], at: int) -> DateSpan | None:
-    """The date told last before position ``at``, if any."""
-    before = [d for pos, d in dates if pos < at]
-    return before[-1] if before else None
+def _nearest_date(dates: list[tuple[int, DateSpan]], at: int, triggers: list[int]) -> DateSpan | None:
+    """The date told between the event word that governs position ``at`` (the last one
+    before it, ``triggers``: their starts) and ``at``: "a similar attack last October in
+    Kachin"; not "after the invasion began in February 2022, missiles hit Kyiv"."""
+    i = bisect.bisect_left(triggers, at) - 1
+    lo = triggers[i] if i >= 0 else -1
+    between = [d for pos, d in dates if lo < pos < at]
+    return between[-1] if between else None
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:[-\u2013\u2014]|to|until|till|through|and(?:\s+(?:until|till|to))?)\s*$", re.IGNORECASE)
