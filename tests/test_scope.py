@@ -623,9 +623,11 @@ def test_meetings_and_meeting_a_counterpart_are_diplomatic(gaz, text):
 def test_a_pattern_of_attacks_over_a_period_is_no_event(gaz):
     # "continued", "systematic" before the event word, and no day of its own
     assert found(gaz, "Earlier this month Russia kept up its continued long-range missile strikes on Odesa.") == []
-    # the same words with a day are an event
+    # the same words with a day, a night or a week are an event
     text = "On 18 May Russia's continued missile strikes hit Odesa again."
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Odesa", "2025-05-18")]
+    assert [(p, d) for _, p, d, _ in found(gaz, "Overnight, continued shelling hit Nikopol.")] == [("Nikopol", "2025-05-20")]
+    assert [p for _, p, _, _ in found(gaz, "Over the past week, repeated Russian strikes hit Kharkiv.")] == ["Kharkiv"]
 
 
 @pytest.mark.parametrize("text, scenes", [

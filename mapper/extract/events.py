@@ -166,7 +166,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or _RUNNING_TOTAL.search(text):
         return [], []  # "deaths have climbed to 2,500", "40 have now been killed by strikes": a running total
-    if date.precision > 1 and all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found):
+    undated = date.precision == 2 and date.start == date.end == published  # the publication-day fallback
+    if (date.precision > 2 or undated) and all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found):
         return [], []  # "its continued missile strikes on Ukraine" this month: a pattern, not an event
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
