@@ -734,6 +734,8 @@ def test_a_running_total_that_has_now_been_reached_is_no_event(gaz):
     assert found(gaz, text) == []
     text = "On 18 May officials said 4 people were killed by militia strikes in Kidal."
     assert same_scenes(gaz, text, {"Kidal"})
+    # one event's toll, updated
+    assert same_scenes(gaz, "At least 12 people have now been killed in Monday's missile strike on Sumy.", {"Sumy"})
 
 
 def test_violence_by_forces_on_the_ground_is_ground_fighting_whatever_the_articles_weapon(gaz):

@@ -164,8 +164,11 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if (date.end - date.start).days > SUMMARY_DAYS:
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
-    if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or _RUNNING_TOTAL.search(text):
-        return [], []  # "deaths have climbed to 2,500", "40 have now been killed by strikes": a running total
+    if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
+            _RUNNING_TOTAL.search(text) and all(text[s:e].lower().endswith("s") for k, s, e in found if k != "violence")):
+        # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
+        # total ("12 have now been killed in Monday's strike" updates one event's toll)
+        return [], []
     undated = date.precision == 2 and date.start == date.end == published  # the publication-day fallback
     if (date.precision > 2 or undated) and all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found):
         return [], []  # "its continued missile strikes on Ukraine" this month: a pattern, not an event
