@@ -584,10 +584,10 @@ def test_places_of_a_temporal_phrase_without_an_event_word_are_no_scene(gaz):
 
 
 def test_an_undated_heading_announces_like_a_headline(gaz):
-    # the heading's publication date gives way to the body's own date for the event
+    # the heading restating the title gives way to the body's own date for the event
     text = ("Sderot rocket attack\n"
             "On 18 May 2025 a rocket fired from Gaza hit a school in Sderot, injuring three.\n")
-    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sderot", "2025-05-18")]
+    assert [(p, d) for _, p, d, _ in found(gaz, text, title="2025 Sderot rocket attack")] == [("Sderot", "2025-05-18")]
     # a heading alone still tells its event
     assert [(p, d) for _, p, d, _ in found(gaz, "Sderot rocket attack\nNo details were given.\n")] \
         == [("Sderot", "2025-05-21")]
@@ -782,3 +782,10 @@ def test_a_town_seized_is_ground_fighting_and_seized_goods_are_not(gaz):
 ])
 def test_bombs_falling_on_a_place_are_air_strikes_and_car_bombs_explosions(gaz, text, kind):
     assert {k for k, _, _, _ in found(gaz, text)} == {kind}
+
+
+def test_a_live_blogs_short_posts_are_not_headings(gaz):
+    text = ("12:40 Drones hit Poltava\n"
+            "No casualties were reported.\n\n"
+            "12:10 Russian drones struck Sumy on Tuesday, injuring two people, the governor said.\n")
+    assert {key(p) for _, p, _, _ in found(gaz, text, title="Live: the war in Ukraine")} == {key("Sumy"), key("Poltava")}

@@ -97,8 +97,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         said = clause.text if written is article else _as_written(written, clause)
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
-            headline.append(clause.part == "title" or (how == "published" and (_heading(article.text, clause)
-                                                                                or _standfirst(article.text, clause))))
+            headline.append(clause.part == "title" or (how == "published" and (
+                _heading(article.text, clause, article.title) or _standfirst(article.text, clause))))
             echoes.append(c.echo)
             undated.append(how == "published")
             incidents.append(Incident(
@@ -158,9 +158,16 @@ def _first(own: int | None, added: int | None) -> int | None:
     return own if own is not None else added
 
 
-def _heading(text: str, clause: Clause) -> bool:
-    """Whether a body clause is a heading: a short line of its own with no sentence's end
-    ("Majdal Shams attack", "Drone strikes on Odesa"), which announces like a headline."""
+def _heading(text: str, clause: Clause, title: str) -> bool:
+    """Whether a body clause is a heading that restates the title: a short line of its own
+    with no sentence's end, before any sentence, most of whose words are the title's
+    ("Majdal Shams attack" under a wiki page's title), which announces like the headline.
+    The short lines of a live blog are posts of their own."""
+    if _SENTENCE_END.search(text, 0, clause.start):
+        return False
+    words = set(_WORD.findall(clause.text.lower()))
+    if not words or len(words & set(_WORD.findall(title.lower()))) * 2 < len(words):
+        return False
     line_start = text.rfind("\n", 0, clause.start) + 1
     line_end = text.find("\n", clause.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
@@ -169,14 +176,18 @@ def _heading(text: str, clause: Clause) -> bool:
 
 
 _HEADING_WORDS = 12
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 
 
 def _standfirst(text: str, clause: Clause) -> bool:
     """Whether a body clause lies in the first paragraph of the body when that paragraph is
     one short sentence (a standfirst summing up what follows, like the headline)."""
     end = text.find("\n", text.find(text.lstrip()[:1]) if text.strip() else 0)
-    first = text[:end if end >= 0 else len(text)]
-    return clause.end <= len(first) and len(first.split()) <= _STANDFIRST_WORDS and first.count(". ") == 0
+    raw = text[:end if end >= 0 else len(text)]
+    first = raw.strip()
+    return clause.end <= len(raw) and len(first.split()) <= _STANDFIRST_WORDS and first.count(". ") == 0 \
+        and first[-1:] in ".!?"  # a sentence ("12:40 Drones hit Poltava" opens a live blog post)
 
 
 _STANDFIRST_WORDS = 40
