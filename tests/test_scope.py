@@ -718,6 +718,7 @@ def test_dates_too_far_apart_for_one_event_each_date_the_places_after_them(gaz):
 @pytest.mark.parametrize("text, scenes", [
     ("On 18 May the strike has resulted in casualties in Sumy.", {"Sumy"}),
     ("On 18 May the UN welcomed the pause in hostilities in Gaza.", set()),
+    ("On 18 May a three-day truce was broken by Israeli strikes on Rafah.", {"Rafaḩ"}),
     ("On 18 May the militaries of Canada and Denmark struck radars in Hodeida.", {"Al Ḩudaydah"}),
 ])
 def test_effects_pauses_and_the_forces_of_a_country(gaz, text, scenes):

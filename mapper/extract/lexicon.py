@@ -112,7 +112,7 @@ MODALITY = Caseless(
     r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)"
     r"|(?P<gov>warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|plans? to|planned|planning"
     r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
-    r"|expected to|aims? to|anticipat\w+|against further|prevent|deter|enabl(?:e|es|ed|ing)|pause|truce|cessation|fail(?:s|ed)? to|halt|stop|(?<!the )end"
+    r"|expected to|aims? to|anticipat\w+|against further|prevent|deter|enabl(?:e|es|ed|ing)|(?:pause|truce|cessation)\s+(?:in|of|to)|fail(?:s|ed)? to|halt|stop|(?<!the )end"
     r"|reject(?:s|ed|ing)?|ready to|willing to|resume|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for"
     r"|response to|retaliat\w+\s+(?:for|against))"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical))\b"
