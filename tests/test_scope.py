@@ -511,6 +511,7 @@ def test_a_town_joins_its_own_countrys_admin1_region(text, name, code):
     # ... unless the verb before "to" says it went ahead, or "to" is a preposition
     ("Russian forces went on to attack Kupyansk on Tuesday.", {"Kupyansk"}),
     ("Residents of Nikopol were subjected to shelling on Tuesday.", {"Nikopol"}),
+    ("On Tuesday Russia was able to strike Chernihiv despite the air defences.", {"Chernihiv"}),
 ])
 def test_an_infinitive_event_verb_states_no_event(gaz, text, scenes):
     assert same_scenes(gaz, text, scenes)

@@ -108,7 +108,7 @@ assault ambush invade bombard fire""".split())
 _INFINITIVE = re.compile(r"(?:^|\W)(\w+)\s+to\s+$")
 _AIM_TO = frozenset("""ability abilities capability capabilities capacity effort efforts bid order plan plans planned
 planning plot plotted plotting intention intent intends intend intended aim aims aimed goal means readiness ready
-able unable designed threat threats threatened threatening right authority permission decision decided decide
+unable designed threat threats threatened threatening right authority permission decision decided decide
 want wants wanted seek seeks sought seeking willing prepared preparing vowed vows pledged attempt attempts""".split())
 
 
