@@ -651,13 +651,16 @@ def test_a_strike_told_with_a_foreign_attacker_and_no_place_is_in_the_articles_c
     assert found(gaz, text) == []
 
 
-def test_a_reaction_to_an_event_told_elsewhere_adds_no_incident(gaz):
+def test_a_back_reference_to_an_event_told_elsewhere_adds_no_incident(gaz):
     text = ("On 18 May jets struck the port of Sumy.\n"
-            "On 19 May officials condemned the bombing of Sumy.")
+            "On 19 May officials inspected the damage following the bombing of Sumy.")
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-18")]
-    # told nowhere else, the reaction is the report of the event
-    text = "On 19 May officials condemned the bombing of Sumy."
+    # told nowhere else, the back-reference is the report of the event
+    text = "On 19 May officials inspected the damage following the bombing of Sumy."
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-19")]
+    # a reaction that tells the toll and the day reports the event
+    text = "Kyiv condemned the attack on Sumy, which killed three people on Friday."
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-16")]
 
 
 def test_a_town_an_offset_or_a_district_locates_is_no_scene_of_its_own(gaz):
@@ -791,3 +794,8 @@ def test_a_live_blogs_short_posts_are_not_headings(gaz):
             "No casualties were reported.\n\n"
             "12:10 Russian drones struck Sumy on Tuesday, injuring two people, the governor said.\n")
     assert {key(p) for _, p, _, _ in found(gaz, text, title="Live: the war in Ukraine")} == {key("Sumy"), key("Poltava")}
+
+
+def test_n_days_after_dates_only_the_phrase_it_opens(gaz):
+    text = "Two days after the strike on Sumy, drones hit Kharkiv on Tuesday."
+    assert ("Kharkiv", "2025-05-20") in {(p, d) for _, p, d, _ in found(gaz, text)}

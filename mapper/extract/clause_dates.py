@@ -49,6 +49,11 @@ _DAYS_APART = re.compile(r"\b(\d{1,2}|" + "|".join(k for k in DAY_COUNTS if len(
                          r"(after|before)\b", re.IGNORECASE)
 
 
+# where the phrase after "N days after" ends ("..., including X" goes on)
+_PHRASE_END = re.compile(r"[;:()]|,(?!\s*(?:including|notably|such\s+as|particularly|especially|in\s+particular)\b)"
+                         r"|\s[-\u2013\u2014]\s")
+
+
 def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
     """The day of an event told at ``at`` after "N days after" / "N days before" in a clause
     dated ``date`` (one day): "the offensive began three days after an airstrike on Beirut"
@@ -59,8 +64,8 @@ def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
     last = None
     for m in _DAYS_APART.finditer(text, 0, at):
         last = m
-    if last is None:
-        return None
+    if last is None or _PHRASE_END.search(text, last.end(), at):
+        return None  # "Two days after the strike on Sumy, drones hit Kharkiv": Kharkiv is the clause's
     n = last.group(1).lower()
     count = int(n) if n.isdigit() else DAY_COUNTS[n]
     delta = dt.timedelta(days=count * (7 if last.group(2).lower().startswith("week") else 1))
