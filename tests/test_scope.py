@@ -799,3 +799,12 @@ def test_a_live_blogs_short_posts_are_not_headings(gaz):
 def test_n_days_after_dates_only_the_phrase_it_opens(gaz):
     text = "Two days after the strike on Sumy, drones hit Kharkiv on Tuesday."
     assert ("Kharkiv", "2025-05-20") in {(p, d) for _, p, d, _ in found(gaz, text)}
+
+
+@pytest.mark.parametrize("text, scenes", [
+    ("On Friday strikes hit the Sumy Metro station.", {"Sumy"}),  # a site of the town, head noun after
+    ("On Friday shelling hit Kherson Street in Horlivka.", {"Horlivka"}),  # a street named after a town
+    ("On Friday the Sumy Regional Military Administration said drones hit Shostka.", {"Shostka"}),  # a speaker
+])
+def test_sites_streets_and_administrations_named_after_a_town(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)

@@ -83,7 +83,7 @@ _SITE_HEAD = frozenset("""plant plants works factory terminal depot refinery min
 port airport airfield airbase base station substation dam bridge mall centre center market school university college
 academy hospital clinic cathedral church mosque monastery stadium theatre theater museum hotel tower building complex
 warehouse crossing checkpoint camp prison barracks headquarters""".split())
-_CAPITAL_RUN = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,4}")
+_CAPITAL_RUN = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,4}(?:\s+[a-z]+)?")  # and the head noun after it
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s+$")
 _SUFFIX_AFTER = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b")
 _NEXT_CAPITAL = re.compile(r" ([A-Z][a-z][\w'’-]*)")
@@ -127,6 +127,8 @@ def _lower_case_in(text: str, word: str) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# a street named after a town is in another town: "Kherson Street in Donetsk"
+_STREET_AFTER = re.compile(r"\s+(?:Street|Avenue|Boulevard|Lane|Prospekt|Prospect|Road)\b")
 # a side's armed forces named "of" it: "the militaries of the United States and the United Kingdom"
 _FORCES_OF = re.compile(r"\b(?:militar(?:y|ies)|armed\s+forces|navy|navies|air\s+forces?)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -193,7 +195,7 @@ wider greater broader surrounding entire whole neighbouring neighboring nearby s
 territory territories zones zone disputed contested breakaway self-declared annexed""".split())
 # "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
 _HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
-_SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+)?(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
+_SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+){0,2}(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
                       r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
                       r"|blames?|blamed|threatens?|threatened|demands?|demanded|rejects?|rejected|dismiss(?:es|ed)"
@@ -330,6 +332,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     if (prev in lx.ORIGIN_WORDS or _ORIGIN.search(left)) and not _SEEN_FROM.search(left):
         return True  # "launched from Kursk"; not "the scenes from Kyiv" (what is reported from there)
     if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _FORCES_OF.search(left) or _ROUTE.match(text, end)
+            or _STREET_AFTER.match(text, end)
             or _ROUTE_END.search(left)):
         return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
     if _SPEAKER.match(text, end) or _ATTACKER.match(text, end):
