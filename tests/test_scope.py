@@ -808,3 +808,11 @@ def test_n_days_after_dates_only_the_phrase_it_opens(gaz):
 ])
 def test_sites_streets_and_administrations_named_after_a_town(gaz, text, scenes):
     assert same_scenes(gaz, text, scenes)
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday an airstrike hit a school in Sagaing Region's Zeebyu township.",
+    "On Friday an airstrike hit a school in Zeebyu township, Sagaing Region.",
+])
+def test_a_village_the_gazetteer_lacks_falls_back_to_the_region_that_locates_it(gaz, text):
+    assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("air_strike", "Sagaing")]

@@ -26,7 +26,9 @@ NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|aroun
                    re.IGNORECASE)
 # names listed before a place, each maybe with its region word ("Homs governorate and")
 COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
-                          r"|district|county|city|raion|krai))?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
+                         r"|district|county|city|raion|krai|township|town|village|commune|locality|municipality"
+                         r"|hromada|territory|chiefdom|department|division|prefecture))?"
+                         r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
 _PREV_WORD = re.compile(r"([\w’']+)\W*$")
 _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
@@ -127,6 +129,10 @@ def _lower_case_in(text: str, word: str) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# a region's own village or township: "Sagaing Region's Depayin township" (the region locates
+# it; a known town there makes the region a container, dropped later)
+_POSSESSED_PLACE = re.compile(r"['’]s?\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:township|town|village|district|commune|camp"
+                              r"|neighbou?rhood|municipality|hromada|locality|county|city)\b")
 # a street named after a town is in another town: "Kherson Street in Donetsk"
 _STREET_AFTER = re.compile(r"\s+(?:Street|Avenue|Boulevard|Lane|Prospekt|Prospect|Road)\b")
 # a side's armed forces named "of" it: "the militaries of the United States and the United Kingdom"
@@ -358,7 +364,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return True  # "Eastern Europe", "the Middle East": too vague to place an incident
     if lx.CLAIMS.search(text[max(0, start - 80):start]):
         return True
-    if place.kind in ("country", "admin1", "region") and re.match(r"['’]s?\b", text[end:end + 2]):
+    if place.kind in ("country", "admin1", "region") and re.match(r"['’]s?\b", text[end:end + 2]) \
+            and not _POSSESSED_PLACE.match(text, end):
         return True  # "Ukraine's capabilities": a possessor, not a place where something happened
     if kind == "diplomatic" and VENUE_NOUN.match(text[end:end + 20]):
         return False  # "Geneva talks", "the Alaska summit"
