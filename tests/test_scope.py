@@ -816,3 +816,12 @@ def test_sites_streets_and_administrations_named_after_a_town(gaz, text, scenes)
 ])
 def test_a_village_the_gazetteer_lacks_falls_back_to_the_region_that_locates_it(gaz, text):
     assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("air_strike", "Sagaing")]
+
+
+@pytest.mark.parametrize("text, scene", [
+    ("On Saturday Israeli jets struck the Bekaa Valley.", "Bekaa Valley"),
+    ("On Saturday an Israeli strike hit a tent camp in al-Mawasi, killing 20.", "al-Mawasi"),
+    ("On Saturday troops clashed along the Philadelphi Corridor.", "Philadelphi Corridor"),
+])
+def test_named_conflict_areas_are_places_and_an_arabic_article_before_one_is_skipped(gaz, text, scene):
+    assert [p for _, p, _, _ in found(gaz, text)] == [scene]

@@ -19,7 +19,7 @@ from mapper.model import Clause, Place
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
                        "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
-                       "throughout", "within", "affecting", "affected", "impacting", "hitting"})
+                       "throughout", "within", "affecting", "affected", "impacting", "hitting", "along"})
 _VENUE = frozenset({"in", "at"})
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
@@ -216,8 +216,14 @@ def _governing_word(text: str, start: int) -> str:
     return _governor(text, start)[0]
 
 
+_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)[-\u2010]$", re.IGNORECASE)
+
+
 def _governor(text: str, start: int) -> tuple[str, int]:
     """:func:`_governing_word` and where it starts (-1 when there is none)."""
+    article = _ARABIC_ARTICLE.search(text, max(0, start - 5), start)  # "in al-Mawasi": past "al-"
+    if article:
+        start = article.start()
     lo = max(0, start - 120)
     listed = COORDINATED.search(text, lo, start)
     pos = listed.start() if listed else start
