@@ -825,3 +825,12 @@ def test_a_village_the_gazetteer_lacks_falls_back_to_the_region_that_locates_it(
 ])
 def test_named_conflict_areas_are_places_and_an_arabic_article_before_one_is_skipped(gaz, text, scene):
     assert [p for _, p, _, _ in found(gaz, text)] == [scene]
+
+
+def test_a_week_after_a_part_of_a_year_and_a_launch_site_in_a_region(gaz):
+    text = "On Tuesday, a week after drones hit Sumy, missiles struck Kharkiv."
+    assert {(p, d) for _, p, d, _ in found(gaz, text)} == {("Sumy", "2025-05-13"), ("Kharkiv", "2025-05-20")}
+    # "the first three months of 2025": a period of a year, a summary
+    assert found(gaz, "In the first three months of 2025, drones struck Odesa 40 times.") == []
+    text = "On Tuesday rockets that struck Belgorod were said to have come from a launcher in Kharkiv Oblast."
+    assert same_scenes(gaz, text, {"Belgorod"})

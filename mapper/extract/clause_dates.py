@@ -45,7 +45,7 @@ def pointed_back_dates(text: str, published: dt.date | None) -> list[tuple[int, 
     return out
 
 
-_DAYS_APART = re.compile(r"\b(\d{1,2}|" + "|".join(k for k in DAY_COUNTS if len(k) > 2) + r")\s+(days?|weeks?)\s+"
+_DAYS_APART = re.compile(r"\b(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2) + r")\s+(days?|weeks?)\s+"
                          r"(after|before)\b", re.IGNORECASE)
 
 

@@ -102,7 +102,10 @@ _MONTH_LEFT = re.compile(
 # ISO dates, and years ("in 2022") when _YEAR_LEFT agrees.
 _P_ISO_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)(?:-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d))?(?!\d)")
 _YEAR_LEFT = re.compile(r"\b(?:in|during|throughout|since|until|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
-                        r"(?:(?P<season>summer|winter|spring|autumn|fall)(?:\s+of)?\s+)?\Z", re.IGNORECASE)
+                        r"(?:(?P<season>summer|winter|spring|autumn|fall)(?:\s+of)?\s+)?\Z"
+                        # a part of a year: "the first three months of 2024", "the end of 2023"
+                        r"|\b(?:months?|weeks?|half|quarter|end|start|beginning|middle|course|rest)\s+of\s+\Z",
+                        re.IGNORECASE)
 #: the months a season covers (northern hemisphere; winter runs into the next year)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _P_NUMERIC = re.compile(r"(?P<a>\d(?:(?<=[0-3])\d)?)(?P<s>[./])(?P<b>[0-3]?\d)(?P=s)"

@@ -275,6 +275,10 @@ def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]
 # the target of an event noun: "its largest aerial assault against Ukraine", "strikes against Yemen"
 _AGAINST = re.compile(r"\b(?:strikes?|attacks?|assaults?|bombardments?|barrages?|offensives?|raids?)\s+against\s+"
                       r"(?:the\s+)?$", re.IGNORECASE)
+# "originated from a multiple rocket launcher in Kharkiv Oblast", "fired from positions near Kherson"
+_FROM_A_SITE_IN = re.compile(r"\b(?:originat\w+|launched|fired|came|come|comes|coming|flew|flying)\s+from\s+(?:a|an|the|its|their|positions|areas)\s+"
+                             r"(?:(?!hit\b|struck\b|killed\b|landed\b|exploded\b|crashed\b)[\w-]+\s+){0,4}(?:in|near)\s+"
+                             r"(?:the\s+)?$", re.IGNORECASE)
 _SEEN_FROM = re.compile(r"\b(?:scenes?|images?|footage|pictures?|photos?|videos?|reports?|news)\s+from\s+(?:the\s+)?$",
                         re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:where|which|whose|who)\b", re.IGNORECASE)
@@ -341,7 +345,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     # the left-context patterns end at the place: search a bounded window, not the whole clause
     left = text[max(0, start - 120):start]
     prev = prev_word(text, start)
-    if (prev in lx.ORIGIN_WORDS or _ORIGIN.search(left)) and not _SEEN_FROM.search(left):
+    if (prev in lx.ORIGIN_WORDS or _ORIGIN.search(left) or _FROM_A_SITE_IN.search(left)) and not _SEEN_FROM.search(left):
         return True  # "launched from Kursk"; not "the scenes from Kyiv" (what is reported from there)
     if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _FORCES_OF.search(left) or _ROUTE.match(text, end)
             or _STREET_AFTER.match(text, end)
