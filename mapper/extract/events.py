@@ -164,8 +164,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if (date.end - date.start).days > SUMMARY_DAYS:
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
+    plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k != "violence")
     if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
-            _RUNNING_TOTAL.search(text) and all(text[s:e].lower().endswith("s") for k, s, e in found if k != "violence")):
+            plural and _RUNNING_TOTAL.search(text)):
         # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
         return [], []

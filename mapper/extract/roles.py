@@ -345,7 +345,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     # the left-context patterns end at the place: search a bounded window, not the whole clause
     left = text[max(0, start - 120):start]
     prev = prev_word(text, start)
-    if (prev in lx.ORIGIN_WORDS or _ORIGIN.search(left) or _FROM_A_SITE_IN.search(left)) and not _SEEN_FROM.search(left):
+    origin = prev in lx.ORIGIN_WORDS or _ORIGIN.search(left) or _FROM_A_SITE_IN.search(left)
+    if origin and not _SEEN_FROM.search(left):
         return True  # "launched from Kursk"; not "the scenes from Kyiv" (what is reported from there)
     if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _FORCES_OF.search(left) or _ROUTE.match(text, end)
             or _STREET_AFTER.match(text, end)

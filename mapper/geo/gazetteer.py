@@ -20,7 +20,9 @@ from mapper.geo import cachefile
 from mapper.geo.names import fold
 from mapper.model import Place
 
-INDEX_VERSION = "12"  # 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from admin2.csv; 10: Arabic endings
+# 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from
+# admin2.csv (second level); 10: Arabic endings
+INDEX_VERSION = "12"
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
