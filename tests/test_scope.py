@@ -834,3 +834,14 @@ def test_a_week_after_a_part_of_a_year_and_a_launch_site_in_a_region(gaz):
     assert found(gaz, "In the first three months of 2025, drones struck Odesa 40 times.") == []
     text = "On Tuesday rockets that struck Belgorod were said to have come from a launcher in Kharkiv Oblast."
     assert same_scenes(gaz, text, {"Belgorod"})
+
+
+@pytest.mark.parametrize("text, scene", [
+    ("On Friday Russian forces advanced near Toretsk, the ISW said.", "Toretsk"),
+    ("On Friday Russian troops attempted to storm Chasiv Yar.", "Chasiv Yar"),
+    ("On Friday Ukrainian forces counterattacked near Vovchansk.", "Vovchansk"),
+    ("On Friday Russian forces made gains near Kupyansk.", "Kupyansk"),
+])
+def test_advances_and_assaults_told_with_their_verb_are_ground_fighting(gaz, text, scene):
+    assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("ground_fighting", scene)]
+    assert found(gaz, "On Friday prices advanced in Toretsk.") == []

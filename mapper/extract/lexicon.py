@@ -48,7 +48,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
-                        r"|counter-?attacks?|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
+                        r"|counter-?attacks?|counter-?attacked|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
+                        # advances and assaults told with their verb: "advanced near Pokrovsk", "attempted to
+                        # storm Chasiv Yar", "made gains near Toretsk"
+                        r"|(?:forces|troops|units|soldiers|army|fighters|rebels|militants|militias?)\s+(?:have\s+|had\s+)?"
+                        r"advanc(?:ed|ing|es)(?= (?:near|toward|towards|into|in|on|to|along|west|east|north|south)\b)"
+                        r"|(?<=to )storm|storming|(?:made|making|make) gains|gained ground"
                         r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
                         r"|(?<=forces )entered|(?<=troops )entered|(?<=forces have )entered|(?<=troops have )entered"
                         r"|(?<=forces had )entered|(?<=troops had )entered"
