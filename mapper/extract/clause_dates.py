@@ -33,12 +33,13 @@ _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|ad
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
-def pointed_back_dates(text: str, published: dt.date | None) -> list[tuple[int, int, DateSpan]]:
+def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, int, DateSpan]]:
     """The dates of events a clause points back to, each with where its phrase starts and
     where the date starts: "following the bombing in Quetta on 12 May" dates Quetta, not
-    the clause's own event (:func:`clause_date` leaves such dates out)."""
+    the clause's own event (:func:`clause_date` leaves such dates out).  ``found``: the
+    clause's dates (:func:`mapper.extract.dates.find_dates`)."""
     out = []
-    for start, _, span in find_dates(text, published):
+    for start, _, span in found:
         m = _OTHER_EVENT.search(text, max(0, start - 80), start)
         if m is not None:
             out.append((m.start(), start, span))

@@ -21,7 +21,6 @@ clauses and articles happens later (:mod:`mapper.aggregate`).
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -52,7 +51,7 @@ from mapper.extract.triggers import (
     scan,
     type_of,
 )
-from mapper.model import Article, Clause, DateSpan, Place, Resolved
+from mapper.model import Article, Clause, DateSpan, Mention, Place, Resolved
 
 @dataclass(frozen=True)
 class Candidate:
@@ -231,8 +230,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         carried = ctx.recent.get("actor")
     figures = tolls(text, kept, kinds)
     # a place inside a phrase that points back to another event takes that event's date
-    pointed = pointed_back_dates(text, ctx.article.published) if _POINTS_BACK.search(text) else []
-    apart = _far_apart_dates(text, published)
+    points_back, numbered = _POINTS_BACK.search(text), _DIGIT_OR_MONTH.search(text)
+    dates = find_dates(text, published) if points_back or numbered else []  # once for both uses
+    pointed = pointed_back_dates(text, dates) if points_back else []
+    apart = _far_apart_dates(text, dates) if numbered else []
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -276,10 +277,9 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
 _VENUE_REACH = 60
 
 
-def _far_apart_dates(text: str, published: dt.date | None) -> list[tuple[int, DateSpan]]:
-    """The clause's dates with their positions when they lie too far apart to be one event's
-    (more than SUMMARY_DAYS): each then dates the places after it; else []."""
-    found = find_dates(text, published) if _DIGIT_OR_MONTH.search(text) else []
+def _far_apart_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, DateSpan]]:
+    """The clause's dates (``found``) with their positions when they lie too far apart to be
+    one event's (more than SUMMARY_DAYS): each then dates the places after it; else []."""
     if len(found) < 2:
         return []
     if any(_RANGE_GAP.match(text[a[1]:b[0]]) for a, b in zip(found, found[1:])):
@@ -307,14 +307,17 @@ _DIGIT_OR_MONTH = re.compile(r"\d|January|February|March|April|May|June|July|Aug
 def _home_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
     """The article's country as the place of a strike whose clause names the attacker by a
     demonym of another country ("Russian missile strike") and no place; None otherwise."""
-    from mapper.model import Mention
-
     for m in _CAPITAL_WORD.finditer(text):
         iso = ctx.demonyms.get(m.group().lower())
         if iso and iso != ctx.home:
             place = ctx.country_place.get(ctx.home or "")
-            return None if place is None else (len(text), len(text), Resolved(Mention(place.name, 0, 0), place))
+            return None if place is None else _at_country(place, place.name, len(text), len(text))
     return None
+
+
+def _at_country(place: Place, name: str, start: int, end: int) -> tuple[int, int, Resolved]:
+    """A country as a clause's place, named ``name`` at ``start``..``end`` of the clause."""
+    return start, end, Resolved(Mention(name, start, end), place)
 
 
 _CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
@@ -323,8 +326,6 @@ _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"}
 
 def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
     """"Polish authorities uncover sabotage": the event is in that country (precision 3)."""
-    from mapper.model import Mention
-
     m = _AUTHORITIES.search(text)
     if not m:
         return None
@@ -332,7 +333,7 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
     place = ctx.country_place.get(iso or "")
     if place is None:
         return None
-    return m.start(1), m.end(1), Resolved(Mention(m.group(1), m.start(1), m.end(1)), place)
+    return _at_country(place, m.group(1), m.start(1), m.end(1))
 
 
 def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,

@@ -70,21 +70,21 @@ _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Sum
 _ORG_BEFORE = re.compile(r"\b(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
                          r"|Agreement|Forces|Army|Navy|Air Force|Guard|Government|Ministry|Minister|President|Embassy"
                          r"|Parliament|Mission|Ambassador|Envoy|Cabinet|Authority|Authorities)\s+of\s+(?:the\s+)?$")
-# words after a place name that keep it a place: region and settlement words, offices and
-# bodies of the place ("Kharkiv Governor", "Odesa Regional Military Administration"), sites in it
-_PLACE_HEAD = frozenset("""oblast oblasts region regions province provinces governorate governorates district districts
-county counties city town village villages raion krai state states strip territory territories municipality
-hromada community camp neighbourhood neighborhood quarter suburb suburbs outskirts area areas valley coast island
-islands peninsula border front direction sector axis frontline governor governors mayor mayors regional military
-administration administrations council councils police authorities officials residents region's airport port
-airbase base bridge dam station square street road highway railway plant refinery hospital market prison
-international central north south east west northern southern eastern western upper lower old new greater
-people people's republic autonomous""".split())
 # the head nouns of sites named after their town, a few capitalised words on
 _SITE_HEAD = frozenset("""plant plants works factory terminal depot refinery mine shipyard pier harbour harbor seaport
 port airport airfield airbase base station substation dam bridge mall centre center market school university college
 academy hospital clinic cathedral church mosque monastery stadium theatre theater museum hotel tower building complex
 warehouse crossing checkpoint camp prison barracks headquarters""".split())
+# words after a place name that keep it a place: region and settlement words, offices and
+# bodies of the place ("Kharkiv Governor", "Odesa Regional Military Administration"), sites in it
+_PLACE_HEAD = _SITE_HEAD | frozenset("""oblast oblasts region regions province provinces governorate governorates
+district districts county counties city town village villages raion krai state states strip territory territories municipality
+hromada community neighbourhood neighborhood quarter suburb suburbs outskirts area areas valley
+coast island islands peninsula border front direction sector axis frontline governor governors mayor
+mayors regional military administration administrations council councils police authorities
+officials residents region's square street road highway railway international central north south
+east west northern southern eastern western upper lower old new greater people people's republic
+autonomous""".split())
 _CAPITAL_RUN = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,4}(?:\s+[a-z]+)?")  # and the head noun after it
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s+$")
 _SUFFIX_AFTER = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b")
