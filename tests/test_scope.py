@@ -503,20 +503,6 @@ def test_a_town_joins_its_own_countrys_admin1_region(text, name, code):
     assert got == [(name, code)]
 
 
-@pytest.mark.parametrize("text, scenes", [
-    # an event verb after "to" is an aim or a capacity, not an event
-    ("Coalition jets bombed depots near Hajjah on Tuesday as part of a bid to weaken the militia's ability "
-     "to attack tankers in the Gulf of Oman.", {"Hajjah"}),
-    ("Moscow massed troops near Sumy on Tuesday in order to strike Kharkiv.", set()),
-    # ... unless the verb before "to" says it went ahead, or "to" is a preposition
-    ("Russian forces went on to attack Kupyansk on Tuesday.", {"Kupyansk"}),
-    ("Residents of Nikopol were subjected to shelling on Tuesday.", {"Nikopol"}),
-    ("On Tuesday Russia was able to strike Chernihiv despite the air defences.", {"Chernihiv"}),
-])
-def test_an_infinitive_event_verb_states_no_event(gaz, text, scenes):
-    assert same_scenes(gaz, text, scenes)
-
-
 @pytest.mark.parametrize("text, scene", [
     ("On Tuesday jets struck militia positions in rebel-controlled areas of Myanmar.", "Myanmar"),
     ("Artillery hit the Russian-occupied city of Nova Kakhovka on Tuesday.", "Nova Kakhovka"),
@@ -537,43 +523,12 @@ def test_a_span_longer_than_a_month_is_a_summary_not_an_event(gaz):
     assert [name for _, name, _, _ in found(gaz, "In April, militants fired rockets at Sderot.")] == ["Sderot"]
 
 
-@pytest.mark.parametrize("text, scenes", [
-    # the event word after the place sits in a relative clause of a later noun
-    ("Power cuts went on outside Sittwe with limited services in villages of the north where fighting "
-     "went on on Tuesday.", set()),
-    # the place right before the relative word is its antecedent
-    ("Aid convoys reached Kherson, where shelling killed two on Tuesday.", {"Kherson"}),
-    # a parenthetical relative clause closes before the event word
-    ("The villages of Bilenke and Zatoka - all of which lie in the coastal strip - were shelled on Tuesday.",
-     {"Bilenke", "Zatoka"}),
-])
-def test_a_relative_clause_belongs_to_the_noun_before_it(gaz, text, scenes):
-    assert same_scenes(gaz, text, scenes)
-
-
 @pytest.mark.parametrize("text, scene", [
     ("The UN condemned the capture of Bunia by the militia on Tuesday.", "Bunia"),
     ("Rebels overran Kidal on Tuesday.", "Kidal"),
 ])
 def test_a_town_taken_is_ground_fighting(gaz, text, scene):
     assert [(k, key(name)) for k, name, _, _ in found(gaz, text)] == [("ground_fighting", key(scene))]
-
-
-@pytest.mark.parametrize("text, scenes", [
-    # a place name opening a person's or a paper's name is no scene, even when the surname
-    # never stands alone
-    ("Missiles struck Zhytomyr on Tuesday, days after Vladimir Oleksandrov resigned.", {"Zhytomyr"}),
-    ("Drones hit Sumy on Tuesday, the Kyiv Independent reported.", {"Sumy"}),
-    # offices and bodies of a place keep it a place
-    ("Kherson Governor Oleksandr Prokudin said artillery shelled Kherson Oblast on Tuesday.", {"Kherson Oblast"}),
-    ("Shelling hit the Luhansk People's Republic on Tuesday.", {"Luhansk People's Republic"}),
-    # a title-case headline is no name
-    ("Russian Drones Hit Kyiv Overnight As Talks Stall", {"Kyiv"}),
-    # a site named after its town is in the town
-    ("On Sunday evening missiles struck the Sumy Tractor Plant in the east of the city, officials said.", {"Sumy"}),
-])
-def test_a_place_name_opening_a_longer_proper_name_is_no_scene(gaz, text, scenes):
-    assert same_scenes(gaz, text, scenes)
 
 
 def test_places_of_a_temporal_phrase_without_an_event_word_are_no_scene(gaz):
@@ -629,15 +584,6 @@ def test_a_pattern_of_attacks_over_a_period_is_no_event(gaz):
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Odesa", "2025-05-18")]
     assert [(p, d) for _, p, d, _ in found(gaz, "Overnight, continued shelling hit Nikopol.")] == [("Nikopol", "2025-05-20")]
     assert [p for _, p, _, _ in found(gaz, "Over the past week, repeated Russian strikes hit Kharkiv.")] == ["Kharkiv"]
-
-
-@pytest.mark.parametrize("text, scenes", [
-    ("On Monday the ministers discussed civilian targets in Chernihiv and Sumy.", set()),
-    ("On Monday Russia targets Chernihiv with drones.", {"Chernihiv"}),
-    ("On Monday jets used guided bombs to strike targets near Sumy.", {"Sumy"}),
-])
-def test_targets_is_a_verb_before_its_object_and_a_noun_before_a_preposition(gaz, text, scenes):
-    assert same_scenes(gaz, text, scenes)
 
 
 def test_a_strike_told_with_a_foreign_attacker_and_no_place_is_in_the_articles_country(gaz):
@@ -719,16 +665,6 @@ def test_dates_too_far_apart_for_one_event_each_date_the_places_after_them(gaz):
     assert found(gaz, text, published=dt.date(2024, 6, 12)) == []
 
 
-@pytest.mark.parametrize("text, scenes", [
-    ("On 18 May the strike has resulted in casualties in Sumy.", {"Sumy"}),
-    ("On 18 May the UN welcomed the pause in hostilities in Gaza.", set()),
-    ("On 18 May a three-day truce was broken by Israeli strikes on Rafah.", {"Rafaḩ"}),
-    ("On 18 May the militaries of Canada and Denmark struck radars in Hodeida.", {"Al Ḩudaydah"}),
-])
-def test_effects_pauses_and_the_forces_of_a_country(gaz, text, scenes):
-    assert same_scenes(gaz, text, scenes)
-
-
 def test_a_disputed_or_breakaway_region_is_governed_by_the_word_before_its_modifiers(gaz):
     text = "On 18 May fighting took place in the disputed region of Nagorno-Karabakh."
     assert same_scenes(gaz, text, {"Nagorno-Karabakh"})
@@ -801,15 +737,6 @@ def test_n_days_after_dates_only_the_phrase_it_opens(gaz):
     assert ("Kharkiv", "2025-05-20") in {(p, d) for _, p, d, _ in found(gaz, text)}
 
 
-@pytest.mark.parametrize("text, scenes", [
-    ("On Friday strikes hit the Sumy Metro station.", {"Sumy"}),  # a site of the town, head noun after
-    ("On Friday shelling hit Kherson Street in Horlivka.", {"Horlivka"}),  # a street named after a town
-    ("On Friday the Sumy Regional Military Administration said drones hit Shostka.", {"Shostka"}),  # a speaker
-])
-def test_sites_streets_and_administrations_named_after_a_town(gaz, text, scenes):
-    assert same_scenes(gaz, text, scenes)
-
-
 @pytest.mark.parametrize("text", [
     "On Friday an airstrike hit a school in Sagaing Region's Zeebyu township.",
     "On Friday an airstrike hit a school in Zeebyu township, Sagaing Region.",
@@ -845,3 +772,53 @@ def test_a_week_after_a_part_of_a_year_and_a_launch_site_in_a_region(gaz):
 def test_advances_and_assaults_told_with_their_verb_are_ground_fighting(gaz, text, scene):
     assert [(k, p) for k, p, _, _ in found(gaz, text)] == [("ground_fighting", scene)]
     assert found(gaz, "On Friday prices advanced in Toretsk.") == []
+
+
+# sentences of each class of scene decision: the places that are the scenes of their events
+_SCENE_CASES = [
+    # an event verb after "to" is an aim or a capacity, not an event
+    ("Coalition jets bombed depots near Hajjah on Tuesday as part of a bid to weaken the militia's ability "
+     "to attack tankers in the Gulf of Oman.", {"Hajjah"}),
+    ("Moscow massed troops near Sumy on Tuesday in order to strike Kharkiv.", set()),
+    # ... unless the verb before "to" says it went ahead, or "to" is a preposition
+    ("Russian forces went on to attack Kupyansk on Tuesday.", {"Kupyansk"}),
+    ("Residents of Nikopol were subjected to shelling on Tuesday.", {"Nikopol"}),
+    ("On Tuesday Russia was able to strike Chernihiv despite the air defences.", {"Chernihiv"}),
+    # the event word after the place sits in a relative clause of a later noun
+    ("Power cuts went on outside Sittwe with limited services in villages of the north where fighting "
+     "went on on Tuesday.", set()),
+    # the place right before the relative word is its antecedent
+    ("Aid convoys reached Kherson, where shelling killed two on Tuesday.", {"Kherson"}),
+    # a parenthetical relative clause closes before the event word
+    ("The villages of Bilenke and Zatoka - all of which lie in the coastal strip - were shelled on Tuesday.",
+     {"Bilenke", "Zatoka"}),
+    # a place name opening a person's or a paper's name is no scene, even when the surname
+    # never stands alone
+    ("Missiles struck Zhytomyr on Tuesday, days after Vladimir Oleksandrov resigned.", {"Zhytomyr"}),
+    ("Drones hit Sumy on Tuesday, the Kyiv Independent reported.", {"Sumy"}),
+    # offices and bodies of a place keep it a place
+    ("Kherson Governor Oleksandr Prokudin said artillery shelled Kherson Oblast on Tuesday.", {"Kherson Oblast"}),
+    ("Shelling hit the Luhansk People's Republic on Tuesday.", {"Luhansk People's Republic"}),
+    # a title-case headline is no name
+    ("Russian Drones Hit Kyiv Overnight As Talks Stall", {"Kyiv"}),
+    # a site named after its town is in the town
+    ("On Sunday evening missiles struck the Sumy Tractor Plant in the east of the city, officials said.", {"Sumy"}),
+    # "targets" is a verb before its object, a noun before a preposition
+    ("On Monday the ministers discussed civilian targets in Chernihiv and Sumy.", set()),
+    ("On Monday Russia targets Chernihiv with drones.", {"Chernihiv"}),
+    ("On Monday jets used guided bombs to strike targets near Sumy.", {"Sumy"}),
+    # effects that state an event, pauses in hostilities, the forces of a country
+    ("On 18 May the strike has resulted in casualties in Sumy.", {"Sumy"}),
+    ("On 18 May the UN welcomed the pause in hostilities in Gaza.", set()),
+    ("On 18 May a three-day truce was broken by Israeli strikes on Rafah.", {"Rafaḩ"}),
+    ("On 18 May the militaries of Canada and Denmark struck radars in Hodeida.", {"Al Ḩudaydah"}),
+    # sites, streets and administrations named after a town
+    ("On Friday strikes hit the Sumy Metro station.", {"Sumy"}),  # a site of the town, head noun after
+    ("On Friday shelling hit Kherson Street in Horlivka.", {"Horlivka"}),  # a street named after a town
+    ("On Friday the Sumy Regional Military Administration said drones hit Shostka.", {"Shostka"}),  # a speaker
+]
+
+
+@pytest.mark.parametrize("text, scenes", _SCENE_CASES)
+def test_the_scenes_of_each_class_of_sentence(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)
