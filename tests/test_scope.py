@@ -822,3 +822,18 @@ _SCENE_CASES = [
 @pytest.mark.parametrize("text, scenes", _SCENE_CASES)
 def test_the_scenes_of_each_class_of_sentence(gaz, text, scenes):
     assert same_scenes(gaz, text, scenes)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a state named as the author of an attack across a border, no weapon, no fighting: a strike
+    ("On Tuesday a Russian attack on Chernihiv damaged a school.", "missile_strike"),
+    ("Russia's overnight attacks across Ukraine on Tuesday cut power to thousands.", "missile_strike"),
+    ("On Tuesday Israel attacked Tyre, the ministry said.", "missile_strike"),
+    # its ground forces, its civilians, a group, a state that only condemns, its own territory: as before
+    ("On Tuesday Russian troops attacked Vovchansk.", "ground_fighting"),
+    ("On Tuesday Israeli settlers attacked Huwara.", "ground_fighting"),
+    ("On Tuesday the United States condemned the Al-Shabaab attack on a hotel in Mogadishu.", "ground_fighting"),
+    ("On Tuesday a Sudanese attack on Nyala killed five.", "ground_fighting"),
+])
+def test_a_states_attack_across_a_border_without_a_weapon_is_a_strike(gaz, text, kind):
+    assert {t for t, _, _, _ in found(gaz, text)} == {kind}

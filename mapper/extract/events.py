@@ -229,6 +229,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # (not a battle, which has two sides, nor talks or sabotage)
         carried = ctx.recent.get("actor")
     figures = tolls(text, kept, kinds)
+    # "attacks" named by no weapon, no ground word and no weapon of the paragraph or article
+    stand_off = _attacking_state(text, found, ctx.demonyms) if weapon is None and not GROUND.search(text) \
+        and all(k in GENERIC_KINDS for k, _, _ in found) else None
     # a place inside a phrase that points back to another event takes that event's date
     points_back, numbered = _POINTS_BACK.search(text), _DIGIT_OR_MONTH.search(text)
     dates = find_dates(text, published) if points_back or numbered else []  # once for both uses
@@ -252,6 +255,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = carried  # never an attacker on its own territory
         else:
             by = who
+        if k == "ground_fighting" and stand_off and place.country and stand_off != place.country:
+            k = _STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
             or _nearest_date(apart, s, every.starts) or date
         if published is not None and (published - own.end).days > BACKGROUND_DAYS:
@@ -262,6 +267,36 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                              "" if not echo else "own" if s > pointing else "aftermath"))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+#: the type of a state's attack across a border when the text names no weapon (the default of "strike")
+_STAND_OFF = "missile_strike"
+
+
+def _attacking_state(text: str, found: list[tuple[str, int, int]], demonyms: dict[str, str]) -> str | None:
+    """The country (ISO2) of a state named as the author of an attack word itself ("a Russian
+    attack", "Russia's overnight attacks", "Israeli attacks"), or None.  Across a border, an
+    attack of a state that the text calls neither fighting nor by its weapon is a strike from
+    afar (missiles, drones, aircraft, artillery), not a battle; a state's people ("Israeli
+    settlers who perpetrate such attacks") or its ground forces ("Russian troops attacked")
+    are not its strikes, nor is a state that only condemns ("the US condemns the attack")."""
+    for kind, start, _ in found:
+        if kind != "attack":
+            continue
+        m = _AUTHOR.search(text, max(0, start - _AUTHOR_REACH), start)
+        if m and not (set(m.group(2).lower().split()) & _GROUND_FORCES):
+            word = m.group(1)
+            iso = lx.ACTOR_COUNTRY.get(word) if word in _STATES else demonyms.get(word.lower())
+            if iso:
+                return iso
+    return None
+
+
+_AUTHOR = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+((?:[a-z][\w-]*\s+){0,2})\Z")
+_AUTHOR_REACH = 60
+_GROUND_FORCES = frozenset({"forces", "troops", "soldiers", "army", "units", "militants", "fighters", "settlers",
+                            "gunmen", "militia", "militias", "rebels", "infantry", "police"})
+_STATES = frozenset(lx.COUNTRY_ACTORS.values())
 
 
 def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
