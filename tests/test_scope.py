@@ -816,6 +816,12 @@ _SCENE_CASES = [
     ("On Friday strikes hit the Sumy Metro station.", {"Sumy"}),  # a site of the town, head noun after
     ("On Friday shelling hit Kherson Street in Horlivka.", {"Horlivka"}),  # a street named after a town
     ("On Friday the Sumy Regional Military Administration said drones hit Shostka.", {"Shostka"}),  # a speaker
+    # an indefinite article before the modifiers of an area, like "the"
+    ("On Friday jets struck depots in a rebel-held part of Syria.", {"Syria"}),
+    ("On Friday shelling hit farms in an area of Kherson Oblast.", {"Kherson Oblast"}),
+    # drones by their long names
+    ("On Friday forces destroyed two uncrewed aerial vehicles over Yemen.", {"Yemen"}),
+    ("On Friday unmanned surface vessels struck a ship near Novorossiysk.", {"Novorossiysk"}),
 ]
 
 

@@ -193,7 +193,7 @@ def prev_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_MODIFIERS = frozenset("""the east eastern west western south southern north northern central northeast
+_MODIFIERS = frozenset("""the a an east eastern west western south southern north northern central northeast
 northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
 separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
 frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province
