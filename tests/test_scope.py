@@ -61,6 +61,9 @@ def test_may_as_a_modal_verb_still_makes_an_event_hypothetical(gaz):
     ("Residents who will not leave said Russian missiles struck Poltava on Monday.", "Poltava"),
     ("Russia has not ended its campaign, and on Monday Russian missiles struck Poltava.", "Poltava"),
     ("After the previous night had been calm, Russian missiles struck Poltava on Monday.", "Poltava"),
+    # a definite event noun is presupposed: the auxiliary of the verb it is the object of does not reach it
+    ("Viewers will remember the missile strike on Poltava on Monday.", "Poltava"),
+    ("The city could not forget Russia's missile strike on Poltava on Monday.", "Poltava"),
 ])
 def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     got = found(gaz, text)
@@ -74,6 +77,9 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     "The governor denied reports that Russian missiles had struck Poltava on Monday.",
     "Previous missile strikes on Poltava caused little damage.",
     "If Russian missiles strike Poltava, the plant will close.",
+    # ... unless a verb of carrying out governs it
+    "Russia will launch the missile strikes on Poltava next week.",
+    "Russia may repeat the missile strike on Poltava on Monday.",
 ])
 def test_negation_modality_and_denial_scope_over_their_own_predicate(gaz, text):
     assert found(gaz, text) == []

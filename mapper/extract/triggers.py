@@ -74,10 +74,28 @@ def _modal(cues: list[tuple[int, int, str]], bounds: dict[str, list[int]], src: 
         i -= 1
         if any(_between(bounds[kind], end, at) for kind in lx.MODALITY_STOPS[reach]):
             continue
+        if reach == "aux" and _presupposed(src, end, at):
+            continue
         limit = lx.MODALITY_REACH.get(reach)
         if limit is None or len(src[end:at].split()) <= limit or (reach == "gov" and _between(bounds["t"], end, at)):
             return True
     return False
+
+
+def _presupposed(src: str, modal_end: int, at: int) -> bool:
+    """Whether the event word at ``at`` heads a definite noun phrase ("the horrific attack",
+    "Russia's strikes", "last week's bombing") that no verb of carrying out governs: a
+    definite description presupposes the event, so an auxiliary of the verb it is the object
+    of does not make it hypothetical ("members will remember the attack in X"), while "will
+    launch the offensive" and "could strike the city" stay unasserted."""
+    np = _DEFINITE_NP.search(src, max(modal_end, at - 60), at)
+    return np is not None and not _CARRY_OUT.search(src, modal_end, np.start())
+
+
+_DEFINITE_NP = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
+                          re.IGNORECASE)
+_CARRY_OUT = re.compile(r"\b(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
+                        r"|order|authori[sz]e|approve|unleash|step\s+up|escalate|intensif)", re.IGNORECASE)
 
 
 def _between(positions: list[int], lo: int, hi: int) -> bool:
