@@ -266,3 +266,17 @@ def test_ago_in_weeks_months_years(text, start, end, precision):
 def test_report_periods_and_nights(text: str, start: dt.date, end: dt.date) -> None:
     span, how = clause_date(text, published=dt.date(2025, 3, 10), bullet=None, previous=None)
     assert (span.start, span.end, how) == (start, end, "explicit")
+
+
+@pytest.mark.parametrize("text", [
+    "The March 23 Movement took the town.",
+    "Fighters of the February 17 Revolution Brigade entered the port.",
+    "Protesters gathered at the 6 October Bridge.",
+])
+def test_a_date_opening_a_name_is_no_date(text):
+    assert find_dates(text, dt.date(2024, 5, 1)) == []
+
+
+def test_a_date_before_a_capitalised_word_that_opens_no_name_is_a_date():
+    got = find_dates("On March 23 Russian troops attacked the town.", dt.date(2024, 5, 1))
+    assert [(s.start, s.end) for _, _, s in got] == [(dt.date(2024, 3, 23), dt.date(2024, 3, 23))]

@@ -212,7 +212,16 @@ def _day_or_month_first(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         return None  # "1.12 November", "x12 Nov": the digits belong to something else
     if m["m1"] in _VERBS and m["y1"] is None and m["y2"] is None:
         return None  # "those 5 may face charges"; "12 may 2025" is still a date
+    if _NAME_AFTER.match(m.string, m.end()):
+        return None  # "the March 23 Movement", "the 6 October Bridge": a name, not a date
     return _resolve_range(m, ref)
+
+
+# a date opening the name of a movement, a place or an accord ("March 23 Movement", "6th of
+# October Bridge", "February 17 Revolution"): the name's head noun, past up to two words
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Movement|Alliance|Coalition|Group|Brigades?|Battalion|Front"
+                         r"|Party|Revolution|Uprising|Street|Avenue|Road|Square|Bridge|Stadium|Agreement|Accords?"
+                         r"|Declaration|Memorial|Youth|Martyrs)\b")
 
 
 def _resolve_range(m: re.Match[str], ref: dt.date | None) -> _Found | None:
