@@ -825,6 +825,11 @@ _SCENE_CASES = [
     # an indefinite article before the modifiers of an area, like "the"
     ("On Friday jets struck depots in a rebel-held part of Syria.", {"Syria"}),
     ("On Friday shelling hit farms in an area of Kherson Oblast.", {"Kherson Oblast"}),
+    # deaths alone are an incident only where the article is about armed conflict: terrorism,
+    # hostages and named armed groups say it is
+    ("Terrorists hold the hostages. On Friday ten people were killed at a school in Khan Yunis.", {"Khān Yūnis"}),
+    ("The RSF is besieging the city. On Friday ten people were killed in Nyala.", {"Nyala"}),
+    ("On Friday ten people were killed in a bus crash in Lviv.", set()),
     # drones by their long names
     ("On Friday forces destroyed two uncrewed aerial vehicles over Yemen.", {"Yemen"}),
     ("On Friday unmanned surface vessels struck a ship near Novorossiysk.", {"Novorossiysk"}),

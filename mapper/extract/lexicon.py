@@ -240,4 +240,7 @@ CONFLICT_CONTEXT = re.compile(
     r"|shelling|shelled|artillery|missiles?|drones?|airstrikes?|air strikes?|war|frontline|front line"
     r"|ceasefire|offensive|combat|armed|russians|occupiers|invaders|enemy|hostilities"
     # armed gangs and bandits (Haiti, the Sahel, Mexico)
-    r"|gangs?|gunmen|bandits|gunfights?|gun battles?)\b", re.IGNORECASE)
+    r"|gangs?|gunmen|bandits|gunfights?|gun battles?"
+    # terrorism, hostages and massacres, and the armed groups of the conflicts mapper's lexicon names
+    r"|terror|terrorism|terrorists?|hostages?|massacres?|insurgency|jihadists?|paramilitary|paramilitaries"
+    r"|Hamas|Hezbollah|Houthis?|RSF|M23|al-Shabaab|Islamic State|ISIS|ISIL)\b", re.IGNORECASE)
