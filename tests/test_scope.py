@@ -830,6 +830,9 @@ _SCENE_CASES = [
     ("Terrorists hold the hostages. On Friday ten people were killed at a school in Khan Yunis.", {"Khān Yūnis"}),
     ("The RSF is besieging the city. On Friday ten people were killed in Nyala.", {"Nyala"}),
     ("On Friday ten people were killed in a bus crash in Lviv.", set()),
+    # a place glued to a lower-case word by a hyphen modifies a noun
+    ("On Friday Russian drones hit UK-made trucks near Kherson.", {"Kherson"}),
+    ("On Friday shelling hit Kyiv-based volunteers in Kherson.", {"Kherson"}),
     # drones by their long names
     ("On Friday forces destroyed two uncrewed aerial vehicles over Yemen.", {"Yemen"}),
     ("On Friday unmanned surface vessels struck a ship near Novorossiysk.", {"Novorossiysk"}),
@@ -854,3 +857,11 @@ def test_the_scenes_of_each_class_of_sentence(gaz, text, scenes):
 ])
 def test_a_states_attack_across_a_border_without_a_weapon_is_a_strike(gaz, text, kind):
     assert {t for t, _, _, _ in found(gaz, text)} == {kind}
+
+
+def test_a_demonym_after_the_event_word_names_the_target_not_the_attacker(gaz):
+    # the article's country stands for a strike without a place only when a foreign attacker
+    # is named before the event word
+    lead = "Kharkiv and Kyiv were quiet this week. "
+    assert found(gaz, lead + "On Monday Russian missiles struck at dawn.") != []
+    assert found(gaz, lead + "On Monday the coalition struck Iranian-supplied weapons depots.") == []

@@ -194,7 +194,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         prev_end = e
     marks = subclauses(text) if places else ([], [])
     starts = {s for s, _, _ in places}
-    kept = [(s, e, r) for s, e, r in places if r.place and governed[s]
+    kept = [(s, e, r) for s, e, r in places if r.place and governed[s] and not _ATTRIBUTIVE.match(text, e)
             and not excluded(clause, s, e, r.place, kinds[s])
             and not in_proper_name(text, s, e, starts, ctx.article.text)
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
@@ -204,7 +204,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if not places and kind in _REMOTE and ctx.home and not echo:
         # "the egregious Russian missile strike this morning" in an article about Ukraine:
         # a strike told with its attacker and no place happened in the article's country
-        fallback = _home_country(text, ctx)
+        fallback = _home_country(text, ctx, min(s for _, s, _ in found))
         if fallback is not None:
             kept = [fallback]
             kinds[fallback[0]] = kind
@@ -268,6 +268,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
 
+
+#: a place glued by a hyphen to a lower-case word modifies a noun ("US-made tanks", "a UK-flagged
+#: tanker", "Kyiv-based volunteers", "Iran-backed militias"): never a scene
+_ATTRIBUTIVE = re.compile(r"[-\u2010\u2011][a-z]")
 
 #: the type of a state's attack across a border when the text names no weapon (the default of "strike")
 _STAND_OFF = "missile_strike"
@@ -339,10 +343,12 @@ _DIGIT_OR_MONTH = re.compile(r"\d|January|February|March|April|May|June|July|Aug
                              r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.IGNORECASE)
 
 
-def _home_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
+def _home_country(text: str, ctx: ArticleContext, trigger_at: int) -> tuple[int, int, Resolved] | None:
     """The article's country as the place of a strike whose clause names the attacker by a
-    demonym of another country ("Russian missile strike") and no place; None otherwise."""
-    for m in _CAPITAL_WORD.finditer(text):
+    demonym of another country ("Russian missile strike") and no place; None otherwise.
+    The attacker is named before the event word (``trigger_at``): a demonym after it names
+    the target ("targeted Houthi weapons storage facilities"), not who struck."""
+    for m in _CAPITAL_WORD.finditer(text, 0, trigger_at):
         iso = ctx.demonyms.get(m.group().lower())
         if iso and iso != ctx.home:
             place = ctx.country_place.get(ctx.home or "")
