@@ -280,3 +280,18 @@ def test_a_date_opening_a_name_is_no_date(text):
 def test_a_date_before_a_capitalised_word_that_opens_no_name_is_a_date():
     got = find_dates("On March 23 Russian troops attacked the town.", dt.date(2024, 5, 1))
     assert [(s.start, s.end) for _, _, s in got] == [(dt.date(2024, 3, 23), dt.date(2024, 3, 23))]
+
+
+@pytest.mark.parametrize("text", [
+    "The camp was targeted for the first time since October.",
+    "It was the deadliest strike in the city since the agency began recording casualties in 2005.",
+])
+def test_a_since_after_a_first_or_a_superlative_is_a_point_of_comparison(text):
+    told = DateSpan(dt.date(2024, 11, 26), dt.date(2024, 11, 26), 1)
+    assert clause_date(text, published=dt.date(2024, 11, 28), bullet=None, previous=told) == (told, "previous")
+
+
+def test_a_since_that_opens_a_period_still_runs_to_publication():
+    got, how = clause_date("Since October, 3,000 people have been killed.", published=dt.date(2024, 11, 28),
+                           bullet=None, previous=None)
+    assert (got.start, got.end, how) == (dt.date(2024, 10, 1), dt.date(2024, 11, 28), "explicit")

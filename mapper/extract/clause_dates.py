@@ -28,6 +28,11 @@ _OTHER_EVENT = re.compile(r"\b(?:after|following|before|in\s+response\s+to|in\s+
                           r"(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+[^,;:()]{0,60}?\b(?:on|of)\s+$",
                           re.IGNORECASE)
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
+# a "since" after a first or a superlative ("for the first time since October", "the deadliest
+# incident since OCHA began recording in 2005"): its dates are points of comparison, not the event's
+_COMPARED_SINCE = re.compile(r"\b(?:first|second|third|only|deadliest|worst|largest|biggest|heaviest|highest|lowest"
+                             r"|greatest|fiercest|bloodiest|most\s+\w+)\b[^,;.()]{0,60}?\bsince\b", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(r"[,;()]")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
 _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
@@ -108,7 +113,10 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         # units have held a salient since last August") it describes a state of affairs
         # and does not date the event told
         kept = []
+        compared = [m.end() for m in _COMPARED_SINCE.finditer(clause_text)]
         for f in found:
+            if any(end <= f[0] and not _PHRASE_BREAK.search(clause_text, end, f[0]) for end in compared):
+                continue  # "targeted for the first time since October": a point of comparison
             since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
             if not since:
                 kept.append(f)
