@@ -865,3 +865,17 @@ def test_a_demonym_after_the_event_word_names_the_target_not_the_attacker(gaz):
     lead = "Kharkiv and Kyiv were quiet this week. "
     assert found(gaz, lead + "On Monday Russian missiles struck at dawn.") != []
     assert found(gaz, lead + "On Monday the coalition struck Iranian-supplied weapons depots.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bombs set off on the ground are explosions, not air strikes
+    ("On Tuesday a car bombing in Mogadishu killed ten.", {("explosion", "Mogadishu")}),
+    ("On Tuesday a roadside bomb hit a bus near Kandahar.", {("explosion", "Kandahār")}),
+    # an article whose first weapon is a bomb on the ground: its generic attacks are explosions
+    ("Car bombings shook the capital. On Tuesday a second attack hit a market in Mogadishu.",
+     {("explosion", "Mogadishu")}),
+    # "the city of X" is the town, as "X city" is
+    ("On Tuesday jets bombed the city of Gaza.", {("air_strike", "Gaza")}),
+])
+def test_bombs_on_the_ground_and_the_city_of(gaz, text, expected):
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected

@@ -39,7 +39,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"),
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)|USVs?"),
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
-                   r"|dropped (?:\w+ ){0,2}bombs?|bombed|bombing(?= (?:a|an|the|of|on|in|at|near|raids?|runs?)\b)"
+                   r"|dropped (?:\w+ ){0,2}bombs?|bombed|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:a|an|the|of|on|in|at|near|raids?|runs?)\b)"
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded)"
                    r"|bombing raids?|barrel bombs?|aerial bombs?"
                    # bombs falling on a place are dropped from the air ("car bombs" are explosions)
@@ -67,7 +67,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
                         r"|clearing|clearance) operations?"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
-    ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)|car bombs?"
+    ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
+                  r"|(?:car|truck|roadside) bomb(?:s|ings?)?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
     # blasts of no stated cause: the weapon the article names, else an explosion
     ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),

@@ -267,11 +267,15 @@ def _share_region_words(text: str, spans: list[Span]) -> list[Span]:
             word = ""
         if word and not span.region_word:
             spans[i] = dataclasses.replace(span, region_word=word, covered=True)
+        elif not span.region_word and _CITY_OF.search(text, max(0, span.start - 30), span.start):
+            # "the city of Gaza", "the town of Sumy": the town, as "Gaza city" is
+            spans[i] = dataclasses.replace(spans[i], region_word="city", covered=True)
     return spans
 
 
 _PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates", "counties"})
 _LISTED = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_CITY_OF = re.compile(r"\b(?:city|town|port)\s+of\s+$", re.IGNORECASE)
 _REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces|governorates)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -212,13 +212,17 @@ _QUOTE_MARK = re.compile(r'["“”]')
 _SCARE_WORDS = 3
 
 
+_ARTICLE_WEAPONS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "explosion"})
+
+
 def article_weapon(clauses: list[Clause]) -> str | None:
-    """The first specific strike weapon an article names (types its generic "strikes")."""
-    weapons = {kind for kind, _ in lx.TRIGGER_RES[:4]}
+    """The first specific weapon an article names (types its generic "strikes" and "attacks"):
+    a strike weapon, or a bomb set off on the ground ("car bombings", "IEDs")."""
+    named_res = [(k, rx) for k, rx in lx.TRIGGER_RES if k in _ARTICLE_WEAPONS]
     for clause in clauses:
-        if not any(rx.search(clause.text) for _, rx in lx.TRIGGER_RES[:4]):
+        if not any(rx.search(clause.text) for _, rx in named_res):
             continue  # most clauses name no weapon: no need to scan their modality
-        named = [k for k, _, _ in triggers(clause.text) if k in weapons]  # asserted only: not "air raid alerts"
+        named = [k for k, _, _ in triggers(clause.text) if k in _ARTICLE_WEAPONS]  # asserted only: not "air raid alerts"
         if named:
             return min(named, key=[k for k, _ in lx.TRIGGER_RES].index)
     return None
