@@ -80,6 +80,10 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     # ... unless a verb of carrying out governs it
     "Russia will launch the missile strikes on Poltava next week.",
     "Russia may repeat the missile strike on Poltava on Monday.",
+    # forecasts, and trends told without an event
+    "The storm is forecast to hit Poltava on Monday.",
+    "Troops patrol the town, and families in Poltava face hardship amid rising crime and violence.",
+    "The minister deplored the escalation of violence in Poltava, where troops are based.",
 ])
 def test_negation_modality_and_denial_scope_over_their_own_predicate(gaz, text):
     assert found(gaz, text) == []
