@@ -837,6 +837,9 @@ _SCENE_CASES = [
     # a place glued to a lower-case word by a hyphen modifies a noun
     ("On Friday Russian drones hit UK-made trucks near Kherson.", {"Kherson"}),
     ("On Friday shelling hit Kyiv-based volunteers in Kherson.", {"Kherson"}),
+    # a country's name before a noun of its people, forces or things names their owner
+    ("On Friday three U.S. soldiers were killed in the Iran proxy drone attack on a base in Jordan.", {"Jordan"}),
+    ("On Friday the Houthis fired missiles at U.S. and British warships off Hodeidah.", {"Al Hudaydah"}),
     # drones by their long names
     ("On Friday forces destroyed two uncrewed aerial vehicles over Yemen.", {"Yemen"}),
     ("On Friday unmanned surface vessels struck a ship near Novorossiysk.", {"Novorossiysk"}),

@@ -195,6 +195,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     marks = subclauses(text) if places else ([], [])
     starts = {s for s, _, _ in places}
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s] and not _ATTRIBUTIVE.match(text, e)
+            and not (r.place.kind == "country" and _OF_A_COUNTRY.match(text, e))
             and not excluded(clause, s, e, r.place, kinds[s])
             and not in_proper_name(text, s, e, starts, ctx.article.text)
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
@@ -272,6 +273,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
 #: a place glued by a hyphen to a lower-case word modifies a noun ("US-made tanks", "a UK-flagged
 #: tanker", "Kyiv-based volunteers", "Iran-backed militias"): never a scene
 _ATTRIBUTIVE = re.compile(r"[-\u2010\u2011][a-z]")
+
+#: a country's name before a noun of its people, forces or things names their owner, not a
+#: scene ("the Iran proxy drone attack", "attacks against U.S. and international vessels")
+_OF_A_COUNTRY = re.compile(r"\s+(?:and\s+[A-Za-z]+\s+)?(?:proxy|proxies|soldiers|troops|forces|officials|army|military"
+                           r"|navy|government|embassy|diplomats?|envoy|ambassador|delegation|authorities|militias?"
+                           r"|fighters|vessels?|ships?|warships?|aircraft|jets|drones|missiles|weapons|citizens"
+                           r"|nationals|personnel|service\s+members|bases?)\b")
 
 #: the type of a state's attack across a border when the text names no weapon (the default of "strike")
 _STAND_OFF = "missile_strike"

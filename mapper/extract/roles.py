@@ -19,7 +19,7 @@ from mapper.model import Clause, Place
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
                        "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
-                       "throughout", "within", "affecting", "affected", "impacting", "hitting", "along"})
+                       "throughout", "within", "affecting", "affected", "impacting", "hitting", "along", "off"})
 _VENUE = frozenset({"in", "at"})
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
