@@ -84,6 +84,7 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     "The storm is forecast to hit Poltava on Monday.",
     "Troops patrol the town, and families in Poltava face hardship amid rising crime and violence.",
     "The minister deplored the escalation of violence in Poltava, where troops are based.",
+    "On Monday troops patrolled, and camps in Poltava faced rising crime and violence.",
 ])
 def test_negation_modality_and_denial_scope_over_their_own_predicate(gaz, text):
     assert found(gaz, text) == []

@@ -184,11 +184,13 @@ accused blamed denied responded replied threatened proposed offered voted summon
 #: after a place: the place is an origin, not the target ("launched from Kursk")
 ORIGIN_WORDS = frozenset({"from"})
 #: a clause that only says attacks go on, with no specific event, is not an incident
+_TRENDS = (r"rising|escalating|increasing|growing|mounting|surging|worsening|escalation\s+of"
+           r"|(?:surge|spike|upsurge|rise|increase)\s+in")
 GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant|systematic"
-                     r"|relentless|incessant|frequent"
-                     # trends: "amid rising crime and violence", "the escalation of violence in Darfur"
-                     r"|rising|escalating|increasing|growing|mounting|surging|worsening|escalation\s+of"
-                     r"|(?:surge|spike|upsurge|rise|increase)\s+in)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+                     r"|relentless|incessant|frequent|" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+#: a trend of violence ("amid rising crime and violence", "the escalation of violence in Darfur") is a
+#: state of affairs on any date
+TREND = re.compile(r"\b(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
