@@ -129,7 +129,9 @@ MODALITY = Caseless(
 #: governing word ("denied that its forces shelled ..."); conditions reach to punctuation
 CLAUSE_BOUNDARY = Caseless(
     r"(?P<p>[.;:,!?()\u2014\u2013]|\s[-\u2013\u2014]\s)|\b(?:(?P<t>that)|(?P<w>which|who|whom|whose|when|whenever"
-    r"|while|whereas|after|before|because|but|although|though|where|said|says|saying|told|reported|according"
+    r"|while|whereas|after|before|because|but|although|though|where|said|says|saying|told"
+    # "reported" as a verb of saying, not as an adjective ("in response to reported rocket fire")
+    r"|(?<!to )(?<!the )(?<!of )(?<!a )(?<!after )(?<!following )(?<!over )reported|according"
     r"|adding|added|meanwhile|then|as(?! (?:many|much|well|part|a result|of)\b)))\b"
 )
 #: how many words a ``gov`` or ``np`` modality word reaches (a ``gov`` word reaches
