@@ -129,3 +129,23 @@ def test_a_slavic_village_in_a_romanisation_the_gazetteer_lacks(services):
     assert got["Gnutovo"] == ("Hnutove", "city", "UA", "UA.05", 1)
     # running text never makes a place of it
     assert "Gnutovo" not in places(services, text)
+
+
+def test_a_countrys_votes_spill_to_its_neighbours(services):
+    # an article naming Israel is about its region: Jenin in the West Bank, not the Polish
+    # village that carries the name as its main one; Gaza the city, not Mozambique's province
+    got = places(services, "Israeli forces raided Jenin on Monday.")
+    assert got["Jenin"][2] == "PS"
+    got = places(services, "Israel struck Gaza on Monday.")
+    assert got["Gaza"][1:3] == ("city", "PS")
+    # a country's own towns still win over a neighbour's namesake
+    got = places(services, "Polish police said the fire in Jenin was arson.")
+    assert got["Jenin"][2] == "PL"
+
+
+def test_neighbours_are_derived_from_the_outlines():
+    from mapper.geo.resolve import _neighbours
+
+    near = _neighbours()
+    assert {"PS", "LB", "SY", "JO", "EG"} <= set(near["IL"])
+    assert "IL" in near["PS"] and "UA" in near["PL"] and "FR" not in near["PL"]

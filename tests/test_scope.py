@@ -87,6 +87,8 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     "On Monday troops patrolled, and camps in Poltava faced rising crime and violence.",
     # "reported" as an adjective is no verb of saying that ends the reach of "in response to"
     "On Monday the raid was said to be in response to reported rocket fire into Poltava.",
+    # "without" denies what follows
+    "On Monday the convoy reached Poltava without fighting.",
 ])
 def test_negation_modality_and_denial_scope_over_their_own_predicate(gaz, text):
     assert found(gaz, text) == []

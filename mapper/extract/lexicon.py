@@ -120,7 +120,7 @@ MODALITY = Caseless(
     r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
     r"|expected to|forecast(?:s|ed)? to|predicted to|likely to|poised to|aims? to|anticipat\w+|against further|prevent|deter|enabl(?:e|es|ed|ing)|(?:pause|truce|cessation)\s+(?:in|of|to)|fail(?:s|ed)? to|halt|stop|(?<!the )end"
     r"|reject(?:s|ed|ing)?|ready to|willing to|resume|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for"
-    r"|response to|retaliat\w+\s+(?:for|against))"
+    r"|response to|retaliat\w+\s+(?:for|against)|without|(?:a\s+)?return\s+to)"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical))\b"
 )
 #: what ends the reach of a modality word: punctuation (``p``), a subordinate or relative

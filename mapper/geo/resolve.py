@@ -23,7 +23,9 @@ those of the pass before.
 """
 from __future__ import annotations
 
+import csv
 import dataclasses
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -42,7 +44,7 @@ from mapper.geo.candidates import (
 from mapper.geo.candidates import (
     together as _together,
 )
-from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.gazetteer import Gazetteer, data_dir
 from mapper.geo.names import key
 from mapper.geo.qualify import QUALIFIER
 from mapper.model import Mention, Resolved
@@ -69,6 +71,10 @@ TOWN_REGION_VOTE = 0.25
 NEAR_COUNTRY, NEAR_ADMIN1 = 3.0, 3.0
 #: a bare name over the same-name region its city lies in, per mention
 SHADOWED = 1.5
+#: the share of a country's votes that also goes to the countries bordering it (land borders
+#: and narrow straits, data/country_neighbours.csv): "Israeli forces raided Jenin" is the West
+#: Bank's Jenin, not the Polish village
+NEIGHBOUR_SHARE = 0.25
 #: a demonym's vote for its country, against a place name's 1
 DEMONYM_VOTE = 0.5
 #: the vote of a town under SMALL_POP people (context: countries and admin-1 regions named)
@@ -98,6 +104,16 @@ class _Context:
     own_town: bool = False
 
 
+@functools.lru_cache(maxsize=1)
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """Each country's neighbours (``data/country_neighbours.csv``; empty when absent)."""
+    path = data_dir() / "country_neighbours.csv"
+    if not path.is_file():
+        return {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row["iso2"]: tuple(c for c in row["neighbours"].split("|") if c) for row in csv.DictReader(fh)}
+
+
 def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, float, str, str]]:
     """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
     # at least one vote's worth: a lone demonym (a quarter vote) is weak evidence, not a whole article's
@@ -107,10 +123,17 @@ def _base_scores(cands: tuple[Cand, ...], ctx: _Context) -> list[tuple[int, floa
     seen = ctx.towns_see if ctx.towns_see is not None else named
     own_seen = own * TOWN_REGION_VOTE if ctx.own_town else own
     out = []
+    borders = _neighbours()
+    spill: dict[str, float] = {}  # per country: its neighbours' votes (computed once per call)
     for entry, prior, country, admin1, admin1_key, city in cands:
         votes = countries.get(country, 0)
         if country and country == own_country:
             votes -= own
+        if country and NEIGHBOUR_SHARE:
+            if country not in spill:
+                near = borders.get(country, ())
+                spill[country] = sum(countries.get(n, 0) for n in near) - (own if own_country in near else 0.0)
+            votes += NEIGHBOUR_SHARE * spill[country]
         if votes:
             share = votes / total
             score = prior + (COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0))
