@@ -149,3 +149,8 @@ def test_neighbours_are_derived_from_the_outlines():
     near = _neighbours()
     assert {"PS", "LB", "SY", "JO", "EG"} <= set(near["IL"])
     assert "IL" in near["PS"] and "UA" in near["PL"] and "FR" not in near["PL"]
+
+
+def test_bare_gaza_is_the_strip_and_mozambiques_province_needs_its_country(services):
+    assert places(services, "The war in Gaza goes on.")["Gaza"][1:3] == ("city", "PS")
+    assert places(services, "Cyclone Freddy hit Inhambane and Gaza in southern Mozambique.")["Gaza"][1:3] == ("admin1", "MZ")
