@@ -154,3 +154,12 @@ def test_neighbours_are_derived_from_the_outlines():
 def test_bare_gaza_is_the_strip_and_mozambiques_province_needs_its_country(services):
     assert places(services, "The war in Gaza goes on.")["Gaza"][1:3] == ("city", "PS")
     assert places(services, "Cyclone Freddy hit Inhambane and Gaza in southern Mozambique.")["Gaza"][1:3] == ("admin1", "MZ")
+
+
+def test_a_countrys_name_is_the_country_unless_the_towns_region_is_named(services):
+    # one US vote in the article does not make "Jordan" the Minnesota town
+    assert places(services, "Drones attacked U.S. troops in Jordan on Monday.")["Jordan"][1:3] == ("country", "JO")
+    # the town's state, beside it or elsewhere in the article, still selects the town
+    assert places(services, "Jordan, Minnesota held a parade.")["Jordan"][1:3] == ("city", "US")
+    got = places(services, "The mayor of Lebanon said the Warren County fair opens in Ohio.")
+    assert got["Lebanon"][1:3] == ("city", "US")

@@ -35,6 +35,7 @@ from mapper.geo import lists, nearby, postal, qualify
 from mapper.geo.candidates import (
     ADMIN1,
     CITY,
+    COUNTRY,
     Cand,
     candidates,
     name_strength,
@@ -250,6 +251,14 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         stated = set().union(*(near.get(i, ()) for i in group))
         for e in hamlets:
             if gaz.admin1[e] not in stated:
+                del totals[e]
+    if any(gaz.kind[e] == COUNTRY for e in totals):
+        # a country's name is the country, not a town named after it, unless the article names
+        # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
+        # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
+        stated = set().union(*(near.get(i, ()) for i in group))
+        for e in [e for e in totals if gaz.kind[e] == CITY]:
+            if gaz.admin1[e] not in stated and ctx.admin1.get(gaz.admin1[e], 0) <= 0:
                 del totals[e]
     if shadowed and not spans[group[0]].region_word:
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
