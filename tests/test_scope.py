@@ -891,3 +891,15 @@ def test_a_demonym_after_the_event_word_names_the_target_not_the_attacker(gaz):
 ])
 def test_bombs_on_the_ground_and_the_city_of(gaz, text, expected):
     assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, scenes", [
+    # a verbless list of places, then the sentence that tells what happened there
+    ("We thank the rescuers. Sumy and Chernihiv regions. Poltava region. Drone and missile strikes all "
+     "night, the air force said on Tuesday.", {"Sumy Oblast", "Chernihiv Oblast", "Poltava Oblast"}),
+    # the list must be verbless and in the same paragraph; a sentence with no event word links nothing
+    ("We thank the rescuers. Sumy and Chernihiv regions. Aid convoys arrived on Tuesday.", set()),
+    ("Sumy and Chernihiv regions.\\n\\nDrone strikes hit on Tuesday, officials said.", set()),
+])
+def test_a_verbless_list_of_places_takes_the_event_told_next(gaz, text, scenes):
+    assert {p for _, p, _, _ in found(gaz, text)} == scenes

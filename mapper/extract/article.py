@@ -83,6 +83,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     unplaced: list[Unplaced] = []
     previous: DateSpan | None = None
     told: tuple[Clause, int] | None = None  # the last clause that stated exactly one incident, and its index
+    listed: list[tuple[Clause, list[tuple[int, int, Resolved]]]] = []  # verbless lists of places just read
     for clause in clauses:
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous)
@@ -94,6 +95,18 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             previous = date
         inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx)
+        if listed and not any(r.place for _, _, r in inside) and _same_paragraph(article, listed[-1][0], clause):
+            # "Odesa, Kherson and Kirovohrad regions. Everywhere where there was shelling ...":
+            # the event sentence after a verbless list of places tells what happened there
+            joined, places = _with_list(clause, listed)
+            linked, _ = link_clause(joined, places, date, ctx)
+            if linked:
+                cands, missing = linked, []
+        if inside and all(r.place for _, _, r in inside) and _verbless_list(clause.text, inside):
+            listed = [*listed, (clause, inside)] if listed and _same_paragraph(article, listed[-1][0], clause) \
+                else [(clause, inside)]
+        else:
+            listed = []
         said = clause.text if written is article else _as_written(written, clause)
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
@@ -119,6 +132,39 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     kept = _drop_title_echoes(_drop_echoes(list(zip(incidents, undated)), echoes), headline)
     out = _drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u})
     return [_at_seat(i, gaz.seats()) for i in out], unplaced
+
+
+def _verbless_list(text: str, inside: list[tuple[int, int, Resolved]]) -> bool:
+    """Whether a clause is nothing but a list of places ("Odesa, Kherson, and Kirovohrad regions.")."""
+    rest, last = [], 0
+    for s, e, _ in inside:
+        rest.append(text[last:s])
+        last = e
+    rest.append(text[last:])
+    return all(w in _LIST_WORDS for w in _WORD.findall(" ".join(rest).lower()))
+
+
+_LIST_WORDS = frozenset("""and or the of also as well regions region oblast oblasts city cities community communities
+district districts province provinces governorate governorates""".split())
+
+
+def _same_paragraph(article: Article, before: Clause, clause: Clause) -> bool:
+    text = article.title if clause.part == "title" else article.text
+    return before.part == clause.part and "\n" not in text[before.end:clause.start]
+
+
+def _with_list(clause: Clause, listed: list[tuple[Clause, list[tuple[int, int, Resolved]]]]
+               ) -> tuple[Clause, list[tuple[int, int, Resolved]]]:
+    """An event sentence joined to the verbless lists of places before it ("... strikes in
+    Odesa, Kherson, and Kirovohrad regions and in Zaporizhzhia and Kharkiv regions."), with the
+    lists' mentions moved to their offsets in the joined text."""
+    text = clause.text.rstrip(" .!?;:") + " in "
+    places = []
+    for part, items in listed:
+        base = len(text)
+        places.extend((base + s, base + e, r) for s, e, r in items)
+        text += part.text.rstrip(" .!?;:") + " and in "
+    return dataclasses.replace(clause, text=text[:-len(" and in ")] + "."), places
 
 
 def _home(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> str | None:
