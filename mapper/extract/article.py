@@ -149,6 +149,7 @@ district districts province provinces governorate governorates""".split())
 
 
 def _same_paragraph(article: Article, before: Clause, clause: Clause) -> bool:
+    """Whether no line break lies between two clauses of the same part (title or body)."""
     text = article.title if clause.part == "title" else article.text
     return before.part == clause.part and "\n" not in text[before.end:clause.start]
 
@@ -193,8 +194,7 @@ def _follow_up_tolls(article: Article, told: Clause, clause: Clause) -> tuple[in
     """The tolls a clause that names no place adds to the one incident the sentence just
     before it stated, in the same paragraph ("Drones hit Sumy overnight. Two people were
     killed."); None when it states none or a paragraph lies between."""
-    text = article.title if clause.part == "title" else article.text
-    if "\n" in text[told.end:clause.start]:
+    if not _same_paragraph(article, told, clause):
         return None
     killed, injured = casualties(clause.text)
     return None if killed is None and injured is None else (killed, injured)

@@ -246,9 +246,9 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
                 total += score
             totals[entry] = total
     hamlets = world_namesakes(gaz, spans[group[0]])
+    stated = set().union(*(near.get(i, ()) for i in group))  # "X, Y": what Y says of X's country and region
     if hamlets and len(hamlets) < len(totals):
         # only its state qualifies the hamlet ("Middle East, Md."; not "the Middle East, US officials said")
-        stated = set().union(*(near.get(i, ()) for i in group))
         for e in hamlets:
             if gaz.admin1[e] not in stated:
                 del totals[e]
@@ -256,7 +256,6 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # a country's name is the country, not a town named after it, unless the article names
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
-        stated = set().union(*(near.get(i, ()) for i in group))
         for e in [e for e in totals if gaz.kind[e] == CITY]:
             if gaz.admin1[e] not in stated and ctx.admin1.get(gaz.admin1[e], 0) <= 0:
                 del totals[e]
