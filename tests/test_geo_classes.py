@@ -112,6 +112,15 @@ def test_facilities_with_a_lower_case_head_and_airbases(services):
     assert resolved(services, "Strikes on Morozovsk air base continued.")["Morozovsk air base"][1] == "facility"
 
 
+def test_names_that_end_in_a_number(services):
+    got = resolved(services, "Drones hit the base at Tower 22 and then the Kyiv Thermal Power Plant 5 on Monday.")
+    assert got["Tower 22"][:2] == ("Tower 22", "facility")
+    assert got["Kyiv Thermal Power Plant 5"][:2] == ("Kyiv Thermal Power Plant 5", "facility")
+    # a number the gazetteer does not know with the name stays out of it
+    got = resolved(services, "On Monday Kharkiv 3 times came under fire.")
+    assert "Kharkiv" in got and not any(name.endswith("3") for name in got)
+
+
 def test_spelling_families_by_rule():
     assert "Zhuravlivka" in variants("Zhuravlyovka", "UA")
     assert "al-Fasher" in variants("El Fasher", "SD")

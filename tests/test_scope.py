@@ -89,6 +89,9 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     "On Monday the raid was said to be in response to reported rocket fire into Poltava.",
     # "without" denies what follows
     "On Monday the convoy reached Poltava without fighting.",
+    # a threatened attack, with or without "to"
+    "On Monday the army threatened air strikes on Poltava.",
+    "On Monday the militia threatened Poltava with shelling.",
 ])
 def test_negation_modality_and_denial_scope_over_their_own_predicate(gaz, text):
     assert found(gaz, text) == []
@@ -903,3 +906,25 @@ def test_bombs_on_the_ground_and_the_city_of(gaz, text, expected):
 ])
 def test_a_verbless_list_of_places_takes_the_event_told_next(gaz, text, scenes):
     assert {p for _, p, _, _ in found(gaz, text)} == scenes
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence naming no place tells another kind of event at the scene just told
+    ("Heavy fighting broke out in Kadugli on Tuesday. Residents reported artillery shelling of "
+     "the market, which killed four.", {("ground_fighting", "Kadugli"), ("shelling", "Kadugli")}),
+    ("Heavy fighting broke out in Kadugli on Tuesday. Residents reported air strikes by army jets.",
+     {("ground_fighting", "Kadugli"), ("air_strike", "Kadugli")}),
+    # not across a paragraph, not a sentence that points elsewhere, back, to a pattern or a threat
+    ("Heavy fighting broke out in Kadugli on Tuesday.\n\nResidents reported air strikes by army jets.",
+     {("ground_fighting", "Kadugli")}),
+    ("Heavy fighting broke out in Kadugli on Tuesday. In another town, air strikes killed four.",
+     {("ground_fighting", "Kadugli")}),
+    ("Heavy fighting broke out in Kadugli on Tuesday. The attack killed four.",
+     {("ground_fighting", "Kadugli")}),
+    ("Heavy fighting broke out in Kadugli on Tuesday. It is part of a growing pattern of air strikes.",
+     {("ground_fighting", "Kadugli")}),
+    ("Heavy fighting broke out in Kadugli on Tuesday. The army threatened air strikes.",
+     {("ground_fighting", "Kadugli")}),
+])
+def test_a_placeless_sentence_tells_another_kind_of_event_at_the_scene_just_told(gaz, text, expected):
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected

@@ -19,15 +19,15 @@ from mapper.extract.capitals import capital_mentions
 from mapper.extract.casualties import casualties
 from mapper.extract.clause_dates import clause_date
 from mapper.extract.events import ArticleContext, link_clause
-from mapper.extract.lexicon import CONFLICT_CONTEXT
+from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC
 from mapper.extract.locators import FACILITY_TOWN_KM, near
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
-from mapper.extract.triggers import article_weapon
+from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
 from mapper.extract.truecase import recased
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.resolve import resolve_spans
-from mapper.model import Article, Clause, DateSpan, Incident, Place, Resolved, Source, Unplaced
+from mapper.model import Article, Clause, DateSpan, Incident, Mention, Place, Resolved, Source, Unplaced
 
 _TITLE_GAP = "\n\n"
 
@@ -102,6 +102,15 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             linked, _ = link_clause(joined, places, date, ctx)
             if linked:
                 cands, missing = linked, []
+        elif not cands and not any(r.place for _, _, r in inside) and told is not None \
+                and _same_paragraph(article, told[0], clause) and _own_kind_here(clause.text):
+            # "Fighting resumed in Nyala. We are alarmed by reports of shelling by both sides.": a
+            # sentence naming no place, right after the one incident its paragraph placed, tells
+            # an event of another family there
+            scene = incidents[told[1]]
+            if family(scene.type) in _BATTLEFIELD:  # talks in Istanbul are no scene of war
+                linked, _ = link_clause(*_at_scene(clause, scene), date, ctx)
+                cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)]
         if inside and all(r.place for _, _, r in inside) and _verbless_list(clause.text, inside):
             listed = [*listed, (clause, inside)] if listed and _same_paragraph(article, listed[-1][0], clause) \
                 else [(clause, inside)]
@@ -166,6 +175,31 @@ def _with_list(clause: Clause, listed: list[tuple[Clause, list[tuple[int, int, R
         places.extend((base + s, base + e, r) for s, e, r in items)
         text += part.text.rstrip(" .!?;:") + " and in "
     return dataclasses.replace(clause, text=text[:-len(" and in ")] + "."), places
+
+
+def _own_kind_here(text: str) -> bool:
+    """Whether a sentence names its own kind of event (a weapon or a fighting word, not
+    "the attack" or "killed", which point back to the event just told, nor a pattern: "part
+    of an intensifying pattern of fighting") and no other place ("in another part of the
+    city", "other areas")."""
+    return not _ELSEWHERE.search(text) and any(
+        ok and kind not in GENERIC_KINDS and not GENERIC.search(text, max(0, s - 30), s)
+        for kind, s, _, ok, _ in scan(text))
+
+
+_BATTLEFIELD = frozenset({"strike", "ground_fighting"})
+_ELSEWHERE = re.compile(r"\b(?:an)?other\b|\belsewhere\b", re.IGNORECASE)
+
+
+def _at_scene(clause: Clause, scene: Incident) -> tuple[Clause, list[tuple[int, int, Resolved]]]:
+    """A clause joined to the place of the incident told before it ("... shelling by both
+    sides in Nyala."), with that place as the joined text's one mention."""
+    text = clause.text.rstrip(" .!?;:") + " in "
+    name = scene.place_text or scene.place.name
+    start = len(text)
+    text += name + "."
+    return dataclasses.replace(clause, text=text), [(start, start + len(name), Resolved(
+        Mention(name, start, start + len(name)), scene.place))]
 
 
 def _home(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> str | None:

@@ -118,12 +118,13 @@ MODALITY = Caseless(
     r"\b(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|wouldn['’]t|not|never|no longer"
     r"|repeatedly|regularly|frequently|previously)"
     r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)"
-    r"|(?P<gov>warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to)|plans? to|planned|planning"
+    r"|(?P<gov>warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to|with)|plans? to|planned|planning"
     r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
     r"|expected to|forecast(?:s|ed)? to|predicted to|likely to|poised to|aims? to|anticipat\w+|against further|prevent|deter|enabl(?:e|es|ed|ing)|(?:pause|truce|cessation)\s+(?:in|of|to)|fail(?:s|ed)? to|halt|stop|(?<!the )end"
     r"|reject(?:s|ed|ing)?|ready to|willing to|resume|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for"
     r"|response to|retaliat\w+\s+(?:for|against)|without|(?:a\s+)?return\s+to)"
-    r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical))\b"
+    r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical"
+    r"|threaten(?:s|ed|ing)?))\b"
 )
 #: what ends the reach of a modality word: punctuation (``p``), a subordinate or relative
 #: clause, a contrast or a verb of saying (``w``: "the former mayor said drones struck ..."),
@@ -188,7 +189,7 @@ accused blamed denied responded replied threatened proposed offered voted summon
 #: after a place: the place is an origin, not the target ("launched from Kursk")
 ORIGIN_WORDS = frozenset({"from"})
 #: a clause that only says attacks go on, with no specific event, is not an incident
-_TRENDS = (r"rising|escalating|increasing|growing|mounting|surging|worsening|escalation\s+of"
+_TRENDS = (r"rising|escalating|increasing|intensifying|growing|mounting|surging|worsening|escalation\s+of"
            r"|(?:surge|spike|upsurge|rise|increase)\s+in")
 GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant|systematic"
                      r"|relentless|incessant|frequent|" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from typing import NamedTuple
 
-from mapper.extract.toponyms_extra import HEAD_INITIALS, find_abbreviations, find_facilities, qualified_unknowns
+from mapper.extract.toponyms_extra import HEAD_INITIALS, find_abbreviations, find_facilities, find_numbered, qualified_unknowns
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.spans import LOCATIVES, TITLES, Span  # noqa: F401  (re-exported)
@@ -174,8 +174,11 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
     out: list[Span] = []
     index, demonyms = gaz.index, gaz.demonyms
     facility_at = []  # run ends followed by a word that may be a facility head ("Engels airbase")
+    numbered = []  # runs followed by a number ("Tower 22")
     for run in _RUN.finditer(text):
         end = run.end()
+        if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
+            numbered.append((run.start(), end))
         if text[end:end + 1] == " " and text[end + 1:end + 2] in HEAD_INITIALS:
             facility_at.append(end)
         words = run.group()
@@ -186,7 +189,7 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
             if info.junk or (info.bare_key not in index and info.bare_key not in demonyms):
                 continue
         out.extend(_spans_in_run(text, run.start(), words, gaz))
-    extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz)
+    extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz) + find_numbered(text, numbered, gaz)
     if extra:
         out = _merge(out, extra)
     out = qualified_unknowns(text, out, gaz)

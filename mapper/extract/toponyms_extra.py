@@ -79,6 +79,31 @@ def find_facilities(text: str, run_ends: list[int], gaz: Gazetteer) -> list:
     return out
 
 
+def find_numbered(text: str, runs: list[tuple[int, int]], gaz: Gazetteer) -> list:
+    """Spans of names that end in a number ("Tower 22", "Camp 5"): a capitalised run
+    (``runs`` holds their start and end) followed by a number the gazetteer knows with it."""
+    from mapper.extract.toponyms import Span, _prev_word
+
+    out = []
+    for start, end in runs:
+        m = _NUMBER_AFTER.match(text, end)
+        if m is None:
+            continue
+        words = text[start:end].split(" ")
+        for i in range(len(words)):  # the longest name first: "the base at Tower 22"
+            k = key(" ".join(words[i:]) + m.group())
+            if k in gaz.index:
+                begin = end - len(" ".join(words[i:]))
+                prev, opens = _prev_word(text, begin)
+                out.append(Span(name=text[begin:m.end()], start=begin, end=m.end(), key=k, prev_word=prev,
+                                sentence_initial=opens))
+                break
+    return out
+
+
+_NUMBER_AFTER = re.compile(r" \d{1,4}(?![\d.,:/-]?\d)\b")
+
+
 def _facility_before(text: str, head_start: int, end: int, gaz: Gazetteer) -> tuple[int, str] | None:
     """The longest run of up to four words before a head that names a facility with it."""
     starts = []
