@@ -864,6 +864,7 @@ def test_the_scenes_of_each_class_of_sentence(gaz, text, scenes):
     ("On Tuesday a Russian attack on Chernihiv damaged a school.", "missile_strike"),
     ("Russia's overnight attacks across Ukraine on Tuesday cut power to thousands.", "missile_strike"),
     ("On Tuesday Israel attacked Tyre, the ministry said.", "missile_strike"),
+    ("We deplore Russia's repeated and brutal attacks on Sumy on Tuesday.", "missile_strike"),
     # its ground forces, its civilians, a group, a state that only condemns, its own territory: as before
     ("On Tuesday Russian troops attacked Vovchansk.", "ground_fighting"),
     ("On Tuesday Israeli settlers attacked Huwara.", "ground_fighting"),

@@ -306,7 +306,9 @@ def _attacking_state(text: str, found: list[tuple[str, int, int]], demonyms: dic
     return None
 
 
-_AUTHOR = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+((?:[a-z][\w-]*\s+){0,2})\Z")
+# up to three lower-case words between the author and the attack word: "Russia's continued and
+# heinous attacks"
+_AUTHOR = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+((?:[a-z][\w-]*\s+){0,3})\Z")
 _AUTHOR_REACH = 60
 _GROUND_FORCES = frozenset({"forces", "troops", "soldiers", "army", "units", "militants", "fighters", "settlers",
                             "gunmen", "militia", "militias", "rebels", "infantry", "police"})
