@@ -89,6 +89,9 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     "On Monday the raid was said to be in response to reported rocket fire into Poltava.",
     # "without" denies what follows
     "On Monday the convoy reached Poltava without fighting.",
+    # a place in the phrase that dates a war; a toll counted since a war began
+    "Officials called it the heaviest shelling since the outbreak of the war in Sudan.",
+    "On Monday, medics said it was the worst attack since the first weeks of Russia's war against Ukraine.",
     # a threatened attack, with or without "to"
     "On Monday the army threatened air strikes on Poltava.",
     "On Monday the militia threatened Poltava with shelling.",

@@ -199,7 +199,9 @@ TREND = re.compile(r"\b(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNOREC
 
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
-                        r"|since the (?:start|beginning)|so far|to date|overall|cumulative)\b", re.IGNORECASE)
+                        r"|since the (?:start|beginning)|so far|to date|overall|cumulative"
+                        r"|since\s+(?:the\s+|\w+['’]s\s+)?(?:full[- ]scale\s+)?(?:invasion|war|conflict|escalation|outbreak))\b",
+                        re.IGNORECASE)
 #: actor names for groups (regex -> canonical name)
 GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), name) for p, name in (
     (r"\bRSF\b|Rapid Support Forces", "RSF"),

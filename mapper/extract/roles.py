@@ -52,6 +52,11 @@ _SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journa
 _OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
                          r"|negotiations|visits?)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:(?:the\s+)?\w+(?:,|\s+and)\s+)*(?:the\s+)?$",
                          re.IGNORECASE)
+# "the worst attack since Russia's invasion of Ukraine", "since the start of the war in Sudan": a
+# place in the phrase that dates the war is no scene of the clause's event
+_SINCE_THE_WAR = re.compile(r"\bsince\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()]){0,60}?\b(?:invasion|war|conflict"
+                            r"|escalation|outbreak|hostilities)\s+(?:of|on|in|against|with)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
@@ -360,7 +365,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return True
     if _CONDUCTS.match(text, end):
         return True  # "as Moscow presses its offensive": the attacker
-    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left):
+    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) or _SINCE_THE_WAR.search(left):
         return True
     if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
             or (_PERSON_IN.search(left) and not (kind == "diplomatic" and _MET_IN.search(left))):
