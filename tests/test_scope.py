@@ -932,3 +932,18 @@ def test_a_verbless_list_of_places_takes_the_event_told_next(gaz, text, scenes):
 ])
 def test_a_placeless_sentence_tells_another_kind_of_event_at_the_scene_just_told(gaz, text, expected):
     assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # mass killings of civilians are violence of the war, a court's execution is not
+    ("Jihadists took the district last week. On Monday gunmen massacred villagers in Djibo.",
+     {("ground_fighting", "Djibo")}),
+    ("Jihadists took the district last week. On Monday militiamen executed at least 60 civilians in Djibo.",
+     {("ground_fighting", "Djibo")}),
+    ("Jihadists took the district last week. On Monday a court executed two men in Djibo.", set()),
+    # the places people fled to, listed after "such as", are no scenes
+    ("Jihadists took the district last week. On Monday drones struck Djibo, with thousands fleeing to "
+     "nearby towns such as Kaya, Dori and Arbinda.", {("drone_strike", "Djibo")}),
+])
+def test_mass_killings_and_where_people_fled(gaz, text, expected):
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected

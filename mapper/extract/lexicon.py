@@ -95,6 +95,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
     ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed|damaged"
+                 # mass killings of civilians by armed men
+                 # (not a court's: "executed two men for spying")
+                 r"|executed(?= (?:at least |more than |over |some |about |nearly |up to )?(?:\d[\d,]*|dozens|hundreds|scores)"
+                 r"(?: \w+)? (?:of )?(?:civilians|villagers|people|residents|men|women|children|farmers|herders|displaced))"
+                 r"|summary executions?|massacred|massacres?|murdered|slaughtered|slain|beheaded"
                  r"|ceasefire violations?|violated the ceasefire|violence"),
 )
 TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

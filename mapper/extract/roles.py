@@ -171,7 +171,10 @@ _ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
 # where people fled to is not where the event happened
 _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
                         r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:\w+\s+){0,2}"
-                        r"(?:to|towards?|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"(?:to|towards?|into|for)\s+(?:the\s+)?"
+                        # "fleeing to nearby locations such as Kibirizi, Kirima and ..."
+                        r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?$",
+                        re.IGNORECASE)
 # generic attack words that describe ground combat
 GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
