@@ -213,7 +213,8 @@ KYIV = {"start": 22, "end": 26, "name": "Kyiv", "lat": 50.45466, "lon": 30.5238,
 ODESA = {"start": 31, "end": 36, "name": "Odesa", "lat": 46.48572, "lon": 30.74383, "geonameid": 698740,
          "country": "UA", "admin1_code": "UA-51", "admin1_geonameid": 698738, "feature": "city", "geo_precision": 1}
 # a demonym is reported at its country with the feature "demonym" (issue 14): an actor cue, not a scene
-RUSSIAN = {"start": 0, "end": 7, "name": "Russian", "lat": 60.0, "lon": 100.0, "geonameid": 2017370,
+#: Russia at its point in data/country_points.csv (midpoint of the Factbook's 60N 100E and its area centre)
+RUSSIAN = {"start": 0, "end": 7, "name": "Russian", "lat": 60.8313, "lon": 99.5481, "geonameid": 2017370,
            "country": "RU", "admin1_code": None, "admin1_geonameid": None, "feature": "demonym", "geo_precision": 3}
 
 
