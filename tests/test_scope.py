@@ -947,3 +947,13 @@ def test_a_placeless_sentence_tells_another_kind_of_event_at_the_scene_just_told
 ])
 def test_mass_killings_and_where_people_fled(gaz, text, expected):
     assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # settlements of a region, past a possessor: the region is the scene
+    ("On Monday artillery shelling hit several villages of Russia's Belgorod region.",
+     {("shelling", "Belgorod Oblast")}),
+    ("On Monday artillery shelling hit towns of Ukraine's Sumy region.", {("shelling", "Sumy Oblast")}),
+])
+def test_settlements_of_a_possessed_region(gaz, text, expected):
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected

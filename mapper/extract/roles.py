@@ -206,7 +206,8 @@ northeastern northwest northwestern southeast southeastern southwest southwester
 separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
 frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province
 wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban areas area
-territory territories zones zone disputed contested breakaway self-declared annexed""".split())
+territory territories zones zone disputed contested breakaway self-declared annexed
+towns villages settlements communities cities districts localities hamlets several many some various numerous""".split())
 # "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
 _HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+){0,2}(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
