@@ -110,7 +110,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             scene = incidents[told[1]]
             if family(scene.type) in _BATTLEFIELD:  # talks in Istanbul are no scene of war
                 linked, _ = link_clause(*_at_scene(clause, scene), date, ctx)
-                cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)]
+                cands = [c for c in linked
+                         if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)]
         if inside and all(r.place for _, _, r in inside) and _verbless_list(clause.text, inside):
             listed = [*listed, (clause, inside)] if listed and _same_paragraph(article, listed[-1][0], clause) \
                 else [(clause, inside)]

@@ -97,8 +97,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed|damaged"
                  # mass killings of civilians by armed men
                  # (not a court's: "executed two men for spying")
-                 r"|executed(?= (?:at least |more than |over |some |about |nearly |up to )?(?:\d[\d,]*|dozens|hundreds|scores)"
-                 r"(?: \w+)? (?:of )?(?:civilians|villagers|people|residents|men|women|children|farmers|herders|displaced))"
+                 r"|executed(?= (?:at least |more than |over |some |about |nearly |up to )?"
+                 r"(?:\d[\d,]*|dozens|hundreds|scores)(?: \w+)? (?:of )?"
+                 r"(?:civilians|villagers|people|residents|men|women|children|farmers|herders|displaced))"
                  r"|summary executions?|massacred|massacres?|murdered|slaughtered|slain|beheaded"
                  r"|ceasefire violations?|violated the ceasefire|violence"),
 )
@@ -205,7 +206,8 @@ TREND = re.compile(r"\b(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNOREC
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
                         r"|since the (?:start|beginning)|so far|to date|overall|cumulative"
-                        r"|since\s+(?:the\s+|\w+['’]s\s+)?(?:full[- ]scale\s+)?(?:invasion|war|conflict|escalation|outbreak))\b",
+                        r"|since\s+(?:the\s+|\w+['’]s\s+)?(?:full[- ]scale\s+)?"
+                        r"(?:invasion|war|conflict|escalation|outbreak))\b",
                         re.IGNORECASE)
 #: actor names for groups (regex -> canonical name)
 GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), name) for p, name in (

@@ -173,7 +173,8 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
                         r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:\w+\s+){0,2}"
                         r"(?:to|towards?|into|for)\s+(?:the\s+)?"
                         # "fleeing to nearby locations such as Kibirizi, Kirima and ..."
-                        r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?$",
+                        r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+"
+                        r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?$",
                         re.IGNORECASE)
 # generic attack words that describe ground combat
 GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
@@ -207,7 +208,8 @@ separatist-held occupied russian-occupied russian-held ukrainian-controlled gove
 frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province
 wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban areas area
 territory territories zones zone disputed contested breakaway self-declared annexed
-towns villages settlements communities cities districts localities hamlets several many some various numerous""".split())
+towns villages settlements communities cities districts localities hamlets
+several many some various numerous""".split())
 # "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
 _HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:[a-z]+\s+){0,2}(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
@@ -369,7 +371,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return True
     if _CONDUCTS.match(text, end):
         return True  # "as Moscow presses its offensive": the attacker
-    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) or _SINCE_THE_WAR.search(left):
+    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) \
+            or _SINCE_THE_WAR.search(left):
         return True
     if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
             or (_PERSON_IN.search(left) and not (kind == "diplomatic" and _MET_IN.search(left))):

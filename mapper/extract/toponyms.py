@@ -15,7 +15,8 @@ import dataclasses
 import re
 from typing import NamedTuple
 
-from mapper.extract.toponyms_extra import HEAD_INITIALS, find_abbreviations, find_facilities, find_numbered, qualified_unknowns
+from mapper.extract.toponyms_extra import (HEAD_INITIALS, find_abbreviations, find_facilities, find_numbered,
+                                           qualified_unknowns)
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.spans import LOCATIVES, TITLES, Span  # noqa: F401  (re-exported)
