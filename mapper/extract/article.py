@@ -195,12 +195,9 @@ _ELSEWHERE = re.compile(r"\b(?:an)?other\b|\belsewhere\b", re.IGNORECASE)
 def _at_scene(clause: Clause, scene: Incident) -> tuple[Clause, list[tuple[int, int, Resolved]]]:
     """A clause joined to the place of the incident told before it ("... shelling by both
     sides in Nyala."), with that place as the joined text's one mention."""
-    text = clause.text.rstrip(" .!?;:") + " in "
     name = scene.place_text or scene.place.name
-    start = len(text)
-    text += name + "."
-    return dataclasses.replace(clause, text=text), [(start, start + len(name), Resolved(
-        Mention(name, start, start + len(name)), scene.place))]
+    named = dataclasses.replace(clause, text=name)
+    return _with_list(clause, [(named, [(0, len(name), Resolved(Mention(name, 0, len(name)), scene.place))])])
 
 
 def _home(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> str | None:
