@@ -103,15 +103,14 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             if linked:
                 cands, missing = linked, []
         elif not cands and not any(r.place for _, _, r in inside) and told is not None \
+                and family(incidents[told[1]].type) in _BATTLEFIELD \
                 and _same_paragraph(article, told[0], clause) and _own_kind_here(clause.text):
             # "Fighting resumed in Nyala. We are alarmed by reports of shelling by both sides.": a
-            # sentence naming no place, right after the one incident its paragraph placed, tells
-            # an event of another family there
+            # sentence naming no place, right after the one incident its paragraph placed (not
+            # talks: a venue is no scene of war), tells an event of another family there
             scene = incidents[told[1]]
-            if family(scene.type) in _BATTLEFIELD:  # talks in Istanbul are no scene of war
-                linked, _ = link_clause(*_at_scene(clause, scene), date, ctx)
-                cands = [c for c in linked
-                         if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)]
+            linked, _ = link_clause(*_at_scene(clause, scene), date, ctx)
+            cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)]
         if inside and all(r.place for _, _, r in inside) and _verbless_list(clause.text, inside):
             listed = [*listed, (clause, inside)] if listed and _same_paragraph(article, listed[-1][0], clause) \
                 else [(clause, inside)]
