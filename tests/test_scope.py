@@ -941,6 +941,10 @@ def test_a_placeless_sentence_tells_another_kind_of_event_at_the_scene_just_told
     ("Jihadists took the district last week. On Monday militiamen executed at least 60 civilians in Djibo.",
      {("ground_fighting", "Djibo")}),
     ("Jihadists took the district last week. On Monday a court executed two men in Djibo.", set()),
+    # told in the passive, with the victims as subject; men a court executes stay out
+    ("Jihadists took the district last week. On Monday over 60 villagers were executed in Djibo.",
+     {("ground_fighting", "Djibo")}),
+    ("Jihadists took the district last week. On Monday two men were executed in Djibo for treason.", set()),
     # the places people fled to, listed after "such as", are no scenes
     ("Jihadists took the district last week. On Monday drones struck Djibo, with thousands fleeing to "
      "nearby towns such as Kaya, Dori and Arbinda.", {("drone_strike", "Djibo")}),

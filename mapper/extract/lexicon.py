@@ -100,6 +100,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"|executed(?= (?:at least |more than |over |some |about |nearly |up to )?"
                  r"(?:\d[\d,]*|dozens|hundreds|scores)(?: \w+)? (?:of )?"
                  r"(?:civilians|villagers|people|residents|men|women|children|farmers|herders|displaced))"
+                 # the same told in the passive: "over 60 villagers were executed in ..."
+                 # (the people a court executes are "men", "people", "prisoners": not these)
+                 r"|(?:civilians|villagers|residents|farmers|herders) (?:were|had been|have been) (?:summarily )?executed"
                  r"|summary executions?|massacred|massacres?|murdered|slaughtered|slain|beheaded"
                  r"|ceasefire violations?|violated the ceasefire|violence"),
 )
