@@ -10,6 +10,7 @@ import pytest
 
 from mapper.extract.toponyms import find_spans
 from mapper.geo.gazetteer import data_dir
+from mapper.geo.names import key
 from mapper.geo.resolve import QUALIFIER, resolve_spans
 from mapper.geo.variants import variants
 from mapper.geoparse import geoparse_text, toponym_record
@@ -132,6 +133,16 @@ def test_spelling_families_resolve_to_one_place(services):
     a = resolved(services, "Shelling hit El Fasher.")["El Fasher"]
     b = resolved(services, "Shelling hit al-Fasher.")
     assert next(iter(b.values()))[0] == a[0]
+
+
+def test_a_region_named_after_its_capital_lends_the_capital_its_spellings(services):
+    # cities500 lists "Al-Hodeidah" (whence "Hodeidah") for the governorate only: a bare name is the port city
+    assert resolved(services, "Air strikes hit Hodeidah.")["Hodeidah"][:2] == ("Al Ḩudaydah", "city")
+    assert resolved(services, "Air strikes hit Hodeidah governorate.")["Hodeidah"][1] == "admin1"
+    gaz = services.gazetteer
+    # another name of the region ("Jabal Druze" for As-Suwayda) or a derived form stays the region's
+    for name in ("Jabal Druze", "Valenciana", "Srpska"):
+        assert {gaz.place(e).kind for e, _ in gaz.candidates(key(name))} == {"admin1"}, name
 
 
 def test_village_region_pair_gives_no_place_at_the_regional_capital(services):

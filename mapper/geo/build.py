@@ -4,7 +4,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -143,7 +145,45 @@ def _add_admin1(b: _Builder, data: Path, ids: dict[str, int]) -> dict[str, int]:
                         b.name(entry, variant)
         if gn and level == 1:
             out[gn] = entry
+            _lend_names_to_seat(b, entry, row, gn)
     return out
+
+
+def _lend_names_to_seat(b: _Builder, region: int, row: dict[str, str], gn: str) -> None:
+    """A region named after its capital ("Al Hudaydah" governorate, seat Al Hudaydah) lends the
+    capital its other short names: cities500 may list "Hodeidah" for the governorate only, and
+    a bare name in news is the city ("strikes hit Hodeidah").  Names with a region word
+    ("Hudaydah Governorate") stay the region's; the capital is the most populous city of the
+    region whose main name is the region's."""
+    seats = [e for e, main in b.index.get(key(row["name"]), {}).items()
+             if main and e != region and KINDS[b.cols["kind"][e]] == "city" and b.cols["admin1"][e] == gn]
+    if not seats:
+        return
+    seat = max(seats, key=lambda e: b.cols["population"][e])
+    for alt in (row.get("names") or "").split("|"):
+        if alt and admissible_name(alt) and not region_named(key(alt)) and _spelling_of(alt, row["name"]):
+            b.name(seat, alt)
+            if row["country"] in ARABIC:  # and the article-less form the region has: "Hodeidah"
+                for variant in variants(alt, row["country"]):
+                    b.name(seat, variant)
+
+
+#: an Arabic article opening a name ("Al Hudaydah", "As-Suwayda")
+_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar|az|at)[ -]")
+#: how alike two names' letters must be for one to be a spelling of the other (difflib ratio)
+_SPELLING_RATIO = 0.55
+
+
+def _spelling_of(alt: str, name: str) -> bool:
+    """Whether ``alt`` spells ``name`` another way ("Hodeidah" for "Al Hudaydah", "Edleb" for
+    "Idlib"), not another name of the region ("Jabal Druze", "Central") nor a longer one
+    ("Uppsala län") or a form derived from it: alike letters once an Arabic article is set
+    aside, and no more words."""
+    a, n = _ARTICLE.sub("", key(alt)), _ARTICLE.sub("", key(name))
+    if len(a.split()) > len(n.split()) or (len(a) > len(n) + 1 and a.startswith(n[:-1])):
+        return False  # "Uppsala län"; a form derived from the name ("Liberecký", "Valenciana")
+    squeeze = str.maketrans("", "", " -'")
+    return SequenceMatcher(None, a.translate(squeeze), n.translate(squeeze)).ratio() >= _SPELLING_RATIO
 
 
 def _add_ua_settlements(b: _Builder, data: Path, admin1_rows: list[dict[str, str]]) -> None:
