@@ -321,6 +321,20 @@ def test_generic_attack_words_take_the_paragraphs_last_weapon(gaz):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # an air force's "strikes" told with no weapon are air strikes; a missile power's stay missiles
+    ("Israeli strikes killed nine people in Tyre on Monday.", [("air_strike", "Tyre", "2025-11-17", "2025-11-17", 1)]),
+    ("The US military said it struck Houthi sites near Saada on Monday.",
+     [("air_strike", "Sa'dah", "2025-11-17", "2025-11-17", 2)]),
+    ("Russian strikes hit Sumy on Monday.", [("missile_strike", "Sumy", "2025-11-17", "2025-11-17", 1)]),
+    # a weapon the paragraph names wins over the prior
+    ("Israeli drones hit Tyre on Monday. Israeli strikes also hit Sidon.",
+     [("drone_strike", "Sidon", "2025-11-17", "2025-11-17", 1), ("drone_strike", "Tyre", "2025-11-17", "2025-11-17", 1)]),
+])
+def test_strikes_of_an_air_force_named_by_no_weapon(gaz, text, expected):
+    assert sorted(incidents(gaz, text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("Russian glide bombs killed 11 near Kharkiv on Monday as Moscow presses its offensive.",
      [("air_strike", "Kharkiv", "2025-11-17", "2025-11-17", 2)]),
     ("The Saratov plant was struck twice in 2025.", []),  # a year's summary

@@ -235,6 +235,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     # "attacks" named by no weapon, no ground word and no weapon of the paragraph or article
     stand_off = _attacking_state(text, found, ctx.demonyms) if weapon is None and not GROUND.search(text) \
         and all(k in GENERIC_KINDS for k, _, _ in found) else None
+    # "strikes" named by no weapon of their own or of the paragraph or article that is an air force's
+    from_air = all(k in GENERIC_KINDS for k, _, _ in found) and any(k == "strike" for k, _, _ in found) \
+        and weapon not in ("air_strike", "drone_strike")
     # a place inside a phrase that points back to another event takes that event's date
     points_back, numbered = _POINTS_BACK.search(text), _DIGIT_OR_MONTH.search(text)
     dates = find_dates(text, published) if points_back or numbered else []  # once for both uses
@@ -260,6 +263,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = who
         if k == "ground_fighting" and stand_off and place.country and stand_off != place.country:
             k = _STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
+        if from_air and by in lx.AIR_POWERS and k in ("missile_strike", "shelling"):
+            k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
             or _nearest_date(apart, s, every.starts) or date
         if published is not None and (published - own.end).days > BACKGROUND_DAYS:

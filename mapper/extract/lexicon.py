@@ -238,6 +238,12 @@ COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United
                   "LB": "Lebanon", "YE": "Yemen", "KP": "North Korea", "GB": "United Kingdom", "FR": "France",
                   "DE": "Germany", "PL": "Poland"}
 
+#: attackers whose "strikes", told with no weapon, are strikes from the air: states that wage
+#: their wars by aircraft (Israel in Gaza, Lebanon, Syria and Yemen; the US and UK in Yemen, Iraq and
+#: Syria; France in the Sahel; Turkey in Syria and Iraq) and Myanmar's junta.  Not Russia or Ukraine
+#: (missiles and drones), nor rocket-firing groups
+AIR_POWERS = frozenset({"Israel", "United States", "United Kingdom", "France", "Turkey", "Myanmar military"})
+
 ACTOR_COUNTRY = {name: iso for iso, name in COUNTRY_ACTORS.items()}
 ACTOR_COUNTRY.update({"Israel": "IL", "Myanmar military": "MM", "Sudanese Armed Forces": "SD", "RSF": "SD",
                       "Hamas": "PS", "Hezbollah": "LB", "Houthis": "YE", "Arakan Army": "MM"})
