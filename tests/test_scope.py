@@ -954,6 +954,23 @@ def test_mass_killings_and_where_people_fled(gaz, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the people an aid response serves, described by what they suffer: no event is reported
+    ("Jihadists took the district last week. On Monday the WFP delivered food to families affected by the "
+     "attacks in Djibo.", set()),
+    ("Jihadists took the district last week. On Monday partners provided shelter to 3,000 people fleeing the "
+     "fighting, through a reception centre in Kaya.", set()),
+    ("Jihadists took the district last week. On Monday NGOs extended support to women facing violence in Dori.", set()),
+    # an event the same sentence reports stays
+    ("Jihadists took the district last week. On Monday drones struck Djibo, and aid reached families affected "
+     "by the strikes.", {("drone_strike", "Djibo")}),
+    ("Jihadists took the district last week. On Monday thousands of people were fleeing fighting in Djibo.",
+     {("ground_fighting", "Djibo")}),
+])
+def test_the_people_aid_serves_are_not_reports_of_events(gaz, text, expected):
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # settlements of a region, past a possessor: the region is the scene
     ("On Monday artillery shelling hit several villages of Russia's Belgorod region.",
      {("shelling", "Belgorod Oblast")}),

@@ -46,7 +46,7 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (not echo and _ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end()))
-                        or _CHARACTERISATION.search(before)
+                        or _CHARACTERISATION.search(before) or _BENEFICIARIES.search(before)
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return out
@@ -135,6 +135,23 @@ def _infinitive(low: str, start: int, end: int) -> bool:
         return False
     m = _INFINITIVE.search(low, max(0, start - 40), start)
     return m is not None and m.group(1) in _AIM_TO
+
+
+# "support to people affected by attacks", "aid for families fleeing the fighting", "assistance to
+# those facing violence": the people a humanitarian response serves, described by what they
+# suffer; the event is why they need aid, not a report (the response's places are not scenes)
+_BENEFICIARIES = re.compile(
+    r"\b(?:aid|assistance|support|relief|help|services|supplies|shelter|protection|care|cash|food|items)\b"
+    r"(?:\s+[\w,'’-]+){0,8}?\s+(?:to|for|reach(?:ed|ing)?|reach)\s+(?:the\s+|some\s+|over\s+|more\s+than\s+|[\d,]+\s+)*"
+    r"(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|families|those|households|children|women|residents|survivors|IDPs"
+    r"|communities|populations?)\s+(?:who\s+(?:were|are|have\s+been|had\s+been)\s+)?"
+    r"(?:affected|impacted|displaced|hit|traumati[sz]ed|injured|wounded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:aid|assistance|support|relief|help|services|supplies|shelter|protection|care|cash|food|items)\b"
+    r"(?:\s+[\w,'’-]+){0,8}?\s+(?:to|for)\s+(?:the\s+|some\s+|over\s+|more\s+than\s+|[\d,]+\s+)*"
+    r"(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|families|those|households|children|women|residents|survivors|IDPs"
+    r"|communities|populations?)\s+(?:who\s+(?:were|are|have\s+been)\s+)?(?:fleeing|escaping|facing|enduring|affected\s+by)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE)
 
 
 # "following the attack in Pahalgam on 22 April": a back-reference that itself gives the
