@@ -948,6 +948,13 @@ def test_a_placeless_sentence_tells_another_kind_of_event_at_the_scene_just_told
     # the places people fled to, listed after "such as", are no scenes
     ("Jihadists took the district last week. On Monday drones struck Djibo, with thousands fleeing to "
      "nearby towns such as Kaya, Dori and Arbinda.", {("drone_strike", "Djibo")}),
+    # ... nor where they arrived or sought refuge; a town troops reached is no refuge
+    ("Jihadists took the district last week. On Monday people fleeing fighting in Djibo reached Kaya.",
+     {("ground_fighting", "Djibo")}),
+    ("Jihadists took the district last week. On Monday 5,000 people displaced by fighting in Djibo sought "
+     "refuge in the town of Kaya.", {("ground_fighting", "Djibo")}),
+    ("Jihadists took the district last week. On Monday soldiers reached Djibo and clashed with jihadists.",
+     {("ground_fighting", "Djibo")}),
 ])
 def test_mass_killings_and_where_people_fled(gaz, text, expected):
     assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected

@@ -176,6 +176,11 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
                         r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+"
                         r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?$",
                         re.IGNORECASE)
+# where the displaced arrived: "people fleeing fighting in X reached Y", "sought refuge in Y"
+_ARRIVED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees|escap\w+)\b[^.;:]{0,90}?\b"
+                      r"(?:arriv(?:ed|ing|es?)\s+(?:in|at)|reach(?:ed|ing|es)?"
+                      r"|(?:sought|seeking|seek|took|taking|take|found|finding)\s+(?:shelter|refuge|safety)\s+(?:in|at))"
+                      r"\s+(?:the\s+)?(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE)
 # generic attack words that describe ground combat
 GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
@@ -372,7 +377,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     if _CONDUCTS.match(text, end):
         return True  # "as Moscow presses its offensive": the attacker
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) \
-            or _SINCE_THE_WAR.search(left):
+            or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left):
         return True
     if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
             or (_PERSON_IN.search(left) and not (kind == "diplomatic" and _MET_IN.search(left))):
