@@ -961,6 +961,23 @@ def test_mass_killings_and_where_people_fled(gaz, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a leader met another at a venue: a meeting there; meeting resistance is no meeting
+    ("On Friday the Kenyan president met Ramaphosa in Pretoria.", {("diplomatic", "Pretoria")}),
+    ("On Friday the advancing troops met fierce resistance in Kaya.", set()),
+    # a meeting whose own predicate is future has not happened; one that ended and will resume has
+    ("Talks between the two sides are set to resume in Nairobi on Friday.", set()),
+    ("A summit in Nairobi on Friday will focus on the ceasefire.", set()),
+    ("Talks in Nairobi on Friday ended without a deal and will resume next week.", {("diplomatic", "Nairobi")}),
+    # arson told as torching or setting on fire; a town retaken
+    ("Settlers torched cars in Huwara on Friday.", {("sabotage", "Huwara")}),
+    ("Settlers set several homes on fire in Huwara on Friday.", {("sabotage", "Huwara")}),
+    ("On Friday government troops retook Kaya.", {("ground_fighting", "Kaya")}),
+])
+def test_meetings_arson_and_towns_retaken_told_other_ways(gaz, text, expected):
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the people an aid response serves, described by what they suffer: no event is reported
     ("Jihadists took the district last week. On Monday the WFP delivered food to families affected by the "
      "attacks in Djibo.", set()),

@@ -48,7 +48,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs (?:hit|struck|fell|landed|rained)"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
-                        r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured"
+                        r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
                         r"|counter-?attacks?|counter-?attacked|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
                         # advances and assaults told with their verb: "advanced near Pokrovsk", "attempted to
@@ -68,7 +68,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         # operations of armed forces (not humanitarian or rescue operations)
                         r"|(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
                         r"|clearing|clearance) operations?"),
-    ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"),
+    ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"
+                 r"|torched|set (?:\w+ ){1,3}(?:on fire|ablaze)"),
     ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
                   r"|(?:car|truck|roadside) bomb(?:s|ings?)?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
@@ -76,6 +77,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
                    r"|met(?= (?:his|her|their|the) (?:\w+ )?counterparts?\b)"
+                   # "Zelensky met Erdogan in Ankara": met a person at a venue (not "met fierce resistance in")
+                   r"|met(?= (?!resistance|fierce|heavy|stiff|strong|opposition|fire)(?:[\w.'’-]+ ){1,3}(?:in|at) )"
                    r"|ceasefire agreement"),
     # generic words of remote violence, and of attack (remote or not): the weapon the
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)

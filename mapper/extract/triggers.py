@@ -45,11 +45,29 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
     for m in found:
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
+                        or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
                         or (not echo and _ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end()))
                         or _CHARACTERISATION.search(before) or _BENEFICIARIES.search(before)
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return out
+
+
+# "talks between the two sides will resume in Geneva", "the summit is due to open in Doha": a
+# meeting whose own predicate is future has not taken place
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
+                     r"\s+to|(?:is|are)\s+to\s+be)\b", re.IGNORECASE)
+# a verb of the past between the meeting and "will" is its own predicate ("talks ended and will resume")
+_PAST_VERB = re.compile(r"\b(?:\w+ed|was|were|took|met|began|begun|held|broke|went|saw|had|did|made)\b", re.IGNORECASE)
+
+
+def _talks_ahead(src: str, end: int) -> bool:
+    """Whether the first predicate after a meeting noun is future (within its sentence part)."""
+    m = _FUTURE.search(src, end, end + 80)
+    if m is None:
+        return False
+    gap = src[end:m.start()]
+    return not any(c in gap for c in ".;:") and not _PAST_VERB.search(gap)
 
 
 def _cues(text: str, low: str) -> list[tuple[int, int, str]]:
