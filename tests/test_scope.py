@@ -961,6 +961,15 @@ def test_mass_killings_and_where_people_fled(gaz, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a facility or camp named in its region or country is the scene: the container is not another one
+    ("On Friday drones hit the Novoshakhtinsk refinery in Rostov region.", {("drone_strike", "Novoshakhtinsk Refinery")}),
+    ("On Friday drones hit the Engels airbase in Russia.", {("drone_strike", "Engels Airbase")}),
+])
+def test_a_facility_in_its_region_is_the_scene(gaz, text, expected):
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a leader met another at a venue: a meeting there; meeting resistance is no meeting
     ("On Friday the Kenyan president met Ramaphosa in Pretoria.", {("diplomatic", "Pretoria")}),
     ("On Friday the advancing troops met fierce resistance in Kaya.", set()),

@@ -99,13 +99,19 @@ def near(a: Place, b: Place, km: float) -> bool:
 _BEYOND = re.compile(r"\b(?:wider|broader|surrounding|rest\s+of\s+the)\s+$", re.IGNORECASE)
 
 
+_INNER = frozenset({"city", "village", "facility"})
+
+
 def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> list[tuple[int, int, Resolved]]:
-    """Drop a country or region when a town of the same clause lies in it ("at Izmail
-    port in Ukraine" is Izmail), and a facility when the clause names the town it lies
+    """Drop a country or region when a town, village or facility of the same clause lies in
+    it ("at Izmail port in Ukraine" is Izmail), and a facility when the clause names the town it lies
     in (per-city counts count the town), in one pass over the places; "the wider X region"
     of ``text`` is the region beyond the town and stays."""
-    countries = {r.place.country for _, _, r in kept if r.place and r.place.kind == "city"}
-    regions = {r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "city" and r.place.admin1_gn}
+    # what a region or country contains: towns, villages and facilities ("the Novoshakhtinsk
+    # refinery in Rostov region" is the refinery)
+    inner = [r.place for _, _, r in kept if r.place and r.place.kind in _INNER]
+    countries = {p.country for p in inner}
+    regions = {p.admin1_gn for p in inner if p.admin1_gn}
     towns = [r.place for _, _, r in kept if r.place and r.place.kind == "city"]
     out = []
     for s, e, r in kept:
