@@ -78,7 +78,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
                    r"|met(?= (?:his|her|their|the) (?:\w+ )?counterparts?\b)"
                    # "Zelensky met Erdogan in Ankara": met a person at a venue (not "met fierce resistance in")
-                   r"|met(?= (?!resistance|fierce|heavy|stiff|strong|opposition|fire)(?:[\w.'’-]+ ){1,3}(?:in|at) )"
+                   r"|met(?= (?!resistance|fierce|heavy|stiff|strong|opposition|fire)(?:[\w.'’-]+ ){1,6}?(?:in|at) )"
                    r"|ceasefire agreement"),
     # generic words of remote violence, and of attack (remote or not): the weapon the
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)
