@@ -972,7 +972,7 @@ def test_a_facility_in_its_region_is_the_scene(gaz, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a leader met another at a venue: a meeting there; meeting resistance is no meeting
     ("On Friday the Kenyan president met Ramaphosa in Pretoria.", {("diplomatic", "Pretoria")}),
-    ("On Friday the Kenyan foreign minister met the South African Minister of Foreign Affairs in Pretoria.",
+    ("On Friday the Kenyan foreign minister met the South African Minister of Defence in Pretoria.",
      {("diplomatic", "Pretoria")}),
     ("On Friday the advancing troops met fierce resistance in Kaya.", set()),
     # a meeting whose own predicate is future has not happened; one that ended and will resume has
