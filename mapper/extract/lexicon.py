@@ -193,11 +193,14 @@ OBJECT_VERBS = frozenset("""told tell tells telling urge urges urged urging ask 
 blaming accuse accuses accused visit visits visited visiting left leave leaves leaving gave give gives giving sent send
 sends sending thank thanks thanked met meet meets meeting join joins joined joining support supports supported
 supporting help helps helped helping call calls called calling warned warn warns invited invite welcomed welcome
-armed arm backed back supplied supply provided provide recognised recognized recognise recognize sanctioned""".split())
+armed arm backed back supplied supply provided provide recognised recognized recognise recognize sanctioned
+supplying supplies arming arms equipping equip equipped selling sell sells sold delivering deliver delivers delivered
+providing provides backing backs funding fund funds funded""".split())
 #: verbs of decision and speech: a place as their subject is an agent ("Washington approved")
 AGENT_VERBS = frozenset("""approved announced agreed decided signed pledged promised sent supplied delivered provided
 imposed sanctioned condemned welcomed rejected insisted ordered authorized authorised demanded vowed warned urged
-accused blamed denied responded replied threatened proposed offered voted summoned expelled recalled""".split())
+accused blamed denied responded replied threatened proposed offered voted summoned expelled recalled
+asked asks requested requests appealed appeals""".split())
 #: after a place: the place is an origin, not the target ("launched from Kursk")
 ORIGIN_WORDS = frozenset({"from"})
 #: a clause that only says attacks go on, with no specific event, is not an incident
