@@ -980,7 +980,9 @@ def test_a_facility_in_its_region_is_the_scene(gaz, text, expected):
     ("On Friday the advancing troops met fierce resistance in Kaya.", set()),
     # a meeting whose own predicate is future has not happened; one that ended and will resume has
     ("Talks between the two sides are set to resume in Nairobi on Friday.", set()),
-    ("A summit in Nairobi on Friday will focus on the ceasefire.", set()),
+    ("A summit is due to open in Nairobi on Friday.", set()),
+    # what talks going on will do is no sign they have not begun
+    ("Talks in Nairobi today are expected to focus on the ceasefire.", {("diplomatic", "Nairobi")}),
     ("Talks in Nairobi on Friday ended without a deal and will resume next week.", {("diplomatic", "Nairobi")}),
     # arson told as torching or setting on fire; a town retaken
     ("Settlers torched cars in Huwara on Friday.", {("sabotage", "Huwara")}),

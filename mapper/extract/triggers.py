@@ -54,9 +54,11 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
 
 
 # "talks between the two sides will resume in Geneva", "the summit is due to open in Doha": a
-# meeting whose own predicate is future has not taken place
+# meeting whose own predicate says it will take place has not taken place ("talks in Doha today
+# are expected to focus on ..." says what talks going on will do: they stay)
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
-                     r"\s+to|(?:is|are)\s+to\s+be)\b", re.IGNORECASE)
+                     r"\s+to|(?:is|are)\s+to)\s+(?:be\s+held|take\s+place|resume|re-?open|open|begin|start|convene|reconvene"
+                     r"|get\s+under\s*way)\b", re.IGNORECASE)
 # a verb of the past between the meeting and "will" is its own predicate ("talks ended and will resume")
 _PAST_VERB = re.compile(r"\b(?:\w+ed|was|were|took|met|began|begun|held|broke|went|saw|had|did|made)\b", re.IGNORECASE)
 
