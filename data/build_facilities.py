@@ -28,11 +28,21 @@ FIELDS = ["name", "type", "aliases", "lon", "lat", "country", "admin1", "source"
 
 def _admin1_lookup():  # noqa: ANN202
     import geopandas as gpd
+    import numpy as np
     from shapely.geometry import Point
 
     regions = gpd.read_file("/vsigzip/" + str(SHARED / "ne_10m_admin_1_states_provinces.geojson.gz"))
     regions = regions[["iso_3166_2", "gn_a1_code", "geometry"]]
     index = regions.sindex
+
+    # Natural Earth's units are counties or departments in some countries (GB, FR, BE...), with
+    # GeoNames codes of a lower level: there the region is mapper's own admin-1 unit of the point
+    with open(HERE / "admin1.csv", encoding="utf-8", newline="") as fh:
+        known = {r["gn_code"] for r in csv.DictReader(fh) if r["gn_code"]}
+    sys.path.insert(0, str(HERE.parent))
+    from mapper.geo.regions import RegionIndex
+
+    own = RegionIndex.load(HERE)
 
     def lookup(lon: float, lat: float) -> tuple[str, str]:
         pt = Point(lon, lat)
@@ -41,7 +51,11 @@ def _admin1_lookup():  # noqa: ANN202
             hits = index.nearest(pt, max_distance=0.15, return_all=False)[1]
         for i in hits:
             row = regions.iloc[i]
-            return str(row["iso_3166_2"])[:2], str(row["gn_a1_code"] or "")
+            code = str(row["gn_a1_code"] or "")
+            if code and code not in known:
+                region = own.join(np.array([lon]), np.array([lat]))[0]
+                code = region.gn_code or "" if region is not None else ""
+            return str(row["iso_3166_2"])[:2], code
         return "", ""
 
     return lookup

@@ -973,6 +973,17 @@ def test_a_facility_in_its_region_is_the_scene(gaz, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a seat of government is a meeting's venue as a building, the government when it speaks
+    ("On Monday the two presidents held talks in the Kremlin.", {("diplomatic", "Moscow Kremlin")}),
+    ("On Monday the prime minister met the Polish president at Chequers.", {("diplomatic", "Chequers")}),
+    ("The Kremlin said on Monday that drones had attacked Kursk.", {("drone_strike", "Kursk")}),
+    ("The White House condemned Monday's strike on Sumy.", {("missile_strike", "Sumy")}),
+])
+def test_seats_of_government_as_venues_and_as_speakers(gaz, text, expected):
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a leader met another at a venue: a meeting there; meeting resistance is no meeting
     ("On Friday the Kenyan president met Ramaphosa in Pretoria.", {("diplomatic", "Pretoria")}),
     ("On Friday the Kenyan foreign minister met the South African Minister of Defence in Pretoria.",

@@ -64,6 +64,10 @@ western central midwest gulf metro downtown uptown midtown christmas easter than
 ismaili muslim christian jewish sunni shia shiite kurdish bedouin hamas hezbollah taliban houthi houthis wagner""".split())
 #: institutions named after their building, not places in news ("the White House said")
 INSTITUTIONS = frozenset({"white house", "kremlin", "pentagon"})
+#: ... but the building itself after a locative ("talks in the Kremlin", "met at the White House")
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|inside|outside)\s+the\s+$", re.IGNORECASE)
+
+
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _TITLE_KEYS = TITLES | frozenset({"gov", "sen", "sgt", "lt", "col", "gen", "capt", "rep", "dr", "mr", "mrs", "ms"})
 def _prev_word(text: str, pos: int) -> tuple[str, bool]:
@@ -187,7 +191,9 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
             # most runs are one capitalised word that names nothing ("He", "The", "Monday"):
             # without a key in the index, or as a lone junk word, it yields no span
             info = _WORDS.get(words) or _word(words)
-            if info.junk or (info.bare_key not in index and info.bare_key not in demonyms):
+            if (info.junk and not (info.bare_key in INSTITUTIONS and _VENUE_BEFORE.search(text, max(0, run.start() - 12),
+                                                                                          run.start()))) \
+                    or (info.bare_key not in index and info.bare_key not in demonyms):
                 continue
         out.extend(_spans_in_run(text, run.start(), words, gaz))
     extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz) + find_numbered(text, numbered, gaz)
@@ -307,8 +313,10 @@ def _spans_possessive(gaz: Gazetteer, info: list[_Word], cut: int, idx: int) -> 
     return any(" ".join(w.key for w in info[start:idx + 2]) in gaz.index for start in range(max(cut, idx - 2), idx + 1))
 
 
-def _found(gaz: Gazetteer, words: list[str], info: list[_Word]) -> list[tuple[int, int, str]]:
-    """Greedy longest matches in a segment: (first word, number of words, key)."""
+def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozenset[int] = frozenset()
+           ) -> list[tuple[int, int, str]]:
+    """Greedy longest matches in a segment: (first word, number of words, key); ``venues``:
+    the words after "in the", "at the", where an institution names its building."""
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
@@ -319,7 +327,7 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word]) -> list[tuple[in
         if n and i + n < len(words) and info[i + n].bare_lower in MEDIA_WORDS:
             i += n + 1  # "Kyiv Independent", "Washington Post": a media outlet, not a place
             continue
-        if n and not _junk_key(k, words[i:i + n]):
+        if n and (not _junk_key(k, words[i:i + n]) or (k in INSTITUTIONS and i in venues)):
             found.append((i, n, k))
             i += n
         else:
@@ -329,7 +337,8 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word]) -> list[tuple[in
 
 def _spans_in_segment(text: str, pieces: list[tuple[int, str]], info: list[_Word], gaz: Gazetteer) -> list[Span]:
     words = [w for _, w in pieces]
-    found = _found(gaz, words, info)
+    venues = frozenset(j for j, (at, _) in enumerate(pieces) if _VENUE_BEFORE.search(text, max(0, at - 12), at))
+    found = _found(gaz, words, info, venues)
     inside = {j for a, n, _ in found for j in range(a, a + n)}
     spans = []
     for i, n, k in found:
