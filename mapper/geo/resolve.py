@@ -257,7 +257,8 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
         for e in [e for e in totals if gaz.kind[e] == CITY]:
-            if gaz.admin1[e] not in stated and ctx.admin1.get(gaz.admin1[e], 0) <= 0:
+            if gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
+                    not _about(ctx, gaz.country[e], gaz.admin1[e]):
                 del totals[e]
     if shadowed and not spans[group[0]].region_word:
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
@@ -272,6 +273,23 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
     top = max(totals.values())
     best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
     return best, totals[best] / len(group)
+
+
+def _about(ctx: _Context, country: str, admin1: str | None) -> bool:
+    """Whether the article names a town's admin-1 region and is mostly about its country.
+
+    A story about Ohio that says "Lebanon police" means Lebanon, Ohio; a story of many countries
+    that names Alabama among US states and then Egypt among countries means the country.
+    """
+    if ctx.admin1.get(admin1, 0) <= 0:
+        return False
+    own = ctx.own_weight if ctx.own_country == country else 0.0
+    total = max(ctx.size - (ctx.own_weight if ctx.own_country else 0.0), 1.0)
+    return (ctx.countries.get(country, 0) - own) >= COUNTRY_MAJORITY * total
+
+
+#: the share of an article's country votes that makes it a story about that country
+COUNTRY_MAJORITY = 0.5
 
 
 def _spelled_as(gaz: Gazetteer, entry: int, k: str) -> bool:
