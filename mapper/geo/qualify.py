@@ -39,6 +39,10 @@ FAR_KM = 400.0
 FOCUS_KEEPS_POP = 5_000
 
 
+#: a given name's reading abroad under this many people yields to the story's one country
+ABROAD_POP = 50_000
+
+
 #: the reason a resolved region carries when it only qualifies the place before it
 QUALIFIER = "region qualifying the place before it"
 
@@ -124,7 +128,7 @@ def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str,
     located = False
     for g, members in groups.items():
         entry = chosen[g][0]
-        if gaz.kind[entry] not in (CITY, VILLAGE) or gaz.population[entry] >= FOCUS_KEEPS_POP or \
+        if gaz.kind[entry] not in (CITY, VILLAGE) or gaz.population[entry] >= ABROAD_POP or \
                 gaz.country[entry] == country or names_in[gaz.country[entry]] > 1 or \
                 any(i not in given or reasons.get(i) or i in stated for i in members):
             continue
