@@ -42,3 +42,17 @@ def test_a_hamlet_abroad_stays_where_the_story_names_its_country(services):
             "Doctors from Lima worked in Huanipaca, and others in Eldoret.")
     got = places(services, text, spans(text, "Kisumu", "Nakuru", "Kenya", "Lima", "Huanipaca", "Eldoret"))
     assert got["Huanipaca"][1:3] == ("city", "PE")
+
+
+def test_a_region_counted_among_regions_is_the_region_not_its_city(services):
+    # a bare "Quebec" is the city, unless its sentence counts cases region by region
+    text = "Health officials counted nine cases in Manitoba, four more in Saskatchewan and two in Quebec."
+    got = places(services, text, spans(text, "Manitoba", "Saskatchewan", "Quebec"))
+    assert got["Quebec"][1:3] == ("admin1", "CA")
+    text = "Inspectors reported 40 cases in Ohio, 12 more in Indiana and three in New York on Friday."
+    got = places(services, text, spans(text, "Ohio", "Indiana", "New York"))
+    assert got["New York"][1:4] == ("admin1", "US", "US.NY")
+    # one region beside it is not a count by region: "Quebec" stays the city
+    text = "The delegation flew from Manitoba to Quebec for the talks."
+    got = places(services, text, spans(text, "Manitoba", "Quebec"))
+    assert got["Quebec"][1:3] == ("city", "CA")

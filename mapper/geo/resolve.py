@@ -72,6 +72,8 @@ TOWN_REGION_VOTE = 0.25
 NEAR_COUNTRY, NEAR_ADMIN1 = 3.0, 3.0
 #: a bare name over the same-name region its city lies in, per mention
 SHADOWED = 1.5
+#: ... unless its sentence names this many other admin-1 regions of the country (0: never)
+REGION_PEERS = 2
 #: the share of a country's votes that also goes to the countries bordering it (land borders
 #: and narrow straits, data/country_neighbours.csv): "Israeli forces raided Jenin" is the West
 #: Bank's Jenin, not the Polish village
@@ -264,6 +266,9 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
         # when the city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh")
         for e in shadowed:
+            if REGION_PEERS and len({r for r in regions if r != gaz.admin1[e]
+                                     and r.startswith(f"{gaz.country[e]}.")}) >= REGION_PEERS:
+                continue  # "eight in Alberta, one in New Brunswick, and one in Quebec": the province
             seat = max((t for c, t in totals.items() if gaz.kind[c] == CITY and gaz.admin1[c] == gaz.admin1[e]
                         and gaz.country[c] == gaz.country[e] and _spelled_as(gaz, c, spans[group[0]].key)),
                        default=None)
