@@ -56,3 +56,13 @@ def test_a_region_counted_among_regions_is_the_region_not_its_city(services):
     text = "The delegation flew from Manitoba to Quebec for the talks."
     got = places(services, text, spans(text, "Manitoba", "Quebec"))
     assert got["Quebec"][1:3] == ("city", "CA")
+
+
+def test_a_county_word_and_a_state_word_are_remembered_apart(services):
+    # candidates are computed once per process per name and following word: "Washington
+    # County" read first must not make a later "Washington state" a county
+    text = "Deputies in Washington County, Oregon, closed the road."
+    assert places(services, text, spans(text, "Washington", "Oregon"))["Washington"][1] == "region"
+    text = "The first sick cow came from a Washington state farm; the second was found in Alabama."
+    got = places(services, text, spans(text, "Washington", "Alabama"))
+    assert got["Washington"][1:4] == ("admin1", "US", "US.WA")
