@@ -25,21 +25,19 @@ def test_a_country_name_in_a_story_about_its_namesake_state_is_the_town(services
     assert got["Lebanon"][2:4] == ("US", "US.OH")
 
 
+_KENYA = "Cholera cases rose in Kisumu and Nakuru, Kenya's health ministry said on Monday. "
+
+
 def test_a_given_name_read_as_a_hamlet_abroad_lies_in_the_story_s_country(services):
     # a story about Kenya names a place the gazetteer knows only as a Peruvian hamlet
     # (Huanipaca, 910 people) and nothing else in Peru: it lies among the story's Kenyan
     # towns, at region-level precision, its name kept
-    text = ("Cholera cases rose in Kisumu and Nakuru, Kenya's health ministry said on Monday. "
-            "A new clinic opened in Huanipaca, near Kisumu, and another in Eldoret.")
+    text = _KENYA + "A new clinic opened in Huanipaca, near Kisumu, and another in Eldoret."
     got = places(services, text, spans(text, "Kisumu", "Nakuru", "Kenya", "Huanipaca", "Eldoret"))
     assert got["Huanipaca"][0] == "Huanipaca"
     assert got["Huanipaca"][2] == "KE" and got["Huanipaca"][4] == 3
-
-
-def test_a_hamlet_abroad_stays_where_the_story_names_its_country(services):
     # the same story naming Peru's capital too: the hamlet may well be the Peruvian one
-    text = ("Cholera cases rose in Kisumu and Nakuru, Kenya's health ministry said on Monday. "
-            "Doctors from Lima worked in Huanipaca, and others in Eldoret.")
+    text = _KENYA + "Doctors from Lima worked in Huanipaca, and others in Eldoret."
     got = places(services, text, spans(text, "Kisumu", "Nakuru", "Kenya", "Lima", "Huanipaca", "Eldoret"))
     assert got["Huanipaca"][1:3] == ("city", "PE")
 
