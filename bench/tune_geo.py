@@ -57,6 +57,9 @@ GRID: list[tuple[str, str, tuple[float, ...]]] = [
     ("qualify", "FAR_KM", (150.0, 250.0, 400.0)),
     ("qualify", "FOCUS_KEEPS_POP", (5_000, 20_000, 50_000, 100_000, 300_000)),
     ("qualify", "WITHIN_COUNTRY", (False, True)),
+    ("qualify", "ABROAD_POP", (1_000, 5_000, 20_000, 50_000, 100_000)),
+    ("resolve", "COUNTRY_MAJORITY", (0.34, 0.5, 0.67)),
+    ("resolve", "REGION_PEERS", (0, 1, 2, 3)),
 ]
 #: held at their values whatever the tune halves say (bench/README.md, issue 14): COUNTRY_ANY 1.0
 #: moves the seed's Geneva talks to Geneva, US; CLOSE_BONUS 2.0 and CLOSE_KM 15 break the tested

@@ -25,6 +25,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyproj
 import shapely
 from split_governorates import split_governorates
 
@@ -324,15 +325,36 @@ def region_names(regions: gpd.GeoDataFrame, display: list[str],
     return out
 
 
-def representative_points(geoms: np.ndarray) -> np.ndarray:
-    """A point inside each polygon: the largest part's centroid if inside, else a surface point."""
+def representative_points(geoms: np.ndarray, equal_area: bool = False) -> np.ndarray:
+    """A point inside each polygon: the largest part's centroid if inside, else a surface point.
+
+    The centroid is taken in degrees, or with ``equal_area`` on an equal-area map of the part
+    (:func:`equal_area_centroid`): a degree of longitude shrinks towards the poles, so the
+    centroid in degrees of a large region lies too far towards its high-latitude side.
+    """
     pts = []
     for geom in geoms:
         parts = shapely.get_parts(geom)
         part = parts[int(np.argmax(shapely.area(parts)))] if len(parts) else geom
-        cen = shapely.centroid(part)
+        cen = equal_area_centroid(part) if equal_area else None
+        if cen is None or not shapely.contains_properly(part, cen):
+            # an equal-area centroid outside the part (a ring round a pole or across the
+            # antimeridian): the centroid in degrees, as before
+            cen = shapely.centroid(part)
         pts.append(cen if shapely.contains_properly(part, cen) else shapely.point_on_surface(part))
     return np.asarray(pts, dtype=object)
+
+
+def equal_area_centroid(part: shapely.Geometry) -> shapely.Point:
+    """The centroid of a polygon on a Lambert azimuthal equal-area map centred on its centroid
+    in degrees, back in longitude and latitude."""
+    centre = shapely.centroid(part)
+    laea = pyproj.Transformer.from_crs(
+        "EPSG:4326", f"+proj=laea +lat_0={centre.y:.6f} +lon_0={centre.x:.6f} +datum=WGS84", always_xy=True)
+    flat = shapely.transform(part, lambda xy: np.column_stack(laea.transform(xy[:, 0], xy[:, 1])))
+    mid = shapely.centroid(flat)
+    lon, lat = laea.transform(mid.x, mid.y, direction="INVERSE")
+    return shapely.Point(lon, lat)
 
 
 def encode(geoms: np.ndarray) -> dict[str, np.ndarray]:
@@ -376,7 +398,8 @@ def build_admin1(shared: Path, admin0: gpd.GeoDataFrame) -> tuple[pd.DataFrame, 
     cities = load_cities500()
     attach_gn(regions, cities, gn_names)
     display = english_names(regions, gn_names)
-    point = representative_points(regions.geometry.values)
+    # an admin-1 region is placed at its equal-area centroid (bench/README.md, issue 14, sixth round)
+    point = representative_points(regions.geometry.values, equal_area=True)
     table = pd.DataFrame({
         "code": regions.code.fillna(""), "gn_code": regions.gn_code, "name": display,
         "country": regions.country.fillna(""), "type_en": regions.type_en,

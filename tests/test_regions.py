@@ -177,6 +177,26 @@ def test_representative_points_lie_in_their_regions(world: RegionIndex) -> None:
     assert [r.code for r in world.join(pts[:, 0], pts[:, 1], max_km=0)] == codes
 
 
+def test_a_large_region_is_placed_at_its_equal_area_centroid(world: RegionIndex) -> None:
+    # a degree of longitude shrinks towards the poles: the shipped point of a region is the
+    # centroid of its largest part on an equal-area map (Lambert azimuthal, centred on the
+    # part), which for a large northern region lies tens of km from the centroid in degrees
+    import pyproj
+
+    for code, moved_km in (("RU-KYA", 100), ("CA-NT", 30), ("AU-QLD", 5)):
+        geom = world.regions_gdf([code]).geometry.iloc[0]
+        parts = shapely.get_parts(geom)
+        part = parts[int(np.argmax(shapely.area(parts)))]
+        c = shapely.centroid(part)
+        to_map = pyproj.Transformer.from_crs("EPSG:4326", f"+proj=laea +lat_0={c.y} +lon_0={c.x}", always_xy=True)
+        flat = shapely.centroid(shapely.transform(part, lambda xy: np.column_stack(to_map.transform(xy[:, 0], xy[:, 1]))))
+        want = to_map.transform(flat.x, flat.y, direction="INVERSE")
+        lon, lat = world.point(code)
+        assert abs(lon - want[0]) < 0.01 and abs(lat - want[1]) < 0.01, code
+        assert shapely.distance(shapely.Point(lon, lat), c) * 111 * np.cos(np.radians(lat)) > moved_km * 0.5, code
+        assert part.contains(shapely.Point(lon, lat))
+
+
 def test_countries(world: RegionIndex) -> None:
     assert world.country_name("UA") == "Ukraine"
     assert world.country_name("FR") == "France"  # ISO_A2 is -99 for France

@@ -93,8 +93,18 @@ def _world_namesakes(gaz: Gazetteer, cands: tuple[Cand, ...]) -> frozenset[int]:
 
 
 def word_slot(span: Span) -> str:
-    """What the word after a name says of it: "" nothing, "city" the town, "region" a region."""
-    return "city" if span.region_word == "city" else "region" if span.region_word else ""
+    """What the word after a name says of it: "" nothing, "city" the town, "county" a county,
+    "region" a region (oblast, state, province...), "other" another region word.  Candidates and
+    priors are memoised per slot, so words that change them must not share one: "Washington
+    County" once made every later "Washington state" of the process a county."""
+    word = span.region_word
+    if not word:
+        return ""
+    if word == "city":
+        return "city"
+    if word in COUNTY_SPAN_WORDS:
+        return "county"
+    return "region" if word in _REGION_SPAN_WORDS else "other"
 
 
 def is_county(gaz: Gazetteer, entry: int) -> bool:

@@ -39,6 +39,10 @@ FAR_KM = 400.0
 FOCUS_KEEPS_POP = 5_000
 
 
+#: a given name's reading abroad under this many people yields to the story's one country
+ABROAD_POP = 50_000
+
+
 #: the reason a resolved region carries when it only qualifies the place before it
 QUALIFIER = "region qualifying the place before it"
 
@@ -80,6 +84,9 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
                 at, located = local_point(gaz, list(best.values()), region), True
             for i in members:
                 out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region, at=at)
+    elif given:
+        for i, place in _strangers_abroad(gaz, spans, groups, chosen, best, given, reasons, stated).items():
+            out[i] = place
     lacking = {i for i in unknown & given if i not in out}
     if lacking:
         for i, place in contained.holders(spans, text, lacking, out).items():
@@ -99,6 +106,36 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
             for i in lacking:
                 out[i] = fallback(gaz, spans[i].name, region, at=at)
                 reasons[i] = ""
+    return out
+
+
+def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], list[int]],
+                      chosen: dict[tuple[str, bool], tuple[int, float]], best: dict[int, int],
+                      given: frozenset[int], reasons: dict[int, str], stated: set[int]) -> dict[int, Place]:
+    """Given names read as a small town abroad, in a story about one country that names no other
+    place in the town's country (a village named in a story about Kenya that the gazetteer knows
+    only as a Peruvian hamlet):
+    placed among the story's places in its country, at region-level precision, their names kept.
+    (In running text such a name is left unresolved, :func:`mapper.geo.resolve._strangers`.)"""
+    entries = list(best.values())
+    country = focus_country(gaz, entries)
+    home = gaz.country_entry.get(country) if country else None
+    if home is None:
+        return {}
+    names_in = Counter(gaz.country[e] for e in {chosen[g][0] for g in groups})
+    out: dict[int, Place] = {}
+    at: tuple[float, float] | None = None
+    located = False
+    for g, members in groups.items():
+        entry = chosen[g][0]
+        if gaz.kind[entry] not in (CITY, VILLAGE) or gaz.population[entry] >= ABROAD_POP or \
+                gaz.country[entry] == country or names_in[gaz.country[entry]] > 1 or \
+                any(i not in given or reasons.get(i) or i in stated for i in members):
+            continue
+        if not located:
+            at, located = local_point(gaz, entries, home), True
+        for i in members:
+            out[i] = fallback(gaz, spans[i].name, home, at=at)
     return out
 
 

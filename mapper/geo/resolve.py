@@ -72,6 +72,8 @@ TOWN_REGION_VOTE = 0.25
 NEAR_COUNTRY, NEAR_ADMIN1 = 3.0, 3.0
 #: a bare name over the same-name region its city lies in, per mention
 SHADOWED = 1.5
+#: ... unless its sentence names this many other admin-1 regions of the country (0: never)
+REGION_PEERS = 2
 #: the share of a country's votes that also goes to the countries bordering it (land borders
 #: and narrow straits, data/country_neighbours.csv): "Israeli forces raided Jenin" is the West
 #: Bank's Jenin, not the Polish village
@@ -257,12 +259,16 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
         for e in [e for e in totals if gaz.kind[e] == CITY]:
-            if gaz.admin1[e] not in stated and ctx.admin1.get(gaz.admin1[e], 0) <= 0:
+            if gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
+                    not _about(ctx, gaz.country[e], gaz.admin1[e]):
                 del totals[e]
     if shadowed and not spans[group[0]].region_word:
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
         # when the city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh")
         for e in shadowed:
+            if REGION_PEERS and len({r for r in regions if r != gaz.admin1[e]
+                                     and r.startswith(f"{gaz.country[e]}.")}) >= REGION_PEERS:
+                continue  # "eight in Alberta, one in New Brunswick, and one in Quebec": the province
             seat = max((t for c, t in totals.items() if gaz.kind[c] == CITY and gaz.admin1[c] == gaz.admin1[e]
                         and gaz.country[c] == gaz.country[e] and _spelled_as(gaz, c, spans[group[0]].key)),
                        default=None)
@@ -272,6 +278,23 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
     top = max(totals.values())
     best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
     return best, totals[best] / len(group)
+
+
+def _about(ctx: _Context, country: str, admin1: str | None) -> bool:
+    """Whether the article names a town's admin-1 region and is mostly about its country.
+
+    A story about Ohio that says "Lebanon police" means Lebanon, Ohio; a story of many countries
+    that names Alabama among US states and then Egypt among countries means the country.
+    """
+    if ctx.admin1.get(admin1, 0) <= 0:
+        return False
+    own = ctx.own_weight if ctx.own_country == country else 0.0
+    total = max(ctx.size - (ctx.own_weight if ctx.own_country else 0.0), 1.0)
+    return (ctx.countries.get(country, 0) - own) >= COUNTRY_MAJORITY * total
+
+
+#: the share of an article's country votes that makes it a story about that country
+COUNTRY_MAJORITY = 0.5
 
 
 def _spelled_as(gaz: Gazetteer, entry: int, k: str) -> bool:
