@@ -160,16 +160,13 @@ def _infinitive(low: str, start: int, end: int) -> bool:
 # "support to people affected by attacks", "aid for families fleeing the fighting", "assistance to
 # those facing violence": the people a humanitarian response serves, described by what they
 # suffer; the event is why they need aid, not a report (the response's places are not scenes)
+_AID = r"\b(?:aid|assistance|support|relief|help|services|supplies|shelter|protection|care|cash|food|items)\b(?:\s+[\w,'’-]+){0,8}?"
+_SERVED = (r"(?:the\s+|some\s+|over\s+|more\s+than\s+|[\d,]+\s+)*(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|families"
+           r"|those|households|children|women|residents|survivors|IDPs|communities|populations?)\s+")
 _BENEFICIARIES = re.compile(
-    r"\b(?:aid|assistance|support|relief|help|services|supplies|shelter|protection|care|cash|food|items)\b"
-    r"(?:\s+[\w,'’-]+){0,8}?\s+(?:to|for|reach(?:ed|ing)?|reach)\s+(?:the\s+|some\s+|over\s+|more\s+than\s+|[\d,]+\s+)*"
-    r"(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|families|those|households|children|women|residents|survivors|IDPs"
-    r"|communities|populations?)\s+(?:who\s+(?:were|are|have\s+been|had\s+been)\s+)?"
+    rf"{_AID}\s+(?:to|for|reach(?:ed|ing)?|reach)\s+{_SERVED}(?:who\s+(?:were|are|have\s+been|had\s+been)\s+)?"
     r"(?:affected|impacted|displaced|hit|traumati[sz]ed|injured|wounded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
-    r"|\b(?:aid|assistance|support|relief|help|services|supplies|shelter|protection|care|cash|food|items)\b"
-    r"(?:\s+[\w,'’-]+){0,8}?\s+(?:to|for)\s+(?:the\s+|some\s+|over\s+|more\s+than\s+|[\d,]+\s+)*"
-    r"(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|families|those|households|children|women|residents|survivors|IDPs"
-    r"|communities|populations?)\s+(?:who\s+(?:were|are|have\s+been)\s+)?(?:fleeing|escaping|facing|enduring|affected\s+by)"
+    rf"|{_AID}\s+(?:to|for)\s+{_SERVED}(?:who\s+(?:were|are|have\s+been)\s+)?(?:fleeing|escaping|facing|enduring|affected\s+by)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE)
 
