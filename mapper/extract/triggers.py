@@ -37,6 +37,7 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
         return []  # most clauses: no modality to look for
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
     cues = _cues(text, low)
+    served = _AID_WORD.search(low) is not None  # most clauses name no aid: skip _BENEFICIARIES per trigger
     bounds: dict[str, list[int]] = {"p": [], "t": [], "w": []}
     for m in lx.CLAUSE_BOUNDARY.pick(text, low)[0].finditer(src):
         bounds[m.lastgroup or "p"].append(m.start())
@@ -47,7 +48,7 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
                         or (not echo and _ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end()))
-                        or _CHARACTERISATION.search(before) or _BENEFICIARIES.search(before)
+                        or _CHARACTERISATION.search(before) or (served and _BENEFICIARIES.search(before))
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return out
@@ -160,7 +161,9 @@ def _infinitive(low: str, start: int, end: int) -> bool:
 # "support to people affected by attacks", "aid for families fleeing the fighting", "assistance to
 # those facing violence": the people a humanitarian response serves, described by what they
 # suffer; the event is why they need aid, not a report (the response's places are not scenes)
-_AID = r"\b(?:aid|assistance|support|relief|help|services|supplies|shelter|protection|care|cash|food|items)\b(?:\s+[\w,'’-]+){0,8}?"
+_AID_NOUNS = r"\b(?:aid|assistance|support|relief|help|services|supplies|shelter|protection|care|cash|food|items)\b"
+_AID_WORD = re.compile(_AID_NOUNS)  # run on lower-cased text
+_AID = _AID_NOUNS + r"(?:\s+[\w,'’-]+){0,8}?"
 _SERVED = (r"(?:the\s+|some\s+|over\s+|more\s+than\s+|[\d,]+\s+)*(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|families"
            r"|those|households|children|women|residents|survivors|IDPs|communities|populations?)\s+")
 _BENEFICIARIES = re.compile(
