@@ -994,6 +994,11 @@ def test_seats_of_government_as_venues_and_as_speakers(gaz, text, expected):
     ("On Friday the Kenyan foreign minister met the South African Minister of Defence in Pretoria.",
      {("diplomatic", "Pretoria")}),
     ("On Friday the advancing troops met fierce resistance in Kaya.", set()),
+    # a host receiving named guests at a venue; a country hosting refugees receives no guests
+    ("On Friday the Kenyan president hosted President Ramaphosa at State House in Nairobi.",
+     {("diplomatic", "Nairobi")}),
+    ("The Chancellor hosted Macron and Tusk in Berlin on Friday.", {("diplomatic", "Berlin")}),
+    ("On Friday Chad hosted 20,000 Sudanese refugees in Adre.", set()),
     # a meeting whose own predicate is future has not happened; one that ended and will resume has
     ("Talks between the two sides are set to resume in Nairobi on Friday.", set()),
     ("A summit is due to open in Nairobi on Friday.", set()),

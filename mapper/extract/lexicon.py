@@ -79,6 +79,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"|met(?= (?:his|her|their|the) (?:\w+ )?counterparts?\b)"
                    # "Zelensky met Erdogan in Ankara": met a person at a venue (not "met fierce resistance in")
                    r"|met(?= (?!resistance|fierce|heavy|stiff|strong|opposition|fire)(?:[\w.'’-]+ ){1,6}?(?:in|at) )"
+                   # "the Prime Minister hosted President Zelenskyy at Chequers": a host receiving named
+                   # guests (not "hosted 2,000 displaced people in Kassala")
+                   r"|host(?:ed|s|ing)(?= (?:(?:the|his|her|their|a) )?(?:(?-i:[A-Z])[\w.'’-]* ){1,5}?(?:and (?:(?-i:[A-Z])[\w.'’-]* ){1,4})?(?:in|at) )"
                    r"|ceasefire agreement"),
     # generic words of remote violence, and of attack (remote or not): the weapon the
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)
