@@ -1039,3 +1039,27 @@ def test_the_people_aid_serves_are_not_reports_of_events(gaz, text, expected):
 ])
 def test_settlements_of_a_possessed_region(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # attacks named by no weapon that hit works strikes from afar hit: a strike, not a battle
+    ("On Monday attacks on energy infrastructure in Zaporizhzhia cut power to 50,000 homes.",
+     {("missile_strike", "Zaporizhzhya")}),
+    ("The minister condemned the appalling attacks on residential buildings in Dnipro on Monday.",
+     {("missile_strike", "Dnipro")}),
+    # people on the ground attacking the same works: the fighting stays
+    ("On Monday gunmen attacked residential areas of Kaya.", {("ground_fighting", "Kaya")}),
+    # the weapon the clause names wins
+    ("On Monday shelling of residential areas in Kherson killed two.", {("shelling", "Kherson")}),
+])
+def test_attacks_on_works_that_strikes_from_afar_hit(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where the displaced went, in apposition to "the capital": a destination, not a scene
+    ("On Monday thousands fled the fighting in Sake to the provincial capital, Goma.", {("ground_fighting", "Sake")}),
+    ("On Monday shelling hit the regional capital, Kharkiv.", {("shelling", "Kharkiv")}),
+])
+def test_a_destination_in_apposition_to_the_capital(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

@@ -233,8 +233,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         carried = ctx.recent.get("actor")
     figures = tolls(text, kept, kinds)
     # "attacks" named by no weapon, no ground word and no weapon of the paragraph or article
-    stand_off = _attacking_state(text, found, ctx.demonyms) if weapon is None and not GROUND.search(text) \
-        and all(k in GENERIC_KINDS for k, _, _ in found) else None
+    unarmed = weapon is None and not GROUND.search(text) and all(k in GENERIC_KINDS for k, _, _ in found)
+    stand_off = _attacking_state(text, found, ctx.demonyms) if unarmed else None
+    # "attacks on energy infrastructure in Odesa": works that strikes from afar hit, no fighters named
+    on_works = unarmed and bool(lx.CIVIL_WORKS.search(text)) and not lx.ON_FOOT.search(text)
     # "strikes" named by no weapon of their own or of the paragraph or article that is an air force's
     from_air = all(k in GENERIC_KINDS for k, _, _ in found) and any(k == "strike" for k, _, _ in found) \
         and weapon not in ("air_strike", "drone_strike")
@@ -261,7 +263,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = carried  # never an attacker on its own territory
         else:
             by = who
-        if k == "ground_fighting" and stand_off and place.country and stand_off != place.country:
+        if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country):
             k = _STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
         if from_air and by in lx.AIR_POWERS and k in ("missile_strike", "shelling"):
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes

@@ -282,3 +282,14 @@ CONFLICT_CONTEXT = re.compile(
     # terrorism, hostages and massacres, and the armed groups of the conflicts mapper's lexicon names
     r"|terror|terrorism|terrorists?|hostages?|massacres?|insurgency|jihadists?|paramilitary|paramilitaries"
     r"|Hamas|Hezbollah|Houthis?|RSF|M23|al-Shabaab|Islamic State|ISIS|ISIL)\b", re.IGNORECASE)
+
+#: works that attacks from afar hit (missiles, drones, artillery, aircraft), not the ground
+#: fighting of an "attack" named by no weapon: "attacks on energy infrastructure", "attacks on
+#: civilian areas in Kyiv", "attacks ... damaged port facilities and grain infrastructure"
+CIVIL_WORKS = re.compile(
+    r"\b(?:energy|power|electricity|gas|heating|grain|port|civilian|critical)\s+(?:infrastructure|facilit(?:y|ies)"
+    r"|systems?|grids?|plants?|areas)\b|\bresidential\s+(?:areas?|buildings?|blocks?|districts?|neighbou?rhoods?)\b"
+    r"|\b(?:apartment|high-rise|multi-storey)\s+(?:buildings?|blocks?)\b", re.IGNORECASE)
+#: people who attack on the ground: an attack they make is no strike from afar
+ON_FOOT = re.compile(r"\b(?:gunmen|militants?|militias?|militiamen|fighters|insurgents?|jihadists?|bandits|gangs?"
+                     r"|settlers|armed\s+groups?|NSAGs?|rebels?|troops|soldiers|infantry)\b", re.IGNORECASE)

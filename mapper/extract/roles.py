@@ -179,7 +179,9 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
 # where the displaced arrived: "people fleeing fighting in X reached Y", "sought refuge in Y"
 _ARRIVED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees|escap\w+)\b[^.;:]{0,90}?\b"
                       r"(?:arriv(?:ed|ing|es?)\s+(?:in|at)|reach(?:ed|ing|es)?"
-                      r"|(?:sought|seeking|seek|took|taking|take|found|finding)\s+(?:shelter|refuge|safety)\s+(?:in|at))"
+                      r"|(?:sought|seeking|seek|took|taking|take|found|finding)\s+(?:shelter|refuge|safety)\s+(?:in|at)"
+                      # "fled ... to the provincial capital, Goma": a destination in apposition
+                      r"|to\s+the\s+(?:[\w-]+\s+){0,3}(?:capital|centre|center|city|town|hub),)"
                       r"\s+(?:the\s+)?(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE)
 # generic attack words that describe ground combat
 GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
