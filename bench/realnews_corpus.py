@@ -46,7 +46,7 @@ PUBLISHERS = (
     (r"Foreign, Commonwealth|FCDO", "UK Foreign, Commonwealth & Development Office"),
     (r"Prime Minister's Office", "UK Prime Minister's Office"),
     (r"UK Parliament", "UK Parliament"),
-    (r"EEAS|External Action Service", "European External Action Service"),
+    (r"EEAS|External Action Service|EU statement", "European External Action Service"),
     (r"DG ECHO|ECHO Daily Flash", "European Commission (DG ECHO)"),
     (r"Voice of America", "Voice of America"),
     (r"Meduza", "Meduza"),
