@@ -1063,3 +1063,20 @@ def test_attacks_on_works_that_strikes_from_afar_hit(gaz, text, expected):
 ])
 def test_a_destination_in_apposition_to_the_capital(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "combat" naming a kind of unit, vehicle or duty reports no fighting
+    ("On Monday combat logistics units were deployed to Rzeszow.", set()),
+    ("On Monday combat aircraft flew over Klaipeda.", set()),
+    ("On Monday heavy combat raged in Toretsk.", {("ground_fighting", "Toretsk")}),
+    # examples of a kind and what a thing is for report no event; a named example does
+    ("The depot supplied militia operations such as raids on villages around Bunia.", set()),
+    ("The plant made drones of the type used to attack ships near Hodeidah.", set()),
+    ("Incidents such as the drone strike on Sumy on Monday show the danger.", {("drone_strike", "Sumy")}),
+    # a subject matter of talks is not their venue
+    ("On Monday the Security Council met to discuss the situation in Darfur.", set()),
+    ("On Monday talks in Jeddah turned to the crisis in Darfur.", {("diplomatic", "Jeddah")}),
+])
+def test_kinds_purposes_unit_names_and_topics_are_no_scenes(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

@@ -328,11 +328,16 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
     who stayed in Moscow, was briefed on the talks")."""
     if VENUE_NOUN.match(text, end):
         return True
+    if _TOPIC.search(text, max(0, start - 40), start):
+        return False  # "a Security Council meeting on the situation in Gaza": what the talks are about
     i = bisect.bisect_right(trig.talk_ends, start) - 1
     return i >= 0 and start - trig.talk_ends[i] <= _VENUE_REACH
 
 
 _VENUE_REACH = 60
+#: a place after a subject matter is the topic of talks, not their venue
+_TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
+                    r"|fighting|security)\s+(?:in|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _far_apart_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, DateSpan]]:

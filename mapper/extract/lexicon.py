@@ -49,7 +49,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
-                        r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
+                        r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat(?!\s+(?:logistics|units?|brigades?|battalions?|teams?|aircraft|vehicles?|readiness|training"
+                        r"|engineers?|support|power|missions?|troops|forces|helicopters?|jets?|experience|medics?|zones?"
+                        r"|veterans?|gear|uniforms?|capabilit\w+|deployments?|roles?|duty|ready|capable|air|search))|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
                         r"|counter-?attacks?|counter-?attacked|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
                         # advances and assaults told with their verb: "advanced near Pokrovsk", "attempted to
                         # storm Chasiv Yar", "made gains near Toretsk"
@@ -137,8 +139,12 @@ MODALITY = Caseless(
     r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
     r"|expected to|forecast(?:s|ed)? to|predicted to|likely to|poised to|aims? to|anticipat\w+|against further|prevent|deter|enabl(?:e|es|ed|ing)|(?:pause|truce|cessation)\s+(?:in|of|to)|fail(?:s|ed)? to|halt|stop|(?<!the )end"
     r"|reject(?:s|ed|ing)?|ready to|willing to|resume|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for"
-    r"|response to|retaliat\w+\s+(?:for|against)|without|(?:a\s+)?return\s+to)"
+    r"|response to|retaliat\w+\s+(?:for|against)|without|(?:a\s+)?return\s+to"
+    # what a thing is for: "drones of the type used to attack ships", "designed to strike"
+    r"|(?:used|designed|built|intended|meant)\s+to|capable\s+of)"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical"
+    # examples of a kind: "Houthi operations such as attacks against shipping" (not "such as the strike on ...")
+    r"|such\s+as(?!\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|last|yesterday)\b)"
     r"|threaten(?:s|ed|ing)?))\b"
 )
 #: what ends the reach of a modality word: punctuation (``p``), a subordinate or relative
