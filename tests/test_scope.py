@@ -1074,6 +1074,9 @@ def test_a_destination_in_apposition_to_the_capital(gaz, text, expected):
     ("The depot supplied militia operations such as raids on villages around Bunia.", set()),
     ("The plant made drones of the type used to attack ships near Hodeidah.", set()),
     ("Incidents such as the drone strike on Sumy on Monday show the danger.", {("drone_strike", "Sumy")}),
+    # a cause summed over time: the displaced "from past and present fighting"
+    ("Clashes erupted on Monday. As of Tuesday, 9,000 more people have been displaced, bringing the total "
+     "number of IDPs from past and present fighting across Kayin State to 90,000.", set()),
     # a subject matter of talks is not their venue
     ("On Monday the Security Council met to discuss the situation in Darfur.", set()),
     ("On Monday talks in Jeddah turned to the crisis in Darfur.", {("diplomatic", "Jeddah")}),

@@ -143,6 +143,8 @@ MODALITY = Caseless(
     # what a thing is for: "drones of the type used to attack ships", "designed to strike"
     r"|(?:used|designed|built|intended|meant)\s+to|capable\s+of)"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical"
+    # a cause summed over time: "IDPs from past and present fighting across Rakhine"
+    r"|past\s+and\s+(?:present|ongoing|current)"
     # examples of a kind: "Houthi operations such as attacks against shipping" (not "such as the strike on ...")
     r"|such\s+as(?!\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|last|yesterday)\b)"
     r"|threaten(?:s|ed|ing)?))\b"
