@@ -1083,3 +1083,18 @@ def test_a_destination_in_apposition_to_the_capital(gaz, text, expected):
 ])
 def test_kinds_purposes_unit_names_and_topics_are_no_scenes(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city hit on each listed day: one strike per day (annotation.md: "a city hit on three nights is three")
+    ("On 13 and 14 May Russian missiles hit Zhytomyr.", [("missile_strike", "Zhytomyr", "2025-05-13"),
+                                                          ("missile_strike", "Zhytomyr", "2025-05-14")]),
+    ("On May 13, 15 and 17 drones struck Sumy.", [("drone_strike", "Sumy", "2025-05-13"),
+                                                 ("drone_strike", "Sumy", "2025-05-15"),
+                                                 ("drone_strike", "Sumy", "2025-05-17")]),
+    # a range is one span; a battle over two days is one battle
+    ("Between 13 and 14 May Russian missiles hit Zhytomyr.", [("missile_strike", "Zhytomyr", "2025-05-13")]),
+    ("On 13 and 14 May fighting raged in Toretsk.", [("ground_fighting", "Toretsk", "2025-05-13")]),
+])
+def test_strikes_on_listed_days_are_one_per_day(gaz, text, expected):
+    assert sorted((t, p, d) for t, p, d, _ in found(gaz, text)) == expected

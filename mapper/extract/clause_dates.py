@@ -16,7 +16,7 @@ import re
 from mapper.extract.dates import DAY_COUNTS, find_dates, span_precision
 from mapper.model import DateSpan
 
-__all__ = ["clause_date", "days_apart", "pointed_back_dates"]
+__all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates"]
 
 _DAY = dt.timedelta(days=1)
 _DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
@@ -192,3 +192,24 @@ def _containing(ranges: set[tuple[dt.date, dt.date]]) -> set[tuple[dt.date, dt.d
             out.add((start, end))
         low = end if low is None else min(low, end)
     return out
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# two or more days of one month joined by "and" ("on 29 and 30 May", "on May 3, 5 and 7"): each
+# day its own; a range ("29-30 May", "between 29 and 30 May", "the night of 29 to 30 May") is one
+_DAY_LIST = re.compile(rf"(?<!between )\b(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}})\s+(?P<m>{_MONTHS})"
+                       rf"|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}))\b", re.IGNORECASE)
+
+
+def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
+    """The days of ``date`` when the clause lists them one by one ("on 29 and 30 May": two
+    days, two nights of strikes); else ``[date]``.  Only a list that starts on the span's first
+    day and ends on its last (or of which the span took the first day only) splits it."""
+    for m in _DAY_LIST.finditer(text):
+        days = [int(x) for x in re.findall(r"\d{1,2}", m.group("d") or m.group("d2"))]
+        month = (m.group("m") or m.group("m2")).lower()
+        if date.start.strftime("%B").lower() != month or date.end.month != date.start.month \
+                or date.start.day != days[0] or date.end.day not in (days[0], days[-1]) or len(set(days)) != len(days):
+            continue
+        return [DateSpan(date.start.replace(day=d), date.start.replace(day=d), 1) for d in days]
+    return [date]

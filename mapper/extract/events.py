@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from mapper.extract import lexicon as lx
 from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
-from mapper.extract.clause_dates import days_apart, pointed_back_dates
+from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.roles import (
@@ -74,6 +74,8 @@ class Candidate:
 _RUNNING_TOTAL = re.compile(r"\b(?:have|has)\s+now\s+been\s+(?:killed|wounded|injured|displaced)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
+#: events told one per listed day: strikes and blasts (a battle over two days is one battle)
+_DAY_BY_DAY = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "explosion"})
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
@@ -271,10 +273,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             or _nearest_date(apart, s, every.starts) or date
         if published is not None and (published - own.end).days > BACKGROUND_DAYS:
             continue  # "Tuesday's attack mirrors one last October in Kachin": Kachin's is background
-        out.append(Candidate(k, own, place, text[s:e], precision,
-                             None if k == "diplomatic" else by,
-                             killed, injured, clause,
-                             "" if not echo else "own" if s > pointing else "aftermath"))
+        # "on 29 and 30 May, Russia targeted Kyiv": a city hit on two nights is two strikes
+        for day in listed_days(text, own) if k in _DAY_BY_DAY else [own]:
+            out.append(Candidate(k, day, place, text[s:e], precision,
+                                 None if k == "diplomatic" else by,
+                                 killed, injured, clause,
+                                 "" if not echo else "own" if s > pointing else "aftermath"))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
 
