@@ -10,6 +10,7 @@ kinds and countries its fellow names were resolved to.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.geo.spans import Span
@@ -52,13 +53,32 @@ def enumerations(spans: list[Span], live: set[int], text: str) -> dict[int, tupl
     return out
 
 
+@dataclass(frozen=True)
+class Fellows:
+    """What the fellow names of a group's mentions in enumerations were resolved to."""
+
+    #: counts of their kind classes and of their countries, and how many they are
+    kinds: Counter
+    countries: Counter
+    n: int
+    #: the entries they were resolved to in lists of :data:`DISTINCT_MIN` names or more: a
+    #: writer does not name one place twice in a list ("New York City, Long Island, New York
+    #: and New Jersey": the third is the state); two names may be one place ("Riverton or
+    #: Aparima", "the city of Union and Union County" is a town and its county)
+    taken: frozenset[int]
+
+
+#: the names of an enumeration this long are distinct places
+DISTINCT_MIN = 3
+
+
 def fellows(gaz: Gazetteer, members: list[int], siblings: dict[int, tuple[int, ...]],
-            best: dict[int, int]) -> tuple[Counter, Counter, int] | None:
-    """What the fellow names of a group's mentions were resolved to: counts of their kind
-    classes and countries and how many they are (None when no mention is in a list).
-    Fellows of the same name are left out (a name is no evidence for itself)."""
+            best: dict[int, int]) -> Fellows | None:
+    """What the fellow names of a group's mentions were resolved to (None when no mention
+    is in a list).  Fellows of the same name are left out (a name is no evidence for itself)."""
     kinds: Counter = Counter()
     countries: Counter = Counter()
+    taken = set()
     n = 0
     for i in members:
         for j in siblings.get(i, ()):
@@ -68,10 +88,13 @@ def fellows(gaz: Gazetteer, members: list[int], siblings: dict[int, tuple[int, .
             kinds[_CLASS[KINDS[gaz.kind[entry]]]] += 1
             if gaz.country[entry]:
                 countries[gaz.country[entry]] += 1
+            if len(siblings[i]) >= DISTINCT_MIN - 1:
+                taken.add(entry)
             n += 1
-    return (kinds, countries, n) if n else None
+    return Fellows(kinds, countries, n, frozenset(taken)) if n else None
 
 
 def kind_class(gaz: Gazetteer, entry: int) -> str:
     """The class of an entry's kind that enumerations share ("town" for city and village)."""
     return _CLASS[KINDS[gaz.kind[entry]]]
+

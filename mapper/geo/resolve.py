@@ -85,6 +85,8 @@ SMALL_VOTE, SMALL_POP = 0.5, 1_000
 #: a name in an enumeration: times the share of its fellow names of the candidate's kind /
 #: of its country ("Alberta, Manitoba, Ontario and New Brunswick": the provinces)
 LIST_KIND, LIST_COUNTRY = 4.5, 1.5
+#: the names of an enumeration are distinct places (a reading a fellow name took is dropped)
+LIST_DISTINCT = True
 
 
 @dataclass(frozen=True)
@@ -210,17 +212,20 @@ def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
           near: dict[int, set[str]], around: tuple[list[tuple[float, float]], frozenset[str]] | None = None,
-          together: dict[int, float] | None = None, peers: tuple[Counter, Counter, int] | None = None
+          together: dict[int, float] | None = None, peers: lists.Fellows | None = None
           ) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
     the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
     cands, shadowed = candidates(gaz, spans[group[0]])
     base = _base_scores(cands, ctx)
     if peers and len(cands) > 1:
-        kinds, countries, n = peers
+        kinds, countries, n = peers.kinds, peers.countries, peers.n
         base = [(entry, score + (LIST_KIND * kinds[lists.kind_class(gaz, entry)]
                                  + LIST_COUNTRY * countries[country]) / n, country, admin1)
                 for entry, score, country, admin1 in base]
+        if LIST_DISTINCT and peers.taken and any(entry not in peers.taken for entry, *_ in base):
+            # an enumeration names each place once: "New York" after "New York City" in one list
+            base = [b for b in base if b[0] not in peers.taken]
     points, regions = around or ((), ())
     if points and len(cands) > 1:
         base = [(entry, score + nearby.proximity(gaz, entry, points), country, admin1)
@@ -266,6 +271,8 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
         # when the city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh")
         for e in shadowed:
+            if e not in totals:
+                continue  # a reading a fellow name of its enumeration took
             if REGION_PEERS and len({r for r in regions if r != gaz.admin1[e]
                                      and r.startswith(f"{gaz.country[e]}.")}) >= REGION_PEERS:
                 continue  # "eight in Alberta, one in New Brunswick, and one in Quebec": the province
