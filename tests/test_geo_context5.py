@@ -36,3 +36,29 @@ def test_without_the_city_in_the_list_new_york_stays_the_city(services):
     text = "Flights from New York, Boston and Chicago were cancelled."
     got = places(services, text, at(text, "New York", "Boston", "Chicago"))
     assert got["New York"][:2] == ("New York City", "city")
+
+
+def test_a_compass_word_before_a_name_that_shares_the_rest(services):
+    # "Central and South America": the first name is Central America, not a Central Province
+    text = "Frogs in the forests of Central and South America are dying, the survey found."
+    got = places(services, text, at(text, "Central", "South America"))
+    assert got["Central"][:2] == ("Central America", "region")
+    assert got["South America"][:2] == ("South America", "region")
+    text = "The envoy flew between North and South Korea, then on to East and Central Africa."
+    got = places(services, text, at(text, "North", "South Korea", "East", "Central Africa"))
+    assert got["North"][:3] == ("North Korea", "country", "KP")
+    assert got["South Korea"][:3] == ("South Korea", "country", "KR")
+    assert got["East"][:2] == ("East Africa", "region")
+    # a series shares it too: "North, Central and South America"
+    text = "Migrants crossed North, Central and South America on foot."
+    got = places(services, text, at(text, "North", "Central", "South America"))
+    assert got["North"][:2] == ("North America", "region")
+    assert got["Central"][:2] == ("Central America", "region")
+
+
+def test_a_compass_word_before_an_unrelated_name_is_left_as_it_was(services):
+    # the next name does not start with a compass word: nothing is shared
+    text = "Floods hit North and Kharkiv."
+    got = places(services, text, at(text, "North", "Kharkiv"))
+    assert got["North"][0] == "North"
+    assert got["Kharkiv"][:3] == ("Kharkiv", "city", "UA")

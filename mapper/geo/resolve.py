@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from mapper.geo.spans import LOCATIVES, TITLES, Span
 from mapper.geo import lists, nearby, postal, qualify
+from mapper.geo.elided import elided
 from mapper.geo.candidates import (
     ADMIN1,
     CITY,
@@ -442,6 +443,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         One per span (per non-demonym span unless ``demonyms``), in order; ``place`` is
         None with a ``reason`` when the span is not taken as a place.
     """
+    spans = elided(spans, text, gaz)  # "Central and South America": Central America
     reasons = _reasons(spans, gaz, text, trusted)
     groups = _groups(spans, [i for i, r in reasons.items() if not r])
     chosen = _choose(spans, gaz, text, groups)
