@@ -62,3 +62,23 @@ def test_a_compass_word_before_an_unrelated_name_is_left_as_it_was(services):
     got = places(services, text, at(text, "North", "Kharkiv"))
     assert got["North"][0] == "North"
     assert got["Kharkiv"][:3] == ("Kharkiv", "city", "UA")
+
+
+def _point(services, text, given, name):
+    from mapper.geoparse import geoparse_text
+
+    for r in geoparse_text(text, services, given):
+        if r.mention.name == name:
+            return r.place
+    raise AssertionError(f"{name} not resolved")
+
+
+def test_a_place_the_gazetteer_lacks_lies_among_the_story_s_places(services):
+    # a story about New Orleans and one of its parishes names a lake the gazetteer lacks: it
+    # lies by the city and the parish the story names, not at the centre of the United States
+    text = ("Divers searched Lake Quillamet on Monday after a storm in New Orleans; deputies from "
+            "Jefferson Parish joined them, US officials said.")
+    place = _point(services, text, at(text, "Lake Quillamet", "New Orleans", "Jefferson Parish", "US"),
+                   "Lake Quillamet")
+    assert (place.country, place.geo_precision) == ("US", 3)
+    assert abs(place.lat - 29.97) < 0.1 and abs(place.lon + 90.1) < 0.1
