@@ -82,3 +82,40 @@ def test_a_place_the_gazetteer_lacks_lies_among_the_story_s_places(services):
                    "Lake Quillamet")
     assert (place.country, place.geo_precision) == ("US", 3)
     assert abs(place.lat - 29.97) < 0.1 and abs(place.lon + 90.1) < 0.1
+
+
+_US_STORY = ("Hospitals in Illinois, Ohio and Kentucky were told to expect more patients, and Mexico "
+             "closed its schools. ")
+
+
+def test_a_name_lies_in_the_country_the_story_named_just_before_it(services):
+    # a story about US states moves to Egypt: "Cairo" is the Egyptian capital, not Cairo, Illinois
+    text = _US_STORY + "Officials in Egypt ordered all pigs culled, and doctors will check travellers landing in Cairo."
+    got = places(services, text, at(text, "Illinois", "Ohio", "Kentucky", "Mexico", "Egypt", "Cairo"))
+    assert got["Cairo"][1:3] == ("city", "EG")
+    assert got["Egypt"][1:3] == ("country", "EG")
+
+
+def test_a_country_s_name_is_never_a_town_that_bears_it_only_as_another_name(services):
+    # GeoNames also calls Uhrichsville, Ohio "Egypt": a story naming Ohio keeps a town named
+    # Lebanon (its own name), never a town that has the country's name only as another name
+    text = _US_STORY + "Egypt reported no cases."
+    got = places(services, text, at(text, "Illinois", "Ohio", "Kentucky", "Mexico", "Egypt"))
+    assert got["Egypt"][1:3] == ("country", "EG")
+
+
+def test_the_country_named_last_is_a_place_or_a_demonym_not_a_modifier(services):
+    from mapper.extract.toponyms import find_spans
+    from mapper.geo.nearby import last_country
+
+    gaz = services.gazetteer
+
+    def last(text, name):
+        spans = find_spans(text, gaz)
+        best = {i: gaz.country_entry["EG"] for i, s in enumerate(spans) if s.name == "Egypt"}
+        return last_country(gaz, spans, [i for i, s in enumerate(spans) if s.name == name], best)
+
+    assert last("Officials in Egypt said a nurse in Cairo fell ill.", "Cairo") == {"EG": 1}
+    assert last("Egyptian officials said a nurse in Cairo fell ill.", "Cairo") == {"EG": 1}
+    # "the Egypt office": the country names no scene
+    assert last("The Egypt office of the charity said a nurse in Cairo fell ill.", "Cairo") == {}

@@ -86,6 +86,9 @@ SMALL_VOTE, SMALL_POP = 0.5, 1_000
 #: a name in an enumeration: times the share of its fellow names of the candidate's kind /
 #: of its country ("Alberta, Manitoba, Ontario and New Brunswick": the provinces)
 LIST_KIND, LIST_COUNTRY = 4.5, 1.5
+#: per mention, a place in the country named last before it (nearby.last_country)
+LAST_COUNTRY = 2.0
+ALIAS_TOWN = True
 #: the names of an enumeration are distinct places (a reading a fellow name took is dropped)
 LIST_DISTINCT = True
 
@@ -213,8 +216,8 @@ def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
           near: dict[int, set[str]], around: tuple[list[tuple[float, float]], frozenset[str]] | None = None,
-          together: dict[int, float] | None = None, peers: lists.Fellows | None = None
-          ) -> tuple[int, float]:
+          together: dict[int, float] | None = None, peers: lists.Fellows | None = None,
+          lead: dict[str, int] | None = None) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
     the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
     cands, shadowed = candidates(gaz, spans[group[0]])
@@ -253,6 +256,11 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
             for _ in group:
                 total += score
             totals[entry] = total
+    if lead and LAST_COUNTRY and len(totals) > 1:
+        # "cases in the South American country of Chile ... the Institute of Public Health in
+        # Santiago": a name lies in the country the story was talking about just before it
+        for e in totals:
+            totals[e] += LAST_COUNTRY * lead.get(gaz.country[e], 0)
     hamlets = world_namesakes(gaz, spans[group[0]])
     stated = set().union(*(near.get(i, ()) for i in group))  # "X, Y": what Y says of X's country and region
     if hamlets and len(hamlets) < len(totals):
@@ -265,7 +273,9 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
         for e in [e for e in totals if gaz.kind[e] == CITY]:
-            if gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
+            if ALIAS_TOWN and not _spelled_as(gaz, e, spans[group[0]].key):
+                del totals[e]  # "Egypt" is an old name of Uhrichsville, Ohio: never the town
+            elif gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
                     not _about(ctx, gaz.country[e], gaz.admin1[e]):
                 del totals[e]
     if shadowed and not spans[group[0]].region_word:
@@ -383,7 +393,8 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         full = _context(gaz, list(entries.values()), demonyms)
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
                            nearby.around(spans, members, best, gaz) if g in several else None, together,
-                           siblings and lists.fellows(gaz, members, siblings, best))
+                           siblings and lists.fellows(gaz, members, siblings, best),
+                           nearby.last_country(gaz, spans, members, best))
                   for g, members in groups.items()}
     return chosen
 
