@@ -18,6 +18,10 @@ from mapper.geo.spans import Span
 #: a compass word that may stand for "<word> <the rest of the next name>"
 _WORD = re.compile(r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western"
                    r"|North[- ]?(?:east|west)(?:ern)?|South[- ]?(?:east|west)(?:ern)?)")
+#: the first words such a name may start with (a set look-up before any pattern)
+_FIRST = frozenset(w + e for w in ("North", "South") for e in ("", "east", "west", "eastern", "western", "-east",
+                                                                 "-west", "-eastern", "-western")) | frozenset(
+    {"East", "West", "Central", "Northern", "Southern", "Eastern", "Western"})
 #: the same word at the start of the next name, and the rest of it
 _HEAD = re.compile(_WORD.pattern + r" (?P<rest>\S.*)")
 #: what joins the names: "Central and South America", "North, Central and South America"
@@ -34,9 +38,10 @@ def elided(spans: list[Span], text: str, gaz: Gazetteer) -> list[Span]:
         span = out[i]
         nxt = out[i + 1] if i + 1 < len(out) else None
         joined = nxt is not None and text[span.end:nxt.start] in _JOINS
-        if span.demonym or not _WORD.fullmatch(span.name):
-            head = _HEAD.fullmatch(span.name)
-            rest = head.group("rest") if head and not span.demonym else ""
+        first = span.name.split(" ", 1)[0]
+        if span.demonym or first not in _FIRST or not _WORD.fullmatch(span.name):
+            head = _HEAD.fullmatch(span.name) if first in _FIRST and not span.demonym else None
+            rest = head.group("rest") if head else ""
             continue
         if not (joined and rest):
             rest = ""

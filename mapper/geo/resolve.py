@@ -394,7 +394,7 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
                            nearby.around(spans, members, best, gaz) if g in several else None, together,
                            siblings and lists.fellows(gaz, members, siblings, best),
-                           nearby.last_country(gaz, spans, members, best))
+                           nearby.last_country(gaz, spans, members, best) if g in several else None)
                   for g, members in groups.items()}
     return chosen
 
