@@ -119,3 +119,17 @@ def test_the_country_named_last_is_a_place_or_a_demonym_not_a_modifier(services)
     assert last("Egyptian officials said a nurse in Cairo fell ill.", "Cairo") == {"EG": 1}
     # "the Egypt office": the country names no scene
     assert last("The Egypt office of the charity said a nurse in Cairo fell ill.", "Cairo") == {}
+
+
+def test_a_bare_sea_name_is_the_sea_not_the_province_named_after_it(services):
+    # the story's Egyptian votes favour Egypt's Red Sea governorate, but a sea has no country
+    # to share votes with: a bare "Red Sea" is the sea
+    text = "An Egyptian official said a cargo ship sank in the Red Sea on Monday; Egypt sent two navy boats."
+    got = places(services, text, at(text, "Egyptian", "Red Sea", "Egypt"))
+    assert got["Red Sea"][:3] == ("Red Sea", "region", "")
+    # the province keeps its region word, or its country after it
+    got = places(services, "Fighting reached Port Sudan, the capital of Red Sea State, as Sudan's army regrouped.")
+    assert got["Red Sea State"][1:3] == ("admin1", "SD")
+    text = "Aid arrived in Port Sudan and Kassala, Sudan, and in Red Sea, Sudan, officials said."
+    got = places(services, text, at(text, "Port Sudan", "Kassala", "Sudan", "Red Sea"))
+    assert got["Red Sea"][1:3] == ("admin1", "SD")

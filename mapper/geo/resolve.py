@@ -37,6 +37,7 @@ from mapper.geo.candidates import (
     ADMIN1,
     CITY,
     COUNTRY,
+    REGION,
     Cand,
     candidates,
     name_strength,
@@ -89,6 +90,7 @@ LIST_KIND, LIST_COUNTRY = 4.5, 1.5
 #: per mention, a place in the country named last before it (nearby.last_country)
 LAST_COUNTRY = 2.0
 ALIAS_TOWN = True
+SEA_OVER_PROVINCE = True
 #: the names of an enumeration are distinct places (a reading a fellow name took is dropped)
 LIST_DISTINCT = True
 
@@ -268,6 +270,13 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         for e in hamlets:
             if gaz.admin1[e] not in stated:
                 del totals[e]
+    if SEA_OVER_PROVINCE and not spans[group[0]].region_word and \
+            any(gaz.kind[e] == REGION and not gaz.country[e] for e in totals):
+        # a bare "Red Sea" is the sea, not Egypt's or Sudan's province named after it, which the
+        # story's Egyptian votes would favour (a sea has no country to share them): the province
+        # needs its region word ("Red Sea State") or its country after it ("Red Sea, Sudan")
+        for e in [e for e in totals if gaz.kind[e] == ADMIN1 and gaz.country[e] not in stated]:
+            del totals[e]
     if any(gaz.kind[e] == COUNTRY for e in totals):
         # a country's name is the country, not a town named after it, unless the article names
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
