@@ -133,3 +133,18 @@ def test_a_bare_sea_name_is_the_sea_not_the_province_named_after_it(services):
     text = "Aid arrived in Port Sudan and Kassala, Sudan, and in Red Sea, Sudan, officials said."
     got = places(services, text, at(text, "Port Sudan", "Kassala", "Sudan", "Red Sea"))
     assert got["Red Sea"][1:3] == ("admin1", "SD")
+
+
+def test_a_list_of_region_names_is_a_list_of_regions_not_an_address(services):
+    # "Washington, Pennsylvania" alone is the town; in a list of states it is the state, and
+    # "California" is the state too, not the town of Pennsylvania near Washington, PA
+    text = ("Cases were reported in Oregon, Idaho and Utah. Officials are checking cases in "
+            "Washington, Pennsylvania and California.")
+    got = places(services, text)
+    assert got["Washington"][1:4] == ("admin1", "US", "US.WA")
+    assert got["California"][1:4] == ("admin1", "US", "US.CA")
+    got = places(services, "The parade in Washington, Pennsylvania drew crowds.")
+    assert got["Washington"][1:4] == ("city", "US", "US.PA")
+    # cities whose regions are named after them stay cities
+    got = places(services, "Russian missiles hit Kyiv, Kharkiv and Odesa overnight.")
+    assert [got[n][1] for n in ("Kyiv", "Kharkiv", "Odesa")] == ["city", "city", "city"]

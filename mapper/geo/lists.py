@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from mapper.geo.candidates import ADMIN1, candidates
 from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.geo.names import key
 from mapper.geo.spans import Span
 
 _JOINS = frozenset({", ", " and ", " or ", ", and ", ", or ", " & ",
@@ -73,9 +75,11 @@ DISTINCT_MIN = 3
 
 
 def fellows(gaz: Gazetteer, members: list[int], siblings: dict[int, tuple[int, ...]],
-            best: dict[int, int]) -> Fellows | None:
+            best: dict[int, int], regional: frozenset[int] = frozenset()) -> Fellows | None:
     """What the fellow names of a group's mentions were resolved to (None when no mention
-    is in a list).  Fellows of the same name are left out (a name is no evidence for itself)."""
+    is in a list).  Fellows of the same name are left out (a name is no evidence for itself).
+    In a list of region names (``regional``, :func:`regional`) every fellow counts as a region,
+    whatever its reading of the pass before: readings change from pass to pass, the names do not."""
     kinds: Counter = Counter()
     countries: Counter = Counter()
     taken = set()
@@ -85,7 +89,7 @@ def fellows(gaz: Gazetteer, members: list[int], siblings: dict[int, tuple[int, .
             entry = best.get(j)
             if entry is None or j in members:
                 continue
-            kinds[_CLASS[KINDS[gaz.kind[entry]]]] += 1
+            kinds["admin1" if i in regional else _CLASS[KINDS[gaz.kind[entry]]]] += 1
             if gaz.country[entry]:
                 countries[gaz.country[entry]] += 1
             if len(siblings[i]) >= DISTINCT_MIN - 1:
@@ -98,3 +102,27 @@ def kind_class(gaz: Gazetteer, entry: int) -> str:
     """The class of an entry's kind that enumerations share ("town" for city and village)."""
     return _CLASS[KINDS[gaz.kind[entry]]]
 
+
+
+def regional(gaz: Gazetteer, spans: list[Span], siblings: dict[int, tuple[int, ...]]) -> frozenset[int]:
+    """The spans of enumerations whose every name is the own name of an admin-1 region that is
+    not named after a town of it: "cases in Washington, Pennsylvania and California" lists
+    states (not Washington, the town of Pennsylvania, then California, the town near it);
+    "Kyiv, Kharkiv and Odesa" lists cities (their oblasts are named after them)."""
+    out = set()
+    for i, fellows in siblings.items():
+        if i not in out and all(region_name(gaz, spans[j]) for j in (i, *fellows)):
+            out.update((i, *fellows))
+    return frozenset(out)
+
+
+def region_name(gaz: Gazetteer, span: Span) -> bool:
+    """Whether a span's name is the own name of an admin-1 region not named after a town of it."""
+    cands, shadowed = candidates(gaz, span)
+    return any(gaz.kind[e] == ADMIN1 and e not in shadowed and key(gaz.names[e]) == span.key for e, *_ in cands)
+
+
+def unlisted(near: dict[int, set[str]], regional: frozenset[int]) -> dict[int, set[str]]:
+    """``near`` ("X, Y": what Y says of where X lies) without the pairs inside a list of
+    regions: in "Washington, Pennsylvania and California" the second name qualifies nothing."""
+    return {i: says for i, says in near.items() if i not in regional}

@@ -91,6 +91,7 @@ LIST_KIND, LIST_COUNTRY = 4.5, 1.5
 LAST_COUNTRY = 2.0
 ALIAS_TOWN = True
 SEA_OVER_PROVINCE = True
+LIST_REGIONS = True
 #: the names of an enumeration are distinct places (a reading a fellow name took is dropped)
 LIST_DISTINCT = True
 
@@ -385,6 +386,7 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
     live = [i for members in groups.values() for i in members]
     links = nearby.links(spans, live, text)
     siblings = lists.enumerations(spans, set(live), text)
+    regional = lists.regional(gaz, spans, siblings) if LIST_REGIONS and siblings else frozenset()
     if len(groups) == 1 and not links:
         # one name and no "X, Y": its own vote is discounted, so the context of the next
         # pass equals the demonyms alone, and so does its result
@@ -399,10 +401,12 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         previous = entries
         best = {i: entries[g] for g, members in groups.items() for i in members}
         near = nearby.named_after(links, best, gaz, spans)
+        if regional:
+            near = lists.unlisted(near, regional)
         full = _context(gaz, list(entries.values()), demonyms)
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
                            nearby.around(spans, members, best, gaz) if g in several else None, together,
-                           siblings and lists.fellows(gaz, members, siblings, best),
+                           siblings and lists.fellows(gaz, members, siblings, best, regional),
                            nearby.last_country(gaz, spans, members, best) if g in several else None)
                   for g, members in groups.items()}
     return chosen
