@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from mapper.geo.candidates import ADMIN1, candidates
 from mapper.geo.gazetteer import KINDS, Gazetteer
-from mapper.geo.names import key
 from mapper.geo.spans import Span
 
 _JOINS = frozenset({", ", " and ", " or ", ", and ", ", or ", " & ",
@@ -118,8 +117,8 @@ def regional(gaz: Gazetteer, spans: list[Span], siblings: dict[int, tuple[int, .
 
 def region_name(gaz: Gazetteer, span: Span) -> bool:
     """Whether a span's name is the own name of an admin-1 region not named after a town of it."""
-    cands, shadowed = candidates(gaz, span)
-    return any(gaz.kind[e] == ADMIN1 and e not in shadowed and key(gaz.names[e]) == span.key for e, *_ in cands)
+    shadowed = candidates(gaz, span)[1]
+    return any(main and gaz.kind[e] == ADMIN1 and e not in shadowed for e, main in gaz.candidates(span.key))
 
 
 def unlisted(near: dict[int, set[str]], regional: frozenset[int]) -> dict[int, set[str]]:

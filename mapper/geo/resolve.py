@@ -282,8 +282,9 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # a country's name is the country, not a town named after it, unless the article names
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
+        own = {e for e, main in gaz.candidates(spans[group[0]].key) if main}
         for e in [e for e in totals if gaz.kind[e] == CITY]:
-            if ALIAS_TOWN and not _spelled_as(gaz, e, spans[group[0]].key):
+            if ALIAS_TOWN and e not in own:
                 del totals[e]  # "Egypt" is an old name of Uhrichsville, Ohio: never the town
             elif gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
                     not _about(ctx, gaz.country[e], gaz.admin1[e]):
