@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from mapper.geo.candidates import ADMIN1, candidates
+from mapper.geo.candidates import ADMIN1, candidates, word_slot
 from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.geo.names import key
 from mapper.geo.spans import Span
 
 _JOINS = frozenset({", ", " and ", " or ", ", and ", ", or ", " & ",
@@ -117,8 +118,14 @@ def regional(gaz: Gazetteer, spans: list[Span], siblings: dict[int, tuple[int, .
 
 def region_name(gaz: Gazetteer, span: Span) -> bool:
     """Whether a span's name is the own name of an admin-1 region not named after a town of it."""
-    shadowed = candidates(gaz, span)[1]
-    return any(main and gaz.kind[e] == ADMIN1 and e not in shadowed for e, main in gaz.candidates(span.key))
+    memo = gaz.memo("region_name")  # per name and region word, as the candidates are
+    slot = (span.key, word_slot(span))
+    found = memo.get(slot)
+    if found is None:
+        cands, shadowed = candidates(gaz, span)
+        found = memo[slot] = any(gaz.kind[e] == ADMIN1 and e not in shadowed and key(gaz.names[e]) == span.key
+                                 for e, *_ in cands)
+    return found
 
 
 def unlisted(near: dict[int, set[str]], regional: frozenset[int]) -> dict[int, set[str]]:

@@ -282,9 +282,8 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # a country's name is the country, not a town named after it, unless the article names
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
-        own = {e for e, main in gaz.candidates(spans[group[0]].key) if main}
         for e in [e for e in totals if gaz.kind[e] == CITY]:
-            if ALIAS_TOWN and e not in own:
+            if ALIAS_TOWN and not _own_name(gaz, e, spans[group[0]].key):
                 del totals[e]  # "Egypt" is an old name of Uhrichsville, Ohio: never the town
             elif gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
                     not _about(ctx, gaz.country[e], gaz.admin1[e]):
@@ -324,6 +323,15 @@ def _about(ctx: _Context, country: str, admin1: str | None) -> bool:
 
 #: the share of an article's country votes that makes it a story about that country
 COUNTRY_MAJORITY = 0.5
+
+
+def _own_name(gaz: Gazetteer, entry: int, k: str) -> bool:
+    """:func:`_spelled_as`, memoised per process (it normalises the entry's name)."""
+    memo = gaz.memo("own_name")
+    found = memo.get((entry, k))
+    if found is None:
+        found = memo[(entry, k)] = _spelled_as(gaz, entry, k)
+    return found
 
 
 def _spelled_as(gaz: Gazetteer, entry: int, k: str) -> bool:
