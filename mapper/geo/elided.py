@@ -18,6 +18,11 @@ from mapper.geo.spans import Span
 #: a compass word that may stand for "<word> <the rest of the next name>"
 _WORD = re.compile(r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western"
                    r"|North[- ]?(?:east|west)(?:ern)?|South[- ]?(?:east|west)(?:ern)?)")
+#: every bare compass word :data:`_WORD` matches (a set look-up per span for the usual case)
+_BARE = frozenset(
+    [f"{a}{sep}{b}{end}" for a in ("North", "South") for sep in ("", "-", " ") for b in ("east", "west")
+     for end in ("", "ern")] + ["North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern",
+                                "Western"])
 #: the first words such a name may start with (a set look-up before any pattern)
 _FIRST = frozenset(w + e for w in ("North", "South") for e in ("", "east", "west", "eastern", "western", "-east",
                                                                  "-west", "-eastern", "-western")) | frozenset(
@@ -32,6 +37,8 @@ def elided(spans: list[Span], text: str, gaz: Gazetteer) -> list[Span]:
     """The spans, with a bare compass word followed by a name that starts with another one
     read as that word and the rest of the next name, where the gazetteer knows the result
     ("Central" in "Central and South America" is Central America)."""
+    if not any(span.name in _BARE for span in spans):
+        return spans  # the usual case: no bare compass word, nothing to read
     out = list(spans)
     rest = ""  # the shared part carried from the name after (right to left)
     for i in range(len(out) - 1, -1, -1):
