@@ -264,14 +264,27 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # Santiago": a name lies in the country the story was talking about just before it
         for e in totals:
             totals[e] += LAST_COUNTRY * lead.get(gaz.country[e], 0)
-    hamlets = world_namesakes(gaz, spans[group[0]])
     stated = set().union(*(near.get(i, ()) for i in group))  # "X, Y": what Y says of X's country and region
+    _drop_namesakes(gaz, totals, spans[group[0]], stated, regions, ctx)
+    if shadowed and not spans[group[0]].region_word:
+        _shadow(gaz, totals, shadowed, spans[group[0]].key, regions, len(group))
+    top = max(totals.values())
+    best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
+    return best, totals[best] / len(group)
+
+
+def _drop_namesakes(gaz: Gazetteer, totals: dict[int, float], span: Span, stated: set[str],
+                    regions: frozenset[str], ctx: _Context) -> None:
+    """Drop from ``totals`` the readings a name has only as a namesake of a better-known place:
+    hamlets named after a world region or sea, a province named after a sea, towns named after
+    a country.  ``stated``: what "X, Y" says of X; ``regions``: the admin-1 regions of its sentence."""
+    hamlets = world_namesakes(gaz, span)
     if hamlets and len(hamlets) < len(totals):
         # only its state qualifies the hamlet ("Middle East, Md."; not "the Middle East, US officials said")
         for e in hamlets:
             if gaz.admin1[e] not in stated:
                 del totals[e]
-    if SEA_OVER_PROVINCE and not spans[group[0]].region_word and \
+    if SEA_OVER_PROVINCE and not span.region_word and \
             any(gaz.kind[e] == REGION and not gaz.country[e] for e in totals):
         # a bare "Red Sea" is the sea, not Egypt's or Sudan's province named after it, which the
         # story's Egyptian votes would favour (a sea has no country to share them): the province
@@ -283,29 +296,29 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
         for e in [e for e in totals if gaz.kind[e] == CITY]:
-            if ALIAS_TOWN and not _own_name(gaz, e, spans[group[0]].key):
+            if ALIAS_TOWN and not _own_name(gaz, e, span.key):
                 del totals[e]  # "Egypt" is an old name of Uhrichsville, Ohio: never the town
             elif gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
                     not _about(ctx, gaz.country[e], gaz.admin1[e]):
                 del totals[e]
-    if shadowed and not spans[group[0]].region_word:
-        # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
-        # when the city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh")
-        for e in shadowed:
-            if e not in totals:
-                continue  # a reading a fellow name of its enumeration took
-            if REGION_PEERS and len({r for r in regions if r != gaz.admin1[e]
-                                     and r.startswith(f"{gaz.country[e]}.")}) >= REGION_PEERS:
-                continue  # "eight in Alberta, one in New Brunswick, and one in Quebec": the province
-            seat = max((t for c, t in totals.items() if gaz.kind[c] == CITY and gaz.admin1[c] == gaz.admin1[e]
-                        and gaz.country[c] == gaz.country[e] and _spelled_as(gaz, c, spans[group[0]].key)),
-                       default=None)
-            totals[e] -= SHADOWED * len(group)
-            if seat is not None:
-                totals[e] = min(totals[e], seat - SHADOWED * len(group))
-    top = max(totals.values())
-    best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
-    return best, totals[best] / len(group)
+
+
+def _shadow(gaz: Gazetteer, totals: dict[int, float], shadowed: tuple[int, ...], name_key: str,
+            regions: frozenset[str], mentions: int) -> None:
+    """A bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even when the
+    city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh"): lower the regions."""
+    for e in shadowed:
+        if e not in totals:
+            continue  # a reading a fellow name of its enumeration took
+        if REGION_PEERS and len({r for r in regions if r != gaz.admin1[e]
+                                 and r.startswith(f"{gaz.country[e]}.")}) >= REGION_PEERS:
+            continue  # "eight in Alberta, one in New Brunswick, and one in Quebec": the province
+        seat = max((t for c, t in totals.items() if gaz.kind[c] == CITY and gaz.admin1[c] == gaz.admin1[e]
+                    and gaz.country[c] == gaz.country[e] and _spelled_as(gaz, c, name_key)),
+                   default=None)
+        totals[e] -= SHADOWED * mentions
+        if seat is not None:
+            totals[e] = min(totals[e], seat - SHADOWED * mentions)
 
 
 def _about(ctx: _Context, country: str, admin1: str | None) -> bool:
