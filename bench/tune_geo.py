@@ -60,6 +60,8 @@ GRID: list[tuple[str, str, tuple[float, ...]]] = [
     ("qualify", "ABROAD_POP", (1_000, 5_000, 20_000, 50_000, 100_000)),
     ("resolve", "COUNTRY_MAJORITY", (0.34, 0.5, 0.67)),
     ("resolve", "REGION_PEERS", (0, 1, 2, 3)),
+    ("resolve", "LAST_COUNTRY", (0.0, 1.0, 2.0, 3.0, 4.5)),
+    ("nearby", "LAST_REACH", (150, 300, 600, 1000)),
 ]
 #: held at their values whatever the tune halves say (bench/README.md, issue 14): COUNTRY_ANY 1.0
 #: moves the seed's Geneva talks to Geneva, US; CLOSE_BONUS 2.0 and CLOSE_KM 15 break the tested

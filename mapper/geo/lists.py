@@ -10,8 +10,11 @@ kinds and countries its fellow names were resolved to.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
+from mapper.geo.candidates import ADMIN1, candidates, word_slot
 from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.geo.names import key
 from mapper.geo.spans import Span
 
 _JOINS = frozenset({", ", " and ", " or ", ", and ", ", or ", " & ",
@@ -52,26 +55,80 @@ def enumerations(spans: list[Span], live: set[int], text: str) -> dict[int, tupl
     return out
 
 
+@dataclass(frozen=True)
+class Fellows:
+    """What the fellow names of a group's mentions in enumerations were resolved to."""
+
+    #: counts of their kind classes and of their countries, and how many they are
+    kinds: Counter
+    countries: Counter
+    n: int
+    #: the entries they were resolved to in lists of :data:`DISTINCT_MIN` names or more: a
+    #: writer does not name one place twice in a list ("New York City, Long Island, New York
+    #: and New Jersey": the third is the state); two names may be one place ("Riverton or
+    #: Aparima", "the city of Union and Union County" is a town and its county)
+    taken: frozenset[int]
+
+
+#: the names of an enumeration this long are distinct places
+DISTINCT_MIN = 3
+
+
 def fellows(gaz: Gazetteer, members: list[int], siblings: dict[int, tuple[int, ...]],
-            best: dict[int, int]) -> tuple[Counter, Counter, int] | None:
-    """What the fellow names of a group's mentions were resolved to: counts of their kind
-    classes and countries and how many they are (None when no mention is in a list).
-    Fellows of the same name are left out (a name is no evidence for itself)."""
+            best: dict[int, int], regional: frozenset[int] = frozenset()) -> Fellows | None:
+    """What the fellow names of a group's mentions were resolved to (None when no mention
+    is in a list).  Fellows of the same name are left out (a name is no evidence for itself).
+    In a list of region names (``regional``, :func:`regional`) every fellow counts as a region,
+    whatever its reading of the pass before: readings change from pass to pass, the names do not."""
     kinds: Counter = Counter()
     countries: Counter = Counter()
+    taken = set()
     n = 0
     for i in members:
         for j in siblings.get(i, ()):
             entry = best.get(j)
             if entry is None or j in members:
                 continue
-            kinds[_CLASS[KINDS[gaz.kind[entry]]]] += 1
+            kinds["admin1" if i in regional else _CLASS[KINDS[gaz.kind[entry]]]] += 1
             if gaz.country[entry]:
                 countries[gaz.country[entry]] += 1
+            if len(siblings[i]) >= DISTINCT_MIN - 1:
+                taken.add(entry)
             n += 1
-    return (kinds, countries, n) if n else None
+    return Fellows(kinds, countries, n, frozenset(taken)) if n else None
 
 
 def kind_class(gaz: Gazetteer, entry: int) -> str:
     """The class of an entry's kind that enumerations share ("town" for city and village)."""
     return _CLASS[KINDS[gaz.kind[entry]]]
+
+
+
+def regional(gaz: Gazetteer, spans: list[Span], siblings: dict[int, tuple[int, ...]]) -> frozenset[int]:
+    """The spans of enumerations whose every name is the own name of an admin-1 region that is
+    not named after a town of it: "cases in Washington, Pennsylvania and California" lists
+    states (not Washington, the town of Pennsylvania, then California, the town near it);
+    "Kyiv, Kharkiv and Odesa" lists cities (their oblasts are named after them)."""
+    out = set()
+    for i, fellows in siblings.items():
+        if i not in out and all(region_name(gaz, spans[j]) for j in (i, *fellows)):
+            out.update((i, *fellows))
+    return frozenset(out)
+
+
+def region_name(gaz: Gazetteer, span: Span) -> bool:
+    """Whether a span's name is the own name of an admin-1 region not named after a town of it."""
+    memo = gaz.memo("region_name")  # per name and region word, as the candidates are
+    slot = (span.key, word_slot(span))
+    found = memo.get(slot)
+    if found is None:
+        cands, shadowed = candidates(gaz, span)
+        found = memo[slot] = any(gaz.kind[e] == ADMIN1 and e not in shadowed and key(gaz.names[e]) == span.key
+                                 for e, *_ in cands)
+    return found
+
+
+def unlisted(near: dict[int, set[str]], regional: frozenset[int]) -> dict[int, set[str]]:
+    """``near`` ("X, Y": what Y says of where X lies) without the pairs inside a list of
+    regions: in "Washington, Pennsylvania and California" the second name qualifies nothing."""
+    return {i: says for i, says in near.items() if i not in regional}

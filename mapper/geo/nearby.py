@@ -7,7 +7,7 @@ import math
 
 from mapper.geo.candidates import ADMIN1, CITY, COUNTRY
 from mapper.geo.gazetteer import Gazetteer
-from mapper.geo.spans import Span
+from mapper.geo.spans import LOCATIVES, Span
 
 #: characters either side of a mention that count as its sentence, and mentions either side looked at
 SENTENCE_REACH = 150
@@ -16,6 +16,9 @@ NEIGHBOURS = 6
 #: halves, bench/tune_geo.py; CLOSE_BONUS and CLOSE_KM are held: bench/README.md)
 CLOSE_KM, CLOSE_BONUS = 30.0, 6.0
 NEAR_KM, NEAR_BONUS = 120.0, 3.0
+
+#: characters before a mention within which the country named last counts (about four sentences)
+LAST_REACH = 600
 
 #: what joins "X, Y" when Y says where X lies
 GAPS = frozenset({", ", " (", " in ", ","})
@@ -96,3 +99,26 @@ def proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> 
             if best < CLOSE_KM:
                 return CLOSE_BONUS
     return NEAR_BONUS if best < NEAR_KM else 0.0
+
+
+def last_country(gaz: Gazetteer, spans: list[Span], members: list[int], best: dict[int, int]) -> dict[str, int]:
+    """For a group's mentions, the country each was preceded by: the nearest country named as a
+    place ("in Chile", "the country of Chile") or demonym ("the Egyptian government") within
+    :data:`LAST_REACH` characters before it.  A country name as a modifier ("the U.S.
+    decision", "a United States laboratory in Cairo") is no scene: only one after a locative
+    word counts.  Returns country -> number of mentions."""
+    out: dict[str, int] = {}
+    for i in members:
+        for j in range(i - 1, -1, -1):
+            if spans[i].start - spans[j].end > LAST_REACH:
+                break
+            if spans[j].demonym:
+                iso = spans[j].demonym
+            else:
+                entry = best.get(j)
+                if entry is None or gaz.kind[entry] != COUNTRY or spans[j].prev_word not in LOCATIVES:
+                    continue
+                iso = gaz.country[entry]
+            out[iso] = out.get(iso, 0) + 1
+            break
+    return out

@@ -140,13 +140,21 @@ def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str,
 
 
 def local_point(gaz: Gazetteer, entries: list[int], region: int) -> tuple[float, float] | None:
-    """Where the article's towns inside the focus region lie (the median of their points,
-    with at least two of them), else None: local news names the towns of one area, and a
-    place of it the gazetteer places elsewhere lies among them, not at the state's centre."""
-    inner = sorted({e for e in entries if gaz.kind[e] == CITY and inside(gaz, e, region)})
-    if len(inner) < 2:
+    """Where the article's places inside a region lie (the median of their points), else None:
+    local news names the places of one area, and a place of it the gazetteer lacks or places
+    elsewhere lies among them, not at the region's centre.  Its towns when it names two or
+    more; else, in an admin-1 region or a country, every finer place it names there (a town,
+    a county; in a country, its admin-1 regions too): a story about New Orleans and its
+    parishes places a lake it names by the city, not in Kansas at the centre of the US."""
+    towns = sorted({e for e in entries if gaz.kind[e] == CITY and inside(gaz, e, region)})
+    if len(towns) < 2 and gaz.kind[region] in (ADMIN1, COUNTRY):
+        finer = (CITY, VILLAGE, REGION, ADMIN1) if gaz.kind[region] == COUNTRY else (CITY, VILLAGE, REGION)
+        towns = sorted({e for e in entries if gaz.kind[e] in finer and inside(gaz, e, region)})
+        if not towns:
+            return None
+    elif len(towns) < 2:
         return None
-    return statistics.median(gaz.lon[e] for e in inner), statistics.median(gaz.lat[e] for e in inner)
+    return statistics.median(gaz.lon[e] for e in towns), statistics.median(gaz.lat[e] for e in towns)
 
 
 def km(lat: float, lon: float, lat2: float, lon2: float) -> float:

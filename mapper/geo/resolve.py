@@ -32,10 +32,12 @@ from dataclasses import dataclass
 
 from mapper.geo.spans import LOCATIVES, TITLES, Span
 from mapper.geo import lists, nearby, postal, qualify
+from mapper.geo.elided import elided
 from mapper.geo.candidates import (
     ADMIN1,
     CITY,
     COUNTRY,
+    REGION,
     Cand,
     candidates,
     name_strength,
@@ -85,6 +87,13 @@ SMALL_VOTE, SMALL_POP = 0.5, 1_000
 #: a name in an enumeration: times the share of its fellow names of the candidate's kind /
 #: of its country ("Alberta, Manitoba, Ontario and New Brunswick": the provinces)
 LIST_KIND, LIST_COUNTRY = 4.5, 1.5
+#: per mention, a place in the country named last before it (nearby.last_country)
+LAST_COUNTRY = 2.0
+ALIAS_TOWN = True
+SEA_OVER_PROVINCE = True
+LIST_REGIONS = True
+#: the names of an enumeration are distinct places (a reading a fellow name took is dropped)
+LIST_DISTINCT = True
 
 
 @dataclass(frozen=True)
@@ -210,17 +219,20 @@ def _without(ctx: _Context, gaz: Gazetteer, entry: int) -> _Context:
 
 def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
           near: dict[int, set[str]], around: tuple[list[tuple[float, float]], frozenset[str]] | None = None,
-          together: dict[int, float] | None = None, peers: tuple[Counter, Counter, int] | None = None
-          ) -> tuple[int, float]:
+          together: dict[int, float] | None = None, peers: lists.Fellows | None = None,
+          lead: dict[str, int] | None = None) -> tuple[int, float]:
     """The best entry for a group of same-name mentions (one sense per discourse):
     the sum of each mention's score, so "Aurora, Illinois" once decides every "Aurora"."""
     cands, shadowed = candidates(gaz, spans[group[0]])
     base = _base_scores(cands, ctx)
     if peers and len(cands) > 1:
-        kinds, countries, n = peers
+        kinds, countries, n = peers.kinds, peers.countries, peers.n
         base = [(entry, score + (LIST_KIND * kinds[lists.kind_class(gaz, entry)]
                                  + LIST_COUNTRY * countries[country]) / n, country, admin1)
                 for entry, score, country, admin1 in base]
+        if LIST_DISTINCT and peers.taken and any(entry not in peers.taken for entry, *_ in base):
+            # an enumeration names each place once: "New York" after "New York City" in one list
+            base = [b for b in base if b[0] not in peers.taken]
     points, regions = around or ((), ())
     if points and len(cands) > 1:
         base = [(entry, score + nearby.proximity(gaz, entry, points), country, admin1)
@@ -247,37 +259,66 @@ def _pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: _Context,
             for _ in group:
                 total += score
             totals[entry] = total
-    hamlets = world_namesakes(gaz, spans[group[0]])
+    if lead and LAST_COUNTRY and len(totals) > 1:
+        # "cases in the South American country of Chile ... the Institute of Public Health in
+        # Santiago": a name lies in the country the story was talking about just before it
+        for e in totals:
+            totals[e] += LAST_COUNTRY * lead.get(gaz.country[e], 0)
     stated = set().union(*(near.get(i, ()) for i in group))  # "X, Y": what Y says of X's country and region
+    _drop_namesakes(gaz, totals, spans[group[0]], stated, regions, ctx)
+    if shadowed and not spans[group[0]].region_word:
+        _shadow(gaz, totals, shadowed, spans[group[0]].key, regions, len(group))
+    top = max(totals.values())
+    best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
+    return best, totals[best] / len(group)
+
+
+def _drop_namesakes(gaz: Gazetteer, totals: dict[int, float], span: Span, stated: set[str],
+                    regions: frozenset[str], ctx: _Context) -> None:
+    """Drop from ``totals`` the readings a name has only as a namesake of a better-known place:
+    hamlets named after a world region or sea, a province named after a sea, towns named after
+    a country.  ``stated``: what "X, Y" says of X; ``regions``: the admin-1 regions of its sentence."""
+    hamlets = world_namesakes(gaz, span)
     if hamlets and len(hamlets) < len(totals):
         # only its state qualifies the hamlet ("Middle East, Md."; not "the Middle East, US officials said")
         for e in hamlets:
             if gaz.admin1[e] not in stated:
                 del totals[e]
+    if SEA_OVER_PROVINCE and not span.region_word and \
+            any(gaz.kind[e] == REGION and not gaz.country[e] for e in totals):
+        # a bare "Red Sea" is the sea, not Egypt's or Sudan's province named after it, which the
+        # story's Egyptian votes would favour (a sea has no country to share them): the province
+        # needs its region word ("Red Sea State") or its country after it ("Red Sea, Sudan")
+        for e in [e for e in totals if gaz.kind[e] == ADMIN1 and gaz.country[e] not in stated]:
+            del totals[e]
     if any(gaz.kind[e] == COUNTRY for e in totals):
         # a country's name is the country, not a town named after it, unless the article names
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
         for e in [e for e in totals if gaz.kind[e] == CITY]:
-            if gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
+            if ALIAS_TOWN and not _own_name(gaz, e, span.key):
+                del totals[e]  # "Egypt" is an old name of Uhrichsville, Ohio: never the town
+            elif gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
                     not _about(ctx, gaz.country[e], gaz.admin1[e]):
                 del totals[e]
-    if shadowed and not spans[group[0]].region_word:
-        # a bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even
-        # when the city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh")
-        for e in shadowed:
-            if REGION_PEERS and len({r for r in regions if r != gaz.admin1[e]
-                                     and r.startswith(f"{gaz.country[e]}.")}) >= REGION_PEERS:
-                continue  # "eight in Alberta, one in New Brunswick, and one in Quebec": the province
-            seat = max((t for c, t in totals.items() if gaz.kind[c] == CITY and gaz.admin1[c] == gaz.admin1[e]
-                        and gaz.country[c] == gaz.country[e] and _spelled_as(gaz, c, spans[group[0]].key)),
-                       default=None)
-            totals[e] -= SHADOWED * len(group)
-            if seat is not None:
-                totals[e] = min(totals[e], seat - SHADOWED * len(group))
-    top = max(totals.values())
-    best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
-    return best, totals[best] / len(group)
+
+
+def _shadow(gaz: Gazetteer, totals: dict[int, float], shadowed: tuple[int, ...], name_key: str,
+            regions: frozenset[str], mentions: int) -> None:
+    """A bare "Geneva" or "Sumy" is the city, not the same-name region it lies in, even when the
+    city's own main name is another spelling ("Hama" is GeoNames' "Ḩamāh"): lower the regions."""
+    for e in shadowed:
+        if e not in totals:
+            continue  # a reading a fellow name of its enumeration took
+        if REGION_PEERS and len({r for r in regions if r != gaz.admin1[e]
+                                 and r.startswith(f"{gaz.country[e]}.")}) >= REGION_PEERS:
+            continue  # "eight in Alberta, one in New Brunswick, and one in Quebec": the province
+        seat = max((t for c, t in totals.items() if gaz.kind[c] == CITY and gaz.admin1[c] == gaz.admin1[e]
+                    and gaz.country[c] == gaz.country[e] and _spelled_as(gaz, c, name_key)),
+                   default=None)
+        totals[e] -= SHADOWED * mentions
+        if seat is not None:
+            totals[e] = min(totals[e], seat - SHADOWED * mentions)
 
 
 def _about(ctx: _Context, country: str, admin1: str | None) -> bool:
@@ -295,6 +336,15 @@ def _about(ctx: _Context, country: str, admin1: str | None) -> bool:
 
 #: the share of an article's country votes that makes it a story about that country
 COUNTRY_MAJORITY = 0.5
+
+
+def _own_name(gaz: Gazetteer, entry: int, k: str) -> bool:
+    """:func:`_spelled_as`, memoised per process (it normalises the entry's name)."""
+    memo = gaz.memo("own_name")
+    found = memo.get((entry, k))
+    if found is None:
+        found = memo[(entry, k)] = _spelled_as(gaz, entry, k)
+    return found
 
 
 def _spelled_as(gaz: Gazetteer, entry: int, k: str) -> bool:
@@ -358,6 +408,7 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
     live = [i for members in groups.values() for i in members]
     links = nearby.links(spans, live, text)
     siblings = lists.enumerations(spans, set(live), text)
+    regional = lists.regional(gaz, spans, siblings) if LIST_REGIONS and siblings else frozenset()
     if len(groups) == 1 and not links:
         # one name and no "X, Y": its own vote is discounted, so the context of the next
         # pass equals the demonyms alone, and so does its result
@@ -372,10 +423,13 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
         previous = entries
         best = {i: entries[g] for g, members in groups.items() for i in members}
         near = nearby.named_after(links, best, gaz, spans)
+        if regional:
+            near = lists.unlisted(near, regional)
         full = _context(gaz, list(entries.values()), demonyms)
         chosen = {g: _pick(gaz, members, spans, _without(full, gaz, entries[g]), near,
                            nearby.around(spans, members, best, gaz) if g in several else None, together,
-                           siblings and lists.fellows(gaz, members, siblings, best))
+                           siblings and lists.fellows(gaz, members, siblings, best, regional),
+                           nearby.last_country(gaz, spans, members, best) if g in several else None)
                   for g, members in groups.items()}
     return chosen
 
@@ -435,6 +489,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         One per span (per non-demonym span unless ``demonyms``), in order; ``place`` is
         None with a ``reason`` when the span is not taken as a place.
     """
+    spans = elided(spans, text, gaz)  # "Central and South America": Central America
     reasons = _reasons(spans, gaz, text, trusted)
     groups = _groups(spans, [i for i, r in reasons.items() if not r])
     chosen = _choose(spans, gaz, text, groups)
