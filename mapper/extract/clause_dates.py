@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from mapper.extract.dates import DAY_COUNTS, find_dates, span_precision
+from mapper.extract.dates import DAY_COUNTS, MONTH_NAMES, find_dates, month_number, span_precision
 from mapper.model import DateSpan
 
 __all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates"]
@@ -194,11 +194,10 @@ def _containing(ranges: set[tuple[dt.date, dt.date]]) -> set[tuple[dt.date, dt.d
     return out
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # two or more days of one month joined by "and" ("on 29 and 30 May", "on May 3, 5 and 7"): each
 # day its own; a range ("29-30 May", "between 29 and 30 May", "the night of 29 to 30 May") is one
-_DAY_LIST = re.compile(rf"(?<!between )\b(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}})\s+(?P<m>{_MONTHS})"
-                       rf"|(?P<m2>{_MONTHS})\s+(?P<d2>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}))\b", re.IGNORECASE)
+_DAY_LIST = re.compile(rf"(?<![Bb]etween )\b(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}})\s+(?P<m>{MONTH_NAMES})"
+                       rf"|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}))")
 
 
 def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
@@ -207,8 +206,8 @@ def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
     day and ends on its last (or of which the span took the first day only) splits it."""
     for m in _DAY_LIST.finditer(text):
         days = [int(x) for x in re.findall(r"\d{1,2}", m.group("d") or m.group("d2"))]
-        month = (m.group("m") or m.group("m2")).lower()
-        if date.start.strftime("%B").lower() != month or date.end.month != date.start.month \
+        month = month_number(m.group("m") or m.group("m2"))
+        if date.start.month != month or date.end.month != month \
                 or date.start.day != days[0] or date.end.day not in (days[0], days[-1]) or len(set(days)) != len(days):
             continue
         return [DateSpan(date.start.replace(day=d), date.start.replace(day=d), 1) for d in days]

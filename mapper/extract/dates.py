@@ -39,7 +39,7 @@ from collections.abc import Callable
 
 from mapper.model import DateSpan
 
-__all__ = ["find_dates", "bullet_date", "span_precision", "DAY_COUNTS"]
+__all__ = ["find_dates", "bullet_date", "span_precision", "month_number", "DAY_COUNTS", "MONTH_NAMES"]
 
 _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
            "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -74,6 +74,8 @@ def _month_names(lower: bool) -> str:
 
 
 _MON = _month_names(lower=False)
+#: month names as written ("May", "Sept.", "MAY"), for patterns elsewhere that name a month
+MONTH_NAMES = _MON
 _MON_ANY = _month_names(lower=True)  # lower case only right after a day number
 _WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _SEP = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
@@ -152,7 +154,8 @@ def span_precision(start: dt.date, end: dt.date) -> int:
     return 1 if days == 0 else 2 if days <= 6 else 3
 
 
-def _month_no(token: str) -> int:
+def month_number(token: str) -> int:
+    """The number of a month written in full or abbreviated ("May" 5, "Sept." 9)."""
     return _MONTHS[token[:3].lower()]
 
 
@@ -225,9 +228,9 @@ _NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Movement|Alliance|Coalit
 
 
 def _resolve_range(m: re.Match[str], ref: dt.date | None) -> _Found | None:
-    m1, d1 = _month_no(m["m1"]), int(m["d1"].rstrip("stndrh"))
+    m1, d1 = month_number(m["m1"]), int(m["d1"].rstrip("stndrh"))
     if m["m2"] is not None:  # "30 November - 2 December": the tail ends the range
-        m2, d2, y2 = _month_no(m["m2"]), int(m["d2"].rstrip("stndrh")), m["y2"]
+        m2, d2, y2 = month_number(m["m2"]), int(m["d2"].rstrip("stndrh")), m["y2"]
     else:
         m2, d2, y2 = m1, int((m["d1b"] or m["d1"]).rstrip("stndrh")), m["y1"]
     got = _range(m["y1"], m1, d1, y2, m2, d2, ref)
@@ -243,7 +246,7 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     if year is None and (left["p"] is None and qualifier is None
                          or token.capitalize() not in _FULL):
         return None  # bare or abbreviated: "May" the verb, "Jan" the name
-    month = _month_no(token)
+    month = month_number(token)
     first_day = _date(int(year), month, 1) if year else _yearless(month, 1, ref)
     if first_day is None:
         return None

@@ -51,7 +51,7 @@ from mapper.extract.triggers import (
     scan,
     type_of,
 )
-from mapper.model import Article, Clause, DateSpan, Mention, Place, Resolved
+from mapper.model import STRIKE_TYPES, Article, Clause, DateSpan, Mention, Place, Resolved
 
 @dataclass(frozen=True)
 class Candidate:
@@ -75,7 +75,7 @@ _RUNNING_TOTAL = re.compile(r"\b(?:have|has)\s+now\s+been\s+(?:killed|wounded|in
 _POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
-_DAY_BY_DAY = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "explosion"})
+_DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
