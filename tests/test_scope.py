@@ -1098,3 +1098,16 @@ def test_kinds_purposes_unit_names_and_topics_are_no_scenes(gaz, text, expected)
 ])
 def test_strikes_on_listed_days_are_one_per_day(gaz, text, expected):
     assert sorted((t, p, d) for t, p, d, _ in found(gaz, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coming under fire is an attack on the place, typed by the weapon the text names
+    ("A supply column came under heavy fire near Kidal on Saturday.", {("ground_fighting", "Kidal")}),
+    ("Ukrainian positions near Toretsk came under artillery fire on Monday.", {("shelling", "Toretsk")}),
+    ("Russian artillery shelled Nikopol on Monday. Later an aid convoy came under fire in Marhanets.",
+     {("shelling", "Nikopol"), ("shelling", "Marhanets")}),
+    # criticism is no attack
+    ("The governor came under fire for his remarks in Odesa on Monday.", set()),
+])
+def test_coming_under_fire_is_an_attack(gaz, text, expected):
+    assert {(t, n) for t, n, _, _ in found(gaz, text)} == expected

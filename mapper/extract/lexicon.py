@@ -99,7 +99,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("attack", r"attacks?|attacked|hit|target(?:ed|ing)"
                r"|(?<!the )(?<!its )(?<!their )(?<!these )(?<!those )(?<!military )(?<!civilian )targets?(?!\s*[.,;:)]|\s+(?:in|at|on|of|for|near|across|around|inside|to|and|or|were|was|are|is|that"
                r"|which|who|with|from|by|such|including|belonging|used|identified|deep|far)\b)"
-               r"|pounded|battered|rocked"),
+               r"|pounded|battered|rocked"
+               # "the convoy came under fire": attacked by a means the text does not name
+               # (a weapon named before "fire" types it by its own word: "came under artillery fire");
+               # criticism is not ("came under fire for his remarks")
+               r"|(?:came|come|comes|coming) under (?:(?:heavy|intense|sustained|direct|renewed|hostile|enemy) )*fire"
+               r"(?!\s+(?:for|over|from\s+(?:critics|lawmakers|the\s+opposition)))"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
     ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed|damaged"
