@@ -48,6 +48,7 @@ PUBLISHERS = (
     (r"UK Parliament", "UK Parliament"),
     (r"EEAS|External Action Service|EU statement", "European External Action Service"),
     (r"DG ECHO|ECHO Daily Flash", "European Commission (DG ECHO)"),
+    (r"European Commission|European Council", "European Commission and European Council"),
     (r"Voice of America", "Voice of America"),
     (r"Meduza", "Meduza"),
     (r"Department of Defense|DoD News", "US Department of Defense"),
