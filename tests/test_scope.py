@@ -1111,3 +1111,35 @@ def test_strikes_on_listed_days_are_one_per_day(gaz, text, expected):
 ])
 def test_coming_under_fire_is_an_attack(gaz, text, expected):
     assert {(t, n) for t, n, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day counted in hours from the event just told
+    ("Drones struck Kharkiv on the night of 12 May. Only 24 hours later, Kharkiv was struck again.",
+     {("Kharkiv", "2025-05-12"), ("Kharkiv", "2025-05-14")}),
+    ("Missiles hit Dnipro on 12 May. The following night, missiles hit Dnipro again.",
+     {("Dnipro", "2025-05-12"), ("Dnipro", "2025-05-13")}),
+])
+def test_days_counted_from_the_event_just_told(gaz, text, expected):
+    assert {(n, d) for _, n, d, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sounds and crossfire of fighting, and shooting at people, are violence at the place
+    ("Army and rebel units clashed in Sudan on 18 May. In Nyala, heavy gunshots were heard on the night of 19 May.",
+     {("ground_fighting", "Nyala")}),
+    ("The armed conflict goes on. On 19 May an aid truck was caught in crossfire near Kadugli.",
+     {("ground_fighting", "Kadugli")}),
+    ("The armed conflict goes on. On 19 May gunmen entered Djibo, indiscriminately shooting at people.",
+     {("ground_fighting", "Djibo")}),
+    # strikes of no named weapon type the paragraph's later casualties
+    ("The war goes on. On Friday night, Russia struck apartment blocks in Kyiv. Across Ukraine, nine civilians"
+     " were killed on Saturday night, including four in Chernihiv.",
+     {("missile_strike", "Kyiv"), ("missile_strike", "Chernihiv")}),
+])
+def test_gunshots_crossfire_and_strikes_of_no_weapon(gaz, text, expected):
+    assert {(t, n) for t, n, _, _ in found(gaz, text)} == expected
+
+
+def test_intensified_attacks_over_a_vague_period_are_a_trend(gaz):
+    assert found(gaz, "In recent weeks, Russia has intensified attacks on the energy grid in Ukraine.") == []

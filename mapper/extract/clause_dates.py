@@ -150,15 +150,22 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
 
 
 _ANAPHORIC_DAY = re.compile(
-    r"\b(?:the\s+(?P<next>following|next)\s+day|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
+    r"\b(?:the\s+(?P<next>following|next)\s+(?:day|night|morning|evening)|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
+    # "only 24 hours later": whole days after the event just told
+    r"|(?P<hours>24|48|72|twenty-four|forty-eight|seventy-two)\s+hours\s+later"
     r"|the\s+day\s+(?P<before>before|after)|the\s+(?P<prev>previous)\s+day|(?P<same>the\s+same\s+day|that\s+day))\b",
     re.IGNORECASE)
+
+
+_HOURS = {"24": 1, "48": 2, "72": 3, "twenty-four": 1, "forty-eight": 2, "seventy-two": 3}
 
 
 def _anaphoric_offset(m: re.Match[str]) -> int:
     """Days from the date just told to the one "the following day" (and kin) names."""
     if m["next"]:
         return 1
+    if m["hours"]:
+        return _HOURS[m["hours"].lower()]
     if m["later"]:
         n = m["later"].lower()
         return int(n) if n.isdigit() else DAY_COUNTS.get(n, 1)

@@ -120,6 +120,10 @@ class ArticleContext:
         weapons = [t for t in found if t[0] in WEAPON_KINDS and t[0] not in GENERIC_KINDS]
         if weapons:
             self.recent[clause.part] = (type_of(weapons, None), clause.end)
+        elif any(t[0] == "strike" for t in found) and self.weapon is None:
+            # "Russia struck Kyiv. ... 12 civilians were killed, three in Zhytomyr": strikes of no
+            # named weapon make the paragraph's later casualties and attacks strikes, not battles
+            self.recent[clause.part] = (type_of([t for t in found if t[0] == "strike"], None), clause.end)
 
 
 def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,

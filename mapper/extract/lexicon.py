@@ -58,7 +58,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|(?:forces|troops|units|soldiers|army|fighters|rebels|militants|militias?)\s+(?:have\s+|had\s+)?"
                         r"advanc(?:ed|ing|es)(?= (?:near|toward|towards|into|in|on|to|along|west|east|north|south)\b)"
                         r"|(?<=to )storm|storming|(?:made|making|make) gains|gained ground"
-                        r"|exchanges? of fire|exchanged fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
+                        r"|exchanges? of fire|exchanged fire|cross-?fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
                         r"|(?<=forces )entered|(?<=troops )entered|(?<=forces have )entered|(?<=troops have )entered"
                         r"|(?<=forces had )entered|(?<=troops had )entered"
                         # a town taken, told as a noun: "the capture of Masisi", "the fall of Mariupol",
@@ -107,7 +107,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                r"(?!\s+(?:for|over|from\s+(?:critics|lawmakers|the\s+opposition)))"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
-    ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|opened fire|fired on|destroyed|damaged"
+    ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|gunshots?|shots were fired"
+                 r"|shooting (?:at|on)|opened fire|fired on|destroyed|damaged"
                  # mass killings of civilians by armed men
                  # (not a court's: "executed two men for spying")
                  r"|executed(?= (?:at least |more than |over |some |about |nearly |up to )?"
@@ -223,7 +224,7 @@ ORIGIN_WORDS = frozenset({"from"})
 _TRENDS = (r"rising|escalating|increasing|intensifying|growing|mounting|surging|worsening|escalation\s+of"
            r"|(?:surge|spike|upsurge|rise|increase)\s+in")
 GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant|systematic"
-                     r"|relentless|incessant|frequent|" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+                     r"|relentless|incessant|frequent|intensified|stepped[- ]up|heightened|increased|" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 #: a trend of violence ("amid rising crime and violence", "the escalation of violence in Darfur") is a
 #: state of affairs on any date
 TREND = re.compile(r"\b(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
