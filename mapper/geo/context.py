@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mapper.geo import qualify
 from mapper.geo.candidates import ADMIN1, CITY, Cand
@@ -58,6 +58,9 @@ class Context:
     #: the admin-1 votes a town candidate sees: its towns' votes count TOWN_REGION_VOTE each
     towns_see: Counter | None = None
     own_town: bool = False
+    #: per country, the votes of its neighbours (filled as candidates ask; shared by the copies
+    #: :func:`without` makes, which hold the same votes)
+    spill: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,7 +83,8 @@ def base_scores(cands: tuple[Cand, ...], ctx: Context) -> list[tuple[int, float,
     own_seen = own * TOWN_REGION_VOTE if ctx.own_town else own
     out = []
     borders = neighbours()
-    spill: dict[str, float] = {}  # per country: its neighbours' votes (computed once per call)
+    spill: dict[str, float] = {}  # per country: its neighbours' votes less the mention's own
+    every = ctx.spill  # per country: its neighbours' votes, whichever mention asks
     for entry, prior, country, admin1, admin1_key, city in cands:
         votes = countries.get(country, 0)
         if country and country == own_country:
@@ -88,7 +92,10 @@ def base_scores(cands: tuple[Cand, ...], ctx: Context) -> list[tuple[int, float,
         if country and NEIGHBOUR_SHARE:
             if country not in spill:
                 near = borders.get(country, ())
-                spill[country] = sum(countries.get(n, 0) for n in near) - (own if own_country in near else 0.0)
+                full = every.get(country)
+                if full is None:
+                    full = every[country] = sum(countries.get(n, 0) for n in near)
+                spill[country] = full - (own if own_country in near else 0.0)
             votes += NEIGHBOUR_SHARE * spill[country]
         if votes:
             share = votes / total
@@ -138,7 +145,7 @@ def without(ctx: Context, gaz: Gazetteer, entry: int) -> Context:
     """The context minus one mention's own contribution (a name is no evidence for itself)."""
     own_admin1 = gaz.admin1[entry] if gaz.kind[entry] in (ADMIN1, CITY) else None
     return Context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "",
-                   weight(gaz, entry), ctx.towns_see, gaz.kind[entry] == CITY)
+                   weight(gaz, entry), ctx.towns_see, gaz.kind[entry] == CITY, ctx.spill)
 
 
 def about(ctx: Context, country: str, admin1: str | None) -> bool:

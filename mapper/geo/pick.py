@@ -9,7 +9,7 @@ readings a name has only as a namesake of a better-known place are dropped.
 from __future__ import annotations
 
 from mapper.geo import lists, nearby
-from mapper.geo.candidates import ADMIN1, CITY, COUNTRY, REGION, candidates, world_namesakes
+from mapper.geo.candidates import ADMIN1, CITY, COUNTRY, REGION, candidates, word_slot, world_namesakes
 from mapper.geo.context import Context, about, base_scores
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
@@ -112,6 +112,9 @@ def _sum(group: list[int], base: list[tuple[int, float, str, str]],
                     if admin1 in evidence:
                         score += NEAR_ADMIN1  # "Odessa, Texas": the strongest evidence there is
                 totals[entry] = totals.get(entry, 0.0) + score
+    elif len(group) == 1:
+        for entry, score, _, _ in base:
+            totals[entry] = 0.0 + score  # as the sum below adds it to 0.0
     else:  # the usual case: every mention scores the same; sum in the same order all the same
         for entry, score, _, _ in base:
             total = 0.0
@@ -132,14 +135,15 @@ def drop_namesakes(gaz: Gazetteer, totals: dict[int, float], span: Span, stated:
         for e in hamlets:
             if gaz.admin1[e] not in stated:
                 del totals[e]
-    if SEA_OVER_PROVINCE and not span.region_word and \
+    sea, country = _kinds(gaz, span)  # whether any reading at all is one (``totals`` holds fewer)
+    if sea and SEA_OVER_PROVINCE and not span.region_word and \
             any(gaz.kind[e] == REGION and not gaz.country[e] for e in totals):
         # a bare "Red Sea" is the sea, not Egypt's or Sudan's province named after it, which the
         # story's Egyptian votes would favour (a sea has no country to share them): the province
         # needs its region word ("Red Sea State") or its country after it ("Red Sea, Sudan")
         for e in [e for e in totals if gaz.kind[e] == ADMIN1 and gaz.country[e] not in stated]:
             del totals[e]
-    if any(gaz.kind[e] == COUNTRY for e in totals):
+    if country and any(gaz.kind[e] == COUNTRY for e in totals):
         # a country's name is the country, not a town named after it, unless the article names
         # the town's region ("Jordan, Minnesota"; "Lebanon police said" in a story naming Ohio):
         # "U.S. troops in Jordan" is the kingdom, though the article's one country is the US
@@ -149,6 +153,18 @@ def drop_namesakes(gaz: Gazetteer, totals: dict[int, float], span: Span, stated:
             elif gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
                     not about(ctx, gaz.country[e], gaz.admin1[e]):
                 del totals[e]
+
+
+def _kinds(gaz: Gazetteer, span: Span) -> tuple[bool, bool]:
+    """Whether a name's readings include a region of no country (a sea, a world region) and a
+    country, memoised per name and region word as its candidates are."""
+    memo = gaz.memo("pick.kinds")
+    slot = (span.key, word_slot(span))
+    found = memo.get(slot)
+    if found is None:
+        kinds = {(gaz.kind[e], bool(gaz.country[e])) for e, *_ in candidates(gaz, span)[0]}
+        found = memo[slot] = ((REGION, False) in kinds, (COUNTRY, True) in kinds or (COUNTRY, False) in kinds)
+    return found
 
 
 def _shadow(gaz: Gazetteer, totals: dict[int, float], shadowed: tuple[int, ...], name_key: str,

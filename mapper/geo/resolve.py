@@ -59,7 +59,7 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
     weighted = Counter({iso: n * context.DEMONYM_VOTE for iso, n in demonyms.items()})
     empty = context.Context(weighted, Counter(), sum(weighted.values()))
     together = _together(gaz, spans, groups)
-    chosen = {g: pick(gaz, members, spans, empty, {}, together=together) for g, members in groups.items()}
+    chosen = _first(gaz, spans, groups, empty, together)
     live = [i for members in groups.values() for i in members]
     links = nearby.links(spans, live, text)
     siblings = lists.enumerations(spans, set(live), text)
@@ -87,6 +87,25 @@ def _choose(spans: list[Span], gaz: Gazetteer, text: str,
                            nearby.last_country(gaz, spans, members, best) if g in several else None)
                   for g, members in groups.items()}
     return chosen
+
+
+def _first(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, str], list[int]],
+           empty: context.Context, together: dict[int, float]) -> dict[tuple[str, str], tuple[int, float]]:
+    """The first guesses, from priors and demonyms alone.  Without counties and towns that lie
+    together, a guess depends only on the name, its region word, how often it is named and the
+    article's demonyms: it is computed once per process for each of these."""
+    if together:
+        return {g: pick(gaz, members, spans, empty, {}, together=together) for g, members in groups.items()}
+    memo = gaz.memo("resolve.first")
+    demonyms = tuple(empty.countries.items())
+    out = {}
+    for g, members in groups.items():
+        slot = (g, len(members), demonyms)
+        found = memo.get(slot)
+        if found is None:
+            found = memo[slot] = pick(gaz, members, spans, empty, {})
+        out[g] = found
+    return out
 
 
 def _strangers(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, bool], list[int]],
