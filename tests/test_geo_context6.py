@@ -52,3 +52,29 @@ def test_curated_war_towns_resolve_with_their_source():
 def test_minova_is_the_congolese_town(services):
     got = places(services, "M23 rebels entered Minova, on the shore of Lake Kivu west of Goma, on Tuesday.")
     assert got["Minova"][1:4] == ("city", "CD", "CD.12") and got["Minova"][4] == 1
+
+
+def test_a_tiny_far_namesake_lies_by_its_sentences_city(services):
+    # the gazetteer's only Basta is a Romanian village of 680 people: in a sentence about
+    # Beirut the neighbourhood is placed at Beirut, as a district of it
+    got = places(services, "An Israeli drone struck a flat in the Basta neighbourhood of Beirut on Sunday.")
+    assert got["Beirut"][:3] == ("Beirut", "city", "LB")
+    assert got["Basta"] == ("Basta", "village", "LB", got["Beirut"][3], 2)
+
+
+def test_a_tiny_namesake_keeps_its_reading_with_evidence_for_its_country(services):
+    # its own country named: the village stays
+    got = places(services, "Floods cut off Basta, a village in Romania, and reached Bucharest.")
+    assert got["Basta"][1:3] == ("city", "RO") and got["Basta"][4] == 1
+    # another sentence's city says nothing of it
+    got = places(services, "Israeli jets struck Beirut overnight. In Basta the bakery reopened.")
+    assert got["Basta"][2] != "LB" or got["Basta"][4] != 2
+
+
+def test_a_town_beside_the_namesake_holds_it_but_another_hamlet_does_not(services):
+    # a town of ten thousand is a holder too ("Basta near Batroun")
+    got = places(services, "An Israeli drone struck a flat in Basta near Batroun on Sunday.")
+    assert got["Basta"][1:3] == ("village", "LB") and got["Basta"][4] == 2
+    # two hamlets named together say nothing of each other: each keeps its reading
+    got = places(services, "Growers from Basta met growers from Bud at the fair.")
+    assert got["Basta"][1:3] == ("city", "RO") and got["Basta"][4] == 1

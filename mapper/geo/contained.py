@@ -50,11 +50,13 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
                 listed = enumerations(spans, set(range(len(spans))), text)
             if j in listed.get(i, ()):
                 continue  # "Bondo, Nyando, Kisii and Wajir": a list of places, not "Greenlane, Auckland"
-        out[i] = _inside(spans[i].name, holder)
+        out[i] = inside(spans[i].name, holder)
     return out
 
 
-def _inside(name: str, holder: Place) -> Place:
+def inside(name: str, holder: Place) -> Place:
+    """A place the gazetteer lacks, at its holder's point: ``geo_precision`` 2 in a town, 3 in a
+    region or country, its own name kept."""
     town = holder.kind in ("city", "village", "facility") and holder.geo_precision < 3
     return Place(name=name, lon=holder.lon, lat=holder.lat, country=holder.country,
                  admin1_gn=holder.admin1_gn if holder.kind != "country" else None, kind="village",

@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from mapper.geo import admit, context, lists, nearby, postal, qualify
+from mapper.geo import admit, beside, context, lists, nearby, postal, qualify
 from mapper.geo.candidates import CITY, candidates, name_strength, word_slot
 from mapper.geo.candidates import together as _together
 from mapper.geo.elided import elided
@@ -40,6 +40,8 @@ __all__ = ["QUALIFIER", "resolve_spans"]
 
 #: an enumeration whose every name is an admin-1 region's own name is a list of regions
 LIST_REGIONS = True
+#: a tiny namesake abroad named beside a city of another country lies by that city (beside.py)
+BESIDE_CITY = True
 
 
 def _groups(spans: list[Span], live: list[int]) -> dict[tuple[str, str], list[int]]:
@@ -183,6 +185,8 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                 reasons[i] = "no candidate in the countries the article is about"
     given = frozenset(range(len(spans))) if trusted is True else trusted or frozenset()
     places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced, given)
+    if BESIDE_CITY:
+        places.update(beside.placed(spans, gaz, text, groups, chosen, places))
     out = []
     for i, span in enumerate(spans):
         mention = Mention(span.name, span.start, span.end)
