@@ -78,3 +78,18 @@ def test_a_town_beside_the_namesake_holds_it_but_another_hamlet_does_not(service
     # two hamlets named together say nothing of each other: each keeps its reading
     got = places(services, "Growers from Basta met growers from Bud at the fair.")
     assert got["Basta"][1:3] == ("city", "RO") and got["Basta"][4] == 1
+
+
+def test_a_given_name_the_gazetteer_lacks_lies_by_its_sentences_place(services):
+    from test_geo_context import spans
+
+    # a story of several countries has no focus: the place named beside it in its sentence holds it
+    text = ("Pilgrims filled the Piazza Zanardelli beside the Vatican on Sunday. "
+            "Flights from Kenya, Brazil and Canada were full.")
+    got = places(services, text, spans(text, "Piazza Zanardelli", "Vatican", "Kenya", "Brazil", "Canada"))
+    assert got["Piazza Zanardelli"][1:3] == ("village", got["Vatican"][2]) and got["Piazza Zanardelli"][4] == 3
+    # a place named in another sentence does not hold it
+    text = ("Flights from Kenya, Brazil and Canada were full. "
+            "Pilgrims filled the Piazza Zanardelli on Sunday.")
+    got = places(services, text, spans(text, "Piazza Zanardelli", "Kenya", "Brazil", "Canada"))
+    assert got["Piazza Zanardelli"] is None

@@ -54,6 +54,36 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
     return out
 
 
+def beside(spans: list[Span], text: str, unknown: set[int], places: dict[int, Place]) -> dict[int, Place]:
+    """Places for the ``unknown`` spans by the nearest place named in their own sentence, when
+    their text says no more ("crowds in St. Peter's Square", in a sentence about the Vatican):
+    at that town's point (``geo_precision`` 2), or its region's or country's (3).  Names of a
+    list are peers, no one's holder ("Geese died in X; Paris, Berlin and Madrid banned imports"
+    says nothing of where X is), and a semicolon ends the sentence here."""
+    out: dict[int, Place] = {}
+    listed = enumerations(spans, set(range(len(spans))), text)
+    for i in unknown:
+        if i in listed:
+            continue
+        best, gap = None, SENTENCE_GAP + 1
+        for j, place in places.items():
+            if j in unknown or j in listed or place is None or place.kind == "demonym":
+                continue
+            a, b = sorted((spans[i], spans[j]), key=lambda s: s.start)
+            between = b.start - a.end
+            if 0 <= between < gap and not _END.search(text, a.end, b.start + 1):
+                best, gap = place, between
+        if best is not None:
+            out[i] = inside(spans[i].name, best)
+    return out
+
+
+#: the most characters between a name and the place its sentence names beside it
+SENTENCE_GAP = 150
+#: what ends a sentence (or a clause: "Geese died in X; Paris and Berlin banned imports") between two names
+_END = re.compile(r"[.!?]\s+[A-Z\"'‘“(]|[;\n]")
+
+
 def inside(name: str, holder: Place) -> Place:
     """A place the gazetteer lacks, at its holder's point: ``geo_precision`` 2 in a town, 3 in a
     region or country, its own name kept."""

@@ -43,6 +43,9 @@ FOCUS_KEEPS_POP = 5_000
 ABROAD_POP = 50_000
 
 
+#: a given name the gazetteer lacks, in a story of several countries, lies by the place its sentence names
+SENTENCE_HOLDER = True
+
 #: the reason a resolved region carries when it only qualifies the place before it
 QUALIFIER = "region qualifying the place before it"
 
@@ -105,6 +108,11 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
             at = local_point(gaz, entries, region)
             for i in lacking:
                 out[i] = fallback(gaz, spans[i].name, region, at=at)
+                reasons[i] = ""
+        elif SENTENCE_HOLDER:
+            # a story of several countries: the place its own sentence names beside it
+            for i, place in contained.beside(spans, text, lacking, out).items():
+                out[i] = place
                 reasons[i] = ""
     return out
 
