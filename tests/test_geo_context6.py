@@ -93,3 +93,20 @@ def test_a_given_name_the_gazetteer_lacks_lies_by_its_sentences_place(services):
             "Pilgrims filled the Piazza Zanardelli on Sunday.")
     got = places(services, text, spans(text, "Piazza Zanardelli", "Kenya", "Brazil", "Canada"))
     assert got["Piazza Zanardelli"] is None
+
+
+def test_a_place_the_text_puts_inside_the_next_lies_there(services):
+    # "the X area of Y": the only Rice Lake cities500 knows lies in Wisconsin, not in this county
+    got = places(services, "Ducks were found dead in the Rice Lake area of Fulton County, Illinois.")
+    assert got["Rice Lake"] == ("Rice Lake", "village", "US", "US.IL", 3)
+    # a reading inside the holder stays as it is
+    got = places(services, "Shelling hit the Saltivka district of Kharkiv overnight.")
+    assert got["Kharkiv"][1:3] == ("city", "UA")
+    got = places(services, "Troops from Russia in Ukraine's east pressed on.")
+    assert got["Russia"][:2] == ("Russia", "country")
+
+
+def test_a_known_suburb_of_the_holder_keeps_its_own_point(services):
+    # Dearborn lies by Detroit: its own point, not the holder's
+    got = places(services, "Flooding closed roads in the Dearborn area of Detroit on Monday.")
+    assert got["Dearborn"][:3] == ("Dearborn", "city", "US") and got["Dearborn"][4] == 1

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from mapper.geo.lists import enumerations
+from mapper.geo.candidates import flat_km
 from mapper.geo.spans import Span
 from mapper.model import Place
 
@@ -52,6 +53,42 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
                 continue  # "Bondo, Nyando, Kisii and Wajir": a list of places, not "Greenlane, Auckland"
         out[i] = inside(spans[i].name, holder)
     return out
+
+
+#: "X <noun> of Y": the words that say a named place lies inside the next one
+_HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
+                   r"section|outskirts|township|camp)s?\s(?:of|in|outside)\s(?:the\s)?")
+
+
+def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place]) -> dict[int, Place]:
+    """Places for spans the text puts inside the next place ("the Rice Lake area of Fulton
+    County", "the Basta neighbourhood of Beirut") whose reading lies outside it: the text knows
+    better than a namesake elsewhere.  Placed at the holder as :func:`inside` does."""
+    out: dict[int, Place] = {}
+    for i, place in places.items():
+        j = i + 1
+        holder = places.get(j)
+        if place is None or holder is None or j >= len(spans) or place.geo_precision != 1:
+            continue
+        gap = text[spans[i].end:spans[j].start]
+        if len(gap) > MAX_GAP or not _HELD.fullmatch(gap) or not _outside(place, holder):
+            continue
+        out[i] = inside(spans[i].name, holder)
+    return out
+
+
+def _outside(place: Place, holder: Place) -> bool:
+    """Whether a place lies outside its holder: another country, another admin-1 region, or
+    more than :data:`TOWN_KM` from a town."""
+    if place.country != holder.country or holder.kind == "country":
+        return place.country != holder.country
+    if holder.kind in ("city", "village", "facility"):
+        return flat_km(holder.lat, holder.lon, place.lat, place.lon) > TOWN_KM
+    return bool(holder.admin1_gn) and place.admin1_gn != holder.admin1_gn
+
+
+#: a district of a town lies within this many km of its point
+TOWN_KM = 50.0
 
 
 def beside(spans: list[Span], text: str, unknown: set[int], places: dict[int, Place]) -> dict[int, Place]:

@@ -43,6 +43,8 @@ FOCUS_KEEPS_POP = 5_000
 ABROAD_POP = 50_000
 
 
+#: a place the text puts inside the next one ("the X area of Y") is there, not at a namesake outside it
+HELD_ELSEWHERE = True
 #: a given name the gazetteer lacks, in a story of several countries, lies by the place its sentence names
 SENTENCE_HOLDER = True
 
@@ -89,6 +91,10 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
                 out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region, at=at)
     elif given:
         for i, place in _strangers_abroad(gaz, spans, groups, chosen, best, given, reasons, stated).items():
+            out[i] = place
+    if HELD_ELSEWHERE:
+        # "the Rice Lake area of Fulton County": not the Rice Lake of another state
+        for i, place in contained.held_elsewhere(spans, text, out).items():
             out[i] = place
     lacking = {i for i in unknown & given if i not in out}
     if lacking:
