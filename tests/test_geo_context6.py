@@ -110,3 +110,15 @@ def test_a_known_suburb_of_the_holder_keeps_its_own_point(services):
     # Dearborn lies by Detroit: its own point, not the holder's
     got = places(services, "Flooding closed roads in the Dearborn area of Detroit on Monday.")
     assert got["Dearborn"][:3] == ("Dearborn", "city", "US") and got["Dearborn"][4] == 1
+
+
+def test_a_border_crossing_is_not_a_town_abroad(services):
+    # the only Arida cities500 knows is a Japanese town: a crossing between Lebanon and Syria is not there
+    got = places(services, "An Israeli strike on Thursday closed the Arida border crossing between Lebanon and Syria.")
+    assert got.get("Arida") is None and got["Lebanon"][1] == "country"
+    # a crossing named after a town of a country bordering the story's stays that town
+    got = places(services, "Migrants waited at the Tijuana crossing to enter San Diego.")
+    assert got["Tijuana"][1:3] == ("city", "MX")
+    # and without the crossing word the town is read as before
+    got = places(services, "Arida and Wakayama reported heavy rain.")
+    assert got["Arida"][1:3] == ("city", "JP")

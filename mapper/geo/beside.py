@@ -19,6 +19,7 @@ from collections import Counter
 
 from mapper.geo.candidates import CITY
 from mapper.geo.contained import inside
+from mapper.geo.context import neighbours
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.qualify import km
 from mapper.geo.spans import Span
@@ -88,3 +89,28 @@ def _city_beside(spans: list[Span], text: str, i: int, places: dict[int, Place],
         if between < gap and not _END.search(text, a.end, b.start + 1) and km(lat, lon, city.lat, city.lon) > FAR_KM:
             best, gap = city, between
     return best
+
+
+#: words after a name that make it a border crossing's ("the Arida border crossing")
+_CROSSING = re.compile(r"\s+(?:border\s+)?(?:crossing|crossing point|checkpoint|border post)s?\b", re.IGNORECASE)
+
+
+def crossings_abroad(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str, str], list[int]],
+                     chosen: dict[tuple[str, str], tuple[int, float]]) -> list[tuple[str, str]]:
+    """Groups named as a border crossing ("the Arida border crossing between Lebanon and Syria")
+    whose reading is a town in a country the article does not point to, nor any country bordering
+    one it does: a crossing lies on the border of the story's countries, not in Japan.  Such a
+    name is better unresolved (the crossing table, ``facilities.csv``, holds the known ones)."""
+    votes = Counter(s.demonym for s in spans if s.demonym)
+    votes.update(gaz.country[chosen[g][0]] for g in groups)
+    borders = neighbours()
+    out = []
+    for g, members in groups.items():
+        entry = chosen[g][0]
+        country = gaz.country[entry]
+        if gaz.kind[entry] != CITY or votes[country] > 1 or not any(_CROSSING.match(text, spans[i].end) for i in members):
+            continue
+        others = {c for c, n in votes.items() if c and c != country and n > 0}
+        if others and not any(country in borders.get(c, ()) for c in others):
+            out.append(g)
+    return out

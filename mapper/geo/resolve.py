@@ -183,6 +183,9 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                 continue
             for i in groups.pop(g):
                 reasons[i] = "no candidate in the countries the article is about"
+        for g in beside.crossings_abroad(spans, gaz, text, groups, chosen) if BESIDE_CITY else ():
+            for i in groups.pop(g):
+                reasons[i] = "a border crossing named like a town abroad"
     given = frozenset(range(len(spans))) if trusted is True else trusted or frozenset()
     places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced, given)
     if BESIDE_CITY:
