@@ -122,3 +122,11 @@ def test_a_border_crossing_is_not_a_town_abroad(services):
     # and without the crossing word the town is read as before
     got = places(services, "Arida and Wakayama reported heavy rain.")
     assert got["Arida"][1:3] == ("city", "JP")
+
+
+def test_the_arida_crossing_is_a_facility_on_the_border(services):
+    for text in ("Israeli jets struck the Aridah crossing between Lebanon and Syria on Friday.",
+                 "Families queued at the Arida border crossing to return to Syria."):
+        got = {k: v for k, v in places(services, text).items() if "crossing" in k}
+        [(name, place)] = got.items()
+        assert place[:4] == ("Arida Crossing", "facility", "LB", "LB.09") and place[4] == 1
