@@ -58,12 +58,15 @@ def placed(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     dict
         Span index -> the place at its sentence's city, for the mentions moved.
     """
+    tiny = [g for g in groups if gaz.kind[chosen[g][0]] == CITY and gaz.population[chosen[g][0]] < TINY_POP]
+    if not tiny:
+        return {}
     votes = Counter(s.demonym for s in spans if s.demonym)
     votes.update(gaz.country[chosen[g][0]] for g in groups)
     out: dict[int, Place] = {}
-    for g, members in groups.items():
-        entry = chosen[g][0]
-        if gaz.kind[entry] != CITY or gaz.population[entry] >= TINY_POP or votes[gaz.country[entry]] > 1:
+    for g in tiny:
+        entry, members = chosen[g][0], groups[g]
+        if votes[gaz.country[entry]] > 1:
             continue
         for i in members:
             place = places.get(i)
@@ -101,14 +104,17 @@ def crossings_abroad(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[
     whose reading is a town in a country the article does not point to, nor any country bordering
     one it does: a crossing lies on the border of the story's countries, not in Japan.  Such a
     name is better unresolved (the crossing table, ``facilities.csv``, holds the known ones)."""
+    named = [g for g, members in groups.items() if any(_CROSSING.match(text, spans[i].end) for i in members)]
+    if not named:
+        return []  # most texts name no crossing
     votes = Counter(s.demonym for s in spans if s.demonym)
     votes.update(gaz.country[chosen[g][0]] for g in groups)
     borders = neighbours()
     out = []
-    for g, members in groups.items():
+    for g in named:
         entry = chosen[g][0]
         country = gaz.country[entry]
-        if gaz.kind[entry] != CITY or votes[country] > 1 or not any(_CROSSING.match(text, spans[i].end) for i in members):
+        if gaz.kind[entry] != CITY or votes[country] > 1:
             continue
         others = {c for c, n in votes.items() if c and c != country and n > 0}
         if others and not any(country in borders.get(c, ()) for c in others):

@@ -122,13 +122,15 @@ def votes(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> Context:
     countries: Counter = Counter({iso: n * DEMONYM_VOTE for iso, n in demonyms.items()})
     admin1: Counter = Counter()
     seen: Counter = Counter()
+    kinds, country_of, admin1_of = gaz.kind, gaz.country, gaz.admin1
     for entry in entries:
         vote = weight(gaz, entry)
-        if gaz.country[entry]:
-            countries[gaz.country[entry]] += vote
-        if gaz.kind[entry] in (ADMIN1, CITY) and gaz.admin1[entry]:
-            admin1[gaz.admin1[entry]] += vote
-            seen[gaz.admin1[entry]] += vote * (TOWN_REGION_VOTE if gaz.kind[entry] == CITY else 1.0)
+        if country_of[entry]:
+            countries[country_of[entry]] += vote
+        kind = kinds[entry]
+        if (kind == CITY or kind == ADMIN1) and admin1_of[entry]:
+            admin1[admin1_of[entry]] += vote
+            seen[admin1_of[entry]] += vote * (TOWN_REGION_VOTE if kind == CITY else 1.0)
     return Context(countries, admin1, sum(countries.values()), towns_see=seen)
 
 
