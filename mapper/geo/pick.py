@@ -66,7 +66,11 @@ def pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: Context,
     """
     cands, shadowed = candidates(gaz, spans[group[0]])
     base = base_scores(cands, ctx)
-    if peers and len(cands) > 1:
+    if len(cands) == 1:
+        # one reading: nothing ranks it against another, and no namesake rule can drop it
+        entry = base[0][0]
+        return entry, _sum(group, base, near)[entry] / len(group)
+    if peers:
         kinds, countries, n = peers.kinds, peers.countries, peers.n
         base = [(entry, score + (LIST_KIND * kinds[lists.kind_class(gaz, entry)]
                                  + LIST_COUNTRY * countries[country]) / n, country, admin1)
@@ -75,12 +79,12 @@ def pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: Context,
             # an enumeration names each place once: "New York" after "New York City" in one list
             base = [b for b in base if b[0] not in peers.taken]
     points, regions = around or ((), ())
-    if points and len(cands) > 1:
+    if points:
         base = [(entry, score + nearby.proximity(gaz, entry, points), country, admin1)
                 for entry, score, country, admin1 in base]
-    if together and len(cands) > 1:
+    if together:
         base = [(entry, score + together.get(entry, 0.0), country, admin1) for entry, score, country, admin1 in base]
-    if regions and SENTENCE_REGION and len(cands) > 1:
+    if regions and SENTENCE_REGION:
         base = [(entry, score + (SENTENCE_REGION if admin1 in regions else 0.0), country, admin1)
                 for entry, score, country, admin1 in base]
     totals = _sum(group, base, near)
