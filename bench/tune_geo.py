@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Fit mapper's resolution weights on the *tune* halves of the development corpora only.
 
-Each weight is a module constant of :mod:`mapper.geo.resolve`, :mod:`mapper.geo.candidates`
-or :mod:`mapper.geo.qualify`.  Coordinate ascent: for each weight in turn, try the values
+Each weight is a module constant of :mod:`mapper.geo.context`, :mod:`mapper.geo.pick`,
+:mod:`mapper.geo.candidates`, :mod:`mapper.geo.qualify` or :mod:`mapper.geo.nearby`.  Coordinate ascent: for each weight in turn, try the values
 of its grid with the others fixed and keep the best; repeat ``--rounds`` times.  The
 objective is the mean Acc@161km on gold spans (``score.py``) over the tune halves of LGL,
 GeoVirus, WikToR and UCDP GED Ukraine (see ``geoparse.half_of``; UCDP's partial toponym
@@ -28,21 +28,21 @@ from geoparse import SCORE_ARGS, half_of, predict
 CORPORA = ("lgl", "geovirus", "wiktor", "ucdp_ged_ukraine")
 #: (module, constant, values tried)
 GRID: list[tuple[str, str, tuple[float, ...]]] = [
-    ("resolve", "DEMONYM_VOTE", (0.25, 0.5, 1.0)),
+    ("context", "DEMONYM_VOTE", (0.25, 0.5, 1.0)),
     ("candidates", "REGION_WORD_CITY", (0.0, 2.0, 4.0, 8.0)),
-    ("resolve", "COUNTRY_SHARE", (1.5, 3.0, 4.5, 6.0, 7.5)),
-    ("resolve", "COUNTRY_ANY", (0.0, 0.5, 1.0, 2.0)),
-    ("resolve", "ADMIN1_NAMED", (0.0, 1.0, 2.0, 3.0, 4.0)),
-    ("resolve", "REGION_HOLDS", (0.0, 1.0, 2.0, 3.0, 4.0)),
-    ("resolve", "TOWN_REGION_VOTE", (0.0, 0.25, 0.5, 0.75, 1.0)),
-    ("resolve", "SENTENCE_REGION", (0.0, 0.5, 1.0, 2.0, 3.0)),
-    ("resolve", "LIST_KIND", (0.0, 1.5, 3.0, 4.5, 6.0, 8.0)),
-    ("resolve", "LIST_COUNTRY", (0.0, 1.5, 3.0, 4.5)),
-    ("resolve", "SMALL_VOTE", (0.25, 0.5, 0.75, 1.0)),
-    ("resolve", "SMALL_POP", (1_000, 10_000, 50_000)),
-    ("resolve", "NEAR_COUNTRY", (1.5, 3.0, 4.5)),
-    ("resolve", "NEAR_ADMIN1", (3.0, 6.0, 9.0)),
-    ("resolve", "SHADOWED", (1.5, 3.0, 4.5)),
+    ("context", "COUNTRY_SHARE", (1.5, 3.0, 4.5, 6.0, 7.5)),
+    ("context", "COUNTRY_ANY", (0.0, 0.5, 1.0, 2.0)),
+    ("context", "ADMIN1_NAMED", (0.0, 1.0, 2.0, 3.0, 4.0)),
+    ("context", "REGION_HOLDS", (0.0, 1.0, 2.0, 3.0, 4.0)),
+    ("context", "TOWN_REGION_VOTE", (0.0, 0.25, 0.5, 0.75, 1.0)),
+    ("pick", "SENTENCE_REGION", (0.0, 0.5, 1.0, 2.0, 3.0)),
+    ("pick", "LIST_KIND", (0.0, 1.5, 3.0, 4.5, 6.0, 8.0)),
+    ("pick", "LIST_COUNTRY", (0.0, 1.5, 3.0, 4.5)),
+    ("context", "SMALL_VOTE", (0.25, 0.5, 0.75, 1.0)),
+    ("context", "SMALL_POP", (1_000, 10_000, 50_000)),
+    ("pick", "NEAR_COUNTRY", (1.5, 3.0, 4.5)),
+    ("pick", "NEAR_ADMIN1", (3.0, 6.0, 9.0)),
+    ("pick", "SHADOWED", (1.5, 3.0, 4.5)),
     ("nearby", "CLOSE_BONUS", (2.0, 4.0, 6.0)),
     ("nearby", "NEAR_BONUS", (0.0, 1.5, 3.0)),
     ("nearby", "CLOSE_KM", (15.0, 30.0, 50.0)),
@@ -58,9 +58,9 @@ GRID: list[tuple[str, str, tuple[float, ...]]] = [
     ("qualify", "FOCUS_KEEPS_POP", (5_000, 20_000, 50_000, 100_000, 300_000)),
     ("qualify", "WITHIN_COUNTRY", (False, True)),
     ("qualify", "ABROAD_POP", (1_000, 5_000, 20_000, 50_000, 100_000)),
-    ("resolve", "COUNTRY_MAJORITY", (0.34, 0.5, 0.67)),
-    ("resolve", "REGION_PEERS", (0, 1, 2, 3)),
-    ("resolve", "LAST_COUNTRY", (0.0, 1.0, 2.0, 3.0, 4.5)),
+    ("context", "COUNTRY_MAJORITY", (0.34, 0.5, 0.67)),
+    ("pick", "REGION_PEERS", (0, 1, 2, 3)),
+    ("pick", "LAST_COUNTRY", (0.0, 1.0, 2.0, 3.0, 4.5)),
     ("nearby", "LAST_REACH", (150, 300, 600, 1000)),
 ]
 #: held at their values whatever the tune halves say (bench/README.md, issue 14): COUNTRY_ANY 1.0
@@ -73,9 +73,9 @@ HELD = frozenset({"COUNTRY_ANY", "CLOSE_BONUS", "CLOSE_KM", "REGION_WORD_CITY", 
 
 
 def _modules() -> dict[str, Any]:
-    from mapper.geo import candidates, nearby, qualify, resolve
+    from mapper.geo import candidates, context, nearby, pick, qualify
 
-    return {"resolve": resolve, "candidates": candidates, "qualify": qualify, "nearby": nearby}
+    return {"context": context, "pick": pick, "candidates": candidates, "qualify": qualify, "nearby": nearby}
 
 
 def objective(docs: dict[str, list[dict]], golds: dict[str, Path], services: Any, tmp: Path,
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--only", nargs="+", default=None, metavar="MODULE",
-                    help="tune only the weights of these modules (resolve, candidates, qualify, nearby)")
+                    help="tune only the weights of these modules (context, pick, candidates, qualify, nearby)")
     ap.add_argument("--limit", type=int, default=None, help="first N documents of each corpus (before the split)")
     a = ap.parse_args(argv)
     from mapper.pipeline import Services

@@ -85,7 +85,7 @@ def test_facility_table_is_complete():
     rows = _facility_rows()
     assert len(rows) >= 150
     for row in rows:
-        assert row["name"] and row["country"] and row["source"].startswith("Wikipedia: ")
+        assert row["name"] and row["country"] and row["source"].startswith(("Wikipedia: ", "Natural Earth "))
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
 
 

@@ -107,13 +107,13 @@ def test_a_list_that_ends_in_counties_names_counties(services):
 
 
 def test_a_small_town_votes_less_than_a_city(services):
-    from mapper.geo import resolve
+    from mapper.geo import context
 
     gaz = services.gazetteer
     hamlet = min((e for e, _ in gaz.candidates("jones")), key=lambda e: gaz.population[e])
     city = max((e for e, _ in gaz.candidates("shreveport")), key=lambda e: gaz.population[e])
-    assert resolve._weight(gaz, hamlet) == resolve.SMALL_VOTE < 1.0
-    assert resolve._weight(gaz, city) == 1.0
+    assert context.weight(gaz, hamlet) == context.SMALL_VOTE < 1.0
+    assert context.weight(gaz, city) == 1.0
 
 
 def test_a_far_namesake_is_placed_among_the_articles_towns(services):

@@ -144,9 +144,9 @@ def test_a_countrys_votes_spill_to_its_neighbours(services):
 
 
 def test_neighbours_are_derived_from_the_outlines():
-    from mapper.geo.resolve import _neighbours
+    from mapper.geo.context import neighbours
 
-    near = _neighbours()
+    near = neighbours()
     assert {"PS", "LB", "SY", "JO", "EG"} <= set(near["IL"])
     assert "IL" in near["PS"] and "UA" in near["PL"] and "FR" not in near["PL"]
 

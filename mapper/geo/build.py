@@ -19,7 +19,8 @@ from mapper.geo.variants import ARABIC, compass, variants
 #: the shipped tables the index is compiled from
 SOURCES = ("admin1.csv", "admin2.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
            "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv", "admin1_ids.csv",
-           "us_places.csv", "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv")
+           "us_places.csv", "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv",
+           "mm_towns.csv", "towns.csv")
 
 #: admin-1 regions that news names as a territory of ``named_regions.csv`` ("air strikes across
 #: the West Bank" sums up the towns named with it, as for Donbas): the named region takes the
@@ -265,7 +266,8 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     _add_us_counties(b, data)
     build_tables.add_second_level(b, data, _COUNTY_POP)
     build_tables.add_facilities(b, data)  # late: the entries before keep their numbers (ties go to the lowest)
-    build_tables.add_us_places(b, data)  # last: ZIP-code places fill cities500's gaps in the US
+    build_tables.add_us_places(b, data)  # ZIP-code places fill cities500's gaps in the US
+    build_tables.add_towns(b, data)  # last: the entries before keep their numbers
     aliases = {}
     for row in _rows(data / "aliases.csv"):
         gid = int(row["target"])

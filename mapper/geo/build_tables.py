@@ -151,3 +151,28 @@ def add_us_places(b: Any, data: Path) -> int:  # noqa: ANN401
         b.name(entry, row["name"], main=True)
         added += 1
     return added
+
+
+def add_towns(b: Any, data: Path) -> int:  # noqa: ANN401
+    """Towns of war zones that cities500 lacks: Myanmar's of ``mm_towns.csv`` (MIMU place codes)
+    and the curated ``towns.csv`` (one row per town, its point from the named source).  Kind
+    "city", population 0 (not known): a namesake with people counted, or any place the article's
+    countries point to, keeps the stronger claim, and in a story about another country such a
+    town is an obscure village (``resolve._strangers``).  Spelling variants by rule, as for
+    cities500's towns.  Returns the number added."""
+    added = 0
+    for row in rows(data / "mm_towns.csv"):
+        added += _town(b, row["name"], row["names"], float(row["lon"]), float(row["lat"]), "MM", row["admin1"])
+    for row in rows(data / "towns.csv"):
+        added += _town(b, row["name"], row["aliases"], float(row["lon"]), float(row["lat"]), row["country"],
+                       row["admin1"])
+    return added
+
+
+def _town(b: Any, name: str, others: str, lon: float, lat: float, country: str, admin1: str) -> int:  # noqa: ANN401
+    entry = b.add(name, lon, lat, country, admin1 or None, "city", None, 0)
+    for each in (name, *filter(None, others.split("|"))):
+        b.name(entry, each, main=True)
+        for variant in variants(each, country):
+            b.name(entry, variant)  # an alternate name: a main name it already has stays main
+    return 1

@@ -76,7 +76,7 @@ def world_namesakes(gaz: Gazetteer, span: Span) -> frozenset[int]:
     """The hamlets among a name's candidates when the name is also that of a region of no
     country: "the Middle East" in a story naming Washington is not Middle East, Maryland,
     which the article's country votes would favour (a world region has no country to share
-    them); "Middle East, Md." still is (see :func:`mapper.geo.resolve._pick`).  Memoised
+    them); "Middle East, Md." still is (see :func:`mapper.geo.pick.pick`).  Memoised
     per key and region word, as the candidates are."""
     memo = gaz.memo("resolve.hamlets")
     slot = (span.key, word_slot(span))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from mapper.geo.lists import enumerations
+from mapper.geo.candidates import flat_km
 from mapper.geo.spans import Span
 from mapper.model import Place
 
@@ -50,11 +51,79 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
                 listed = enumerations(spans, set(range(len(spans))), text)
             if j in listed.get(i, ()):
                 continue  # "Bondo, Nyando, Kisii and Wajir": a list of places, not "Greenlane, Auckland"
-        out[i] = _inside(spans[i].name, holder)
+        out[i] = inside(spans[i].name, holder)
     return out
 
 
-def _inside(name: str, holder: Place) -> Place:
+#: "X <noun> of Y": the words that say a named place lies inside the next one
+_HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
+                   r"section|outskirts|township|camp)s?\s(?:of|in|outside)\s(?:the\s)?")
+
+
+def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place]) -> dict[int, Place]:
+    """Places for spans the text puts inside the next place ("the Rice Lake area of Fulton
+    County", "the Basta neighbourhood of Beirut") whose reading lies outside it: the text knows
+    better than a namesake elsewhere.  Placed at the holder as :func:`inside` does."""
+    out: dict[int, Place] = {}
+    for i, place in places.items():
+        j = i + 1
+        holder = places.get(j)
+        if place is None or holder is None or j >= len(spans) or place.geo_precision != 1:
+            continue
+        gap = text[spans[i].end:spans[j].start]
+        if len(gap) > MAX_GAP or not _HELD.fullmatch(gap) or not _outside(place, holder):
+            continue
+        out[i] = inside(spans[i].name, holder)
+    return out
+
+
+def _outside(place: Place, holder: Place) -> bool:
+    """Whether a place lies outside its holder: another country, another admin-1 region, or
+    more than :data:`TOWN_KM` from a town."""
+    if place.country != holder.country or holder.kind == "country":
+        return place.country != holder.country
+    if holder.kind in ("city", "village", "facility"):
+        return flat_km(holder.lat, holder.lon, place.lat, place.lon) > TOWN_KM
+    return bool(holder.admin1_gn) and place.admin1_gn != holder.admin1_gn
+
+
+#: a district of a town lies within this many km of its point
+TOWN_KM = 50.0
+
+
+def beside(spans: list[Span], text: str, unknown: set[int], places: dict[int, Place]) -> dict[int, Place]:
+    """Places for the ``unknown`` spans by the nearest place named in their own sentence, when
+    their text says no more ("crowds in St. Peter's Square", in a sentence about the Vatican):
+    at that town's point (``geo_precision`` 2), or its region's or country's (3).  Names of a
+    list are peers, no one's holder ("Geese died in X; Paris, Berlin and Madrid banned imports"
+    says nothing of where X is), and a semicolon ends the sentence here."""
+    out: dict[int, Place] = {}
+    listed = enumerations(spans, set(range(len(spans))), text)
+    for i in unknown:
+        if i in listed:
+            continue
+        best, gap = None, SENTENCE_GAP + 1
+        for j, place in places.items():
+            if j in unknown or j in listed or place is None or place.kind == "demonym":
+                continue
+            a, b = sorted((spans[i], spans[j]), key=lambda s: s.start)
+            between = b.start - a.end
+            if 0 <= between < gap and not _END.search(text, a.end, b.start + 1):
+                best, gap = place, between
+        if best is not None:
+            out[i] = inside(spans[i].name, best)
+    return out
+
+
+#: the most characters between a name and the place its sentence names beside it
+SENTENCE_GAP = 150
+#: what ends a sentence (or a clause: "Geese died in X; Paris and Berlin banned imports") between two names
+_END = re.compile(r"[.!?]\s+[A-Z\"'‘“(]|[;\n]")
+
+
+def inside(name: str, holder: Place) -> Place:
+    """A place the gazetteer lacks, at its holder's point: ``geo_precision`` 2 in a town, 3 in a
+    region or country, its own name kept."""
     town = holder.kind in ("city", "village", "facility") and holder.geo_precision < 3
     return Place(name=name, lon=holder.lon, lat=holder.lat, country=holder.country,
                  admin1_gn=holder.admin1_gn if holder.kind != "country" else None, kind="village",

@@ -62,7 +62,7 @@ def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gaz
     and which admin-1 regions ("in Michigan on the coast of Lake Erie ... in Monroe
     County": Monroe County, Michigan, though the story names Iowa too)."""
     key = spans[members[0]].key
-    points = []
+    points = {}  # each point once (a dict keeps their order): proximity looks for the nearest
     regions = set()
     kinds, admin1 = gaz.kind, gaz.admin1
     for i in members:
@@ -74,10 +74,10 @@ def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gaz
                 continue
             kind = kinds[entry]
             if kind == CITY:
-                points.append((gaz.lat[entry], gaz.lon[entry]))
+                points[gaz.lat[entry], gaz.lon[entry]] = None
             elif kind == ADMIN1 and admin1[entry]:
                 regions.add(admin1[entry])
-    return points, frozenset(regions)
+    return list(points), frozenset(regions)
 
 
 def proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> float:

@@ -43,6 +43,11 @@ FOCUS_KEEPS_POP = 5_000
 ABROAD_POP = 50_000
 
 
+#: a place the text puts inside the next one ("the X area of Y") is there, not at a namesake outside it
+HELD_ELSEWHERE = True
+#: a given name the gazetteer lacks, in a story of several countries, lies by the place its sentence names
+SENTENCE_HOLDER = True
+
 #: the reason a resolved region carries when it only qualifies the place before it
 QUALIFIER = "region qualifying the place before it"
 
@@ -87,6 +92,10 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     elif given:
         for i, place in _strangers_abroad(gaz, spans, groups, chosen, best, given, reasons, stated).items():
             out[i] = place
+    if HELD_ELSEWHERE:
+        # "the Rice Lake area of Fulton County": not the Rice Lake of another state
+        for i, place in contained.held_elsewhere(spans, text, out).items():
+            out[i] = place
     lacking = {i for i in unknown & given if i not in out}
     if lacking:
         for i, place in contained.holders(spans, text, lacking, out).items():
@@ -105,6 +114,11 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
             at = local_point(gaz, entries, region)
             for i in lacking:
                 out[i] = fallback(gaz, spans[i].name, region, at=at)
+                reasons[i] = ""
+        elif SENTENCE_HOLDER:
+            # a story of several countries: the place its own sentence names beside it
+            for i, place in contained.beside(spans, text, lacking, out).items():
+                out[i] = place
                 reasons[i] = ""
     return out
 

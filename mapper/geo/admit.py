@@ -1,0 +1,86 @@
+"""Whether a proposed span is a place mention at all, before any reading is chosen.
+
+A span is dropped when it follows a personal title, is an organisation's acronym, is part of
+a longer name, is an everyday English word with no place evidence, names a speaker ("Jordan
+said"), or was seen inside a person's or organisation's name earlier in the text.  Given
+(trusted) spans skip these checks: the user says they are places.
+"""
+from __future__ import annotations
+
+import re
+
+from mapper.geo.candidates import CITY, candidates, name_strength
+from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.spans import LOCATIVES, TITLES, Span
+
+_SPEECH = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|stated|testified|replied|asked"
+                     r"|recalled|insisted|declined|scored|pitched|threw|ran|finished)\b")
+COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "mobile")
+_MIXED_ACRONYM = re.compile(r"[A-Z][a-z][A-Z][a-z]?")
+
+
+def admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
+    """Why a span is not a place mention ("" when it may be one)."""
+    if span.prev_word in TITLES:
+        return "follows a personal title"
+    if span.name.isupper() and "." not in span.name and len(span.name) <= 5 and strength < 2:
+        return "acronym"  # NATO, EU, UN: organisations, not the towns that share the letters
+    if len(span.name) <= 4 and _MIXED_ACRONYM.fullmatch(span.name):
+        return "acronym"  # MoD, DoD
+    if not span.covered and not (strength and (span.run_start or span.headline)):
+        return "part of a longer name"
+    zipf = gaz.common.get(span.key, 0.0)
+    if zipf >= COMMON_ZIPF and strength < 2 and not span.region_word:
+        if span.sentence_initial or span.prev_word not in LOCATIVES:
+            return "common word without place evidence"
+    if span.sentence_initial and zipf >= COMMON_ZIPF + 1.0 and not span.region_word and not span.name.isupper():
+        return "capitalised common word opening a sentence"
+    return ""
+
+
+def reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[int] | bool) -> dict[int, str]:
+    """Why each non-demonym span is not a place ("" when it may be one).
+
+    Parameters
+    ----------
+    spans : list of Span
+    gaz : Gazetteer
+    text : str
+        The text the spans index into (a speech verb after a name).
+    trusted : bool or set of int
+        Spans known to be places (all of them, or these indices): only the gazetteer is asked.
+
+    Returns
+    -------
+    dict
+        Span index -> reason, "" for a span that may be a place.
+    """
+    out: dict[int, str] = {}
+    people: set[str] = set()  # keys seen inside person / organisation names in this text
+    for i, span in enumerate(spans):
+        if span.demonym:
+            continue
+        cands = gaz.candidates(span.key)
+        if not cands and span.region_word:  # "Gwinnett" in "DeKalb and Gwinnett counties"
+            cands = tuple((c[0], True) for c in candidates(gaz, span)[0])
+        if not cands:
+            out[i] = "not in gazetteer"
+            continue
+        known = trusted is True or (not isinstance(trusted, bool) and i in trusted)
+        if known:
+            out[i] = ""
+            continue
+        strength = name_strength(gaz, cands, span.key)
+        reason = admissible(gaz, span, strength)
+        if not reason and strength < 2:
+            if span.key in people and span.prev_word not in LOCATIVES:
+                reason = "name of a person or organisation named earlier"
+            elif _SPEECH.match(text, span.end):
+                reason = "a speaker, not a place"
+        if not reason and span.prev_word == "the" and not span.region_word and \
+                all(not main and gaz.kind[e] != CITY for e, main in cands):
+            reason = "a river or feature sharing a region's other name"  # "on the Danube", "across the Nile"
+        if reason in ("part of a longer name", "follows a personal title"):
+            people.add(span.key)
+        out[i] = reason
+    return out

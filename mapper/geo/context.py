@@ -1,0 +1,163 @@
+"""What an article says of where its places lie: the countries and admin-1 regions it names.
+
+Each resolved name votes once for its country and admin-1 region (a demonym a fraction of a
+vote); a candidate scores its prior plus its country's share of the votes and a bonus when
+the article names its region.  A name is no evidence for itself: :func:`without` takes one
+mention's own votes out before its candidates are scored.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mapper.geo import qualify
+from mapper.geo.candidates import ADMIN1, CITY, Cand
+from mapper.geo.gazetteer import Gazetteer, data_dir
+
+# Resolution weights (points of the additive score), fitted on the tune halves of the
+# development corpora only (bench/tune_geo.py; bench/README.md, issue 14).
+#: times the share of the article's country votes a candidate's country holds, and a
+#: flat bonus for any share at all
+COUNTRY_SHARE, COUNTRY_ANY = 7.5, 0.5
+#: a town in an admin-1 region the article names
+ADMIN1_NAMED = 3.0
+#: an admin-1 region holding a town (or naming a region) the article names
+REGION_HOLDS = 3.0
+#: a town's vote for its admin-1 region, for other towns (ADMIN1_NAMED), against the region's own
+#: name's 1: "New York City" says less of which Boston is meant than "New York State" would
+TOWN_REGION_VOTE = 0.25
+#: the share of a country's votes that also goes to the countries bordering it (land borders
+#: and narrow straits, data/country_neighbours.csv): "Israeli forces raided Jenin" is the West
+#: Bank's Jenin, not the Polish village
+NEIGHBOUR_SHARE = 0.25
+#: a demonym's vote for its country, against a place name's 1
+DEMONYM_VOTE = 0.5
+#: the vote of a town under SMALL_POP people (context: countries and admin-1 regions named)
+SMALL_VOTE, SMALL_POP = 0.5, 1_000
+#: the share of an article's country votes that makes it a story about that country
+COUNTRY_MAJORITY = 0.5
+
+
+@dataclass(frozen=True)
+class Context:
+    """Countries and admin-1 regions an article names, minus one mention's own share.
+
+    ``size`` is the number of country votes before the discount; ``own_country`` and
+    ``own_admin1`` are the votes of the mention being scored, which count one less
+    (a name is no evidence for itself).
+    """
+
+    countries: Counter
+    admin1: Counter
+    size: float
+    own_country: str = ""
+    own_admin1: str = ""
+    own_weight: float = 1.0
+    #: the admin-1 votes a town candidate sees: its towns' votes count TOWN_REGION_VOTE each
+    towns_see: Counter | None = None
+    own_town: bool = False
+    #: per country, the votes of its neighbours (filled as candidates ask; shared by the copies
+    #: :func:`without` makes, which hold the same votes)
+    spill: dict[str, float] = field(default_factory=dict, compare=False)
+
+
+@functools.lru_cache(maxsize=1)
+def neighbours() -> dict[str, tuple[str, ...]]:
+    """Each country's neighbours (``data/country_neighbours.csv``; empty when absent)."""
+    path = data_dir() / "country_neighbours.csv"
+    if not path.is_file():
+        return {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row["iso2"]: tuple(c for c in row["neighbours"].split("|") if c) for row in csv.DictReader(fh)}
+
+
+def base_scores(cands: tuple[Cand, ...], ctx: Context) -> list[tuple[int, float, str, str]]:
+    """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
+    # at least one vote's worth: a lone demonym (a quarter vote) is weak evidence, not a whole article's
+    own = ctx.own_weight
+    total = max(ctx.size - own if ctx.own_country else ctx.size, 1.0)
+    countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
+    seen = ctx.towns_see if ctx.towns_see is not None else named
+    own_seen = own * TOWN_REGION_VOTE if ctx.own_town else own
+    out = []
+    borders = neighbours()
+    spill: dict[str, float] = {}  # per country: its neighbours' votes less the mention's own
+    every = ctx.spill  # per country: its neighbours' votes, whichever mention asks
+    for entry, prior, country, admin1, admin1_key, city in cands:
+        votes = countries.get(country, 0)
+        if country and country == own_country:
+            votes -= own
+        if country and NEIGHBOUR_SHARE:
+            if country not in spill:
+                near = borders.get(country, ())
+                full = every.get(country)
+                if full is None:
+                    full = every[country] = sum(countries.get(n, 0) for n in near)
+                spill[country] = full - (own if own_country in near else 0.0)
+            votes += NEIGHBOUR_SHARE * spill[country]
+        if votes:
+            share = votes / total
+            score = prior + (COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0))
+        else:
+            score = prior  # priors are positive: adding a share of 0.0 changes nothing
+        if city:
+            in_named = seen[admin1] - (own_seen if admin1 == own_admin1 else 0.0) if admin1 in seen else 0.0
+        else:
+            in_named = named[admin1] - (own if admin1 == own_admin1 else 0.0) if admin1 in named else 0.0
+        if in_named > 1e-9:
+            # a town in a region the article names, or a region whose towns it names
+            # ("Ontario" beside "Toronto" is the province, not Ontario, California);
+            # a small town's vote (often a surname misread) counts for less
+            score += (ADMIN1_NAMED if city else REGION_HOLDS) * min(in_named, 1.0)
+        out.append((entry, score, country, admin1_key))
+    return out
+
+
+def votes(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> Context:
+    """Countries and admin-1 regions the article names: demonyms (:data:`DEMONYM_VOTE`
+    each: in war news the attacker's demonym names no scene), and each distinct resolved
+    name once (a name repeated ten times is one piece of evidence)."""
+    countries: Counter = Counter({iso: n * DEMONYM_VOTE for iso, n in demonyms.items()})
+    admin1: Counter = Counter()
+    seen: Counter = Counter()
+    kinds, country_of, admin1_of = gaz.kind, gaz.country, gaz.admin1
+    for entry in entries:
+        vote = weight(gaz, entry)
+        if country_of[entry]:
+            countries[country_of[entry]] += vote
+        kind = kinds[entry]
+        if (kind == CITY or kind == ADMIN1) and admin1_of[entry]:
+            admin1[admin1_of[entry]] += vote
+            seen[admin1_of[entry]] += vote * (TOWN_REGION_VOTE if kind == CITY else 1.0)
+    return Context(countries, admin1, sum(countries.values()), towns_see=seen)
+
+
+def weight(gaz: Gazetteer, entry: int) -> float:
+    """A resolved name's vote: one, or :data:`SMALL_VOTE` for a town under :data:`SMALL_POP`
+    (a surname read as a hamlet, "Jones" or "McCoy", should not outvote a city)."""
+    kind = gaz.kind[entry]
+    if kind in (CITY, qualify.VILLAGE) and gaz.population[entry] < SMALL_POP:
+        return SMALL_VOTE
+    return 1.0
+
+
+def without(ctx: Context, gaz: Gazetteer, entry: int) -> Context:
+    """The context minus one mention's own contribution (a name is no evidence for itself)."""
+    own_admin1 = gaz.admin1[entry] if gaz.kind[entry] in (ADMIN1, CITY) else None
+    return Context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "",
+                   weight(gaz, entry), ctx.towns_see, gaz.kind[entry] == CITY, ctx.spill)
+
+
+def about(ctx: Context, country: str, admin1: str | None) -> bool:
+    """Whether the article names a town's admin-1 region and is mostly about its country.
+
+    A story about Ohio that says "Lebanon police" means Lebanon, Ohio; a story of many countries
+    that names Alabama among US states and then Egypt among countries means the country.
+    """
+    if ctx.admin1.get(admin1, 0) <= 0:
+        return False
+    own = ctx.own_weight if ctx.own_country == country else 0.0
+    total = max(ctx.size - (ctx.own_weight if ctx.own_country else 0.0), 1.0)
+    return (ctx.countries.get(country, 0) - own) >= COUNTRY_MAJORITY * total
