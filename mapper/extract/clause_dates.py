@@ -150,7 +150,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
 
 
 _ANAPHORIC_DAY = re.compile(
-    r"\b(?:the\s+(?P<next>following|next)\s+(?:day|night|morning|evening)|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
+    r"\b(?:the\s+(?P<next>following|next)\s+(?:day|night|morning|evening)"
+    r"|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
     # "only 24 hours later": whole days after the event just told
     r"|(?P<hours>24|48|72|twenty-four|forty-eight|seventy-two)\s+hours\s+later"
     r"|the\s+day\s+(?P<before>before|after)|the\s+(?P<prev>previous)\s+day|(?P<same>the\s+same\s+day|that\s+day))\b",

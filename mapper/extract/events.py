@@ -123,7 +123,7 @@ class ArticleContext:
         elif any(t[0] == "strike" for t in found) and self.weapon is None:
             # "Russia struck Kyiv. ... 12 civilians were killed, three in Zhytomyr": strikes of no
             # named weapon make the paragraph's later casualties and attacks strikes, not battles
-            self.recent[clause.part] = (type_of([t for t in found if t[0] == "strike"], None), clause.end)
+            self.recent[clause.part] = (_STAND_OFF, clause.end)
 
 
 def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,

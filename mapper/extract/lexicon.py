@@ -224,7 +224,8 @@ ORIGIN_WORDS = frozenset({"from"})
 _TRENDS = (r"rising|escalating|increasing|intensifying|growing|mounting|surging|worsening|escalation\s+of"
            r"|(?:surge|spike|upsurge|rise|increase)\s+in")
 GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant|systematic"
-                     r"|relentless|incessant|frequent|intensified|stepped[- ]up|heightened|increased|" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+                     r"|relentless|incessant|frequent|intensified|stepped[- ]up|heightened|increased|" + _TRENDS
+                     + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 #: a trend of violence ("amid rising crime and violence", "the escalation of violence in Darfur") is a
 #: state of affairs on any date
 TREND = re.compile(r"\b(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from mapper.geo.candidates import CITY
-from mapper.geo.contained import inside
+from mapper.geo.contained import inside, sentence_gap
 from mapper.geo.context import neighbours
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.qualify import km
@@ -61,8 +61,7 @@ def placed(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     tiny = [g for g in groups if gaz.kind[chosen[g][0]] == CITY and gaz.population[chosen[g][0]] < TINY_POP]
     if not tiny:
         return {}
-    votes = Counter(s.demonym for s in spans if s.demonym)
-    votes.update(gaz.country[chosen[g][0]] for g in groups)
+    votes = _country_votes(spans, gaz, groups, chosen)
     out: dict[int, Place] = {}
     for g in tiny:
         entry, members = chosen[g][0], groups[g]
@@ -87,11 +86,18 @@ def _city_beside(spans: list[Span], text: str, i: int, places: dict[int, Place],
         if j == i or city is None or city.kind != "city" or city.geo_precision != 1 or city.country == country \
                 or city.population < CITY_POP:
             continue
-        a, b = sorted((spans[i], spans[j]), key=lambda s: s.start)
-        between = b.start - a.end
-        if between < gap and not _END.search(text, a.end, b.start + 1) and km(lat, lon, city.lat, city.lon) > FAR_KM:
+        between = sentence_gap(spans, text, i, j, _END)
+        if between is not None and between < gap and km(lat, lon, city.lat, city.lon) > FAR_KM:
             best, gap = city, between
     return best
+
+
+def _country_votes(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str], list[int]],
+                   chosen: dict[tuple[str, str], tuple[int, float]]) -> Counter:
+    """How often the article points to each country: its demonyms and the country of each place group."""
+    votes = Counter(s.demonym for s in spans if s.demonym)
+    votes.update(gaz.country[chosen[g][0]] for g in groups)
+    return votes
 
 
 #: words after a name that make it a border crossing's ("the Arida border crossing")
@@ -107,8 +113,7 @@ def crossings_abroad(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[
     named = [g for g, members in groups.items() if any(_CROSSING.match(text, spans[i].end) for i in members)]
     if not named:
         return []  # most texts name no crossing
-    votes = Counter(s.demonym for s in spans if s.demonym)
-    votes.update(gaz.country[chosen[g][0]] for g in groups)
+    votes = _country_votes(spans, gaz, groups, chosen)
     borders = neighbours()
     out = []
     for g in named:

@@ -106,9 +106,8 @@ def beside(spans: list[Span], text: str, unknown: set[int], places: dict[int, Pl
         for j, place in places.items():
             if j in unknown or j in listed or place is None or place.kind == "demonym":
                 continue
-            a, b = sorted((spans[i], spans[j]), key=lambda s: s.start)
-            between = b.start - a.end
-            if 0 <= between < gap and not _END.search(text, a.end, b.start + 1):
+            between = sentence_gap(spans, text, i, j, _END)
+            if between is not None and 0 <= between < gap:
                 best, gap = place, between
         if best is not None:
             out[i] = inside(spans[i].name, best)
@@ -119,6 +118,13 @@ def beside(spans: list[Span], text: str, unknown: set[int], places: dict[int, Pl
 SENTENCE_GAP = 150
 #: what ends a sentence (or a clause: "Geese died in X; Paris and Berlin banned imports") between two names
 _END = re.compile(r"[.!?]\s+[A-Z\"'‘“(]|[;\n]")
+
+
+def sentence_gap(spans: list[Span], text: str, i: int, j: int, end: re.Pattern[str]) -> int | None:
+    """Characters between mentions ``i`` and ``j``, or None when ``end`` (a sentence's end)
+    lies between them."""
+    a, b = sorted((spans[i], spans[j]), key=lambda s: s.start)
+    return None if end.search(text, a.end, b.start + 1) else b.start - a.end
 
 
 def inside(name: str, holder: Place) -> Place:
