@@ -339,6 +339,12 @@ def test_strikes_of_an_air_force_named_by_no_weapon(gaz, text, expected):
      [("air_strike", "Kharkiv", "2025-11-17", "2025-11-17", 2)]),
     ("The Saratov plant was struck twice in 2025.", []),  # a year's summary
     ("Analysts say the strikes have reduced refining, though Moscow has repaired most damage.", []),
+    ("Officials say drone attacks have disrupted fuel supplies in Sumy on Monday.", []),
+    # any other perfect states what happened
+    ("Russian strikes have reportedly impacted two hospitals in Sumy on Monday.",
+     [("missile_strike", "Sumy", "2025-11-17", "2025-11-17", 1)]),
+    ("Russian strikes have left five people dead in Sumy on Monday.",
+     [("missile_strike", "Sumy", "2025-11-17", "2025-11-17", 1)]),
     ("Rebels captured Mogok on Monday after junta troops had withdrawn towards Mandalay.",
      [("ground_fighting", "Mogok", "2025-11-17", "2025-11-17", 1)]),
     ('The ministry said "Russia is targeting civilians in Zaporizhzhia".', []),

@@ -545,10 +545,16 @@ def test_a_coast_and_a_town_due_west_of_another_only_locate_the_scene(gaz):
     assert [name for _, name, _, _ in found(gaz, text)] == [gaz.place(gaz.candidates(key("Mokha"))[0][0]).name]
 
 
-def test_a_span_longer_than_a_month_is_a_summary_not_an_event(gaz):
-    # seven weeks of attacks: no one event's date
-    assert found(gaz, "Militants have fired rockets at Sderot since April 1.") == []
-    # a month is the coarsest date an event is given
+def test_a_period_of_a_few_months_is_an_event_a_year_is_a_summary(gaz):
+    # hostilities told over the weeks since a date: one incident over that period
+    assert found(gaz, "Militants have fired rockets at Sderot since April 1.") == [
+        ("missile_strike", "Sderot", "2025-04-01", None)]
+    assert [(n, d) for _, n, d, _ in found(gaz, "Since March, fighting has been reported in Kidal and Tessalit.")] == [
+        ("Kidal", "2025-03-01"), ("Tessalit", "2025-03-01")]
+    # a year, or a period opened more than three months before, sums up a season of attacks
+    assert found(gaz, "Militants fired rockets at Sderot twice in 2024.") == []
+    assert found(gaz, "Since January, fighting has been reported in Kidal.") == []
+    # a month is an event's date
     assert [name for _, name, _, _ in found(gaz, "In April, militants fired rockets at Sderot.")] == ["Sderot"]
 
 

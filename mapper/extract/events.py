@@ -79,9 +79,14 @@ _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
-#: a date range longer than this is a summary period, not an event's date (a month is the
-#: coarsest date annotation.md gives an event: "in September")
+#: dates of one clause further apart than this are two events' dates (a month is the coarsest
+#: date annotation.md gives one event: "in September")
 SUMMARY_DAYS = 31
+#: a period reaching over more calendar months than this is a summary, not an event's date:
+#: "fighting has been reported in Maungdaw since June" (a situation report of September) is a
+#: period of hostilities told as one, annotated over its whole range; "struck twice in 2024" and
+#: "since the start of the war" sum up a season or a year
+SUMMARY_MONTHS = 3
 
 
 _UNKNOWN_PLACE = re.compile(
@@ -167,7 +172,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     published = ctx.article.published
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
-    if (date.end - date.start).days > SUMMARY_DAYS:
+    if _months_spanned(date) > SUMMARY_MONTHS:
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k != "violence")
     if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
@@ -346,6 +351,12 @@ _VENUE_REACH = 60
 #: a place after a subject matter is the topic of talks, not their venue
 _TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
                     r"|fighting|security)\s+(?:in|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _months_spanned(date: DateSpan) -> int:
+    """How many calendar months a period reaches past the one it starts in (June 1 to
+    September 5: 3)."""
+    return (date.end.year - date.start.year) * 12 + date.end.month - date.start.month
 
 
 def _far_apart_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, DateSpan]]:

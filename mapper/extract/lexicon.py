@@ -189,10 +189,13 @@ MODALITY_AFTER = Caseless(
     r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
     r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|routinely"
     r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions"
-    # "the strikes have reduced refining": what attacks have done over time, not one attack
-    # (verbs of the event going on or taking place say it happened: "hostilities have continued")
-    r"|(?:have|has)\s+(?:\w+ly\s+)?(?!killed|injured|wounded|hit|damaged|destroyed|struck|continued|resumed"
-    r"|intensified|escalated|persisted|occurred|erupted|spread|expanded|resulted|caused|claimed)\w+ed)\b",
+    # "the strikes have reduced refining": a verb of gradual change says what attacks have done
+    # over time, not one attack; any other perfect states what happened ("strikes have damaged /
+    # impacted three hospitals", "hostilities have continued")
+    r"|(?:have|has)\s+(?:\w+ly\s+)?(?:reduced|cut|disrupted|weakened|degraded|crippled|slowed|halted|curtailed"
+    r"|limited|lowered|raised|increased|decreased|doubled|halved|forced|prompted|pushed|driven|changed|shaped"
+    r"|undermined|hampered|hindered|complicated|exacerbated|worsened|deepened|heightened|strained|eroded"
+    r"|shown|demonstrated|proved|proven|become|grown))\b",
 )
 
 #: words that mark places as objects of political claims, not incident sites
