@@ -20,7 +20,7 @@ chosen split, the gold incidents missed and the predictions matched to nothing.
 
 Usage::
 
-    python bench/realnews.py [--split dev|test|both|check|blind|blind-a|blind-b|blind2|blind2-a|blind2-b|blind3|blind3-a|blind3-b|blind4|blind4-a|blind4-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
+    python bench/realnews.py [--split dev|test|both|check|blind|blind-a|blind-b|blind2|blind2-a|blind2-b|blind3|blind3-a|blind3-b|blind4|blind4-a|blind4-b|blind5|blind5-a|blind5-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
 """
 from __future__ import annotations
 
@@ -178,7 +178,8 @@ def errors(docs: list[dict], geojson: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "test", "both", "check", "blind", "blind-a", "blind-b", "blind2", "blind2-a", "blind2-b",
-                                        "blind3", "blind3-a", "blind3-b", "blind4", "blind4-a", "blind4-b"),
+                                        "blind3", "blind3-a", "blind3-b", "blind4", "blind4-a", "blind4-b",
+                                        "blind5", "blind5-a", "blind5-b"),
                     default="dev")
     ap.add_argument("--errors", action="store_true", help="list gold and predictions per article")
     ap.add_argument("--keep", type=Path, default=None, help="keep the mapper outputs in this folder")
