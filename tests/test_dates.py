@@ -77,6 +77,9 @@ def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> Dat
         ("3 days ago", "3 days ago", _span(D(2025, 11, 22))),
         ("two days ago", "two days ago", _span(D(2025, 11, 23))),
         ("on Tuesday, 18 November", "18 November", _span(D(2025, 11, 18))),
+        # a report's period in months and years (a year's is a summary the linker drops)
+        ("over the past three months", "over the past three months", _span(D(2025, 8, 27), REF, 3)),
+        ("attacks over the past year", "over the past year", _span(D(2024, 11, 25), REF, 3)),
     ],
 )
 def test_each_form_resolves_exactly(text: str, expr: str, expected: DateSpan) -> None:

@@ -1149,3 +1149,43 @@ def test_gunshots_crossfire_and_strikes_of_no_weapon(gaz, text, expected):
 
 def test_intensified_attacks_over_a_vague_period_are_a_trend(gaz):
     assert found(gaz, "In recent weeks, Russia has intensified attacks on the energy grid in Ukraine.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an official's report that names no scene lies in the official's jurisdiction
+    ("Serhiy Lysak, the governor of the Dnipropetrovsk region, said on Monday that Russian missiles killed three.",
+     {"Dnipropetrovsk Oblast"}),
+    ("Kharkiv Governor Oleh Syniehubov said Russian shelling killed two people on Monday.", {"Kharkiv"}),
+    ("The mayor of Kharkiv said Russian missiles hit the city on Monday.", {"Kharkiv"}),
+    # a report that names its scene: the title's place is whose words they are, no scene
+    ("Vyacheslav Gladkov, the governor of Belgorod, said Ukrainian drones struck Shebekino on Monday.",
+     {"Shebekino"}),
+    # no event, no incident
+    ("Kharkiv Governor Oleh Syniehubov said on Monday the situation was under control.", set()),
+])
+def test_an_officials_title_names_the_jurisdiction_of_an_unplaced_report(gaz, text, expected):
+    assert {n for _, n, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fighting that spread to a place is fighting there
+    ("On Monday fighting spread to Kidal.", {"Kidal"}),
+    ("Clashes continued in Gao on Monday and have extended to Kidal.", {"Gao", "Kidal"}),
+    # a place after "to" that no spreading verb heads is a destination
+    ("On Monday the army sent reinforcements to Kidal after clashes.", set()),
+])
+def test_violence_that_spread_to_a_place_is_there(gaz, text, expected):
+    assert {n for _, n, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a running total's period dates the rest of its paragraph (more of the same summary) ...
+    ("Since October 2023, 3,103 people were killed across Lebanon. Most deaths were in Nabatieh.", set()),
+    # ... not the next paragraph, which tells this report's events
+    ("Since October 2023, 3,103 people were killed across Lebanon.\n\n"
+     "Israeli airstrikes continue in Nabatieh and Bekaa governorates.", {"Nabatieh", "Beqaa"}),
+    # a year of attacks sums them up
+    ("Militants have attacked Kidal eleven times over the past year.", set()),
+])
+def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
+    assert {n for _, n, _, _ in found(gaz, text)} == expected

@@ -18,7 +18,7 @@ from mapper.aggregate import family
 from mapper.extract.capitals import capital_mentions
 from mapper.extract.casualties import casualties
 from mapper.extract.clause_dates import clause_date
-from mapper.extract.events import ArticleContext, link_clause
+from mapper.extract.events import ArticleContext, link_clause, summary_period
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC
 from mapper.extract.locators import FACILITY_TOWN_KM, near
 from mapper.extract.segment import segment
@@ -84,7 +84,13 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     previous: DateSpan | None = None
     told: tuple[Clause, int] | None = None  # the last clause that stated exactly one incident, and its index
     listed: list[tuple[Clause, list[tuple[int, int, Resolved]]]] = []  # verbless lists of places just read
+    dated_by: Clause | None = None  # the clause that gave ``previous``
     for clause in clauses:
+        if previous is not None and dated_by is not None and summary_period(previous) \
+                and not _same_paragraph(article, dated_by, clause):
+            # a running total's period ("3,103 killed since 8 October 2023") dates the rest of its
+            # paragraph (more of the same summary), not the next one
+            previous = None
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous)
         if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
@@ -92,7 +98,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                 and not _CAPTION.search(clause.text):
             # a date after publication ("the next update is due on 11 May") or of a photo's
             # caption ("20 May 2024 Photo: OCHA") governs no later clause
-            previous = date
+            previous, dated_by = date, clause
         inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx)
         if listed and not any(r.place for _, _, r in inside) and _same_paragraph(article, listed[-1][0], clause):

@@ -117,7 +117,7 @@ _P_RELATIVE = re.compile(
     r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
     r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven"
     r"|few|several|couple\s+of)?"
-    r"\s*(?P<pu>hours?|days?|weeks?|month)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
+    r"\s*(?P<pu>hours?|days?|weeks?|months?|years?)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
     # a situation report's own period: "during the reporting period", "since the last update"
     r"|(?P<period>(?:during|in|over|throughout)\s+the\s+reporting\s+period|since\s+the\s+(?:last|previous)\s+"
     r"(?:update|report|flash\s+update|situation\s+report)|(?:in|over|during)\s+recent\s+(?P<rw>days|weeks))"
@@ -130,7 +130,7 @@ _P_RELATIVE = re.compile(
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _LEFT_WINDOW = 40
 _VERBS = frozenset({"may", "mar", "march"})  # lower-case month names that are also verbs
-_RELATIVE_WORDS = ("day", "night", "week", "month", "morning", "afternoon", "evening", "hour", "christmas", "new year",
+_RELATIVE_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening", "hour", "christmas", "new year",
                    "reporting period", "last update", "previous update", "last report", "previous report")
 
 _Found = tuple[int, int, DateSpan]
@@ -376,16 +376,18 @@ def _holiday(m: re.Match[str], ref: dt.date) -> _Found | None:
 
 
 def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
-    """ "in the past 24 hours", "over the last three days", "in a day": a report
-    covers the period just before it, ending on the reference day."""
+    """ "in the past 24 hours", "over the last three days", "in a day", "over the past year": a
+    report covers the period just before it, ending on the reference day (a year's is a
+    summary, which the linker tells from an event's date)."""
     n = " ".join((m["pn"] or "").lower().split())
     count = 24 if n == "twenty-four" else int(n) if n.isdigit() else DAY_COUNTS.get(n, 1)
     unit = (m["pu"] or "day").lower()
-    days = (7 * count if unit.startswith("week") else 30 if unit == "month"
+    days = (7 * count if unit.startswith("week") else 30 * count if unit.startswith("month")
+            else 365 * count if unit.startswith("year")
             else -(-count // 24) if unit.startswith("hour") and count >= 24 else count)
     if unit.startswith("hour") and count < 24:
         days = 0  # "in the past hour": the reference day itself
-    if not 0 <= days <= 31:
+    if days < 0:
         return None
     return _span(m, ref - days * _DAY, ref, None if days == 0 else 2 if days <= 7 else 3)
 

@@ -30,6 +30,7 @@ from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
+from mapper.extract.officials import title_places
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.roles import (
     GROUND,
@@ -172,7 +173,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     published = ctx.article.published
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
-    if _months_spanned(date) > SUMMARY_MONTHS:
+    if summary_period(date):
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k != "violence")
     if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
@@ -215,6 +216,11 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and not idle_subclause(s, every, marks)
             and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
     kept = drop_containers(drop_reference_points(kept, text), text)
+    titled = title_places(text, places) if kind != "diplomatic" else set()
+    if titled:
+        # "the governor of Belgorod said drones struck Shebekino": Shebekino; "the governor of the
+        # Dnipropetrovsk region said Russian forces killed three": the governor's region
+        kept = [p for p in kept if p[0] not in titled] or [p for p in places if p[0] in titled]
     if not places and kind in _REMOTE and ctx.home and not echo:
         # "the egregious Russian missile strike this morning" in an article about Ukraine:
         # a strike told with its attacker and no place happened in the article's country
@@ -353,10 +359,10 @@ _TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|dev
                     r"|fighting|security)\s+(?:in|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _months_spanned(date: DateSpan) -> int:
-    """How many calendar months a period reaches past the one it starts in (June 1 to
-    September 5: 3)."""
-    return (date.end.year - date.start.year) * 12 + date.end.month - date.start.month
+def summary_period(date: DateSpan) -> bool:
+    """Whether a period is too long to be one event's date: it reaches over more than
+    SUMMARY_MONTHS calendar months past the one it starts in (June 1 to September 5: 3)."""
+    return (date.end.year - date.start.year) * 12 + date.end.month - date.start.month > SUMMARY_MONTHS
 
 
 def _far_apart_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, DateSpan]]:

@@ -187,6 +187,8 @@ def month_word_is_date(text: str, start: int, end: int) -> bool:
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
     r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
+    # what must or should happen to attacks is a demand, no report of one: "the strikes must stop"
+    r"|must|should|needs?\s+to|ha(?:s|ve)\s+to"
     r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|routinely"
     r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions"
     # "the strikes have reduced refining": a verb of gradual change says what attacks have done

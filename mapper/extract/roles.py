@@ -341,8 +341,8 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
         return False
     if word in _ROLE_PREPOSITIONS or word == "on":
         head = _PREV_WORD.search(text, max(0, pos - 30), pos)
-        if head is None:
-            return False
+        if head is None or word == "to" and head.group(1).lower() in _SPREAD:
+            return False  # "clashes have spread to Sennar Town": the fighting is there now
         kind = trig.kind_at(head.start(1), head.end(1))
         if kind is not None and (word in ("on", "against") or word == "for" and kind == "ground_fighting"):
             return False  # "strikes on Kyiv", "attacks against Kharkiv", "the battle for Bakhmut"
@@ -353,6 +353,8 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
 
 
 _ROLE_PREPOSITIONS = frozenset({"to", "for", "with", "by", "against"})
+#: verbs of violence reaching a place: a place after "to" is where it now is
+_SPREAD = frozenset("spread spreads spreading extended extends extending expanded expands expanding".split())
 _PREPOSITIONS = LOCATIVE | _ROLE_PREPOSITIONS | {"from", "of", "towards", "via", "through", "about"}
 _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
 

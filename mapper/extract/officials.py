@@ -1,0 +1,30 @@
+"""Places named in an official's title: whose words follow, and where their event lies.
+
+"Serhiy Lysak, the governor of the Dnipropetrovsk region, said ...", "Kharkiv Mayor Ihor
+Terekhov said ...", "Belgorod's governor reported ...": the place in the title says who speaks.
+Where the words name a scene of their own ("... drones struck Shebekino"), the event is there
+and the title's place is no scene; where they name none ("... said Russian forces killed three
+people"), the event lies in the official's jurisdiction, the place of the title (a governor's
+region is placed at the place the title names; annotation.md places region-level incidents at
+the regional capital).
+"""
+from __future__ import annotations
+
+import re
+
+from mapper.model import Resolved
+
+__all__ = ["title_places"]
+
+#: "the governor of (the) X", "the regional governor of X", "the head of the X"
+_BEFORE = re.compile(r"\b(?:governor|mayor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: "X Governor Oleh ...", "X's governor", "the X regional military administration"
+_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:regional|region's|city|oblast|provincial|district|military|state)\s+)*"
+                    r"(?:governor|mayor|administration)\b", re.IGNORECASE)
+
+
+def title_places(text: str, places: list[tuple[int, int, Resolved]]) -> set[int]:
+    """The starts of the ``places`` (offsets into ``text``) that an official's title names."""
+    return {s for s, e, r in places
+            if r.place is not None and r.place.kind in ("city", "admin1", "region")
+            and (_BEFORE.search(text, max(0, s - 40), s) or _AFTER.match(text, e))}
