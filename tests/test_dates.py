@@ -80,6 +80,8 @@ def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> Dat
         # a report's period in months and years (a year's is a summary the linker drops)
         ("over the past three months", "over the past three months", _span(D(2025, 8, 27), REF, 3)),
         ("attacks over the past year", "over the past year", _span(D(2024, 11, 25), REF, 3)),
+        # "it is N days since" dates what follows, like "N days ago"
+        ("It has been three days since the strike", "It has been three days since", _span(D(2025, 11, 22))),
     ],
 )
 def test_each_form_resolves_exactly(text: str, expr: str, expected: DateSpan) -> None:
@@ -91,6 +93,7 @@ def test_each_form_resolves_exactly(text: str, expr: str, expected: DateSpan) ->
     "text",
     [
         "Officials may meet again.",
+        "The town has been under siege for two weeks since the attack.",  # a duration
         "Troops march towards the front.",
         "May the talks succeed",  # bare "May": no preposition, no day, no year
         "Jan Kowalski said",

@@ -1189,3 +1189,17 @@ def test_violence_that_spread_to_a_place_is_there(gaz, text, expected):
 ])
 def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     assert {n for _, n, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "struck" and "strike" in senses of no attack
+    ("Negotiators struck a deal in Doha on Monday.", set()),
+    ("Dock workers' strikes paralysed Odesa on Monday.", set()),
+    ("On Monday the court struck down the ban in Kyiv.", set()),
+    ("Russian missiles struck Odesa on Monday.", {("missile_strike", "Odesa")}),
+    # an accord signed at a venue is a diplomatic event there, not a back-reference to one
+    ("It has been two days since a peace agreement was struck and signed in Pretoria.", {("diplomatic", "Pretoria")}),
+    ("The deal signed in Pretoria must be respected.", set()),
+])
+def test_a_deal_struck_is_no_strike_and_its_signing_is_diplomatic(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

@@ -124,8 +124,11 @@ _P_RELATIVE = re.compile(
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this|the\s+past|over\s+the)\s+weekend)"
     r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
-    r"|(?P<ago>(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
-    rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?:\s+today)?)|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
+    # "two weeks ago", and "it is exactly two weeks since" (the event that follows)
+    r"|(?P<ago>(?:(?P<lead>it\s+is|it['’]s|it\s+has\s+been)\s+(?:now\s+|exactly\s+|just\s+|almost\s+|nearly\s+)?)?"
+    r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<tail>ago(?:\s+today)?|since))"
+    rf"|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _LEFT_WINDOW = 40
@@ -336,6 +339,8 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     if m["lm"]:
         last = ref.replace(day=1) - _DAY
         return _span(m, last.replace(day=1), last, 3)
+    if m["tail"].lower() == "since" and m["lead"] is None:
+        return None  # "for two weeks since the attack": a duration, no date
     n = m["n"].lower()
     count = int(n) if n.isdigit() else DAY_COUNTS[n]
     unit = m["unit"].lower().rstrip("s")

@@ -78,6 +78,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # blasts of no stated cause: the weapon the article names, else an explosion
     ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
+                   # the signing of an accord at a venue: "a peace agreement was signed in Pretoria"
+                   # (not "the deal signed in Pretoria must hold": a back-reference)
+                   r"|(?:agreement|accord|deal|treaty|ceasefire|truce|declaration|memorandum|pact)s? (?:was|were"
+                   r"|(?:has|have|had) been) (?:\w+ and )?signed"
+                   r"|signed (?:a|an|the) (?:[\w-]+ ){0,3}(?:agreement|accord|deal|treaty|ceasefire|truce|declaration"
+                   r"|memorandum|pact)"
                    r"|met(?= (?:his|her|their|the) (?:\w+ )?counterparts?\b)"
                    # "Zelensky met Erdogan in Ankara": met a person at a venue (not "met fierce resistance in")
                    r"|met(?= (?!resistance|fierce|heavy|stiff|strong|opposition|fire)(?:[\w.'’-]+ ){1,6}?(?:in|at) )"

@@ -44,6 +44,8 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
     quotes = quote_spans(text)
     out = []
     for m in found:
+        if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()):
+            continue  # "an agreement was struck", "a hunger strike": no attack at all
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
@@ -52,6 +54,22 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return out
+
+
+# "strike" and "struck" in senses of no attack: a deal struck, a strike by workers, a law struck down
+_NOT_ATTACK_BEFORE = re.compile(r"\b(?:(?:deal|agreement|accord|bargain|compromise|truce|pact|balance)s?"
+                                r"(?:\s+(?:was|were|is|are|(?:has|had|have)\s+been|being))?"
+                                r"|hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|rail|dock|transport)\s+$",
+                                re.IGNORECASE)
+_NOT_ATTACK_AFTER = re.compile(r"\s+(?:(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|bargain|compromise"
+                               r"|balance|chord|tone|note|pose|match)|down\s+(?:the|a|an|this|that|his|her|their)\s+"
+                               r"(?:law|ban|rule|ruling|order|measure|decree|bill|provision)|off\s+the\s+register)\b",
+                               re.IGNORECASE)
+
+
+def _no_attack(src: str, start: int, end: int) -> bool:
+    """Whether a "strike" word at ``start``..``end`` is used in a sense of no attack."""
+    return bool(_NOT_ATTACK_BEFORE.search(src, max(0, start - 40), start) or _NOT_ATTACK_AFTER.match(src, end))
 
 
 # "talks between the two sides will resume in Geneva", "the summit is due to open in Doha": a
