@@ -1100,6 +1100,8 @@ def test_kinds_purposes_unit_names_and_topics_are_no_scenes(gaz, text, expected)
                                                  ("drone_strike", "Sumy", "2025-05-17")]),
     # a range is one span; a battle over two days is one battle
     ("Between 13 and 14 May Russian missiles hit Zhytomyr.", [("missile_strike", "Zhytomyr", "2025-05-13")]),
+    ("Between the afternoons of 13 and 16 May, Russian missiles hit Zhytomyr.",
+     [("missile_strike", "Zhytomyr", "2025-05-13")]),
     ("On 13 and 14 May fighting raged in Toretsk.", [("ground_fighting", "Toretsk", "2025-05-13")]),
 ])
 def test_strikes_on_listed_days_are_one_per_day(gaz, text, expected):

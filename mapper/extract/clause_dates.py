@@ -208,11 +208,16 @@ _DAY_LIST = re.compile(rf"(?<![Bb]etween )\b(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\
                        rf"|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}))")
 
 
+_BETWEEN = re.compile(r"\bbetween\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
     """The days of ``date`` when the clause lists them one by one ("on 29 and 30 May": two
     days, two nights of strikes); else ``[date]``.  Only a list that starts on the span's first
     day and ends on its last (or of which the span took the first day only) splits it."""
     for m in _DAY_LIST.finditer(text):
+        if _BETWEEN.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "between the afternoons of 26 and 29 August": one period
         days = [int(x) for x in re.findall(r"\d{1,2}", m.group("d") or m.group("d2"))]
         month = month_number(m.group("m") or m.group("m2"))
         if date.start.month != month or date.end.month != month \
