@@ -1205,3 +1205,12 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
 ])
 def test_a_deal_struck_is_no_strike_and_its_signing_is_diplomatic(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+def test_a_participle_after_while_tells_the_victims_doing_at_the_scene(gaz):
+    # no subject of its own: the same event, at its place
+    assert typed_scenes(gaz, "On Monday soldiers killed a farmer while harvesting his fields near Kidal.") == {
+        ("ground_fighting", "Kidal")}
+    # a clause with a subject of its own is another event's
+    assert typed_scenes(gaz, "On Monday Russian artillery shelled Kherson while the governor was visiting Mykolaiv.") == {
+        ("shelling", "Kherson")}
