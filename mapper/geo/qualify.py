@@ -109,7 +109,7 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         entries = list(best.values())
         if region is None:
             country = focus_country(gaz, entries)
-            region = gaz.country_entry.get(country) if country else None
+            region = gaz.country_entry.get(country) if country else _only_country(gaz, entries)
         if region is not None:
             at = local_point(gaz, entries, region)
             for i in lacking:
@@ -121,6 +121,14 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
                 out[i] = place
                 reasons[i] = ""
     return out
+
+
+def _only_country(gaz: Gazetteer, entries: list[int]) -> int | None:
+    """The entry of the one country every place of the story lies in, if there is one: a
+    story naming England alone places the West Midlands in England (at the finer places it
+    names there, else at the country's point, as :func:`focus_country`'s stories do)."""
+    countries = {gaz.country[e] for e in entries if gaz.country[e]}
+    return gaz.country_entry.get(countries.pop()) if len(countries) == 1 else None
 
 
 def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], list[int]],

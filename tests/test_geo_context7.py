@@ -1,0 +1,43 @@
+"""Issue 14, ninth round: names read through part of them, stories of one country, and the
+memo of recognition, on sentences written here (never the corpora's), with the real gazetteer."""
+from __future__ import annotations
+
+from test_geo_context import places, spans
+
+from mapper.extract.toponyms import find_spans
+
+
+def test_a_name_read_through_part_of_it_abroad_lies_in_the_storys_country(services):
+    # "Central Plateau" is known only through "Plateau" (a Nigerian state): in a story about
+    # Haiti it is a name the gazetteer lacks, placed among the story's Haitian places
+    text = ("Aid trucks reached the Central Plateau on Monday after floods cut the road from "
+            "Port-au-Prince to Hinche, Haitian officials said.")
+    got = places(services, text, spans(text, "Central Plateau", "Port-au-Prince", "Hinche"))
+    assert got["Central Plateau"][0] == "Central Plateau"
+    assert got["Central Plateau"][2] == "HT" and got["Central Plateau"][4] == 3
+
+
+def test_a_missing_name_in_a_story_of_one_country_lies_in_that_country(services):
+    # one place named (England, an admin-1 region of the United Kingdom): too few for a focus
+    # country, but every place the story names lies in one country
+    text = "Hospitals across the West Midlands in England were full on Friday, the health service said."
+    got = places(services, text, spans(text, "West Midlands", "England"))
+    assert got["West Midlands"][2:5] == ("GB", "GB.ENG", 3)
+
+
+def test_a_missing_name_in_a_story_of_two_countries_stays_unresolved(services):
+    text = "Hospitals across the West Midlands were full, while France and Spain reported few cases."
+    got = places(services, text, spans(text, "West Midlands", "France", "Spain"))
+    assert got["West Midlands"] is None
+
+
+def test_a_remembered_run_reads_the_words_around_each_occurrence(services):
+    gaz = services.gazetteer
+    first = find_spans("Shelling hit the Kharkiv region overnight.", gaz)
+    second = find_spans("Shelling hit Kharkiv overnight; Kharkiv County in Kansas was quiet.", gaz)
+    assert [(s.name, s.region_word, s.prev_word) for s in first] == [("Kharkiv", "region", "the")]
+    assert [(s.name, s.region_word, s.prev_word) for s in second][0] == ("Kharkiv", "", "hit")
+    # an institution's building is a place only after "in the", wherever its run was seen first
+    said = find_spans("A Kremlin spokesman said on Monday that talks would go on.", gaz)
+    venue = find_spans("Talks were held in the Kremlin on Monday.", gaz)
+    assert [s.name for s in said] == [] and [s.name for s in venue] == ["Kremlin"]
