@@ -2,6 +2,9 @@
 memo of recognition, on sentences written here (never the corpora's), with the real gazetteer."""
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 from test_geo_context import places, spans
 
 from mapper.extract.toponyms import find_spans
@@ -41,3 +44,19 @@ def test_a_remembered_run_reads_the_words_around_each_occurrence(services):
     said = find_spans("A Kremlin spokesman said on Monday that talks would go on.", gaz)
     venue = find_spans("Talks were held in the Kremlin on Monday.", gaz)
     assert [s.name for s in said] == [] and [s.name for s in venue] == ["Kremlin"]
+
+
+def test_a_geonames_province_without_a_polygon_of_its_own_is_a_region(services):
+    # Ituri (CD.17) lies inside Natural Earth's older Orientale unit: now an admin-1 entry of its own
+    got = places(services, "Rebels attacked two villages in Ituri province and fighting spread into Tshopo.")
+    assert got["Ituri"][1:5] == ("admin1", "CD", "CD.17", 3)
+    assert got["Tshopo"][1:4] == ("admin1", "CD", "CD.30")
+
+
+def test_provinces_without_a_polygon_lie_where_their_towns_are():
+    with open(Path(__file__).resolve().parents[1] / "data" / "admin1_gaps.csv", encoding="utf-8") as fh:
+        rows = {r["gn_code"]: r for r in csv.DictReader(fh)}
+    ituri = rows["CD.17"]
+    assert ituri["name"] == "Ituri" and ituri["geonameid"] == "215709" and int(ituri["towns"]) >= 3
+    # Bunia, its capital, lies at 30.25E 1.56N
+    assert abs(float(ituri["lon"]) - 30.25) < 1.0 and abs(float(ituri["lat"]) - 1.56) < 1.0
