@@ -11,25 +11,25 @@ evidence for a country but never a place mention themselves.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import NamedTuple
 
-from mapper.extract.toponyms_extra import (HEAD_INITIALS, find_abbreviations, find_facilities, find_numbered,
-                                           qualified_unknowns)
+from mapper.extract.toponyms_extra import POSSESSIVE as _POSSESSIVE
+from mapper.extract.toponyms_extra import UPPER as _UPPER
+from mapper.extract.toponyms_extra import (HEAD_INITIALS, drop_personal_names, find_abbreviations, find_facilities,
+                                           find_numbered, qualified_unknowns, share_region_words)
+from mapper.extract.toponyms_extra import span_at  # noqa: F401  (re-exported: given mentions)
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.spans import LOCATIVES, TITLES, Span  # noqa: F401  (re-exported)
 from mapper.geo.names import key
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁЇІЄҐ"
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*"
 _CONN = r"(?:of|de|del|della|la|le|les|du|des|di|da|do|dos|al|el|on|upon|am|an|im|sur|and|the|y|en|au|aux)"
 # the lookahead lets the engine skip to a capital quickly (twice as fast; the same matches)
 # an Arabic article joined by a hyphen continues a name: "Deir al-Balah", "Ras al-Ain", "Ain al-Arab"
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|ez|ul|um)-"
 _RUN = re.compile(rf"(?=[{_UPPER}])(?:{_CAP})(?: (?:{_CONN} )?(?:{_ARTICLE})?(?:{_CAP}))*")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = frozenset(_CONN[3:-1].split("|"))
 #: words that may follow a name in a capitalised run without being part of it ("Kyiv on Monday")
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -199,96 +199,7 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
     if extra:
         out = _merge(out, extra)
     out = qualified_unknowns(text, out, gaz)
-    return _share_region_words(text, _drop_personal_names(text, out, gaz))
-
-
-_NEXT_NAME = re.compile(rf" ([{_UPPER}][\w'’\-]+)")
-
-
-def _drop_personal_names(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
-    """Names that open a person's name: "Vladimir Putin", "Jackson Smith".
-
-    News names a person in full once and by the surname after that.  A place name that
-    opens a capitalised run whose next word is no place name is a given name when that
-    next word also stands alone elsewhere in the text (a one-word capitalised run:
-    "Putin said") and never appears in lower case (so "Regional", "Health" or "Military"
-    of an institution's name do not count).
-    """
-    out = []
-    for span in spans:
-        if not span.covered and span.run_start and not span.region_word and span.demonym is None:
-            nxt = _NEXT_NAME.match(text, span.end)
-            if nxt and _stands_alone(text, _POSSESSIVE.sub("", nxt.group(1)), nxt.start(1), gaz):
-                continue
-        out.append(span)
-    return out
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` stands as a whole word in ``text`` (str.find: no regex per word)."""
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        j = i + len(word)
-        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
-            out.append(i)
-        i = text.find(word, i + 1)
-    return out
-_LAST_TOKEN = re.compile(r"(\S+)$")
-_CAPITAL_NEXT = re.compile(rf" [{_UPPER}]")
-
-
-def _stands_alone(text: str, word: str, at: int, gaz: Gazetteer) -> bool:
-    """Whether ``word`` (found at ``at``) is a surname-like word: no place name, never in
-    lower case, and a one-word capitalised run somewhere else in ``text``."""
-    if len(word) < 3 or key(word) in gaz.index or _occurrences(text, word.lower()):
-        return False
-    for start in _occurrences(text, word):
-        if start == at:
-            continue
-        end = start + len(word)
-        before = text[max(0, start - 40):start].rstrip(" \"“‘'(")
-        prev = _LAST_TOKEN.search(before)
-        after = text[end:end + 40]
-        after = _POSSESSIVE.sub("", after[:2]) + after[2:] if after[:1] in "'’" else after
-        if (prev is None or not prev.group(1)[:1].isupper() or prev.group(1)[-1:] in ".:;!?") \
-                and not _CAPITAL_NEXT.match(after):
-            return True
-    return False
-
-
-def _share_region_words(text: str, spans: list[Span]) -> list[Span]:
-    """Names listed next to a plural region word share it: in "the Belgorod, Kursk and
-    Bryansk regions" and in "the regions of Belgorod, Kursk and Bryansk" all three are
-    regions, not only Bryansk."""
-    for i in range(len(spans) - 2, -1, -1):
-        nxt = spans[i + 1]
-        if nxt.region_word in _PLURAL_REGION and not spans[i].region_word \
-                and _LISTED.match(text, spans[i].end, nxt.start):
-            spans[i] = dataclasses.replace(spans[i], region_word=nxt.region_word, covered=True)
-    # "the regions of Kherson, Donetsk and Kharkiv": the list after a plural region word
-    word = ""
-    for i, span in enumerate(spans):
-        # both patterns end in "of" or "the" and white space: most spans follow neither
-        tail = text[max(0, span.start - 40):span.start].rstrip()[-3:].lower()
-        of = tail.endswith(("of", "the"))
-        lead = of and _REGIONS_OF.search(text, max(0, span.start - 40), span.start)
-        if lead:
-            word = lead.group(1).lower()
-        elif not (word and i and _LISTED.match(text, spans[i - 1].end, span.start)):
-            word = ""
-        if word and not span.region_word:
-            spans[i] = dataclasses.replace(span, region_word=word, covered=True)
-        elif of and not span.region_word and _CITY_OF.search(text, max(0, span.start - 30), span.start):
-            # "the city of Gaza", "the town of Sumy": the town, as "Gaza city" is
-            spans[i] = dataclasses.replace(spans[i], region_word="city", covered=True)
-    return spans
-
-
-_PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates", "counties"})
-_LISTED = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
-_CITY_OF = re.compile(r"\b(?:city|town|port)\s+of\s+$", re.IGNORECASE)
-_REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces|governorates)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    return share_region_words(text, drop_personal_names(text, out, gaz))
 
 
 class _Entry(NamedTuple):
@@ -501,42 +412,3 @@ def _hyphen_parts(pieces: list[tuple[int, str]], used: set[int], gaz: Gazetteer)
                                   start + len(part), 1 if offset == 0 else 2))
             offset += len(part) + 1
     return out
-
-
-_SAINT = re.compile(r"\b(St|Mt|Ft)\.?(?= )")
-_SAINTS = {"St": "Saint", "Mt": "Mount", "Ft": "Fort"}
-_COUNTY_UNITS = ("County", "Parish", "Borough")
-
-
-def _saint(m: re.Match) -> str:
-    return _SAINTS[m.group(1)]
-
-
-#: words after a town's name in the name of its township, borough or station
-_PLACE_SUFFIXES = frozenset({"township", "twp", "borough", "village", "town", "city", "station", "municipality"})
-_FALLBACK_PREFIX = re.compile(r"^(?:the|city of|town of|village of|state of|republic of|province of)\s+", re.IGNORECASE)
-
-
-def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
-    """A span for a given mention (gold or user-supplied offsets).
-
-    The key is the mention's own if the gazetteer has it; otherwise without a
-    leading "the"/"city of", without a possessive, with "St."/"Mt." written out, without
-    a trailing region word, or as a US county ("Gwinnett", "Loudon Co."); the span keeps
-    the given offsets whatever key matched.
-    """
-    name = text[start:end]
-    tries = [name, _POSSESSIVE.sub("", name), _FALLBACK_PREFIX.sub("", name), _SAINT.sub(_saint, name)]
-    words = name.split()
-    if len(words) > 1 and words[-1].lower().rstrip(".") in REGION_WORDS | _PLACE_SUFFIXES:
-        tries.append(" ".join(words[:-1]))  # "Kharkiv region", "Readington Township", "Greer Station"
-    bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] == "Co." else name
-    tries += [f"{bare} {unit}" for unit in _COUNTY_UNITS]  # news writes a county without its word
-    abbreviation = name.replace(" ", "").casefold()
-    if abbreviation in gaz.abbreviations:  # "W. Va.", "Ky."
-        return Span(name=name, start=start, end=end, key=abbreviation, covered=True)
-    found = next((key(t) for t in tries if key(t) in gaz.index or key(t) in gaz.demonyms), key(name))
-    prev, opens = _prev_word(text, start)
-    region_word = words[-1].lower() if len(words) > 1 and words[-1].lower() in REGION_WORDS else ""
-    return Span(name=name, start=start, end=end, key=found, covered=True, sentence_initial=opens,
-                prev_word=prev, region_word=region_word, demonym=gaz.demonyms.get(found))
