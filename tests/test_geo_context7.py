@@ -8,6 +8,7 @@ from pathlib import Path
 from test_geo_context import places, spans
 
 from mapper.extract.toponyms import find_spans
+from mapper.geoparse import geoparse_text
 
 
 def test_a_name_read_through_part_of_it_abroad_lies_in_the_storys_country(services):
@@ -60,3 +61,15 @@ def test_provinces_without_a_polygon_lie_where_their_towns_are():
     assert ituri["name"] == "Ituri" and ituri["geonameid"] == "215709" and int(ituri["towns"]) >= 3
     # Bunia, its capital, lies at 30.25E 1.56N
     assert abs(float(ituri["lon"]) - 30.25) < 1.0 and abs(float(ituri["lat"]) - 1.56) < 1.0
+
+
+def test_border_crossings_by_their_posts_and_their_own_points(services):
+    # "border post" is a facility head as "border crossing" is; Masnaa's point is the crossing's
+    # own (the Wikipedia article's, 35.924E 33.703N), in Lebanon's Beqaa, not 14 km east in Syria
+    text = ("Lorries queued at the Arida border post on Monday, and strikes cut the road "
+            "at the Masnaa border crossing.")
+    got = {r.mention.name: r.place for r in geoparse_text(text, services)}
+    assert got["Arida border post"].kind == "facility" and got["Arida border post"].country == "LB"
+    masnaa = got["Masnaa border crossing"]
+    assert (masnaa.kind, masnaa.country, masnaa.admin1_gn, masnaa.geo_precision) == ("facility", "LB", "LB.08", 1)
+    assert abs(masnaa.lon - 35.924) < 0.01 and abs(masnaa.lat - 33.703) < 0.01

@@ -36,7 +36,7 @@ _FACILITY_HEADS = ("nuclear power plant|nuclear power station|thermal power plan
                    "|hydroelectric dam|power plant|power station|nuclear plant|nuclear facility|nuclear site"
                    "|enrichment facility|oil refinery|refinery|oil depot|fuel depot|oil terminal|terminal|depot"
                    "|seaport|port|harbou?r|naval base|air ?base|air force base|airfield|air field|airport|military base"
-                   "|base|bridge|dam|border crossing|crossing|checkpoint|refugee camp|displacement camp|camp"
+                   "|base|bridge|dam|border crossing|crossing|checkpoint|border post|refugee camp|displacement camp|camp"
                    "|hospital|medical complex|medical center|steel ?works|steel plant|coke plant|plant|pipelines?"
                    "|facility|reactor|garrison|tv tower|television tower|npp|tpp|hpp|chp")
 _MODIFIERS = ("nuclear|thermal|hydroelectric|oil|fuel|naval|air|refugee|displacement|border|military|steel|medical"
