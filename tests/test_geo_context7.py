@@ -73,3 +73,14 @@ def test_border_crossings_by_their_posts_and_their_own_points(services):
     masnaa = got["Masnaa border crossing"]
     assert (masnaa.kind, masnaa.country, masnaa.admin1_gn, masnaa.geo_precision) == ("facility", "LB", "LB.08", 1)
     assert abs(masnaa.lon - 35.924) < 0.01 and abs(masnaa.lat - 33.703) < 0.01
+
+
+def test_a_small_town_abroad_yields_to_a_story_about_one_region(services):
+    # Saint-Nicolas, Belgium (23,000 people) is the only reading of "St. Nicolas"; the story's
+    # places all lie in Haiti's Artibonite (a focus region), and it names nothing else in Belgium
+    text = ("Patients crowded the St. Nicolas hospital in Saint-Marc on Tuesday, after cholera reached "
+            "Gonaives, Verrettes and Petite Riviere de l'Artibonite.")
+    names = ("St. Nicolas", "Saint-Marc", "Gonaives", "Verrettes", "Petite Riviere de l'Artibonite")
+    got = places(services, text, spans(text, *names))
+    assert got["Saint-Marc"][2] == "HT"
+    assert got["St. Nicolas"][0] == "St. Nicolas" and got["St. Nicolas"][2] == "HT" and got["St. Nicolas"][4] == 3

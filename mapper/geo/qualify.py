@@ -79,10 +79,12 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     if region is not None:
         at: tuple[float, float] | None = None
         located = False  # the article's local point is found when a far namesake needs it
+        names_in = Counter(gaz.country[e] for e in {chosen[g][0] for g in groups})
         for g, members in groups.items():
             entry = chosen[g][0]
             if any(reasons.get(i) or i in stated for i in members) or \
-                    not (g in forced or far_namesake(gaz, entry, region)):
+                    not (g in forced or far_namesake(gaz, entry, region) or
+                         (all(i in given for i in members) and _stranger(gaz, entry, gaz.country[region], names_in))):
                 continue
             inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
             if inner is None and not located:
@@ -150,8 +152,7 @@ def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str,
     located = False
     for g, members in groups.items():
         entry = chosen[g][0]
-        if gaz.kind[entry] not in (CITY, VILLAGE) or gaz.population[entry] >= ABROAD_POP or \
-                gaz.country[entry] == country or names_in[gaz.country[entry]] > 1 or \
+        if not _stranger(gaz, entry, country, names_in) or \
                 any(i not in given or reasons.get(i) or i in stated for i in members):
             continue
         if not located:
@@ -159,6 +160,13 @@ def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str,
         for i in members:
             out[i] = fallback(gaz, spans[i].name, home, at=at)
     return out
+
+
+def _stranger(gaz: Gazetteer, entry: int, country: str, names_in: Counter) -> bool:
+    """Whether a reading is a small town abroad (under :data:`ABROAD_POP` people) in a country
+    the story names no other place of, ``country`` being the story's own."""
+    return gaz.kind[entry] in (CITY, VILLAGE) and gaz.population[entry] < ABROAD_POP and \
+        gaz.country[entry] != country and names_in[gaz.country[entry]] <= 1
 
 
 def local_point(gaz: Gazetteer, entries: list[int], region: int) -> tuple[float, float] | None:
