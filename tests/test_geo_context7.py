@@ -84,3 +84,18 @@ def test_a_small_town_abroad_yields_to_a_story_about_one_region(services):
     got = places(services, text, spans(text, *names))
     assert got["Saint-Marc"][2] == "HT"
     assert got["St. Nicolas"][0] == "St. Nicolas" and got["St. Nicolas"][2] == "HT" and got["St. Nicolas"][4] == 3
+
+
+def test_a_missing_name_spelled_alike_elsewhere_shares_that_mentions_place(services):
+    # the gazetteer lacks both spellings; the second is placed by "district of Baghdad"
+    text = ("Residents of Adhamiya said the market had reopened. Troops left the Adhamiyah district "
+            "of Baghdad on Sunday, and shops in Amman and Paris sent food.")
+    got = places(services, text, spans(text, "Adhamiya", "Adhamiyah", "Baghdad", "Amman", "Paris"))
+    assert got["Adhamiyah"][2] == "IQ"
+    assert got["Adhamiya"] == ("Adhamiya", *got["Adhamiyah"][1:])
+
+
+def test_names_spelled_alike_need_more_than_a_few_letters(services):
+    text = "Shops in Qorb reopened. Troops left the Qorrb district of Baghdad, and Amman and Paris sent food."
+    got = places(services, text, spans(text, "Qorb", "Qorrb", "Baghdad", "Amman", "Paris"))
+    assert got["Qorrb"][2] == "IQ" and got["Qorb"] is None

@@ -99,11 +99,12 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         for i, place in contained.held_elsewhere(spans, text, out).items():
             out[i] = place
     lacking = {i for i in unknown & given if i not in out}
-    if lacking:
-        for i, place in contained.holders(spans, text, lacking, out).items():
-            out[i] = place
-            reasons[i] = ""
-            lacking.discard(i)
+    for find in (contained.holders, contained.spelled_alike):
+        if lacking:
+            for i, place in find(spans, text, lacking, out).items():
+                out[i] = place
+                reasons[i] = ""
+                lacking.discard(i)
     if lacking:
         # a place the gazetteer lacks, in a story about one region (or one country), lies among
         # the story's other places ("Coffman Park" in a Dublin, Ohio story): there, at
