@@ -99,3 +99,11 @@ def test_names_spelled_alike_need_more_than_a_few_letters(services):
     text = "Shops in Qorb reopened. Troops left the Qorrb district of Baghdad, and Amman and Paris sent food."
     got = places(services, text, spans(text, "Qorb", "Qorrb", "Baghdad", "Amman", "Paris"))
     assert got["Qorrb"][2] == "IQ" and got["Qorb"] is None
+
+
+def test_a_missing_name_lies_in_the_country_most_of_the_story_names(services):
+    # no other place in its sentence; New Zealand twice, Australia once
+    text = ("Farmers on Waiheke Island were told to keep their cattle in on Monday. Officials in New Zealand "
+            "said New Zealand had had no case since 1912, and Australia had had none either.")
+    got = places(services, text, spans(text, "Waiheke Island", "New Zealand", "Australia"))
+    assert got["Waiheke Island"][2:5] == ("NZ", None, 3)

@@ -112,7 +112,7 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         entries = list(best.values())
         if region is None:
             country = focus_country(gaz, entries)
-            region = gaz.country_entry.get(country) if country else _only_country(gaz, entries)
+            region = gaz.country_entry.get(country) if country else _main_country(gaz, entries)
         if region is not None:
             at = local_point(gaz, entries, region)
             for i in lacking:
@@ -126,12 +126,17 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     return out
 
 
-def _only_country(gaz: Gazetteer, entries: list[int]) -> int | None:
-    """The entry of the one country every place of the story lies in, if there is one: a
-    story naming England alone places the West Midlands in England (at the finer places it
-    names there, else at the country's point, as :func:`focus_country`'s stories do)."""
-    countries = {gaz.country[e] for e in entries if gaz.country[e]}
-    return gaz.country_entry.get(countries.pop()) if len(countries) == 1 else None
+def _main_country(gaz: Gazetteer, entries: list[int]) -> int | None:
+    """The entry of the country that holds more than half of the story's resolved mentions,
+    if one does (``entries``: one per mention): a story naming England alone places the West
+    Midlands in England, one naming New Zealand twice and Britain once places a New Zealand
+    island there (at the finer places it names there, else at the country's point, as
+    :func:`focus_country`'s stories, which need more places, do)."""
+    named = Counter(gaz.country[e] for e in entries if gaz.country[e])
+    if not named:
+        return None
+    iso, n = named.most_common(1)[0]
+    return gaz.country_entry.get(iso) if n > sum(named.values()) / 2 else None
 
 
 def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], list[int]],
