@@ -13,14 +13,24 @@ import sys
 from pathlib import Path
 
 
-def main(argv: list[str]) -> int:
+def sources(argv: list[str]) -> tuple[Path, set[str]] | None:
+    """The ``admin1CodesASCII.txt`` to read (the argument, else ``../shared/data``'s) and the
+    GeoNames codes of ``admin1.csv``; None, with a message, when the file is absent."""
     here = Path(__file__).resolve().parent
     src = Path(argv[0]) if argv else here.parents[1] / "shared" / "data" / "admin1CodesASCII.txt"
     if not src.is_file():
         print(f"error: {src} not found", file=sys.stderr)
-        return 1
+        return None
     with open(here / "admin1.csv", encoding="utf-8", newline="") as fh:
-        wanted = {row["gn_code"] for row in csv.DictReader(fh) if row["gn_code"]}
+        return src, {row["gn_code"] for row in csv.DictReader(fh) if row["gn_code"]}
+
+
+def main(argv: list[str]) -> int:
+    here = Path(__file__).resolve().parent
+    found = sources(argv)
+    if found is None:
+        return 1
+    src, wanted = found
     ids = {}
     with open(src, encoding="utf-8") as fh:
         for line in fh:

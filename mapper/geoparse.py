@@ -94,7 +94,7 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
     if given is None:
         return [r for r in resolve_spans(find_spans(text, gaz), gaz, text, demonyms=True,
                                                qualifiers=True) if r.place is not None]
-    spans, partial = [], set()
+    spans, partial = [], {}
     for t in given:
         start, end = int(t["start"]), int(t["end"])
         if not 0 <= start < end <= len(text):
@@ -112,8 +112,8 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
             if joined is not None:
                 span = dataclasses.replace(span, key=joined)
             elif shorter is not None:
-                span = dataclasses.replace(span, key=shorter)
-                partial.add(id(span))
+                whole, span = span, dataclasses.replace(span, key=shorter)
+                partial[id(span)] = whole
         spans.append(span)
     # mapper's own mentions elsewhere in the text are context ("Springfield, Illinois")
     extra = _outside(find_spans(text, gaz), spans)
@@ -126,8 +126,15 @@ def geoparse_text(text: str, services, given: list[dict] | None = None) -> list[
     # the rest of the article points to: not at Zimbabwe's Midlands in a story about England
     named = {r.place.country for s, r in zip(order, results) if id(s) not in partial
              and r.place is not None and r.place.country}
-    return [(_near_namesake(by_span[id(s)]) if _abroad_ok(by_span[id(s)], named) else
-             Resolved(by_span[id(s)].mention, None, PARTIAL_ABROAD))
+    abroad = {id(s) for s in spans if id(s) in partial and not _abroad_ok(by_span[id(s)], named)}
+    if abroad:
+        # ... there it is a name the gazetteer lacks, placed as such among the story's places
+        # (the West Midlands of a story about England lies in England)
+        whole = [partial[id(s)] if id(s) in abroad else s for s in order]
+        again = resolve_spans(whole, gaz, text, trusted=trusted, demonyms=True, qualifiers=True)
+        by_span.update({id(s): r for s, r in zip(order, again) if id(s) in abroad})
+    return [(_near_namesake(by_span[id(s)]) if id(s) not in abroad else by_span[id(s)] if
+             by_span[id(s)].place is not None else Resolved(by_span[id(s)].mention, None, PARTIAL_ABROAD))
             if id(s) in partial else by_span[id(s)] for s in spans]
 
 

@@ -11,25 +11,25 @@ evidence for a country but never a place mention themselves.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import NamedTuple
 
-from mapper.extract.toponyms_extra import (HEAD_INITIALS, find_abbreviations, find_facilities, find_numbered,
-                                           qualified_unknowns)
+from mapper.extract.toponyms_extra import POSSESSIVE as _POSSESSIVE
+from mapper.extract.toponyms_extra import UPPER as _UPPER
+from mapper.extract.toponyms_extra import (HEAD_INITIALS, drop_personal_names, find_abbreviations, find_facilities,
+                                           find_numbered, qualified_unknowns, share_region_words)
+from mapper.extract.toponyms_extra import span_at  # noqa: F401  (re-exported: given mentions)
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.spans import LOCATIVES, TITLES, Span  # noqa: F401  (re-exported)
 from mapper.geo.names import key
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽА-ЯЁЇІЄҐ"
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*"
 _CONN = r"(?:of|de|del|della|la|le|les|du|des|di|da|do|dos|al|el|on|upon|am|an|im|sur|and|the|y|en|au|aux)"
 # the lookahead lets the engine skip to a capital quickly (twice as fast; the same matches)
 # an Arabic article joined by a hyphen continues a name: "Deir al-Balah", "Ras al-Ain", "Ain al-Arab"
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|ez|ul|um)-"
 _RUN = re.compile(rf"(?=[{_UPPER}])(?:{_CAP})(?: (?:{_CONN} )?(?:{_ARTICLE})?(?:{_CAP}))*")
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _CONNECTORS = frozenset(_CONN[3:-1].split("|"))
 #: words that may follow a name in a capitalised run without being part of it ("Kyiv on Monday")
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -177,134 +177,123 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
         The loaded gazetteer.
     """
     out: list[Span] = []
-    index, demonyms = gaz.index, gaz.demonyms
     facility_at = []  # run ends followed by a word that may be a facility head ("Engels airbase")
     numbered = []  # runs followed by a number ("Tower 22")
+    plans = gaz.memo("run plans")
     for run in _RUN.finditer(text):
         end = run.end()
-        if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
-            numbered.append((run.start(), end))
-        if text[end:end + 1] == " " and text[end + 1:end + 2] in HEAD_INITIALS:
-            facility_at.append(end)
+        if text[end:end + 1] == " ":
+            nxt = text[end + 1:end + 2]
+            if nxt.isdigit():
+                numbered.append((run.start(), end))
+            elif nxt in HEAD_INITIALS:
+                facility_at.append(end)
         words = run.group()
-        if " " not in words and "-" not in words:
-            # most runs are one capitalised word that names nothing ("He", "The", "Monday"):
-            # without a key in the index, or as a lone junk word, it yields no span
-            info = _WORDS.get(words) or _word(words)
-            if (info.junk and not (info.bare_key in INSTITUTIONS and _VENUE_BEFORE.search(text, max(0, run.start() - 12),
-                                                                                          run.start()))) \
-                    or (info.bare_key not in index and info.bare_key not in demonyms):
-                continue
-        out.extend(_spans_in_run(text, run.start(), words, gaz))
+        # most runs are one capitalised word that names nothing ("He", "The", "Monday"): an empty plan
+        plan = plans.get(words)
+        if plan is None:
+            plan = _run_plan(text, run.start(), words, gaz, plans)
+        if plan:
+            out.extend(_occurrence(text, run.start(), plan))
     extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz) + find_numbered(text, numbered, gaz)
     if extra:
         out = _merge(out, extra)
     out = qualified_unknowns(text, out, gaz)
-    return _share_region_words(text, _drop_personal_names(text, out, gaz))
+    return share_region_words(text, drop_personal_names(text, out, gaz))
 
 
-_NEXT_NAME = re.compile(rf" ([{_UPPER}][\w'’\-]+)")
+class _Entry(NamedTuple):
+    """A span a capitalised run yields wherever it occurs: what depends on its words alone."""
+
+    start: int  # offset in the run
+    end: int  # offset of the name's end in the run
+    key: str
+    demonym: str | None
+    covered: bool  # before a region word after the run is counted
+    run_start: bool
+    region_word: str  # a region word of the run right after the name ("Kyiv Oblast"), or ""
+    region_end: int  # where that region word ends
+    part: int  # 0 a name; 1 the first part of a hyphenated word ("Russia-Ukraine"); 2 a later part
 
 
-def _drop_personal_names(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
-    """Names that open a person's name: "Vladimir Putin", "Jackson Smith".
+_RUNS_MAX = 200_000  # the run memo is emptied when it grows past this
+#: tokens of the words an institution's name is made of (see INSTITUTIONS): such a run's spans
+#: depend on the words before it ("in the Kremlin"), so they are not memoised
+_INSTITUTION_TOKENS = frozenset({"white", "kremlin", "pentagon"})
 
-    News names a person in full once and by the surname after that.  A place name that
-    opens a capitalised run whose next word is no place name is a given name when that
-    next word also stands alone elsewhere in the text (a one-word capitalised run:
-    "Putin said") and never appears in lower case (so "Regional", "Health" or "Military"
-    of an institution's name do not count).
+
+def _run_plan(text: str, base: int, run: str, gaz: Gazetteer, plans: dict[str, tuple[_Entry, ...]]
+              ) -> tuple[_Entry, ...]:
+    """What ``run`` (at ``base`` in ``text``) yields from its words alone, memoised in ``plans``.
+
+    The same runs recur across articles ("United States", "New York City", "The"); only
+    the words around a run (the word before, a region word after, a headline line) are
+    read per occurrence, by :func:`_occurrence`.
     """
-    out = []
-    for span in spans:
-        if not span.covered and span.run_start and not span.region_word and span.demonym is None:
-            nxt = _NEXT_NAME.match(text, span.end)
-            if nxt and _stands_alone(text, _POSSESSIVE.sub("", nxt.group(1)), nxt.start(1), gaz):
-                continue
-        out.append(span)
-    return out
+    words = run.split(" ")  # the run pattern joins its words with single spaces
+    info = [_word(w) for w in words]
+    if any(not _INSTITUTION_TOKENS.isdisjoint((w.key + " " + w.bare_key).split()) for w in info):
+        return _plan(words, info, gaz, _venues(text, base, words))
+    if len(plans) >= _RUNS_MAX:
+        plans.clear()
+    plan = plans[run] = _plan(words, info, gaz, frozenset())
+    return plan
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where ``word`` stands as a whole word in ``text`` (str.find: no regex per word)."""
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        j = i + len(word)
-        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()):
-            out.append(i)
-        i = text.find(word, i + 1)
-    return out
-_LAST_TOKEN = re.compile(r"(\S+)$")
-_CAPITAL_NEXT = re.compile(rf" [{_UPPER}]")
-
-
-def _stands_alone(text: str, word: str, at: int, gaz: Gazetteer) -> bool:
-    """Whether ``word`` (found at ``at``) is a surname-like word: no place name, never in
-    lower case, and a one-word capitalised run somewhere else in ``text``."""
-    if len(word) < 3 or key(word) in gaz.index or _occurrences(text, word.lower()):
-        return False
-    for start in _occurrences(text, word):
-        if start == at:
-            continue
-        end = start + len(word)
-        before = text[max(0, start - 40):start].rstrip(" \"“‘'(")
-        prev = _LAST_TOKEN.search(before)
-        after = text[end:end + 40]
-        after = _POSSESSIVE.sub("", after[:2]) + after[2:] if after[:1] in "'’" else after
-        if (prev is None or not prev.group(1)[:1].isupper() or prev.group(1)[-1:] in ".:;!?") \
-                and not _CAPITAL_NEXT.match(after):
-            return True
-    return False
-
-
-def _share_region_words(text: str, spans: list[Span]) -> list[Span]:
-    """Names listed next to a plural region word share it: in "the Belgorod, Kursk and
-    Bryansk regions" and in "the regions of Belgorod, Kursk and Bryansk" all three are
-    regions, not only Bryansk."""
-    for i in range(len(spans) - 2, -1, -1):
-        nxt = spans[i + 1]
-        if nxt.region_word in _PLURAL_REGION and not spans[i].region_word \
-                and _LISTED.match(text, spans[i].end, nxt.start):
-            spans[i] = dataclasses.replace(spans[i], region_word=nxt.region_word, covered=True)
-    # "the regions of Kherson, Donetsk and Kharkiv": the list after a plural region word
-    word = ""
-    for i, span in enumerate(spans):
-        lead = _REGIONS_OF.search(text, max(0, span.start - 40), span.start)
-        if lead:
-            word = lead.group(1).lower()
-        elif not (word and i and _LISTED.match(text, spans[i - 1].end, span.start)):
-            word = ""
-        if word and not span.region_word:
-            spans[i] = dataclasses.replace(span, region_word=word, covered=True)
-        elif not span.region_word and _CITY_OF.search(text, max(0, span.start - 30), span.start):
-            # "the city of Gaza", "the town of Sumy": the town, as "Gaza city" is
-            spans[i] = dataclasses.replace(spans[i], region_word="city", covered=True)
-    return spans
-
-
-_PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates", "counties"})
-_LISTED = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
-_CITY_OF = re.compile(r"\b(?:city|town|port)\s+of\s+$", re.IGNORECASE)
-_REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces|governorates)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _spans_in_run(text: str, base: int, run: str, gaz: Gazetteer) -> list[Span]:
-    # the run pattern joins its words with single spaces
-    pieces = []
+def _venues(text: str, base: int, words: list[str]) -> frozenset[int]:
+    """The words of a run after "in the", "at the", where an institution names its building."""
+    out = set()
     pos = base
-    for word in run.split(" "):
+    for j, word in enumerate(words):
+        if _VENUE_BEFORE.search(text, max(0, pos - 12), pos):
+            out.add(j)
+        pos += len(word) + 1
+    return frozenset(out)
+
+
+def _plan(words: list[str], info: list[_Word], gaz: Gazetteer, venues: frozenset[int]) -> tuple[_Entry, ...]:
+    """What a run of ``words`` yields, offsets in the run; ``venues``: see :func:`_venues`."""
+    pieces = []
+    pos = 0
+    for word in words:
         pieces.append((pos, word))
         pos += len(word) + 1
-    info = [_word(w) for _, w in pieces]
-    spans: list[Span] = []
+    entries: list[_Entry] = []
     # a possessive ends a name: "FBI's Atlanta office" is two runs
     cut = 0
     for idx, (_, word) in enumerate(pieces):
         if idx == len(pieces) - 1 or (info[idx].bare_len != len(word) and not _spans_possessive(gaz, info, cut, idx)):
-            spans.extend(_spans_in_segment(text, pieces[cut:idx + 1], info[cut:idx + 1], gaz))
+            entries.extend(_segment(pieces[cut:idx + 1], info[cut:idx + 1], gaz,
+                                    frozenset(j - cut for j in venues if cut <= j <= idx)))
             cut = idx + 1
-    return spans
+    return tuple(entries)
+
+
+def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
+    """The spans of a run's ``plan`` where the run starts at ``base`` in ``text``."""
+    out = []
+    for e in plan:
+        start = base + e.start
+        if e.part:
+            end = base + e.end
+            prev, opens = _prev_word(text, start) if e.part == 1 else ("", False)
+            out.append(Span(name=text[start:end], start=start, end=end, key=e.key, demonym=e.demonym,
+                            covered=False, run_start=e.part == 1, sentence_initial=opens, prev_word=prev,
+                            headline=_is_headline(text, start, end)))
+            continue
+        if e.region_word:
+            region_word, end = e.region_word, base + e.region_end
+        else:
+            end = base + e.end
+            after = _REGION_AFTER.match(text, end, end + 16)
+            region_word = after.group(1) if after else ""
+        prev, opens = _prev_word(text, start)
+        out.append(Span(
+            name=text[start:end], start=start, end=end, key=e.key, demonym=e.demonym,
+            covered=e.covered or region_word in REGION_WORDS, run_start=e.run_start, sentence_initial=opens,
+            prev_word=prev, region_word=region_word, headline=_is_headline(text, start, end),
+        ))
+    return out
 
 
 def _spans_possessive(gaz: Gazetteer, info: list[_Word], cut: int, idx: int) -> bool:
@@ -335,21 +324,21 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozense
     return [f for f in found if not _region_word_only(f, words)]
 
 
-def _spans_in_segment(text: str, pieces: list[tuple[int, str]], info: list[_Word], gaz: Gazetteer) -> list[Span]:
+def _segment(pieces: list[tuple[int, str]], info: list[_Word], gaz: Gazetteer, venues: frozenset[int]
+             ) -> list[_Entry]:
     words = [w for _, w in pieces]
-    venues = frozenset(j for j, (at, _) in enumerate(pieces) if _VENUE_BEFORE.search(text, max(0, at - 12), at))
     found = _found(gaz, words, info, venues)
     inside = {j for a, n, _ in found for j in range(a, a + n)}
-    spans = []
+    entries = []
     for i, n, k in found:
         lo, hi = _sub_run(words, inside, i)
         covered = all(i <= j < i + n or (info[j].edge if j == lo or j >= i + n else info[j].inner)
                       for j in range(lo, hi) if words[j] not in _CONNECTORS)
         starts = not any(words[j] not in _CONNECTORS and not info[j].edge for j in range(lo, i))
-        spans.append(_make_span(text, pieces, info, i, n, k, gaz, covered, starts))
+        entries.append(_entry(pieces, info, i, n, k, gaz, covered, starts))
     if any("-" in w for w in words):
-        spans.extend(_hyphen_parts(text, pieces, inside, gaz))
-    return spans
+        entries.extend(_hyphen_parts(pieces, inside, gaz))
+    return entries
 
 
 def _sub_run(words: list[str], inside: set[int], i: int) -> tuple[int, int]:
@@ -394,29 +383,20 @@ _REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates
                            r"|city)\b")
 
 
-def _make_span(text: str, pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: str,
-               gaz: Gazetteer, covered: bool, run_start: bool) -> Span:
+def _entry(pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: str, gaz: Gazetteer,
+           covered: bool, run_start: bool) -> _Entry:
     start = pieces[i][0]
     end = pieces[i + n - 1][0] + info[i + n - 1].bare_len
-    region_word = ""
+    region_word, region_end = "", end
     nxt = i + n
     if nxt < len(pieces) and info[nxt].bare_len == len(pieces[nxt][1]) and info[nxt].bare_lower in REGION_WORDS:
         region_word = info[nxt].bare_lower
-        end = pieces[nxt][0] + len(pieces[nxt][1])
-    else:
-        after = _REGION_AFTER.match(text[end:end + 16])
-        if after:
-            region_word = after.group(1)
-    prev, opens = _prev_word(text, start)
-    return Span(
-        name=text[start:end], start=start, end=end, key=k,
-        demonym=gaz.demonyms.get(k),  # the table wins: a demonym never becomes a town named like it
-        covered=covered or region_word in REGION_WORDS, run_start=run_start, sentence_initial=opens,
-        prev_word=prev, region_word=region_word, headline=_is_headline(text, start, end),
-    )
+        region_end = pieces[nxt][0] + len(pieces[nxt][1])
+    # the table wins: a demonym never becomes a town named like it
+    return _Entry(start, end, k, gaz.demonyms.get(k), covered, run_start, region_word, region_end, 0)
 
 
-def _hyphen_parts(text: str, pieces: list[tuple[int, str]], used: set[int], gaz: Gazetteer) -> list[Span]:
+def _hyphen_parts(pieces: list[tuple[int, str]], used: set[int], gaz: Gazetteer) -> list[_Entry]:
     """Parts of an unmatched hyphenated word ("Russia-Ukraine", "US-backed"); ``used``:
     the indices of words inside matches."""
     out = []
@@ -428,49 +408,7 @@ def _hyphen_parts(text: str, pieces: list[tuple[int, str]], used: set[int], gaz:
             k = _word(part).bare_key
             if part[:1].isupper() and (k in gaz.index or k in gaz.demonyms):
                 start = pos + offset
-                prev, opens = _prev_word(text, start) if offset == 0 else ("", False)
-                out.append(Span(name=part, start=start, end=start + len(part), key=k,
-                                demonym=gaz.demonyms.get(k),
-                                covered=False, run_start=offset == 0, sentence_initial=opens,
-                                prev_word=prev, headline=_is_headline(text, start, start + len(part))))
+                out.append(_Entry(start, start + len(part), k, gaz.demonyms.get(k), False, offset == 0, "",
+                                  start + len(part), 1 if offset == 0 else 2))
             offset += len(part) + 1
     return out
-
-
-_SAINT = re.compile(r"\b(St|Mt|Ft)\.?(?= )")
-_SAINTS = {"St": "Saint", "Mt": "Mount", "Ft": "Fort"}
-_COUNTY_UNITS = ("County", "Parish", "Borough")
-
-
-def _saint(m: re.Match) -> str:
-    return _SAINTS[m.group(1)]
-
-
-#: words after a town's name in the name of its township, borough or station
-_PLACE_SUFFIXES = frozenset({"township", "twp", "borough", "village", "town", "city", "station", "municipality"})
-_FALLBACK_PREFIX = re.compile(r"^(?:the|city of|town of|village of|state of|republic of|province of)\s+", re.IGNORECASE)
-
-
-def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
-    """A span for a given mention (gold or user-supplied offsets).
-
-    The key is the mention's own if the gazetteer has it; otherwise without a
-    leading "the"/"city of", without a possessive, with "St."/"Mt." written out, without
-    a trailing region word, or as a US county ("Gwinnett", "Loudon Co."); the span keeps
-    the given offsets whatever key matched.
-    """
-    name = text[start:end]
-    tries = [name, _POSSESSIVE.sub("", name), _FALLBACK_PREFIX.sub("", name), _SAINT.sub(_saint, name)]
-    words = name.split()
-    if len(words) > 1 and words[-1].lower().rstrip(".") in REGION_WORDS | _PLACE_SUFFIXES:
-        tries.append(" ".join(words[:-1]))  # "Kharkiv region", "Readington Township", "Greer Station"
-    bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] == "Co." else name
-    tries += [f"{bare} {unit}" for unit in _COUNTY_UNITS]  # news writes a county without its word
-    abbreviation = name.replace(" ", "").casefold()
-    if abbreviation in gaz.abbreviations:  # "W. Va.", "Ky."
-        return Span(name=name, start=start, end=end, key=abbreviation, covered=True)
-    found = next((key(t) for t in tries if key(t) in gaz.index or key(t) in gaz.demonyms), key(name))
-    prev, opens = _prev_word(text, start)
-    region_word = words[-1].lower() if len(words) > 1 and words[-1].lower() in REGION_WORDS else ""
-    return Span(name=name, start=start, end=end, key=found, covered=True, sentence_initial=opens,
-                prev_word=prev, region_word=region_word, demonym=gaz.demonyms.get(found))

@@ -139,6 +139,20 @@ def add_variants(b: Any) -> int:  # noqa: ANN401
     return added
 
 
+def add_admin1_gaps(b: Any, data: Path, population: int) -> dict[str, tuple[int, int]]:  # noqa: ANN401
+    """The GeoNames admin-1 regions without a polygon of their own (``admin1_gaps.csv``: Ituri,
+    Panjshir, Baalbek-Hermel), as admin-1 entries at the median point of their towns; returns
+    GeoNames code -> (entry, GeoNames id)."""
+    out = {}
+    for row in rows(data / "admin1_gaps.csv"):
+        entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], row["gn_code"], "admin1",
+                      int(row["geonameid"]), population)
+        for name in filter(None, (row["name"], row["ascii_name"])):
+            b.name(entry, name, main=True)
+        out[row["gn_code"]] = (entry, int(row["geonameid"]))
+    return out
+
+
 def add_us_places(b: Any, data: Path) -> int:  # noqa: ANN401
     """US towns and communities of ``us_places.csv`` (ZIP-code place names that cities500
     lacks in that state): kind "city", population 0, so that a town of the name with

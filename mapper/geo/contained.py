@@ -14,6 +14,7 @@ Only for spans a user (or a gold corpus) says are places (``mapper geoparse
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from mapper.geo.lists import enumerations
@@ -135,3 +136,33 @@ def inside(name: str, holder: Place) -> Place:
                  admin1_gn=holder.admin1_gn if holder.kind != "country" else None, kind="village",
                  geonameid=None, population=0, geo_precision=2 if town else 3, score=0.0,
                  admin1_geonameid=holder.admin1_geonameid if holder.kind != "country" else None)
+
+
+#: an Arabic article opening a name key ("al adhamiya", "el-fasher")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|ez)[ -]")
+#: shortest spelling skeleton worth matching (short names collide)
+_ALIKE_MIN = 5
+
+
+def _spelling(name_key: str) -> str:
+    """What two spellings of one transliterated name share: no article, no spaces or hyphens,
+    no doubled letters, no final "h" after a vowel ("Adhamiyah" / "Adhamiya", "Fallujah" /
+    "Falluja", "al-Qaim" / "Qaim")."""
+    bare = re.sub(r"[ -]", "", _ARTICLE.sub("", name_key))
+    return re.sub(r"([aeiou])h$", r"\1", re.sub(r"(.)\1+", r"\1", bare))
+
+
+def spelled_alike(spans: list[Span], text: str, unknown: set[int], places: dict[int, Place]) -> dict[int, Place]:
+    """Places for the ``unknown`` spans whose name another mention of the article spells alike
+    and that one is placed (``places``: span -> place): "Adhamiya" beside "the Adhamiyah district
+    of Baghdad" is the same district, at the same point, its own name kept (``text``: unused,
+    the signature of :func:`holders`)."""
+    placed: dict[str, Place] = {}
+    for j in sorted(places):
+        placed.setdefault(_spelling(spans[j].key), places[j])
+    out = {}
+    for i in unknown:
+        found = placed.get(_spelling(spans[i].key))
+        if found is not None and len(_spelling(spans[i].key)) >= _ALIKE_MIN:
+            out[i] = dataclasses.replace(found, name=spans[i].name)
+    return out

@@ -106,6 +106,10 @@ class Gazetteer:
             table = self._memo[name] = {}
         return table
 
+    def forget(self) -> None:
+        """Empty the memo tables of :meth:`memo` (a benchmark's cold pass; results never change)."""
+        self._memo = None
+
     def candidates(self, name_key: str) -> tuple[tuple[int, bool], ...]:
         """Entries whose name or alternate name has this key: ``(entry, is_main_name)`` pairs."""
         code = self.index.get(name_key)

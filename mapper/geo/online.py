@@ -16,10 +16,7 @@ one-line message, or, given a ``fallback`` geocoder, warns and returns its answe
 from __future__ import annotations
 
 import json
-import math
 import os
-import sqlite3
-import threading
 import time
 import unicodedata
 import warnings
@@ -33,6 +30,7 @@ from geopy.extra.rate_limiter import RateLimiter
 
 from mapper import __version__
 from mapper.errors import ConfigError, GeocoderError
+from mapper.geo.answer_cache import AnswerCache, check_record
 from mapper.geo.gazetteer import cache_dir
 from mapper.model import Place
 
@@ -44,7 +42,6 @@ KINDS = ("offline", "nominatim")
 # GeocoderQuotaExceeded, but it says "come back later", so it is retried.)
 _PERMANENT = (gexc.GeocoderQueryError, gexc.GeocoderAuthenticationFailure,
               gexc.GeocoderInsufficientPrivileges, gexc.GeocoderQuotaExceeded)
-_CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 # Nominatim ``addresstype``/``type`` values that name an area rather than a settlement.
 _COUNTRY_TYPES = frozenset({"country"})
@@ -163,8 +160,7 @@ class OnlineGeocoder:
         self._sleep, self._clock = sleep, clock
         self._service = geocoder
         self._limiter: RateLimiter | None = None
-        self._db: sqlite3.Connection | None = None
-        self._lock = threading.Lock()
+        self._answers = AnswerCache(self.cache_path)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -217,10 +213,7 @@ class OnlineGeocoder:
 
     def close(self) -> None:
         """Close the cache file (a later ``geocode`` reopens it)."""
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+        self._answers.close()
 
     def __enter__(self) -> "OnlineGeocoder":
         return self
@@ -232,11 +225,11 @@ class OnlineGeocoder:
 
     def _lookup(self, text: str, norm: str, country: str | None, exactly_one: bool) -> list[dict]:
         key = (self.provider, norm, country or "", int(exactly_one))
-        cached = self._cache_get(key)
+        cached = self._answers.get(key)
         if cached is not None:
             return cached
         records = self._fetch(text, country, exactly_one)
-        self._cache_put(key, records)
+        self._answers.put(key, records)
         return records
 
     def _fetch(self, text: str, country: str | None, exactly_one: bool) -> list[dict]:
@@ -282,69 +275,6 @@ class OnlineGeocoder:
         tries = "attempt" if attempt == 1 else "attempts"
         return (f"online geocoder {self.provider} failed on {text!r} after {attempt} {tries}: "
                 f"{type(exc).__name__}: {detail}")
-
-    # -- the cache ------------------------------------------------------------------------
-
-    def _cache_get(self, key: tuple[str, str, str, int]) -> list[dict] | None:
-        row = self._sql("SELECT payload FROM answers_v1 WHERE provider=? AND query=? AND country=?"
-                        " AND exactly_one=?", key)
-        if row is None:
-            return None
-        try:
-            records = json.loads(row[0])
-            return [_check_record(r) for r in records]
-        except (ValueError, TypeError, KeyError):
-            return None  # a damaged row is a miss; the fresh answer replaces it
-
-    def _cache_put(self, key: tuple[str, str, str, int], records: list[dict]) -> None:
-        payload = json.dumps(records, ensure_ascii=False, sort_keys=True)
-        self._sql("INSERT OR REPLACE INTO answers_v1 VALUES (?, ?, ?, ?, ?, ?)",
-                  (*key, payload, time.time()))
-
-    def _sql(self, statement: str, params: tuple) -> tuple | None:
-        with self._lock:
-            for recovered in (False, True):
-                try:
-                    db = self._open()
-                    with db:  # commits, or rolls back on error
-                        return db.execute(statement, params).fetchone()
-                except sqlite3.DatabaseError as exc:
-                    if recovered or getattr(exc, "sqlite_errorcode", None) not in _CORRUPT_CODES:
-                        raise GeocoderError(f"cannot use the geocoder cache {self.cache_path}: {exc}") from exc
-                    self._set_aside(exc)
-        raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
-
-    def _open(self) -> sqlite3.Connection:
-        if self._db is None:
-            try:
-                self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise GeocoderError(f"cannot create the geocoder cache folder {self.cache_path.parent}: "
-                                    f"{exc}") from exc
-            db = sqlite3.connect(self.cache_path, check_same_thread=False)
-            try:
-                with db:
-                    db.execute("CREATE TABLE IF NOT EXISTS answers_v1 (provider TEXT, query TEXT,"
-                               " country TEXT, exactly_one INTEGER, payload TEXT, created REAL,"
-                               " PRIMARY KEY (provider, query, country, exactly_one))")
-            except sqlite3.DatabaseError:
-                db.close()
-                raise
-            self._db = db
-        return self._db
-
-    def _set_aside(self, exc: sqlite3.DatabaseError) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-        aside = self.cache_path.with_name(self.cache_path.name + ".corrupt")
-        try:
-            os.replace(self.cache_path, aside)
-        except OSError as err:
-            raise GeocoderError(f"the geocoder cache {self.cache_path} is corrupt ({exc}) and cannot be "
-                                f"moved aside: {err}") from err
-        warnings.warn(f"the geocoder cache {self.cache_path} is corrupt ({exc}); moved it to {aside}"
-                      " and started a new one", RuntimeWarning, stacklevel=2)
 
 
 class _Limiter(RateLimiter):
@@ -400,16 +330,7 @@ def _record(loc: Any, country: str | None) -> dict:
     record = {"name": str(label), "lon": loc.longitude, "lat": loc.latitude,
               "country": str(code).upper() if code else (country or ""), "raw": dict(raw)}
     json.dumps(record)  # the cache must be able to store it
-    return _check_record(record)
-
-
-def _check_record(record: dict) -> dict:
-    lon, lat = float(record["lon"]), float(record["lat"])
-    if not (math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90):
-        raise ValueError(f"coordinates out of range: lon {lon!r}, lat {lat!r}")
-    if not isinstance(record["raw"], dict) or not isinstance(record["name"], str):
-        raise TypeError("record needs a str name and a dict raw")
-    return {**record, "lon": lon, "lat": lat, "country": str(record["country"])}
+    return check_record(record)
 
 
 def _location(record: dict) -> OnlineLocation:

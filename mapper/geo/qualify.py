@@ -79,10 +79,12 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     if region is not None:
         at: tuple[float, float] | None = None
         located = False  # the article's local point is found when a far namesake needs it
+        names_in = Counter(gaz.country[e] for e in {chosen[g][0] for g in groups})
         for g, members in groups.items():
             entry = chosen[g][0]
             if any(reasons.get(i) or i in stated for i in members) or \
-                    not (g in forced or far_namesake(gaz, entry, region)):
+                    not (g in forced or far_namesake(gaz, entry, region) or
+                         (all(i in given for i in members) and _stranger(gaz, entry, gaz.country[region], names_in))):
                 continue
             inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
             if inner is None and not located:
@@ -97,11 +99,12 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         for i, place in contained.held_elsewhere(spans, text, out).items():
             out[i] = place
     lacking = {i for i in unknown & given if i not in out}
-    if lacking:
-        for i, place in contained.holders(spans, text, lacking, out).items():
-            out[i] = place
-            reasons[i] = ""
-            lacking.discard(i)
+    for find in (contained.holders, contained.spelled_alike):
+        if lacking:
+            for i, place in find(spans, text, lacking, out).items():
+                out[i] = place
+                reasons[i] = ""
+                lacking.discard(i)
     if lacking:
         # a place the gazetteer lacks, in a story about one region (or one country), lies among
         # the story's other places ("Coffman Park" in a Dublin, Ohio story): there, at
@@ -109,7 +112,7 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         entries = list(best.values())
         if region is None:
             country = focus_country(gaz, entries)
-            region = gaz.country_entry.get(country) if country else None
+            region = gaz.country_entry.get(country) if country else _main_country(gaz, entries)
         if region is not None:
             at = local_point(gaz, entries, region)
             for i in lacking:
@@ -121,6 +124,19 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
                 out[i] = place
                 reasons[i] = ""
     return out
+
+
+def _main_country(gaz: Gazetteer, entries: list[int]) -> int | None:
+    """The entry of the country that holds more than half of the story's resolved mentions,
+    if one does (``entries``: one per mention): a story naming England alone places the West
+    Midlands in England, one naming New Zealand twice and Britain once places a New Zealand
+    island there (at the finer places it names there, else at the country's point, as
+    :func:`focus_country`'s stories, which need more places, do)."""
+    named = Counter(gaz.country[e] for e in entries if gaz.country[e])
+    if not named:
+        return None
+    iso, n = named.most_common(1)[0]
+    return gaz.country_entry.get(iso) if n > sum(named.values()) / 2 else None
 
 
 def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], list[int]],
@@ -142,8 +158,7 @@ def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str,
     located = False
     for g, members in groups.items():
         entry = chosen[g][0]
-        if gaz.kind[entry] not in (CITY, VILLAGE) or gaz.population[entry] >= ABROAD_POP or \
-                gaz.country[entry] == country or names_in[gaz.country[entry]] > 1 or \
+        if not _stranger(gaz, entry, country, names_in) or \
                 any(i not in given or reasons.get(i) or i in stated for i in members):
             continue
         if not located:
@@ -151,6 +166,13 @@ def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str,
         for i in members:
             out[i] = fallback(gaz, spans[i].name, home, at=at)
     return out
+
+
+def _stranger(gaz: Gazetteer, entry: int, country: str, names_in: Counter) -> bool:
+    """Whether a reading is a small town abroad (under :data:`ABROAD_POP` people) in a country
+    the story names no other place of, ``country`` being the story's own."""
+    return gaz.kind[entry] in (CITY, VILLAGE) and gaz.population[entry] < ABROAD_POP and \
+        gaz.country[entry] != country and names_in[gaz.country[entry]] <= 1
 
 
 def local_point(gaz: Gazetteer, entries: list[int], region: int) -> tuple[float, float] | None:
