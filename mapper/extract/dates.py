@@ -133,7 +133,8 @@ _P_RELATIVE = re.compile(
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _LEFT_WINDOW = 40
 _VERBS = frozenset({"may", "mar", "march"})  # lower-case month names that are also verbs
-_RELATIVE_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening", "hour", "christmas", "new year",
+_RELATIVE_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening", "hour", "christmas",
+                   "new year",
                    "reporting period", "last update", "previous update", "last report", "previous report")
 
 _Found = tuple[int, int, DateSpan]

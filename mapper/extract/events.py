@@ -30,8 +30,8 @@ from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
-from mapper.extract.officials import title_places
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
+from mapper.extract.officials import title_places
 from mapper.extract.roles import (
     GROUND,
     VENUE_NOUN,

@@ -220,8 +220,9 @@ several many some various numerous""".split())
 # "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
 _HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
 # (the words between name the office: "Kyiv's regional governor", not "Kherson while the governor")
-_SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!(?:while|as|and|but|or|when|after|before|until|because|though|although|the|a|an"
-                      r"|where|which|who|whose|with|to|by|for|of|in|on|at|from|that|this|its|their|his|her)\s)[a-z]+\s+){0,2}"
+_NOT_OFFICE = (r"(?:while|as|and|but|or|when|after|before|until|because|though|although|the|a|an|where|which|who"
+               r"|whose|with|to|by|for|of|in|on|at|from|that|this|its|their|his|her)\s")
+_SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2}"
                       r"(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
                       r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
@@ -267,7 +268,8 @@ def _governor(text: str, start: int) -> tuple[str, int]:
 # threaten shipping in the Red Sea", "while talks went on in Doha")
 # ("killed a woman while harvesting olives in Faqua'a": a participle with no subject of its own
 # tells what the victim was doing in the same event, at its scene)
-_SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!same\s)as|while(?!\s+\w+ing\b)|whereas|because|although"
+_SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!same\s)as|while(?!\s+\w+ing\b)"
+                        r"|whereas|because|although"
                         r"|though|but|amid|after|before|following|until)\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
                         r"|to\b|from\b)", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)

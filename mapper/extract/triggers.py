@@ -59,10 +59,11 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
 # "strike" and "struck" in senses of no attack: a deal struck, a strike by workers, a law struck down
 _NOT_ATTACK_BEFORE = re.compile(r"\b(?:(?:deal|agreement|accord|bargain|compromise|truce|pact|balance)s?"
                                 r"(?:\s+(?:was|were|is|are|(?:has|had|have)\s+been|being))?"
-                                r"|hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|rail|dock|transport)\s+$",
-                                re.IGNORECASE)
-_NOT_ATTACK_AFTER = re.compile(r"\s+(?:(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|bargain|compromise"
-                               r"|balance|chord|tone|note|pose|match)|down\s+(?:the|a|an|this|that|his|her|their)\s+"
+                                r"|hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|rail|dock"
+                                r"|transport)\s+$", re.IGNORECASE)
+_NOT_ATTACK_AFTER = re.compile(r"\s+(?:(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|bargain"
+                               r"|compromise|balance|chord|tone|note|pose|match)"
+                               r"|down\s+(?:the|a|an|this|that|his|her|their)\s+"
                                r"(?:law|ban|rule|ruling|order|measure|decree|bill|provision)|off\s+the\s+register)\b",
                                re.IGNORECASE)
 
