@@ -1214,3 +1214,15 @@ def test_a_participle_after_while_tells_the_victims_doing_at_the_scene(gaz):
     # a clause with a subject of its own is another event's
     assert typed_scenes(gaz, "On Monday Russian artillery shelled Kherson while the governor was visiting Mykolaiv.") == {
         ("shelling", "Kherson")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an oblast's strikes and a town's in it on the same night are one attack, told at the town
+    ("On Monday night Russian drones attacked the Odesa region. In Odesa, a drone hit a residential building"
+     " on Monday night.", {"Odesa"}),
+    # not when the town's strike is told over a wider period: two events
+    ("On Monday Russian drones attacked the Odesa region. Last week a missile damaged a museum in Odesa.",
+     {"Odesa", "Odesa Oblast"}),
+])
+def test_an_oblasts_strike_gives_way_to_a_towns_on_its_own_days(gaz, text, expected):
+    assert {n for _, n, _, _ in found(gaz, text)} == expected

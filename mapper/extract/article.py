@@ -305,8 +305,12 @@ def _drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) 
             return True
         inside = _inside(i.place, i.type)
         anyday = i.place.kind == "country" and id(i) in undated
+        # an oblast's strikes give way only to a town's on their own days ("drones hit the Odesa
+        # region on 3 November" is not summed up by "Odesa's museum was damaged last week")
+        within = i.place.kind == "admin1" and i.type not in ("ground_fighting",)
         return inside is not None and any(
-            (anyday or o.date_start <= i.date_end and i.date_start <= o.date_end) and inside(o.place)
+            (anyday or (i.date_start <= o.date_start and o.date_end <= i.date_end if within
+                        else o.date_start <= i.date_end and i.date_start <= o.date_end)) and inside(o.place)
             for o in by_family[family(i.type)] if o is not i)
 
     return [i for i in incidents if not summed_up(i)]
@@ -326,7 +330,7 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     if coarse.kind == "region" and not coarse.country:
         # a sea or a strait: the points told inside it ("170 km southeast of Aden" in the Gulf of Aden)
         return lambda p: p.kind in ("city", "village") and near(p, coarse, _SEA_KM)
-    if coarse.kind in ("admin1", "region") and (kind == "ground_fighting" or coarse.kind == "region"):
+    if coarse.kind in ("admin1", "region"):
         if coarse.admin1_gn:
             return lambda p: p.kind == "city" and p.admin1_gn == coarse.admin1_gn
         return lambda p: p.kind == "city" and p.country == coarse.country and near(p, coarse, _NAMED_REGION_KM)
