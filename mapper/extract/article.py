@@ -305,11 +305,13 @@ def _drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) 
             return True
         inside = _inside(i.place, i.type)
         anyday = i.place.kind == "country" and id(i) in undated
-        # an oblast's strikes give way only to a town's on their own days ("drones hit the Odesa
-        # region on 3 November" is not summed up by "Odesa's museum was damaged last week")
-        within = i.place.kind == "admin1" and i.type not in ("ground_fighting",)
+        # an oblast's strikes give way only to a town's told in another sentence on their own days
+        # ("drones hit the Odesa region on 3 November" is not summed up by "Odesa's museum was damaged
+        # last week", nor "Poltava as well as villages in the wider Poltava region" by Poltava)
+        within = i.place.kind == "admin1" and i.type != "ground_fighting"
         return inside is not None and any(
-            (anyday or (i.date_start <= o.date_start and o.date_end <= i.date_end if within
+            (anyday or (i.date_start <= o.date_start and o.date_end <= i.date_end
+                        and o.sources[0].text != i.sources[0].text if within
                         else o.date_start <= i.date_end and i.date_start <= o.date_end)) and inside(o.place)
             for o in by_family[family(i.type)] if o is not i)
 
