@@ -42,6 +42,12 @@ _SEAT_POP = 100_000
 #: the last word of a US county's name (data/us_counties.csv; kind "region")
 COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 COUNTY_SPAN_WORDS = frozenset({"county", "counties"})  # "Walker County", "DeKalb and Gwinnett counties"
+#: region words that name a second-level unit ("Masisi territory", "Tyre District", "Sinja locality")
+DISTRICT_WORDS = frozenset({"district", "territory", "locality", "raion", "rayon", "township", "zone",
+                            "municipality"})
+#: a second-level unit's gain when such a word follows its name: it outweighs a town of 100,000
+#: people (the town's prior, 1.25 x 5 + its main-name bonus), not an admin-1 region's region word
+DISTRICT_BONUS = 8.0
 _REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "division",
                                 "prefecture", "county"})
 
@@ -65,6 +71,8 @@ def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
                 score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
         elif kind == COUNTRY:
             score -= 3.0
+        elif kind == REGION and span.region_word in DISTRICT_WORDS and is_district(gaz, entry):
+            score += DISTRICT_BONUS
         elif kind == CITY and span.region_word in _REGION_SPAN_WORDS:
             score -= REGION_WORD_CITY  # "the Donetsk region" is Ukraine's oblast, not a Russian town of that name
     elif kind == ADMIN1 and not main and not region_named(span.key):
@@ -107,6 +115,11 @@ def word_slot(span: Span) -> str:
     return "region" if word in _REGION_SPAN_WORDS else "other"
 
 
+def is_district(gaz: Gazetteer, entry: int) -> bool:
+    """A second-level unit of ``admin2_units.csv`` (a region of one country with no population)."""
+    return gaz.kind[entry] == REGION and gaz.population[entry] == 0 and bool(gaz.country[entry])
+
+
 def is_county(gaz: Gazetteer, entry: int) -> bool:
     return gaz.kind[entry] == REGION and gaz.names[entry].rsplit(" ", 1)[-1].lower() in COUNTY_WORDS
 
@@ -147,7 +160,7 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
         # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
         cands = tuple(
             (entry, prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
-             gaz.kind[entry] == CITY or is_county(gaz, entry))
+             gaz.kind[entry] == CITY or is_county(gaz, entry) or is_district(gaz, entry))
             for entry, main in pairs)
         cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == CITY}
         shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == ADMIN1 and gaz.admin1[e] in cities_in)

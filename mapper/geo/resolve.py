@@ -27,7 +27,7 @@ import dataclasses
 from collections import Counter
 
 from mapper.geo import admit, beside, context, lists, nearby, postal, qualify
-from mapper.geo.candidates import CITY, candidates, name_strength, word_slot
+from mapper.geo.candidates import CITY, candidates, is_district, name_strength, word_slot
 from mapper.geo.candidates import together as _together
 from mapper.geo.elided import elided
 from mapper.geo.gazetteer import Gazetteer
@@ -133,6 +133,24 @@ def _strangers(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, bool],
 _OBSCURE_POP = 20_000
 
 
+def _far_districts(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str], list[int]],
+                   chosen: dict[tuple[str, str], tuple[int, float]]) -> list[tuple[str, str]]:
+    """Bare names read as a second-level unit ("Masisi", "Walikale") in an article none of whose
+    other places or demonyms lie in its country: a district is named in stories about its own
+    country, and GeoNames' second level holds namesakes the world over."""
+    out = []
+    full = None
+    for g, (entry, _) in chosen.items():
+        if g[1] or not is_district(gaz, entry):
+            continue
+        if full is None:
+            demonyms = Counter(s.demonym for s in spans if s.demonym)
+            full = context.votes(gaz, [pick[0] for pick in chosen.values()], demonyms)
+        if full.countries.get(gaz.country[entry], 0) - 1 <= 0:
+            out.append(g)
+    return out
+
+
 def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                   trusted: frozenset[int] | bool = False, demonyms: bool = False,
                   qualifiers: bool = False) -> list[Resolved]:
@@ -186,6 +204,9 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         for g in beside.crossings_abroad(spans, gaz, text, groups, chosen) if BESIDE_CITY else ():
             for i in groups.pop(g):
                 reasons[i] = "a border crossing named like a town abroad"
+    for g in _far_districts(spans, gaz, groups, chosen):
+        for i in groups.pop(g):
+            reasons[i] = "a district of a country the article does not point to"
     given = frozenset(range(len(spans))) if trusted is True else trusted or frozenset()
     places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced, given)
     if BESIDE_CITY:
