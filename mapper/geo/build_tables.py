@@ -199,7 +199,7 @@ ADMIN2_POP = 0
 
 def add_admin2_units(b: Any, data: Path, admin1_entry: dict[str, int]) -> int:  # noqa: ANN401
     """GeoNames' second-level units (``admin2_units.csv``: "Masisi Territory", "Caza de Tyr") as
-    regions (``geo_precision`` 3) under their name, their core name ("Masisi") and every name
+    regions (``geo_precision`` 3) under their core name ("Masisi", "Tyr") and every name
     of their seat town ("Tyre", "Bint Jbeil").  A unit the table places at no seat takes the
     point of a town of its core name in its admin-1 region that the later tables hold
     (Maungdaw, of ``mm_towns.csv``), else its admin-1 region's point.  Returns the number added."""
@@ -227,8 +227,7 @@ def add_admin2_units(b: Any, data: Path, admin1_entry: dict[str, int]) -> int:  
             continue
         entry = b.add(row["name"], lon, lat, row["country"], row["admin1"], "region", int(row["geonameid"]),
                       ADMIN2_POP)
-        for name in (row["name"], core):
-            b.name(entry, name, main=True)
+        b.name(entry, core, main=True)  # not "Mayo County", "Caza de Tyr": the core and a region word
         if row["country"] in SLAVIC:
             for form in _adjectives(core):  # "Kupianskyi Raion" for the Kupianska Miskrada
                 b.name(entry, form)

@@ -45,7 +45,7 @@ def named_after(links: dict[int, int], best: dict[int, int], gaz: Gazetteer, spa
         if gaz.kind[entry] == COUNTRY:
             if not country_name(gaz, spans[i].key):  # "China, Japan and the UK": a list, not "Paris, France"
                 near[i] = {gaz.country[entry]}
-        elif gaz.kind[entry] in (ADMIN1, CITY):  # "Lima, New York": the city's state counts too
+        elif gaz.kind[entry] in (ADMIN1, CITY) or is_district(gaz, entry):  # "Lima, New York": the city's state too
             near[i] = {gaz.admin1[entry] or "", gaz.country[entry]}
     return near
 
@@ -73,7 +73,7 @@ def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gaz
             if entry is None or other.key == key or abs(other.start - at) > SENTENCE_REACH:
                 continue
             kind = kinds[entry]
-            if kind == CITY:
+            if kind == CITY or is_district(gaz, entry):  # a district lies at its seat ("Goondiwindi Region")
                 points[gaz.lat[entry], gaz.lon[entry]] = None
             elif kind == ADMIN1 and admin1[entry]:
                 regions.add(admin1[entry])

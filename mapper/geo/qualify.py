@@ -210,7 +210,8 @@ def region_of(gaz: Gazetteer, span: Span, entry: int | None) -> int | None:
         if gaz.kind[e] == ADMIN1 and (entry is None or gaz.admin1[e] == gaz.admin1[entry]):
             return e
     if entry is None:
-        regions = [e for e in cands if gaz.kind[e] == REGION]
+        # not a district of admin2_units.csv: "Bantam, Litchfield" in Connecticut is no Australian unit
+        regions = [e for e in cands if gaz.kind[e] == REGION and (gaz.population[e] or not gaz.country[e])]
         return regions[0] if regions else None
     return None
 

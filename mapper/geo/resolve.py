@@ -133,21 +133,40 @@ def _strangers(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, bool],
 _OBSCURE_POP = 20_000
 
 
-def _far_districts(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str], list[int]],
+def _far_districts(spans: list[Span], gaz: Gazetteer,
                    chosen: dict[tuple[str, str], tuple[int, float]]) -> list[tuple[str, str]]:
-    """Bare names read as a second-level unit ("Masisi", "Walikale") in an article none of whose
-    other places or demonyms lie in its country: a district is named in stories about its own
-    country, and GeoNames' second level holds namesakes the world over."""
+    """Groups read as a second-level unit that the story does not support: a bare name
+    ("Masisi", "Walikale") in an article that points to no place of its country by a country,
+    region, demonym or town of :data:`_OBSCURE_POP` people (a district is named in stories
+    about its own country, and GeoNames' second level holds namesakes the world over: "Bantam,
+    Litchfield" in Connecticut are not Australia's Litchfield), or a unit placed only at its
+    admin-1 region's point whose region holds none of the story's places of that country while
+    others do (GeoNames files Baghdad's Adhamiyah under Duhok), or, named bare, holds towns the
+    story names (:mod:`mapper.geo.qualify` then places it among them, nearer than the region's
+    point: Kulin among the Wheatbelt's towns, not at Western Australia's).  Such a group is read
+    as a name the gazetteer lacks."""
     out = []
-    full = None
+    pointed: set[str] | None = None
     for g, (entry, _) in chosen.items():
-        if g[1] or not is_district(gaz, entry):
+        if not is_district(gaz, entry):
             continue
-        if full is None:
-            demonyms = Counter(s.demonym for s in spans if s.demonym)
-            full = context.votes(gaz, [pick[0] for pick in chosen.values()], demonyms)
-        if full.countries.get(gaz.country[entry], 0) - 1 <= 0:
+        if pointed is None:
+            pointed = {s.demonym for s in spans if s.demonym} | {
+                gaz.country[e] for e, _ in chosen.values()
+                if gaz.kind[e] not in (CITY, qualify.VILLAGE) and not is_district(gaz, e)
+                or gaz.population[e] >= _OBSCURE_POP}
+        country = gaz.country[entry]
+        if not g[1] and country not in pointed:
             out.append(g)
+            continue
+        region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
+        if region is None or (gaz.lon[region], gaz.lat[region]) != (gaz.lon[entry], gaz.lat[entry]):
+            continue  # placed at its seat: its admin-1 region is the seat's
+        others = [(gaz.admin1[e], gaz.kind[e]) for h, (e, _) in chosen.items() if h != g and gaz.country[e] == country]
+        if any(a for a, _ in others) and gaz.admin1[entry] not in {a for a, _ in others}:
+            out.append(g)
+        elif not g[1] and any(a == gaz.admin1[entry] and k in (CITY, qualify.VILLAGE) for a, k in others):
+            out.append(g)  # "Kulin" beside towns of its region: placed among them, not at the region's point
     return out
 
 
@@ -187,6 +206,12 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
     reasons = admit.reasons(spans, gaz, text, trusted)
     groups = _groups(spans, [i for i, r in reasons.items() if not r])
     chosen = _choose(spans, gaz, text, groups)
+    far = _far_districts(spans, gaz, chosen)
+    if far:
+        for g in far:
+            for i in groups.pop(g):
+                reasons[i] = "not in gazetteer"  # as before the second level was indexed: qualify may place it
+        chosen = _choose(spans, gaz, text, groups)  # the namesakes it drew into a list choose again
     forced: set[tuple[str, bool]] = set()
     if trusted is False:
         for g in postal.unattested(spans, gaz, text, groups, chosen):
@@ -204,9 +229,6 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         for g in beside.crossings_abroad(spans, gaz, text, groups, chosen) if BESIDE_CITY else ():
             for i in groups.pop(g):
                 reasons[i] = "a border crossing named like a town abroad"
-    for g in _far_districts(spans, gaz, groups, chosen):
-        for i in groups.pop(g):
-            reasons[i] = "a district of a country the article does not point to"
     given = frozenset(range(len(spans))) if trusted is True else trusted or frozenset()
     places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced, given)
     if BESIDE_CITY:
