@@ -120,8 +120,7 @@ def is_district(gaz: Gazetteer, entry: int) -> bool:
 
 
 def is_county(gaz: Gazetteer, entry: int) -> bool:
-    return gaz.kind[entry] == REGION and gaz.names[entry].rsplit(" ", 1)[-1].lower() in COUNTY_WORDS \
-        and gaz.population[entry] > 0  # not a district of admin2_units.csv ("Mayo County" is Ireland's admin-1)
+    return gaz.kind[entry] == REGION and gaz.names[entry].rsplit(" ", 1)[-1].lower() in COUNTY_WORDS
 
 
 def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int, ...]]:
@@ -160,7 +159,7 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
         # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
         cands = tuple(
             (entry, prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
-             gaz.kind[entry] == CITY or is_county(gaz, entry) or is_district(gaz, entry))
+             gaz.kind[entry] == CITY or is_county(gaz, entry))
             for entry, main in pairs)
         if not span.region_word:  # a bare name is the town before the district of its country
             towns_in = {country for e, _, country, *_ in cands if gaz.kind[e] in (CITY, _VILLAGE)}

@@ -45,7 +45,7 @@ def named_after(links: dict[int, int], best: dict[int, int], gaz: Gazetteer, spa
         if gaz.kind[entry] == COUNTRY:
             if not country_name(gaz, spans[i].key):  # "China, Japan and the UK": a list, not "Paris, France"
                 near[i] = {gaz.country[entry]}
-        elif gaz.kind[entry] in (ADMIN1, CITY) or is_district(gaz, entry):  # "Lima, New York": the city's state too
+        elif gaz.kind[entry] in (ADMIN1, CITY):  # "Lima, New York": the city's state counts too
             near[i] = {gaz.admin1[entry] or "", gaz.country[entry]}
     return near
 
