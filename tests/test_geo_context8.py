@@ -112,3 +112,11 @@ def test_a_district_points_to_its_region_and_lies_at_its_seat(services):
     second = text.index("Inglewood", 1)
     got = places(services, text, spans(text, "Inglewood") + [{"start": second, "end": second + 9}])
     assert got["Inglewood"][2:4] == ("AU", "AU.04")
+
+
+def test_a_district_and_its_governorate_are_one_place(services):
+    # "Tyre District, South Governorate": the governorate only says where the district lies
+    text = "Strikes damaged the pumping station in Tyre District, South Governorate, officials said."
+    got = {r.mention.name: r for r in geoparse_text(text, services)}
+    assert got["Tyre District"].place.name == "Caza de Tyr"
+    assert got["South Governorate"].reason == "region qualifying the place before it"
