@@ -38,7 +38,7 @@ may june july august september october november december""".split())
 #: capitalised words after a name that make it a region mention ("Kyiv Oblast")
 REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
                           "county", "state", "oblasts", "regions", "provinces", "states", "governorates",
-                          "counties"})
+                          "counties", "territory", "locality", "rayon", "township", "municipality"})
 #: connectors that separate names inside a run ("Galen Miller of Palestine")
 _SPLITTERS = frozenset({"of", "and"})
 #: capitalised function words (sentence starts, headlines) that are not parts of names
@@ -380,6 +380,7 @@ def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
 
 
 _REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|county|counties|district|area"
+                           r"|territory|locality|raion|rayon|township|municipality"
                            r"|city)\b")
 
 

@@ -20,7 +20,7 @@ from mapper.geo.variants import ARABIC, compass, variants
 SOURCES = ("admin1.csv", "admin2.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
            "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv", "admin1_ids.csv",
            "us_places.csv", "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv",
-           "mm_towns.csv", "towns.csv", "admin1_gaps.csv")
+           "mm_towns.csv", "towns.csv", "admin1_gaps.csv", "admin2_units.csv")
 
 #: admin-1 regions that news names as a territory of ``named_regions.csv`` ("air strikes across
 #: the West Bank" sums up the towns named with it, as for Donbas): the named region takes the
@@ -271,6 +271,7 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     for code, (entry, gid) in build_tables.add_admin1_gaps(b, data, _ADMIN1_POP).items():
         admin1_entry.setdefault(code, entry)  # a town of Ituri lies in Ituri's entry, with its id
         admin1_ids.setdefault(code, gid)
+    build_tables.add_admin2_units(b, data, admin1_entry)  # last: every town keeps its entry number
     aliases = {}
     for row in _rows(data / "aliases.csv"):
         gid = int(row["target"])

@@ -14,7 +14,7 @@ from typing import Any
 from mapper.errors import GazetteerError
 from mapper.geo.gazetteer import KINDS
 from mapper.geo.names import key
-from mapper.geo.variants import variants
+from mapper.geo.variants import SLAVIC, variants
 
 #: pseudo-population of a facility: its names are specific ("Izmail port", "Kerch bridge"), and
 #: where GeoNames gives a town the same name as an alternate one, the facility is meant
@@ -190,3 +190,64 @@ def _town(b: Any, name: str, others: str, lon: float, lat: float, country: str, 
         for variant in variants(each, country):
             b.name(entry, variant)  # an alternate name: a main name it already has stays main
     return 1
+
+
+#: the population of a second-level unit (``admin2_units.csv``): none counted, so a town of the
+#: name, or any region, keeps the stronger claim; the resolver knows such units by it (kind "region")
+ADMIN2_POP = 0
+
+
+def add_admin2_units(b: Any, data: Path, admin1_entry: dict[str, int]) -> int:  # noqa: ANN401
+    """GeoNames' second-level units (``admin2_units.csv``: "Masisi Territory", "Caza de Tyr") as
+    regions (``geo_precision`` 3) under their core name ("Masisi", "Tyr") and every name
+    of their seat town ("Tyre", "Bint Jbeil").  A unit the table places at no seat takes the
+    point of a town of its core name in its admin-1 region that the later tables hold
+    (Maungdaw, of ``mm_towns.csv``), else its admin-1 region's point.  Returns the number added."""
+    lons, lats, kinds, admin1s = b.cols["lon"], b.cols["lat"], b.cols["kind"], b.cols["admin1"]
+    city = KINDS.index("city")
+    at_point: dict[tuple[float, float], int] = {}
+    for entry in range(len(kinds)):
+        if kinds[entry] == city:
+            at_point.setdefault((round(lons[entry], 3), round(lats[entry], 3)), entry)
+    seat_of: dict[int, int] = {}  # town entry -> the unit it is the seat of
+    added = 0
+    for row in rows(data / "admin2_units.csv"):
+        core = row["core"] or row["name"]
+        if row["lon"]:
+            seat = at_point.get((round(float(row["lon"]), 3), round(float(row["lat"]), 3)))
+        else:
+            seat = next((e for e in b.index.get(key(core), ()) if kinds[e] == city and admin1s[e] == row["admin1"]),
+                        None)
+        region = admin1_entry.get(row["admin1"])
+        if row["lon"]:
+            lon, lat = float(row["lon"]), float(row["lat"])
+        elif seat is not None or region is not None:
+            lon, lat = (lons[seat], lats[seat]) if seat is not None else (lons[region], lats[region])
+        else:
+            continue
+        entry = b.add(row["name"], lon, lat, row["country"], row["admin1"], "region", int(row["geonameid"]),
+                      ADMIN2_POP)
+        b.name(entry, core, main=True)  # not "Mayo County", "Caza de Tyr": the core and a region word
+        if row["country"] in SLAVIC:
+            for form in _adjectives(core):  # "Kupianskyi Raion" for the Kupianska Miskrada
+                b.name(entry, form)
+        if seat is not None:
+            seat_of.setdefault(seat, entry)
+        added += 1
+    for slot in b.index.values():  # "Tyre District", "Bint Jbeil district": the seat's names name its unit
+        for town in [e for e in slot if e in seat_of]:
+            slot.setdefault(seat_of[town], slot[town])
+    return added
+
+
+_ADJECTIVE = re.compile(r"^(.{3,}?)s['’]?k(?:yi|yy|iy|ij|yj|ii|i|y|a|e|aya|oye|oe)$")
+
+
+def _adjectives(core: str) -> list[str]:
+    """The forms of a raion's adjective (Ukrainian and Russian, masculine and feminine, as the
+    systems romanise them): "Kupianska" -> "Kupianskyi", "Kupianskyy", "Kupianskiy"..."""
+    found = _ADJECTIVE.match(core)
+    if not found:
+        return []
+    stem = found.group(1)
+    return [f"{stem}sk{end}" for end in ("yi", "yy", "iy", "ij", "a", "aya", "oye", "oe")]

@@ -17,7 +17,7 @@ from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.geo.names import region_named
 
-CITY, ADMIN1, COUNTRY, REGION = (KINDS.index(k) for k in ("city", "admin1", "country", "region"))
+CITY, ADMIN1, COUNTRY, REGION, _VILLAGE = (KINDS.index(k) for k in ("city", "admin1", "country", "region", "village"))
 STRONG_POPULATION = 100_000
 #: pseudo-population of a named region, sea or continent (mapper.geo.build): such names are well known
 _NAMED_REGION_POP = 1_000_000
@@ -42,6 +42,11 @@ _SEAT_POP = 100_000
 #: the last word of a US county's name (data/us_counties.csv; kind "region")
 COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 COUNTY_SPAN_WORDS = frozenset({"county", "counties"})  # "Walker County", "DeKalb and Gwinnett counties"
+#: region words that name a second-level unit ("Masisi territory", "Tyre District", "Sinja locality")
+DISTRICT_WORDS = frozenset({"district", "territory", "locality", "raion", "rayon", "township", "municipality"})
+#: a second-level unit's gain when such a word follows its name: it outweighs a town of 100,000
+#: people (the town's prior, 1.25 x 5 + its main-name bonus), not an admin-1 region's region word
+DISTRICT_BONUS = 8.0
 _REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "governorate", "krai", "kray", "division",
                                 "prefecture", "county"})
 
@@ -65,6 +70,8 @@ def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
                 score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
         elif kind == COUNTRY:
             score -= 3.0
+        elif kind == REGION and span.region_word in DISTRICT_WORDS and is_district(gaz, entry):
+            score += DISTRICT_BONUS
         elif kind == CITY and span.region_word in _REGION_SPAN_WORDS:
             score -= REGION_WORD_CITY  # "the Donetsk region" is Ukraine's oblast, not a Russian town of that name
     elif kind == ADMIN1 and not main and not region_named(span.key):
@@ -105,6 +112,11 @@ def word_slot(span: Span) -> str:
     if word in COUNTY_SPAN_WORDS:
         return "county"
     return "region" if word in _REGION_SPAN_WORDS else "other"
+
+
+def is_district(gaz: Gazetteer, entry: int) -> bool:
+    """A second-level unit of ``admin2_units.csv`` (a region of one country with no population)."""
+    return gaz.kind[entry] == REGION and gaz.population[entry] == 0 and bool(gaz.country[entry])
 
 
 def is_county(gaz: Gazetteer, entry: int) -> bool:
@@ -149,6 +161,9 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
             (entry, prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
              gaz.kind[entry] == CITY or is_county(gaz, entry))
             for entry, main in pairs)
+        if not span.region_word:  # a bare name is the town before the district of its country
+            towns_in = {country for e, _, country, *_ in cands if gaz.kind[e] in (CITY, _VILLAGE)}
+            cands = tuple(c for c in cands if c[2] not in towns_in or not is_district(gaz, c[0]))
         cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == CITY}
         shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == ADMIN1 and gaz.admin1[e] in cities_in)
         found = memo[slot] = (cands, shadowed)
@@ -175,6 +190,8 @@ def _strength_of(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) 
     level = 0
     for entry, main in cands:
         kind, pop = gaz.kind[entry], gaz.population[entry]
+        if kind == REGION and not pop and gaz.country[entry]:
+            continue  # a district (admin2_units.csv) makes no name better known: GeoNames has thousands
         if kind == COUNTRY or (kind == REGION and pop >= _NAMED_REGION_POP) or \
                 (kind == CITY and main and pop >= 1_000_000):
             return 2  # counties, departments and provinces (small pseudo-populations) are not that well known

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mapper.geo import qualify
-from mapper.geo.candidates import ADMIN1, CITY, Cand
+from mapper.geo.candidates import ADMIN1, CITY, Cand, is_district
 from mapper.geo.gazetteer import Gazetteer, data_dir
 
 # Resolution weights (points of the additive score), fitted on the tune halves of the
@@ -128,9 +128,10 @@ def votes(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> Context:
         if country_of[entry]:
             countries[country_of[entry]] += vote
         kind = kinds[entry]
-        if (kind == CITY or kind == ADMIN1) and admin1_of[entry]:
+        if (kind == CITY or kind == ADMIN1 or is_district(gaz, entry)) and admin1_of[entry]:
+            # a district ("Shamli district", "Goondiwindi Region") points to its admin-1 region as a town does
             admin1[admin1_of[entry]] += vote
-            seen[admin1_of[entry]] += vote * (TOWN_REGION_VOTE if kind == CITY else 1.0)
+            seen[admin1_of[entry]] += vote * (TOWN_REGION_VOTE if kind != ADMIN1 else 1.0)
     return Context(countries, admin1, sum(countries.values()), towns_see=seen)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from mapper.geo.candidates import ADMIN1, CITY, COUNTRY
+from mapper.geo.candidates import ADMIN1, CITY, COUNTRY, is_district
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.spans import LOCATIVES, Span
 
@@ -73,7 +73,7 @@ def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gaz
             if entry is None or other.key == key or abs(other.start - at) > SENTENCE_REACH:
                 continue
             kind = kinds[entry]
-            if kind == CITY:
+            if kind == CITY or is_district(gaz, entry):  # a district lies at its seat ("Goondiwindi Region")
                 points[gaz.lat[entry], gaz.lon[entry]] = None
             elif kind == ADMIN1 and admin1[entry]:
                 regions.add(admin1[entry])
@@ -81,8 +81,8 @@ def around(spans: list[Span], members: list[int], best: dict[int, int], gaz: Gaz
 
 
 def proximity(gaz: Gazetteer, entry: int, around: list[tuple[float, float]]) -> float:
-    """A bonus for a town lying close to the towns named beside it."""
-    if gaz.kind[entry] != CITY:
+    """A bonus for a town (or a district placed at its seat) lying close to the towns named beside it."""
+    if gaz.kind[entry] != CITY and not is_district(gaz, entry):
         return 0.0
     lat, lon = gaz.lat[entry], gaz.lon[entry]
     scale = math.cos(math.radians(lat))  # flat_km's, computed once per candidate

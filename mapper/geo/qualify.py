@@ -200,6 +200,11 @@ def km(lat: float, lon: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _district(gaz: Gazetteer, entry: int) -> bool:
+    """A second-level unit (``admin2_units.csv``: a region of one country with no population)."""
+    return gaz.kind[entry] == REGION and not gaz.population[entry] and bool(gaz.country[entry])
+
+
 def region_of(gaz: Gazetteer, span: Span, entry: int | None) -> int | None:
     """The region a qualifier span names: its own entry when it is a region, else the
     admin-1 region of the same name its chosen city heads ("Donetsk" -> Donetsk Oblast)."""
@@ -210,7 +215,8 @@ def region_of(gaz: Gazetteer, span: Span, entry: int | None) -> int | None:
         if gaz.kind[e] == ADMIN1 and (entry is None or gaz.admin1[e] == gaz.admin1[entry]):
             return e
     if entry is None:
-        regions = [e for e in cands if gaz.kind[e] == REGION]
+        # not a district of admin2_units.csv: "Bantam, Litchfield" in Connecticut is no Australian unit
+        regions = [e for e in cands if gaz.kind[e] == REGION and not _district(gaz, e)]
         return regions[0] if regions else None
     return None
 
@@ -334,8 +340,9 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
         entry = best.get(i)
         if entry is None:
             out[i] = (fallback(gaz, spans[i].name, region), False)
-        elif gaz.kind[entry] not in (CITY, VILLAGE):
-            continue  # "Texas, United States", "Crimea, Ukraine": both are regions
+        elif gaz.kind[entry] not in (CITY, VILLAGE) and not _district(gaz, entry):
+            continue  # "Texas, United States", "Crimea, Ukraine": both are regions; "Tyre District,
+            # South Governorate" is a district and the region it lies in
         elif not inside(gaz, entry, region):
             if gaz.population[entry] >= FOCUS_KEEPS_POP:
                 continue  # a known town of its own name: "Kyiv, Kharkiv" is two places

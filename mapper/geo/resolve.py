@@ -27,7 +27,7 @@ import dataclasses
 from collections import Counter
 
 from mapper.geo import admit, beside, context, lists, nearby, postal, qualify
-from mapper.geo.candidates import CITY, candidates, name_strength, word_slot
+from mapper.geo.candidates import CITY, candidates, is_district, name_strength, word_slot
 from mapper.geo.candidates import together as _together
 from mapper.geo.elided import elided
 from mapper.geo.gazetteer import Gazetteer
@@ -133,6 +133,43 @@ def _strangers(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, bool],
 _OBSCURE_POP = 20_000
 
 
+def _far_districts(spans: list[Span], gaz: Gazetteer,
+                   chosen: dict[tuple[str, str], tuple[int, float]]) -> list[tuple[str, str]]:
+    """Groups read as a second-level unit that the story does not support: a bare name
+    ("Masisi", "Walikale") in an article that points to no place of its country by a country,
+    region, demonym or town of :data:`_OBSCURE_POP` people (a district is named in stories
+    about its own country, and GeoNames' second level holds namesakes the world over: "Bantam,
+    Litchfield" in Connecticut are not Australia's Litchfield), or a unit placed only at its
+    admin-1 region's point whose region holds none of the story's places of that country while
+    others do (GeoNames files Baghdad's Adhamiyah under Duhok), or, named bare, holds towns the
+    story names (:mod:`mapper.geo.qualify` then places it among them, nearer than the region's
+    point: Kulin among the Wheatbelt's towns, not at Western Australia's).  Such a group is read
+    as a name the gazetteer lacks."""
+    out = []
+    pointed: set[str] | None = None
+    for g, (entry, _) in chosen.items():
+        if not is_district(gaz, entry):
+            continue
+        if pointed is None:
+            pointed = {s.demonym for s in spans if s.demonym} | {
+                gaz.country[e] for e, _ in chosen.values()
+                if gaz.kind[e] not in (CITY, qualify.VILLAGE) and not is_district(gaz, e)
+                or gaz.population[e] >= _OBSCURE_POP}
+        country = gaz.country[entry]
+        if not g[1] and country not in pointed:
+            out.append(g)
+            continue
+        region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
+        if region is None or (gaz.lon[region], gaz.lat[region]) != (gaz.lon[entry], gaz.lat[entry]):
+            continue  # placed at its seat: its admin-1 region is the seat's
+        others = [(gaz.admin1[e], gaz.kind[e]) for h, (e, _) in chosen.items() if h != g and gaz.country[e] == country]
+        if any(a for a, _ in others) and gaz.admin1[entry] not in {a for a, _ in others}:
+            out.append(g)
+        elif not g[1] and any(a == gaz.admin1[entry] and k in (CITY, qualify.VILLAGE) for a, k in others):
+            out.append(g)  # "Kulin" beside towns of its region: placed among them, not at the region's point
+    return out
+
+
 def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                   trusted: frozenset[int] | bool = False, demonyms: bool = False,
                   qualifiers: bool = False) -> list[Resolved]:
@@ -169,6 +206,12 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
     reasons = admit.reasons(spans, gaz, text, trusted)
     groups = _groups(spans, [i for i, r in reasons.items() if not r])
     chosen = _choose(spans, gaz, text, groups)
+    far = _far_districts(spans, gaz, chosen)
+    if far:
+        for g in far:
+            for i in groups.pop(g):
+                reasons[i] = "not in gazetteer"  # as before the second level was indexed: qualify may place it
+        chosen = _choose(spans, gaz, text, groups)  # the namesakes it drew into a list choose again
     forced: set[tuple[str, bool]] = set()
     if trusted is False:
         for g in postal.unattested(spans, gaz, text, groups, chosen):
