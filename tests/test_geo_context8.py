@@ -120,3 +120,9 @@ def test_a_district_and_its_governorate_are_one_place(services):
     got = {r.mention.name: r for r in geoparse_text(text, services)}
     assert got["Tyre District"].place.name == "Caza de Tyr"
     assert got["South Governorate"].reason == "region qualifying the place before it"
+
+
+def test_a_bare_name_of_an_admin1_region_is_the_region_not_a_district(services):
+    # "North Gaza" is a governorate (GeoNames' admin-1) and a second-level unit of that name
+    got = places(services, "Israeli forces struck Gaza City on Monday. Conditions in North Gaza remain critical.")
+    assert got["North Gaza"][:2] == ("North Gaza Governorate", "admin1")

@@ -1226,3 +1226,9 @@ def test_a_participle_after_while_tells_the_victims_doing_at_the_scene(gaz):
 ])
 def test_an_oblasts_strike_gives_way_to_a_towns_on_its_own_days(gaz, text, expected):
     assert {n for _, n, _, _ in found(gaz, text)} == expected
+
+
+def test_a_named_part_of_a_district_is_in_the_district(gaz):
+    # "the X Chiefdom of Y": the event is in Y, the unit that holds the part the gazetteer lacks
+    got = found(gaz, "The massacre took place on Monday in the Bwito Chiefdom of Rutshuru Territory.")
+    assert [n for _, n, _, _ in got] == ["Rutshuru Territory"]

@@ -41,8 +41,11 @@ _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?
 # A headline's attribution after a colon or dash: "Three soldiers killed in east: Kiev military".
 _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
                           r"[\s.!?\"”']*$", re.IGNORECASE)
+# (or a named part of it: "the Bwito Chiefdom of Rutshuru Territory", "the Tongo groupement of Rutshuru")
 _OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts"
-                        r"|districts|communities)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"|districts|communities|area|part|district|chiefdom|groupement|sector|neighbou?rhoods?"
+                        r"|village|commune|locality|municipality|sub-?district|quarter|suburbs?|county|raion"
+                        r"|township)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"

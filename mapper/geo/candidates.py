@@ -161,8 +161,8 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
             (entry, prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
              gaz.kind[entry] == CITY or is_county(gaz, entry))
             for entry, main in pairs)
-        if not span.region_word:  # a bare name is the town before the district of its country
-            towns_in = {country for e, _, country, *_ in cands if gaz.kind[e] in (CITY, _VILLAGE)}
+        if not span.region_word:  # a bare name is the town (or admin-1 region) before the district of its country
+            towns_in = {country for e, _, country, *_ in cands if gaz.kind[e] in (CITY, _VILLAGE, ADMIN1)}
             cands = tuple(c for c in cands if c[2] not in towns_in or not is_district(gaz, c[0]))
         cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == CITY}
         shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == ADMIN1 and gaz.admin1[e] in cities_in)
