@@ -98,6 +98,7 @@ class _Word(NamedTuple):
     inner: bool  # transparent anywhere in a run: calendar and facility words
     edge: bool  # transparent at the edge of a run: also function words and non-names
     junk: bool  # never a place mention on its own ("The", "March", "I've"), see _junk_key
+    institution: bool  # a token of its keys is one of an institution's name (see _INSTITUTION_TOKENS)
 
 
 _WORDS: dict[str, _Word] = {}
@@ -110,13 +111,17 @@ def _word(word: str) -> _Word:
     if found is None:
         if len(_WORDS) >= _WORDS_MAX:
             _WORDS.clear()
-        bare = _POSSESSIVE.sub("", word)
+        # without an apostrophe there is no possessive: one key serves both (most words)
+        plain = "'" not in word and "’" not in word
+        bare = word if plain else _POSSESSIVE.sub("", word)
         lower = bare.lower()
         inner = lower in _CALENDAR or lower in FACILITY_WORDS
         bare_key = key(bare)
-        found = _WORDS[word] = _Word(key(word), bare_key, len(bare), lower, inner,
+        word_key = bare_key if plain else key(word)
+        found = _WORDS[word] = _Word(word_key, bare_key, len(bare), lower, inner,
                                      inner or lower in FUNCTION_WORDS or lower in NOT_NAMES,
-                                     _junk_key(bare_key, [word]))
+                                     _junk_key(bare_key, [word]),
+                                     not _INSTITUTION_TOKENS.isdisjoint((word_key + " " + bare_key).split()))
     return found
 
 
@@ -127,14 +132,27 @@ def _match(gaz: Gazetteer, info: list[_Word], i: int) -> tuple[int, str]:
     dropped): :func:`mapper.geo.names.key` maps characters one by one and folds runs
     of separators into one space, so this equals the key of the joined words.
     """
+    index, demonyms = gaz.index, gaz.demonyms
     top = min(len(info) - i, gaz.max_tokens)
+    if top > 1 and all(w.key for w in info[i:i + top - 1]):
+        # every word's key is non-empty (a run's words open with a capital): the keys of the
+        # longer matches extend one another, so build them once, shortest first
+        heads = [info[i].key]
+        for w in info[i + 1:i + top - 1]:
+            heads.append(heads[-1] + " " + w.key)
+        for n in range(top, 1, -1):
+            last = info[i + n - 1].bare_key
+            k = heads[n - 2] + " " + last if last else heads[n - 2]
+            if k in index or (n == 2 and k in demonyms):
+                return n, k
+        top = 1
     for n in range(top, 0, -1):
         last = info[i + n - 1].bare_key
         if n == 1:
             k = last
         else:
             k = " ".join([w.key for w in info[i:i + n - 1] if w.key] + ([last] if last else []))
-        if k in gaz.index or (n <= 2 and k in gaz.demonyms):
+        if k in index or (n <= 2 and k in demonyms):
             return n, k
     return 0, ""
 
@@ -230,12 +248,23 @@ def _run_plan(text: str, base: int, run: str, gaz: Gazetteer, plans: dict[str, t
     the words around a run (the word before, a region word after, a headline line) are
     read per occurrence, by :func:`_occurrence`.
     """
-    words = run.split(" ")  # the run pattern joins its words with single spaces
-    info = [_word(w) for w in words]
-    if any(not _INSTITUTION_TOKENS.isdisjoint((w.key + " " + w.bare_key).split()) for w in info):
-        return _plan(words, info, gaz, _venues(text, base, words))
     if len(plans) >= _RUNS_MAX:
         plans.clear()
+    if " " not in run and "-" not in run:
+        # most runs are one word: without a hyphen, it yields its match or nothing
+        info = _word(run)
+        k = info.bare_key
+        if k not in gaz.index and k not in gaz.demonyms:
+            plans[run] = ()
+            return ()
+        if info.institution:
+            return _plan([run], [info], gaz, _venues(text, base, [run]))
+        plan = plans[run] = _plan([run], [info], gaz, frozenset())
+        return plan
+    words = run.split(" ")  # the run pattern joins its words with single spaces
+    info = [_word(w) for w in words]
+    if any(w.institution for w in info):
+        return _plan(words, info, gaz, _venues(text, base, words))
     plan = plans[run] = _plan(words, info, gaz, frozenset())
     return plan
 
@@ -258,6 +287,8 @@ def _plan(words: list[str], info: list[_Word], gaz: Gazetteer, venues: frozenset
     for word in words:
         pieces.append((pos, word))
         pos += len(word) + 1
+    if all(w.bare_len == len(word) for w, word in zip(info, words)):
+        return tuple(_segment(pieces, info, gaz, venues))  # no possessive: the run is one segment
     entries: list[_Entry] = []
     # a possessive ends a name: "FBI's Atlanta office" is two runs
     cut = 0

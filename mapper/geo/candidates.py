@@ -230,12 +230,19 @@ def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], l
     # a hamlet's name is often a surname ("Hartmann" beside "Franklin County"): partners have people
     towns = [(span.key, e) for span in firsts for e, *_ in candidates(gaz, span)[0]
              if gaz.kind[e] == CITY and gaz.population[e] >= TOGETHER_MIN_POP]
+    # towns by whole degree of latitude: a county looks at the bands within a degree of it only
+    # (an article naming a common county and a common town paired thousands of candidates)
+    bands: dict[int, list[tuple[str, int]]] = {}
+    for other, town in towns:
+        bands.setdefault(math.floor(gaz.lat[town]), []).append((other, town))
     for name, county in counties:
         lat, lon = gaz.lat[county], gaz.lon[county]
-        for other, town in towns:
-            if other != name and abs(gaz.lat[town] - lat) < 1.0 and \
-                    flat_km(lat, lon, gaz.lat[town], gaz.lon[town]) < TOGETHER_KM:
-                out[county] = out[town] = TOGETHER_BONUS
+        band = math.floor(lat)
+        for near in range(band - 2, band + 3):  # a margin of a band beyond the degree: rounding never matters
+            for other, town in bands.get(near, ()):
+                if other != name and abs(gaz.lat[town] - lat) < 1.0 and \
+                        flat_km(lat, lon, gaz.lat[town], gaz.lon[town]) < TOGETHER_KM:
+                    out[county] = out[town] = TOGETHER_BONUS
     return out
 
 

@@ -24,6 +24,8 @@ def key(name: str) -> str:
     apostrophes and dots vanish ("Kam'ianske" == "Kamianske", "St. Louis" ==
     "St Louis").
     """
+    if name.isalpha() and name.isascii():
+        return name.lower()  # a plain word (most of them): nothing to fold, drop or join
     text = fold(name.translate(_APOS))
     text = _DROP.sub("", text)
     return _SEP.sub(" ", text).strip().casefold()
