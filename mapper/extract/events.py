@@ -358,8 +358,6 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
 _VENUE_REACH = 60
 #: a stance taken on attacks in the plural ("strongly condemns the attacks on displaced civilians")
 _CONDEMNED_PLURAL = re.compile(r"\b(?:condemns?|condemned|condemning|deplores?|deplored|denounces?|denounced|decr(?:y|ies|ied)"
-                               r"|supports?|supported|supporting|backs|backed|backing|welcomes?|welcomed|justif(?:y|ies|ied)"
-                               r"|defends?|defended|defending"
                                r"|(?:is|are|was|were)\s+(?:appalled|outraged|alarmed)\s+(?:by|at))\s+(?:in\s+the\s+"
                                r"strongest\s+terms\s+)?(?:the\s+|all\s+|these\s+|such\s+)?(?:[\w'’-]+\s+){0,4}$",
                                re.IGNORECASE)
@@ -370,12 +368,11 @@ _TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|dev
 
 def _condemned_plural(text: str, found: list[tuple[str, int, int]]) -> bool:
     """Whether the clause's event words are attacks in the plural that a stance is taken on
-    ("condemns the repeated attacks targeting civilians", "supporting the US and UK strikes"): the
-    first is, and the rest are it again or its participles ("targeting"); talks are no attacks
-    ("welcomes the talks in Istanbul")."""
+    ("condemns the repeated attacks targeting civilians"): the first is, and the rest are it
+    again or its participles ("targeting")."""
     def condemned(s: int, e: int) -> bool:
         return text[s:e].lower().endswith("s") and _CONDEMNED_PLURAL.search(text, max(0, s - 80), s) is not None
-    return bool(found) and found[0][0] != "diplomatic" and condemned(found[0][1], found[0][2]) and all(
+    return bool(found) and condemned(found[0][1], found[0][2]) and all(
         condemned(s, e) or text[s:e].lower().endswith("ing") for _, s, e in found[1:])
 
 
