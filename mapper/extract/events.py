@@ -184,8 +184,6 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     undated = date.precision == 2 and date.start == date.end == published  # the publication-day fallback
     if all(k == "violence" and lx.TREND.search(text, max(0, s - 30), s) for k, s, _ in found):
         return [], []  # "amid rising crime and violence": a trend, not an event
-    if _condemned_plural(text, found) and not find_dates(text, published):
-        return [], []  # "the EU condemns the repeated attacks on civilians in Ituri": a stance on attacks, no report
     if (date.precision > 2 or undated) and all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found):
         return [], []  # "its continued missile strikes on Ukraine" this month: a pattern, not an event
     every = Triggers(scanned)
@@ -356,24 +354,9 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
 
 
 _VENUE_REACH = 60
-#: a stance taken on attacks in the plural ("strongly condemns the attacks on displaced civilians")
-_CONDEMNED_PLURAL = re.compile(r"\b(?:condemns?|condemned|condemning|deplores?|deplored|denounces?|denounced|decr(?:y|ies|ied)"
-                               r"|(?:is|are|was|were)\s+(?:appalled|outraged|alarmed)\s+(?:by|at))\s+(?:in\s+the\s+"
-                               r"strongest\s+terms\s+)?(?:the\s+|all\s+|these\s+|such\s+)?(?:[\w'’-]+\s+){0,4}$",
-                               re.IGNORECASE)
 #: a place after a subject matter is the topic of talks, not their venue
 _TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
                     r"|fighting|security)\s+(?:in|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _condemned_plural(text: str, found: list[tuple[str, int, int]]) -> bool:
-    """Whether the clause's event words are attacks in the plural that a stance is taken on
-    ("condemns the repeated attacks targeting civilians"): the first is, and the rest are it
-    again or its participles ("targeting")."""
-    def condemned(s: int, e: int) -> bool:
-        return text[s:e].lower().endswith("s") and _CONDEMNED_PLURAL.search(text, max(0, s - 80), s) is not None
-    return bool(found) and condemned(found[0][1], found[0][2]) and all(
-        condemned(s, e) or text[s:e].lower().endswith("ing") for _, s, e in found[1:])
 
 
 def summary_period(date: DateSpan) -> bool:
