@@ -29,6 +29,10 @@ Conventions worth knowing:
 * Impossible dates ("31 November") are skipped, never raised.
 * Spans cover the date words only, not a leading "in", "on", "from" or
   "last": "on Tuesday" -> "Tuesday"; "in late November" -> "late November".
+
+This module reads absolute dates (day and month, month alone, ISO, numeric, years),
+runs the search and reads timeline bullets; relative expressions are resolved in
+:mod:`mapper.extract.relative_dates`, and both share :mod:`mapper.extract.date_parts`.
 """
 from __future__ import annotations
 
@@ -37,47 +41,28 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from mapper.extract.date_parts import (
+    _DAY,
+    _FULL,
+    _MON,
+    _MON_ANY,
+    _WD,
+    DAY_COUNTS,
+    MONTH_NAMES,
+    _date,
+    _Found,
+    _span,
+    month_number,
+    span_precision,
+)
+from mapper.extract.relative_dates import _P_RELATIVE, _RELATIVE_WORDS, _relative
 from mapper.model import DateSpan
 
 __all__ = ["find_dates", "bullet_date", "span_precision", "month_number", "DAY_COUNTS", "MONTH_NAMES"]
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
-           "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-#: number words of day counts ("three days", "a few days")
-DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "few": 3, "several": 4, "couple of": 2}
 #: How far after the reference a year-less date may fall before we take last year's.
 _FUTURE_SLACK = dt.timedelta(days=61)
-_DAY = dt.timedelta(days=1)
-_FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December")
-_ABBR = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 
-
-def _month_names(lower: bool) -> str:
-    """One flat alternation of month names in Title and UPPER (and lower) case.
-
-    Flat, case-sensitive alternatives of literals let ``re`` skip ahead to
-    candidate first letters instead of trying every position, which is what
-    keeps date finding fast.  Full names come first so "March" is not read as
-    "Mar" + "ch".
-    """
-    alts = []
-    for names, tail in ((_FULL, "(?![{}])"), (_ABBR, r"(?:\.|(?![{}]))")):
-        for name in names:
-            alts += [name + tail.format("a-z"), name.upper() + tail.format("A-Z")]
-            if lower:
-                alts.append(name.lower() + tail.format("a-z"))
-    return "|".join(alts)
-
-
-_MON = _month_names(lower=False)
-#: month names as written ("May", "Sept.", "MAY"), for patterns elsewhere that name a month
-MONTH_NAMES = _MON
-_MON_ANY = _month_names(lower=True)  # lower case only right after a day number
-_WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _SEP = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
 _WD_PREFIX = rf"(?:(?i:{_WD}),?\s+(?:the\s+)?)?"
 # The first digit comes first (so ``re`` can skip to digits); a second one only after 0-3.
@@ -112,62 +97,10 @@ _YEAR_LEFT = re.compile(r"\b(?:in|during|throughout|since|until|by)\s+(?:the\s+)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _P_NUMERIC = re.compile(r"(?P<a>\d(?:(?<=[0-3])\d)?)(?P<s>[./])(?P<b>[0-3]?\d)(?P=s)"
                         r"(?P<y>(?:19|20)\d\d)(?![\d.]\d)")
-_P_RELATIVE = re.compile(
-    r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
-    r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
-    r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven"
-    r"|few|several|couple\s+of)?"
-    r"\s*(?P<pu>hours?|days?|weeks?|months?|years?)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
-    # a situation report's own period: "during the reporting period", "since the last update"
-    r"|(?P<period>(?:during|in|over|throughout)\s+the\s+reporting\s+period|since\s+the\s+(?:last|previous)\s+"
-    r"(?:update|report|flash\s+update|situation\s+report)|(?:in|over|during)\s+recent\s+(?P<rw>days|weeks))"
-    r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
-    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this|the\s+past|over\s+the)\s+weekend)"
-    r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
-    # "two weeks ago", and "it is exactly two weeks since" (the event that follows)
-    r"|(?P<ago>(?:(?P<lead>it\s+is|it['’]s|it\s+has\s+been)\s+(?:now\s+|exactly\s+|just\s+|almost\s+|nearly\s+)?)?"
-    r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
-    rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<tail>ago(?:\s+today)?|since))"
-    rf"|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _LEFT_WINDOW = 40
 _VERBS = frozenset({"may", "mar", "march"})  # lower-case month names that are also verbs
-_RELATIVE_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening", "hour", "christmas",
-                   "new year",
-                   "reporting period", "last update", "previous update", "last report", "previous report")
 
-_Found = tuple[int, int, DateSpan]
 _Resolver = Callable[[re.Match[str], "dt.date | None"], "_Found | None"]
-
-
-def span_precision(start: dt.date, end: dt.date) -> int:
-    """ACLED precision of a range: 1 one day, 2 within a week, 3 longer.
-
-    Parameters
-    ----------
-    start, end : datetime.date
-        The range, ``start <= end``.
-
-    Returns
-    -------
-    int
-        1 when ``start == end``, 2 when the range spans at most 7 days, else 3.
-    """
-    days = (end - start).days
-    return 1 if days == 0 else 2 if days <= 6 else 3
-
-
-def month_number(token: str) -> int:
-    """The number of a month written in full or abbreviated ("May" 5, "Sept." 9)."""
-    return _MONTHS[token[:3].lower()]
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:  # 31 November, 29 February in a common year, month 13
-        return None
 
 
 def _yearless(month: int, day: int, ref: dt.date | None) -> dt.date | None:
@@ -199,10 +132,6 @@ def _range(y1: str | None, m1: int, d1: int, y2: str | None, m2: int, d2: int,
     return start, end
 
 
-def _span(m: re.Match[str], start: dt.date, end: dt.date, precision: int | None = None,
-          first: int | None = None) -> _Found:
-    prec = span_precision(start, end) if precision is None else precision
-    return (m.start() if first is None else first), m.end(), DateSpan(start, end, prec)
 
 
 def _glued(m: re.Match[str], extra: str = "") -> bool:
@@ -308,110 +237,6 @@ def _numeric(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     found = _date(int(m["y"]), month, day)
     return None if found is None else _span(m, found, found)
 
-
-def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
-    if ref is None:
-        return None
-    if m["wd"] is not None:
-        return _weekday(m, ref)
-    monday = ref - dt.timedelta(days=ref.weekday())
-    if m["today"] or m["tonight"]:
-        return _span(m, ref, ref)
-    if m["yest"]:
-        return _span(m, ref - _DAY, ref - _DAY)
-    if m["night"]:
-        return _span(m, ref - _DAY, ref, 2)
-    if m["past"]:
-        return _past(m, ref)
-    if m["period"]:  # a week before the report; "recent days" a few days, "recent weeks" three
-        days = 21 if (m["rw"] or "").lower() == "weeks" else 3 if m["rw"] else 7
-        return _span(m, ref - days * _DAY, ref, 2 if days <= 7 else 3)
-    if m["ew"] or m["tw"]:
-        return _span(m, monday, ref, 2)
-    if m["lw"]:
-        return _span(m, monday - 7 * _DAY, monday - _DAY, 2)
-    if m["tm"]:
-        return _span(m, ref.replace(day=1), ref, 3)
-    if m["xmas"] or m["ny"]:
-        return _holiday(m, ref)
-    if m["we"]:  # the latest Saturday and Sunday before the reference day
-        sunday = ref - dt.timedelta(days=(ref.weekday() + 1) % 7 or 7)
-        return _span(m, sunday - _DAY, sunday, 2)
-    if m["lm"]:
-        last = ref.replace(day=1) - _DAY
-        return _span(m, last.replace(day=1), last, 3)
-    if m["tail"].lower() == "since" and m["lead"] is None:
-        return None  # "for two weeks since the attack": a duration, no date
-    n = m["n"].lower()
-    count = int(n) if n.isdigit() else DAY_COUNTS[n]
-    unit = m["unit"].lower().rstrip("s")
-    if unit == "day":
-        return _span(m, ref - count * _DAY, ref - count * _DAY)
-    if unit == "week":  # "two weeks ago": that week, Monday to Sunday
-        monday = ref - dt.timedelta(days=ref.weekday() + 7 * count)
-        return _span(m, monday, monday + 6 * _DAY, 2)
-    # "three years ago (today)": the same day that many months or years back
-    months = count * (12 if unit == "year" else 1)
-    y, mo = divmod(ref.year * 12 + ref.month - 1 - months, 12)
-    first = _date(y, mo + 1, 1)
-    if first is None:
-        return None
-    last = (first + 31 * _DAY).replace(day=1) - _DAY
-    if not m.group().lower().endswith("today"):
-        return _span(m, first, last, 3)  # "six months ago": that month
-    return _span(m, first.replace(day=min(ref.day, last.day)), first.replace(day=min(ref.day, last.day)))
-
-
-def _holiday(m: re.Match[str], ref: dt.date) -> _Found | None:
-    """Christmas (Eve, Day, or the period to New Year) and New Year's Eve/Day: the latest
-    ones on or before the reference day."""
-    kind = (m["xk"] or "").strip().lower()
-    if m["ny"]:
-        if m["ny"].lower().endswith("eve"):
-            day = dt.date(ref.year if ref >= dt.date(ref.year, 12, 31) else ref.year - 1, 12, 31)
-        else:
-            day = dt.date(ref.year, 1, 1)
-        return _span(m, day, day)
-    year = ref.year if ref >= dt.date(ref.year, 12, 24) else ref.year - 1
-    if kind in ("eve", "day"):
-        day = dt.date(year, 12, 24 if kind == "eve" else 25)
-        return _span(m, day, day)
-    if not kind:
-        return None  # "Christmas" alone names the feast, not a date ("a Christmas truce")
-    return _span(m, dt.date(year, 12, 24), min(ref, dt.date(year + 1, 1, 1)), 3)
-
-
-def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
-    """ "in the past 24 hours", "over the last three days", "in a day", "over the past year": a
-    report covers the period just before it, ending on the reference day (a year's is a
-    summary, which the linker tells from an event's date)."""
-    n = " ".join((m["pn"] or "").lower().split())
-    count = 24 if n == "twenty-four" else int(n) if n.isdigit() else DAY_COUNTS.get(n, 1)
-    unit = (m["pu"] or "day").lower()
-    days = (7 * count if unit.startswith("week") else 30 * count if unit.startswith("month")
-            else 365 * count if unit.startswith("year")
-            else -(-count // 24) if unit.startswith("hour") and count >= 24 else count)
-    if unit.startswith("hour") and count < 24:
-        days = 0  # "in the past hour": the reference day itself
-    if days < 0:
-        return None
-    return _span(m, ref - days * _DAY, ref, None if days == 0 else 2 if days <= 7 else 3)
-
-
-def _weekday(m: re.Match[str], ref: dt.date) -> _Found | None:
-    if _DATE_AFTER.match(m.string, m.end()):
-        return None  # "Tuesday, 18 November": the date itself says which Tuesday
-    wanted = _WEEKDAYS[m["wd"][:3].lower()]
-    back = (ref.weekday() - wanted) % 7
-    mod = (m["mod"] or "").lower()
-    if mod == "last" and back == 0:
-        back = 7
-    if mod == "next":
-        back = -((wanted - ref.weekday()) % 7 or 7)
-    day = ref - back * _DAY
-    if m.group().lower().endswith("night") and day < ref:
-        return _span(m, day, day + _DAY, 2, m.start("wd"))  # "Sunday night": the night into Monday
-    return _span(m, day, day, 1, m.start("wd"))
 
 
 # (pattern, resolver, gate): "d" needs a digit, "r" a reference date and a

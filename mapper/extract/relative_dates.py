@@ -1,0 +1,141 @@
+"""Dates told relative to the reference (publication) day: "yesterday", "overnight",
+"last week", "in the past 24 hours", "two weeks ago", "on Tuesday", "Christmas Eve".
+
+:data:`_P_RELATIVE` finds them and :func:`_relative` resolves a match against the
+reference day; :func:`mapper.extract.dates.find_dates` runs them only when a reference
+date is known and the text holds one of :data:`_RELATIVE_WORDS`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from mapper.extract.date_parts import _DAY, _MON, _WD, _WEEKDAYS, DAY_COUNTS, _date, _Found, _span
+
+_P_RELATIVE = re.compile(
+    r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
+    r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
+    r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven"
+    r"|few|several|couple\s+of)?"
+    r"\s*(?P<pu>hours?|days?|weeks?|months?|years?)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
+    # a situation report's own period: "during the reporting period", "since the last update"
+    r"|(?P<period>(?:during|in|over|throughout)\s+the\s+reporting\s+period|since\s+the\s+(?:last|previous)\s+"
+    r"(?:update|report|flash\s+update|situation\s+report)|(?:in|over|during)\s+recent\s+(?P<rw>days|weeks))"
+    r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
+    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this|the\s+past|over\s+the)\s+weekend)"
+    r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
+    # "two weeks ago", and "it is exactly two weeks since" (the event that follows)
+    r"|(?P<ago>(?:(?P<lead>it\s+is|it['’]s|it\s+has\s+been)\s+(?:now\s+|exactly\s+|just\s+|almost\s+|nearly\s+)?)?"
+    r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<tail>ago(?:\s+today)?|since))"
+    rf"|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
+_RELATIVE_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening", "hour", "christmas",
+                   "new year",
+                   "reporting period", "last update", "previous update", "last report", "previous report")
+
+
+def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    if ref is None:
+        return None
+    if m["wd"] is not None:
+        return _weekday(m, ref)
+    monday = ref - dt.timedelta(days=ref.weekday())
+    if m["today"] or m["tonight"]:
+        return _span(m, ref, ref)
+    if m["yest"]:
+        return _span(m, ref - _DAY, ref - _DAY)
+    if m["night"]:
+        return _span(m, ref - _DAY, ref, 2)
+    if m["past"]:
+        return _past(m, ref)
+    if m["period"]:  # a week before the report; "recent days" a few days, "recent weeks" three
+        days = 21 if (m["rw"] or "").lower() == "weeks" else 3 if m["rw"] else 7
+        return _span(m, ref - days * _DAY, ref, 2 if days <= 7 else 3)
+    if m["ew"] or m["tw"]:
+        return _span(m, monday, ref, 2)
+    if m["lw"]:
+        return _span(m, monday - 7 * _DAY, monday - _DAY, 2)
+    if m["tm"]:
+        return _span(m, ref.replace(day=1), ref, 3)
+    if m["xmas"] or m["ny"]:
+        return _holiday(m, ref)
+    if m["we"]:  # the latest Saturday and Sunday before the reference day
+        sunday = ref - dt.timedelta(days=(ref.weekday() + 1) % 7 or 7)
+        return _span(m, sunday - _DAY, sunday, 2)
+    if m["lm"]:
+        last = ref.replace(day=1) - _DAY
+        return _span(m, last.replace(day=1), last, 3)
+    if m["tail"].lower() == "since" and m["lead"] is None:
+        return None  # "for two weeks since the attack": a duration, no date
+    n = m["n"].lower()
+    count = int(n) if n.isdigit() else DAY_COUNTS[n]
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        return _span(m, ref - count * _DAY, ref - count * _DAY)
+    if unit == "week":  # "two weeks ago": that week, Monday to Sunday
+        monday = ref - dt.timedelta(days=ref.weekday() + 7 * count)
+        return _span(m, monday, monday + 6 * _DAY, 2)
+    # "three years ago (today)": the same day that many months or years back
+    months = count * (12 if unit == "year" else 1)
+    y, mo = divmod(ref.year * 12 + ref.month - 1 - months, 12)
+    first = _date(y, mo + 1, 1)
+    if first is None:
+        return None
+    last = (first + 31 * _DAY).replace(day=1) - _DAY
+    if not m.group().lower().endswith("today"):
+        return _span(m, first, last, 3)  # "six months ago": that month
+    return _span(m, first.replace(day=min(ref.day, last.day)), first.replace(day=min(ref.day, last.day)))
+
+
+def _holiday(m: re.Match[str], ref: dt.date) -> _Found | None:
+    """Christmas (Eve, Day, or the period to New Year) and New Year's Eve/Day: the latest
+    ones on or before the reference day."""
+    kind = (m["xk"] or "").strip().lower()
+    if m["ny"]:
+        if m["ny"].lower().endswith("eve"):
+            day = dt.date(ref.year if ref >= dt.date(ref.year, 12, 31) else ref.year - 1, 12, 31)
+        else:
+            day = dt.date(ref.year, 1, 1)
+        return _span(m, day, day)
+    year = ref.year if ref >= dt.date(ref.year, 12, 24) else ref.year - 1
+    if kind in ("eve", "day"):
+        day = dt.date(year, 12, 24 if kind == "eve" else 25)
+        return _span(m, day, day)
+    if not kind:
+        return None  # "Christmas" alone names the feast, not a date ("a Christmas truce")
+    return _span(m, dt.date(year, 12, 24), min(ref, dt.date(year + 1, 1, 1)), 3)
+
+
+def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
+    """ "in the past 24 hours", "over the last three days", "in a day", "over the past year": a
+    report covers the period just before it, ending on the reference day (a year's is a
+    summary, which the linker tells from an event's date)."""
+    n = " ".join((m["pn"] or "").lower().split())
+    count = 24 if n == "twenty-four" else int(n) if n.isdigit() else DAY_COUNTS.get(n, 1)
+    unit = (m["pu"] or "day").lower()
+    days = (7 * count if unit.startswith("week") else 30 * count if unit.startswith("month")
+            else 365 * count if unit.startswith("year")
+            else -(-count // 24) if unit.startswith("hour") and count >= 24 else count)
+    if unit.startswith("hour") and count < 24:
+        days = 0  # "in the past hour": the reference day itself
+    if days < 0:
+        return None
+    return _span(m, ref - days * _DAY, ref, None if days == 0 else 2 if days <= 7 else 3)
+
+
+def _weekday(m: re.Match[str], ref: dt.date) -> _Found | None:
+    if _DATE_AFTER.match(m.string, m.end()):
+        return None  # "Tuesday, 18 November": the date itself says which Tuesday
+    wanted = _WEEKDAYS[m["wd"][:3].lower()]
+    back = (ref.weekday() - wanted) % 7
+    mod = (m["mod"] or "").lower()
+    if mod == "last" and back == 0:
+        back = 7
+    if mod == "next":
+        back = -((wanted - ref.weekday()) % 7 or 7)
+    day = ref - back * _DAY
+    if m.group().lower().endswith("night") and day < ref:
+        return _span(m, day, day + _DAY, 2, m.start("wd"))  # "Sunday night": the night into Monday
+    return _span(m, day, day, 1, m.start("wd"))
