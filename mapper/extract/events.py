@@ -21,7 +21,6 @@ clauses and articles happens later (:mod:`mapper.aggregate`).
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +29,7 @@ from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
+from mapper.extract.fallback_places import _authorities_country, _home_country, _unknown_places
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.officials import title_places
 from mapper.extract.roles import (
@@ -52,7 +52,7 @@ from mapper.extract.triggers import (
     scan,
     type_of,
 )
-from mapper.model import STRIKE_TYPES, Article, Clause, DateSpan, Mention, Place, Resolved
+from mapper.model import STRIKE_TYPES, Article, Clause, DateSpan, Place, Resolved
 
 @dataclass(frozen=True)
 class Candidate:
@@ -75,6 +75,7 @@ class Candidate:
 _RUNNING_TOTAL = re.compile(r"\b(?:have|has)\s+now\s+been\s+(?:killed|wounded|injured|displaced)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
+_REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
 _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
@@ -88,13 +89,6 @@ SUMMARY_DAYS = 31
 #: period of hostilities told as one, annotated over its whole range; "struck twice in 2024" and
 #: "since the start of the war" sum up a season or a year
 SUMMARY_MONTHS = 3
-
-
-_UNKNOWN_PLACE = re.compile(
-    r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:(?:village|town|city|settlement|port|district)\s+of\s+)?"
-    r"(?P<name>[A-Z][\w’'-]{2,}(?:[ -][A-Z][\w’'-]+)?)")
-_AUTHORITIES = re.compile(r"\b([A-Z][a-z]+) (?:authorities|police|prosecutors|investigators|security services?"
-                          r"|officials said|border guards?)\b")
 
 
 @dataclass(frozen=True)
@@ -390,58 +384,3 @@ def _nearest_date(dates: list[tuple[int, DateSpan]], at: int, triggers: list[int
 _RANGE_GAP = re.compile(r"^\s*(?:[-\u2013\u2014]|to|until|till|through|and(?:\s+(?:until|till|to))?)\s*$", re.IGNORECASE)
 _DIGIT_OR_MONTH = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November"
                              r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.IGNORECASE)
-
-
-def _home_country(text: str, ctx: ArticleContext, trigger_at: int) -> tuple[int, int, Resolved] | None:
-    """The article's country as the place of a strike whose clause names the attacker by a
-    demonym of another country ("Russian missile strike") and no place; None otherwise.
-    The attacker is named before the event word (``trigger_at``): a demonym after it names
-    the target ("targeted Houthi weapons storage facilities"), not who struck."""
-    for m in _CAPITAL_WORD.finditer(text, 0, trigger_at):
-        iso = ctx.demonyms.get(m.group().lower())
-        if iso and iso != ctx.home:
-            place = ctx.country_place.get(ctx.home or "")
-            return None if place is None else _at_country(place, place.name, len(text), len(text))
-    return None
-
-
-def _at_country(place: Place, name: str, start: int, end: int) -> tuple[int, int, Resolved]:
-    """A country as a clause's place, named ``name`` at ``start``..``end`` of the clause."""
-    return start, end, Resolved(Mention(name, start, end), place)
-
-
-_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-_REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
-
-
-def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
-    """"Polish authorities uncover sabotage": the event is in that country (precision 3)."""
-    m = _AUTHORITIES.search(text)
-    if not m:
-        return None
-    iso = ctx.demonyms.get(m.group(1).lower())
-    place = ctx.country_place.get(iso or "")
-    if place is None:
-        return None
-    return _at_country(place, m.group(1), m.start(1), m.end(1))
-
-
-def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,
-                    ctx: ArticleContext) -> list[tuple[str, str, str | None]]:
-    # whether a name overlaps a known place, by bisection: a scan of ``known`` per name
-    # would be quadratic in a long clause
-    known = sorted(known)
-    starts = [ks for ks, _ in known]
-    reach = list(itertools.accumulate((ke for _, ke in known), max))
-    out = []
-    for m in _UNKNOWN_PLACE.finditer(text):
-        s, e = m.span("name")
-        i = bisect.bisect_left(starts, e)  # known[:i] start before the name ends
-        if i and reach[i - 1] > s:
-            continue
-        name = m.group("name")
-        first = name.split()[0].lower()
-        if name.lower() in ctx.demonyms or first in ctx.demonyms or first in lx.NOT_PLACES:
-            continue
-        out.append((name, "not in gazetteer", kind))
-    return out

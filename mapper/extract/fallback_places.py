@@ -1,0 +1,81 @@
+"""Places for a clause that states an incident at no place mapper can use.
+
+:func:`mapper.extract.events.link_clause` falls back on these: the article's own
+country for a strike told with a foreign attacker and no place (:func:`_home_country`),
+the country whose authorities investigate a sabotage or blast (:func:`_authorities_country`),
+and, when nothing is placed, the names that look like places but are not in the gazetteer
+(:func:`_unknown_places`), which the caller reports as unplaced.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from mapper.extract import lexicon as lx
+from mapper.model import Mention, Place, Resolved
+
+if TYPE_CHECKING:  # for annotations only: events imports this module at run time
+    from mapper.extract.events import ArticleContext
+
+
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:(?:village|town|city|settlement|port|district)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w’'-]{2,}(?:[ -][A-Z][\w’'-]+)?)")
+_AUTHORITIES = re.compile(r"\b([A-Z][a-z]+) (?:authorities|police|prosecutors|investigators|security services?"
+                          r"|officials said|border guards?)\b")
+
+
+def _home_country(text: str, ctx: ArticleContext, trigger_at: int) -> tuple[int, int, Resolved] | None:
+    """The article's country as the place of a strike whose clause names the attacker by a
+    demonym of another country ("Russian missile strike") and no place; None otherwise.
+    The attacker is named before the event word (``trigger_at``): a demonym after it names
+    the target ("targeted Houthi weapons storage facilities"), not who struck."""
+    for m in _CAPITAL_WORD.finditer(text, 0, trigger_at):
+        iso = ctx.demonyms.get(m.group().lower())
+        if iso and iso != ctx.home:
+            place = ctx.country_place.get(ctx.home or "")
+            return None if place is None else _at_country(place, place.name, len(text), len(text))
+    return None
+
+
+def _at_country(place: Place, name: str, start: int, end: int) -> tuple[int, int, Resolved]:
+    """A country as a clause's place, named ``name`` at ``start``..``end`` of the clause."""
+    return start, end, Resolved(Mention(name, start, end), place)
+
+
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
+    """"Polish authorities uncover sabotage": the event is in that country (precision 3)."""
+    m = _AUTHORITIES.search(text)
+    if not m:
+        return None
+    iso = ctx.demonyms.get(m.group(1).lower())
+    place = ctx.country_place.get(iso or "")
+    if place is None:
+        return None
+    return _at_country(place, m.group(1), m.start(1), m.end(1))
+
+
+def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,
+                    ctx: ArticleContext) -> list[tuple[str, str, str | None]]:
+    # whether a name overlaps a known place, by bisection: a scan of ``known`` per name
+    # would be quadratic in a long clause
+    known = sorted(known)
+    starts = [ks for ks, _ in known]
+    reach = list(itertools.accumulate((ke for _, ke in known), max))
+    out = []
+    for m in _UNKNOWN_PLACE.finditer(text):
+        s, e = m.span("name")
+        i = bisect.bisect_left(starts, e)  # known[:i] start before the name ends
+        if i and reach[i - 1] > s:
+            continue
+        name = m.group("name")
+        first = name.split()[0].lower()
+        if name.lower() in ctx.demonyms or first in ctx.demonyms or first in lx.NOT_PLACES:
+            continue
+        out.append((name, "not in gazetteer", kind))
+    return out
