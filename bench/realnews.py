@@ -20,7 +20,8 @@ chosen split, the gold incidents missed and the predictions matched to nothing.
 
 Usage::
 
-    python bench/realnews.py [--split dev|test|both|check|blind|blind-a|blind-b|blind2|blind2-a|blind2-b|blind3|blind3-a|blind3-b|blind4|blind4-a|blind4-b|blind5|blind5-a|blind5-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
+    python bench/realnews.py [--split dev|test|both|check|blind|blind2|...|blind5]
+                             [--split NAME-a|NAME-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
 """
 from __future__ import annotations
 

@@ -39,7 +39,8 @@ PREFIX = re.compile(r"^(?:(?:caza|circunscri[cç][aã]o|circunscr[iì][cç][aã]
 #: unit words after a name ("Masisi Territory", "Zolochivskyi Raion", "Tyresö Kommun")
 SUFFIX = re.compile(r" (?:district|territory|raion|rayon|township|county|province|municipality|zone|locality|"
                     r"kommun|kommune|okrug|department|prefecture|tumani|ilcesi|audany|miskrada|sub-?district|"
-                    r"division|city council|mis['’]?krada|mis['’]?ka rada|rural raion|municipal district|urban district|rural district|region|area|shahri|city)$", re.I)
+                    r"division|city council|mis['’]?krada|mis['’]?ka rada|rural raion|municipal district|"
+                    r"urban district|rural district|region|area|shahri|city)$", re.I)
 #: a core this short or made of these words only is no name ("Centre", "North", "Central")
 VAGUE = frozenset("north south east west central centre center northern southern eastern western capital "
                   "upper lower middle new old city district urban rural town".split())

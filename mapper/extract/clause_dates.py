@@ -204,7 +204,9 @@ def _containing(ranges: set[tuple[dt.date, dt.date]]) -> set[tuple[dt.date, dt.d
 
 # two or more days of one month joined by "and" ("on 29 and 30 May", "on May 3, 5 and 7"): each
 # day its own; a range ("29-30 May", "between 29 and 30 May", "the night of 29 to 30 May") is one
-_DAY_LIST = re.compile(rf"(?<![Bb]etween )\b(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}})\s+(?P<m>{MONTH_NAMES})"
+# (a range after "between" is told apart in listed_days, by _BETWEEN)
+_DAY_LIST = re.compile(rf"\b(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}})\s+"
+                       rf"(?P<m>{MONTH_NAMES})"
                        rf"|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}))")
 
 

@@ -15,7 +15,8 @@ from mapper.extract.date_parts import _DAY, _MON, _WD, _WEEKDAYS, DAY_COUNTS, _d
 _P_RELATIVE = re.compile(
     r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
     r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
-    r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven"
+    r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+"
+    r"(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven"
     r"|few|several|couple\s+of)?"
     r"\s*(?P<pu>hours?|days?|weeks?|months?|years?)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
     # a situation report's own period: "during the reporting period", "since the last update"
