@@ -22,6 +22,7 @@ Usage::
 
     python bench/realnews.py [--split dev|test|both|check|blind|blind2|...|blind5]
                              [--split NAME-a|NAME-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
+    python bench/realnews.py --gold MY/gold.jsonl [--split all|all-a|all-b] ...   # a set of one's own
 """
 from __future__ import annotations
 
@@ -43,11 +44,12 @@ CORPUS = REPO / "tests" / "data" / "realnews"
 STRIKES = {"drone_strike", "missile_strike", "air_strike", "shelling"}
 
 
-def articles_of(split: str) -> tuple[list[dict], Path]:
+def articles_of(split: str, gold: Path | None = None) -> tuple[list[dict], Path]:
     """The gold documents of a split and the path of its gold file (a half of the blind
-    split, ``blind-a`` / ``blind-b``: the documents of that half; the path is the whole file's)."""
+    split, ``blind-a`` / ``blind-b``: the documents of that half; the path is the whole file's).
+    With ``gold`` (a file of one's own), ``split`` is ``all``, ``all-a`` or ``all-b``."""
     name, _, half = split.partition("-")
-    path = CORPUS / f"gold-{name}.jsonl"
+    path = gold if gold is not None else CORPUS / f"gold-{name}.jsonl"
     docs = read_jsonl(path)
     return ([d for d in docs if half_of(d["id"]) == half] if half else docs), path
 
@@ -58,21 +60,21 @@ def half_of(doc_id: str) -> str:
     return "ab"[hashlib.sha256(f"mapper-blind-1:{doc_id}".encode()).digest()[-1] & 1]
 
 
-def as_input(docs: list[dict]) -> list[dict]:
-    """The articles as a user's JSONL input (title and body from the article files)."""
+def as_input(docs: list[dict], corpus: Path = CORPUS) -> list[dict]:
+    """The articles as a user's JSONL input (title and body from ``corpus/articles/ID.txt``)."""
     out = []
     for doc in docs:
-        raw = (CORPUS / "articles" / f"{doc['id']}.txt").read_text(encoding="utf-8")
+        raw = (corpus / "articles" / f"{doc['id']}.txt").read_text(encoding="utf-8")
         title, _, body = raw.partition("\n\n")
         out.append({"id": doc["id"], "title": title.strip(), "text": body.strip(), "published": doc["published"],
                     "url": doc["source"]})
     return out
 
 
-def run_mapper(docs: list[dict], out: Path) -> float:
+def run_mapper(docs: list[dict], out: Path, corpus: Path = CORPUS) -> float:
     """``mapper run`` over the split; returns the wall time in seconds."""
     src = out / "input.jsonl"
-    write_jsonl(src, as_input(docs))
+    write_jsonl(src, as_input(docs, corpus))
     start = dt.datetime.now()
     proc = subprocess.run([sys.executable, "-m", "mapper", "run", str(src), "-o", str(out / "run"), "--tiles", "none",
                            "--quiet", "-j", "1", "--rebuild"], capture_output=True, text=True)
@@ -180,28 +182,37 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "test", "both", "check", "blind", "blind-a", "blind-b", "blind2", "blind2-a", "blind2-b",
                                         "blind3", "blind3-a", "blind3-b", "blind4", "blind4-a", "blind4-b",
-                                        "blind5", "blind5-a", "blind5-b"),
-                    default="dev")
+                                        "blind5", "blind5-a", "blind5-b", "all", "all-a", "all-b"),
+                    default=None, help="default: dev, or all with --gold")
+    ap.add_argument("--gold", type=Path, default=None,
+                    help="score a gold file of one's own (its articles in the file's folder, articles/ID.txt) "
+                         "instead of the corpus of tests/data/realnews: --split all, all-a or all-b")
     ap.add_argument("--errors", action="store_true", help="list gold and predictions per article")
     ap.add_argument("--keep", type=Path, default=None, help="keep the mapper outputs in this folder")
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     a = ap.parse_args()
     if not (a.eval_dir / "incidents.py").exists():
         raise SystemExit(f"incidents.py not found in {a.eval_dir}")
+    a.split = a.split or ("dev" if a.gold is None else "all")
+    if (a.gold is None) == a.split.startswith("all"):
+        raise SystemExit("--split all, all-a and all-b go with --gold FILE, and --gold only with them")
+    if a.gold is not None and not a.gold.is_file():
+        raise SystemExit(f"gold file not found: {a.gold}")
+    corpus = a.gold.parent if a.gold is not None else CORPUS
     for split in ("dev", "test") if a.split == "both" else (a.split,):
-        docs, gold = articles_of(split)
+        docs, gold = articles_of(split, a.gold)
         digest = hashlib.sha256(gold.read_bytes()).hexdigest()
         with tempfile.TemporaryDirectory() as tmp:
             out = a.keep / split if a.keep else Path(tmp)
             out.mkdir(parents=True, exist_ok=True)
-            seconds = run_mapper(docs, out)
+            seconds = run_mapper(docs, out, corpus)
             if "-" in split:  # a half: score its own documents only
                 gold = out / f"gold-{split}.jsonl"
                 gold.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
             res = score(a.eval_dir, gold, out / "run" / "incidents.geojson")
             cities = city_errors(docs, out / "run" / "cities.csv")
-            chars = sum(len(r["title"]) + len(r["text"]) for r in as_input(docs))
-            print(f"gold-{split}.jsonl sha256 {digest}")
+            chars = sum(len(r["title"]) + len(r["text"]) for r in as_input(docs, corpus))
+            print(f"{gold.name if a.gold is None else a.gold} sha256 {digest}")
             report(split, docs, res, cities, seconds, chars)
             if a.errors:
                 errors(docs, out / "run" / "incidents.geojson")
