@@ -164,6 +164,21 @@ def test_event_words_keep_their_scene_after_a_preposition(gaz, text, place):
     assert [p for _, p, _, _ in found(gaz, text)] == [place]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Drones hit the border region, Belgorod Oblast, overnight.", "Belgorod Oblast"),
+    ("Fighting raged in the country's largest province, Helmand.", "Helmand"),
+    ("Armenian forces shelled the region's capital, Stepanakert.", "Stepanakert"),
+])
+def test_a_region_in_apposition_is_governed_by_what_governs_its_noun_phrase(gaz, text, place):
+    # a region needs a word of place before it ("in", "struck"); in apposition that word is
+    # the one before the noun phrase, not the noun ("region,", "capital,")
+    assert [p for _, p, _, _ in found(gaz, text)] == [place]
+
+
+def test_a_region_in_apposition_to_an_origin_is_still_no_scene(gaz):
+    assert found(gaz, "Russia launched the drones from its border region, Kursk Oblast, overnight.") == []
+
+
 def test_the_bodys_scene_wins_over_the_headline(gaz):
     title = "Drones attack Odesa region"
     body = "Russian drones struck Izmail overnight, damaging port facilities, the governor said."

@@ -253,6 +253,9 @@ def _governor(text: str, start: int) -> tuple[str, int]:
     listed = COORDINATED.search(text, lo, start)
     pos = listed.start() if listed else start
     for _ in range(5):
+        apposed = _APPOSED.search(text, max(0, pos - 80), pos)
+        if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
+            pos = apposed.start()
         m = _PREV_WORD.search(text[max(0, pos - 30):pos])
         if not m:
             return "", -1
@@ -265,6 +268,13 @@ def _governor(text: str, start: int) -> tuple[str, int]:
                 and not (m.group(1)[:1].isupper() and _POSSESSOR.search(word)):
             return word, pos  # "in Ukraine's Dnipropetrovsk region": past the possessor
     return "", -1
+
+
+#: a noun phrase a place stands in apposition to ("the border region, Belgorod Oblast", "Azerbaijan's
+#: second-largest city, Ganja"): the place is governed by what governs the phrase
+_APPOSED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}"
+                      r"(?:capital|city|town|village|region|province|oblast|state|governorate|district|port"
+                      r"|enclave|territory|stronghold|hub|centre|center),\s*$")
 
 
 # subordinate or contrasting clauses with a predicate of their own ("as the militants continue to
