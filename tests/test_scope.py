@@ -118,6 +118,15 @@ def test_an_allegation_names_the_accused_not_the_accuser(gaz):
     assert [(t, p, a) for t, p, _, a in got] == [("air_strike", "Khān Yūnis", "Israel")]
 
 
+@pytest.mark.parametrize("text, attacker", [
+    ("Officials in Kursk, in western Russia, reported strikes overnight.", None),
+    ("Russia struck Kharkiv overnight.", "Russia"),
+])
+def test_a_country_named_as_where_things_are_is_not_the_attacker(gaz, text, attacker):
+    # "in western Russia" locates; a modifier between the preposition and the country changes nothing
+    assert [a for _, _, _, a in found(gaz, text)] == [attacker]
+
+
 CASED = ("Russian drones struck Kharkiv overnight, the governor said. On Tuesday Ukrainian forces shelled "
          "Horlivka, killing two people.")
 

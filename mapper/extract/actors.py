@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from mapper.extract import lexicon as lx
-from mapper.extract.roles import LOCATIVE, prev_word
+from mapper.extract.roles import LOCATIVE, governing_word
 from mapper.model import Place
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z")  # "Ukrainian fixed-wing drones"
@@ -55,7 +55,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
             best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
     for pos, place in countries:
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
-            if prev_word(text, pos) not in LOCATIVE:
+            if governing_word(text, pos) not in LOCATIVE:  # not "in western Russia"
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
     if best:
         return best[1]

@@ -234,7 +234,7 @@ _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2
                       re.IGNORECASE)
 
 
-def _governing_word(text: str, start: int) -> str:
+def governing_word(text: str, start: int) -> str:
     """The word that governs a place, past modifiers, possessors and the names listed before
     it: "in" for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod,
     Kursk and Bryansk regions", "in Ukraine's Dnipropetrovsk region"."""
@@ -245,7 +245,7 @@ _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)[-\u
 
 
 def _governor(text: str, start: int) -> tuple[str, int]:
-    """:func:`_governing_word` and where it starts (-1 when there is none)."""
+    """:func:`governing_word` and where it starts (-1 when there is none)."""
     article = _ARABIC_ARTICLE.search(text, max(0, start - 5), start)  # "in al-Mawasi": past "al-"
     if article:
         start = article.start()
@@ -396,7 +396,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return True  # "Kiev says rebels shelled ...": the speaker, not the scene
     if _ATTRIBUTION_LEFT.search(left) and _ATTRIBUTION.match(text, end):
         return True
-    if _FORCES.match(text, end) and _governing_word(text, start) not in LOCATIVE:
+    if _FORCES.match(text, end) and governing_word(text, start) not in LOCATIVE:
         return True
     if _CONDUCTS.match(text, end):
         return True  # "as Moscow presses its offensive": the attacker
@@ -423,7 +423,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return False  # "Geneva talks", "the Alaska summit"
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
-        if _governing_word(text, start) not in allowed and not (kind != "diplomatic" and _AGAINST.search(left)):
+        if governing_word(text, start) not in allowed and not (kind != "diplomatic" and _AGAINST.search(left)):
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
     return False
