@@ -184,6 +184,20 @@ def test_a_region_in_apposition_is_governed_by_what_governs_its_noun_phrase(gaz,
     assert [p for _, p, _, _ in found(gaz, text)] == [place]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("A Ukrainian drone strike killed two people in Russia's frontier Belgorod region on Monday.", "Belgorod Oblast"),
+    ("Government forces shelled the restive Idlib province on Monday.", "Idlib"),
+])
+def test_an_adjective_between_determiner_and_region_does_not_hide_the_place_word(gaz, text, place):
+    assert [p for _, p, _, _ in found(gaz, text)] == [place]
+
+
+def test_a_head_noun_before_of_is_no_adjective(gaz):
+    # "the capture of Sake": "capture" heads its own phrase; the place word is "of", not "by"
+    text = "The EU condemned the fall of Minova on 21 January followed by the capture of Sake on 23 January."
+    assert {p for _, p, _, _ in found(gaz, text, published=dt.date(2025, 1, 24))} == {"Minova", "Sake"}
+
+
 def test_a_region_in_apposition_to_an_origin_is_still_no_scene(gaz):
     assert found(gaz, "Russia launched the drones from its border region, Kursk Oblast, overnight.") == []
 

@@ -252,7 +252,7 @@ def _governor(text: str, start: int) -> tuple[str, int]:
     lo = max(0, start - 120)
     listed = COORDINATED.search(text, lo, start)
     pos = listed.start() if listed else start
-    for _ in range(5):
+    for step in range(5):
         apposed = _APPOSED.search(text, max(0, pos - 80), pos)
         if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
             pos = apposed.start()
@@ -266,8 +266,17 @@ def _governor(text: str, start: int) -> tuple[str, int]:
             word, pos = text[head:pos + len(word)].lower(), head
         if word not in _MODIFIERS and not _HELD_BY.search(word) \
                 and not (m.group(1)[:1].isupper() and _POSSESSOR.search(word)):
-            return word, pos  # "in Ukraine's Dnipropetrovsk region": past the possessor
+            if step or word in _PREPOSITIONS or word in _CONJUNCTIONS or not m.group(1).islower() \
+                    or not _DETERMINED.search(text, max(0, pos - 40), pos):
+                return word, pos  # "in Ukraine's Dnipropetrovsk region": past the possessor
+            # "in Russia's frontier Belgorod region", "shelled the restive Idlib province": a word
+            # right before the name, after a determiner, modifies it (a noun phrase: Det Adj Name)
     return "", -1
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "as", "than", "while", "when", "where", "if"})
+#: what opens a noun phrase: an article, a possessive pronoun or a possessor ("Russia's")
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[a-z][\w-]*\s+)?$")
 
 
 #: a noun phrase a place stands in apposition to ("the border region, Belgorod Oblast", "Azerbaijan's
