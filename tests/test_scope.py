@@ -198,6 +198,15 @@ def test_a_head_noun_before_of_is_no_adjective(gaz):
     assert {p for _, p, _, _ in found(gaz, text, published=dt.date(2025, 1, 24))} == {"Minova", "Sake"}
 
 
+@pytest.mark.parametrize("text, scenes", [
+    ("An air strike hit a market near Yemen's flashpoint Red Sea port of Hodeida on Monday.", ["Al Ḩudaydah"]),
+    ("Rockets streaked out of Gaza on Monday and one hit a school in Ashkelon.", ["Ashkelon"]),
+    ("Ukrainian troops pushed Russian forces out of Kupiansk in fighting on Monday.", ["Kupyansk"]),
+])
+def test_where_a_town_lies_and_where_strikes_come_out_of_are_no_scenes(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)
+
+
 def test_a_region_in_apposition_to_an_origin_is_still_no_scene(gaz):
     assert found(gaz, "Russia launched the drones from its border region, Kursk Oblast, overnight.") == []
 

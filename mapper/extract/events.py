@@ -294,7 +294,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
 
 #: a place glued by a hyphen to a lower-case word modifies a noun ("US-made tanks", "a UK-flagged
 #: tanker", "Kyiv-based volunteers", "Iran-backed militias"): never a scene
-_ATTRIBUTIVE = re.compile(r"[-\u2010\u2011][a-z]")
+_ATTRIBUTIVE = re.compile(r"[-\u2010\u2011][a-z]"
+                          # or names the place a town lies in or by, before the town's own name ("the
+                          # Red Sea port of Hodeida", "the Black Sea city of Odesa"): the town is the scene
+                          r"|\s+(?:port\s+city|port|city|town|village|capital|resort|coast)\s+of\s+(?:the\s+)?[A-Z]")
 
 #: a country's name before a noun of its people, forces or things names their owner, not a
 #: scene ("the Iran proxy drone attack", "attacks against U.S. and international vessels")

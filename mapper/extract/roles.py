@@ -67,6 +67,10 @@ _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|micro
 _NAMES_BEFORE = r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$"
 _ORIGIN = re.compile(r"\bfrom\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
                      + _NAMES_BEFORE)
+#: "rockets streaked out of Gaza": where strikes come out of is their origin (troops driven out of a
+#: town fought there)
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$")
+_FIRED = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 # an organisation named after a place is not the place
 # (up to three capitalised words may come between: "the Warsaw Human Dimension Conference")
 _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Summit|Dialogue|Security Forum)"
@@ -394,7 +398,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     # the left-context patterns end at the place: search a bounded window, not the whole clause
     left = text[max(0, start - 120):start]
     prev = prev_word(text, start)
-    origin = prev in lx.ORIGIN_WORDS or _ORIGIN.search(left) or _FROM_A_SITE_IN.search(left)
+    origin = prev in lx.ORIGIN_WORDS or _ORIGIN.search(left) or _FROM_A_SITE_IN.search(left) \
+        or (kind in _FIRED and _OUT_OF.search(left))
     if origin and not _SEEN_FROM.search(left):
         return True  # "launched from Kursk"; not "the scenes from Kyiv" (what is reported from there)
     if (_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(left) or _FORCES_OF.search(left) or _ROUTE.match(text, end)
