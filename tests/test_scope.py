@@ -207,6 +207,20 @@ def test_where_a_town_lies_and_where_strikes_come_out_of_are_no_scenes(gaz, text
     assert same_scenes(gaz, text, scenes)
 
 
+@pytest.mark.parametrize("text, scenes", [
+    ("Sumy Oblast was shelled on Monday.", ["Sumy Oblast"]),
+    ("Kharkiv, Sumy and Odesa oblasts also came under attack on Monday, officials said.",
+     ["Kharkiv Oblast", "Sumy Oblast", "Odesa Oblast"]),
+])
+def test_a_region_that_suffered_the_event_is_its_scene(gaz, text, scenes):
+    # the subject of "was shelled" / "came under attack" has no place word before it
+    assert same_scenes(gaz, text, scenes)
+
+
+def test_a_region_under_criticism_is_no_scene(gaz):
+    assert found(gaz, "Ukraine came under fire from critics on Monday.") == []
+
+
 def test_a_region_in_apposition_to_an_origin_is_still_no_scene(gaz):
     assert found(gaz, "Russia launched the drones from its border region, Kursk Oblast, overnight.") == []
 

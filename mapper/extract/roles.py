@@ -67,6 +67,24 @@ _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|micro
 _NAMES_BEFORE = r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$"
 _ORIGIN = re.compile(r"\bfrom\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
                      + _NAMES_BEFORE)
+#: a region as the subject of what it suffered ("Sumy Oblast was shelled", "Chernihiv, Sumy and
+#: Zaporizhzhia oblasts also came under attack", "the Kherson region came under heavy fire")
+_UNDERGOES = re.compile(r"(?:\s+(?:oblasts?|regions?|provinces?|governorates?|states?|districts?))?\s+"
+                        r"(?:(?:also|again|reportedly|repeatedly|once again)\s+)?"
+                        r"(?:(?:came|comes|has\s+come|have\s+come)\s+under\b"
+                        r"|(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)\s+"
+                        r"(?:\w+ly\s+)?(?:hit|struck|shelled|attacked|targeted|bombed|bombarded|pounded|shot))",
+                        re.IGNORECASE)
+_NEXT_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
+
+
+def _list_end(text: str, end: int) -> int:
+    """The end of the list of names a place opens or continues ("Chernihiv, Sumy, and Zaporizhzhia")."""
+    while (m := _NEXT_LISTED.match(text, end)) is not None:
+        end = m.end()
+    return end
+
+
 #: "rockets streaked out of Gaza": where strikes come out of is their origin (troops driven out of a
 #: town fought there)
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$")
@@ -437,7 +455,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return False  # "Geneva talks", "the Alaska summit"
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
-        if governing_word(text, start) not in allowed and not (kind != "diplomatic" and _AGAINST.search(left)):
+        if governing_word(text, start) not in allowed and not (kind != "diplomatic" and (
+                _AGAINST.search(left) or _UNDERGOES.match(text, _list_end(text, end)))):
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
     return False
