@@ -775,6 +775,19 @@ def test_a_running_total_that_has_now_been_reached_is_no_event(gaz):
     assert same_scenes(gaz, "At least 12 people have now been killed in Monday's missile strike on Sumy.", {"Sumy"})
 
 
+def test_a_running_total_since_a_start_is_no_event(gaz):
+    text = "Over 43,700 people have since been killed in Gaza by air strikes, health authorities said on 18 May."
+    assert found(gaz, text) == []
+
+
+@pytest.mark.parametrize("text, scenes", [
+    ("Gaza's civil defence agency said an Israeli air strike hit a home in Khan Yunis on Monday.", {"Khān Yūnis"}),
+    ("Gaza medics said an Israeli strike killed five people in Rafah on Monday.", {"Rafaḩ"}),
+])
+def test_rescuers_and_medics_named_after_a_place_speak_from_it(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)
+
+
 def test_violence_by_forces_on_the_ground_is_ground_fighting_whatever_the_articles_weapon(gaz):
     text = ("On 17 May airstrikes hit Jenin.\n\n"
             "On 18 May two men were killed by Israeli forces in Tammun.")

@@ -72,7 +72,9 @@ class Candidate:
     echo: str = ""
 
 
-_RUNNING_TOTAL = re.compile(r"\b(?:have|has)\s+now\s+been\s+(?:killed|wounded|injured|displaced)\b", re.IGNORECASE)
+#: "40 have now been killed", "over 43,700 people have since been killed"
+_RUNNING_TOTAL = re.compile(r"\b(?:have|has)\s+(?:now|since)\s+been\s+(?:killed|wounded|injured|displaced)\b",
+                            re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})

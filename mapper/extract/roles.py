@@ -249,7 +249,8 @@ _NOT_OFFICE = (r"(?:while|as|and|but|or|when|after|before|until|because|though|a
                r"|whose|with|to|by|for|of|in|on|at|from|that|this|its|their|his|her)\s")
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2}"
                       r"(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
-                      r"|media|governor|mayor|administration)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
+                      r"|media|governor|mayor|administration|agency|rescuers|medics|paramedics|doctors"
+                      r"|civil\s+defen[cs]e|emergency\s+services)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
                       r"|blames?|blamed|threatens?|threatened|demands?|demanded|rejects?|rejected|dismiss(?:es|ed)"
                       r"|condemns?|condemned|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b",
