@@ -127,6 +127,16 @@ def test_a_country_named_as_where_things_are_is_not_the_attacker(gaz, text, atta
     assert [a for _, _, _, a in found(gaz, text)] == [attacker]
 
 
+@pytest.mark.parametrize("text, scenes", [
+    ("RAMALLAH: Israeli troops raided Jenin on Monday.", {"Janīn"}),
+    ("KYIV — Russian drones struck Odesa on Monday.", {"Odesa"}),
+    ("GAZA CITY (AP) — Israeli strikes hit Rafah on Monday.", {"Rafaḩ"}),
+    ("ODESA was hit by drones on Monday.", {"Odesa"}),
+])
+def test_a_dateline_in_any_wire_style_is_no_scene(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)
+
+
 CASED = ("Russian drones struck Kharkiv overnight, the governor said. On Tuesday Ukrainian forces shelled "
          "Horlivka, killing two people.")
 

@@ -31,7 +31,8 @@ COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:obl
                          r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
 _PREV_WORD = re.compile(r"([\w’']+)\W*$")
 _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s")
+#: "KYIV, Ukraine -", "RAMALLAH:", "KYIV —", "GAZA CITY (AP) —": where the story was filed
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
 _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression"
                      r"|servicemen|soldiers|command|side)\b", re.IGNORECASE)
