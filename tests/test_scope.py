@@ -1286,6 +1286,10 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     # an accord signed at a venue is a diplomatic event there, not a back-reference to one
     ("It has been two days since a peace agreement was struck and signed in Pretoria.", {("diplomatic", "Pretoria")}),
     ("The deal signed in Pretoria must be respected.", set()),
+    # fighting as a struggle against disease or fire
+    ("On Monday doctors in Khartoum fought to contain a cholera outbreak.", set()),
+    ("On Monday firefighters in Odesa fought to put out the blaze.", set()),
+    ("On Monday troops fought to retake Bakhmut.", {("ground_fighting", "Bakhmut")}),
 ])
 def test_a_deal_struck_is_no_strike_and_its_signing_is_diplomatic(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected

@@ -44,8 +44,9 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
     quotes = quote_spans(text)
     out = []
     for m in found:
-        if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()):
-            continue  # "an agreement was struck", "a hunger strike": no attack at all
+        if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()) \
+                or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()):
+            continue  # "an agreement was struck", "a hunger strike", "doctors fought to contain cholera"
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
@@ -61,6 +62,9 @@ _NOT_ATTACK_BEFORE = re.compile(r"\b(?:(?:deal|agreement|accord|bargain|compromi
                                 r"(?:\s+(?:was|were|is|are|(?:has|had|have)\s+been|being))?"
                                 r"|hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|rail|dock"
                                 r"|transport)\s+$", re.IGNORECASE)
+#: fighting as a struggle against a disease, a fire or hardship ("fought to contain a cholera outbreak")
+_STRUGGLE = re.compile(r"\s+to\s+(?:contain|control|save|treat|rescue|extinguish|put\s+out|survive|feed|cope|stem"
+                       r"|curb|tackle|restore\s+power|keep\s+\w+\s+(?:alive|warm|fed))\b", re.IGNORECASE)
 _NOT_ATTACK_AFTER = re.compile(r"\s+(?:(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|bargain"
                                r"|compromise|balance|chord|tone|note|pose|match)"
                                r"|down\s+(?:the|a|an|this|that|his|her|their)\s+"
