@@ -82,6 +82,11 @@ def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> Dat
         ("attacks over the past year", "over the past year", _span(D(2024, 11, 25), REF, 3)),
         # "it is N days since" dates what follows, like "N days ago"
         ("It has been three days since the strike", "It has been three days since", _span(D(2025, 11, 22))),
+        # two months: a period from the first day of one to the last of the other
+        ("killed in January and February, mostly", "January and February", _span(D(2025, 1, 1), D(2025, 2, 28), 3)),
+        ("between June and August 2024", "June and August 2024", _span(D(2024, 6, 1), D(2024, 8, 31), 3)),
+        ("in December 2024 and January 2025", "December 2024 and January 2025", _span(D(2024, 12, 1), D(2025, 1, 31), 3)),
+        ("lost power twice in April and March", "April and March", _span(D(2025, 3, 1), D(2025, 4, 30), 3)),
     ],
 )
 def test_each_form_resolves_exactly(text: str, expr: str, expected: DateSpan) -> None:
@@ -104,6 +109,7 @@ def test_each_form_resolves_exactly(text: str, expr: str, expected: DateSpan) ->
         "2022-2023 figures",
         "a Mayor and a Marine",
         "those 5 may face charges",
+        "March and May the talks succeed",  # bare month words, no preposition
     ],
 )
 def test_non_dates_are_not_read_as_dates(text: str) -> None:

@@ -86,6 +86,11 @@ _MONTH_LEFT = re.compile(
     r"(?:\b(?P<p>in|since|during|throughout|until|till|by|from|through|last|this|next)\s+)?"
     r"(?:\b(?P<q>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half"
     r"|second\s+half)\s+of)[\s-]+)?\Z", re.IGNORECASE)
+# Two months: "in January and February", "between June and August 2024", "January-March 2025"
+# (full names only: "May" and "March" are also words).
+_P_MONTHS = re.compile(rf"(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
+                       rf"(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?")
+_MONTHS_LEFT = re.compile(r"\b(?:in|between|from|during|throughout|since|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
 # ISO dates, and years ("in 2022") when _YEAR_LEFT agrees.
 _P_ISO_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)(?:-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d))?(?!\d)")
 _YEAR_LEFT = re.compile(r"\b(?:in|during|throughout|since|until|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
@@ -189,6 +194,26 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     return _span(m, start, end, 3, left.start("q") if qualifier else at)
 
 
+def _months(m: re.Match[str], ref: dt.date | None) -> _Found | None:
+    """A period from the first day of one month to the last of another."""
+    if _glued(m) or not (m["y2"] or _MONTHS_LEFT.search(m.string, max(0, m.start() - 20), m.start())) \
+            or m["m1"].capitalize() not in _FULL or m["m2"].capitalize() not in _FULL:
+        return None
+    first, last = month_number(m["m1"]), month_number(m["m2"])
+    if first == last:
+        return None
+    if 0 < first - last <= 6 and not m["y1"]:
+        first, last = last, first  # "twice in April and March": both months, in calendar order
+    end_first = _date(int(m["y2"]), last, 1) if m["y2"] else _yearless(last, 1, ref)
+    if end_first is None:
+        return None
+    start = _date(int(m["y1"]) if m["y1"] else end_first.year - (first > last), first, 1)
+    if start is None or start > end_first:
+        return None
+    end = end_first.replace(day=calendar.monthrange(end_first.year, last)[1])
+    return _span(m, start, end, 3)
+
+
 def _month_part(qualifier: str) -> tuple[int, int]:
     """Day range of a month for "early", "mid", "the end of", ... (ends clipped later)."""
     q = qualifier.lower()
@@ -246,6 +271,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Resolver, str], ...] = (
     (_P_DAY_FIRST, _day_or_month_first, "d"),
     (_P_MONTH_FIRST, _day_or_month_first, "d"),
     (_P_MONTH, _month_only, ""),
+    (_P_MONTHS, _months, ""),
     (_P_ISO_YEAR, _iso_or_year, "d"),
     (_P_NUMERIC, _numeric, "d"),
     (_P_RELATIVE, _relative, "r"),
