@@ -1290,6 +1290,10 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     ("On Monday doctors in Khartoum fought to contain a cholera outbreak.", set()),
     ("On Monday firefighters in Odesa fought to put out the blaze.", set()),
     ("On Monday troops fought to retake Bakhmut.", {("ground_fighting", "Bakhmut")}),
+    # forces pushed back are fought
+    ("On Monday Ukraine was operating around Bakhmut, pushing the Russians back to the edge of the town.",
+     {("ground_fighting", "Bakhmut")}),
+    ("On Monday the minister pushed back against criticism in Kyiv.", set()),
 ])
 def test_a_deal_struck_is_no_strike_and_its_signing_is_diplomatic(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
