@@ -178,8 +178,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
         return [], []
     undated = date.precision == 2 and date.start == date.end == published  # the publication-day fallback
-    if all(k == "violence" and lx.TREND.search(text, max(0, s - 30), s) for k, s, _ in found):
-        return [], []  # "amid rising crime and violence": a trend, not an event
+    if all(k == "violence" and (lx.TREND.search(text, max(0, s - 30), s) or lx.TREND_AFTER.match(text, e))
+           for k, s, e in found):
+        return [], []  # "amid rising crime and violence", "violence is rising": a trend, not an event
     if (date.precision > 2 or undated) and all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found):
         return [], []  # "its continued missile strikes on Ukraine" this month: a pattern, not an event
     every = Triggers(scanned)

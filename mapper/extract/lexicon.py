@@ -244,6 +244,9 @@ GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|reg
 #: a trend of violence ("amid rising crime and violence", "the escalation of violence in Darfur") is a
 #: state of affairs on any date
 TREND = re.compile(r"\b(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+#: ... or told after it ("violence is rising in the West Bank", "attacks have been increasing")
+TREND_AFTER = re.compile(r"\s+(?:is|are|has\s+been|have\s+been|was|were|keeps?|continues?\s+to\s+be)\s+(?:\w+ly\s+)?"
+                         r"(?:" + _TRENDS + r")\b", re.IGNORECASE)
 
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
