@@ -1294,6 +1294,11 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     ("On Monday Ukraine was operating around Bakhmut, pushing the Russians back to the edge of the town.",
      {("ground_fighting", "Bakhmut")}),
     ("On Monday the minister pushed back against criticism in Kyiv.", set()),
+    # one shell, and a place named by a part of it ("in the skies of", "on the outskirts of")
+    ("On Monday a shell landed in Nikopol.", {("shelling", "Nikopol")}),
+    ("On Monday a house in Nikopol was destroyed by a shell.", {("shelling", "Nikopol")}),
+    ("On Monday Russia said 29 drones were shot down over Belgorod Oblast and one in the skies of Voronezh Oblast.",
+     {("drone_strike", "Belgorod Oblast"), ("drone_strike", "Voronezh Oblast")}),
     # a trend of violence told after the word (in an article about war, where violence alone can be an event)
     ("Israeli air strikes hit Khan Yunis on Monday. Civilians in Gaza are experiencing a humanitarian crisis and "
      "violence is rising in the West Bank.", {("air_strike", "Khān Yūnis")}),

@@ -46,7 +46,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"|bombing raids?|barrel bombs?|aerial bombs?"
                    # bombs falling on a place are dropped from the air ("car bombs" are explosions)
                    r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs (?:hit|struck|fell|landed|rained)"),
-    ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"),
+    ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"
+                 # one shell: "a direct hit of a shell", "a shell landed"
+                 r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"),
     ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat(?!\s+(?:logistics|units?|brigades?|battalions?|teams?|aircraft|vehicles?|readiness|training"

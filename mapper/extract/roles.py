@@ -242,7 +242,8 @@ frontline front-line besieged parts part of regions oblasts provinces governorat
 wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban areas area
 territory territories zones zone disputed contested breakaway self-declared annexed
 towns villages settlements communities cities districts localities hamlets
-several many some various numerous""".split())
+several many some various numerous
+skies sky airspace outskirts suburbs vicinity centre center heart""".split())
 # "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
 _HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
 # (the words between name the office: "Kyiv's regional governor", not "Kherson while the governor")
