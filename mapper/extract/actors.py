@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from mapper.extract import lexicon as lx
-from mapper.extract.roles import LOCATIVE, governing_word
+from mapper.extract.governing import LOCATIVE, governing_word
 from mapper.model import Place
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z")  # "Ukrainian fixed-wing drones"

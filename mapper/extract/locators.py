@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 
-from mapper.extract.roles import COORDINATED, NEAR
+from mapper.extract.governing import COORDINATED
+from mapper.extract.roles import NEAR
 from mapper.geo.candidates import flat_km
 from mapper.model import Clause, Place, Resolved
 

@@ -14,22 +14,15 @@ import bisect
 import re
 
 from mapper.extract import lexicon as lx
+from mapper.extract.governing import (COORDINATED, LOCATIVE, PREPOSITIONS, PREV_WORD, ROLE_PREPOSITIONS, governing_word,
+                                      governor, prev_word)
 from mapper.extract.triggers import Triggers
 from mapper.model import Clause, Place
 
-LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
-                       "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
-                       "throughout", "within", "affecting", "affected", "impacting", "hitting", "along", "off"})
 _VENUE = frozenset({"in", "at"})
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
                    re.IGNORECASE)
-# names listed before a place, each maybe with its region word ("Homs governorate and")
-COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
-                         r"|district|county|city|raion|krai|township|town|village|commune|locality|municipality"
-                         r"|hromada|territory|chiefdom|department|division|prefecture))?"
-                         r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
-_PREV_WORD = re.compile(r"([\w’']+)\W*$")
 _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 #: "KYIV, Ukraine -", "RAMALLAH:", "KYIV —", "GAZA CITY (AP) —": where the story was filed
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
@@ -227,25 +220,6 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\b[^,;.:]*$", re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 
 
-_POSSESSOR = re.compile(r"['’]s$")
-
-
-def prev_word(text: str, pos: int) -> str:
-    m = _PREV_WORD.search(text[max(0, pos - 30):pos])
-    return m.group(1).lower() if m else ""
-
-
-_MODIFIERS = frozenset("""the a an east eastern west western south southern north northern central northeast
-northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
-separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
-frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province
-wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban areas area
-territory territories zones zone disputed contested breakaway self-declared annexed
-towns villages settlements communities cities districts localities hamlets
-several many some various numerous
-skies sky airspace outskirts suburbs vicinity centre center heart""".split())
-# "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
-_HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
 # (the words between name the office: "Kyiv's regional governor", not "Kherson while the governor")
 _NOT_OFFICE = (r"(?:while|as|and|but|or|when|after|before|until|because|though|although|the|a|an|where|which|who"
                r"|whose|with|to|by|for|of|in|on|at|from|that|this|its|their|his|her)\s")
@@ -257,58 +231,6 @@ _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2
                       r"|blames?|blamed|threatens?|threatened|demands?|demanded|rejects?|rejected|dismiss(?:es|ed)"
                       r"|condemns?|condemned|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b",
                       re.IGNORECASE)
-
-
-def governing_word(text: str, start: int) -> str:
-    """The word that governs a place, past modifiers, possessors and the names listed before
-    it: "in" for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod,
-    Kursk and Bryansk regions", "in Ukraine's Dnipropetrovsk region"."""
-    return _governor(text, start)[0]
-
-
-_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)[-\u2010]$", re.IGNORECASE)
-
-
-def _governor(text: str, start: int) -> tuple[str, int]:
-    """:func:`governing_word` and where it starts (-1 when there is none)."""
-    article = _ARABIC_ARTICLE.search(text, max(0, start - 5), start)  # "in al-Mawasi": past "al-"
-    if article:
-        start = article.start()
-    lo = max(0, start - 120)
-    listed = COORDINATED.search(text, lo, start)
-    pos = listed.start() if listed else start
-    for step in range(5):
-        apposed = _APPOSED.search(text, max(0, pos - 80), pos)
-        if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
-            pos = apposed.start()
-        m = _PREV_WORD.search(text[max(0, pos - 30):pos])
-        if not m:
-            return "", -1
-        word = m.group(1).lower()
-        pos = max(0, pos - 30) + m.start(1)
-        if pos > 0 and text[pos - 1] == "-":  # the whole compound: "Houthi-controlled"
-            head = text.rfind(" ", max(0, pos - 40), pos) + 1
-            word, pos = text[head:pos + len(word)].lower(), head
-        if word not in _MODIFIERS and not _HELD_BY.search(word) \
-                and not (m.group(1)[:1].isupper() and _POSSESSOR.search(word)):
-            if step or word in _PREPOSITIONS or word in _CONJUNCTIONS or not m.group(1).islower() \
-                    or not _DETERMINED.search(text, max(0, pos - 40), pos):
-                return word, pos  # "in Ukraine's Dnipropetrovsk region": past the possessor
-            # "in Russia's frontier Belgorod region", "shelled the restive Idlib province": a word
-            # right before the name, after a determiner, modifies it (a noun phrase: Det Adj Name)
-    return "", -1
-
-
-_CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "as", "than", "while", "when", "where", "if"})
-#: what opens a noun phrase: an article, a possessive pronoun or a possessor ("Russia's")
-_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[a-z][\w-]*\s+)?$")
-
-
-#: a noun phrase a place stands in apposition to ("the border region, Belgorod Oblast", "Azerbaijan's
-#: second-largest city, Ganja"): the place is governed by what governs the phrase
-_APPOSED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}"
-                      r"(?:capital|city|town|village|region|province|oblast|state|governorate|district|port"
-                      r"|enclave|territory|stronghold|hub|centre|center),\s*$")
 
 
 # subordinate or contrasting clauses with a predicate of their own ("as the militants continue to
@@ -386,15 +308,15 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     that verb's object ("asked Berlin for", "visited Kharkiv"); a place that is the
     subject of a verb that is no event word is an agent ("Washington approved ...").
     """
-    word, pos = _governor(text, start)
+    word, pos = governor(text, start)
     after = _NEXT_WORD.match(text, end)
     if after and after.group(1).split()[-1] in lx.AGENT_VERBS and not trig.overlaps(after.start(1), after.end(1)) \
-            and not {word, prev_word(text, start)} & _PREPOSITIONS:
+            and not {word, prev_word(text, start)} & PREPOSITIONS:
         return True  # the subject of its own verb
     if pos < 0:
         return False
-    if word in _ROLE_PREPOSITIONS or word == "on":
-        head = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    if word in ROLE_PREPOSITIONS or word == "on":
+        head = PREV_WORD.search(text, max(0, pos - 30), pos)
         if head is None or word == "to" and head.group(1).lower() in _SPREAD:
             return False  # "clashes have spread to Sennar Town": the fighting is there now
         kind = trig.kind_at(head.start(1), head.end(1))
@@ -406,10 +328,8 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     return word in lx.OBJECT_VERBS
 
 
-_ROLE_PREPOSITIONS = frozenset({"to", "for", "with", "by", "against"})
 #: verbs of violence reaching a place: a place after "to" is where it now is
 _SPREAD = frozenset("spread spreads spreading extended extends extending expanded expands expanding".split())
-_PREPOSITIONS = LOCATIVE | _ROLE_PREPOSITIONS | {"from", "of", "towards", "via", "through", "about"}
 _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
 
 

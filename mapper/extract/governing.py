@@ -1,0 +1,101 @@
+"""Which word governs a place: the preposition or verb a place name depends on, past the
+modifiers, possessors, determiners, appositions and lists in between.
+
+"in" for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod, Kursk and
+Bryansk regions", "in Russia's frontier Belgorod region", "hit the border region, Belgorod Oblast".
+:mod:`mapper.extract.roles` reads a place's role from it; :mod:`mapper.extract.actors` tells a
+country that locates from one that attacks.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["COORDINATED", "LOCATIVE", "PREPOSITIONS", "PREV_WORD", "ROLE_PREPOSITIONS", "governing_word",
+           "governor", "prev_word"]
+
+LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
+                       "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
+                       "throughout", "within", "affecting", "affected", "impacting", "hitting", "along", "off"})
+# names listed before a place, each maybe with its region word ("Homs governorate and")
+COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
+                         r"|district|county|city|raion|krai|township|town|village|commune|locality|municipality"
+                         r"|hromada|territory|chiefdom|department|division|prefecture))?"
+                         r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
+PREV_WORD = re.compile(r"([\w’']+)\W*$")
+
+
+_POSSESSOR = re.compile(r"['’]s$")
+
+
+def prev_word(text: str, pos: int) -> str:
+    m = PREV_WORD.search(text[max(0, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+_MODIFIERS = frozenset("""the a an east eastern west western south southern north northern central northeast
+northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
+separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
+frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province
+wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban areas area
+territory territories zones zone disputed contested breakaway self-declared annexed
+towns villages settlements communities cities districts localities hamlets
+several many some various numerous
+skies sky airspace outskirts suburbs vicinity centre center heart""".split())
+# "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
+_HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
+
+def governing_word(text: str, start: int) -> str:
+    """The word that governs a place, past modifiers, possessors and the names listed before
+    it: "in" for "in eastern Ukraine", "in rebel-held parts of Donetsk", "over the Belgorod,
+    Kursk and Bryansk regions", "in Ukraine's Dnipropetrovsk region"."""
+    return governor(text, start)[0]
+
+
+_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)[-\u2010]$", re.IGNORECASE)
+
+
+def governor(text: str, start: int) -> tuple[str, int]:
+    """:func:`governing_word` and where it starts (-1 when there is none)."""
+    article = _ARABIC_ARTICLE.search(text, max(0, start - 5), start)  # "in al-Mawasi": past "al-"
+    if article:
+        start = article.start()
+    lo = max(0, start - 120)
+    listed = COORDINATED.search(text, lo, start)
+    pos = listed.start() if listed else start
+    for step in range(5):
+        apposed = _APPOSED.search(text, max(0, pos - 80), pos)
+        if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
+            pos = apposed.start()
+        m = PREV_WORD.search(text[max(0, pos - 30):pos])
+        if not m:
+            return "", -1
+        word = m.group(1).lower()
+        pos = max(0, pos - 30) + m.start(1)
+        if pos > 0 and text[pos - 1] == "-":  # the whole compound: "Houthi-controlled"
+            head = text.rfind(" ", max(0, pos - 40), pos) + 1
+            word, pos = text[head:pos + len(word)].lower(), head
+        if word not in _MODIFIERS and not _HELD_BY.search(word) \
+                and not (m.group(1)[:1].isupper() and _POSSESSOR.search(word)):
+            if step or word in PREPOSITIONS or word in _CONJUNCTIONS or not m.group(1).islower() \
+                    or not _DETERMINED.search(text, max(0, pos - 40), pos):
+                return word, pos  # "in Ukraine's Dnipropetrovsk region": past the possessor
+            # "in Russia's frontier Belgorod region", "shelled the restive Idlib province": a word
+            # right before the name, after a determiner, modifies it (a noun phrase: Det Adj Name)
+    return "", -1
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "as", "than", "while", "when", "where", "if"})
+#: what opens a noun phrase: an article, a possessive pronoun or a possessor ("Russia's")
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[a-z][\w-]*\s+)?$")
+
+
+#: a noun phrase a place stands in apposition to ("the border region, Belgorod Oblast", "Azerbaijan's
+#: second-largest city, Ganja"): the place is governed by what governs the phrase
+_APPOSED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}"
+                      r"(?:capital|city|town|village|region|province|oblast|state|governorate|district|port"
+                      r"|enclave|territory|stronghold|hub|centre|center),\s*$")
+
+
+#: prepositions of a role other than the scene: a recipient, beneficiary, partner or agent
+ROLE_PREPOSITIONS = frozenset({"to", "for", "with", "by", "against"})
+PREPOSITIONS = LOCATIVE | ROLE_PREPOSITIONS | {"from", "of", "towards", "via", "through", "about"}
