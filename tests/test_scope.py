@@ -1296,6 +1296,9 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     ("On Monday the minister pushed back against criticism in Kyiv.", set()),
     # one shell, and a place named by a part of it ("in the skies of", "on the outskirts of")
     ("On Monday a shell landed in Nikopol.", {("shelling", "Nikopol")}),
+    # districts of the city just named are inside it
+    ("Russian drones hit Kharkiv on Monday. Four drones struck the Shevchenkivskyi and Slobidskyi districts of "
+     "the city.", {("drone_strike", "Kharkiv")}),
     ("On Monday a house in Nikopol was destroyed by a shell.", {("shelling", "Nikopol")}),
     ("On Monday Russia said 29 drones were shot down over Belgorod Oblast and one in the skies of Voronezh Oblast.",
      {("drone_strike", "Belgorod Oblast"), ("drone_strike", "Voronezh Oblast")}),

@@ -55,6 +55,9 @@ _SINCE_THE_WAR = re.compile(r"\bsince\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()
                             r"|escalation|outbreak|hostilities)\s+(?:of|on|in|against|with)\s+(?:the\s+)?$",
                             re.IGNORECASE)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
+# "the Shevchenkivskyi and Slobidskyi districts of the city": parts of the town the text named before
+_OF_THE_CITY = re.compile(r"\s+(?:districts?|neighbou?rhoods?|quarters?|microdistricts?)\s+of\s+the\s+(?:city|town|capital)\b",
+                          re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
 # names listed before the place ("from Kursk, Bryansk and", "operating inside Syria and")
@@ -361,8 +364,9 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
             or (_PERSON_IN.search(left) and not (kind == "diplomatic" and _MET_IN.search(left))):
         return True
-    if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left):
-        return True
+    if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left) \
+            or _OF_THE_CITY.match(text, _list_end(text, end)):
+        return True  # "Kharkiv's Kyivskyi district", "the Shevchenkivskyi and Slobidskyi districts of the city"
     if start == 0 and _DATELINE.match(text):
         return True
     if place.kind == "facility" and _ACCORDING_TO.search(left):
