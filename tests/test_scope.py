@@ -569,6 +569,16 @@ def test_a_photo_captions_date_does_not_date_the_text_after_it(gaz):
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-21")]
 
 
+def test_an_undated_photo_caption_is_no_incident(gaz):
+    # a picture of some day: its caption tells no date of the event it shows
+    text = ("Israeli settlers torched tents in Al Mughayyir village, displacing two families. Photo: OCHA\n\n"
+            "On Monday Israeli forces raided Jenin.")
+    assert {p for _, p, _, _ in found(gaz, text)} == {"Janīn"}
+    dated = ("Settlers torched tents in Al Mughayyir village on 19 May. Photo: OCHA\n\n"
+             "On Monday Israeli forces raided Jenin.")
+    assert {p for _, p, _, _ in found(gaz, dated)} == {"Janīn", "Al Mughayyir"}
+
+
 @pytest.mark.parametrize("text,scenes", [
     # a subordinate clause with a predicate of its own states no event at its place
     ("On Monday US forces struck missile launchers near Hodeida, as the militants continue to menace "

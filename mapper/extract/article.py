@@ -101,6 +101,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             previous, dated_by = date, clause
         inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx)
+        if how == "published" and _captioned(article, clause):
+            cands, missing = [], []  # a photo's caption with no date of its own: a picture of some day
         if listed and not any(r.place for _, _, r in inside) and _same_paragraph(article, listed[-1][0], clause):
             # "Odesa, Kherson and Kirovohrad regions. Everywhere where there was shelling ...":
             # the event sentence after a verbless list of places tells what happened there
@@ -274,6 +276,14 @@ def _standfirst(text: str, clause: Clause) -> bool:
 
 
 _STANDFIRST_WORDS = 40
+def _captioned(article: Article, clause: Clause) -> bool:
+    """Whether a clause is part of a photo's caption: its line ends in a credit ("... displacing
+    two families. Photo: OCHA")."""
+    text = article.title if clause.part == "title" else article.text
+    end = text.find("\n", clause.start)
+    return bool(_CAPTION.search(text, clause.start, len(text) if end < 0 else end))
+
+
 _CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©")
 #: incidents that always happen at a named place: at country level they are summaries
 _PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
