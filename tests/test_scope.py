@@ -1306,6 +1306,9 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     ("On Monday the minister pushed back against criticism in Kyiv.", set()),
     # one shell, and a place named by a part of it ("in the skies of", "on the outskirts of")
     ("On Monday a shell landed in Nikopol.", {("shelling", "Nikopol")}),
+    # direct fire by people on the ground, whatever weapon the article names elsewhere
+    ("Israeli air strikes hit Jenin on Monday. Israeli forces shot and killed a man at a checkpoint in Bethlehem "
+     "on Monday.", {("air_strike", "Janīn"), ("ground_fighting", "Bethlehem")}),
     # districts of the city just named are inside it
     ("Russian drones hit Kharkiv on Monday. Four drones struck the Shevchenkivskyi and Slobidskyi districts of "
      "the city.", {("drone_strike", "Kharkiv")}),

@@ -65,6 +65,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|enemy|militants|fighters|rebels|insurgents)(?:\s+back)?(?=\s+(?:from|to|towards?|out|across|beyond"
                         r"|behind|near|in|at|around)\b)"
                         r"|exchanges? of fire|exchanged fire|cross-?fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
+                        # direct fire by people on the ground: "shot and killed a man", "opened fire on"
+                        r"|shot\s+(?:and\s+killed|dead)|opened\s+fire\s+on|with\s+live\s+(?:ammunition|fire)"
                         r"|(?<=forces )entered|(?<=troops )entered|(?<=forces have )entered|(?<=troops have )entered"
                         r"|(?<=forces had )entered|(?<=troops had )entered"
                         # a town taken, told as a noun: "the capture of Masisi", "the fall of Mariupol",
