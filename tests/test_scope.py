@@ -231,6 +231,21 @@ def test_a_region_under_criticism_is_no_scene(gaz):
     assert found(gaz, "Ukraine came under fire from critics on Monday.") == []
 
 
+@pytest.mark.parametrize("text, scenes", [
+    ("On Sunday rebels shelled Sartana, about 20 kilometres (12 miles) from Ukraine's port city of Mariupol.",
+     ["Sartana"]),
+    ("On Sunday rebels shelled government positions at Debaltseve, a key junction between Donetsk and Luhansk.",
+     ["Debaltseve"]),
+])
+def test_towns_that_say_where_the_scene_lies_are_no_scenes(gaz, text, scenes):
+    assert same_scenes(gaz, text, scenes)
+
+
+def test_a_country_owning_a_place_is_not_the_attacker(gaz):
+    got = found(gaz, "On Sunday shelling hit Sartana, 20 km from Ukraine's port city of Mariupol.")
+    assert [(p, a) for _, p, _, a in got] == [("Sartana", None)]
+
+
 def test_a_region_in_apposition_to_an_origin_is_still_no_scene(gaz):
     assert found(gaz, "Russia launched the drones from its border region, Kursk Oblast, overnight.") == []
 

@@ -55,13 +55,18 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
             best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
     for pos, place in countries:
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
-            if governing_word(text, pos) not in LOCATIVE:  # not "in western Russia"
+            if governing_word(text, pos) not in LOCATIVE and not _OWNS_PLACE.match(text, pos):
+                # not "in western Russia", nor "Ukraine's port city of Mariupol"
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
     if best:
         return best[1]
     return groups[0][1] if groups else None
 
 
+#: a country owning a place ("Ukraine's port city of", "Russia's Belgorod region") locates, not attacks
+_OWNS_PLACE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}['’]s\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][\w’'-]+\s+)?"
+                         r"(?:city|town|village|port|capital|region|province|oblast|border|coast|territory|north|south"
+                         r"|east|west)\b")
 _ACCUSED = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(.{1,40}?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}\Z")
 
 

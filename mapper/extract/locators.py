@@ -19,12 +19,17 @@ from mapper.geo.candidates import flat_km
 from mapper.model import Clause, Place, Resolved
 
 # between a town and the town that locates it
-_REFERENCE = re.compile(r"^\s*[,(\u2013\u2014-]?\s*(?:(?:about|some|around|roughly|approximately)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+)?"
+_REFERENCE = re.compile(r"^\s*[,(\u2013\u2014-]?\s*(?:(?:about|some|around|roughly|approximately)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+"
+                        r"(?:\(\d+\s*(?:km|kilometres|kilometers|miles)\)\s+)?)?"
                         r"(?:(?:(?:(?:due|just|directly|slightly|far)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
                         r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"
                         r"|across(?:\s+the)?(?:\s+[A-Z][\w-]+)?\s+from|across"
                         r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
-                        r"(?:the\s+)?(?:(?:city|town|village|settlement|capital)\s+(?:of\s+)?)?$", re.IGNORECASE)
+                        r"(?:the\s+)?(?:[A-Z][\w’'-]+['’]s\s+)?(?:(?:port\s+)?(?:city|town|village|settlement|capital|port)\s+"
+                        r"(?:of\s+)?)?$", re.IGNORECASE)
+# "Debaltseve, a key junction between Donetsk and Luhansk": the towns that say where it lies
+_BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:located\s+|situated\s+|halfway\s+|midway\s+)?"
+                      r"between\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?(?:the\s+)?$")
 _DISTRICT_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|microdistrict)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
                           re.IGNORECASE)
 _COAST = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", re.IGNORECASE)
@@ -79,7 +84,7 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
     near Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv"."""
     out: list[tuple[int, int, Resolved]] = []
     for s, e, r in kept:
-        if out and r.place is not None and _REFERENCE.match(text[out[-1][1]:s]):
+        if out and r.place is not None and (_REFERENCE.match(text[out[-1][1]:s]) or _BETWEEN.match(text[out[-1][1]:s])):
             continue
         if out and r.place is not None and r.place.kind == "region" and _COAST.match(text, e):
             continue  # "As Salif, on the Red Sea coast": the coast the town lies on
