@@ -810,6 +810,12 @@ def test_a_running_total_that_has_now_been_reached_is_no_event(gaz):
     assert same_scenes(gaz, "At least 12 people have now been killed in Monday's missile strike on Sumy.", {"Sumy"})
 
 
+def test_a_count_up_to_a_day_is_no_event(gaz):
+    text = ("Israeli strikes hit Khan Yunis on 6 November. By 6 November, over 40,000 housing units across the Gaza "
+            "Strip had been destroyed, the ministry said.")
+    assert {p for _, p, _, _ in found(gaz, text, published=dt.date(2023, 11, 17))} == {"Khān Yūnis"}
+
+
 def test_a_running_total_since_a_start_is_no_event(gaz):
     text = "Over 43,700 people have since been killed in Gaza by air strikes, health authorities said on 18 May."
     assert found(gaz, text) == []

@@ -255,6 +255,9 @@ TREND_AFTER = re.compile(r"\s+(?:is|are|has\s+been|have\s+been|was|were|keeps?|c
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
                         r"|since the (?:start|beginning)|so far|to date|overall|cumulative"
+                        # "By 6 November, over 40,000 housing units had been destroyed": a count up to a day
+                        r"|by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:january|february|march|april|june|july|august|september"
+                        r"|october|november|december)(?:\s+\d{1,2})?(?=,)"
                         r"|since\s+(?:the\s+|\w+['’]s\s+)?(?:full[- ]scale\s+)?"
                         r"(?:invasion|war|conflict|escalation|outbreak))\b",
                         re.IGNORECASE)
