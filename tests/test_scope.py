@@ -811,9 +811,9 @@ def test_a_running_total_that_has_now_been_reached_is_no_event(gaz):
 
 
 def test_a_count_up_to_a_day_is_no_event(gaz):
-    text = ("Israeli strikes hit Khan Yunis on 6 November. By 6 November, over 40,000 housing units across the Gaza "
-            "Strip had been destroyed, the ministry said.")
-    assert {p for _, p, _, _ in found(gaz, text, published=dt.date(2023, 11, 17))} == {"Khān Yūnis"}
+    text = ("Hostilities continued. By 6 November, over 40,000 housing units across the Gaza Strip had been destroyed, "
+            "the ministry said.")
+    assert found(gaz, text, published=dt.date(2023, 11, 17)) == []
 
 
 def test_a_running_total_since_a_start_is_no_event(gaz):
