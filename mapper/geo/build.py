@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mapper.errors import GazetteerError
 from mapper.geo import build_tables, cachefile
-from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
+from mapper.geo.gazetteer import COLUMNS, INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
 from mapper.geo.names import key, region_named
 from mapper.geo.variants import ARABIC, compass, variants
 
@@ -63,8 +63,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 class _Builder:
     def __init__(self) -> None:
-        self.cols: dict[str, list] = {n: [] for n in
-                                      ("names", "lon", "lat", "country", "admin1", "kind", "geonameid", "population")}
+        self.cols: dict[str, list] = {n: [] for n in COLUMNS}
         self.index: dict[str, dict[int, bool]] = defaultdict(dict)
 
     def add(self, name: str, lon: float, lat: float, country: str, admin1: str | None,

@@ -28,6 +28,8 @@ _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
 #: kind codes stored in the index
 KINDS = ("city", "admin1", "country", "region", "village", "facility")  # village: known only to its region
+#: the parallel columns of :class:`Gazetteer`, one value per entry
+COLUMNS = ("names", "lon", "lat", "country", "admin1", "kind", "geonameid", "population")
 
 
 def data_dir() -> Path:
@@ -55,23 +57,24 @@ def cache_dir() -> Path:
 
 @dataclass
 class Gazetteer:
-    """Place records in parallel lists, and a name-key index over them.
+    """Place records in parallel columns, and a name-key index over them.
 
-    ``index`` maps a name key (see :func:`mapper.geo.names.key`) to its
-    ``(entry, is_main_name)`` pairs, ``entry`` indexing the parallel lists; read them
-    with :meth:`candidates`.  The compiled index stores them compactly (see
-    :func:`pack_candidates`): most keys name one entry, and half a million small tuples
-    took most of the time of loading the cache.  A tuple of pairs is accepted too.
+    The columns (``names`` to ``population``) may be given as lists; they are kept as
+    tuples (see :meth:`__post_init__`).  ``index`` maps a name key (see
+    :func:`mapper.geo.names.key`) to its ``(entry, is_main_name)`` pairs, ``entry``
+    indexing the columns; read them with :meth:`candidates`.  The compiled index stores
+    them compactly (see :func:`pack_candidates`): most keys name one entry, and half a
+    million small tuples took most of the time of loading the cache.  A tuple of pairs is accepted too.
     """
 
-    names: list[str]
-    lon: list[float]
-    lat: list[float]
-    country: list[str]
-    admin1: list[str | None]
-    kind: list[int]
-    geonameid: list[int | None]
-    population: list[int]
+    names: tuple[str, ...]
+    lon: tuple[float, ...]
+    lat: tuple[float, ...]
+    country: tuple[str, ...]
+    admin1: tuple[str | None, ...]
+    kind: tuple[int, ...]
+    geonameid: tuple[int | None, ...]
+    population: tuple[int, ...]
     index: dict[str, int | tuple[tuple[int, bool], ...]]
     aliases: dict[str, int] = field(default_factory=dict)  # key -> preferred entry
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO2
@@ -86,6 +89,15 @@ class Gazetteer:
     digest: str = ""  # hash of the sources it was compiled from (keys the incremental store)
     _countries: dict[str, Place] | None = field(default=None, repr=False, compare=False)
     _memo: dict[str, dict] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The columns never change once built.  A list is a container the garbage collector
+        # walks item by item in every full collection (2.6 million items: ~15 ms, one of them in
+        # a process's first pass over a corpus); a tuple of numbers and strings it stops tracking.
+        for name in COLUMNS:
+            value = getattr(self, name)
+            if type(value) is not tuple:
+                setattr(self, name, tuple(value))
 
     def __getstate__(self) -> dict:
         # memo tables are derived, per process: never written to the cache or sent to workers
