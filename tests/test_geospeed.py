@@ -1,6 +1,8 @@
 """The fast paths of recognition and resolution: packed index, memo tables, word keys."""
 from __future__ import annotations
 
+import dataclasses
+import gc
 import pickle
 
 import pytest
@@ -8,6 +10,7 @@ import pytest
 from mapper.extract.toponyms import find_spans
 from mapper.geo.gazetteer import Gazetteer, pack_candidates
 from mapper.geo.names import key
+from mapper.geo.spans import Span, quick_span
 from mapper.geoparse import geoparse_text
 from mapper.pipeline import Services
 
@@ -81,3 +84,22 @@ def test_given_spans_take_context_only_from_mentions_outside_them(services):
     # a given span overlapping "Texas" by one character hides it too
     cut = geoparse_text(text, services, [paris, {"start": 24, "end": 28}])
     assert cut[0].place.country == "FR"
+
+
+def test_quick_span_is_the_dataclass_record():
+    values = dict(name="Kyiv", start=3, end=7, key="kyiv", demonym="UA", covered=False, run_start=False,
+                  sentence_initial=True, prev_word="in", region_word="oblast", headline=True)
+    assert list(values) == [f.name for f in dataclasses.fields(Span)]  # every field, in order
+    quick, made = quick_span(*values.values()), Span(**values)
+    assert quick == made and hash(quick) == hash(made) and list(vars(quick).items()) == list(vars(made).items())
+    assert dataclasses.replace(quick, region_word="") == Span(**{**values, "region_word": ""})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick.key = "lviv"
+
+
+def test_gazetteer_columns_are_untracked_tuples():
+    gaz = _tiny({"kyiv": 1})
+    assert all(type(getattr(gaz, name)) is tuple for name in ("names", "lon", "lat", "country", "admin1", "kind",
+                                                               "geonameid", "population"))
+    gc.collect()  # a tuple of numbers and strings leaves the collector's lists at its first collection
+    assert not gc.is_tracked(gaz.lat) and not gc.is_tracked(gaz.names)

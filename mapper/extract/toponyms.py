@@ -21,7 +21,7 @@ from mapper.extract.toponyms_extra import (HEAD_INITIALS, drop_personal_names, f
 from mapper.extract.toponyms_extra import span_at  # noqa: F401  (re-exported: given mentions)
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
-from mapper.geo.spans import LOCATIVES, TITLES, Span  # noqa: F401  (re-exported)
+from mapper.geo.spans import LOCATIVES, TITLES, Span, quick_span  # noqa: F401  (re-exported)
 from mapper.geo.names import key
 
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*"
@@ -287,7 +287,8 @@ def _plan(words: list[str], info: list[_Word], gaz: Gazetteer, venues: frozenset
     for word in words:
         pieces.append((pos, word))
         pos += len(word) + 1
-    if all(w.bare_len == len(word) for w, word in zip(info, words)):
+    joined = "".join(words)
+    if ("'" not in joined and "’" not in joined) or all(w.bare_len == len(word) for w, word in zip(info, words)):
         return tuple(_segment(pieces, info, gaz, venues))  # no possessive: the run is one segment
     entries: list[_Entry] = []
     # a possessive ends a name: "FBI's Atlanta office" is two runs
@@ -308,9 +309,8 @@ def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
         if e.part:
             end = base + e.end
             prev, opens = _prev_word(text, start) if e.part == 1 else ("", False)
-            out.append(Span(name=text[start:end], start=start, end=end, key=e.key, demonym=e.demonym,
-                            covered=False, run_start=e.part == 1, sentence_initial=opens, prev_word=prev,
-                            headline=_is_headline(text, start, end)))
+            out.append(quick_span(text[start:end], start, end, e.key, e.demonym, False, e.part == 1, opens, prev,
+                                  "", _is_headline(text, start, end)))
             continue
         if e.region_word:
             region_word, end = e.region_word, base + e.region_end
@@ -319,11 +319,8 @@ def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
             after = _REGION_AFTER.match(text, end, end + 16)
             region_word = after.group(1) if after else ""
         prev, opens = _prev_word(text, start)
-        out.append(Span(
-            name=text[start:end], start=start, end=end, key=e.key, demonym=e.demonym,
-            covered=e.covered or region_word in REGION_WORDS, run_start=e.run_start, sentence_initial=opens,
-            prev_word=prev, region_word=region_word, headline=_is_headline(text, start, end),
-        ))
+        out.append(quick_span(text[start:end], start, end, e.key, e.demonym, e.covered or region_word in REGION_WORDS,
+                              e.run_start, opens, prev, region_word, _is_headline(text, start, end)))
     return out
 
 
@@ -339,35 +336,49 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozense
     the words after "in the", "at the", where an institution names its building."""
     found: list[tuple[int, int, str]] = []
     i = 0
-    while i < len(words):
+    size = len(words)
+    while i < size:
         if words[i] in _CONNECTORS:
             i += 1
             continue
         n, k = _match(gaz, info, i)
-        if n and i + n < len(words) and info[i + n].bare_lower in MEDIA_WORDS:
+        if not n:
+            i += 1
+            continue
+        if i + n < size and info[i + n].bare_lower in MEDIA_WORDS:
             i += n + 1  # "Kyiv Independent", "Washington Post": a media outlet, not a place
             continue
-        if n and (not _junk_key(k, words[i:i + n]) or (k in INSTITUTIONS and i in venues)):
-            found.append((i, n, k))
+        # a one-word match's key is its word's bare key: its word record knows whether it is junk
+        junk = info[i].junk if n == 1 else k in INSTITUTIONS
+        if not junk or (k in INSTITUTIONS and i in venues):
+            # a bare region word after a name ("Oblast" in "Kyiv Oblast") is part of it
+            if not (n == 1 and i > 0 and k in REGION_WORDS):
+                found.append((i, n, k))
             i += n
         else:
             i += 1
-    return [f for f in found if not _region_word_only(f, words)]
+    return found
 
 
 def _segment(pieces: list[tuple[int, str]], info: list[_Word], gaz: Gazetteer, venues: frozenset[int]
              ) -> list[_Entry]:
     words = [w for _, w in pieces]
     found = _found(gaz, words, info, venues)
-    inside = {j for a, n, _ in found for j in range(a, a + n)}
     entries = []
-    for i, n, k in found:
-        lo, hi = _sub_run(words, inside, i)
-        covered = all(i <= j < i + n or (info[j].edge if j == lo or j >= i + n else info[j].inner)
-                      for j in range(lo, hi) if words[j] not in _CONNECTORS)
-        starts = not any(words[j] not in _CONNECTORS and not info[j].edge for j in range(lo, i))
-        entries.append(_entry(pieces, info, i, n, k, gaz, covered, starts))
-    if any("-" in w for w in words):
+    if found:
+        inside = {j for a, n, _ in found for j in range(a, a + n)}
+        for i, n, k in found:
+            lo, hi = _sub_run(words, inside, i)
+            if lo == i and hi == i + n:
+                covered = starts = True  # the match is its whole part of the run (most runs)
+            else:
+                covered = all(i <= j < i + n or (info[j].edge if j == lo or j >= i + n else info[j].inner)
+                              for j in range(lo, hi) if words[j] not in _CONNECTORS)
+                starts = not any(words[j] not in _CONNECTORS and not info[j].edge for j in range(lo, i))
+            entries.append(_entry(pieces, info, i, n, k, gaz, covered, starts))
+    else:
+        inside = set()
+    if "-" in "".join(words):
         entries.extend(_hyphen_parts(pieces, inside, gaz))
     return entries
 
@@ -402,12 +413,6 @@ def _junk_key(k: str, words: list[str]) -> bool:
                 or _CONTRACTION.search(w)):
             return True
     return False
-
-
-def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
-    """A bare region word that follows a name ("Oblast" in "Kyiv Oblast") is part of it."""
-    i, n, k = found
-    return n == 1 and i > 0 and k in REGION_WORDS
 
 
 _REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|county|counties|district|area"

@@ -73,35 +73,27 @@ def neighbours() -> dict[str, tuple[str, ...]]:
         return {row["iso2"]: tuple(c for c in row["neighbours"].split("|") if c) for row in csv.DictReader(fh)}
 
 
+_UNSEEN = object()
+
+
 def base_scores(cands: tuple[Cand, ...], ctx: Context) -> list[tuple[int, float, str, str]]:
     """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
     # at least one vote's worth: a lone demonym (a quarter vote) is weak evidence, not a whole article's
     own = ctx.own_weight
     total = max(ctx.size - own if ctx.own_country else ctx.size, 1.0)
-    countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
+    named, own_admin1 = ctx.admin1, ctx.own_admin1
     seen = ctx.towns_see if ctx.towns_see is not None else named
     own_seen = own * TOWN_REGION_VOTE if ctx.own_town else own
     out = []
-    borders = neighbours()
-    spill: dict[str, float] = {}  # per country: its neighbours' votes less the mention's own
-    every = ctx.spill  # per country: its neighbours' votes, whichever mention asks
+    # per country: what its votes add to a candidate's prior, the same for every candidate of
+    # that country (None: no votes, the prior alone)
+    adds: dict[str, float | None] = {}
     for entry, prior, country, admin1, admin1_key, city in cands:
-        votes = countries.get(country, 0)
-        if country and country == own_country:
-            votes -= own
-        if country and NEIGHBOUR_SHARE:
-            if country not in spill:
-                near = borders.get(country, ())
-                full = every.get(country)
-                if full is None:
-                    full = every[country] = sum(countries.get(n, 0) for n in near)
-                spill[country] = full - (own if own_country in near else 0.0)
-            votes += NEIGHBOUR_SHARE * spill[country]
-        if votes:
-            share = votes / total
-            score = prior + (COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0))
-        else:
-            score = prior  # priors are positive: adding a share of 0.0 changes nothing
+        add = adds.get(country, _UNSEEN)
+        if add is _UNSEEN:
+            add = adds[country] = _country_term(ctx, country, total)
+        # priors are positive: adding a share of 0.0 would change nothing
+        score = prior if add is None else prior + add
         if city:
             in_named = seen[admin1] - (own_seen if admin1 == own_admin1 else 0.0) if admin1 in seen else 0.0
         else:
@@ -113,6 +105,25 @@ def base_scores(cands: tuple[Cand, ...], ctx: Context) -> list[tuple[int, float,
             score += (ADMIN1_NAMED if city else REGION_HOLDS) * min(in_named, 1.0)
         out.append((entry, score, country, admin1_key))
     return out
+
+
+def _country_term(ctx: Context, country: str, total: float) -> float | None:
+    """What the votes for ``country`` (and a share of its neighbours') add to the prior of its
+    candidates, with ``total`` votes in all; None when it has none."""
+    countries, own, own_country = ctx.countries, ctx.own_weight, ctx.own_country
+    votes = countries.get(country, 0)
+    if country and country == own_country:
+        votes -= own
+    if country and NEIGHBOUR_SHARE:
+        near = neighbours().get(country, ())
+        full = ctx.spill.get(country)  # its neighbours' votes, whichever mention asks
+        if full is None:
+            full = ctx.spill[country] = sum(countries.get(n, 0) for n in near)
+        votes += NEIGHBOUR_SHARE * (full - (own if own_country in near else 0.0))  # less the mention's own
+    if not votes:
+        return None
+    share = votes / total
+    return COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0)
 
 
 def votes(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> Context:
