@@ -8,7 +8,7 @@ import pickle
 import pytest
 
 from mapper.extract.toponyms import find_spans
-from mapper.geo.gazetteer import Gazetteer, pack_candidates
+from mapper.geo.gazetteer import Gazetteer, key_heads, pack_candidates
 from mapper.geo.names import key
 from mapper.geo.spans import Span, quick_span
 from mapper.geoparse import geoparse_text
@@ -103,3 +103,18 @@ def test_gazetteer_columns_are_untracked_tuples():
                                                                "geonameid", "population"))
     gc.collect()  # a tuple of numbers and strings leaves the collector's lists at its first collection
     assert not gc.is_tracked(gaz.lat) and not gc.is_tracked(gaz.names)
+
+
+def test_heads_table_bounds_longer_names_without_losing_any():
+    assert key_heads(["new york city", "new york", "york", "kyiv oblast", "south ossetian"]) == \
+        {"new": 3, "kyiv": 2, "south": 2}
+    gaz = _tiny({"new york city": 1, "new york": 3, "york": 5, "john": 7})  # built by hand: the table is derived
+    gaz.demonyms = {"south ossetian": "GE"}
+    text = "John Smith flew from New York City to York, New York, with South Ossetian friends."
+    assert [s.key for s in find_spans(text, gaz)] == ["john", "new york city", "york", "new york", "south ossetian"]
+    assert gaz.heads == {"new": 3, "south": 2}
+
+
+def test_compiled_gazetteer_carries_its_heads_table(services):
+    gaz = services.gazetteer
+    assert gaz.heads["new"] >= 3 and "kyiv" in gaz.heads and gaz.heads.get("smith", 1) <= gaz.max_tokens

@@ -125,26 +125,30 @@ def _word(word: str) -> _Word:
     return found
 
 
-def _match(gaz: Gazetteer, info: list[_Word], i: int) -> tuple[int, str]:
+def _match(gaz: Gazetteer, info: list[_Word], i: int, solid: bool = False) -> tuple[int, str]:
     """Longest gazetteer key starting at word ``i``: (number of words, key) or (0, "").
 
     The key of several words is the keys of its words joined by spaces (empty ones
     dropped): :func:`mapper.geo.names.key` maps characters one by one and folds runs
-    of separators into one space, so this equals the key of the joined words.
+    of separators into one space, so this equals the key of the joined words.  ``solid``:
+    every word's key and bare key is non-empty (a run's words open with a capital).
     """
     index, demonyms = gaz.index, gaz.demonyms
     top = min(len(info) - i, gaz.max_tokens)
-    if top > 1 and all(w.key for w in info[i:i + top - 1]):
-        # every word's key is non-empty (a run's words open with a capital): the keys of the
-        # longer matches extend one another, so build them once, shortest first
-        heads = [info[i].key]
-        for w in info[i + 1:i + top - 1]:
-            heads.append(heads[-1] + " " + w.key)
-        for n in range(top, 1, -1):
-            last = info[i + n - 1].bare_key
-            k = heads[n - 2] + " " + last if last else heads[n - 2]
-            if k in index or (n == 2 and k in demonyms):
-                return n, k
+    if solid:
+        # a key of n words has n tokens or more and opens with the first word's first token: the
+        # heads table bounds n (most words open no longer name); the keys of the longer
+        # matches extend one another, so they are built once, shortest first
+        first = info[i].key
+        top = min(top, gaz.key_heads().get(first.partition(" ")[0], 1))
+        if top > 1:
+            heads = [first]
+            for w in info[i + 1:i + top - 1]:
+                heads.append(heads[-1] + " " + w.key)
+            for n in range(top, 1, -1):
+                k = heads[n - 2] + " " + info[i + n - 1].bare_key
+                if k in index or (n == 2 and k in demonyms):
+                    return n, k
         top = 1
     for n in range(top, 0, -1):
         last = info[i + n - 1].bare_key
@@ -337,11 +341,12 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozense
     found: list[tuple[int, int, str]] = []
     i = 0
     size = len(words)
+    solid = all(w.key and w.bare_key for w in info)
     while i < size:
         if words[i] in _CONNECTORS:
             i += 1
             continue
-        n, k = _match(gaz, info, i)
+        n, k = _match(gaz, info, i, solid)
         if not n:
             i += 1
             continue

@@ -20,9 +20,9 @@ from mapper.geo import cachefile
 from mapper.geo.names import fold
 from mapper.model import Place
 
-# 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from
+# 14: the heads table (first tokens of keys of several tokens); 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from
 # admin2.csv (second level); 10: Arabic endings
-INDEX_VERSION = "13"
+INDEX_VERSION = "14"
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
@@ -85,6 +85,9 @@ class Gazetteer:
     admin1_ids: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 code -> its GeoNames id
     abbreviations: dict[str, int] = field(default_factory=dict)  # "ky." / "b.c." / "nsw" -> admin-1 entry
     max_tokens: int = 6
+    #: per first token of the keys of several tokens (index and demonyms), the most tokens such
+    #: a key has (:func:`key_heads`); None in a gazetteer built by hand, derived on first use
+    heads: dict[str, int] | None = None
     shared: list[tuple[tuple[int, bool], ...]] = field(default_factory=list)  # keys of several entries
     digest: str = ""  # hash of the sources it was compiled from (keys the incremental store)
     _countries: dict[str, Place] | None = field(default=None, repr=False, compare=False)
@@ -121,6 +124,12 @@ class Gazetteer:
     def forget(self) -> None:
         """Empty the memo tables of :meth:`memo` (a benchmark's cold pass; results never change)."""
         self._memo = None
+
+    def key_heads(self) -> dict[str, int]:
+        """The :attr:`heads` table (derived from the index when the gazetteer was built by hand)."""
+        if self.heads is None:
+            self.heads = key_heads([*self.index, *self.demonyms])
+        return self.heads
 
     def candidates(self, name_key: str) -> tuple[tuple[int, bool], ...]:
         """Entries whose name or alternate name has this key: ``(entry, is_main_name)`` pairs."""
@@ -212,6 +221,22 @@ def admissible_name(name: str) -> bool:
     if _LATIN.match(folded):
         return not folded.islower()
     return bool(_CYRILLIC.match(name))
+
+
+def key_heads(keys: list[str]) -> dict[str, int]:
+    """Per first token of the keys of several tokens, the most tokens such a key has.
+
+    Recognition reads it to skip looking for a longer name where none can start ("John"
+    in "John Smith" opens no key of two words or more).
+    """
+    heads: dict[str, int] = {}
+    for name_key in keys:
+        first, space, rest = name_key.partition(" ")
+        if space:
+            n = rest.count(" ") + 2
+            if heads.get(first, 0) < n:
+                heads[first] = n
+    return heads
 
 
 def pack_candidates(index: dict[str, tuple[tuple[int, bool], ...]]) -> tuple[dict[str, int], list]:
