@@ -70,6 +70,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|at|inside|outside)\s+the\s+$", re.IGNORECAS
 
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _TITLE_KEYS = TITLES | frozenset({"gov", "sen", "sgt", "lt", "col", "gen", "capt", "rep", "dr", "mr", "mrs", "ms"})
+#: the keys :func:`_junk_key` rejects as one word, whatever the word
+_JUNK_WORDS = INSTITUTIONS | _TITLE_KEYS | _MONTH_ABBR | _CALENDAR | FUNCTION_WORDS | NOT_NAMES
 def _prev_word(text: str, pos: int) -> tuple[str, bool]:
     """The word before ``pos`` (lowercased) and whether ``pos`` opens a sentence."""
     i = pos - 1
@@ -116,12 +118,14 @@ def _word(word: str) -> _Word:
         bare = word if plain else _POSSESSIVE.sub("", word)
         lower = bare.lower()
         inner = lower in _CALENDAR or lower in FACILITY_WORDS
-        bare_key = key(bare)
+        bare_key = lower if bare.isalpha() and bare.isascii() else key(bare)  # key's own shortcut
         word_key = bare_key if plain else key(word)
+        tokens = (bare_key,) if plain and " " not in bare_key else (word_key + " " + bare_key).split()
         found = _WORDS[word] = _Word(word_key, bare_key, len(bare), lower, inner,
                                      inner or lower in FUNCTION_WORDS or lower in NOT_NAMES,
-                                     _junk_key(bare_key, [word]),
-                                     not _INSTITUTION_TOKENS.isdisjoint((word_key + " " + bare_key).split()))
+                                     # _junk_key of the one word, its contraction test only with an apostrophe
+                                     bare_key in _JUNK_WORDS or (not plain and _junk_key(bare_key, [word])),
+                                     not _INSTITUTION_TOKENS.isdisjoint(tokens))
     return found
 
 

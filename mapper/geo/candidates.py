@@ -51,31 +51,47 @@ _REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "govern
                                 "prefecture", "county"})
 
 
-def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
-    score = POP_WEIGHT * math.log10(gaz.population[entry] + 10)
-    if main:
-        score += MAIN_BONUS
-    if gaz.aliases.get(span.key) == entry and not span.region_word:
-        score += ALIAS_BONUS  # the alias table names towns: "Kharkiv region" is not the town
+def priors(gaz: Gazetteer, pairs: list[tuple[int, bool]], span: Span) -> list[float]:
+    """The prior of each ``(entry, is_main_name)`` pair of a span's name (what the span
+    contributes, its alias and region word, is read once for all of them)."""
+    word = span.region_word
+    alias = None if word else gaz.aliases.get(span.key)  # the alias table names towns: "Kharkiv region" is not the town
+    # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
+    bare_admin1 = not word and not region_named(span.key)
+    population, kinds, log10 = gaz.population, gaz.kind, math.log10
+    out = []
+    for entry, main in pairs:
+        score = POP_WEIGHT * log10(population[entry] + 10)
+        if main:
+            score += MAIN_BONUS
+        if alias == entry:
+            score += ALIAS_BONUS
+        if word:
+            score = _region_word_prior(gaz, entry, word, score)
+        elif bare_admin1 and kinds[entry] == ADMIN1 and not main:
+            score -= 2.0
+        out.append(score)
+    return out
+
+
+def _region_word_prior(gaz: Gazetteer, entry: int, word: str, score: float) -> float:
+    """``score`` with what a region word after the name says of ``entry``."""
     kind = gaz.kind[entry]
-    if span.region_word == "city":
+    if word == "city":
         if kind == CITY:
             score += 4.0  # "Aleppo city" is the town, not the governorate of that name
-    elif span.region_word:
-        if span.region_word in COUNTY_SPAN_WORDS and is_county(gaz, entry):
-            score += 4.0  # "Walker County" is the county, as "Kharkiv region" is the oblast
-        elif kind == ADMIN1:
-            score += 4.0
-            if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
-                score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
-        elif kind == COUNTRY:
-            score -= 3.0
-        elif kind == REGION and span.region_word in DISTRICT_WORDS and is_district(gaz, entry):
-            score += DISTRICT_BONUS
-        elif kind == CITY and span.region_word in _REGION_SPAN_WORDS:
-            score -= REGION_WORD_CITY  # "the Donetsk region" is Ukraine's oblast, not a Russian town of that name
-    elif kind == ADMIN1 and not main and not region_named(span.key):
-        score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
+    elif word in COUNTY_SPAN_WORDS and is_county(gaz, entry):
+        score += 4.0  # "Walker County" is the county, as "Kharkiv region" is the oblast
+    elif kind == ADMIN1:
+        score += 4.0
+        if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
+            score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
+    elif kind == COUNTRY:
+        score -= 3.0
+    elif kind == REGION and word in DISTRICT_WORDS and is_district(gaz, entry):
+        score += DISTRICT_BONUS
+    elif kind == CITY and word in _REGION_SPAN_WORDS:
+        score -= REGION_WORD_CITY  # "the Donetsk region" is Ukraine's oblast, not a Russian town of that name
     return score
 
 
@@ -158,9 +174,9 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
                          if e not in seen and is_county(gaz, e))
         # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
         cands = tuple(
-            (entry, prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
+            (entry, score, gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
              gaz.kind[entry] == CITY or is_county(gaz, entry))
-            for entry, main in pairs)
+            for (entry, _), score in zip(pairs, priors(gaz, pairs, span)))
         if not span.region_word:  # a bare name is the town (or admin-1 region) before the district of its country
             towns_in = {country for e, _, country, *_ in cands if gaz.kind[e] in (CITY, _VILLAGE, ADMIN1)}
             cands = tuple(c for c in cands if c[2] not in towns_in or not is_district(gaz, c[0]))
