@@ -118,3 +118,20 @@ def test_heads_table_bounds_longer_names_without_losing_any():
 def test_compiled_gazetteer_carries_its_heads_table(services):
     gaz = services.gazetteer
     assert gaz.heads["new"] >= 3 and "kyiv" in gaz.heads and gaz.heads.get("smith", 1) <= gaz.max_tokens
+
+
+def test_contexts_of_votes_and_without_are_the_dataclass_records(services):
+    from collections import Counter
+
+    from mapper.geo import context
+    gaz = services.gazetteer
+    kyiv, lviv = gaz.candidates("kyiv")[0][0], gaz.candidates("lviv")[0][0]
+    full = context.votes(gaz, [kyiv, lviv], Counter({"RU": 1}))
+    assert list(vars(full)) == [f.name for f in dataclasses.fields(context.Context)]  # every field, in order
+    assert full == context.Context(full.countries, full.admin1, full.size, towns_see=full.towns_see)
+    assert full.countries == {"RU": 0.5, "UA": 2.0} and type(full.countries) is Counter and full.spill == {}
+    own = context.without(full, gaz, kyiv)
+    assert own == context.Context(full.countries, full.admin1, full.size, "UA", gaz.admin1[kyiv], 1.0,
+                                  full.towns_see, True) and own.spill is full.spill
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        own.size = 0.0
