@@ -108,28 +108,29 @@ def _word(word: str) -> _Word:
     return found
 
 
-def _match(gaz: Gazetteer, info: list[_Word], i: int, solid: bool = False) -> tuple[int, str]:
+def _match(gaz: Gazetteer, info: list[_Word], i: int, heads: dict[str, int] | None = None) -> tuple[int, str]:
     """Longest gazetteer key starting at word ``i``: (number of words, key) or (0, "").
 
     The key of several words is the keys of its words joined by spaces (empty ones
     dropped): :func:`mapper.geo.names.key` maps characters one by one and folds runs
-    of separators into one space, so this equals the key of the joined words.  ``solid``:
-    every word's key and bare key is non-empty (a run's words open with a capital).
+    of separators into one space, so this equals the key of the joined words.  ``heads``:
+    the gazetteer's :meth:`~mapper.geo.gazetteer.Gazetteer.key_heads`, given when every
+    word's key and bare key is non-empty (a run's words open with a capital).
     """
     index, demonyms = gaz.index, gaz.demonyms
     top = min(len(info) - i, gaz.max_tokens)
-    if solid:
+    if heads is not None:
         # a key of n words has n tokens or more and opens with the first word's first token: the
         # heads table bounds n (most words open no longer name); the keys of the longer
         # matches extend one another, so they are built once, shortest first
         first = info[i].key
-        top = min(top, gaz.key_heads().get(first.partition(" ")[0], 1))
+        top = min(top, heads.get(first.partition(" ")[0], 1))
         if top > 1:
-            heads = [first]
+            keys = [first]
             for w in info[i + 1:i + top - 1]:
-                heads.append(heads[-1] + " " + w.key)
+                keys.append(keys[-1] + " " + w.key)
             for n in range(top, 1, -1):
-                k = heads[n - 2] + " " + info[i + n - 1].bare_key
+                k = keys[n - 2] + " " + info[i + n - 1].bare_key
                 if k in index or (n == 2 and k in demonyms):
                     return n, k
         top = 1
@@ -186,9 +187,11 @@ def _run_plan(text: str, base: int, run: str, gaz: Gazetteer, plans: dict[str, t
         plan = plans[run] = _plan([run], [info], gaz, frozenset())
         return plan
     words = run.split(" ")  # the run pattern joins its words with single spaces
-    info = [_word(w) for w in words]
-    if any(w.institution for w in info):
-        return _plan(words, info, gaz, _venues(text, base, words))
+    known = _WORDS.get
+    info = [known(w) or _word(w) for w in words]
+    for w in info:
+        if w.institution:
+            return _plan(words, info, gaz, _venues(text, base, words))
     plan = plans[run] = _plan(words, info, gaz, frozenset())
     return plan
 
@@ -213,13 +216,13 @@ def _plan(words: list[str], info: list[_Word], gaz: Gazetteer, venues: frozenset
         pos += len(word) + 1
     joined = "".join(words)
     if ("'" not in joined and "’" not in joined) or all(w.bare_len == len(word) for w, word in zip(info, words)):
-        return tuple(_segment(pieces, info, gaz, venues))  # no possessive: the run is one segment
+        return tuple(_segment(pieces, words, info, gaz, venues))  # no possessive: the run is one segment
     entries: list[_Entry] = []
     # a possessive ends a name: "FBI's Atlanta office" is two runs
     cut = 0
     for idx, (_, word) in enumerate(pieces):
         if idx == len(pieces) - 1 or (info[idx].bare_len != len(word) and not _spans_possessive(gaz, info, cut, idx)):
-            entries.extend(_segment(pieces[cut:idx + 1], info[cut:idx + 1], gaz,
+            entries.extend(_segment(pieces[cut:idx + 1], words[cut:idx + 1], info[cut:idx + 1], gaz,
                                     frozenset(j - cut for j in venues if cut <= j <= idx)))
             cut = idx + 1
     return tuple(entries)
@@ -238,12 +241,12 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozense
     found: list[tuple[int, int, str]] = []
     i = 0
     size = len(words)
-    solid = all(w.key and w.bare_key for w in info)
+    heads = gaz.key_heads() if all(w.key and w.bare_key for w in info) else None
     while i < size:
         if words[i] in _CONNECTORS:
             i += 1
             continue
-        n, k = _match(gaz, info, i, solid)
+        n, k = _match(gaz, info, i, heads)
         if not n:
             i += 1
             continue
@@ -262,9 +265,10 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozense
     return found
 
 
-def _segment(pieces: list[tuple[int, str]], info: list[_Word], gaz: Gazetteer, venues: frozenset[int]
-             ) -> list[_Entry]:
-    words = [w for _, w in pieces]
+def _segment(pieces: list[tuple[int, str]], words: list[str], info: list[_Word], gaz: Gazetteer,
+             venues: frozenset[int]) -> list[_Entry]:
+    """The entries of a segment of a run: its ``pieces`` (offset in the run, word), their
+    ``words`` and word records; ``venues``: see :func:`_venues`."""
     found = _found(gaz, words, info, venues)
     entries = []
     if found:

@@ -150,40 +150,56 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
     slot = (span.key, word_slot(span))
     found = memo.get(slot)
     if found is None:
-        pairs = list(gaz.candidates(span.key))
-        if span.region_word in _REGION_SPAN_WORDS:
-            # "Moscow region" is Moscow Oblast, whose names all carry the region word
-            seen = {e for e, _ in pairs}
-            for word in _REGION_SUFFIXES:
-                for entry, _ in gaz.candidates(f"{span.key} {word}"):
-                    if entry not in seen and gaz.kind[entry] == ADMIN1:
-                        pairs.append((entry, True))
-                        seen.add(entry)
-            # "Dnepropetrovsk region": the region a big city of that (old) name is the seat of
-            for entry, main in list(pairs):
-                region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
-                named = main or gaz.aliases.get(span.key) == entry  # not Engels, once called Pokrovsk
-                if named and gaz.kind[entry] == CITY and gaz.population[entry] >= _SEAT_POP \
-                        and region is not None and region not in seen:
-                    pairs.append((region, False))
-                    seen.add(region)
-        elif span.region_word in COUNTY_SPAN_WORDS:
-            # "Walker" + "County" when the recogniser matched only "Walker": the counties of that name
-            seen = {e for e, _ in pairs}
-            pairs.extend((e, True) for e, _ in gaz.candidates(f"{span.key} county")
-                         if e not in seen and is_county(gaz, e))
-        # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
-        cands = tuple(
-            (entry, score, gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
-             gaz.kind[entry] == CITY or is_county(gaz, entry))
-            for (entry, _), score in zip(pairs, priors(gaz, pairs, span)))
-        if not span.region_word:  # a bare name is the town (or admin-1 region) before the district of its country
-            towns_in = {country for e, _, country, *_ in cands if gaz.kind[e] in (CITY, _VILLAGE, ADMIN1)}
-            cands = tuple(c for c in cands if c[2] not in towns_in or not is_district(gaz, c[0]))
-        cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == CITY}
-        shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == ADMIN1 and gaz.admin1[e] in cities_in)
-        found = memo[slot] = (cands, shadowed)
+        found = memo[slot] = _priced(gaz, _pairs(gaz, span), span)
     return found
+
+
+def _pairs(gaz: Gazetteer, span: Span) -> list[tuple[int, bool]]:
+    """The ``(entry, is_main_name)`` pairs a span's name and region word can mean."""
+    pairs = list(gaz.candidates(span.key))
+    if span.region_word in _REGION_SPAN_WORDS:
+        # "Moscow region" is Moscow Oblast, whose names all carry the region word
+        seen = {e for e, _ in pairs}
+        for word in _REGION_SUFFIXES:
+            for entry, _ in gaz.candidates(f"{span.key} {word}"):
+                if entry not in seen and gaz.kind[entry] == ADMIN1:
+                    pairs.append((entry, True))
+                    seen.add(entry)
+        # "Dnepropetrovsk region": the region a big city of that (old) name is the seat of
+        for entry, main in list(pairs):
+            region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
+            named = main or gaz.aliases.get(span.key) == entry  # not Engels, once called Pokrovsk
+            if named and gaz.kind[entry] == CITY and gaz.population[entry] >= _SEAT_POP \
+                    and region is not None and region not in seen:
+                pairs.append((region, False))
+                seen.add(region)
+    elif span.region_word in COUNTY_SPAN_WORDS:
+        # "Walker" + "County" when the recogniser matched only "Walker": the counties of that name
+        seen = {e for e, _ in pairs}
+        pairs.extend((e, True) for e, _ in gaz.candidates(f"{span.key} county")
+                     if e not in seen and is_county(gaz, e))
+    return pairs
+
+
+def _priced(gaz: Gazetteer, pairs: list[tuple[int, bool]], span: Span) -> tuple[tuple[Cand, ...], tuple[int, ...]]:
+    """The candidates of ``pairs`` with their priors, and the admin-1 entries among them that
+    contain a candidate city (see :func:`candidates`); one pass over the pairs."""
+    kinds, countries, admin1s = gaz.kind, gaz.country, gaz.admin1
+    cands = []
+    towns_in, cities_in = set(), set()  # the countries of its towns and regions; the admin-1 codes of its cities
+    for (entry, _), score in zip(pairs, priors(gaz, pairs, span)):
+        kind, country, code = kinds[entry], countries[entry], admin1s[entry]
+        # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
+        cands.append((entry, score, country, code, code or "", kind == CITY or is_county(gaz, entry)))
+        if kind == CITY or kind == _VILLAGE or kind == ADMIN1:
+            towns_in.add(country)
+            if kind == CITY:
+                cities_in.add(code)
+    if not span.region_word:  # a bare name is the town (or admin-1 region) before the district of its country
+        cands = [c for c in cands if c[2] not in towns_in or not is_district(gaz, c[0])]
+    # (a district is no city nor admin-1 region: the filter leaves both sets as they are)
+    shadowed = tuple(c[0] for c in cands if kinds[c[0]] == ADMIN1 and c[3] in cities_in)
+    return tuple(cands), shadowed
 
 
 def name_strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
