@@ -259,14 +259,12 @@ def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], l
     out: dict[int, float] = {}
     if not counties:
         return out
-    # a hamlet's name is often a surname ("Hartmann" beside "Franklin County"): partners have people
-    towns = [(span.key, e) for span in firsts for e, *_ in candidates(gaz, span)[0]
-             if gaz.kind[e] == CITY and gaz.population[e] >= TOGETHER_MIN_POP]
     # towns by whole degree of latitude: a county looks at the bands within a degree of it only
     # (an article naming a common county and a common town paired thousands of candidates)
     bands: dict[int, list[tuple[str, int]]] = {}
-    for other, town in towns:
-        bands.setdefault(math.floor(gaz.lat[town]), []).append((other, town))
+    for span in firsts:
+        for band, town in _town_bands(gaz, span):
+            bands.setdefault(band, []).append((span.key, town))
     for name, county in counties:
         lat, lon = gaz.lat[county], gaz.lon[county]
         band = math.floor(lat)
@@ -276,6 +274,19 @@ def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], l
                         flat_km(lat, lon, gaz.lat[town], gaz.lon[town]) < TOGETHER_KM:
                     out[county] = out[town] = TOGETHER_BONUS
     return out
+
+
+def _town_bands(gaz: Gazetteer, span: Span) -> tuple[tuple[int, int], ...]:
+    """The town candidates of a span's name that may lie with a county, each with its whole
+    degree of latitude (memoised as its candidates are)."""
+    memo = gaz.memo("together.towns")
+    slot = (span.key, word_slot(span))
+    found = memo.get(slot)
+    if found is None:
+        # a hamlet's name is often a surname ("Hartmann" beside "Franklin County"): partners have people
+        found = memo[slot] = tuple((math.floor(gaz.lat[e]), e) for e, *_ in candidates(gaz, span)[0]
+                                   if gaz.kind[e] == CITY and gaz.population[e] >= TOGETHER_MIN_POP)
+    return found
 
 
 TOGETHER_KM, TOGETHER_BONUS = 40.0, 6.0
