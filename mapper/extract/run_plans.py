@@ -145,18 +145,15 @@ def _match(gaz: Gazetteer, info: list[_Word], i: int, heads: dict[str, int] | No
     return 0, ""
 
 
-class _Entry(NamedTuple):
-    """A span a capitalised run yields wherever it occurs: what depends on its words alone."""
-
-    start: int  # offset in the run
-    end: int  # offset of the name's end in the run
-    key: str
-    demonym: str | None
-    covered: bool  # before a region word after the run is counted
-    run_start: bool
-    region_word: str  # a region word of the run right after the name ("Kyiv Oblast"), or ""
-    region_end: int  # where that region word ends
-    part: int  # 0 a name; 1 the first part of a hyphenated word ("Russia-Ukraine"); 2 a later part
+#: A span a capitalised run yields wherever it occurs, what depends on its words alone:
+#: (start, end, key, demonym, covered, run_start, region_word, region_end, part) with
+#: start/end: the name's offsets in the run; covered: before a region word after the run is
+#: counted; region_word: a region word of the run right after the name ("Kyiv Oblast") or "",
+#: region_end: where it ends; part: 0 a name, 1 the first part of a hyphenated word
+#: ("Russia-Ukraine"), 2 a later part.  A plain tuple, not a NamedTuple: the collector stops
+#: tracking a tuple of numbers and strings (and the plans made of them), not a subclass's
+#: instances, and thousands of them outlive every pass.
+_Entry = tuple[int, int, str, "str | None", bool, bool, str, int, int]
 
 
 _RUNS_MAX = 200_000  # the run memo is emptied when it grows past this
@@ -331,7 +328,7 @@ def _entry(pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: 
         region_word = info[nxt].bare_lower
         region_end = pieces[nxt][0] + len(pieces[nxt][1])
     # the table wins: a demonym never becomes a town named like it
-    return _Entry(start, end, k, gaz.demonyms.get(k), covered, run_start, region_word, region_end, 0)
+    return (start, end, k, gaz.demonyms.get(k), covered, run_start, region_word, region_end, 0)
 
 
 def _hyphen_parts(pieces: list[tuple[int, str]], used: set[int], gaz: Gazetteer) -> list[_Entry]:
@@ -346,7 +343,7 @@ def _hyphen_parts(pieces: list[tuple[int, str]], used: set[int], gaz: Gazetteer)
             k = _word(part).bare_key
             if part[:1].isupper() and (k in gaz.index or k in gaz.demonyms):
                 start = pos + offset
-                out.append(_Entry(start, start + len(part), k, gaz.demonyms.get(k), False, offset == 0, "",
-                                  start + len(part), 1 if offset == 0 else 2))
+                out.append((start, start + len(part), k, gaz.demonyms.get(k), False, offset == 0, "",
+                            start + len(part), 1 if offset == 0 else 2))
             offset += len(part) + 1
     return out

@@ -111,23 +111,23 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
 def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
     """The spans of a run's ``plan`` where the run starts at ``base`` in ``text``."""
     out = []
-    for e in plan:
-        start = base + e.start
-        if e.part:
-            end = base + e.end
-            prev, opens = _prev_word(text, start) if e.part == 1 else ("", False)
-            out.append(quick_span(text[start:end], start, end, e.key, e.demonym, False, e.part == 1, opens, prev,
+    for offset, stop, k, demonym, covered, run_start, region_word, region_end, part in plan:
+        start = base + offset
+        if part:
+            end = base + stop
+            prev, opens = _prev_word(text, start) if part == 1 else ("", False)
+            out.append(quick_span(text[start:end], start, end, k, demonym, False, part == 1, opens, prev,
                                   "", _is_headline(text, start, end)))
             continue
-        if e.region_word:
-            region_word, end = e.region_word, base + e.region_end
+        if region_word:
+            end = base + region_end
         else:
-            end = base + e.end
+            end = base + stop
             after = _REGION_AFTER.match(text, end, end + 16)
             region_word = after.group(1) if after else ""
         prev, opens = _prev_word(text, start)
-        out.append(quick_span(text[start:end], start, end, e.key, e.demonym, e.covered or region_word in REGION_WORDS,
-                              e.run_start, opens, prev, region_word, _is_headline(text, start, end)))
+        out.append(quick_span(text[start:end], start, end, k, demonym, covered or region_word in REGION_WORDS,
+                              run_start, opens, prev, region_word, _is_headline(text, start, end)))
     return out
 
 
