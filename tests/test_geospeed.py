@@ -135,3 +135,19 @@ def test_contexts_of_votes_and_without_are_the_dataclass_records(services):
                                   full.towns_see, True) and own.spill is full.spill
     with pytest.raises(dataclasses.FrozenInstanceError):
         own.size = 0.0
+
+
+def test_one_word_runs_are_planned_as_the_general_planner_would(services):
+    from mapper.extract import run_plans
+    gaz = services.gazetteer
+    text = "Kyiv's mayor met Ukrainian and March officials in the Kremlin; Paris, Mexico and The Times."
+    words = ["Kyiv's", "Ukrainian", "March", "Kremlin", "Paris", "Mexico", "The", "Times"]
+    planned = 0
+    for word in words:
+        base = text.index(word)
+        info = run_plans._word(word)
+        venues = run_plans._venues(text, base, [word]) if info.institution else frozenset()
+        general = run_plans._plan([word], [info], gaz, venues)
+        assert run_plans._run_plan(text, base, word, gaz, {}) == general
+        planned += bool(general)
+    assert planned >= 5  # Kyiv, Ukrainian (a demonym), Kremlin (a venue here), Paris, Mexico

@@ -181,7 +181,10 @@ def _run_plan(text: str, base: int, run: str, gaz: Gazetteer, plans: dict[str, t
             return ()
         if info.institution:
             return _plan([run], [info], gaz, _venues(text, base, [run]))
-        plan = plans[run] = _plan([run], [info], gaz, frozenset())
+        # what _plan makes of one named word: its match, covered and opening its run, or
+        # nothing when the word is junk ("The", "March"; an institution's word went above)
+        end = info.bare_len
+        plan = plans[run] = () if info.junk else ((0, end, k, gaz.demonyms.get(k), True, True, "", end, 0),)
         return plan
     words = run.split(" ")  # the run pattern joins its words with single spaces
     known = _WORDS.get
