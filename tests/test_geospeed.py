@@ -146,7 +146,7 @@ def test_one_word_runs_are_planned_as_the_general_planner_would(services):
     for word in words:
         base = text.index(word)
         info = run_plans._word(word)
-        venues = run_plans._venues(text, base, [word]) if info.institution else frozenset()
+        venues = run_plans._venues(text, base, [word]) if info[run_plans._INSTITUTION] else frozenset()
         general = run_plans._plan([word], [info], gaz, venues)
         assert run_plans._run_plan(text, base, word, gaz, {}) == general
         planned += bool(general)

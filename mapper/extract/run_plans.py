@@ -11,7 +11,6 @@ headline) is read per occurrence by :func:`mapper.extract.toponyms.find_spans`.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from mapper.extract.toponyms_extra import POSSESSIVE as _POSSESSIVE
 from mapper.geo.gazetteer import Gazetteer
@@ -65,21 +64,18 @@ _TITLE_KEYS = TITLES | frozenset({"gov", "sen", "sgt", "lt", "col", "gen", "capt
 _JUNK_WORDS = INSTITUTIONS | _TITLE_KEYS | _MONTH_ABBR | _CALENDAR | FUNCTION_WORDS | NOT_NAMES
 
 
-class _Word(NamedTuple):
-    """What recognition derives from one word of a capitalised run (memoised per word)."""
-
-    key: str  # its name key
-    bare_key: str  # the key without a possessive ("Kyiv's" -> "kyiv")
-    bare_len: int  # its length without a possessive
-    bare_lower: str  # lowercased, without a possessive
-    # Words that sit in a capitalised run without making it a longer name: calendar words
-    # ("Kyiv on Monday"), facility heads after a place ("Shelbyville Recreation Center",
-    # "Oakland Police") and, at the start, function words capitalised by the sentence
-    # ("An Alexandria man").
-    inner: bool  # transparent anywhere in a run: calendar and facility words
-    edge: bool  # transparent at the edge of a run: also function words and non-names
-    junk: bool  # never a place mention on its own ("The", "March", "I've"), see _junk_key
-    institution: bool  # a token of its keys is one of an institution's name (see _INSTITUTION_TOKENS)
+#: What recognition derives from one word of a capitalised run (memoised per word), read by
+#: these positions: its name key; the key without a possessive ("Kyiv's" -> "kyiv"); its
+#: length without a possessive; lowercased without a possessive; whether it is transparent
+#: anywhere in a run (calendar and facility words: "Kyiv on Monday", "Shelbyville Recreation
+#: Center", "Oakland Police") and at the edge of a run (also function words capitalised by the
+#: sentence, "An Alexandria man", and non-names); whether it is never a place mention on its
+#: own ("The", "March", "I've", see _junk_key); whether a token of its keys is one of an
+#: institution's name (see _INSTITUTION_TOKENS).  A plain tuple, not a NamedTuple: the
+#: collector stops tracking a tuple of strings and numbers, not a subclass's instances, and a
+#: cold pass over a corpus keeps thousands of them (enough to set off a full collection).
+_Word = tuple[str, str, int, str, bool, bool, bool, bool]
+_KEY, _BARE_KEY, _BARE_LEN, _BARE_LOWER, _INNER, _EDGE, _JUNK, _INSTITUTION = range(8)
 
 
 _WORDS: dict[str, _Word] = {}
@@ -87,7 +83,7 @@ _WORDS_MAX = 200_000  # the memo is emptied when it grows past this (bounded mem
 
 
 def _word(word: str) -> _Word:
-    """The memoised :class:`_Word` of a word (the same words recur in every article)."""
+    """The memoised :data:`_Word` record of a word (the same words recur in every article)."""
     found = _WORDS.get(word)
     if found is None:
         if len(_WORDS) >= _WORDS_MAX:
@@ -100,11 +96,11 @@ def _word(word: str) -> _Word:
         bare_key = lower if bare.isalpha() and bare.isascii() else key(bare)  # key's own shortcut
         word_key = bare_key if plain else key(word)
         tokens = (bare_key,) if plain and " " not in bare_key else (word_key + " " + bare_key).split()
-        found = _WORDS[word] = _Word(word_key, bare_key, len(bare), lower, inner,
-                                     inner or lower in FUNCTION_WORDS or lower in NOT_NAMES,
-                                     # _junk_key of the one word, its contraction test only with an apostrophe
-                                     bare_key in _JUNK_WORDS or (not plain and _junk_key(bare_key, [word])),
-                                     not _INSTITUTION_TOKENS.isdisjoint(tokens))
+        found = _WORDS[word] = (word_key, bare_key, len(bare), lower, inner,
+                                inner or lower in FUNCTION_WORDS or lower in NOT_NAMES,
+                                # _junk_key of the one word, its contraction test only with an apostrophe
+                                bare_key in _JUNK_WORDS or (not plain and _junk_key(bare_key, [word])),
+                                not _INSTITUTION_TOKENS.isdisjoint(tokens))
     return found
 
 
@@ -123,23 +119,23 @@ def _match(gaz: Gazetteer, info: list[_Word], i: int, heads: dict[str, int] | No
         # a key of n words has n tokens or more and opens with the first word's first token: the
         # heads table bounds n (most words open no longer name); the keys of the longer
         # matches extend one another, so they are built once, shortest first
-        first = info[i].key
+        first = info[i][_KEY]
         top = min(top, heads.get(first.partition(" ")[0], 1))
         if top > 1:
             keys = [first]
             for w in info[i + 1:i + top - 1]:
-                keys.append(keys[-1] + " " + w.key)
+                keys.append(keys[-1] + " " + w[_KEY])
             for n in range(top, 1, -1):
-                k = keys[n - 2] + " " + info[i + n - 1].bare_key
+                k = keys[n - 2] + " " + info[i + n - 1][_BARE_KEY]
                 if k in index or (n == 2 and k in demonyms):
                     return n, k
         top = 1
     for n in range(top, 0, -1):
-        last = info[i + n - 1].bare_key
+        last = info[i + n - 1][_BARE_KEY]
         if n == 1:
             k = last
         else:
-            k = " ".join([w.key for w in info[i:i + n - 1] if w.key] + ([last] if last else []))
+            k = " ".join([w[_KEY] for w in info[i:i + n - 1] if w[_KEY]] + ([last] if last else []))
         if k in index or (n <= 2 and k in demonyms):
             return n, k
     return 0, ""
@@ -175,22 +171,22 @@ def _run_plan(text: str, base: int, run: str, gaz: Gazetteer, plans: dict[str, t
     if " " not in run and "-" not in run:
         # most runs are one word: without a hyphen, it yields its match or nothing
         info = _word(run)
-        k = info.bare_key
+        k = info[_BARE_KEY]
         if k not in gaz.index and k not in gaz.demonyms:
             plans[run] = ()
             return ()
-        if info.institution:
+        if info[_INSTITUTION]:
             return _plan([run], [info], gaz, _venues(text, base, [run]))
         # what _plan makes of one named word: its match, covered and opening its run, or
         # nothing when the word is junk ("The", "March"; an institution's word went above)
-        end = info.bare_len
-        plan = plans[run] = () if info.junk else ((0, end, k, gaz.demonyms.get(k), True, True, "", end, 0),)
+        end = info[_BARE_LEN]
+        plan = plans[run] = () if info[_JUNK] else ((0, end, k, gaz.demonyms.get(k), True, True, "", end, 0),)
         return plan
     words = run.split(" ")  # the run pattern joins its words with single spaces
     known = _WORDS.get
     info = [known(w) or _word(w) for w in words]
     for w in info:
-        if w.institution:
+        if w[_INSTITUTION]:
             return _plan(words, info, gaz, _venues(text, base, words))
     plan = plans[run] = _plan(words, info, gaz, frozenset())
     return plan
@@ -215,13 +211,14 @@ def _plan(words: list[str], info: list[_Word], gaz: Gazetteer, venues: frozenset
         pieces.append((pos, word))
         pos += len(word) + 1
     joined = "".join(words)
-    if ("'" not in joined and "’" not in joined) or all(w.bare_len == len(word) for w, word in zip(info, words)):
+    if ("'" not in joined and "’" not in joined) or all(w[_BARE_LEN] == len(word) for w, word in zip(info, words)):
         return tuple(_segment(pieces, words, info, gaz, venues))  # no possessive: the run is one segment
     entries: list[_Entry] = []
     # a possessive ends a name: "FBI's Atlanta office" is two runs
     cut = 0
     for idx, (_, word) in enumerate(pieces):
-        if idx == len(pieces) - 1 or (info[idx].bare_len != len(word) and not _spans_possessive(gaz, info, cut, idx)):
+        if idx == len(pieces) - 1 or \
+                (info[idx][_BARE_LEN] != len(word) and not _spans_possessive(gaz, info, cut, idx)):
             entries.extend(_segment(pieces[cut:idx + 1], words[cut:idx + 1], info[cut:idx + 1], gaz,
                                     frozenset(j - cut for j in venues if cut <= j <= idx)))
             cut = idx + 1
@@ -231,7 +228,8 @@ def _plan(words: list[str], info: list[_Word], gaz: Gazetteer, venues: frozenset
 def _spans_possessive(gaz: Gazetteer, info: list[_Word], cut: int, idx: int) -> bool:
     """Whether a name runs through the possessive at word ``idx``: "Donetsk People's
     Republic" is one name, not "Donetsk People" and "Republic"."""
-    return any(" ".join(w.key for w in info[start:idx + 2]) in gaz.index for start in range(max(cut, idx - 2), idx + 1))
+    return any(" ".join(w[_KEY] for w in info[start:idx + 2]) in gaz.index
+               for start in range(max(cut, idx - 2), idx + 1))
 
 
 def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozenset[int] = frozenset()
@@ -241,7 +239,7 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozense
     found: list[tuple[int, int, str]] = []
     i = 0
     size = len(words)
-    heads = gaz.key_heads() if all(w.key and w.bare_key for w in info) else None
+    heads = gaz.key_heads() if all(w[_KEY] and w[_BARE_KEY] for w in info) else None
     while i < size:
         if words[i] in _CONNECTORS:
             i += 1
@@ -250,11 +248,11 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozense
         if not n:
             i += 1
             continue
-        if i + n < size and info[i + n].bare_lower in MEDIA_WORDS:
+        if i + n < size and info[i + n][_BARE_LOWER] in MEDIA_WORDS:
             i += n + 1  # "Kyiv Independent", "Washington Post": a media outlet, not a place
             continue
         # a one-word match's key is its word's bare key: its word record knows whether it is junk
-        junk = info[i].junk if n == 1 else k in INSTITUTIONS
+        junk = info[i][_JUNK] if n == 1 else k in INSTITUTIONS
         if not junk or (k in INSTITUTIONS and i in venues):
             # a bare region word after a name ("Oblast" in "Kyiv Oblast") is part of it
             if not (n == 1 and i > 0 and k in REGION_WORDS):
@@ -278,9 +276,9 @@ def _segment(pieces: list[tuple[int, str]], words: list[str], info: list[_Word],
             if lo == i and hi == i + n:
                 covered = starts = True  # the match is its whole part of the run (most runs)
             else:
-                covered = all(i <= j < i + n or (info[j].edge if j == lo or j >= i + n else info[j].inner)
+                covered = all(i <= j < i + n or (info[j][_EDGE] if j == lo or j >= i + n else info[j][_INNER])
                               for j in range(lo, hi) if words[j] not in _CONNECTORS)
-                starts = not any(words[j] not in _CONNECTORS and not info[j].edge for j in range(lo, i))
+                starts = not any(words[j] not in _CONNECTORS and not info[j][_EDGE] for j in range(lo, i))
             entries.append(_entry(pieces, info, i, n, k, gaz, covered, starts))
     else:
         inside = set()
@@ -324,11 +322,12 @@ def _junk_key(k: str, words: list[str]) -> bool:
 def _entry(pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: str, gaz: Gazetteer,
            covered: bool, run_start: bool) -> _Entry:
     start = pieces[i][0]
-    end = pieces[i + n - 1][0] + info[i + n - 1].bare_len
+    end = pieces[i + n - 1][0] + info[i + n - 1][_BARE_LEN]
     region_word, region_end = "", end
     nxt = i + n
-    if nxt < len(pieces) and info[nxt].bare_len == len(pieces[nxt][1]) and info[nxt].bare_lower in REGION_WORDS:
-        region_word = info[nxt].bare_lower
+    if nxt < len(pieces) and info[nxt][_BARE_LEN] == len(pieces[nxt][1]) and \
+            info[nxt][_BARE_LOWER] in REGION_WORDS:
+        region_word = info[nxt][_BARE_LOWER]
         region_end = pieces[nxt][0] + len(pieces[nxt][1])
     # the table wins: a demonym never becomes a town named like it
     return (start, end, k, gaz.demonyms.get(k), covered, run_start, region_word, region_end, 0)
@@ -343,7 +342,7 @@ def _hyphen_parts(pieces: list[tuple[int, str]], used: set[int], gaz: Gazetteer)
             continue
         offset = 0
         for part in word.split("-"):
-            k = _word(part).bare_key
+            k = _word(part)[_BARE_KEY]
             if part[:1].isupper() and (k in gaz.index or k in gaz.demonyms):
                 start = pos + offset
                 out.append((start, start + len(part), k, gaz.demonyms.get(k), False, offset == 0, "",
