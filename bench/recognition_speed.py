@@ -61,7 +61,7 @@ def best_rate(run: Callable[[str], object], texts: list[str], repeat: int) -> fl
 
 def _mapper_runner() -> tuple[Callable[[str], object], Callable[[], None]]:
     """mapper's recognition + resolution of one text, and a function that empties its memos."""
-    from mapper.extract import toponyms
+    from mapper.extract import run_plans
     from mapper.extract.toponyms import find_spans
     from mapper.geo.gazetteer import Gazetteer
     from mapper.geo.resolve import resolve_spans
@@ -73,7 +73,7 @@ def _mapper_runner() -> tuple[Callable[[str], object], Callable[[], None]]:
 
     def forget() -> None:
         gaz.forget()  # the memos of runs and names, per gazetteer
-        toponyms._WORDS.clear()  # the word memo of recognition (module level, no public handle)
+        run_plans._WORDS.clear()  # the word memo of recognition (module level, no public handle)
 
     return run, forget
 

@@ -1,75 +1,36 @@
 """Place-name recognition: every candidate place mention with its exact span.
 
 Recognition proposes; resolution (:mod:`mapper.geo.resolve`) decides.  This module
-finds runs of capitalised words, matches them greedily (longest first) against the
-gazetteer's name keys, and records the evidence the resolver needs: whether the run
-is fully made of known names (a run like "Marco Rubio" that is not is a person or an
-organisation), whether the word opens a sentence, the word before it (a title such
-as "President", a locative preposition such as "in"), a region word after it
-("Kharkiv Oblast", "the Pokrovsk region") and demonyms ("Ukrainian"), which are
-evidence for a country but never a place mention themselves.
+finds runs of capitalised words, has them matched greedily (longest first) against the
+gazetteer's name keys (:mod:`mapper.extract.run_plans`), and records the evidence the
+resolver needs: whether the run is fully made of known names (a run like "Marco Rubio"
+that is not is a person or an organisation), whether the word opens a sentence, the word
+before it (a title such as "President", a locative preposition such as "in"), a region
+word after it ("Kharkiv Oblast", "the Pokrovsk region") and demonyms ("Ukrainian"),
+which are evidence for a country but never a place mention themselves.
 """
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
-from mapper.extract.toponyms_extra import POSSESSIVE as _POSSESSIVE
+from mapper.extract.run_plans import _CONN, _Entry, _run_plan
+from mapper.extract.run_plans import (FACILITY_WORDS, FUNCTION_WORDS, INSTITUTIONS, MEDIA_WORDS,  # noqa: F401
+                                      NOT_NAMES, REGION_WORDS)  # (re-exported)
 from mapper.extract.toponyms_extra import UPPER as _UPPER
 from mapper.extract.toponyms_extra import (HEAD_INITIALS, drop_personal_names, find_abbreviations, find_facilities,
                                            find_numbered, qualified_unknowns, share_region_words)
 from mapper.extract.toponyms_extra import span_at  # noqa: F401  (re-exported: given mentions)
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
-from mapper.geo.spans import LOCATIVES, TITLES, Span  # noqa: F401  (re-exported)
-from mapper.geo.names import key
+from mapper.geo.spans import LOCATIVES, TITLES, Span, quick_span  # noqa: F401  (re-exported)
 
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*"
-_CONN = r"(?:of|de|del|della|la|le|les|du|des|di|da|do|dos|al|el|on|upon|am|an|im|sur|and|the|y|en|au|aux)"
-# the lookahead lets the engine skip to a capital quickly (twice as fast; the same matches)
 # an Arabic article joined by a hyphen continues a name: "Deir al-Balah", "Ras al-Ain", "Ain al-Arab"
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|ez|ul|um)-"
+# the lookahead lets the engine skip to a capital quickly (twice as fast; the same matches)
 _RUN = re.compile(rf"(?=[{_UPPER}])(?:{_CAP})(?: (?:{_CONN} )?(?:{_ARTICLE})?(?:{_CAP}))*")
-_CONNECTORS = frozenset(_CONN[3:-1].split("|"))
-#: words that may follow a name in a capitalised run without being part of it ("Kyiv on Monday")
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december""".split())
-
-#: capitalised words after a name that make it a region mention ("Kyiv Oblast")
-REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
-                          "county", "state", "oblasts", "regions", "provinces", "states", "governorates",
-                          "counties", "territory", "locality", "rayon", "township", "municipality"})
-#: connectors that separate names inside a run ("Galen Miller of Palestine")
-_SPLITTERS = frozenset({"of", "and"})
-#: capitalised function words (sentence starts, headlines) that are not parts of names
-FUNCTION_WORDS = frozenset("""the a an in at on for from to but and or as by with of after before during when
-while if since this that these those his her their our its my your some many most all both each every no not
-only other such than then there here what which who whom whose why how where also even just more meanwhile
-however still yet so thus last next former several two three four five six seven eight nine ten one about
-against among between into through under over near outside inside across around despite amid like""".split())
-#: nouns after a place name in an organisation or facility name ("Oakland Police")
-FACILITY_WORDS = frozenset("""center centre police department dept county parish high school schools hospital
-university college airport street st road avenue ave boulevard blvd council fire sheriff sheriffs office park
-church library mall bridge station court courthouse jail prison hall stadium arena club port harbor harbour base
-museum zoo theatre theater township village city town district area region metro international regional
-community memorial elementary middle academy institute""".split())
-#: words after a place that make it a news outlet's name
-MEDIA_WORDS = frozenset("""post times independent herald tribune journal gazette telegraph observer chronicle
-register star sun mirror guardian express inquirer insider pravda today""".split())
-#: single words that are never a place's name on their own: directions ("North", "Eastern":
-#: relative, not names), holidays, religious and ethnic group words without a country, and
-#: armed groups that share a name with a village somewhere ("Hamas")
-NOT_NAMES = frozenset("""north south east west northeast northwest southeast southwest northern southern eastern
-western central midwest gulf metro downtown uptown midtown christmas easter thanksgiving ramadan hanukkah arab arabs
-ismaili muslim christian jewish sunni shia shiite kurdish bedouin hamas hezbollah taliban houthi houthis wagner""".split())
-#: institutions named after their building, not places in news ("the White House said")
-INSTITUTIONS = frozenset({"white house", "kremlin", "pentagon"})
-#: ... but the building itself after a locative ("talks in the Kremlin", "met at the White House")
-_VENUE_BEFORE = re.compile(r"\b(?:in|at|inside|outside)\s+the\s+$", re.IGNORECASE)
 
 
-_MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_TITLE_KEYS = TITLES | frozenset({"gov", "sen", "sgt", "lt", "col", "gen", "capt", "rep", "dr", "mr", "mrs", "ms"})
 def _prev_word(text: str, pos: int) -> tuple[str, bool]:
     """The word before ``pos`` (lowercased) and whether ``pos`` opens a sentence."""
     i = pos - 1
@@ -82,79 +43,6 @@ def _prev_word(text: str, pos: int) -> tuple[str, bool]:
     while j >= 0 and (text[j].isalnum() or text[j] in "'’"):
         j -= 1
     return text[j + 1:i + 1].lower(), False
-
-
-class _Word(NamedTuple):
-    """What recognition derives from one word of a capitalised run (memoised per word)."""
-
-    key: str  # its name key
-    bare_key: str  # the key without a possessive ("Kyiv's" -> "kyiv")
-    bare_len: int  # its length without a possessive
-    bare_lower: str  # lowercased, without a possessive
-    # Words that sit in a capitalised run without making it a longer name: calendar words
-    # ("Kyiv on Monday"), facility heads after a place ("Shelbyville Recreation Center",
-    # "Oakland Police") and, at the start, function words capitalised by the sentence
-    # ("An Alexandria man").
-    inner: bool  # transparent anywhere in a run: calendar and facility words
-    edge: bool  # transparent at the edge of a run: also function words and non-names
-    junk: bool  # never a place mention on its own ("The", "March", "I've"), see _junk_key
-    institution: bool  # a token of its keys is one of an institution's name (see _INSTITUTION_TOKENS)
-
-
-_WORDS: dict[str, _Word] = {}
-_WORDS_MAX = 200_000  # the memo is emptied when it grows past this (bounded memory on huge corpora)
-
-
-def _word(word: str) -> _Word:
-    """The memoised :class:`_Word` of a word (the same words recur in every article)."""
-    found = _WORDS.get(word)
-    if found is None:
-        if len(_WORDS) >= _WORDS_MAX:
-            _WORDS.clear()
-        # without an apostrophe there is no possessive: one key serves both (most words)
-        plain = "'" not in word and "’" not in word
-        bare = word if plain else _POSSESSIVE.sub("", word)
-        lower = bare.lower()
-        inner = lower in _CALENDAR or lower in FACILITY_WORDS
-        bare_key = key(bare)
-        word_key = bare_key if plain else key(word)
-        found = _WORDS[word] = _Word(word_key, bare_key, len(bare), lower, inner,
-                                     inner or lower in FUNCTION_WORDS or lower in NOT_NAMES,
-                                     _junk_key(bare_key, [word]),
-                                     not _INSTITUTION_TOKENS.isdisjoint((word_key + " " + bare_key).split()))
-    return found
-
-
-def _match(gaz: Gazetteer, info: list[_Word], i: int) -> tuple[int, str]:
-    """Longest gazetteer key starting at word ``i``: (number of words, key) or (0, "").
-
-    The key of several words is the keys of its words joined by spaces (empty ones
-    dropped): :func:`mapper.geo.names.key` maps characters one by one and folds runs
-    of separators into one space, so this equals the key of the joined words.
-    """
-    index, demonyms = gaz.index, gaz.demonyms
-    top = min(len(info) - i, gaz.max_tokens)
-    if top > 1 and all(w.key for w in info[i:i + top - 1]):
-        # every word's key is non-empty (a run's words open with a capital): the keys of the
-        # longer matches extend one another, so build them once, shortest first
-        heads = [info[i].key]
-        for w in info[i + 1:i + top - 1]:
-            heads.append(heads[-1] + " " + w.key)
-        for n in range(top, 1, -1):
-            last = info[i + n - 1].bare_key
-            k = heads[n - 2] + " " + last if last else heads[n - 2]
-            if k in index or (n == 2 and k in demonyms):
-                return n, k
-        top = 1
-    for n in range(top, 0, -1):
-        last = info[i + n - 1].bare_key
-        if n == 1:
-            k = last
-        else:
-            k = " ".join([w.key for w in info[i:i + n - 1] if w.key] + ([last] if last else []))
-        if k in index or (n <= 2 and k in demonyms):
-            return n, k
-    return 0, ""
 
 
 _HEADLINE_MAX = 200  # longest line that can be a headline
@@ -220,227 +108,29 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
     return share_region_words(text, drop_personal_names(text, out, gaz))
 
 
-class _Entry(NamedTuple):
-    """A span a capitalised run yields wherever it occurs: what depends on its words alone."""
-
-    start: int  # offset in the run
-    end: int  # offset of the name's end in the run
-    key: str
-    demonym: str | None
-    covered: bool  # before a region word after the run is counted
-    run_start: bool
-    region_word: str  # a region word of the run right after the name ("Kyiv Oblast"), or ""
-    region_end: int  # where that region word ends
-    part: int  # 0 a name; 1 the first part of a hyphenated word ("Russia-Ukraine"); 2 a later part
-
-
-_RUNS_MAX = 200_000  # the run memo is emptied when it grows past this
-#: tokens of the words an institution's name is made of (see INSTITUTIONS): such a run's spans
-#: depend on the words before it ("in the Kremlin"), so they are not memoised
-_INSTITUTION_TOKENS = frozenset({"white", "kremlin", "pentagon"})
-
-
-def _run_plan(text: str, base: int, run: str, gaz: Gazetteer, plans: dict[str, tuple[_Entry, ...]]
-              ) -> tuple[_Entry, ...]:
-    """What ``run`` (at ``base`` in ``text``) yields from its words alone, memoised in ``plans``.
-
-    The same runs recur across articles ("United States", "New York City", "The"); only
-    the words around a run (the word before, a region word after, a headline line) are
-    read per occurrence, by :func:`_occurrence`.
-    """
-    if len(plans) >= _RUNS_MAX:
-        plans.clear()
-    if " " not in run and "-" not in run:
-        # most runs are one word: without a hyphen, it yields its match or nothing
-        info = _word(run)
-        k = info.bare_key
-        if k not in gaz.index and k not in gaz.demonyms:
-            plans[run] = ()
-            return ()
-        if info.institution:
-            return _plan([run], [info], gaz, _venues(text, base, [run]))
-        plan = plans[run] = _plan([run], [info], gaz, frozenset())
-        return plan
-    words = run.split(" ")  # the run pattern joins its words with single spaces
-    info = [_word(w) for w in words]
-    if any(w.institution for w in info):
-        return _plan(words, info, gaz, _venues(text, base, words))
-    plan = plans[run] = _plan(words, info, gaz, frozenset())
-    return plan
-
-
-def _venues(text: str, base: int, words: list[str]) -> frozenset[int]:
-    """The words of a run after "in the", "at the", where an institution names its building."""
-    out = set()
-    pos = base
-    for j, word in enumerate(words):
-        if _VENUE_BEFORE.search(text, max(0, pos - 12), pos):
-            out.add(j)
-        pos += len(word) + 1
-    return frozenset(out)
-
-
-def _plan(words: list[str], info: list[_Word], gaz: Gazetteer, venues: frozenset[int]) -> tuple[_Entry, ...]:
-    """What a run of ``words`` yields, offsets in the run; ``venues``: see :func:`_venues`."""
-    pieces = []
-    pos = 0
-    for word in words:
-        pieces.append((pos, word))
-        pos += len(word) + 1
-    if all(w.bare_len == len(word) for w, word in zip(info, words)):
-        return tuple(_segment(pieces, info, gaz, venues))  # no possessive: the run is one segment
-    entries: list[_Entry] = []
-    # a possessive ends a name: "FBI's Atlanta office" is two runs
-    cut = 0
-    for idx, (_, word) in enumerate(pieces):
-        if idx == len(pieces) - 1 or (info[idx].bare_len != len(word) and not _spans_possessive(gaz, info, cut, idx)):
-            entries.extend(_segment(pieces[cut:idx + 1], info[cut:idx + 1], gaz,
-                                    frozenset(j - cut for j in venues if cut <= j <= idx)))
-            cut = idx + 1
-    return tuple(entries)
-
-
 def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
     """The spans of a run's ``plan`` where the run starts at ``base`` in ``text``."""
     out = []
-    for e in plan:
-        start = base + e.start
-        if e.part:
-            end = base + e.end
-            prev, opens = _prev_word(text, start) if e.part == 1 else ("", False)
-            out.append(Span(name=text[start:end], start=start, end=end, key=e.key, demonym=e.demonym,
-                            covered=False, run_start=e.part == 1, sentence_initial=opens, prev_word=prev,
-                            headline=_is_headline(text, start, end)))
+    for offset, stop, k, demonym, covered, run_start, region_word, region_end, part in plan:
+        start = base + offset
+        if part:
+            end = base + stop
+            prev, opens = _prev_word(text, start) if part == 1 else ("", False)
+            out.append(quick_span(text[start:end], start, end, k, demonym, False, part == 1, opens, prev,
+                                  "", _is_headline(text, start, end)))
             continue
-        if e.region_word:
-            region_word, end = e.region_word, base + e.region_end
+        if region_word:
+            end = base + region_end
         else:
-            end = base + e.end
+            end = base + stop
             after = _REGION_AFTER.match(text, end, end + 16)
             region_word = after.group(1) if after else ""
         prev, opens = _prev_word(text, start)
-        out.append(Span(
-            name=text[start:end], start=start, end=end, key=e.key, demonym=e.demonym,
-            covered=e.covered or region_word in REGION_WORDS, run_start=e.run_start, sentence_initial=opens,
-            prev_word=prev, region_word=region_word, headline=_is_headline(text, start, end),
-        ))
+        out.append(quick_span(text[start:end], start, end, k, demonym, covered or region_word in REGION_WORDS,
+                              run_start, opens, prev, region_word, _is_headline(text, start, end)))
     return out
-
-
-def _spans_possessive(gaz: Gazetteer, info: list[_Word], cut: int, idx: int) -> bool:
-    """Whether a name runs through the possessive at word ``idx``: "Donetsk People's
-    Republic" is one name, not "Donetsk People" and "Republic"."""
-    return any(" ".join(w.key for w in info[start:idx + 2]) in gaz.index for start in range(max(cut, idx - 2), idx + 1))
-
-
-def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozenset[int] = frozenset()
-           ) -> list[tuple[int, int, str]]:
-    """Greedy longest matches in a segment: (first word, number of words, key); ``venues``:
-    the words after "in the", "at the", where an institution names its building."""
-    found: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(words):
-        if words[i] in _CONNECTORS:
-            i += 1
-            continue
-        n, k = _match(gaz, info, i)
-        if n and i + n < len(words) and info[i + n].bare_lower in MEDIA_WORDS:
-            i += n + 1  # "Kyiv Independent", "Washington Post": a media outlet, not a place
-            continue
-        if n and (not _junk_key(k, words[i:i + n]) or (k in INSTITUTIONS and i in venues)):
-            found.append((i, n, k))
-            i += n
-        else:
-            i += 1
-    return [f for f in found if not _region_word_only(f, words)]
-
-
-def _segment(pieces: list[tuple[int, str]], info: list[_Word], gaz: Gazetteer, venues: frozenset[int]
-             ) -> list[_Entry]:
-    words = [w for _, w in pieces]
-    found = _found(gaz, words, info, venues)
-    inside = {j for a, n, _ in found for j in range(a, a + n)}
-    entries = []
-    for i, n, k in found:
-        lo, hi = _sub_run(words, inside, i)
-        covered = all(i <= j < i + n or (info[j].edge if j == lo or j >= i + n else info[j].inner)
-                      for j in range(lo, hi) if words[j] not in _CONNECTORS)
-        starts = not any(words[j] not in _CONNECTORS and not info[j].edge for j in range(lo, i))
-        entries.append(_entry(pieces, info, i, n, k, gaz, covered, starts))
-    if any("-" in w for w in words):
-        entries.extend(_hyphen_parts(pieces, inside, gaz))
-    return entries
-
-
-def _sub_run(words: list[str], inside: set[int], i: int) -> tuple[int, int]:
-    """The part of a run around word ``i`` between "of"/"and" connectors outside matches
-    (``inside``: the indices of matched words).
-
-    "Galen Miller of Palestine" -> "Palestine" stands alone; "Sea of Azov" is one match.
-    """
-    lo = i
-    while lo > 0 and not (words[lo - 1] in _SPLITTERS and lo - 1 not in inside):
-        lo -= 1
-    hi = i
-    while hi < len(words) and not (words[hi] in _SPLITTERS and hi not in inside):
-        hi += 1
-    return lo, hi
-
-
-_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$")
-
-
-def _junk_key(k: str, words: list[str]) -> bool:
-    """Matches that are never place mentions: titles ("Gov"), months and weekdays ("March",
-    "Dec": the town of March loses to the month), contractions ("I've"), lone function
-    words ("The")."""
-    if k in INSTITUTIONS:
-        return True
-    if len(words) == 1:
-        w = words[0]
-        if (k in _TITLE_KEYS or k in _MONTH_ABBR or k in _CALENDAR or k in FUNCTION_WORDS or k in NOT_NAMES
-                or _CONTRACTION.search(w)):
-            return True
-    return False
-
-
-def _region_word_only(found: tuple[int, int, str], words: list[str]) -> bool:
-    """A bare region word that follows a name ("Oblast" in "Kyiv Oblast") is part of it."""
-    i, n, k = found
-    return n == 1 and i > 0 and k in REGION_WORDS
 
 
 _REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|county|counties|district|area"
                            r"|territory|locality|raion|rayon|township|municipality"
                            r"|city)\b")
-
-
-def _entry(pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: str, gaz: Gazetteer,
-           covered: bool, run_start: bool) -> _Entry:
-    start = pieces[i][0]
-    end = pieces[i + n - 1][0] + info[i + n - 1].bare_len
-    region_word, region_end = "", end
-    nxt = i + n
-    if nxt < len(pieces) and info[nxt].bare_len == len(pieces[nxt][1]) and info[nxt].bare_lower in REGION_WORDS:
-        region_word = info[nxt].bare_lower
-        region_end = pieces[nxt][0] + len(pieces[nxt][1])
-    # the table wins: a demonym never becomes a town named like it
-    return _Entry(start, end, k, gaz.demonyms.get(k), covered, run_start, region_word, region_end, 0)
-
-
-def _hyphen_parts(pieces: list[tuple[int, str]], used: set[int], gaz: Gazetteer) -> list[_Entry]:
-    """Parts of an unmatched hyphenated word ("Russia-Ukraine", "US-backed"); ``used``:
-    the indices of words inside matches."""
-    out = []
-    for idx, (pos, word) in enumerate(pieces):
-        if idx in used or "-" not in word:
-            continue
-        offset = 0
-        for part in word.split("-"):
-            k = _word(part).bare_key
-            if part[:1].isupper() and (k in gaz.index or k in gaz.demonyms):
-                start = pos + offset
-                out.append(_Entry(start, start + len(part), k, gaz.demonyms.get(k), False, offset == 0, "",
-                                  start + len(part), 1 if offset == 0 else 2))
-            offset += len(part) + 1
-    return out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mapper.errors import GazetteerError
 from mapper.geo import build_tables, cachefile
-from mapper.geo.gazetteer import INDEX_VERSION, KINDS, Gazetteer, admissible_name, pack_candidates
+from mapper.geo.gazetteer import COLUMNS, INDEX_VERSION, KINDS, Gazetteer, admissible_name, key_heads, pack_candidates
 from mapper.geo.names import key, region_named
 from mapper.geo.variants import ARABIC, compass, variants
 
@@ -63,8 +63,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 class _Builder:
     def __init__(self) -> None:
-        self.cols: dict[str, list] = {n: [] for n in
-                                      ("names", "lon", "lat", "country", "admin1", "kind", "geonameid", "population")}
+        self.cols: dict[str, list] = {n: [] for n in COLUMNS}
         self.index: dict[str, dict[int, bool]] = defaultdict(dict)
 
     def add(self, name: str, lon: float, lat: float, country: str, admin1: str | None,
@@ -286,7 +285,8 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     return Gazetteer(**b.cols, index=index, shared=shared, aliases=aliases, demonyms=demonyms, common=common,
                      demonym_entry=demonym_entry, abbreviations=abbreviations,
                      country_entry=country_entry, admin1_entry=admin1_entry, admin1_ids=admin1_ids,
-                     max_tokens=min(MAX_TOKENS, max(k.count(" ") + 1 for k in index)))
+                     max_tokens=min(MAX_TOKENS, max(k.count(" ") + 1 for k in index)),
+                     heads=key_heads([*index, *demonyms]))
 
 
 def save(gaz: Gazetteer, path: Path) -> None:

@@ -83,8 +83,8 @@ def _put(name: str, value: Any, arrays: dict[str, np.ndarray]) -> Any:
     if isinstance(value, dict):
         arrays[f"{name}.keys"] = _text(list(value))
         return {"dict": _put_list(f"{name}.values", list(value.values()), arrays)}
-    if isinstance(value, list):
-        return {"list": _put_list(name, value, arrays)}
+    if isinstance(value, (list, tuple)):  # a column is stored as a list, and read back as one
+        return {"list": _put_list(name, list(value), arrays)}
     if value is None or isinstance(value, (str, int, float)):
         return {"value": value}
     raise GazetteerError(f"gazetteer cache: cannot store field {name} ({type(value).__name__})")

@@ -51,31 +51,47 @@ _REGION_NAME_WORDS = frozenset({"oblast", "region", "province", "state", "govern
                                 "prefecture", "county"})
 
 
-def prior(gaz: Gazetteer, entry: int, main: bool, span: Span) -> float:
-    score = POP_WEIGHT * math.log10(gaz.population[entry] + 10)
-    if main:
-        score += MAIN_BONUS
-    if gaz.aliases.get(span.key) == entry and not span.region_word:
-        score += ALIAS_BONUS  # the alias table names towns: "Kharkiv region" is not the town
+def priors(gaz: Gazetteer, pairs: list[tuple[int, bool]], span: Span) -> list[float]:
+    """The prior of each ``(entry, is_main_name)`` pair of a span's name (what the span
+    contributes, its alias and region word, is read once for all of them)."""
+    word = span.region_word
+    alias = None if word else gaz.aliases.get(span.key)  # the alias table names towns: "Kharkiv region" is not the town
+    # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
+    bare_admin1 = not word and not region_named(span.key)
+    population, kinds, log10 = gaz.population, gaz.kind, math.log10
+    out = []
+    for entry, main in pairs:
+        score = POP_WEIGHT * log10(population[entry] + 10)
+        if main:
+            score += MAIN_BONUS
+        if alias == entry:
+            score += ALIAS_BONUS
+        if word:
+            score = _region_word_prior(gaz, entry, word, score)
+        elif bare_admin1 and kinds[entry] == ADMIN1 and not main:
+            score -= 2.0
+        out.append(score)
+    return out
+
+
+def _region_word_prior(gaz: Gazetteer, entry: int, word: str, score: float) -> float:
+    """``score`` with what a region word after the name says of ``entry``."""
     kind = gaz.kind[entry]
-    if span.region_word == "city":
+    if word == "city":
         if kind == CITY:
             score += 4.0  # "Aleppo city" is the town, not the governorate of that name
-    elif span.region_word:
-        if span.region_word in COUNTY_SPAN_WORDS and is_county(gaz, entry):
-            score += 4.0  # "Walker County" is the county, as "Kharkiv region" is the oblast
-        elif kind == ADMIN1:
-            score += 4.0
-            if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
-                score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
-        elif kind == COUNTRY:
-            score -= 3.0
-        elif kind == REGION and span.region_word in DISTRICT_WORDS and is_district(gaz, entry):
-            score += DISTRICT_BONUS
-        elif kind == CITY and span.region_word in _REGION_SPAN_WORDS:
-            score -= REGION_WORD_CITY  # "the Donetsk region" is Ukraine's oblast, not a Russian town of that name
-    elif kind == ADMIN1 and not main and not region_named(span.key):
-        score -= 2.0  # a bare "Sumy" is the city; the oblast needs "region" or "oblast"
+    elif word in COUNTY_SPAN_WORDS and is_county(gaz, entry):
+        score += 4.0  # "Walker County" is the county, as "Kharkiv region" is the oblast
+    elif kind == ADMIN1:
+        score += 4.0
+        if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
+            score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
+    elif kind == COUNTRY:
+        score -= 3.0
+    elif kind == REGION and word in DISTRICT_WORDS and is_district(gaz, entry):
+        score += DISTRICT_BONUS
+    elif kind == CITY and word in _REGION_SPAN_WORDS:
+        score -= REGION_WORD_CITY  # "the Donetsk region" is Ukraine's oblast, not a Russian town of that name
     return score
 
 
@@ -134,40 +150,56 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
     slot = (span.key, word_slot(span))
     found = memo.get(slot)
     if found is None:
-        pairs = list(gaz.candidates(span.key))
-        if span.region_word in _REGION_SPAN_WORDS:
-            # "Moscow region" is Moscow Oblast, whose names all carry the region word
-            seen = {e for e, _ in pairs}
-            for word in _REGION_SUFFIXES:
-                for entry, _ in gaz.candidates(f"{span.key} {word}"):
-                    if entry not in seen and gaz.kind[entry] == ADMIN1:
-                        pairs.append((entry, True))
-                        seen.add(entry)
-            # "Dnepropetrovsk region": the region a big city of that (old) name is the seat of
-            for entry, main in list(pairs):
-                region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
-                named = main or gaz.aliases.get(span.key) == entry  # not Engels, once called Pokrovsk
-                if named and gaz.kind[entry] == CITY and gaz.population[entry] >= _SEAT_POP \
-                        and region is not None and region not in seen:
-                    pairs.append((region, False))
-                    seen.add(region)
-        elif span.region_word in COUNTY_SPAN_WORDS:
-            # "Walker" + "County" when the recogniser matched only "Walker": the counties of that name
-            seen = {e for e, _ in pairs}
-            pairs.extend((e, True) for e, _ in gaz.candidates(f"{span.key} county")
-                         if e not in seen and is_county(gaz, e))
-        # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
-        cands = tuple(
-            (entry, prior(gaz, entry, main, span), gaz.country[entry], gaz.admin1[entry], gaz.admin1[entry] or "",
-             gaz.kind[entry] == CITY or is_county(gaz, entry))
-            for entry, main in pairs)
-        if not span.region_word:  # a bare name is the town (or admin-1 region) before the district of its country
-            towns_in = {country for e, _, country, *_ in cands if gaz.kind[e] in (CITY, _VILLAGE, ADMIN1)}
-            cands = tuple(c for c in cands if c[2] not in towns_in or not is_district(gaz, c[0]))
-        cities_in = {gaz.admin1[e] for e, *_ in cands if gaz.kind[e] == CITY}
-        shadowed = tuple(e for e, *_ in cands if gaz.kind[e] == ADMIN1 and gaz.admin1[e] in cities_in)
-        found = memo[slot] = (cands, shadowed)
+        found = memo[slot] = _priced(gaz, _pairs(gaz, span), span)
     return found
+
+
+def _pairs(gaz: Gazetteer, span: Span) -> list[tuple[int, bool]]:
+    """The ``(entry, is_main_name)`` pairs a span's name and region word can mean."""
+    pairs = list(gaz.candidates(span.key))
+    if span.region_word in _REGION_SPAN_WORDS:
+        # "Moscow region" is Moscow Oblast, whose names all carry the region word
+        seen = {e for e, _ in pairs}
+        for word in _REGION_SUFFIXES:
+            for entry, _ in gaz.candidates(f"{span.key} {word}"):
+                if entry not in seen and gaz.kind[entry] == ADMIN1:
+                    pairs.append((entry, True))
+                    seen.add(entry)
+        # "Dnepropetrovsk region": the region a big city of that (old) name is the seat of
+        for entry, main in list(pairs):
+            region = gaz.admin1_entry.get(gaz.admin1[entry] or "")
+            named = main or gaz.aliases.get(span.key) == entry  # not Engels, once called Pokrovsk
+            if named and gaz.kind[entry] == CITY and gaz.population[entry] >= _SEAT_POP \
+                    and region is not None and region not in seen:
+                pairs.append((region, False))
+                seen.add(region)
+    elif span.region_word in COUNTY_SPAN_WORDS:
+        # "Walker" + "County" when the recogniser matched only "Walker": the counties of that name
+        seen = {e for e, _ in pairs}
+        pairs.extend((e, True) for e, _ in gaz.candidates(f"{span.key} county")
+                     if e not in seen and is_county(gaz, e))
+    return pairs
+
+
+def _priced(gaz: Gazetteer, pairs: list[tuple[int, bool]], span: Span) -> tuple[tuple[Cand, ...], tuple[int, ...]]:
+    """The candidates of ``pairs`` with their priors, and the admin-1 entries among them that
+    contain a candidate city (see :func:`candidates`); one pass over the pairs."""
+    kinds, countries, admin1s = gaz.kind, gaz.country, gaz.admin1
+    cands = []
+    towns_in, cities_in = set(), set()  # the countries of its towns and regions; the admin-1 codes of its cities
+    for (entry, _), score in zip(pairs, priors(gaz, pairs, span)):
+        kind, country, code = kinds[entry], countries[entry], admin1s[entry]
+        # a county, like a town, takes the bonus of its state named in the article (Walker County AL/GA/TX)
+        cands.append((entry, score, country, code, code or "", kind == CITY or is_county(gaz, entry)))
+        if kind == CITY or kind == _VILLAGE or kind == ADMIN1:
+            towns_in.add(country)
+            if kind == CITY:
+                cities_in.add(code)
+    if not span.region_word:  # a bare name is the town (or admin-1 region) before the district of its country
+        cands = [c for c in cands if c[2] not in towns_in or not is_district(gaz, c[0])]
+    # (a district is no city nor admin-1 region: the filter leaves both sets as they are)
+    shadowed = tuple(c[0] for c in cands if kinds[c[0]] == ADMIN1 and c[3] in cities_in)
+    return tuple(cands), shadowed
 
 
 def name_strength(gaz: Gazetteer, cands: tuple[tuple[int, bool], ...], key: str) -> int:
@@ -227,14 +259,12 @@ def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], l
     out: dict[int, float] = {}
     if not counties:
         return out
-    # a hamlet's name is often a surname ("Hartmann" beside "Franklin County"): partners have people
-    towns = [(span.key, e) for span in firsts for e, *_ in candidates(gaz, span)[0]
-             if gaz.kind[e] == CITY and gaz.population[e] >= TOGETHER_MIN_POP]
     # towns by whole degree of latitude: a county looks at the bands within a degree of it only
     # (an article naming a common county and a common town paired thousands of candidates)
     bands: dict[int, list[tuple[str, int]]] = {}
-    for other, town in towns:
-        bands.setdefault(math.floor(gaz.lat[town]), []).append((other, town))
+    for span in firsts:
+        for band, town in _town_bands(gaz, span):
+            bands.setdefault(band, []).append((span.key, town))
     for name, county in counties:
         lat, lon = gaz.lat[county], gaz.lon[county]
         band = math.floor(lat)
@@ -244,6 +274,19 @@ def together(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, bool], l
                         flat_km(lat, lon, gaz.lat[town], gaz.lon[town]) < TOGETHER_KM:
                     out[county] = out[town] = TOGETHER_BONUS
     return out
+
+
+def _town_bands(gaz: Gazetteer, span: Span) -> tuple[tuple[int, int], ...]:
+    """The town candidates of a span's name that may lie with a county, each with its whole
+    degree of latitude (memoised as its candidates are)."""
+    memo = gaz.memo("together.towns")
+    slot = (span.key, word_slot(span))
+    found = memo.get(slot)
+    if found is None:
+        # a hamlet's name is often a surname ("Hartmann" beside "Franklin County"): partners have people
+        found = memo[slot] = tuple((math.floor(gaz.lat[e]), e) for e, *_ in candidates(gaz, span)[0]
+                                   if gaz.kind[e] == CITY and gaz.population[e] >= TOGETHER_MIN_POP)
+    return found
 
 
 TOGETHER_KM, TOGETHER_BONUS = 40.0, 6.0

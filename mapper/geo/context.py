@@ -73,35 +73,30 @@ def neighbours() -> dict[str, tuple[str, ...]]:
         return {row["iso2"]: tuple(c for c in row["neighbours"].split("|") if c) for row in csv.DictReader(fh)}
 
 
+_UNSEEN = object()
+
+
 def base_scores(cands: tuple[Cand, ...], ctx: Context) -> list[tuple[int, float, str, str]]:
     """Prior plus article context for each candidate: (entry, score, country, admin1 or "")."""
     # at least one vote's worth: a lone demonym (a quarter vote) is weak evidence, not a whole article's
     own = ctx.own_weight
     total = max(ctx.size - own if ctx.own_country else ctx.size, 1.0)
-    countries, named, own_country, own_admin1 = ctx.countries, ctx.admin1, ctx.own_country, ctx.own_admin1
+    named, own_admin1 = ctx.admin1, ctx.own_admin1
     seen = ctx.towns_see if ctx.towns_see is not None else named
+    if not ctx.countries and not named and not seen:
+        # no votes at all (a first guess without demonyms): every score is the prior
+        return [(entry, prior, country, admin1_key) for entry, prior, country, _, admin1_key, _ in cands]
     own_seen = own * TOWN_REGION_VOTE if ctx.own_town else own
     out = []
-    borders = neighbours()
-    spill: dict[str, float] = {}  # per country: its neighbours' votes less the mention's own
-    every = ctx.spill  # per country: its neighbours' votes, whichever mention asks
+    # per country: what its votes add to a candidate's prior, the same for every candidate of
+    # that country (None: no votes, the prior alone)
+    adds: dict[str, float | None] = {}
     for entry, prior, country, admin1, admin1_key, city in cands:
-        votes = countries.get(country, 0)
-        if country and country == own_country:
-            votes -= own
-        if country and NEIGHBOUR_SHARE:
-            if country not in spill:
-                near = borders.get(country, ())
-                full = every.get(country)
-                if full is None:
-                    full = every[country] = sum(countries.get(n, 0) for n in near)
-                spill[country] = full - (own if own_country in near else 0.0)
-            votes += NEIGHBOUR_SHARE * spill[country]
-        if votes:
-            share = votes / total
-            score = prior + (COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0))
-        else:
-            score = prior  # priors are positive: adding a share of 0.0 changes nothing
+        add = adds.get(country, _UNSEEN)
+        if add is _UNSEEN:
+            add = adds[country] = _country_term(ctx, country, total)
+        # priors are positive: adding a share of 0.0 would change nothing
+        score = prior if add is None else prior + add
         if city:
             in_named = seen[admin1] - (own_seen if admin1 == own_admin1 else 0.0) if admin1 in seen else 0.0
         else:
@@ -115,6 +110,25 @@ def base_scores(cands: tuple[Cand, ...], ctx: Context) -> list[tuple[int, float,
     return out
 
 
+def _country_term(ctx: Context, country: str, total: float) -> float | None:
+    """What the votes for ``country`` (and a share of its neighbours') add to the prior of its
+    candidates, with ``total`` votes in all; None when it has none."""
+    countries, own, own_country = ctx.countries, ctx.own_weight, ctx.own_country
+    votes = countries.get(country, 0)
+    if country and country == own_country:
+        votes -= own
+    if country and NEIGHBOUR_SHARE:
+        near = neighbours().get(country, ())
+        full = ctx.spill.get(country)  # its neighbours' votes, whichever mention asks
+        if full is None:
+            full = ctx.spill[country] = sum(countries.get(n, 0) for n in near)
+        votes += NEIGHBOUR_SHARE * (full - (own if own_country in near else 0.0))  # less the mention's own
+    if not votes:
+        return None
+    share = votes / total
+    return COUNTRY_SHARE * share + (COUNTRY_ANY if share > 0 else 0.0)
+
+
 def votes(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> Context:
     """Countries and admin-1 regions the article names: demonyms (:data:`DEMONYM_VOTE`
     each: in war news the attacker's demonym names no scene), and each distinct resolved
@@ -123,16 +137,19 @@ def votes(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> Context:
     admin1: Counter = Counter()
     seen: Counter = Counter()
     kinds, country_of, admin1_of = gaz.kind, gaz.country, gaz.admin1
+    # dict.get, not Counter's += (its __missing__ is Python): the same sums in the same order
     for entry in entries:
         vote = weight(gaz, entry)
-        if country_of[entry]:
-            countries[country_of[entry]] += vote
+        country = country_of[entry]
+        if country:
+            countries[country] = countries.get(country, 0) + vote
         kind = kinds[entry]
-        if (kind == CITY or kind == ADMIN1 or is_district(gaz, entry)) and admin1_of[entry]:
+        code = admin1_of[entry]
+        if (kind == CITY or kind == ADMIN1 or is_district(gaz, entry)) and code:
             # a district ("Shamli district", "Goondiwindi Region") points to its admin-1 region as a town does
-            admin1[admin1_of[entry]] += vote
-            seen[admin1_of[entry]] += vote * (TOWN_REGION_VOTE if kind != ADMIN1 else 1.0)
-    return Context(countries, admin1, sum(countries.values()), towns_see=seen)
+            admin1[code] = admin1.get(code, 0) + vote
+            seen[code] = seen.get(code, 0) + vote * (TOWN_REGION_VOTE if kind != ADMIN1 else 1.0)
+    return _quick_context(countries, admin1, sum(countries.values()), "", "", 1.0, seen, False, {})
 
 
 def weight(gaz: Gazetteer, entry: int) -> float:
@@ -147,8 +164,20 @@ def weight(gaz: Gazetteer, entry: int) -> float:
 def without(ctx: Context, gaz: Gazetteer, entry: int) -> Context:
     """The context minus one mention's own contribution (a name is no evidence for itself)."""
     own_admin1 = gaz.admin1[entry] if gaz.kind[entry] in (ADMIN1, CITY) else None
-    return Context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "",
-                   weight(gaz, entry), ctx.towns_see, gaz.kind[entry] == CITY, ctx.spill)
+    return _quick_context(ctx.countries, ctx.admin1, ctx.size, gaz.country[entry] or "", own_admin1 or "",
+                          weight(gaz, entry), ctx.towns_see, gaz.kind[entry] == CITY, ctx.spill)
+
+
+def _quick_context(countries: Counter, admin1: Counter, size: float, own_country: str, own_admin1: str,
+                   own_weight: float, towns_see: Counter | None, own_town: bool, spill: dict[str, float]) -> Context:
+    """The :class:`Context` of these field values (every one, in field order), made without the
+    frozen dataclass's ``__init__`` (one per mention and pass: its nine ``object.__setattr__``
+    calls cost twice the rest of :func:`without`).  The record is the same."""
+    ctx = object.__new__(Context)
+    ctx.__dict__.update(countries=countries, admin1=admin1, size=size, own_country=own_country,
+                        own_admin1=own_admin1, own_weight=own_weight, towns_see=towns_see, own_town=own_town,
+                        spill=spill)
+    return ctx
 
 
 def about(ctx: Context, country: str, admin1: str | None) -> bool:

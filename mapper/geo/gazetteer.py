@@ -20,14 +20,16 @@ from mapper.geo import cachefile
 from mapper.geo.names import fold
 from mapper.model import Place
 
-# 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from
+# 14: the heads table (first tokens of keys of several tokens); 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from
 # admin2.csv (second level); 10: Arabic endings
-INDEX_VERSION = "13"
+INDEX_VERSION = "14"
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
 #: kind codes stored in the index
 KINDS = ("city", "admin1", "country", "region", "village", "facility")  # village: known only to its region
+#: the parallel columns of :class:`Gazetteer`, one value per entry
+COLUMNS = ("names", "lon", "lat", "country", "admin1", "kind", "geonameid", "population")
 
 
 def data_dir() -> Path:
@@ -55,23 +57,24 @@ def cache_dir() -> Path:
 
 @dataclass
 class Gazetteer:
-    """Place records in parallel lists, and a name-key index over them.
+    """Place records in parallel columns, and a name-key index over them.
 
-    ``index`` maps a name key (see :func:`mapper.geo.names.key`) to its
-    ``(entry, is_main_name)`` pairs, ``entry`` indexing the parallel lists; read them
-    with :meth:`candidates`.  The compiled index stores them compactly (see
-    :func:`pack_candidates`): most keys name one entry, and half a million small tuples
-    took most of the time of loading the cache.  A tuple of pairs is accepted too.
+    The columns (``names`` to ``population``) may be given as lists; they are kept as
+    tuples (see :meth:`__post_init__`).  ``index`` maps a name key (see
+    :func:`mapper.geo.names.key`) to its ``(entry, is_main_name)`` pairs, ``entry``
+    indexing the columns; read them with :meth:`candidates`.  The compiled index stores
+    them compactly (see :func:`pack_candidates`): most keys name one entry, and half a
+    million small tuples took most of the time of loading the cache.  A tuple of pairs is accepted too.
     """
 
-    names: list[str]
-    lon: list[float]
-    lat: list[float]
-    country: list[str]
-    admin1: list[str | None]
-    kind: list[int]
-    geonameid: list[int | None]
-    population: list[int]
+    names: tuple[str, ...]
+    lon: tuple[float, ...]
+    lat: tuple[float, ...]
+    country: tuple[str, ...]
+    admin1: tuple[str | None, ...]
+    kind: tuple[int, ...]
+    geonameid: tuple[int | None, ...]
+    population: tuple[int, ...]
     index: dict[str, int | tuple[tuple[int, bool], ...]]
     aliases: dict[str, int] = field(default_factory=dict)  # key -> preferred entry
     demonyms: dict[str, str] = field(default_factory=dict)  # key -> ISO2
@@ -82,10 +85,22 @@ class Gazetteer:
     admin1_ids: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 code -> its GeoNames id
     abbreviations: dict[str, int] = field(default_factory=dict)  # "ky." / "b.c." / "nsw" -> admin-1 entry
     max_tokens: int = 6
+    #: per first token of the keys of several tokens (index and demonyms), the most tokens such
+    #: a key has (:func:`key_heads`); None in a gazetteer built by hand, derived on first use
+    heads: dict[str, int] | None = None
     shared: list[tuple[tuple[int, bool], ...]] = field(default_factory=list)  # keys of several entries
     digest: str = ""  # hash of the sources it was compiled from (keys the incremental store)
     _countries: dict[str, Place] | None = field(default=None, repr=False, compare=False)
     _memo: dict[str, dict] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The columns never change once built.  A list is a container the garbage collector
+        # walks item by item in every full collection (2.6 million items: ~15 ms, one of them in
+        # a process's first pass over a corpus); a tuple of numbers and strings it stops tracking.
+        for name in COLUMNS:
+            value = getattr(self, name)
+            if type(value) is not tuple:
+                setattr(self, name, tuple(value))
 
     def __getstate__(self) -> dict:
         # memo tables are derived, per process: never written to the cache or sent to workers
@@ -109,6 +124,12 @@ class Gazetteer:
     def forget(self) -> None:
         """Empty the memo tables of :meth:`memo` (a benchmark's cold pass; results never change)."""
         self._memo = None
+
+    def key_heads(self) -> dict[str, int]:
+        """The :attr:`heads` table (derived from the index when the gazetteer was built by hand)."""
+        if self.heads is None:
+            self.heads = key_heads([*self.index, *self.demonyms])
+        return self.heads
 
     def candidates(self, name_key: str) -> tuple[tuple[int, bool], ...]:
         """Entries whose name or alternate name has this key: ``(entry, is_main_name)`` pairs."""
@@ -200,6 +221,22 @@ def admissible_name(name: str) -> bool:
     if _LATIN.match(folded):
         return not folded.islower()
     return bool(_CYRILLIC.match(name))
+
+
+def key_heads(keys: list[str]) -> dict[str, int]:
+    """Per first token of the keys of several tokens, the most tokens such a key has.
+
+    Recognition reads it to skip looking for a longer name where none can start ("John"
+    in "John Smith" opens no key of two words or more).
+    """
+    heads: dict[str, int] = {}
+    for name_key in keys:
+        first, space, rest = name_key.partition(" ")
+        if space:
+            n = rest.count(" ") + 2
+            if heads.get(first, 0) < n:
+                heads[first] = n
+    return heads
 
 
 def pack_candidates(index: dict[str, tuple[tuple[int, bool], ...]]) -> tuple[dict[str, int], list]:

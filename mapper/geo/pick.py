@@ -79,27 +79,40 @@ def pick(gaz: Gazetteer, group: list[int], spans: list[Span], ctx: Context,
             # an enumeration names each place once: "New York" after "New York City" in one list
             base = [b for b in base if b[0] not in peers.taken]
     points, regions = around or ((), ())
-    if points:
-        base = [(entry, score + nearby.proximity(gaz, entry, points), country, admin1)
-                for entry, score, country, admin1 in base]
-    if together:
-        base = [(entry, score + together.get(entry, 0.0), country, admin1) for entry, score, country, admin1 in base]
-    if regions and SENTENCE_REGION:
-        base = [(entry, score + (SENTENCE_REGION if admin1 in regions else 0.0), country, admin1)
-                for entry, score, country, admin1 in base]
+    if points or together or (regions and SENTENCE_REGION):
+        base = _surroundings(gaz, base, points, together, regions if SENTENCE_REGION else ())
     totals = _sum(group, base, near)
     if lead and LAST_COUNTRY and len(totals) > 1:
         # "cases in the South American country of Chile ... the Institute of Public Health in
         # Santiago": a name lies in the country the story was talking about just before it
         for e in totals:
             totals[e] += LAST_COUNTRY * lead.get(gaz.country[e], 0)
-    stated = set().union(*(near.get(i, ()) for i in group))  # "X, Y": what Y says of X's country and region
+    # "X, Y": what Y says of X's country and region
+    stated = set().union(*(near.get(i, ()) for i in group)) if near else set()
     drop_namesakes(gaz, totals, spans[group[0]], stated, regions, ctx)
     if shadowed and not spans[group[0]].region_word:
         _shadow(gaz, totals, shadowed, spans[group[0]].key, regions, len(group))
     top = max(totals.values())
     best = min(e for e, total in totals.items() if total == top)  # ties: the lowest entry
     return best, totals[best] / len(group)
+
+
+def _surroundings(gaz: Gazetteer, base: list[tuple[int, float, str, str]], points: list[tuple[float, float]],
+                  together: dict[int, float] | None, regions: frozenset[str] | tuple
+                  ) -> list[tuple[int, float, str, str]]:
+    """``base`` with the bonuses of what lies around the group, added in one pass in this order:
+    proximity to the towns named beside it, lying with the article's counties and towns, and
+    an admin-1 region of its sentences."""
+    out = []
+    for entry, score, country, admin1 in base:
+        if points:
+            score = score + nearby.proximity(gaz, entry, points)
+        if together:
+            score = score + together.get(entry, 0.0)
+        if regions:
+            score = score + (SENTENCE_REGION if admin1 in regions else 0.0)
+        out.append((entry, score, country, admin1))
+    return out
 
 
 def _sum(group: list[int], base: list[tuple[int, float, str, str]],

@@ -45,3 +45,18 @@ class Span:
     prev_word: str = ""
     region_word: str = ""
     headline: bool = False
+
+
+def quick_span(name: str, start: int, end: int, key: str, demonym: str | None, covered: bool, run_start: bool,
+               sentence_initial: bool, prev_word: str, region_word: str, headline: bool) -> Span:
+    """The :class:`Span` of these field values (every one of them, in field order).
+
+    Recognition makes one per mention; a frozen dataclass's ``__init__`` sets each field
+    through ``object.__setattr__``, three times the cost of filling the instance's
+    ``__dict__`` at once as here.  The record is the same (equal, same hash and ``vars``).
+    """
+    span = object.__new__(Span)
+    span.__dict__.update(name=name, start=start, end=end, key=key, demonym=demonym, covered=covered,
+                         run_start=run_start, sentence_initial=sentence_initial, prev_word=prev_word,
+                         region_word=region_word, headline=headline)
+    return span
