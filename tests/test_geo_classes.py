@@ -205,3 +205,17 @@ def test_given_spans_of_counties_without_their_word_and_saints(services):
     spans = [{"start": 11, "end": 19}, {"start": 24, "end": 34}, {"start": 42, "end": 61}]
     got = [(r.place.name, r.place.kind) for r in geoparse_text(text, services, spans)]
     assert got == [("Gwinnett County", "region"), ("Loudon County", "region"), ("Saint Kitts and Nevis", "country")]
+
+
+@pytest.mark.parametrize("text, name, place", [
+    # a capitalised word opening the sentence and "on" before a place make no longer name
+    ("Attacks on Lviv and other cities continued.", "Lviv", "Lviv"),
+    ("Strikes on Kharkiv continued overnight.", "Kharkiv", "Kharkiv"),
+    # names that hold "on" stay one name
+    ("Rostov on Don was quiet.", "Rostov on Don", "Rostov-on-Don"),
+    ("Southend on Sea was quiet.", "Southend on Sea", "Southend-on-Sea"),
+])
+def test_on_outside_a_name_splits_the_capitalised_run(services, text, name, place):
+    got = [(r.mention.name, r.place.name) for r in resolve_spans(find_spans(text, services.gazetteer),
+                                                                   services.gazetteer, text) if r.place]
+    assert got == [(name, place)]

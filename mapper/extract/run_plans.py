@@ -29,8 +29,11 @@ may june july august september october november december""".split())
 REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
                           "county", "state", "oblasts", "regions", "provinces", "states", "governorates",
                           "counties", "territory", "locality", "rayon", "township", "municipality"})
-#: connectors that separate names inside a run ("Galen Miller of Palestine")
+#: connectors that separate names inside a run ("Galen Miller of Palestine"), unless a match spans
+#: them ("Sea of Azov", "Rostov on Don"); "on" only for the name after it: "Attacks on Lviv" leaves
+#: Lviv a name of its own, while the words before "on" stay a longer phrase ("Farmers on ...")
 _SPLITTERS = frozenset({"of", "and"})
+_SPLITTERS_BEFORE = _SPLITTERS | {"on"}
 #: capitalised function words (sentence starts, headlines) that are not parts of names
 FUNCTION_WORDS = frozenset("""the a an in at on for from to but and or as by with of after before during when
 while if since this that these those his her their our its my your some many most all both each every no not
@@ -294,7 +297,7 @@ def _sub_run(words: list[str], inside: set[int], i: int) -> tuple[int, int]:
     "Galen Miller of Palestine" -> "Palestine" stands alone; "Sea of Azov" is one match.
     """
     lo = i
-    while lo > 0 and not (words[lo - 1] in _SPLITTERS and lo - 1 not in inside):
+    while lo > 0 and not (words[lo - 1] in _SPLITTERS_BEFORE and lo - 1 not in inside):
         lo -= 1
     hi = i
     while hi < len(words) and not (words[hi] in _SPLITTERS and hi not in inside):
