@@ -30,6 +30,7 @@ _REFERENCE = re.compile(r"^\s*[,(\u2013\u2014-]?\s*(?:(?:about|some|around|rough
 # "Debaltseve, a key junction between Donetsk and Luhansk": the towns that say where it lies
 _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:located\s+|situated\s+|halfway\s+|midway\s+)?"
                       r"between\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?(?:the\s+)?$")
+_QUARTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|microdistricts?)\b", re.IGNORECASE)
 _DISTRICT_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|microdistrict)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
                           re.IGNORECASE)
 _COAST = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", re.IGNORECASE)
@@ -83,9 +84,12 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
     """Drop a town named only to locate the one before it: "the village of Kivsharivka
     near Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv"."""
     out: list[tuple[int, int, Resolved]] = []
+    towns = {s for s, _, r in kept if r.place is not None and r.place.kind == "city"}
     for s, e, r in kept:
         if out and r.place is not None and (_REFERENCE.match(text[out[-1][1]:s]) or _BETWEEN.match(text[out[-1][1]:s])):
             continue
+        if _QUARTER.match(text, e) and towns - {s}:
+            continue  # "struck several areas of Rafah, including Salam neighbourhood": a part of the town named
         if out and r.place is not None and r.place.kind == "region" and _COAST.match(text, e):
             continue  # "As Salif, on the Red Sea coast": the coast the town lies on
         if out and r.place is not None and r.place.kind == "city" and _DISTRICT_OF.match(text[out[-1][1]:s]):
