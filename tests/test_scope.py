@@ -1362,6 +1362,9 @@ def test_a_participle_after_while_tells_the_victims_doing_at_the_scene(gaz):
     # not when the town's strike is told over a wider period: two events
     ("On Monday Russian drones attacked the Odesa region. Last week a missile damaged a museum in Odesa.",
      {"Odesa", "Odesa Oblast"}),
+    # a town's "over the past day" (the evening before and the day) covers the oblast's day
+    ("Russian drones attacked Zaporizhzhia Oblast on Wednesday. Over the past day, drones killed a man in Orikhiv.",
+     {"Orikhiv"}),
 ])
 def test_an_oblasts_strike_gives_way_to_a_towns_on_its_own_days(gaz, text, expected):
     assert {n for _, n, _, _ in found(gaz, text)} == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -320,12 +321,16 @@ def _drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) 
         # last week", nor "Poltava as well as villages in the wider Poltava region" by Poltava)
         within = i.place.kind == "admin1" and i.type != "ground_fighting"
         return inside is not None and any(
-            (anyday or (i.date_start <= o.date_start and o.date_end <= i.date_end
+            (anyday or (i.date_start - _NIGHT <= o.date_start and o.date_end <= i.date_end
                         and o.sources[0].text != i.sources[0].text if within
                         else o.date_start <= i.date_end and i.date_start <= o.date_end)) and inside(o.place)
             for o in by_family[family(i.type)] if o is not i)
 
     return [i for i in incidents if not summed_up(i)]
+
+
+#: a town's "over the past day" or overnight report starts the evening before the oblast's day
+_NIGHT = dt.timedelta(days=1)
 
 
 def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
