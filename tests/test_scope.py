@@ -1330,6 +1330,8 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     # direct fire by people on the ground, whatever weapon the article names elsewhere
     ("Israeli air strikes hit Jenin on Monday. Israeli forces shot and killed a man at a checkpoint in Bethlehem "
      "on Monday.", {("air_strike", "Janīn"), ("ground_fighting", "Bethlehem")}),
+    # a district named after its seat, holding the town before it
+    ("On Monday a Russian air strike hit Borova in the Izium district.", {("air_strike", "Borova")}),
     # a neighbourhood beside the town just named is part of it
     ("On Monday the army struck several areas of Rafah, including Salam neighbourhood.", {("missile_strike", "Rafaḩ")}),
     # districts of the city just named are inside it

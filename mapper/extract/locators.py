@@ -30,6 +30,9 @@ _REFERENCE = re.compile(r"^\s*[,(\u2013\u2014-]?\s*(?:(?:about|some|around|rough
 # "Debaltseve, a key junction between Donetsk and Luhansk": the towns that say where it lies
 _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:located\s+|situated\s+|halfway\s+|midway\s+)?"
                       r"between\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?(?:the\s+)?$")
+_IN_THE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|oblast|governorate|municipality|hromada)\b",
+                         re.IGNORECASE)
 _QUARTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|microdistricts?)\b", re.IGNORECASE)
 _DISTRICT_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|microdistrict)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
                           re.IGNORECASE)
@@ -88,6 +91,9 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
     for s, e, r in kept:
         if out and r.place is not None and (_REFERENCE.match(text[out[-1][1]:s]) or _BETWEEN.match(text[out[-1][1]:s])):
             continue
+        if out and r.place is not None and r.place.kind == "city" and _IN_THE.match(text[out[-1][1]:s]) \
+                and _UNIT_AFTER.match(text, e):
+            continue  # "Borova in the Izium district": the district (named after its seat) holding the town
         if _QUARTER.match(text, e) and towns - {s}:
             continue  # "struck several areas of Rafah, including Salam neighbourhood": a part of the town named
         if out and r.place is not None and r.place.kind == "region" and _COAST.match(text, e):
