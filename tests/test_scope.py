@@ -810,6 +810,15 @@ def test_a_running_total_that_has_now_been_reached_is_no_event(gaz):
     assert same_scenes(gaz, "At least 12 people have now been killed in Monday's missile strike on Sumy.", {"Sumy"})
 
 
+def test_an_event_pointed_back_to_is_dated_by_its_own_phrase(gaz):
+    # "since the October 7 attack": a date of more than 30 days before publication, background
+    text = "Aid entered Gaza for the first time since the October 7 attack."
+    assert found(gaz, text, published=dt.date(2023, 12, 17)) == []
+    # a recent one is an echo of that day
+    text = "The EU condemned the 15 December shelling of Kherson."
+    assert [(p, d) for _, p, d, _ in found(gaz, text, published=dt.date(2023, 12, 17))] == [("Kherson", "2023-12-15")]
+
+
 def test_a_count_up_to_a_day_is_no_event(gaz):
     text = ("Hostilities continued. By 6 November, over 40,000 housing units across the Gaza Strip had been destroyed, "
             "the ministry said.")

@@ -81,6 +81,8 @@ _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"}
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
 _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
+#: at most this many characters between a date and the back-reference word it dates ("the May 25 attack")
+_ECHO_DATE_GAP = 3
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
 #: dates of one clause further apart than this are two events' dates (a month is the coarsest
@@ -167,6 +169,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if date is None:
         return [], [("", "no date in the clause or article", kind)]
     published = ctx.article.published
+    if echo:
+        # "since the October 7 massacre", "after the 12 May bombing": the event pointed back to
+        # is dated by its own phrase, not by the clause that mentions it
+        date = next((d for s, e, d in find_dates(text[:pointing], published) if pointing - e <= _ECHO_DATE_GAP), date)
     if published is not None and (published - date.end).days > BACKGROUND_DAYS:
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if summary_period(date):
