@@ -189,6 +189,13 @@ def test_clause_date_explicit_wins() -> None:
     assert got == (_span(D(2025, 11, 18)), "explicit")
 
 
+def test_a_year_less_since_date_is_in_the_past() -> None:
+    # read on 7 August, "7 October" alone could be two months ahead; after "since" it is last October
+    got = clause_date("Since 7 October, 25 incidents were recorded in Tulkarm.", published=D(2024, 8, 7),
+                      bullet=None, previous=_span(D(2024, 7, 30), D(2024, 8, 5), 3))
+    assert got == (_span(D(2023, 10, 7), D(2024, 8, 7), 3), "explicit")
+
+
 def test_clause_date_covers_several_close_dates() -> None:
     got = clause_date("Strikes on 12 November and again on 14 November hit Sumy.",
                       published=REF, bullet=None, previous=None)

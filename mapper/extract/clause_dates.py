@@ -127,9 +127,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
                     start = kept[-1][2].start
                     kept[-1] = (kept[-1][0], f[1], DateSpan(start, f[2].end, span_precision(start, f[2].end)))
             elif not _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) and published is not None \
-                    and f[2].start <= published:
-                kept.append((f[0], f[1], DateSpan(f[2].start, published,
-                                                  span_precision(f[2].start, published))))
+                    and (start := _past(f[2].start, published)) <= published:
+                kept.append((f[0], f[1], DateSpan(start, published, span_precision(start, published))))
         found = kept
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
@@ -147,6 +146,17 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     if published is not None:
         return DateSpan(published, published, 2), "published"
     return None, ""
+
+
+def _past(day: dt.date, published: dt.date) -> dt.date:
+    """A period's start before publication: a year-less "since 7 October" read in August is
+    last October (the reader of dates allows a day up to two months ahead: "due on 11 May")."""
+    if day <= published:
+        return day
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
 
 
 _ANAPHORIC_DAY = re.compile(
