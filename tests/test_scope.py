@@ -298,6 +298,16 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_incident_just_told(gaz):
     assert sorted((i.place.name, i.killed, i.injured) for i in items) == [("Poltava", None, None), ("Sumy", 2, 5)]
 
 
+def test_a_sentence_naming_no_place_after_one_incident_tells_another_family_there(gaz):
+    # shelling after a battle is another event at the battle's place
+    text = "Fighting resumed in Nyala on Monday. We are alarmed by reports of shelling by both sides."
+    assert typed_scenes(gaz, text) == {("ground_fighting", "Nyala"), ("shelling", "Nyala")}
+    # an "assault" after strikes is the strike told again, not a battle
+    text = ("On Monday Russian drones hit apartment blocks in Kharkiv. Rescue workers were among the seven killed as "
+            "the site was targeted in a repeat assault.")
+    assert typed_scenes(gaz, text) == {("drone_strike", "Kharkiv")}
+
+
 def test_the_following_day_counts_from_the_date_just_told(gaz):
     got = found(gaz, "On 5 May Russian shelling hit Nikopol. The following day Russian drones struck Marhanets.")
     assert sorted((p, d) for _, p, d, _ in got) == [("Marhanets", "2025-05-06"), ("Nikopol", "2025-05-05")]

@@ -119,7 +119,9 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             # talks: a venue is no scene of war), tells an event of another family there
             scene = incidents[told[1]]
             linked, _ = link_clause(*_at_scene(clause, scene), date, ctx)
-            cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)]
+            # (not a battle after strikes: "the site was targeted in a repeat assault" is the strike again)
+            cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)
+                     and not (family(scene.type) == "strike" and c.type == "ground_fighting")]
         if inside and all(r.place for _, _, r in inside) and _verbless_list(clause.text, inside):
             listed = [*listed, (clause, inside)] if listed and _same_paragraph(article, listed[-1][0], clause) \
                 else [(clause, inside)]
