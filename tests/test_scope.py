@@ -1123,6 +1123,9 @@ def test_a_facility_in_its_region_is_the_scene(gaz, text, expected):
     ("On Monday the prime minister met the Polish president at Chequers.", {("diplomatic", "Chequers")}),
     ("The Kremlin said on Monday that drones had attacked Kursk.", {("drone_strike", "Kursk")}),
     ("The White House condemned Monday's strike on Sumy.", {("missile_strike", "Sumy")}),
+    # a name in apposition between the meeting and its venue
+    ("On Monday the UN relief chief met the de facto Foreign Minister in Afghanistan, Amir Khan Muttaqi, in Kabul.",
+     {("diplomatic", "Kabul")}),
 ])
 def test_seats_of_government_as_venues_and_as_speakers(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected

@@ -356,10 +356,13 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
     if _TOPIC.search(text, max(0, start - 40), start):
         return False  # "a Security Council meeting on the situation in Gaza": what the talks are about
     i = bisect.bisect_right(trig.talk_ends, start) - 1
-    return i >= 0 and start - trig.talk_ends[i] <= _VENUE_REACH
+    # a name in apposition does not put the venue further away ("met the Foreign Minister,
+    # Amir Khan Muttaqi, in Kabul")
+    return i >= 0 and len(_APPOSITION.sub("", text[trig.talk_ends[i]:start])) <= _VENUE_REACH
 
 
 _VENUE_REACH = 60
+_APPOSITION = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s*,")
 #: a place after a subject matter is the topic of talks, not their venue
 _TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
                     r"|fighting|security)\s+(?:in|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
