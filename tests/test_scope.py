@@ -298,6 +298,17 @@ def test_a_toll_in_the_next_sentence_belongs_to_the_incident_just_told(gaz):
     assert sorted((i.place.name, i.killed, i.injured) for i in items) == [("Poltava", None, None), ("Sumy", 2, 5)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "strikes" of no weapon and no attacker named: from the air where air forces strike
+    ("A strike hit an apartment complex in Beirut on Monday.", {("air_strike", "Beirut")}),
+    ("A strike hit a house in Khan Yunis on Monday.", {("air_strike", "Khān Yūnis")}),
+    # elsewhere the default stays a missile strike
+    ("A strike hit an apartment block in Kharkiv on Monday.", {("missile_strike", "Kharkiv")}),
+])
+def test_a_strike_of_no_named_weapon_or_attacker_takes_its_theatres_means(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected
+
+
 def test_a_sentence_naming_no_place_after_one_incident_tells_another_family_there(gaz):
     # shelling after a battle is another event at the battle's place
     text = "Fighting resumed in Nyala on Monday. We are alarmed by reports of shelling by both sides."

@@ -81,6 +81,9 @@ _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"}
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
 _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
+#: where "strikes" of no named weapon or attacker come from the air (the air forces that strike
+#: there: Israel's, the US-led coalitions', Syria's and Russia's, Saudi Arabia's)
+_AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
 #: at most this many characters between a date and the back-reference word it dates ("the May 25 attack")
 _ECHO_DATE_GAP = 3
 #: events that ended this many days before publication are the article's background
@@ -285,7 +288,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = who
         if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country):
             k = _STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
-        if from_air and by in lx.AIR_POWERS and k in ("missile_strike", "shelling"):
+        if from_air and (by in lx.AIR_POWERS or by is None and place.country in _AIR_THEATRES) \
+                and k in ("missile_strike", "shelling"):
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
             or _nearest_date(apart, s, every.starts) or date
