@@ -1366,7 +1366,7 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     # a district named after its seat, holding the town before it
     ("On Monday a Russian air strike hit Borova in the Izium district.", {("air_strike", "Borova")}),
     # a neighbourhood beside the town just named is part of it
-    ("On Monday the army struck several areas of Rafah, including Salam neighbourhood.", {("missile_strike", "Rafaḩ")}),
+    ("On Monday the army struck several areas of Rafah, including Salam neighbourhood.", {("air_strike", "Rafaḩ")}),
     # districts of the city just named are inside it
     ("Russian drones hit Kharkiv on Monday. Four drones struck the Shevchenkivskyi and Slobidskyi districts of "
      "the city.", {("drone_strike", "Kharkiv")}),
