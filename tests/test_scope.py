@@ -1365,6 +1365,9 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
      "on Monday.", {("air_strike", "Janīn"), ("ground_fighting", "Bethlehem")}),
     # a district named after its seat, holding the town before it
     ("On Monday a Russian air strike hit Borova in the Izium district.", {("air_strike", "Borova")}),
+    # where a convoy set out from is no scene of the fighting it met
+    ("On Monday the mission, which departed Deir al Balah at dawn, was stopped by fighting in Jabalya.",
+     {("ground_fighting", "Jabālyā")}),
     # a neighbourhood beside the town just named is part of it
     ("On Monday the army struck several areas of Rafah, including Salam neighbourhood.", {("air_strike", "Rafaḩ")}),
     # districts of the city just named are inside it

@@ -238,7 +238,8 @@ imposed sanctioned condemned welcomed rejected insisted ordered authorized autho
 accused blamed denied responded replied threatened proposed offered voted summoned expelled recalled
 asked asks requested requests appealed appeals""".split())
 #: after a place: the place is an origin, not the target ("launched from Kursk")
-ORIGIN_WORDS = frozenset({"from"})
+#: words after which a place is where something set out from, not where it happened
+ORIGIN_WORDS = frozenset({"from", "departed", "departing", "leaving"})
 #: a clause that only says attacks go on, with no specific event, is not an incident
 _TRENDS = (r"rising|escalating|increasing|intensifying|growing|mounting|surging|worsening|escalation\s+of"
            r"|(?:surge|spike|upsurge|rise|increase)\s+in")
