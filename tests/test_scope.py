@@ -840,6 +840,15 @@ def test_an_event_pointed_back_to_is_dated_by_its_own_phrase(gaz):
     assert [(p, d) for _, p, d, _ in found(gaz, text, published=dt.date(2023, 12, 17))] == [("Kherson", "2023-12-15")]
 
 
+def test_a_pattern_dated_only_by_the_sentence_before_is_no_event(gaz):
+    text = ("On 27 March Russia struck Kharkiv with glide bombs. The city of Odesa is also facing the onslaught of "
+            "increased aerial attacks.")
+    assert {p for _, p, _, _ in found(gaz, text, published=dt.date(2024, 4, 18))} == {"Kharkiv"}
+    # a pattern word with the clause's own date is that day's event
+    text = "On 27 March Russia struck Kharkiv. On 28 March Odesa came under increased aerial attacks."
+    assert {p for _, p, _, _ in found(gaz, text, published=dt.date(2024, 4, 18))} == {"Kharkiv", "Odesa"}
+
+
 def test_a_count_up_to_a_day_is_no_event(gaz):
     text = ("Hostilities continued. By 6 November, over 40,000 housing units across the Gaza Strip had been destroyed, "
             "the ministry said.")

@@ -101,7 +101,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             # caption ("20 May 2024 Photo: OCHA") governs no later clause
             previous, dated_by = date, clause
         inside = _mentions_in(clause, by_part)
-        cands, missing = link_clause(clause, inside, date, ctx)
+        cands, missing = link_clause(clause, inside, date, ctx, own_date=how in _OWN_DATE)
         if how == "published" and _captioned(article, clause):
             cands, missing = [], []  # a photo's caption with no date of its own: a picture of some day
         if listed and not any(r.place for _, _, r in inside) and _same_paragraph(article, listed[-1][0], clause):
@@ -279,6 +279,10 @@ def _standfirst(text: str, clause: Clause) -> bool:
 
 
 _STANDFIRST_WORDS = 40
+#: how a clause's date came from the clause itself (clause_dates.clause_date's sources)
+_OWN_DATE = frozenset({"explicit", "bullet", "anaphoric"})
+
+
 def _captioned(article: Article, clause: Clause) -> bool:
     """Whether a clause is part of a photo's caption: its line ends in a credit ("... displacing
     two families. Photo: OCHA")."""

@@ -134,7 +134,7 @@ class ArticleContext:
 
 
 def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,
-                ctx: ArticleContext) -> tuple[list[Candidate], list[tuple[str, str, str | None]]]:
+                ctx: ArticleContext, own_date: bool = True) -> tuple[list[Candidate], list[tuple[str, str, str | None]]]:
     """Incidents a clause states, and the ones it states at places mapper cannot place.
 
     Parameters
@@ -145,6 +145,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     date : DateSpan or None
         The clause's governing date.
     ctx : ArticleContext
+    own_date : bool
+        Whether the clause itself gives ``date`` (not a clause before it, nor publication).
 
     Returns
     -------
@@ -190,8 +192,11 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if all(k == "violence" and (lx.TREND.search(text, max(0, s - 30), s) or lx.TREND_AFTER.match(text, e))
            for k, s, e in found):
         return [], []  # "amid rising crime and violence", "violence is rising": a trend, not an event
-    if (date.precision > 2 or undated) and all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found):
-        return [], []  # "its continued missile strikes on Ukraine" this month: a pattern, not an event
+    if (date.precision > 2 or undated or not own_date) and all(lx.GENERIC.search(text, max(0, s - 30), s)
+                                                               for _, s, _ in found):
+        # "its continued missile strikes on Ukraine" this month, "Odesa is also facing the onslaught of
+        # increased aerial attacks" after a dated sentence: a pattern, not an event
+        return [], []
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
     if not any(k not in GENERIC_KINDS for k, _, _ in found) \
