@@ -849,6 +849,12 @@ def test_a_pattern_dated_only_by_the_sentence_before_is_no_event(gaz):
     assert {p for _, p, _, _ in found(gaz, text, published=dt.date(2024, 4, 18))} == {"Kharkiv", "Odesa"}
 
 
+def test_the_first_days_of_the_war_told_without_a_date_are_history(gaz):
+    text = ("On Monday a Russian missile wounded 10 in Balakliia. Russia occupied Balakliia at the beginning of its "
+            "full-scale invasion, but Ukraine recaptured it months later.")
+    assert typed_scenes(gaz, text) == {("missile_strike", "Balakliia")}
+
+
 def test_a_count_up_to_a_day_is_no_event(gaz):
     text = ("Hostilities continued. By 6 November, over 40,000 housing units across the Gaza Strip had been destroyed, "
             "the ministry said.")

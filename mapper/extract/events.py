@@ -81,6 +81,10 @@ _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"}
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
 _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
+#: the first days of a war, told as history
+_WAR_START = re.compile(r"\b(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginning|start|outset|(?:first|early|opening)\s+"
+                        r"(?:days|weeks|months|phase))\s+of\s+(?:the\s+|its\s+|[A-Z]\w+['’]s\s+)?(?:full[- ]scale\s+)?"
+                        r"(?:invasion|war|conflict|offensive)\b", re.IGNORECASE)
 #: where "strikes" of no named weapon or attacker come from the air (the air forces that strike
 #: there: Israel's, the US-led coalitions', Syria's and Russia's, Saudi Arabia's)
 _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
@@ -192,6 +196,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if all(k == "violence" and (lx.TREND.search(text, max(0, s - 30), s) or lx.TREND_AFTER.match(text, e))
            for k, s, e in found):
         return [], []  # "amid rising crime and violence", "violence is rising": a trend, not an event
+    if not own_date and _WAR_START.search(text):
+        return [], []  # "occupied Balakliia at the beginning of its full-scale invasion": the war's history
     if (date.precision > 2 or undated or not own_date) and all(lx.GENERIC.search(text, max(0, s - 30), s)
                                                                for _, s, _ in found):
         # "its continued missile strikes on Ukraine" this month, "Odesa is also facing the onslaught of
