@@ -1365,6 +1365,10 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     # an accord signed at a venue is a diplomatic event there, not a back-reference to one
     ("It has been two days since a peace agreement was struck and signed in Pretoria.", {("diplomatic", "Pretoria")}),
     ("The deal signed in Pretoria must be respected.", set()),
+    # a natural disaster strikes no one's target; a visit to aid teams is no talks
+    ("On Monday supplies reached Myanmar, a week after the earthquake struck Mandalay.", set()),
+    ("On Monday the UN relief chief met with humanitarian teams in Yangon.", set()),
+    ("On Monday the minister met with his Ukrainian counterpart in Kyiv.", {("diplomatic", "Kyiv")}),
     # fighting as a struggle against disease or fire
     ("On Monday doctors in Khartoum fought to contain a cholera outbreak.", set()),
     ("On Monday firefighters in Odesa fought to put out the blaze.", set()),

@@ -181,7 +181,7 @@ _PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its))\s+
                         r"|delegations?|counterparts?|members?)"
                         r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE)
 # the venue of a meeting with the person: "met his counterpart in Ankara"
-_MET_IN = re.compile(r"\bmet\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+(?:the\s+)?$",
+_MET_IN = re.compile(r"\bmet\s+(?:with\s+)?(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+(?:the\s+)?$",
                      re.IGNORECASE)
 # a Wikipedia infobox line naming the wider war ("Part of the Russo-Ukrainian war")
 _PART_OF = re.compile(r"^\s*Part of\b")

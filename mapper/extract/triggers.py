@@ -45,8 +45,10 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
     out = []
     for m in found:
         if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()) \
-                or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()):
-            continue  # "an agreement was struck", "a hunger strike", "doctors fought to contain cholera"
+                or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()) \
+                or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()):
+            continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
+            # "met with humanitarian teams"
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
@@ -58,10 +60,18 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
 
 
 # "strike" and "struck" in senses of no attack: a deal struck, a strike by workers, a law struck down
-_NOT_ATTACK_BEFORE = re.compile(r"\b(?:(?:deal|agreement|accord|bargain|compromise|truce|pact|balance)s?"
+_NOT_ATTACK_BEFORE = re.compile(r"\b(?:(?:earthquake|quake|tremor|storm|cyclone|typhoon|hurricane|flood|tsunami|disaster"
+                                r"|lightning|epidemic|pandemic|outbreak|famine|drought)s?(?:\s+(?:that|which|has|had))?"
+                                r"|(?:deal|agreement|accord|bargain|compromise|truce|pact|balance)s?"
                                 r"(?:\s+(?:was|were|is|are|(?:has|had|have)\s+been|being))?"
                                 r"|hunger|general|labou?r|workers['’]?|teachers['’]?|doctors['’]?|rail|dock"
                                 r"|transport)\s+$", re.IGNORECASE)
+#: a meeting with the people an envoy visits is no talks ("met with humanitarian teams in Yangon",
+#: "met survivors", "met families of the victims")
+_NOT_TALKS = re.compile(r"\s+(?:with\s+)?(?:the\s+|some\s+|local\s+)*(?:(?:humanitarian|aid|relief|medical|rescue|health"
+                        r"|front-line|frontline)\s+(?:teams?|workers|staff|partners|responders|organi[sz]ations)"
+                        r"|survivors|families|residents|victims|displaced|refugees|children|volunteers|responders"
+                        r"|patients|communities|people\s+affected)\b", re.IGNORECASE)
 #: fighting as a struggle against a disease, a fire or hardship ("fought to contain a cholera outbreak")
 _STRUGGLE = re.compile(r"\s+to\s+(?:contain|control|save|treat|rescue|extinguish|put\s+out|survive|feed|cope|stem"
                        r"|curb|tackle|restore\s+power|keep\s+\w+\s+(?:alive|warm|fed))\b", re.IGNORECASE)
