@@ -29,6 +29,7 @@ from mapper.extract.actors import actor
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
+from mapper.extract.event_dates import DIGIT_OR_MONTH, far_apart_dates, nearest_date, summary_period
 from mapper.extract.fallback_places import _authorities_country, _home_country, _unknown_places
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.officials import title_places
@@ -92,14 +93,6 @@ _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
 _ECHO_DATE_GAP = 3
 #: events that ended this many days before publication are the article's background
 BACKGROUND_DAYS = 30
-#: dates of one clause further apart than this are two events' dates (a month is the coarsest
-#: date annotation.md gives one event: "in September")
-SUMMARY_DAYS = 31
-#: a period reaching over more calendar months than this is a summary, not an event's date:
-#: "fighting has been reported in Maungdaw since June" (a situation report of September) is a
-#: period of hostilities told as one, annotated over its whole range; "struck twice in 2024" and
-#: "since the start of the war" sum up a season or a year
-SUMMARY_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -275,10 +268,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     from_air = all(k in GENERIC_KINDS for k, _, _ in found) and any(k == "strike" for k, _, _ in found) \
         and weapon not in ("air_strike", "drone_strike")
     # a place inside a phrase that points back to another event takes that event's date
-    points_back, numbered = _POINTS_BACK.search(text), _DIGIT_OR_MONTH.search(text)
+    points_back, numbered = _POINTS_BACK.search(text), DIGIT_OR_MONTH.search(text)
     dates = find_dates(text, published) if points_back or numbered else []  # once for both uses
     pointed = pointed_back_dates(text, dates) if points_back else []
-    apart = _far_apart_dates(text, dates) if numbered else []
+    apart = far_apart_dates(text, dates) if numbered else []
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -303,7 +296,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                 and k in ("missile_strike", "shelling"):
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
-            or _nearest_date(apart, s, every.starts) or date
+            or nearest_date(apart, s, every.starts) or date
         if published is not None and (published - own.end).days > BACKGROUND_DAYS:
             continue  # "Tuesday's attack mirrors one last October in Kachin": Kachin's is background
         # "on 29 and 30 May, Russia targeted Kyiv": a city hit on two nights is two strikes
@@ -381,36 +374,3 @@ _APPOSITION = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s*,"
 #: a place after a subject matter is the topic of talks, not their venue
 _TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
                     r"|fighting|security)\s+(?:in|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def summary_period(date: DateSpan) -> bool:
-    """Whether a period is too long to be one event's date: it reaches over more than
-    SUMMARY_MONTHS calendar months past the one it starts in (June 1 to September 5: 3)."""
-    return (date.end.year - date.start.year) * 12 + date.end.month - date.start.month > SUMMARY_MONTHS
-
-
-def _far_apart_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, DateSpan]]:
-    """The clause's dates (``found``) with their positions when they lie too far apart to be
-    one event's (more than SUMMARY_DAYS): each then dates the places after it; else []."""
-    if len(found) < 2:
-        return []
-    if any(_RANGE_GAP.match(text[a[1]:b[0]]) for a, b in zip(found, found[1:])):
-        return []  # "since 7 October and until 28 May": one period
-    lo = min(f[2].start for f in found)
-    hi = max(f[2].end for f in found)
-    return [(f[0], f[2]) for f in found] if (hi - lo).days > SUMMARY_DAYS else []
-
-
-def _nearest_date(dates: list[tuple[int, DateSpan]], at: int, triggers: list[int]) -> DateSpan | None:
-    """The date told between the event word that governs position ``at`` (the last one
-    before it, ``triggers``: their starts) and ``at``: "a similar attack last October in
-    Kachin"; not "after the invasion began in February 2022, missiles hit Kyiv"."""
-    i = bisect.bisect_left(triggers, at) - 1
-    lo = triggers[i] if i >= 0 else -1
-    between = [d for pos, d in dates if lo < pos < at]
-    return between[-1] if between else None
-
-
-_RANGE_GAP = re.compile(r"^\s*(?:[-\u2013\u2014]|to|until|till|through|and(?:\s+(?:until|till|to))?)\s*$", re.IGNORECASE)
-_DIGIT_OR_MONTH = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November"
-                             r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.IGNORECASE)

@@ -1,0 +1,54 @@
+"""How the dates of an event's clause relate: a period too long to be one event's date, dates
+too far apart to be one event's, and which of a clause's dates lies nearest an event word.
+:func:`mapper.extract.events.link_clause` and :mod:`mapper.extract.article` read them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from mapper.model import DateSpan
+
+__all__ = ["DIGIT_OR_MONTH", "SUMMARY_DAYS", "SUMMARY_MONTHS", "far_apart_dates", "nearest_date", "summary_period"]
+
+#: dates of one clause further apart than this are two events' dates (a month is the coarsest
+#: date annotation.md gives one event: "in September")
+SUMMARY_DAYS = 31
+#: a period reaching over more calendar months than this is a summary, not an event's date:
+#: "fighting has been reported in Maungdaw since June" (a situation report of September) is a
+#: period of hostilities told as one, annotated over its whole range; "struck twice in 2024" and
+#: "since the start of the war" sum up a season or a year
+SUMMARY_MONTHS = 3
+
+
+def summary_period(date: DateSpan) -> bool:
+    """Whether a period is too long to be one event's date: it reaches over more than
+    SUMMARY_MONTHS calendar months past the one it starts in (June 1 to September 5: 3)."""
+    return (date.end.year - date.start.year) * 12 + date.end.month - date.start.month > SUMMARY_MONTHS
+
+
+def far_apart_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, DateSpan]]:
+    """The clause's dates (``found``) with their positions when they lie too far apart to be
+    one event's (more than SUMMARY_DAYS): each then dates the places after it; else []."""
+    if len(found) < 2:
+        return []
+    if any(_RANGE_GAP.match(text[a[1]:b[0]]) for a, b in zip(found, found[1:])):
+        return []  # "since 7 October and until 28 May": one period
+    lo = min(f[2].start for f in found)
+    hi = max(f[2].end for f in found)
+    return [(f[0], f[2]) for f in found] if (hi - lo).days > SUMMARY_DAYS else []
+
+
+def nearest_date(dates: list[tuple[int, DateSpan]], at: int, triggers: list[int]) -> DateSpan | None:
+    """The date told between the event word that governs position ``at`` (the last one
+    before it, ``triggers``: their starts) and ``at``: "a similar attack last October in
+    Kachin"; not "after the invasion began in February 2022, missiles hit Kyiv"."""
+    i = bisect.bisect_left(triggers, at) - 1
+    lo = triggers[i] if i >= 0 else -1
+    between = [d for pos, d in dates if lo < pos < at]
+    return between[-1] if between else None
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:[-\u2013\u2014]|to|until|till|through|and(?:\s+(?:until|till|to))?)\s*$", re.IGNORECASE)
+DIGIT_OR_MONTH = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November"
+                             r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.", re.IGNORECASE)

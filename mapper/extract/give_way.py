@@ -1,0 +1,113 @@
+"""Which of an article's incidents give way to others, so the map counts each event once.
+
+A summary gives way to what it sums up (a country's or an oblast's strikes to the towns'
+the article lists), a back-reference to the event told in full, and a headline that restates
+the body to the body's incident.  :func:`mapper.extract.article.extract_article` applies them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from mapper.aggregate import family
+from mapper.extract.locators import FACILITY_TOWN_KM, near
+from mapper.model import Incident, Place
+
+__all__ = ["drop_echoes", "drop_summaries", "drop_title_echoes"]
+
+#: incidents that always happen at a named place: at country level they are summaries
+_PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
+
+
+_NAMED_REGION_KM = 200.0
+_SEA_KM = 500.0  # seas and straits are known by one point: what lies this near is told inside them
+
+
+def drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -> list[Incident]:
+    """Summaries give way to what they sum up, so the map does not count an event twice.
+
+    A country-level battle or meeting is dropped outright (they happen at named places;
+    "fighting in Ukraine" is a state of affairs).  Otherwise a coarse incident is dropped
+    when the article reports the same type family, on overlapping days, at a finer place
+    inside it (:func:`_inside`): "Russia attacked Ukraine with 120 missiles overnight" sums up
+    the strikes on the towns the article then lists; "operations across the West Bank" the
+    raids on its towns; "the Okhmatdyt hospital was hit" is the strike on Kyiv.  A
+    country-level incident whose text gives no date (``undated``: ids of such incidents)
+    characterises the war ("as Russia unleashes yet more strikes across Ukraine"): it gives
+    way to a finer one of its family inside the country on any day.
+    """
+    by_family: dict[str, list[Incident]] = {}
+    for i in incidents:
+        by_family.setdefault(family(i.type), []).append(i)
+
+    def summed_up(i: Incident) -> bool:
+        if i.place.kind == "country" and i.type in _PLACED_KINDS:
+            return True
+        inside = _inside(i.place, i.type)
+        anyday = i.place.kind == "country" and id(i) in undated
+        # an oblast's strikes give way only to a town's told in another sentence on their own days
+        # ("drones hit the Odesa region on 3 November" is not summed up by "Odesa's museum was damaged
+        # last week", nor "Poltava as well as villages in the wider Poltava region" by Poltava)
+        within = i.place.kind == "admin1" and i.type != "ground_fighting"
+        return inside is not None and any(
+            (anyday or (i.date_start - _NIGHT <= o.date_start and o.date_end <= i.date_end
+                        and o.sources[0].text != i.sources[0].text if within
+                        else o.date_start <= i.date_end and i.date_start <= o.date_end)) and inside(o.place)
+            for o in by_family[family(i.type)] if o is not i)
+
+    return [i for i in incidents if not summed_up(i)]
+
+
+#: a town's "over the past day" or overnight report starts the evening before the oblast's day
+_NIGHT = dt.timedelta(days=1)
+
+
+def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
+    """What counts as a finer place inside a coarse one (None: the place sums nothing up).
+
+    A country contains every town and region of it; a region's battle, or any incident of a
+    named region, the towns of that admin-1 unit (a named region over several units: the
+    towns of its country within ``_NAMED_REGION_KM``); a sea or strait the points within
+    ``_SEA_KM``; a facility the towns within ``FACILITY_TOWN_KM``.  Interceptions over an
+    oblast are incidents of their own.
+    """
+    if coarse.kind == "country":
+        return lambda p: p.kind != "country" and p.country == coarse.country
+    if coarse.kind == "region" and not coarse.country:
+        # a sea or a strait: the points told inside it ("170 km southeast of Aden" in the Gulf of Aden)
+        return lambda p: p.kind in ("city", "village") and near(p, coarse, _SEA_KM)
+    if coarse.kind in ("admin1", "region"):
+        if coarse.admin1_gn:
+            return lambda p: p.kind == "city" and p.admin1_gn == coarse.admin1_gn
+        return lambda p: p.kind == "city" and p.country == coarse.country and near(p, coarse, _NAMED_REGION_KM)
+    if coarse.kind == "facility":
+        return lambda p: p.kind == "city" and near(p, coarse, FACILITY_TOWN_KM)
+    return None
+
+
+def drop_echoes(incidents: list[tuple[Incident, bool]], echoes: list[str]) -> list[tuple[Incident, bool]]:
+    """A back-reference stands for its event only where the article tells it nowhere else:
+    at a place its phrase names ("condemned the bombing of Hodeidah"), when nothing else is
+    told at that place; at a place named before it ("aid reached Odesa following the
+    missile strike"), when the article tells no incident of that family at all (else the
+    place is where the aftermath is: "outages in Donetsk oblast after the attack" on Kyiv).
+    ``incidents``: (incident, anything carried along); ``echoes[k]``: Candidate.echo of ``k``."""
+    told = [i for (i, _), e in zip(incidents, echoes) if not e]
+    spots = {_spot(i.place) for i in told}
+    families = {family(i.type) for i in told}
+    return [item for item, e in zip(incidents, echoes)
+            if not e or (_spot(item[0].place) not in spots if e == "own" else family(item[0].type) not in families)]
+
+
+def _spot(place: Place) -> tuple[str, float, float]:
+    return (place.name, round(place.lon, 3), round(place.lat, 3))
+
+
+def drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[bool]) -> list[tuple[Incident, bool]]:
+    """A headline (or an undated heading of the body) announces what the body tells: its
+    incidents stand only for a type family the rest of the body reports nothing of.  Where
+    the body places the attack elsewhere, or dates it, the body's scene and date win ("Drone
+    attack on Kyiv region" over a body that names the town hit).  ``incidents``: (incident, anything carried along);
+    ``headline[k]``: incident ``k`` is stated in the title."""
+    told = {family(i.type) for (i, _), title in zip(incidents, headline) if not title}
+    return [item for item, title in zip(incidents, headline) if not title or family(item[0].type) not in told]
