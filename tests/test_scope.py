@@ -1373,6 +1373,8 @@ def test_a_summary_period_dates_only_its_own_paragraph(gaz, text, expected):
     ("On Monday doctors in Khartoum fought to contain a cholera outbreak.", set()),
     ("On Monday firefighters in Odesa fought to put out the blaze.", set()),
     ("On Monday troops fought to retake Bakhmut.", {("ground_fighting", "Bakhmut")}),
+    # an offensive told as a push
+    ("On Monday Iraqi forces launched a new push toward the old city of Mosul.", {("ground_fighting", "Mosul")}),
     # forces pushed back are fought
     ("On Monday Ukraine was operating around Bakhmut, pushing the Russians back to the edge of the town.",
      {("ground_fighting", "Bakhmut")}),
