@@ -19,7 +19,7 @@ import math
 import statistics
 from collections import Counter
 
-from mapper.geo import contained
+from mapper.geo import contained, strays
 from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.model import Place
@@ -80,13 +80,18 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         at: tuple[float, float] | None = None
         located = False  # the article's local point is found when a far namesake needs it
         names_in = Counter(gaz.country[e] for e in {chosen[g][0] for g in groups})
+        straying = strays.strays(gaz, {g: chosen[g] for g in groups}, region, {g: len(m) for g, m in groups.items()})
         for g, members in groups.items():
             entry = chosen[g][0]
-            if any(reasons.get(i) or i in stated for i in members) or \
-                    not (g in forced or far_namesake(gaz, entry, region) or
-                         (all(i in given for i in members) and _stranger(gaz, entry, gaz.country[region], names_in))):
+            if any(reasons.get(i) or i in stated for i in members):
+                continue
+            far = g in forced or far_namesake(gaz, entry, region) or \
+                (all(i in given for i in members) and _stranger(gaz, entry, gaz.country[region], names_in))
+            if not far and g not in straying:
                 continue
             inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
+            if inner is None and not far and not straying[g]:
+                continue  # a town known by its own name: moved only to a namesake in the focus region
             if inner is None and not located:
                 at, located = local_point(gaz, list(best.values()), region), True
             for i in members:

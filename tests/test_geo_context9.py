@@ -1,0 +1,40 @@
+"""Issue 14, thirteenth round: far namesakes in war news (facility heads, villages across a
+border, a common village name read as its big namesake far away, spelling families of Arabic
+names), on sentences written here (never the corpora's), with the real gazetteer."""
+from __future__ import annotations
+
+from test_geo_context import places
+
+
+def test_a_small_village_across_the_border_falls_to_the_story_region(services):
+    # GeoNames knows Malinovka only as Ukrainian villages (Malynivka, 100 km away in Kharkiv
+    # Oblast: too near to be a far namesake); a story about Belgorod region keeps it there
+    # ("Ukrainian" gives Ukraine a vote: the village is no stranger to the story)
+    text = ("Ukrainian drones hit Shebekino and Valuyki in Russia's Belgorod region overnight. A woman "
+            "was wounded in the village of Malinovka, about 8 km east of the border, the governor said.")
+    got = places(services, text)
+    assert got["Malinovka"] == ("Malinovka", "village", "RU", "RU.09", 3)
+    assert got["Shebekino"][2:5] == ("RU", "RU.09", 1)
+    # the same reading is kept when another name of the story lies in its region
+    text = ("Fighting raged near Kharkiv and Vovchansk; Russian troops shelled Malynivka, and Ukrainian "
+            "drones hit Shebekino and Valuyki in Belgorod region.")
+    assert places(services, text)["Malynivka"][1:5] == ("city", "UA", "UA.07", 1)
+
+
+def test_a_common_village_name_is_the_one_in_the_story_region(services):
+    # Vyshneve is a Kyiv suburb of 40,000 and a village of Donetsk Oblast (known to its region)
+    text = ("Russian forces shelled Pokrovsk and Kostiantynivka in Donetsk Oblast. In Vyshneve, two "
+            "houses were destroyed, the regional administration said.")
+    got = places(services, text)
+    assert got["Vyshneve"] == ("Vyshneve", "village", "UA", "UA.05", 3)
+    # a town near another name of the story, or named again and again, keeps its reading
+    text = ("Drones struck Kyiv and Brovary overnight. Russian forces shelled Pokrovsk and "
+            "Kostiantynivka in Donetsk Oblast, and in Vyshneve two houses burned, officials said.")
+    assert places(services, text)["Vyshneve"][1:5] == ("city", "UA", "UA.13", 1)
+    text = ("Shelling hit Pokrovsk and Kostiantynivka in Donetsk Oblast. Volunteers in Vyshneve sent "
+            "aid, volunteers in Vyshneve cooked, and in Vyshneve a choir sang.")
+    assert places(services, text)["Vyshneve"][1:5] == ("city", "UA", "UA.13", 1)
+    # the swap needs the story's region to hold a namesake: none of Kharkiv Oblast's is "Irpin"
+    text = ("Russian forces shelled Kupiansk and Balakliia in Kharkiv Oblast. In Irpin, two houses "
+            "were destroyed, officials said.")
+    assert places(services, text)["Irpin"][1:5] == ("city", "UA", "UA.13", 1)
