@@ -38,3 +38,24 @@ def test_a_common_village_name_is_the_one_in_the_story_region(services):
     text = ("Russian forces shelled Kupiansk and Balakliia in Kharkiv Oblast. In Irpin, two houses "
             "were destroyed, officials said.")
     assert places(services, text)["Irpin"][1:5] == ("city", "UA", "UA.13", 1)
+
+
+def test_a_name_before_a_facility_head_is_not_a_region_elsewhere(services):
+    # the head says the name is a hospital or a camp: not Pakistan's Punjab, not Ethiopia's
+    # Tigray, but a facility of the town the sentence places it in (geo_precision 2, name kept)
+    got = places(services, "A gunman opened fire at the Punjab hospital in Kabul on Monday, Afghan police said.")
+    assert got["Punjab"] == ("Punjab", "village", "AF", "AF.13", 2)
+    got = places(services, "Refugees fled the Tigray camp near Gedaref after clashes, Sudanese officials said.")
+    assert got["Tigray"] == ("Tigray", "village", "SD", "SD.39", 2)
+    # a region that holds the town, or a country, is what it says
+    got = places(services, "Nurses at the Tigray hospital in Mekelle said supplies ran out.")
+    assert got["Tigray"][1:4] == ("admin1", "ET", "ET.53")
+    got = places(services, "Moscow's strike on the Ukraine children's hospital was condemned in Warsaw.")
+    assert got["Ukraine"][:3] == ("Ukraine", "country", "UA")
+
+
+def test_a_name_and_its_head_may_be_a_known_facility(services):
+    # the recogniser leaves a lower-case article out of the name ("an-Nuseirat" gives "Nuseirat");
+    # with its head it is the camp of the facility table, not the town beside it
+    got = places(services, "Israeli shelling hit the an-Nuseirat camp overnight, and tanks moved toward Deir al-Balah.")
+    assert got["Nuseirat"] == ("Nuseirat Refugee Camp", "facility", "PS", "PS.GZ", 1)

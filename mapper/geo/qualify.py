@@ -19,7 +19,7 @@ import math
 import statistics
 from collections import Counter
 
-from mapper.geo import contained, strays
+from mapper.geo import contained, heads, strays
 from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.model import Place
@@ -45,6 +45,8 @@ ABROAD_POP = 50_000
 
 #: a place the text puts inside the next one ("the X area of Y") is there, not at a namesake outside it
 HELD_ELSEWHERE = True
+#: a name before a facility head ("the al-Shati camp") is not a reading the head contradicts (heads.py)
+FACILITY_HEADS = True
 #: a given name the gazetteer lacks, in a story of several countries, lies by the place its sentence names
 SENTENCE_HOLDER = True
 
@@ -102,6 +104,9 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     if HELD_ELSEWHERE:
         # "the Rice Lake area of Fulton County": not the Rice Lake of another state
         for i, place in contained.held_elsewhere(spans, text, out).items():
+            out[i] = place
+    if FACILITY_HEADS:
+        for i, place in heads.headed(spans, text, gaz, {i: p for i, p in out.items() if not reasons.get(i)}).items():
             out[i] = place
     lacking = {i for i in unknown & given if i not in out}
     for find in (contained.holders, contained.spelled_alike):
