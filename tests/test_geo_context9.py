@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from test_geo_context import places
 
+from mapper.geo.variants import article_forms, spellings
+
 
 def test_a_small_village_across_the_border_falls_to_the_story_region(services):
     # GeoNames knows Malinovka only as Ukrainian villages (Malynivka, 100 km away in Kharkiv
@@ -59,3 +61,24 @@ def test_a_name_and_its_head_may_be_a_known_facility(services):
     # with its head it is the camp of the facility table, not the town beside it
     got = places(services, "Israeli shelling hit the an-Nuseirat camp overnight, and tanks moved toward Deir al-Balah.")
     assert got["Nuseirat"] == ("Nuseirat Refugee Camp", "facility", "PS", "PS.GZ", 1)
+
+
+def test_arabic_transliterations_by_rule(services):
+    # each rule alone, then all at once; short words and English words are left alone
+    assert spellings("abu ghurayb") == ["abu ghuraib"]  # the glide
+    assert spellings("tall darayya") == ["tall daraya"]  # a doubled consonant once (not in "tall")
+    assert spellings("saraqeb") == ["saraqib"]  # the last "e" as "i"
+    assert spellings("hadd") == []
+    text = "Jets struck Khan Shaikhun and Kafranbil in Idlib province, and shelled Qudsaya near Damascus."
+    got = places(services, text)
+    assert got["Khan Shaikhun"][1:5] == ("city", "SY", "SY.12", 1)
+    assert got["Kafranbil"][:5] == ("Kafranbel", "city", "SY", "SY.12", 1)
+    assert got["Qudsaya"][1:5] == ("city", "SY", "SY.08", 1)
+
+
+def test_a_facility_takes_the_article_its_other_names_carry(services):
+    # "al-Maghazi camp" is in the table, "Maghazi refugee camp" too: "Al-Maghazi refugee camp" is the camp
+    text = "Israeli tanks shelled the Al-Maghazi refugee camp overnight."
+    assert places(services, text)["Al-Maghazi refugee camp"] == ("Maghazi Refugee Camp", "facility", "PS", "PS.GZ", 1)
+    assert article_forms(("Beach camp", "Shati camp", "Al-Shati camp")) == [
+        "al-Shati camp", "el-Shati camp", "al Shati camp", "el Shati camp"]
