@@ -82,3 +82,12 @@ def test_a_facility_takes_the_article_its_other_names_carry(services):
     assert places(services, text)["Al-Maghazi refugee camp"] == ("Maghazi Refugee Camp", "facility", "PS", "PS.GZ", 1)
     assert article_forms(("Beach camp", "Shati camp", "Al-Shati camp")) == [
         "al-Shati camp", "el-Shati camp", "al Shati camp", "el Shati camp"]
+
+
+def test_a_far_namesake_falls_to_the_region_its_own_clause_names(services):
+    # Zhuravlyovka is known only in Crimea; the story is about Kursk region, but this clause
+    # says Bryansk region (the next clause's Kursk region is another clause's)
+    text = ("Ukrainian drones struck Kursk and Belgorod overnight, Russian officials said. In Bryansk region, "
+            "the village of Zhuravlyovka lost power, and in Kursk region a school in Sudzha was damaged.")
+    got = {name: place[2:5] for name, place in places(services, text).items()}
+    assert (got["Zhuravlyovka"], got["Sudzha"]) == (("RU", "RU.10", 3), ("RU", "RU.41", 1))
