@@ -1,4 +1,4 @@
-"""Readings that stray from the article's focus region, beyond what :func:`qualify.far_namesake` catches.
+"""Readings that stray from the article's focus region (beyond :func:`qualify.far_namesake`).
 
 War news about one region names its villages, and the gazetteer often knows a village only
 by a namesake elsewhere: "the village of Malinovka" in a story about Russia's Belgorod region
@@ -12,8 +12,9 @@ reading's own region (a story naming Kyiv still means Kyiv's Vyshneve):
   focus region's: to the focus region's namesake, else to the region itself at
   ``geo_precision`` 3 with the name kept (never across a border);
 * a town under :data:`SWAP_POP` people more than :data:`qualify.FAR_KM` from the focus region,
-  named at most :data:`SWAP_MENTIONS` times, with no other name of the article within :data:`NEAR_KM` of it: to its namesake inside the
-  focus region, only when there is one (a town known by its own name is not made a region).
+  named at most :data:`SWAP_MENTIONS` times, with no other name of the article within
+  :data:`NEAR_KM` of it: to its namesake inside the focus region, only when there is one (a
+  town known by its own name is not made a region).
 """
 from __future__ import annotations
 
