@@ -261,7 +261,8 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     region_entry = _add_named_regions(b, data, admin1_by_iso)
     _add_continents(b)
     common = {r["word"]: float(r["zipf"]) for r in _rows(data / "common_words.tsv")}
-    build_tables.add_variants(b, frozenset(common))  # before the villages: a register village is added only where no city has its name
+    # before the villages: a register village is added only where no city has its name
+    build_tables.add_variants(b, frozenset(common))
     _add_ua_settlements(b, data, admin1_rows)
     _add_us_counties(b, data)
     build_tables.add_second_level(b, data, _COUNTY_POP)
