@@ -260,7 +260,9 @@ def compile_gazetteer(data: Path) -> Gazetteer:
     admin1_by_iso = {r["code"]: r["gn_code"] for r in admin1_rows if r.get("code")}
     region_entry = _add_named_regions(b, data, admin1_by_iso)
     _add_continents(b)
-    build_tables.add_variants(b)  # before the villages: a register village is added only where no city has its name
+    common = {r["word"]: float(r["zipf"]) for r in _rows(data / "common_words.tsv")}
+    # before the villages: a register village is added only where no city has its name
+    build_tables.add_variants(b, frozenset(common))
     _add_ua_settlements(b, data, admin1_rows)
     _add_us_counties(b, data)
     build_tables.add_second_level(b, data, _COUNTY_POP)
@@ -280,7 +282,6 @@ def compile_gazetteer(data: Path) -> Gazetteer:
         b.name(by_gid[gid], row["alias"], main=True)
     abbreviations = build_tables.abbreviations(b, data, admin1_entry, by_gid)
     demonyms, demonym_entry = build_tables.demonyms(data, country_entry, admin1_entry, region_entry, b.index)
-    common = {r["word"]: float(r["zipf"]) for r in _rows(data / "common_words.tsv")}
     index, shared = pack_candidates({k: tuple(sorted(v.items())) for k, v in b.index.items()})
     return Gazetteer(**b.cols, index=index, shared=shared, aliases=aliases, demonyms=demonyms, common=common,
                      demonym_entry=demonym_entry, abbreviations=abbreviations,

@@ -14,7 +14,7 @@ from typing import Any
 from mapper.errors import GazetteerError
 from mapper.geo.gazetteer import KINDS
 from mapper.geo.names import key
-from mapper.geo.variants import SLAVIC, variants
+from mapper.geo.variants import ARABIC, SLAVIC, article_forms, spellings, variants
 
 #: pseudo-population of a facility: its names are specific ("Izmail port", "Kerch bridge"), and
 #: where GeoNames gives a town the same name as an alternate one, the facility is meant
@@ -39,9 +39,15 @@ def add_facilities(b: Any, data: Path) -> int:  # noqa: ANN401
     for row in rows(data / "facilities.csv"):
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], row["admin1"] or None,
                       "facility", None, _FACILITY_POP)
-        for name in (row["name"], *filter(None, row["aliases"].split("|"))):
+        names = (row["name"], *filter(None, row["aliases"].split("|")))
+        for name in names:
             b.name(entry, name, main=True)
             seen.add(key(name))
+        if row["country"] in ARABIC:
+            for name in article_forms(names):
+                # "Al-Shati refugee camp" beside "Al-Shati camp" and "Shati refugee camp": a name of
+                # the facility as its aliases are ("the X camp" is no river's other name, admit.py)
+                b.name(entry, name, main=True)
         added += 1
     for row in rows(data / "airbases.csv"):
         base = _MILITARY_SUFFIX.sub("", row["name"]).strip()
@@ -122,21 +128,39 @@ def plurals(demonym: str) -> list[str]:
     return [demonym + "s"]
 
 
-def add_variants(b: Any) -> int:  # noqa: ANN401
-    """Spelling variants (:mod:`mapper.geo.variants`) of the cities' main names, as
-    alternate names; returns how many keys were added."""
+def add_variants(b: Any, words: frozenset[str] = frozenset()) -> int:  # noqa: ANN401
+    """Spelling variants (:mod:`mapper.geo.variants`) of the cities' main names, then the
+    transliterations (:func:`mapper.geo.variants.spellings`) of every Latin name of the towns of
+    Arabic-speaking countries, as alternate names, except those that are English ``words``
+    ("Hadd" written "Had"); returns how many keys were added."""
     city = KINDS.index("city")
     names, kinds, countries = b.cols["names"], b.cols["kind"], b.cols["country"]
     added = 0
+    arabic = set()
     for entry in range(len(names)):
         if kinds[entry] != city:
             continue
+        if countries[entry] in ARABIC:
+            arabic.add(entry)
         for variant in variants(names[entry], countries[entry]):
-            k = key(variant)
-            if k and entry not in b.index.get(k, ()):
-                b.index[k][entry] = False
-                added += 1
+            added += _alternate(b, key(variant), entry)
+    for k, slot in list(b.index.items()):
+        towns = [e for e in slot if e in arabic]
+        if towns and k.isascii():
+            for variant in spellings(k):
+                if variant in words:
+                    continue
+                for entry in towns:
+                    added += _alternate(b, variant, entry)
     return added
+
+
+def _alternate(b: Any, k: str, entry: int) -> int:  # noqa: ANN401
+    """Index ``k`` as an alternate name of ``entry``; 1 if it is new, else 0."""
+    if not k or entry in b.index.get(k, ()):
+        return 0
+    b.index[k][entry] = False
+    return 1
 
 
 def add_admin1_gaps(b: Any, data: Path, population: int) -> dict[str, tuple[int, int]]:  # noqa: ANN401

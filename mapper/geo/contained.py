@@ -107,7 +107,7 @@ def beside(spans: list[Span], text: str, unknown: set[int], places: dict[int, Pl
         for j, place in places.items():
             if j in unknown or j in listed or place is None or place.kind == "demonym":
                 continue
-            between = sentence_gap(spans, text, i, j, _END)
+            between = sentence_gap(spans, text, i, j, SENTENCE_END)
             if between is not None and 0 <= between < gap:
                 best, gap = place, between
         if best is not None:
@@ -118,7 +118,7 @@ def beside(spans: list[Span], text: str, unknown: set[int], places: dict[int, Pl
 #: the most characters between a name and the place its sentence names beside it
 SENTENCE_GAP = 150
 #: what ends a sentence (or a clause: "Geese died in X; Paris and Berlin banned imports") between two names
-_END = re.compile(r"[.!?]\s+[A-Z\"'‘“(]|[;\n]")
+SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"'‘“(]|[;\n]")
 
 
 def sentence_gap(spans: list[Span], text: str, i: int, j: int, end: re.Pattern[str]) -> int | None:

@@ -19,7 +19,7 @@ import math
 import statistics
 from collections import Counter
 
-from mapper.geo import contained
+from mapper.geo import contained, heads, strays
 from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.model import Place
@@ -45,6 +45,8 @@ ABROAD_POP = 50_000
 
 #: a place the text puts inside the next one ("the X area of Y") is there, not at a namesake outside it
 HELD_ELSEWHERE = True
+#: a name before a facility head ("the al-Shati camp") is not a reading the head contradicts (heads.py)
+FACILITY_HEADS = True
 #: a given name the gazetteer lacks, in a story of several countries, lies by the place its sentence names
 SENTENCE_HOLDER = True
 
@@ -77,26 +79,19 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
     stated = {i - 1 for i, (_, qualifier) in pairs.items() if qualifier}
     region = focus(gaz, list(best.values()))
     if region is not None:
-        at: tuple[float, float] | None = None
-        located = False  # the article's local point is found when a far namesake needs it
-        names_in = Counter(gaz.country[e] for e in {chosen[g][0] for g in groups})
-        for g, members in groups.items():
-            entry = chosen[g][0]
-            if any(reasons.get(i) or i in stated for i in members) or \
-                    not (g in forced or far_namesake(gaz, entry, region) or
-                         (all(i in given for i in members) and _stranger(gaz, entry, gaz.country[region], names_in))):
-                continue
-            inner = in_focus(gaz, [e for e, _ in gaz.candidates(g[0])], region)
-            if inner is None and not located:
-                at, located = local_point(gaz, list(best.values()), region), True
-            for i in members:
-                out[i] = gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region, at=at)
+        for i, place in strays.into_focus(gaz, spans, text, groups, chosen, best, region,
+                                          {i for i in range(len(spans)) if reasons.get(i) or i in stated},
+                                          forced, given).items():
+            out[i] = place
     elif given:
         for i, place in _strangers_abroad(gaz, spans, groups, chosen, best, given, reasons, stated).items():
             out[i] = place
     if HELD_ELSEWHERE:
         # "the Rice Lake area of Fulton County": not the Rice Lake of another state
         for i, place in contained.held_elsewhere(spans, text, out).items():
+            out[i] = place
+    if FACILITY_HEADS:
+        for i, place in heads.headed(spans, text, gaz, {i: p for i, p in out.items() if not reasons.get(i)}).items():
             out[i] = place
     lacking = {i for i in unknown & given if i not in out}
     for find in (contained.holders, contained.spelled_alike):
@@ -158,7 +153,7 @@ def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str,
     located = False
     for g, members in groups.items():
         entry = chosen[g][0]
-        if not _stranger(gaz, entry, country, names_in) or \
+        if not stranger(gaz, entry, country, names_in) or \
                 any(i not in given or reasons.get(i) or i in stated for i in members):
             continue
         if not located:
@@ -168,7 +163,7 @@ def _strangers_abroad(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str,
     return out
 
 
-def _stranger(gaz: Gazetteer, entry: int, country: str, names_in: Counter) -> bool:
+def stranger(gaz: Gazetteer, entry: int, country: str, names_in: Counter) -> bool:
     """Whether a reading is a small town abroad (under :data:`ABROAD_POP` people) in a country
     the story names no other place of, ``country`` being the story's own."""
     return gaz.kind[entry] in (CITY, VILLAGE) and gaz.population[entry] < ABROAD_POP and \

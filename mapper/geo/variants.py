@@ -118,6 +118,75 @@ def compass(name: str) -> list[str]:
     return [f"{form} {rest}" for form in _COMPASS_EN[word.lower()]]
 
 
+def article_forms(names: tuple[str, ...]) -> list[str]:
+    """The names of one Arabic place, each with and without the article, when any of them
+    is written with it: "Shati refugee camp" beside "Al-Shati camp" is also "al-Shati refugee
+    camp" (the other spellings of the article as :func:`variants` gives them; an English name
+    of the place, "Beach camp", takes none).
+
+    >>> article_forms(("Shati refugee camp", "Al-Shati camp"))[:3]
+    ['al-Shati refugee camp', 'el-Shati refugee camp', 'al-Shati camp']
+    """
+    # the words written after an article in some name ("Shati"): the others' "Beach" takes none
+    articled = {key(name[m.end():]).split(" ")[0] for name in names if (m := _ARTICLE.match(name))}
+    if not articled:
+        return []
+    out: list[str] = []
+    for name in names:
+        if _ARTICLE.match(name):
+            out += _leading_article(name)
+        elif key(name).split(" ")[0] in articled:
+            out += [form + name for form in ("al-", "el-")]
+    return [n for n in dict.fromkeys(out) if n not in names]
+
+
+#: the rules of :func:`spellings`, by name (bench/README.md measures what each adds and costs)
+SPELLING_RULES = ("doubles", "glide", "vowel_e")
+_DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
+_GLIDE = re.compile(r"ay(?=[b-df-hj-np-tv-xz])")
+_LAST_E = re.compile(r"e(?=[b-df-gj-np-tv-z]+$)")  # not the "-eh" of "-iyeh"
+_FIRST_E = re.compile(r"^([b-df-hj-np-tv-z]+)e")
+
+
+def spellings(name_key: str) -> list[str]:
+    """Transliterations of an Arabic name key that news writes for it, by rule (each rule of
+    :data:`SPELLING_RULES` alone, then all of them at once):
+
+    * ``doubles``: a doubled consonant written once ("qudsayya" -> "qudsaya", "maarrat" ->
+      "maarat");
+    * ``glide``: the diphthong "ay" before a consonant written "ai" ("tayr" -> "tair");
+    * ``vowel_e``: a word's last vowel "e" written "i", its first "e" written "a"
+      ("kafranbel" -> "kafranbil", "hebbariyeh" -> "habbariyeh").
+
+    Words under five letters are left alone (short words collide with other names and English
+    words), but for the glide ("tayr").
+
+    >>> spellings("qudsayya")
+    ['qudsaya']
+    >>> spellings("kafranbel")
+    ['kafranbil']
+    >>> spellings("hebbariyeh")
+    ['hebariyeh', 'habbariyeh', 'habariyeh']
+    """
+    out = [_respell(name_key, (rule,)) for rule in SPELLING_RULES]
+    out.append(_respell(name_key, SPELLING_RULES))
+    return [v for v in dict.fromkeys(out) if v != name_key]
+
+
+def _respell(name_key: str, rules: tuple[str, ...]) -> str:
+    words = []
+    for word in name_key.split(" "):
+        if len(word) >= (4 if rules == ("glide",) else 5):
+            if "doubles" in rules:
+                word = _DOUBLE.sub(r"\1", word)
+            if "glide" in rules:
+                word = _GLIDE.sub("ai", word)
+            if "vowel_e" in rules:
+                word = _FIRST_E.sub(r"\1a", _LAST_E.sub("i", word), count=1)
+        words.append(word)
+    return " ".join(words)
+
+
 def _arabic(name: str) -> list[str]:
     out = _leading_article(name)
     for base in [name, *out]:
