@@ -131,7 +131,8 @@ class ArticleContext:
 
 
 def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,
-                ctx: ArticleContext, own_date: bool = True) -> tuple[list[Candidate], list[tuple[str, str, str | None]]]:
+                ctx: ArticleContext, own_date: bool = True
+                ) -> tuple[list[Candidate], list[tuple[str, str, str | None]]]:
     """Incidents a clause states, and the ones it states at places mapper cannot place.
 
     Parameters

@@ -84,12 +84,16 @@ def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
 
 
 def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
-    """Drop a town named only to locate the one before it: "the village of Kivsharivka
-    near Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv"."""
+    """Drop a town named only to locate the one before it ("the village of Kivsharivka near
+    Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv", "Debaltseve, a key junction
+    between Donetsk and Luhansk"), the district that holds it ("Borova in the Izium district")
+    and a neighbourhood of a town the clause names ("areas of Rafah, including Salam
+    neighbourhood")."""
     out: list[tuple[int, int, Resolved]] = []
     towns = {s for s, _, r in kept if r.place is not None and r.place.kind == "city"}
     for s, e, r in kept:
-        if out and r.place is not None and (_REFERENCE.match(text[out[-1][1]:s]) or _BETWEEN.match(text[out[-1][1]:s])):
+        gap = text[out[-1][1]:s] if out else ""
+        if out and r.place is not None and (_REFERENCE.match(gap) or _BETWEEN.match(gap)):
             continue
         if out and r.place is not None and r.place.kind == "city" and _IN_THE.match(text[out[-1][1]:s]) \
                 and _UNIT_AFTER.match(text, e):

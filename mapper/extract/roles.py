@@ -14,7 +14,7 @@ import bisect
 import re
 
 from mapper.extract import lexicon as lx
-from mapper.extract.governing import (COORDINATED, LOCATIVE, PREPOSITIONS, PREV_WORD, ROLE_PREPOSITIONS, governing_word,
+from mapper.extract.governing import (LOCATIVE, PREPOSITIONS, PREV_WORD, ROLE_PREPOSITIONS, governing_word,
                                       governor, prev_word)
 from mapper.extract.triggers import Triggers
 from mapper.model import Clause, Place
@@ -56,7 +56,8 @@ _SINCE_THE_WAR = re.compile(r"\bsince\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()
                             re.IGNORECASE)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
 # "the Shevchenkivskyi and Slobidskyi districts of the city": parts of the town the text named before
-_OF_THE_CITY = re.compile(r"\s+(?:districts?|neighbou?rhoods?|quarters?|microdistricts?)\s+of\s+the\s+(?:city|town|capital)\b",
+_OF_THE_CITY = re.compile(r"\s+(?:districts?|neighbou?rhoods?|quarters?|microdistricts?)\s+of\s+the\s+"
+                          r"(?:city|town|capital)\b",
                           re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
@@ -181,7 +182,8 @@ _PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its))\s+
                         r"|delegations?|counterparts?|members?)"
                         r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE)
 # the venue of a meeting with the person: "met his counterpart in Ankara"
-_MET_IN = re.compile(r"\bmet\s+(?:with\s+)?(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+(?:the\s+)?$",
+_MET_IN = re.compile(r"\bmet\s+(?:with\s+)?(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+"
+                     r"(?:the\s+)?$",
                      re.IGNORECASE)
 # a Wikipedia infobox line naming the wider war ("Part of the Russo-Ukrainian war")
 _PART_OF = re.compile(r"^\s*Part of\b")
@@ -229,7 +231,8 @@ _NOT_OFFICE = (r"(?:while|as|and|but|or|when|after|before|until|because|though|a
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2}"
                       r"(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
                       r"|media|governor|mayor|administration|agency|rescuers|medics|paramedics|doctors"
-                      r"|civil\s+defen[cs]e|emergency\s+services)\b|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
+                      r"|civil\s+defen[cs]e|emergency\s+services)\b"
+                      r"|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
                       r"|blames?|blamed|threatens?|threatened|demands?|demanded|rejects?|rejected|dismiss(?:es|ed)"
                       r"|condemns?|condemned|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b",
