@@ -286,8 +286,12 @@ def _captioned(article: Article, clause: Clause) -> bool:
     """Whether a clause is part of a photo's caption: its line ends in a credit ("... displacing
     two families. Photo: OCHA")."""
     text = article.title if clause.part == "title" else article.text
-    end = text.find("\n", clause.start)
-    return bool(_CAPTION.search(text, clause.start, len(text) if end < 0 else end))
+    reach = min(len(text), clause.end + _CAPTION_REACH)  # a caption is short: its credit follows closely
+    end = text.find("\n", clause.start, reach)
+    return bool(_CAPTION.search(text, clause.start, reach if end < 0 else end))
+
+
+_CAPTION_REACH = 400
 
 
 _CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©")
