@@ -11,6 +11,7 @@ previous place) by bisection, so a long clause stays linear.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from mapper.extract import lexicon as lx
@@ -23,6 +24,9 @@ __all__ = ["GENERIC_KINDS", "WEAPON_KINDS", "Triggers", "article_weapon", "claus
 def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]]:
     """Every trigger match (type, start, end, asserted, quoted).
 
+    Memoised per (text, echo): the linker, the article's weapon and the follow-up check scan
+    the same clauses (a fresh list each call, so callers may keep or change it).
+
     A trigger is not asserted when a modality word scopes over it (hypothetical, denied,
     planned, habitual or historic: :data:`mapper.extract.lexicon.MODALITY`), when a word
     right after it does ("talks scheduled for"), or when it points back to an event told
@@ -30,11 +34,16 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
     back-reference counts as asserted: the article may tell the event nowhere else).  A
     quoted trigger only governs places in the same quotation.
     """
+    return list(_scan(text, echo))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]:
     low = text.lower()
     trigger, src = lx.ANY_TRIGGER.pick(text, low)
     found = list(trigger.finditer(src))
     if not found:
-        return []  # most clauses: no modality to look for
+        return ()  # most clauses: no modality to look for
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
     cues = _cues(text, low)
     served = _AID_WORD.search(low) is not None  # most clauses name no aid: skip _BENEFICIARIES per trigger
@@ -56,7 +65,7 @@ def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]
                         or _CHARACTERISATION.search(before) or (served and _BENEFICIARIES.search(before))
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
-    return out
+    return tuple(out)
 
 
 # "strike" and "struck" in senses of no attack: a deal struck, a strike by workers, a law struck down
