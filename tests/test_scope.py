@@ -132,6 +132,7 @@ def test_a_country_named_as_where_things_are_is_not_the_attacker(gaz, text, atta
     ("KYIV — Russian drones struck Odesa on Monday.", {"Odesa"}),
     ("GAZA CITY (AP) — Israeli strikes hit Rafah on Monday.", {"Rafaḩ"}),
     ("ODESA was hit by drones on Monday.", {"Odesa"}),
+    ("Ouagadougou: Gunmen killed 15 civilians in Djibo on Monday.", {"Djibo"}),
 ])
 def test_a_dateline_in_any_wire_style_is_no_scene(gaz, text, scenes):
     assert same_scenes(gaz, text, scenes)

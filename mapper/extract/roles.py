@@ -24,7 +24,9 @@ VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|c
 NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
                    re.IGNORECASE)
 _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
-#: "KYIV, Ukraine -", "RAMALLAH:", "KYIV —", "GAZA CITY (AP) —": where the story was filed
+#: "KYIV, Ukraine -", "RAMALLAH:", "KYIV —", "GAZA CITY (AP) —": where the story was filed; at the
+#: very start of the body also "Ouagadougou: Gunmen killed ..."
+_LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s*:\s+[A-Z]")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
 _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression"
@@ -370,7 +372,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left) \
             or _OF_THE_CITY.match(text, _list_end(text, end)):
         return True  # "Kharkiv's Kyivskyi district", "the Shevchenkivskyi and Slobidskyi districts of the city"
-    if start == 0 and _DATELINE.match(text):
+    if start == 0 and (_DATELINE.match(text)
+                       or clause.part == "body" and clause.start == 0 and _LEAD_DATELINE.match(text)):
         return True
     if place.kind == "facility" and _ACCORDING_TO.search(left):
         return True  # "according to officials from Al-Awda Hospital, 210 were killed": a source
