@@ -241,6 +241,9 @@ imposed sanctioned condemned welcomed rejected insisted ordered authorized autho
 accused blamed denied responded replied threatened proposed offered voted summoned expelled recalled
 asked asks requested requests appealed appeals""".split())
 #: after a place: the place is an origin, not the target ("launched from Kursk")
+#: parts of a town named after their own name ("the Salam neighbourhood", "the Kyivskyi district"):
+#: one vocabulary for roles.py and locators.py (singular stems; callers add "s?" where plurals count)
+QUARTER_WORDS = r"neighbou?rhood|quarter|microdistrict"
 #: words after which a place is where something set out from, not where it happened
 ORIGIN_WORDS = frozenset({"from", "departed", "departing", "leaving"})
 #: a clause that only says attacks go on, with no specific event, is not an incident

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 
+from mapper.extract import lexicon as lx
 from mapper.extract.governing import COORDINATED
 from mapper.extract.roles import NEAR
 from mapper.geo.candidates import flat_km
@@ -33,9 +34,8 @@ _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:locate
 _IN_THE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|oblast|governorate|municipality|hromada)\b",
                          re.IGNORECASE)
-_QUARTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|microdistricts?)\b", re.IGNORECASE)
-_DISTRICT_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|microdistrict)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
-                          re.IGNORECASE)
+_QUARTER = re.compile(rf"\s+(?:{lx.QUARTER_WORDS})s?\b", re.IGNORECASE)
+_DISTRICT_OF = re.compile(rf"^\s+(?:district|{lx.QUARTER_WORDS})\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _COAST = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", re.IGNORECASE)
 
 

@@ -58,10 +58,9 @@ _SINCE_THE_WAR = re.compile(r"\bsince\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()
                             re.IGNORECASE)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
 # "the Shevchenkivskyi and Slobidskyi districts of the city": parts of the town the text named before
-_OF_THE_CITY = re.compile(r"\s+(?:districts?|neighbou?rhoods?|quarters?|microdistricts?)\s+of\s+the\s+"
-                          r"(?:city|town|capital)\b",
+_OF_THE_CITY = re.compile(rf"\s+(?:district|{lx.QUARTER_WORDS})s?\s+of\s+the\s+(?:city|town|capital)\b",
                           re.IGNORECASE)
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|raion|microdistrict)\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(rf"\s+(?:district|raion|{lx.QUARTER_WORDS})\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
 # names listed before the place ("from Kursk, Bryansk and", "operating inside Syria and")
 _NAMES_BEFORE = r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$"
