@@ -1045,7 +1045,7 @@ def test_the_scenes_of_each_class_of_sentence(gaz, text, scenes):
     ("We deplore Russia's repeated and brutal attacks on Sumy on Tuesday.", "missile_strike"),
     # its ground forces, its civilians, a group, a state that only condemns, its own territory: as before
     ("On Tuesday Russian troops attacked Vovchansk.", "ground_fighting"),
-    ("On Tuesday Israeli settlers attacked Huwara.", "ground_fighting"),
+    ("On Tuesday Israeli settlers attacked Huwara.", "other"),  # no strike: violence by civilians
     ("On Tuesday the United States condemned the Al-Shabaab attack on a hotel in Mogadishu.", "ground_fighting"),
     ("On Tuesday a Sudanese attack on Nyala killed five.", "ground_fighting"),
 ])
@@ -1434,3 +1434,34 @@ def test_a_named_part_of_a_district_is_in_the_district(gaz):
     # "the X Chiefdom of Y": the event is in Y, the unit that holds the part the gazetteer lacks
     got = found(gaz, "The massacre took place on Monday in the Bwito Chiefdom of Rutshuru Territory.")
     assert [n for _, n, _, _ in got] == ["Rutshuru Territory"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # civilians of one side attacking another's village: neither a battle nor a strike
+    ("On Monday, settlers attacked the village of Huwara, injuring five Palestinians.", {("other", "Huwara")}),
+    ("A Palestinian was shot and killed by Israeli settlers in Huwara on Monday.", {("other", "Huwara")}),
+    ("On Sunday, Israeli settlers went on a rampage in Huwara.", {("other", "Huwara")}),
+    # settlers as the victims of gunmen, or beside the forces of a state: fighting
+    ("On Monday, a gunman shot and killed two Israeli settlers in their car in Huwara.",
+     {("ground_fighting", "Huwara")}),
+    ("Israeli forces and settlers attacked Huwara on Monday.", {("ground_fighting", "Huwara")}),
+    # property wrecked by hand is sabotage
+    ("On Monday, settlers vandalised olive trees in Qaryut.", {("sabotage", "Qaryūt")}),
+])
+def test_violence_by_settlers_is_other_than_fighting(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected
+
+
+def test_a_clause_ranking_the_event_just_told_adds_none(gaz):
+    # "It was the worst attack ... in decades": the event of the sentence before, not one in the wider region
+    got = typed_scenes(gaz, "On Sunday, Russian missiles struck Kyiv. It was the deadliest attack on Lviv since 2022.")
+    assert got == {("missile_strike", "Kyiv")}
+    # a ranked event told with its own date is the event itself
+    got = typed_scenes(gaz, "The deadliest attack on Lviv since 2022 killed seven people on Sunday.")
+    assert {n for _, n in got} == {"Lviv"}
+
+
+def test_a_place_owning_the_next_only_says_where_it_lies(gaz):
+    # "Belgorod's Shebekino": the strike is in Shebekino, not also in Belgorod city
+    got = typed_scenes(gaz, "On Monday a shell hit an administrative building in Belgorod's Shebekino.")
+    assert got == {("shelling", "Shebekino")}

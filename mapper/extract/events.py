@@ -192,6 +192,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "amid rising crime and violence", "violence is rising": a trend, not an event
     if not own_date and _WAR_START.search(text):
         return [], []  # "occupied Balakliia at the beginning of its full-scale invasion": the war's history
+    if not own_date and _RANKED.match(text):
+        return [], []  # "It was the worst attack in the northern West Bank in decades": the event told before, ranked
     if (date.precision > 2 or undated or not own_date) and all(lx.GENERIC.search(text, max(0, s - 30), s)
                                                                for _, s, _ in found):
         # "its continued missile strikes on Ukraine" this month, "Odesa is also facing the onslaught of
@@ -265,6 +267,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     stand_off = _attacking_state(text, found, ctx.demonyms) if unarmed else None
     # "attacks on energy infrastructure in Odesa": works that strikes from afar hit, no fighters named
     on_works = unarmed and bool(lx.CIVIL_WORKS.search(text)) and not lx.ON_FOOT.search(text)
+    # attackers who are civilians of the other side, with no armed force beside them in the clause
+    civilians_attack = bool(_CIVILIAN_ATTACKERS.search(text)) and not lx.ARMED_FORCES.search(text)
     # "strikes" named by no weapon of their own or of the paragraph or article that is an air force's
     from_air = all(k in GENERIC_KINDS for k, _, _ in found) and any(k == "strike" for k, _, _ in found) \
         and weapon not in ("air_strike", "drone_strike")
@@ -293,6 +297,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = who
         if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country):
             k = _STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
+        if k == "ground_fighting" and civilians_attack:
+            k = "other"  # "settlers attacked Huwara": violence by civilians, not a fight between armed forces
         if from_air and (by in lx.AIR_POWERS or by is None and place.country in _AIR_THEATRES) \
                 and k in ("missile_strike", "shelling"):
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
@@ -323,6 +329,20 @@ _OF_A_COUNTRY = re.compile(r"\s+(?:and\s+[A-Za-z]+\s+)?(?:proxy|proxies|soldiers
                            r"|navy|government|embassy|diplomats?|envoy|ambassador|delegation|authorities|militias?"
                            r"|fighters|vessels?|ships?|warships?|aircraft|jets|drones|missiles|weapons|citizens"
                            r"|nationals|personnel|service\s+members|bases?)\b")
+
+#: civilians who attack as a group: settlers in an occupied territory ("settler attacks", "attacked by
+#: Israeli settlers"); what they do is neither a battle nor sabotage unless they burn or wreck
+_CIVILIAN_ATTACKERS = re.compile(
+    r"\bsettler\s+(?:attacks?|violence|raids?|assaults?|rampages?)\b"
+    r"|\b(?:by|from)\s+(?:[\w-]+\s+){0,2}settlers\b"
+    r"|\bsettlers\s+(?:who\s+)?(?:[a-z]+(?:ly)?\s+)?(?:attack|raid|assault|storm|stormed|torch|burn|shot|shoot|kill|beat"
+    r"|injur|wound|vandali|rampag|carried\s+out|perpetrat|went\s+on\s+a\s+rampage)\w*", re.IGNORECASE)
+
+#: a clause that ranks the event just told among others ("It was the deadliest attack on the city since
+#: 2022", "This was one of the largest strikes of the war"): no event of its own
+_RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:attack|strike|assault|raid|bombing|shelling))\s+(?:was|is|marks|marked"
+                     r"|became|has\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:single\s+)?(?:\w+est|most\s+\w+|worst|largest"
+                     r"|biggest|first|second|third|latest)\b", re.IGNORECASE)
 
 #: the type of a state's attack across a border when the text names no weapon (the default of "strike")
 _STAND_OFF = "missile_strike"

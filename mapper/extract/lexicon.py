@@ -82,7 +82,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
                         r"|clearing|clearance) operations?"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"
-                 r"|torched|set (?:\w+ ){1,3}(?:on fire|ablaze)"),
+                 r"|torched|set (?:\w+ ){1,3}(?:on fire|ablaze)"
+                 # wrecking of property by people on the ground: "vandalised homes"
+                 r"|vandali[sz](?:ed|ing|m)"),
     ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
                   r"|(?:car|truck|roadside) bomb(?:s|ings?)?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
@@ -116,7 +118,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("attack", r"attacks?|attacked|hit|target(?:ed|ing)"
                r"|(?<!the )(?<!its )(?<!their )(?<!these )(?<!those )(?<!military )(?<!civilian )targets?(?!\s*[.,;:)]|\s+(?:in|at|on|of|for|near|across|around|inside|to|and|or|were|was|are|is|that"
                r"|which|who|with|from|by|such|including|belonging|used|identified|deep|far)\b)"
-               r"|pounded|battered|rocked"
+               r"|pounded|battered|rocked|(?:went|go|goes|going) on (?:a|the) rampage|rampaged"
                # "the convoy came under fire": attacked by a means the text does not name
                # (a weapon named before "fire" types it by its own word: "came under artillery fire");
                # criticism is not ("came under fire for his remarks")
@@ -337,6 +339,9 @@ CIVIL_WORKS = re.compile(
     r"\b(?:energy|power|electricity|gas|heating|grain|port|civilian|critical)\s+(?:infrastructure|facilit(?:y|ies)"
     r"|systems?|grids?|plants?|areas)\b|\bresidential\s+(?:areas?|buildings?|blocks?|districts?|neighbou?rhoods?)\b"
     r"|\b(?:apartment|high-rise|multi-storey)\s+(?:buildings?|blocks?)\b", re.IGNORECASE)
+#: the armed forces of a state or group, beside whom civilians' violence is part of their operation
+ARMED_FORCES = re.compile(r"\b(?:forces|troops|soldiers|army|military|police|IDF|gunmen|militants?|fighters)\b",
+                          re.IGNORECASE)
 #: people who attack on the ground: an attack they make is no strike from afar
 ON_FOOT = re.compile(r"\b(?:gunmen|militants?|militias?|militiamen|fighters|insurgents?|jihadists?|bandits|gangs?"
                      r"|settlers|armed\s+groups?|NSAGs?|rebels?|troops|soldiers|infantry)\b", re.IGNORECASE)

@@ -37,6 +37,9 @@ _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|obl
 _QUARTER = re.compile(rf"\s+(?:{lx.QUARTER_WORDS})s?\b", re.IGNORECASE)
 _DISTRICT_OF = re.compile(rf"^\s+(?:district|{lx.QUARTER_WORDS})\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _COAST = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", re.IGNORECASE)
+# "Belgorod's Shebekino", "Darfur's Kulbus", "Beirut's densely populated Ras al-Nabaa": the owner says
+# where the place it owns lies
+_OWNER = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}(?:(?:port\s+)?(?:city|town|village|capital|port)\s+(?:of\s+)?)?$")
 
 
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
@@ -86,12 +89,16 @@ def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
 def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
     """Drop a town named only to locate the one before it ("the village of Kivsharivka near
     Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv", "Debaltseve, a key junction
-    between Donetsk and Luhansk"), the district that holds it ("Borova in the Izium district")
+    between Donetsk and Luhansk"), a place owning the next one ("Belgorod's Shebekino"), the district that holds it ("Borova in the Izium district")
     and a neighbourhood of a town the clause names ("areas of Rafah, including Salam
     neighbourhood")."""
     out: list[tuple[int, int, Resolved]] = []
     towns = {s for s, _, r in kept if r.place is not None and r.place.kind == "city"}
-    for s, e, r in kept:
+    for i, (s, e, r) in enumerate(kept):
+        owned = kept[i + 1] if i + 1 < len(kept) else None
+        if owned is not None and r.place is not None and owned[2].place is not None \
+                and owned[2].place.country == r.place.country and _OWNER.match(text[e:owned[0]]):
+            continue  # "Belgorod's Shebekino": the owner locates the town it owns
         gap = text[out[-1][1]:s] if out else ""
         if out and r.place is not None and (_REFERENCE.match(gap) or _BETWEEN.match(gap)):
             continue
