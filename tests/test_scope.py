@@ -133,6 +133,8 @@ def test_a_country_named_as_where_things_are_is_not_the_attacker(gaz, text, atta
     ("GAZA CITY (AP) — Israeli strikes hit Rafah on Monday.", {"Rafaḩ"}),
     ("ODESA was hit by drones on Monday.", {"Odesa"}),
     ("Ouagadougou: Gunmen killed 15 civilians in Djibo on Monday.", {"Djibo"}),
+    ("Mogadishu (Caasimada Online) – Al-Shabab militants attacked a military camp in Jowhar on Friday.", {"Jawhar"}),
+    ("Kharkiv - Russian drones struck Odesa on Monday.", {"Odesa"}),
 ])
 def test_a_dateline_in_any_wire_style_is_no_scene(gaz, text, scenes):
     assert same_scenes(gaz, text, scenes)
@@ -1465,3 +1467,18 @@ def test_a_place_owning_the_next_only_says_where_it_lies(gaz):
     # "Belgorod's Shebekino": the strike is in Shebekino, not also in Belgorod city
     got = typed_scenes(gaz, "On Monday a shell hit an administrative building in Belgorod's Shebekino.")
     assert got == {("shelling", "Shebekino")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capital that denounces speaks for its government
+    ("Israeli strikes hit Sweida on Monday. Damascus denounced the Israeli attacks, reporting the deaths of "
+     "security personnel.", {("air_strike", "As-Suwayda")}),
+    # "located less than 200 km from": the town only says where the region lies
+    ("One drone hit an oil refinery in the Ryazan region, located less than 200 kilometers southeast of Moscow, "
+     "on Tuesday.", {("drone_strike", "Ryazan Oblast")}),
+    # shots fired into a place are fighting on the ground, even by a state across a border
+    ("On Thursday, three civilians were seriously injured after Cambodia fired shots into a residential area in "
+     "Thailand's Surin province.", {("ground_fighting", "Surin")}),
+])
+def test_speakers_references_and_gunfire(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

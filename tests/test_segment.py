@@ -306,3 +306,12 @@ def test_a_sentence_ending_in_reference_marks_ends_there():
 def test_wiki_maintenance_notices_are_boilerplate(line):
     assert is_boilerplate(line)
     assert not is_boilerplate("Russian drones struck Sumy overnight, the article said.")
+
+
+def test_a_full_stop_the_page_lost_the_space_after_still_ends_a_sentence() -> None:
+    got = _texts("East of Sittwe is the township of Minbya.Ten adults were killed in 2017.It is hard to reach. "
+                 "The U.S.Army said so. See example.com.")
+    assert got[:3] == ["East of Sittwe is the township of Minbya.", "Ten adults were killed in 2017.",
+                       "It is hard to reach."]
+    # a lower-case word after the stop (a web address) and an abbreviation before it do not split
+    assert got[3:] == ["The U.S.Army said so.", "See example.com."]

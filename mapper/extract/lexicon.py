@@ -70,6 +70,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|exchanges? of fire|exchanged fire|cross-?fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
                         # direct fire by people on the ground: "shot and killed a man", "opened fire on"
                         r"|shot\s+(?:and\s+killed|dead)|opened\s+fire\s+on|with\s+live\s+(?:ammunition|fire)"
+                        r"|fired\s+(?:\w+\s+)?(?:shots|bullets|rounds)\s+(?:into|at|on|toward)"
                         r"|(?<=forces )entered|(?<=troops )entered|(?<=forces have )entered|(?<=troops have )entered"
                         r"|(?<=forces had )entered|(?<=troops had )entered"
                         # a town taken, told as a noun: "the capture of Masisi", "the fall of Mariupol",

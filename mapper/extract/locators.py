@@ -20,7 +20,9 @@ from mapper.geo.candidates import flat_km
 from mapper.model import Clause, Place, Resolved
 
 # between a town and the town that locates it
-_REFERENCE = re.compile(r"^\s*[,(\u2013\u2014-]?\s*(?:(?:about|some|around|roughly|approximately)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+"
+_REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|district|county))?"
+                        r"\s*[,(\u2013\u2014-]?\s*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|around|roughly|approximately"
+                        r"|(?:just\s+)?(?:less|more|fewer)\s+than|nearly|almost|just|over|under|up\s+to)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+"
                         r"(?:\(\d+\s*(?:km|kilometres|kilometers|miles)\)\s+)?)?"
                         r"(?:(?:(?:(?:due|just|directly|slightly|far)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
                         r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"

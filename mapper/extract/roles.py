@@ -26,7 +26,9 @@ NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|aroun
 _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 #: "KYIV, Ukraine -", "RAMALLAH:", "KYIV —", "GAZA CITY (AP) —": where the story was filed; at the
 #: very start of the body also "Ouagadougou: Gunmen killed ..."
-_LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s*:\s+[A-Z]")
+_LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+                            # "Ouagadougou: Gunmen ...", "Mogadishu (Caasimada Online) – Al-Shabab ...", "Kyiv - Russian ..."
+                            r"(?:\s*:|\s*\([^)]{1,40}\)\s*[-—–:,]{1,2}|\s+[-—–]{1,2})\s+[A-Z]")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
 _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression"
@@ -236,7 +238,8 @@ _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2
                       r"|says?|said|claims?|claimed|accuses?|accused|denies|denied|reports?|reported"
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
                       r"|blames?|blamed|threatens?|threatened|demands?|demanded|rejects?|rejected|dismiss(?:es|ed)"
-                      r"|condemns?|condemned|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b",
+                      r"|condemns?|condemned|denounce[sd]?|decrie[sd]|decry|slam(?:s|med)|critici[sz]e[sd]?"
+                      r"|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b",
                       re.IGNORECASE)
 
 
