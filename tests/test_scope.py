@@ -1482,3 +1482,21 @@ def test_a_place_owning_the_next_only_says_where_it_lies(gaz):
 ])
 def test_speakers_references_and_gunfire(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+def test_a_relative_clause_describing_a_town_neither_dates_nor_places_the_event(gaz):
+    # ", which has hosted ... since the occupation of Donetsk in 2014": the town's history, not the strike's
+    text = ("Russian artillery shelled Avdiivka on Saturday. In addition, the Russian missile struck an industrial "
+            "site in the city of Kramatorsk, which has hosted the regional government of Donetsk Oblast since the "
+            "Russian occupation of Donetsk in 2014.")
+    got = {(n, s) for _, n, s, _ in found(gaz, text)}
+    assert ("Kramatorsk", "2025-05-17") in got  # the Saturday before publication
+    assert not any(n in ("Donetsk", "Donetsk Oblast") for n, _ in got)
+    # a relative clause that tells an event of its own keeps its places
+    assert typed_scenes(gaz, "Russian drones hit Kharkiv on Saturday, where five people were killed in Chuhuiv.") \
+        == {("drone_strike", "Kharkiv"), ("drone_strike", "Chuhuyiv")}
+
+
+def test_attacks_against_a_region_named_with_its_part(gaz):
+    assert typed_scenes(gaz, "One person was killed over the past 24 hours in Russian attacks against eastern "
+                             "Donetsk Oblast, the governor said.") == {("missile_strike", "Donetsk Oblast")}

@@ -34,6 +34,7 @@ _COMPARED_SINCE = re.compile(r"\b(?:first|second|third|only|deadliest|worst|larg
                              r"|greatest|fiercest|bloodiest|most\s+\w+)\b[^,;.()]{0,60}?\bsince\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;()]")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
+_SINCE_WORD = re.compile(r"\bsince\b", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
@@ -118,6 +119,9 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             if any(end <= f[0] and not _PHRASE_BREAK.search(clause_text, end, f[0]) for end in compared):
                 continue  # "targeted for the first time since October": a point of comparison
             since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
+            relative = _RELATIVE_CLAUSE.search(clause_text, 0, f[0])
+            if relative and _SINCE_WORD.search(clause_text, relative.end(), f[0]):
+                continue  # "Kramatorsk, which has hosted the regional government since the occupation of Donetsk in 2014"
             if not since:
                 kept.append(f)
             elif _UNTIL.match(since.group()):

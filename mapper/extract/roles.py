@@ -249,7 +249,10 @@ _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2
 # tells what the victim was doing in the same event, at its scene)
 _SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!same\s)as|while(?!\s+\w+ing\b)"
                         r"|whereas|because|although"
-                        r"|though|but|amid|after|before|following|until)\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
+                        r"|though|but|amid|after|before|following|until"
+                        # a relative clause set off by a comma describes the noun before it ("Kramatorsk,
+                        # which has hosted the regional government of Donetsk Oblast since 2014")
+                        r"|(?<=,\s)(?:which|who|whose))\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
                         r"|to\b|from\b)", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
 
@@ -278,7 +281,9 @@ def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]
 
 # the target of an event noun: "its largest aerial assault against Ukraine", "strikes against Yemen"
 _AGAINST = re.compile(r"\b(?:strikes?|attacks?|assaults?|bombardments?|barrages?|offensives?|raids?)\s+against\s+"
-                      r"(?:the\s+)?$", re.IGNORECASE)
+                      # "attacks against eastern Donetsk Oblast", "against Russian-occupied Zaporizhzhia"
+                      r"(?:the\s+)?(?:(?:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|[\w-]+-(?:held|occupied"
+                      r"|controlled)|occupied)\s+)?$", re.IGNORECASE)
 # "originated from a multiple rocket launcher in Kharkiv Oblast", "fired from positions near Kherson"
 _FROM_A_SITE_IN = re.compile(r"\b(?:originat\w+|launched|fired|came|come|comes|coming|flew|flying)\s+from\s+(?:a|an|the|its|their|positions|areas)\s+"
                              r"(?:(?!hit\b|struck\b|killed\b|landed\b|exploded\b|crashed\b)[\w-]+\s+){0,4}(?:in|near)\s+"
