@@ -88,13 +88,14 @@ def admin1_choice(kind: str, admin1_gn: str | None, region: Region | None,
     it to one admin-1 unit (``admin1_gn``); a point that falls in another country's
     region (a border town on simplified outlines, Goma in Rwanda; a territory the
     outlines draw by control, the Golan in Israel) takes its own GeoNames admin-1 region,
-    by internationally recognised borders as annotation.md asks.
+    by internationally recognised borders as annotation.md asks; so does an admin-1 unit
+    whose point lies in a neighbour's outline (Leningrad Oblast, seated in St Petersburg).
     """
     if kind == "country" or (kind == "region" and not admin1_gn) or region is None:
         return (None, None)
     own = regions.by_gn_code(admin1_gn) if regions is not None and admin1_gn else None
-    if own is not None and own.country and region.country and own.country != region.country:
-        region = own
+    if own is not None and (kind == "admin1" or own.country and region.country and own.country != region.country):
+        region = own  # an admin-1 unit is itself (Leningrad Oblast's seat lies in St Petersburg's outline)
     return (region.name, region.code)
 
 

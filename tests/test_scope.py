@@ -643,6 +643,9 @@ def test_an_arabic_article_joined_by_a_hyphen_continues_the_name(gaz):
     ("On Monday fighting broke out in Goma.", "Goma", "CD-NK"),
     # a territory the outlines draw by control: the Golan is Syria's by recognised borders
     ("On Monday a rocket hit Buq'ata.", "Buq‘ātā", "SY-QU"),
+    # an admin-1 unit whose seat lies in a neighbour's outline is itself, not the neighbour
+    ("On Monday a drone was shot down over the Leningrad region.", "Leningrad Oblast", "RU-LEN"),
+    ("On Monday drones were shot down over the Moscow region.", "Moscow Oblast", "RU-MOS"),
 ])
 def test_a_town_joins_its_own_countrys_admin1_region(text, name, code):
     from mapper.pipeline import run as run_pipeline
