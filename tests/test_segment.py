@@ -126,7 +126,8 @@ def test_seed_abbreviations_do_not_split() -> None:
                                                     "12 drones fell."]),
         ("It ended. “We won,” he said.", ["It ended.", "“We won,” he said."]),
         ("Strikes continued... Kyiv was hit.", ["Strikes continued...", "Kyiv was hit."]),
-        ("Explosions in Kharkiv.Reports followed.", ["Explosions in Kharkiv.Reports followed."]),
+        # a page that lost the space after a full stop still ends the sentence there
+        ("Explosions in Kharkiv.Reports followed.", ["Explosions in Kharkiv.", "Reports followed."]),
         ("Sirens sounded\nKyiv was hit", ["Sirens sounded", "Kyiv was hit"]),
     ],
 )
