@@ -1503,3 +1503,17 @@ def test_a_relative_clause_describing_a_town_neither_dates_nor_places_the_event(
 def test_attacks_against_a_region_named_with_its_part(gaz):
     assert typed_scenes(gaz, "One person was killed over the past 24 hours in Russian attacks against eastern "
                              "Donetsk Oblast, the governor said.") == {("missile_strike", "Donetsk Oblast")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the side that began the war, named after "since", is no scene
+    ("On Tuesday, Ukraine launched its largest wave of drone strikes on the Kursk region since Moscow launched its "
+     "full-scale invasion.", {("drone_strike", "Kursk Oblast")}),
+    # "the Bani Suhaila area east of Khan Yunis": the town only says where the area lies
+    ("On Monday Israeli air strikes hit houses in the Bani Suhaila area east of Khan Yunis.",
+     {("air_strike", "Banī Suhaylā")}),
+    # people on the ground who "strike" with no weapon named fight there
+    ("Insurgents struck again on Monday, entering Macomia.", {("ground_fighting", "Macomia")}),
+])
+def test_war_starts_reference_areas_and_insurgents_striking(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

@@ -202,8 +202,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
     if not any(k not in GENERIC_KINDS for k, _, _ in found) \
-            and GROUND.search(text):
-        kind = "ground_fighting"  # "attacked near Selydove", "attacks in the Kupyansk direction"
+            and (GROUND.search(text) or _ON_FOOT_SUBJECT.search(text, 0, min(s for _, s, _ in found))):
+        # "attacked near Selydove", "attacks in the Kupyansk direction"; "Insurgents struck again the
+        # next day": people on the ground who strike with no weapon named fight there
+        kind = "ground_fighting"
     # a quoted trigger governs the places of its quotation, an unquoted one the others
     state = {False: every, True: Triggers([])} if not any(t[4] for t in scanned) else \
         {q: Triggers([t for t in scanned if t[4] == q]) for q in (False, True)}
@@ -343,6 +345,9 @@ _CIVILIAN_ATTACKERS = re.compile(
 _RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:attack|strike|assault|raid|bombing|shelling))\s+(?:was|is|marks|marked"
                      r"|became|has\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:single\s+)?(?:\w+est|most\s+\w+|worst|largest"
                      r"|biggest|first|second|third|latest)\b", re.IGNORECASE)
+
+#: people on the ground as the subject just before the event word ("Insurgents struck again")
+_ON_FOOT_SUBJECT = re.compile(lx.ON_FOOT.pattern + r"\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z", re.IGNORECASE)
 
 #: the type of a state's attack across a border when the text names no weapon (the default of "strike")
 _STAND_OFF = "missile_strike"

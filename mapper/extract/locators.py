@@ -20,7 +20,8 @@ from mapper.geo.candidates import flat_km
 from mapper.model import Clause, Place, Resolved
 
 # between a town and the town that locates it
-_REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|district|county))?"
+_REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|district|county|area|neighbou?rhood|camp"
+                        r"|village|town))?"
                         r"\s*[,(\u2013\u2014-]?\s*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|around|roughly|approximately"
                         r"|(?:just\s+)?(?:less|more|fewer)\s+than|nearly|almost|just|over|under|up\s+to)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+"
                         r"(?:\(\d+\s*(?:km|kilometres|kilometers|miles)\)\s+)?)?"

@@ -345,6 +345,9 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
 
 #: verbs of violence reaching a place: a place after "to" is where it now is
 _SPREAD = frozenset("spread spreads spreading extended extends extending expanded expands expanding".split())
+# a side named as the subject of the war's start after "since"
+_SINCE_WORD_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_WAR_BEGUN = re.compile(r"\s+(?:launched|began|started|unleashed|invaded|attacked)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
 
 
@@ -373,6 +376,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) \
             or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left):
         return True
+    if _SINCE_WORD_BEFORE.search(left[-12:]) and _WAR_BEGUN.match(text, end):
+        return True  # "the largest wave since Moscow launched its full-scale invasion": the war's start
     if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
             or (_PERSON_IN.search(left) and not (kind == "diplomatic" and _MET_IN.search(left))):
         return True
