@@ -313,7 +313,7 @@ def test_changed_rule_file_re_extracts_without_rebuild(tmp_path: Path) -> None:
                   "text": "On 3 November 2025 zorblats hit Kharkiv, officials said."}])
     out = tmp_path / "out"
     summary, found = _run_with(site, src, out)
-    assert summary.startswith("mapper: 1 articles, ") and found == [("Kharkiv", "ground_fighting")]
+    assert summary.startswith("mapper: 1 articles, ") and found == [("Kharkiv", "missile_strike")]
     summary, found = _run_with(site, src, out)
     assert summary.startswith("mapper: 1 articles (1 from the store), ")  # nothing changed: read back
     # the upgrade: the word list learns a drone name; the version string stays the same

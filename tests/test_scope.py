@@ -1517,3 +1517,16 @@ def test_attacks_against_a_region_named_with_its_part(gaz):
 ])
 def test_war_starts_reference_areas_and_insurgents_striking(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place hit by something fired at it: a strike (in an air theatre, an air strike), not a battle
+    ("On Monday the Kamal Adwan Hospital in Beit Lahia was hit twice.", {("air_strike", "Bayt Lāhyā")}),
+    # "the battle front" is a place of fighting named as a distance, no event
+    ("Kramatorsk was 24 kilometers from the battle front on Monday.", set()),
+    # an event ranked against those of a period is the event told before
+    ("Russian rockets hit an apartment building in Chasiv Yar on Saturday. The Chasiv Yar attack was the latest "
+     "strike in recent weeks to hit Kramatorsk.", {("missile_strike", "Chasiv Yar")}),
+])
+def test_hits_fronts_and_ranked_events(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

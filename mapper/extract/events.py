@@ -192,7 +192,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "amid rising crime and violence", "violence is rising": a trend, not an event
     if not own_date and _WAR_START.search(text):
         return [], []  # "occupied Balakliia at the beginning of its full-scale invasion": the war's history
-    if not own_date and _RANKED.match(text):
+    if (not own_date or (date.end - date.start).days > 1) and _RANKED.match(text):
         return [], []  # "It was the worst attack in the northern West Bank in decades": the event told before, ranked
     if (date.precision > 2 or undated or not own_date) and all(lx.GENERIC.search(text, max(0, s - 30), s)
                                                                for _, s, _ in found):
@@ -342,12 +342,14 @@ _CIVILIAN_ATTACKERS = re.compile(
 
 #: a clause that ranks the event just told among others ("It was the deadliest attack on the city since
 #: 2022", "This was one of the largest strikes of the war"): no event of its own
-_RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:attack|strike|assault|raid|bombing|shelling))\s+(?:was|is|marks|marked"
+_RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:attack|strike|assault|raid|bombing|shelling))\s+(?:was|is|marks|marked"
                      r"|became|has\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:single\s+)?(?:\w+est|most\s+\w+|worst|largest"
                      r"|biggest|first|second|third|latest)\b", re.IGNORECASE)
 
-#: people on the ground as the subject just before the event word ("Insurgents struck again")
-_ON_FOOT_SUBJECT = re.compile(lx.ON_FOOT.pattern + r"\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z", re.IGNORECASE)
+#: armed groups without artillery or aircraft as the subject just before the event word ("Insurgents
+#: struck again"); a state's troops "struck facilities" with whatever it fires
+_ON_FOOT_SUBJECT = re.compile(r"\b(?:gunmen|militants?|militias?|militiamen|insurgents?|jihadists?|bandits|gangs?"
+                              r"|rebels?|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z", re.IGNORECASE)
 
 #: the type of a state's attack across a border when the text names no weapon (the default of "strike")
 _STAND_OFF = "missile_strike"

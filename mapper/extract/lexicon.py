@@ -49,7 +49,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"
                  # one shell: "a direct hit of a shell", "a shell landed"
                  r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"),
-    ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?|battled|firefights?|gunfights?|ground assaults?"
+    ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat(?!\s+(?:logistics|units?|brigades?|battalions?|teams?|aircraft|vehicles?|readiness|training"
                         r"|engineers?|support|power|missions?|troops|forces|helicopters?|jets?|experience|medics?|zones?"
@@ -108,7 +108,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # generic words of remote violence, and of attack (remote or not): the weapon the
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)
     # and an attack of unknown means
-    ("strike", r"strikes?|struck|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
+    # "the hospital was hit": by something fired at it
+    ("strike", r"strikes?|struck|hit|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
                # an attack from the air of no stated weapon: "its largest aerial assault"
                r"|(?:aerial|air) (?:assaults?|attacks?|offensives?)"
                # air defence at work over a place is an attack on it (annotation.md: interceptions)
@@ -116,7 +117,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                r"|active|at work|working|repelling|repelled)"),
     # "targets" is a verb before its object ("Russia targets Kyiv"), a noun before a preposition
     # ("civilian targets in Ukraine": what was aimed at, no event)
-    ("attack", r"attacks?|attacked|hit|target(?:ed|ing)"
+    ("attack", r"attacks?|attacked|target(?:ed|ing)"
                r"|(?<!the )(?<!its )(?<!their )(?<!these )(?<!those )(?<!military )(?<!civilian )targets?(?!\s*[.,;:)]|\s+(?:in|at|on|of|for|near|across|around|inside|to|and|or|were|was|are|is|that"
                r"|which|who|with|from|by|such|including|belonging|used|identified|deep|far)\b)"
                r"|pounded|battered|rocked|(?:went|go|goes|going) on (?:a|the) rampage|rampaged"
