@@ -1530,3 +1530,34 @@ def test_war_starts_reference_areas_and_insurgents_striking(gaz, text, expected)
 ])
 def test_hits_fronts_and_ranked_events(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline with the day ("Sanaa, Jan 14 ...")
+    ("Sanaa, May 19 Dozens of fighters were killed in clashes in Marib on Monday.", {("ground_fighting", "Ma'rib")}),
+    # a soldier's home town in apposition
+    ("On Monday three soldiers were killed in a gun battle in Miranshah: Sepoy Ali, a resident of Sargodha, and two "
+     "others.", {("ground_fighting", "Miran Shah")}),
+    # where a speaker addressed the press
+    ("Speaking to local media in the capital Mogadishu, the army chief said militants attacked a base in Jowhar on "
+     "Monday.", {("ground_fighting", "Jawhar")}),
+    # a comparison of places, no strike
+    ("On Monday aid reached Borno, one of the states hit hardest during the uprising.", set()),
+    # "an industrial hub 10 kilometres (six miles) north of the rebels' de-facto capital Donetsk": the capital locates
+    ("Two servicemen were killed by mortar fire near Avdiivka, an industrial hub 10 kilometres (six miles) north of "
+     "the rebels' de-facto capital Donetsk, on Monday.", {("shelling", "Avdiyivka")}),
+    # a gun attack is fighting on the ground
+    # (the article's weapon, a suicide bombing, does not type it)
+    ("A suicide attack killed four in Baghdad on Monday. On Sunday the group claimed a deadly gun attack in Tarmiya.",
+     {("explosion", "Baghdad"), ("ground_fighting", "Aţ Ţārmīyah")}),
+    # the circumstances of the clause's own event keep its places
+    ("Junta troops were attacked with small arms on Monday as they entered a village in the Magway region.",
+     {("ground_fighting", "Magway")}),
+])
+def test_wire_classes_of_old_agency_stories(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected
+
+
+def test_an_unknown_village_at_a_distance_from_a_town_with_a_converted_unit_is_placed_by_the_offset(gaz):
+    got = found(gaz, "On Monday rebels attacked Tacueyo, about 43 miles (73 kilometers) south of Cali.")
+    assert [n for _, n, _, _ in got] == ["43 miles south of Cali"]

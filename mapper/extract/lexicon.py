@@ -49,7 +49,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"
                  # one shell: "a direct hit of a shell", "a shell landed"
                  r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"),
-    ("ground_fighting", r"fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
+    ("ground_fighting", r"(?:gun|shooting|armed|gunmen) attacks?|fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
                         r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat(?!\s+(?:logistics|units?|brigades?|battalions?|teams?|aircraft|vehicles?|readiness|training"
                         r"|engineers?|support|power|missions?|troops|forces|helicopters?|jets?|experience|medics?|zones?"
@@ -109,7 +109,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)
     # and an attack of unknown means
     # "the hospital was hit": by something fired at it
-    ("strike", r"strikes?|struck|hit|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
+    # (not a comparison: "the states hit hardest", "the worst-hit areas")
+    ("strike", r"strikes?|struck|(?<!hardest-)(?<!hardest )(?<!worst-)(?<!worst )(?<!hard-)hit(?!\s+(?:hardest|worst))"
+               r"|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
                # an attack from the air of no stated weapon: "its largest aerial assault"
                r"|(?:aerial|air) (?:assaults?|attacks?|offensives?)"
                # air defence at work over a place is an attack on it (annotation.md: interceptions)

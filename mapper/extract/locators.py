@@ -22,15 +22,20 @@ from mapper.model import Clause, Place, Resolved
 # between a town and the town that locates it
 _REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|district|county|area|neighbou?rhood|camp"
                         r"|village|town))?"
-                        r"\s*[,(\u2013\u2014-]?\s*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|around|roughly|approximately"
+                        r"\s*[,(\u2013\u2014-]?\s*"
+                        # "Avdiivka, an industrial hub 10 kilometres north of ...", "Tarmiya, an area 25 km north of"
+                        r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:hub|town|city|village|area|district|suburb|settlement"
+                        r"|locality|community|camp|port)\s+)?(?:(?:located|situated|lying)\s+)?(?:(?:about|some|around|roughly|approximately"
                         r"|(?:just\s+)?(?:less|more|fewer)\s+than|nearly|almost|just|over|under|up\s+to)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+"
-                        r"(?:\(\d+\s*(?:km|kilometres|kilometers|miles)\)\s+)?)?"
+                        r"(?:\((?:\d+|[a-z]+)\s*(?:km|kilometres|kilometers|miles)\)\s+)?)?"
                         r"(?:(?:(?:(?:due|just|directly|slightly|far)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
                         r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"
                         r"|across(?:\s+the)?(?:\s+[A-Z][\w-]+)?\s+from|across"
                         r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
-                        r"(?:the\s+)?(?:[A-Z][\w’'-]+['’]s\s+)?(?:(?:port\s+)?(?:city|town|village|settlement|capital|port)\s+"
-                        r"(?:of\s+)?)?$", re.IGNORECASE)
+                        r"(?:the\s+)?(?:(?:[A-Z][\w’'-]+['’]s|[a-z]+s['’])\s+)?(?:(?:port\s+)?(?:city|town|village|settlement"
+                        r"|capital|port)\s+(?:of\s+)?"
+                        # "... north of the rebels' de-facto capital, Donetsk"
+                        r"|(?:[\w-]+\s+){0,2}(?:capital|stronghold|city|town|port|hub),?\s+)?$", re.IGNORECASE)
 # "Debaltseve, a key junction between Donetsk and Luhansk": the towns that say where it lies
 _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:located\s+|situated\s+|halfway\s+|midway\s+)?"
                       r"between\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?(?:the\s+)?$")
@@ -51,6 +56,7 @@ _UNIT_KM = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "kilometres": 1.0, "k
             "miles": 1.609, "nautical mile": 1.852, "nautical miles": 1.852, "nm": 1.852}
 # "about 170 kilometers southeast of Yemen's port of Aden": the event lies that far from the place
 _OFFSET = re.compile(r"(?P<n>\d{1,4}(?:\.\d+)?)\s*(?P<u>km|kilomet(?:re|er)s?|miles?|nautical\s+miles?|nm)\s+"
+                     r"(?:\((?:\d+|[a-z]+)\s*(?:km|kilomet(?:re|er)s?|miles?)\)\s+)?"
                      r"(?:to\s+the\s+)?(?P<d>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern|erly)?\s+of\s+"
                      r"(?:the\s+)?(?:[A-Z][\w’'-]+['’]s\s+)?(?:(?:port|city|town|village|coast|capital|island)\s+(?:of\s+)?)?$",
                      re.IGNORECASE)

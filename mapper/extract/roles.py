@@ -28,7 +28,10 @@ _WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 #: very start of the body also "Ouagadougou: Gunmen killed ..."
 _LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
                             # "Ouagadougou: Gunmen ...", "Mogadishu (Caasimada Online) – Al-Shabab ...", "Kyiv - Russian ..."
-                            r"(?:\s*:|\s*\([^)]{1,40}\)\s*[-—–:,]{1,2}|\s+[-—–]{1,2})\s+[A-Z]")
+                            r"(?:\s*:|\s*\([^)]{1,40}\)\s*[-—–:,]{1,2}|\s+[-—–]{1,2})\s+[A-Z]"
+                            # "Sanaa, Jan 14 Dozens of fighters ...", "Kabul, May 5 (Reuters) - ..."
+                            r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                            r"\s+\d{1,2}\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
 _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression"
@@ -49,6 +52,11 @@ _SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journa
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
                            r"|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
                            r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# A person's home town in apposition: "Sepoy Ali, a resident of Sargodha", "a native of Kandahar".
+_RESIDENT_OF = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:resident|native|inhabitant)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# Where a speaker addressed the press: "Speaking to local media in the capital Mogadishu, the army chief ..."
+_SPOKE_IN = re.compile(r"\b(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?(?:in|at|from)\s+(?:the\s+)?"
+                       r"(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.IGNORECASE)
 # Venues of other days: "after earlier rounds in Riyadh and Jeddah".
 _OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
                          r"|negotiations|visits?)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:(?:the\s+)?\w+(?:,|\s+and)\s+)*(?:the\s+)?$",
@@ -254,13 +262,19 @@ _SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!
                         # which has hosted the regional government of Donetsk Oblast since 2014")
                         r"|(?<=,\s)(?:which|who|whose))\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
                         r"|to\b|from\b)", re.IGNORECASE)
+_SAME_ACTORS = re.compile(r"(?:they|he|she|we)\s", re.IGNORECASE)
+_TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred)\s*$", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
 
 
 def subclauses(text: str) -> tuple[list[int], list[int]]:
     """Where a clause's subordinate or contrasting clauses open (after their lead word) and
     where any of them may stop, each in text order (computed once per clause)."""
-    return ([m.end() for m in _SUBCLAUSE.finditer(text)], [m.start() for m in _SUBCLAUSE_END.finditer(text)])
+    leads = [m.end() for m in _SUBCLAUSE.finditer(text)
+             # "were attacked as they entered Myin Thar village", "the attack took place after fighters went
+             # into a village near Oicha": the circumstances of the clause's own event, not another's
+             if not (_SAME_ACTORS.match(text, m.end()) or _TOOK_PLACE.search(text, max(0, m.start() - 20), m.start()))]
+    return leads, [m.start() for m in _SUBCLAUSE_END.finditer(text)]
 
 
 def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]]) -> bool:
@@ -373,6 +387,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
         return True
     if _CONDUCTS.match(text, end):
         return True  # "as Moscow presses its offensive": the attacker
+    if _RESIDENT_OF.search(left) or _SPOKE_IN.search(left):
+        return True  # "Havaldar Iftikhar, a resident of Sargodha"; "Speaking to local media in the capital Mogadishu"
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) \
             or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left):
         return True
