@@ -1550,6 +1550,9 @@ def test_hits_fronts_and_ranked_events(gaz, text, expected):
     # (the article's weapon, a suicide bombing, does not type it)
     ("A suicide attack killed four in Baghdad on Monday. On Sunday the group claimed a deadly gun attack in Tarmiya.",
      {("explosion", "Baghdad"), ("ground_fighting", "Aţ Ţārmīyah")}),
+    # where someone who fled arrived is no scene
+    ("On Sunday, a relative who fled the attack in Monguno arrived at his home in southern Borno’s commercial hub "
+     "of Biu.", {("ground_fighting", "Monguno")}),
     # the circumstances of the clause's own event keep its places
     ("Junta troops were attacked with small arms on Monday as they entered a village in the Magway region.",
      {("ground_fighting", "Magway")}),

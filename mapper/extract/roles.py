@@ -217,7 +217,10 @@ _ARRIVED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees
                       r"|(?:sought|seeking|seek|took|taking|take|found|finding)\s+(?:shelter|refuge|safety)\s+(?:in|at)"
                       # "fled ... to the provincial capital, Goma": a destination in apposition
                       r"|to\s+the\s+(?:[\w-]+\s+){0,3}(?:capital|centre|center|city|town|hub),)"
-                      r"\s+(?:the\s+)?(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE)
+                      # "arrived at his home in southern Borno's commercial hub of Biu"
+                      r"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?(?:home|house|family|relatives|camp|shelter)\s+(?:in|at))?"
+                      r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?[A-Z][\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:hub|capital|city|town)\s+of\s+)?"
+                      r"(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE)
 # generic attack words that describe ground combat
 GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
