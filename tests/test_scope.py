@@ -1564,3 +1564,22 @@ def test_wire_classes_of_old_agency_stories(gaz, text, expected):
 def test_an_unknown_village_at_a_distance_from_a_town_with_a_converted_unit_is_placed_by_the_offset(gaz):
     got = found(gaz, "On Monday rebels attacked Tacueyo, about 43 miles (73 kilometers) south of Cali.")
     assert [n for _, n, _, _ in got] == ["43 miles south of Cali"]
+
+
+def test_an_undated_line_announces_the_event_the_body_dates(gaz):
+    # the body's day wins, and when that day is background the announcement is not news either
+    text = ("United Nations condemns recent suicide bomb attacks in Gwoza, Borno State.\n"
+            "The coordinator condemned the suicide bomb attacks on civilians in the Gwoza Local Government Area "
+            "on Saturday, 29 March 2025.")
+    assert found(gaz, text) == []
+    text = ("Russian forces shelled Kherson, officials said.\n"
+            "On Monday, artillery hit a market in Kherson.")
+    assert [(t, n, d) for t, n, d, _ in found(gaz, text)] == [("shelling", "Kherson", "2025-05-19")]
+    # a photo's caption shows another day: the undated report stands
+    text = ("Aftermath of the Russian attacks on Kharkiv on 12 March 2025. Photo: State Emergency Service\n"
+            "The mayor reported explosions in Kharkiv, with one person killed in Russian attacks.")
+    assert [n for _, n, _, _ in found(gaz, text)] == ["Kharkiv"]
+
+
+def test_a_local_government_area_is_a_region_word(gaz):
+    assert {n for _, n in typed_scenes(gaz, "Bombers struck the Gwoza Local Government Area on Saturday.")} == {"Gwoza"}

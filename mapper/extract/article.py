@@ -13,12 +13,12 @@ import dataclasses
 import re
 from collections import Counter
 
-from mapper.aggregate import family
+from mapper.aggregate import family, place_key
 from mapper.extract.capitals import capital_mentions
 from mapper.extract.casualties import casualties
 from mapper.extract.clause_dates import clause_date
 from mapper.extract.event_dates import summary_period
-from mapper.extract.events import ArticleContext, link_clause
+from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC
 from mapper.extract.segment import segment
@@ -85,6 +85,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     told: tuple[Clause, int] | None = None  # the last clause that stated exactly one incident, and its index
     listed: list[tuple[Clause, list[tuple[int, int, Resolved]]]] = []  # verbless lists of places just read
     dated_by: Clause | None = None  # the clause that gave ``previous``
+    # per body clause with a date of its own: the places it names and the families its event words may be
+    dated_tellings: list[tuple[set[str], set[str]]] = []
     for clause in clauses:
         if previous is not None and dated_by is not None and summary_period(previous) \
                 and not _same_paragraph(article, dated_by, clause):
@@ -95,12 +97,21 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                                 previous=previous)
         if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
                 and (article.published is None or date.start <= article.published) \
-                and not _CAPTION.search(clause.text):
+                and not _captioned(article, clause):
             # a date after publication ("the next update is due on 11 May") or of a photo's
             # caption ("20 May 2024 Photo: OCHA") governs no later clause
             previous, dated_by = date, clause
         inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx, own_date=how in _OWN_DATE)
+        if how in _OWN_DATE and clause.part == "body":
+            # the body tells an event with its date: at the places it links, or, when its day makes it
+            # background (and the linker keeps nothing), at the places it names (not a photo's caption:
+            # "Aftermath of the attacks on Kharkiv in May" shows another day)
+            if cands:
+                dated_tellings.append(({place_key(c.place) for c in cands}, {family(c.type) for c in cands}))
+            elif inside and article.published is not None and date is not None and date.precision == 1 \
+                    and (article.published - date.end).days > BACKGROUND_DAYS and not _captioned(article, clause):
+                dated_tellings.append(({place_key(r.place) for _, _, r in inside if r.place}, _families(clause.text)))
         if how == "published" and _captioned(article, clause):
             cands, missing = [], []  # a photo's caption with no date of its own: a picture of some day
         if listed and not any(r.place for _, _, r in inside) and _same_paragraph(article, listed[-1][0], clause):
@@ -149,8 +160,21 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             incidents[k] = dataclasses.replace(incidents[k], killed=_first(incidents[k].killed, tolls[0]),
                                                injured=_first(incidents[k].injured, tolls[1]))
     kept = drop_title_echoes(drop_echoes(list(zip(incidents, undated)), echoes), headline)
+    # "United Nations condemns recent suicide bomb attacks in Gwoza." before "... the suicide bomb attacks
+    # in Gwoza on Saturday, 29 June": an undated line announces the event the body dates (if the body's
+    # date makes it background, the article's news is not that event)
+    kept = [(i, u) for i, u in kept if not (u and any(place_key(i.place) in places and family(i.type) in families
+                                                        for places, families in dated_tellings))]
     out = drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u})
     return [_at_seat(i, gaz.seats()) for i in out], unplaced
+
+
+def _families(text: str) -> set[str]:
+    """The type families a clause's asserted event words may stand for (generic words: any)."""
+    kinds = {k for k, _, _, asserted, _ in scan(text) if asserted}
+    if kinds & GENERIC_KINDS:
+        return {"strike", "ground_fighting", "explosion", "sabotage", "other"}
+    return {family(k) for k in kinds}
 
 
 def _verbless_list(text: str, inside: list[tuple[int, int, Resolved]]) -> bool:

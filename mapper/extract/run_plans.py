@@ -28,7 +28,9 @@ may june july august september october november december""".split())
 #: capitalised words after a name that make it a region mention ("Kyiv Oblast")
 REGION_WORDS = frozenset({"oblast", "region", "province", "governorate", "krai", "kray", "raion", "district",
                           "county", "state", "oblasts", "regions", "provinces", "states", "governorates",
-                          "counties", "territory", "locality", "rayon", "township", "municipality"})
+                          "counties", "territory", "locality", "rayon", "township", "municipality", "hromada", "lga"})
+#: a region word of several words, read as the one-word form ("Gwoza Local Government Area": "lga")
+_REGION_PHRASES = {("local", "government", "area"): "lga"}
 #: connectors that separate names inside a run ("Galen Miller of Palestine"), unless a match spans
 #: them ("Sea of Azov", "Rostov on Don"); "on" only for the name after it: "Attacks on Lviv" leaves
 #: Lviv a name of its own, while the words before "on" stay a longer phrase ("Farmers on ...")
@@ -332,6 +334,8 @@ def _entry(pieces: list[tuple[int, str]], info: list[_Word], i: int, n: int, k: 
             info[nxt][_BARE_LOWER] in REGION_WORDS:
         region_word = info[nxt][_BARE_LOWER]
         region_end = pieces[nxt][0] + len(pieces[nxt][1])
+    elif nxt + 2 < len(pieces) and (word := _REGION_PHRASES.get(tuple(info[j][_BARE_LOWER] for j in range(nxt, nxt + 3)))):
+        region_word, region_end = word, pieces[nxt + 2][0] + len(pieces[nxt + 2][1])
     # the table wins: a demonym never becomes a town named like it
     return (start, end, k, gaz.demonyms.get(k), covered, run_start, region_word, region_end, 0)
 
