@@ -91,3 +91,17 @@ def test_a_far_namesake_falls_to_the_region_its_own_clause_names(services):
             "the village of Zhuravlyovka lost power, and in Kursk region a school in Sudzha was damaged.")
     got = {name: place[2:5] for name, place in places(services, text).items()}
     assert (got["Zhuravlyovka"], got["Sudzha"]) == (("RU", "RU.10", 3), ("RU", "RU.41", 1))
+
+
+def test_a_place_the_text_puts_in_a_region_of_another_country_is_there(services):
+    # "Chora district of the southern Urozgan province": not the Greek island town Chios is known as
+    got = places(services, "Taliban fighters attacked a checkpoint in Chora district of the southern Urozgan "
+                           "province, officials said.")
+    assert got["Chora"][2] == "AF" and got["Chora"][4] == 3
+    # "Mandela in the Muidumbe district": the village of Cabo Delgado, not Accra's suburb
+    got = places(services, "Insurgents attacked the villages of Nampanha and Mandela in the Muidumbe district of "
+                           "Cabo Delgado province.")
+    assert got["Mandela"][2] == "MZ"
+    # a town of the same country keeps its own reading: the text only narrows it
+    got = places(services, "Shelling hit Kupiansk in the Kharkiv region.")
+    assert got["Kupiansk"][1:5] == ("city", "UA", "UA.07", 1)

@@ -1583,3 +1583,10 @@ def test_an_undated_line_announces_the_event_the_body_dates(gaz):
 
 def test_a_local_government_area_is_a_region_word(gaz):
     assert {n for _, n in typed_scenes(gaz, "Bombers struck the Gwoza Local Government Area on Saturday.")} == {"Gwoza"}
+
+
+def test_a_dateline_after_a_byline_and_a_town_in_a_governorates_countryside(gaz):
+    text = "Images News Network\n\nSrinagar: Four militants were killed in encounters in Shopian on Tuesday."
+    assert {n for _, n, _, _ in found(gaz, text)} == {"Shopian"}
+    got = found(gaz, "On Sunday gunmen killed two people in the city of Jassim in the Daraa countryside.")
+    assert [n for _, n, _, _ in got] == ["Jāsim"]

@@ -75,7 +75,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     by_part = _by_part(geoparse_article(article, gaz))
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
-                         home=_home(by_part))
+                         home=_home(by_part), lead=_lead(clauses))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
@@ -175,6 +175,12 @@ def _families(text: str) -> set[str]:
     if kinds & GENERIC_KINDS:
         return {"strike", "ground_fighting", "explosion", "sabotage", "other"}
     return {family(k) for k in kinds}
+
+
+def _lead(clauses: list[Clause]) -> int:
+    """Where the body's first sentence starts: the first body clause that ends as a sentence does
+    (bylines, credits and headings before it do not)."""
+    return next((c.start for c in clauses if c.part == "body" and _SENTENCE_END.search(c.text[-2:] + " ")), 0)
 
 
 def _verbless_list(text: str, inside: list[tuple[int, int, Resolved]]) -> bool:

@@ -105,6 +105,7 @@ class ArticleContext:
     weapon: str | None
     conflict: bool = True  # the article is about armed conflict (casualty words are incidents)
     home: str | None = None  # the country the article's places lie in most (ISO2), if any
+    lead: int = 0  # where the body's first sentence starts (after bylines and headings: a dateline's place)
     # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"),
     # written by link_clause as it walks the article's clauses in order
     recent: dict = field(default_factory=dict)
@@ -225,7 +226,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     starts = {s for s, _, _ in places}
     kept = [(s, e, r) for s, e, r in places if r.place and governed[s] and not _ATTRIBUTIVE.match(text, e)
             and not (r.place.kind == "country" and _OF_A_COUNTRY.match(text, e))
-            and not excluded(clause, s, e, r.place, kinds[s])
+            and not excluded(clause, s, e, r.place, kinds[s], clause.start == ctx.lead and clause.part == "body")
             and not in_proper_name(text, s, e, starts, ctx.article.text)
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
             and not idle_subclause(s, every, marks)

@@ -40,7 +40,8 @@ _REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|dis
 _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:located\s+|situated\s+|halfway\s+|midway\s+)?"
                       r"between\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?(?:the\s+)?$")
 _IN_THE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|oblast|governorate|municipality|hromada)\b",
+_UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|oblast|governorate|municipality|hromada"
+                         r"|countryside)\b",
                          re.IGNORECASE)
 _QUARTER = re.compile(rf"\s+(?:{lx.QUARTER_WORDS})s?\b", re.IGNORECASE)
 _DISTRICT_OF = re.compile(rf"^\s+(?:district|{lx.QUARTER_WORDS})\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)

@@ -368,8 +368,9 @@ _WAR_BEGUN = re.compile(r"\s+(?:launched|began|started|unleashed|invaded|attacke
 _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
 
 
-def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> bool:
-    """Whether a place in a clause is not where the clause's event happened."""
+def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead: bool = False) -> bool:
+    """Whether a place in a clause is not where the clause's event happened; ``lead``: the clause
+    is the body's first sentence (where a dateline stands)."""
     text = clause.text
     # the left-context patterns end at the place: search a bounded window, not the whole clause
     left = text[max(0, start - 120):start]
@@ -404,7 +405,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str) -> b
             or _OF_THE_CITY.match(text, _list_end(text, end)):
         return True  # "Kharkiv's Kyivskyi district", "the Shevchenkivskyi and Slobidskyi districts of the city"
     if start == 0 and (_DATELINE.match(text)
-                       or clause.part == "body" and clause.start == 0 and _LEAD_DATELINE.match(text)):
+                       or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text)):
         return True
     if place.kind == "facility" and _ACCORDING_TO.search(left):
         return True  # "according to officials from Al-Awda Hospital, 210 were killed": a source

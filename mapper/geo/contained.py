@@ -58,7 +58,9 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
 
 #: "X <noun> of Y": the words that say a named place lies inside the next one
 _HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
-                   r"section|outskirts|township|camp)s?\s(?:of|in|outside)\s(?:the\s)?")
+                   r"section|outskirts|township|camp)s?\s(?:of|in|outside)\s(?:the\s)?" + r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s)?")
+#: "X in the Y district": the words that put a place inside the region named next
+_IN_REGION = re.compile(r"\sin\s(?:the\s)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s)?")
 
 
 def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place]) -> dict[int, Place]:
@@ -69,10 +71,16 @@ def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place]) -> di
     for i, place in places.items():
         j = i + 1
         holder = places.get(j)
-        if place is None or holder is None or j >= len(spans) or place.geo_precision != 1:
+        if place is None or holder is None or j >= len(spans):
+            continue
+        # a town, or a region of another country ("Chora district of the southern Urozgan province" is
+        # no Greek island); "in the Y district" only for a region holder in another country
+        if place.geo_precision != 1 and place.country == holder.country:
             continue
         gap = text[spans[i].end:spans[j].start]
-        if len(gap) > MAX_GAP or not _HELD.fullmatch(gap) or not _outside(place, holder):
+        held = _HELD.fullmatch(gap) or (holder.kind in ("admin1", "region") and place.country != holder.country
+                                        and spans[j].region_word and _IN_REGION.fullmatch(gap))
+        if len(gap) > MAX_GAP or not held or not _outside(place, holder):
             continue
         out[i] = inside(spans[i].name, holder)
     return out
