@@ -1590,3 +1590,13 @@ def test_a_dateline_after_a_byline_and_a_town_in_a_governorates_countryside(gaz)
     assert {n for _, n, _, _ in found(gaz, text)} == {"Shopian"}
     got = found(gaz, "On Sunday gunmen killed two people in the city of Jassim in the Daraa countryside.")
     assert [n for _, n, _, _ in got] == ["Jāsim"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the purpose of strikes is no scene of them
+    ("US forces struck radar sites in Yemen on Monday in an effort to protect shipping in the Red Sea.", {"Yemen"}),
+    ("The Houthis said on Monday they struck a ship near Hodeidah in solidarity with Palestinians in Gaza.",
+     {"Al Ḩudaydah"}),
+])
+def test_a_purpose_is_no_scene(gaz, text, expected):
+    assert {n for _, n in typed_scenes(gaz, text)} == expected

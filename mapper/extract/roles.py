@@ -263,7 +263,11 @@ _SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!
                         r"|though|but|amid|after|before|following|until"
                         # a relative clause set off by a comma describes the noun before it ("Kramatorsk,
                         # which has hosted the regional government of Donetsk Oblast since 2014")
-                        r"|(?<=,\s)(?:which|who|whose))\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
+                        r"|(?<=,\s)(?:which|who|whose)"
+                        # a purpose: "strikes ... as part of an effort to degrade Houthi ability to attack
+                        # shipping in the Red Sea", "attacks in solidarity with Palestinians in Gaza"
+                        r"|(?:in\s+an|as\s+part\s+of\s+(?:an|the|its|their))\s+(?:\w+\s+)?efforts?\s+to|in\s+order\s+to"
+                        r"|in\s+solidarity\s+with|in\s+support\s+of)\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
                         r"|to\b|from\b)", re.IGNORECASE)
 _SAME_ACTORS = re.compile(r"(?:they|he|she|we)\s", re.IGNORECASE)
 _TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred)\s*$", re.IGNORECASE)
