@@ -1600,3 +1600,11 @@ def test_a_dateline_after_a_byline_and_a_town_in_a_governorates_countryside(gaz)
 ])
 def test_a_purpose_is_no_scene(gaz, text, expected):
     assert {n for _, n in typed_scenes(gaz, text)} == expected
+
+
+def test_what_an_event_noun_was_done_to_and_its_region_in_apposition(gaz):
+    # "the capture of Masisi, in North Kivu": the territory captured, the province only locates it
+    assert {n for _, n in typed_scenes(gaz, "On Monday the UK condemned the capture of Masisi, in North Kivu, by "
+                                            "the armed group M23.")} == {"Masisi Territory"}
+    assert typed_scenes(gaz, "Russian shelling of the Kherson region killed two on Monday.") == {
+        ("shelling", "Kherson Oblast")}

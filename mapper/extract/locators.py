@@ -148,7 +148,9 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
     # refinery in Rostov region" is the refinery)
     inner = [r.place for _, _, r in kept if r.place and r.place.kind in _INNER]
     countries = {p.country for p in inner}
-    regions = {p.admin1_gn for p in inner if p.admin1_gn}
+    # (a district of the admin-1 unit holds no less: "the capture of Masisi, in North Kivu")
+    regions = {p.admin1_gn for p in inner if p.admin1_gn} | {
+        r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "region" and r.place.admin1_gn}
     towns = [r.place for _, _, r in kept if r.place and r.place.kind == "city"]
     out = []
     for s, e, r in kept:
@@ -158,6 +160,7 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
         if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
             continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike
         if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions \
+                and not (p.kind == "region" and not any(q.admin1_gn == p.admin1_gn for q in inner)) \
                 and not _BEYOND.search(text, max(0, s - 20), s):  # "the wider Kyiv region": beyond the city
             continue
         out.append((s, e, r))

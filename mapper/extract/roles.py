@@ -305,6 +305,9 @@ _AGAINST = re.compile(r"\b(?:strikes?|attacks?|assaults?|bombardments?|barrages?
                       # "attacks against eastern Donetsk Oblast", "against Russian-occupied Zaporizhzhia"
                       r"(?:the\s+)?(?:(?:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|[\w-]+-(?:held|occupied"
                       r"|controlled)|occupied)\s+)?$", re.IGNORECASE)
+# what an event noun was done to: "the capture of Masisi", "the shelling of Kherson region"
+_TAKEN = re.compile(r"\b(?:capture|seizure|takeover|fall|liberation|recapture|encirclement|siege|shelling|bombing"
+                    r"|bombardment)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "originated from a multiple rocket launcher in Kharkiv Oblast", "fired from positions near Kherson"
 _FROM_A_SITE_IN = re.compile(r"\b(?:originat\w+|launched|fired|came|come|comes|coming|flew|flying)\s+from\s+(?:a|an|the|its|their|positions|areas)\s+"
                              r"(?:(?!hit\b|struck\b|killed\b|landed\b|exploded\b|crashed\b)[\w-]+\s+){0,4}(?:in|near)\s+"
@@ -425,7 +428,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
         if governing_word(text, start) not in allowed and not (kind != "diplomatic" and (
-                _AGAINST.search(left) or _UNDERGOES.match(text, _list_end(text, end)))):
+                _AGAINST.search(left) or _TAKEN.search(left) or _UNDERGOES.match(text, _list_end(text, end)))):
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
     return False
