@@ -1608,3 +1608,16 @@ def test_what_an_event_noun_was_done_to_and_its_region_in_apposition(gaz):
                                             "the armed group M23.")} == {"Masisi Territory"}
     assert typed_scenes(gaz, "Russian shelling of the Kherson region killed two on Monday.") == {
         ("shelling", "Kherson Oblast")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where a shelling "was reported from" is where it happened, every place of the list
+    ("Russian shelling on Tuesday was reported from Nikopol, Marhanets and Kherson.", {"Nikopol", "Marhanets", "Kherson"}),
+    # a group named after its home ("Fano fighters") is no place
+    ("Fano fighters and Ethiopian troops clashed near Debre Tabor on Tuesday.", {"Debre Tabor"}),
+    # a caption closed by an agency's credit shows another day
+    ("M23 fighters captured the village of Ntamugenga in Rutshuru on Sunday.\n"
+     "Smoke rises over Goma after shelling /AFP", {"Rutshuru"}),
+])
+def test_reported_from_groups_named_by_home_and_agency_credits(gaz, text, expected):
+    assert {n for _, n, _, _ in found(gaz, text)} == expected

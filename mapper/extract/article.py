@@ -112,7 +112,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             elif inside and article.published is not None and date is not None and date.precision == 1 \
                     and (article.published - date.end).days > BACKGROUND_DAYS and not _captioned(article, clause):
                 dated_tellings.append(({place_key(r.place) for _, _, r in inside if r.place}, _families(clause.text)))
-        if how == "published" and _captioned(article, clause):
+        if how not in _OWN_DATE and _captioned(article, clause):
             cands, missing = [], []  # a photo's caption with no date of its own: a picture of some day
         if listed and not any(r.place for _, _, r in inside) and _same_paragraph(article, listed[-1][0], clause):
             # "Odesa, Kherson and Kirovohrad regions. Everywhere where there was shelling ...":
@@ -324,7 +324,9 @@ def _captioned(article: Article, clause: Clause) -> bool:
 _CAPTION_REACH = 400
 
 
-_CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©")
+_CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©"
+                      # an agency's credit closing a caption: "... when it briefly captured Goma /AFP"
+                      r"|\s/\s?(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Anadolu|Xinhua|File)\b")
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:
     """Mentions per part (title/body), sorted by start, with their starts for bisection."""
     out: dict[str, tuple[list[int], list[Resolved]]] = {}

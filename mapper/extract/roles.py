@@ -34,7 +34,8 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+
                             r"\s+\d{1,2}\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
-_FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression"
+_FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression|fighters"
+                     r"|militias?|militiamen|rebels|insurgents"
                      r"|servicemen|soldiers|command|side)\b", re.IGNORECASE)
 # "Kiev's shelling of east Ukraine": the possessor is the attacker, the object the scene.
 _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?|bombing|offensive|assault|raids?)"
@@ -312,7 +313,9 @@ _TAKEN = re.compile(r"\b(?:capture|seizure|takeover|fall|liberation|recapture|en
 _FROM_A_SITE_IN = re.compile(r"\b(?:originat\w+|launched|fired|came|come|comes|coming|flew|flying)\s+from\s+(?:a|an|the|its|their|positions|areas)\s+"
                              r"(?:(?!hit\b|struck\b|killed\b|landed\b|exploded\b|crashed\b)[\w-]+\s+){0,4}(?:in|near)\s+"
                              r"(?:the\s+)?$", re.IGNORECASE)
-_SEEN_FROM = re.compile(r"\b(?:scenes?|images?|footage|pictures?|photos?|videos?|reports?|news)\s+from\s+(?:the\s+)?$",
+_SEEN_FROM = re.compile(r"\b(?:scenes?|images?|footage|pictures?|photos?|videos?|reports?|news"
+                        # "the shelling was reported from Balakote, Mendhar and Poonch": where it happened
+                        r"|(?:was|were|been|being|is|are)\s+reported)\s+from\s+(?:the\s+)?" + _NAMES_BEFORE,
                         re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:where|which|whose|who)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:in|with|of|for|on|at|from|across|to)\b", re.IGNORECASE)
