@@ -1621,3 +1621,14 @@ def test_what_an_event_noun_was_done_to_and_its_region_in_apposition(gaz):
 ])
 def test_reported_from_groups_named_by_home_and_agency_credits(gaz, text, expected):
     assert {n for _, n, _, _ in found(gaz, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place whose relative clause tells the event is its scene, whatever governs it
+    ("The area is close to the Tahoua region, where last week armed gunmen raided a camp.", {"Tahoua"}),
+    ("Aid was sent to Kharkiv, where drones hit a school on Sunday.", {"Kharkiv"}),
+    # "targeted the eastern region of Bekaa": the region the strike was aimed at
+    ("On Thursday, Israeli forces targeted the eastern region of Bekaa, killing two people.", {"Bekaa Valley"}),
+])
+def test_relative_where_and_the_region_of(gaz, text, expected):
+    assert {n for _, n, _, _ in found(gaz, text)} == expected

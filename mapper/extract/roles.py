@@ -44,7 +44,8 @@ _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?
 _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
                           r"[\s.!?\"”']*$", re.IGNORECASE)
 # (or a named part of it: "the Bwito Chiefdom of Rutshuru Territory", "the Tongo groupement of Rutshuru")
-_OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts"
+_OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts|regions?"
+                        r"|provinces?"
                         r"|districts|communities|area|part|district|chiefdom|groupement|sector|neighbou?rhoods?"
                         r"|village|commune|locality|municipality|sub-?district|quarter|suburbs?|county|raion"
                         r"|township)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -306,6 +307,9 @@ _AGAINST = re.compile(r"\b(?:strikes?|attacks?|assaults?|bombardments?|barrages?
                       # "attacks against eastern Donetsk Oblast", "against Russian-occupied Zaporizhzhia"
                       r"(?:the\s+)?(?:(?:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|[\w-]+-(?:held|occupied"
                       r"|controlled)|occupied)\s+)?$", re.IGNORECASE)
+# a region whose relative clause tells the event: "close to the Tahoua region, where last week gunmen raided a camp"
+_WHERE_AFTER = re.compile(r"(?:\s+(?:regions?|provinces?|governorates?|states?|districts?|oblasts?))?\s*,\s*where\b",
+                          re.IGNORECASE)
 # what an event noun was done to: "the capture of Masisi", "the shelling of Kherson region"
 _TAKEN = re.compile(r"\b(?:capture|seizure|takeover|fall|liberation|recapture|encirclement|siege|shelling|bombing"
                     r"|bombardment)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -350,6 +354,8 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     that verb's object ("asked Berlin for", "visited Kharkiv"); a place that is the
     subject of a verb that is no event word is an agent ("Washington approved ...").
     """
+    if _WHERE_AFTER.match(text, end):
+        return False  # "close to the Tahoua region, where gunmen raided a camp": the relative clause's scene
     word, pos = governor(text, start)
     after = _NEXT_WORD.match(text, end)
     if after and after.group(1).split()[-1] in lx.AGENT_VERBS and not trig.overlaps(after.start(1), after.end(1)) \
@@ -431,7 +437,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
         if governing_word(text, start) not in allowed and not (kind != "diplomatic" and (
-                _AGAINST.search(left) or _TAKEN.search(left) or _UNDERGOES.match(text, _list_end(text, end)))):
+                _AGAINST.search(left) or _TAKEN.search(left) or _UNDERGOES.match(text, _list_end(text, end))
+                or _WHERE_AFTER.match(text, _list_end(text, end)))):
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
     return False
