@@ -1632,3 +1632,13 @@ def test_reported_from_groups_named_by_home_and_agency_credits(gaz, text, expect
 ])
 def test_relative_where_and_the_region_of(gaz, text, expected):
     assert {n for _, n, _, _ in found(gaz, text)} == expected
+
+
+def test_lines_listed_after_an_event_sentence_ending_in_a_colon_tell_where(gaz):
+    text = ("During the past night, air defense forces intercepted and destroyed 14 Ukrainian UAVs:\n"
+            "7 – over the territory of Smolensk region,\n"
+            "6 – over the territory of Bryansk region,\n"
+            "1 – over the territory of Kaluga region.\n\n"
+            "The ministry also said Kursk was calm.")
+    assert {(t, n) for t, n, _, _ in found(gaz, text)} == {
+        ("drone_strike", "Smolensk Oblast"), ("drone_strike", "Bryansk Oblast"), ("drone_strike", "Kaluga Oblast")}

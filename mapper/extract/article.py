@@ -85,6 +85,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     told: tuple[Clause, int] | None = None  # the last clause that stated exactly one incident, and its index
     listed: list[tuple[Clause, list[tuple[int, int, Resolved]]]] = []  # verbless lists of places just read
     dated_by: Clause | None = None  # the clause that gave ``previous``
+    # an event sentence ending in a colon, its date and the last line listed after it
+    opener: tuple[Clause, DateSpan | None, Clause] | None = None
     # per body clause with a date of its own: the places it names and the families its event words may be
     dated_tellings: list[tuple[set[str], set[str]]] = []
     for clause in clauses:
@@ -121,6 +123,13 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             linked, _ = link_clause(joined, places, date, ctx)
             if linked:
                 cands, missing = linked, []
+        elif not cands and opener is not None and inside and any(r.place for _, _, r in inside) \
+                and not any(ok for _, _, _, ok, _ in scan(clause.text)) and _next_line(article.text, opener[2], clause):
+            # "... intercepted and destroyed 21 Ukrainian UAVs:" then "7 – over the territory of Smolensk
+            # region,": the lines after an event sentence that ends in a colon tell where it happened
+            joined, places = _with_list(opener[0], [(clause, inside)])
+            cands, missing = link_clause(joined, places, opener[1], ctx)
+            opener = (opener[0], opener[1], clause)
         elif not cands and not any(r.place for _, _, r in inside) and told is not None \
                 and family(incidents[told[1]].type) in _BATTLEFIELD \
                 and _same_paragraph(article, told[0], clause) and _own_kind_here(clause.text):
@@ -132,6 +141,12 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             # (not a battle after strikes: "the site was targeted in a repeat assault" is the strike again)
             cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)
                      and not (family(scene.type) == "strike" and c.type == "ground_fighting")]
+        if clause.part == "body" and clause.text.rstrip().endswith(":") and any(ok for _, _, _, ok, _ in scan(clause.text)):
+            opener = (clause, date, clause)
+        elif opener is not None and opener[2] is not clause:
+            # the list goes on line by line (an item may tell more of its own: "including 2 UAVs flying
+            # towards Moscow"); a blank line or another paragraph ends it
+            opener = (opener[0], opener[1], clause) if _next_line(article.text, opener[2], clause) else None
         if inside and all(r.place for _, _, r in inside) and _verbless_list(clause.text, inside):
             listed = [*listed, (clause, inside)] if listed and _same_paragraph(article, listed[-1][0], clause) \
                 else [(clause, inside)]
@@ -201,6 +216,12 @@ def _same_paragraph(article: Article, before: Clause, clause: Clause) -> bool:
     """Whether no line break lies between two clauses of the same part (title or body)."""
     text = article.title if clause.part == "title" else article.text
     return before.part == clause.part and "\n" not in text[before.end:clause.start]
+
+
+def _next_line(text: str, before: Clause, clause: Clause) -> bool:
+    """Whether ``clause`` opens the line right after ``before``'s (no blank line between)."""
+    gap = text[before.end:clause.start]
+    return gap.count("\n") == 1 and not gap.replace("\n", "").strip()
 
 
 def _with_list(clause: Clause, listed: list[tuple[Clause, list[tuple[int, int, Resolved]]]]
