@@ -1642,3 +1642,15 @@ def test_lines_listed_after_an_event_sentence_ending_in_a_colon_tell_where(gaz):
             "The ministry also said Kursk was calm.")
     assert {(t, n) for t, n, _, _ in found(gaz, text)} == {
         ("drone_strike", "Smolensk Oblast"), ("drone_strike", "Bryansk Oblast"), ("drone_strike", "Kaluga Oblast")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons gathered, not fired
+    ("Armenian forces shelled Kalbajar on Monday. At the same time, Armenia has concentrated offensive weapons, "
+     "heavy artillery and manpower along the borders of Azerbaijan.", {"Kalbajar"}),
+    # where a target lies is no scene of the attack on it
+    ("On Sunday M23 fighters captured the village of Ntamugenga in Rutshuru, a strategic target that lies close to "
+     "the highway leading north out of the provincial capital Goma.", {"Rutshuru"}),
+])
+def test_gathered_weapons_and_where_a_target_lies(gaz, text, expected):
+    assert {n for _, n, _, _ in found(gaz, text)} == expected

@@ -54,6 +54,11 @@ _SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journa
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
                            r"|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
                            r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# A relative clause that says where something lies: "a target that lies close to the highway out of Goma".
+# (with a distance and a bearing the place is moved there instead: "all of which are located around 30 km
+# south of Odesa")
+_LIES_NEAR = re.compile(r"\b(?:that|which)\s+(?:lies|lie|lay|is\s+located|are\s+located|sits|stands)\b"
+                        r"(?:(?!\d+\s*(?:km|kilomet\w*|miles?)\b)[^.;:]){0,80}$", re.IGNORECASE)
 # A person's home town in apposition: "Sepoy Ali, a resident of Sargodha", "a native of Kandahar".
 _RESIDENT_OF = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:resident|native|inhabitant)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Where a speaker addressed the press: "Speaking to local media in the capital Mogadishu, the army chief ..."
@@ -407,6 +412,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True
     if _CONDUCTS.match(text, end):
         return True  # "as Moscow presses its offensive": the attacker
+    if _LIES_NEAR.search(left):
+        return True  # "a strategic target that lies close to the highway leading out of Goma": where it is
     if _RESIDENT_OF.search(left) or _SPOKE_IN.search(left):
         return True  # "Havaldar Iftikhar, a resident of Sargodha"; "Speaking to local media in the capital Mogadishu"
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) \
