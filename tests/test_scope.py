@@ -1654,3 +1654,15 @@ def test_lines_listed_after_an_event_sentence_ending_in_a_colon_tell_where(gaz):
 ])
 def test_gathered_weapons_and_where_a_target_lies(gaz, text, expected):
     assert {n for _, n, _, _ in found(gaz, text)} == expected
+
+
+def test_a_dateline_after_a_wire_photos_caption(gaz):
+    text = ("A man looks through a damaged house after shelling overnight in Poonch district, Wednesday, May 21, 2025.\n\n"
+            "Srinagar: At least 15 civilians were killed in shelling in Uri on Tuesday night.")
+    assert "Srinagar" not in {n for _, n, _, _ in found(gaz, text)}
+
+
+def test_a_country_that_condemns_is_not_the_attacker(gaz):
+    got = found(gaz, "On Monday the United States strongly condemned the attack on Goma.")
+    assert [(n, a) for _, n, _, a in got] == [("Goma", None)]
+    assert [a for _, _, _, a in found(gaz, "Russia struck Kharkiv on Monday.")] == ["Russia"]

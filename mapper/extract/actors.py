@@ -55,7 +55,8 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
             best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
     for pos, place in countries:
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
-            if governing_word(text, pos) not in LOCATIVE and not _OWNS_PLACE.match(text, pos):
+            if governing_word(text, pos) not in LOCATIVE and not _OWNS_PLACE.match(text, pos) \
+                    and not _SPEAKS.match(text, pos):
                 # not "in western Russia", nor "Ukraine's port city of Mariupol"
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
     if best:
@@ -63,6 +64,9 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     return groups[0][1] if groups else None
 
 
+#: a country that speaks of the attack ("The UK condemns the capture of Masisi by M23") is not its author
+_SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:has\s+|have\s+|strongly\s+|also\s+)?(?:condemn|denounc|welcom|deplor|call|urg|warn|express"
+                     r"|reject|said|says|stat)\w*")
 #: a country owning a place ("Ukraine's port city of", "Russia's Belgorod region") locates, not attacks
 _OWNS_PLACE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}['’]s\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][\w’'-]+\s+)?"
                          r"(?:city|town|village|port|capital|region|province|oblast|border|coast|territory|north|south"

@@ -195,7 +195,14 @@ def _families(text: str) -> set[str]:
 def _lead(clauses: list[Clause]) -> int:
     """Where the body's first sentence starts: the first body clause that ends as a sentence does
     (bylines, credits and headings before it do not)."""
-    return next((c.start for c in clauses if c.part == "body" and _SENTENCE_END.search(c.text[-2:] + " ")), 0)
+    return next((c.start for c in clauses if c.part == "body" and _SENTENCE_END.search(c.text[-2:] + " ")
+                 and not _PHOTO_DATED.search(c.text)), 0)
+
+
+#: a wire photo's caption, which ends in the day it was taken ("A man looks through a damaged house
+#: ... in Poonch district, Wednesday, May 7, 2025.", "... (AP Photo/Channi Anand)")
+_PHOTO_DATED = re.compile(r"(?:,\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\.?\s+\d{1,2},"
+                          r"\s+\d{4}\.|\((?:AP|AFP|Reuters)\s+Photo\b[^)]*\)\.?)\s*$")
 
 
 def _verbless_list(text: str, inside: list[tuple[int, int, Resolved]]) -> bool:
