@@ -349,8 +349,8 @@ _RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:attack
 
 #: armed groups without artillery or aircraft as the subject just before the event word ("Insurgents
 #: struck again"); a state's troops "struck facilities" with whatever it fires
-_ON_FOOT_SUBJECT = re.compile(r"\b(?:gunmen|militants?|militias?|militiamen|insurgents?|jihadists?|bandits|gangs?"
-                              r"|rebels?|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z", re.IGNORECASE)
+_ON_FOOT_SUBJECT = re.compile(rf"\b(?:{lx.ARMED_GROUP_WORDS}|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z",
+                              re.IGNORECASE)
 
 #: the type of a state's attack across a border when the text names no weapon (the default of "strike")
 _STAND_OFF = "missile_strike"

@@ -348,6 +348,9 @@ CIVIL_WORKS = re.compile(
 #: the armed forces of a state or group, beside whom civilians' violence is part of their operation
 ARMED_FORCES = re.compile(r"\b(?:forces|troops|soldiers|army|military|police|IDF|gunmen|militants?|fighters)\b",
                           re.IGNORECASE)
+#: armed groups that are no state's army, without artillery or aircraft (one vocabulary for ON_FOOT and
+#: the subjects of events.link_clause's "Insurgents struck again")
+ARMED_GROUP_WORDS = r"gunmen|militants?|militias?|militiamen|insurgents?|jihadists?|bandits|gangs?|rebels?"
 #: people who attack on the ground: an attack they make is no strike from afar
-ON_FOOT = re.compile(r"\b(?:gunmen|militants?|militias?|militiamen|fighters|insurgents?|jihadists?|bandits|gangs?"
-                     r"|settlers|armed\s+groups?|NSAGs?|rebels?|troops|soldiers|infantry)\b", re.IGNORECASE)
+ON_FOOT = re.compile(rf"\b(?:{ARMED_GROUP_WORDS}|fighters|settlers|armed\s+groups?|NSAGs?|troops|soldiers|infantry)\b",
+                     re.IGNORECASE)

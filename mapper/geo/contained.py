@@ -57,10 +57,12 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
 
 
 #: "X <noun> of Y": the words that say a named place lies inside the next one
+#: a compass adjective before the holder's name ("of the southern Urozgan province")
+_COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s)?"
 _HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
-                   r"section|outskirts|township|camp)s?\s(?:of|in|outside)\s(?:the\s)?" + r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s)?")
+                   r"section|outskirts|township|camp)s?\s(?:of|in|outside)\s(?:the\s)?" + _COMPASS)
 #: "X in the Y district": the words that put a place inside the region named next
-_IN_REGION = re.compile(r"\sin\s(?:the\s)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s)?")
+_IN_REGION = re.compile(r"\sin\s(?:the\s)?" + _COMPASS)
 
 
 def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place]) -> dict[int, Place]:
