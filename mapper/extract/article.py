@@ -97,9 +97,10 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             previous = None
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous)
+        captioned = _captioned(article, clause)
         if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
                 and (article.published is None or date.start <= article.published) \
-                and not _captioned(article, clause):
+                and not captioned:
             # a date after publication ("the next update is due on 11 May") or of a photo's
             # caption ("20 May 2024 Photo: OCHA") governs no later clause
             previous, dated_by = date, clause
@@ -112,9 +113,9 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             if cands:
                 dated_tellings.append(({place_key(c.place) for c in cands}, {family(c.type) for c in cands}))
             elif inside and article.published is not None and date is not None and date.precision == 1 \
-                    and (article.published - date.end).days > BACKGROUND_DAYS and not _captioned(article, clause):
+                    and (article.published - date.end).days > BACKGROUND_DAYS and not captioned:
                 dated_tellings.append(({place_key(r.place) for _, _, r in inside if r.place}, _families(clause.text)))
-        if how not in _OWN_DATE and _captioned(article, clause):
+        if how not in _OWN_DATE and captioned:
             cands, missing = [], []  # a photo's caption with no date of its own: a picture of some day
         if listed and not any(r.place for _, _, r in inside) and _same_paragraph(article, listed[-1][0], clause):
             # "Odesa, Kherson and Kirovohrad regions. Everywhere where there was shelling ...":
@@ -187,9 +188,11 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
 def _families(text: str) -> set[str]:
     """The type families a clause's asserted event words may stand for (generic words: any)."""
     kinds = {k for k, _, _, asserted, _ in scan(text) if asserted}
-    if kinds & GENERIC_KINDS:
-        return {"strike", "ground_fighting", "explosion", "sabotage", "other"}
-    return {family(k) for k in kinds}
+    return set(_ANY_FAMILY) if kinds & GENERIC_KINDS else {family(k) for k in kinds}
+
+
+#: what a generic event word ("attack", "strike", "killed") may stand for
+_ANY_FAMILY = frozenset({"strike", "ground_fighting", "explosion", "sabotage", "other"})
 
 
 def _lead(clauses: list[Clause]) -> int:
@@ -355,6 +358,8 @@ _CAPTION_REACH = 400
 _CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©"
                       # an agency's credit closing a caption: "... when it briefly captured Goma /AFP"
                       r"|\s/\s?(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Anadolu|Xinhua|File)\b")
+
+
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:
     """Mentions per part (title/body), sorted by start, with their starts for bisection."""
     out: dict[str, tuple[list[int], list[Resolved]]] = {}
