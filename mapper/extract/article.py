@@ -21,6 +21,7 @@ from mapper.extract.event_dates import summary_period
 from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC
+from mapper.extract.locators import held_unknowns
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
@@ -371,11 +372,12 @@ def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolv
 
 def _mentions_in(clause: Clause, by_part: dict[str, tuple[list[int], list[Resolved]]]
                  ) -> list[tuple[int, int, Resolved]]:
-    """Mentions inside a clause, with offsets relative to it (a binary search, not a scan)."""
+    """Mentions inside a clause, with offsets relative to it (a binary search, not a scan), and
+    the villages the gazetteer lacks that it puts in a unit it names (:func:`held_unknowns`)."""
     starts, items = by_part.get(clause.part, ([], []))
     lo, hi = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
-    return [(r.mention.start - clause.start, r.mention.end - clause.start, r) for r in items[lo:hi]
-            if r.mention.end <= clause.end]
+    return held_unknowns(clause.text, [(r.mention.start - clause.start, r.mention.end - clause.start, r)
+                                       for r in items[lo:hi] if r.mention.end <= clause.end])
 
 
 def _as_written(article: Article, clause: Clause) -> str:

@@ -17,7 +17,8 @@ from mapper.extract import lexicon as lx
 from mapper.extract.governing import COORDINATED
 from mapper.extract.roles import NEAR
 from mapper.geo.candidates import flat_km
-from mapper.model import Clause, Place, Resolved
+from mapper.geo.contained import inside
+from mapper.model import Clause, Mention, Place, Resolved
 
 # between a town and the town that locates it
 _REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|district|county|area|neighbou?rhood|camp"
@@ -122,6 +123,57 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
         if out and r.place is not None and r.place.kind == "city" and _DISTRICT_OF.match(text[out[-1][1]:s]):
             continue  # "the Podilskyi district of Kyiv": the district is the scene, the town says where it is
         out.append((s, e, r))
+    return out
+
+
+# "in the village of Namssiguia (Bam province, Centre-Nord region)", "started in Jebel Moya in Sennar
+# locality", "in Chibanga village (Mocímboa da Praia)", "in Hilowle-Gaab, a village located in the Middle
+# Shabelle region", "in the Mahas district of Hiiraan": a place the gazetteer lacks, told with the unit
+# that holds it (the text before that unit's mention)
+_HELD_NAME = re.compile(
+    r"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?|\bthe\s+(?=(?:village|town|locality|settlement|community|hamlet)\s))"
+    r"(?:(?:village|town|locality|settlement|community|hamlet)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+    r"(?:\s+(?:village|town|locality|settlement|community|hamlet|area|camp))?"
+    r"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:village|town|community|settlement|locality)\s+"
+    r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?"
+    r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?)$")
+# a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")
+_UNIT_WORDS = re.compile(r"\s+(?:district|locality|territory|health\s+zone|commune|municipality|division|county|province"
+                         r"|governorate|state|region|LGA|local\s+government\s+area|township|raion|hromada)\b",
+                         re.IGNORECASE)
+_COMPASS_NAME = re.compile(r"(?:north|south|east|west|central|upper|lower|greater|eastern|western|northern|southern)",
+                           re.IGNORECASE)
+
+
+def held_unknowns(text: str, places: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+    """A clause's mentions with each place the gazetteer lacks that the text puts in a unit it
+    names ("the village of Namssiguia (Bam province)") placed at that unit: a village named
+    ``name`` at the unit's point (:func:`mapper.geo.contained.inside`: ``geo_precision`` 3 in a
+    region, 2 in a town), in place of the unit's mention and of the unresolved pieces of the
+    name; the other mentions unchanged.  (:func:`mapper.geo.qualify.qualified` already places
+    "Village, Region" with a bare comma.)"""
+    out = list(places)
+    for s, e, r in places:
+        unit = r.place
+        if unit is None or unit.kind not in ("region", "admin1", "city"):
+            continue
+        m = _HELD_NAME.search(text, max(0, s - 120), s)
+        if m is None:
+            continue
+        if unit.kind == "city" and "(" not in m["link"] and not _UNIT_WORDS.match(text, e):
+            continue  # "Kasanga near Goma" locates, it does not hold
+        ns, ne = m.span("name")
+        name = m["name"]
+        if name.split()[0].lower() in lx.NOT_PLACES or _COMPASS_NAME.fullmatch(name.split()[0]) \
+                or not any(c.islower() for c in name):
+            continue
+        pieces = [p for p in places if p[0] < ne and p[1] > ns]
+        if any(p[2].place is not None for p in pieces):
+            continue  # a place mapper knows: its own point
+        held = (ns, ne, Resolved(Mention(name, r.mention.start - s + ns, r.mention.start - s + ne, r.mention.part),
+                                 inside(name, unit)))
+        out = sorted([p for p in out if p not in pieces and p[0] != s] + [held], key=lambda p: p[0])
     return out
 
 

@@ -1,0 +1,67 @@
+"""A place the gazetteer lacks, told with the unit that holds it (issue 13).
+
+Field reports name villages no gazetteer has and say where they lie: "the village of X
+(Bam province)", "X in Sennar locality", "X village (Jenin)".  The event is placed at the
+unit with the village's name kept, never dropped and never sent to a namesake.  The village
+names below are made up (no gazetteer has them); the sentences are written here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapper.aggregate import dedupe
+from mapper.geo.names import key
+from mapper.model import Article
+from mapper.pipeline import Services, extract_article
+
+PUB = dt.date(2025, 5, 21)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Services.load().gazetteer
+
+
+def incidents(gaz, text):
+    items, unplaced = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+    return {i.place.name: i for i in dedupe(items)}, {u.place_text for u in unplaced}
+
+
+@pytest.mark.parametrize("name", ["Tamboukiri", "Jebel Warrada", "Kafr Zubaydun"])
+def test_the_made_up_villages_are_in_no_gazetteer(gaz, name):
+    assert not gaz.candidates(key(name))
+
+
+@pytest.mark.parametrize("text, name, country, admin1, precision", [
+    # a province in brackets after "the village of"
+    ("On Monday, gunmen attacked the village of Tamboukiri (Bam province), killing four people.",
+     "Tamboukiri", "BF", "BF.05", 3),
+    # "in X in Y locality": the locality (a district) holds it
+    ("Clashes that started in Jebel Warrada in Sennar locality on Sunday displaced 300 families.",
+     "Jebel Warrada", "SD", "SD.58", 3),
+    # a town in brackets names the governorate a field report files the village under
+    ("On Tuesday, Israeli forces killed a man in Kafr Zubaydun (Jenin).", "Kafr Zubaydun", "PS", None, 3),
+])
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_unit_the_text_names(gaz, text, name, country, admin1,
+                                                                           precision):
+    got, unplaced = incidents(gaz, text)
+    assert name in got and name not in unplaced
+    place = got[name].place
+    assert place.country == country and got[name].geo_precision == precision
+    assert admin1 is None or place.admin1_gn == admin1
+    # the unit is where the village lies, not a second scene
+    assert len(got) == 1
+
+
+def test_a_town_that_only_locates_holds_nothing(gaz):
+    # "X near Goma": a reference town says how far, not which unit holds the village
+    got, _ = incidents(gaz, "On Monday, fighting broke out in Tamboukiri near Goma.")
+    assert "Tamboukiri" not in got
+
+
+def test_a_known_place_keeps_its_own_point(gaz):
+    got, _ = incidents(gaz, "On Sunday, shelling hit the village of Kupiansk (Kharkiv region).")
+    (place,) = [i.place for i in got.values()]
+    assert place.kind == "city" and place.admin1_gn == "UA.07"
