@@ -202,10 +202,14 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
+    first = min(s for _, s, _ in found)
     if not any(k not in GENERIC_KINDS for k, _, _ in found) \
-            and (GROUND.search(text) or _ON_FOOT_SUBJECT.search(text, 0, min(s for _, s, _ in found))):
+            and (GROUND.search(text) or _ON_FOOT_SUBJECT.search(text, 0, first)
+                 or (kind == "air_strike" and lx.ON_FOOT.search(text, 0, first) and not _PASSIVE.search(text, 0, first))):
         # "attacked near Selydove", "attacks in the Kupyansk direction"; "Insurgents struck again the
-        # next day": people on the ground who strike with no weapon named fight there
+        # next day": people on the ground who strike with no weapon named fight there; "gunmen from
+        # ISWAP launched a pre-dawn attack" in a story whose jets struck back: no armed group or
+        # ground troop attacks from the air, whatever aircraft the article names elsewhere
         kind = "ground_fighting"
     # a quoted trigger governs the places of its quotation, an unquoted one the others
     state = {False: every, True: Triggers([])} if not any(t[4] for t in scanned) else \
@@ -351,6 +355,9 @@ _RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:attack
 #: struck again"); a state's troops "struck facilities" with whatever it fires
 _ON_FOOT_SUBJECT = re.compile(rf"\b(?:{lx.ARMED_GROUP_WORDS}|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z",
                               re.IGNORECASE)
+
+# "the militants' camp was attacked": the group named before the event word is what was hit
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 
 #: the type of a state's attack across a border when the text names no weapon (the default of "strike")
 _STAND_OFF = "missile_strike"

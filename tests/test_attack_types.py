@@ -1,0 +1,44 @@
+"""The type of an attack the clause names no weapon for (issue 13): sentences written here.
+
+A generic "attack" takes the weapon its paragraph or article names; but no armed group and no
+ground troop attacks from the air, so an air strike told elsewhere in a story does not type
+their attack.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import Services, extract_article
+
+PUB = dt.date(2025, 1, 6)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Services.load().gazetteer
+
+
+def types(gaz, text):
+    items, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+    return {i.place.name: i.type for i in dedupe(items)}
+
+
+JETS = "Jets struck militant hideouts near Damboa on Saturday. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the group named before the event word made the attack: on the ground
+    (JETS + "On Sunday, gunmen from an armed group launched a pre-dawn attack on the army camp in Gubio.",
+     "ground_fighting"),
+    (JETS + "On Sunday, insurgents attacked the town of Gubio.", "ground_fighting"),
+    # the group is what was hit, not who attacked
+    (JETS + "On Sunday, the militants' camp in Gubio was attacked.", "air_strike"),
+    # the aircraft are the subject
+    (JETS + "On Sunday, jets attacked the militants' camp in Gubio.", "air_strike"),
+])
+def test_an_armed_group_attacks_on_the_ground_whatever_aircraft_the_story_names(gaz, text, expected):
+    assert types(gaz, text)["Gubio"] == expected
