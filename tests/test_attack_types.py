@@ -12,18 +12,13 @@ import pytest
 
 from mapper.aggregate import dedupe
 from mapper.model import Article
-from mapper.pipeline import Services, extract_article
+from mapper.pipeline import extract_article
 
 PUB = dt.date(2025, 1, 6)  # a Monday
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return Services.load().gazetteer
-
-
-def types(gaz, text):
-    items, _ = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+def types(services, text):
+    items, _ = extract_article(Article(id="t", text=text, title="", published=PUB), services.gazetteer)
     return {i.place.name: i.type for i in dedupe(items)}
 
 
@@ -40,5 +35,5 @@ JETS = "Jets struck militant hideouts near Damboa on Saturday. "
     # the aircraft are the subject
     (JETS + "On Sunday, jets attacked the militants' camp in Gubio.", "air_strike"),
 ])
-def test_an_armed_group_attacks_on_the_ground_whatever_aircraft_the_story_names(gaz, text, expected):
-    assert types(gaz, text)["Gubio"] == expected
+def test_an_armed_group_attacks_on_the_ground_whatever_aircraft_the_story_names(services, text, expected):
+    assert types(services, text)["Gubio"] == expected

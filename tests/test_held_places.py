@@ -14,24 +14,19 @@ import pytest
 from mapper.aggregate import dedupe
 from mapper.geo.names import key
 from mapper.model import Article
-from mapper.pipeline import Services, extract_article
+from mapper.pipeline import extract_article
 
 PUB = dt.date(2025, 5, 21)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return Services.load().gazetteer
-
-
-def incidents(gaz, text):
-    items, unplaced = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)
+def incidents(services, text):
+    items, unplaced = extract_article(Article(id="t", text=text, title="", published=PUB), services.gazetteer)
     return {i.place.name: i for i in dedupe(items)}, {u.place_text for u in unplaced}
 
 
 @pytest.mark.parametrize("name", ["Tamboukiri", "Jebel Warrada", "Kafr Zubaydun"])
-def test_the_made_up_villages_are_in_no_gazetteer(gaz, name):
-    assert not gaz.candidates(key(name))
+def test_the_made_up_villages_are_in_no_gazetteer(services, name):
+    assert not services.gazetteer.candidates(key(name))
 
 
 @pytest.mark.parametrize("text, name, country, admin1, precision", [
@@ -44,9 +39,9 @@ def test_the_made_up_villages_are_in_no_gazetteer(gaz, name):
     # a town in brackets names the governorate a field report files the village under
     ("On Tuesday, Israeli forces killed a man in Kafr Zubaydun (Jenin).", "Kafr Zubaydun", "PS", None, 3),
 ])
-def test_a_village_the_gazetteer_lacks_is_placed_in_the_unit_the_text_names(gaz, text, name, country, admin1,
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_unit_the_text_names(services, text, name, country, admin1,
                                                                            precision):
-    got, unplaced = incidents(gaz, text)
+    got, unplaced = incidents(services, text)
     assert name in got and name not in unplaced
     place = got[name].place
     assert place.country == country and got[name].geo_precision == precision
@@ -55,13 +50,13 @@ def test_a_village_the_gazetteer_lacks_is_placed_in_the_unit_the_text_names(gaz,
     assert len(got) == 1
 
 
-def test_a_town_that_only_locates_holds_nothing(gaz):
+def test_a_town_that_only_locates_holds_nothing(services):
     # "X near Goma": a reference town says how far, not which unit holds the village
-    got, _ = incidents(gaz, "On Monday, fighting broke out in Tamboukiri near Goma.")
+    got, _ = incidents(services, "On Monday, fighting broke out in Tamboukiri near Goma.")
     assert "Tamboukiri" not in got
 
 
-def test_a_known_place_keeps_its_own_point(gaz):
-    got, _ = incidents(gaz, "On Sunday, shelling hit the village of Kupiansk (Kharkiv region).")
+def test_a_known_place_keeps_its_own_point(services):
+    got, _ = incidents(services, "On Sunday, shelling hit the village of Kupiansk (Kharkiv region).")
     (place,) = [i.place for i in got.values()]
     assert place.kind == "city" and place.admin1_gn == "UA.07"
