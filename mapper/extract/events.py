@@ -31,6 +31,7 @@ from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_da
 from mapper.extract.dates import find_dates
 from mapper.extract.event_dates import DIGIT_OR_MONTH, far_apart_dates, nearest_date, summary_period
 from mapper.extract.fallback_places import _authorities_country, _home_country, _unknown_places
+from mapper.extract.hazards import natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.officials import title_places
 from mapper.extract.roles import (
@@ -168,8 +169,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     weapon = ctx.weapon_for(clause)
     ctx.remember(clause, found)
     kind = type_of(found, weapon, ctx.conflict)
-    if kind is None:
-        return [], []
+    if kind is None or natural_cause(text, found):
+        return [], []  # no event word; or an earthquake that "struck", a landslide that "killed"
     if date is None:
         return [], [("", "no date in the clause or article", kind)]
     published = ctx.article.published

@@ -1,0 +1,46 @@
+"""Deaths and damage that a natural hazard, an accident, disease or hunger causes: no incident.
+
+Humanitarian snapshots and statements tell earthquakes, floods, landslides, fires in camps
+and cholera beside the war, in the war's own words: "a 7.0 magnitude earthquake struck near
+Port Olry", "a landslide killed two people", "a fire broke out in the camp, killing one
+child", "people died of starvation".  Those words name no weapon and no armed actor; the
+hazard is the cause.  A clause whose event words are all generic ("struck", "hit",
+"killed", "damaged") and that names a hazard as their cause (before them, or after "by",
+"of", "from", "due to") states no incident, unless it names an armed force or group
+("soldiers were killed in Sorata" during the rains stays an attack); a named weapon is never
+generic ("a drone strike set off a fire" stays a drone strike).
+"""
+from __future__ import annotations
+
+import re
+
+from mapper.extract import lexicon as lx
+from mapper.extract.triggers import GENERIC_KINDS
+
+_HAZARD = (r"(?:earth)?quakes?|aftershocks?|tremors?|landslides?|mudslides?|floods?|flooding|(?:heavy|torrential)\s+rains?"
+           r"|rainfall|downpours?|storms?|cyclones?|typhoons?|hurricanes?|tsunamis?|volcanic\s+eruptions?|droughts?"
+           r"|heat\s*waves?|wildfires?|bush\s*fires?|forest\s+fires?|avalanches?|lightning|cholera|dengue|measles|mpox"
+           r"|malaria|epidemics?|starvation|malnutrition|famine|hunger|accidents?|shipwrecks?|capsized|drown(?:ed|ing)"
+           r"|fire\s+(?:that\s+)?broke\s+out"
+           # a named storm ("Typhoon Yagi", "Cyclone Freddy"); not a Storm Shadow missile
+           r"|(?-i:(?:Typhoon|Cyclone|Hurricane|Tropical\s+Storm|Storm)\s+(?!Shadow)[A-Z][a-z]+)")
+# lower case, so that the aircraft and missiles named after weather are not weather ("RAF Typhoons",
+# "F-35 Lightning", "Storm Shadow"), but any case as a clause's first word ("Floods killed ...")
+_WORDS = re.compile(rf"\b(?:{_HAZARD})\b")
+_OPENING = re.compile(rf"(?:{_HAZARD})\b", re.IGNORECASE)
+# the hazard told after the event words as their cause ("killed by a landslide", "died of cholera")
+_CAUSE_AFTER = re.compile(rf"\s+(?:by|of|from|due\s+to|in|after|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                          rf"(?:{_HAZARD})\b")
+
+
+def natural_cause(text: str, found: list[tuple[str, int, int]]) -> bool:
+    """Whether a clause's asserted event words ``found`` (kind, start, end) tell what a
+    natural hazard, an accident, disease or hunger did, not an attack."""
+    if not found or any(k not in GENERIC_KINDS for k, _, _ in found):
+        return False
+    if lx.ARMED_FORCES.search(text) or lx.ON_FOOT.search(text):
+        return False
+    first = min(s for _, s, _ in found)
+    # told before the event words (the subject, or the opening: "A landslide in Sorata ... killed")
+    return bool(_WORDS.search(text, 0, first) or _OPENING.match(text)) \
+        or any(_CAUSE_AFTER.match(text, e) for _, _, e in found)

@@ -1,0 +1,48 @@
+"""Deaths and damage a natural hazard, an accident, disease or hunger causes are no incident
+(issue 13).  Regional humanitarian snapshots tell them beside the war in the war's words
+("struck", "killed", "damaged").  Sentences written here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapper.aggregate import dedupe
+from mapper.geo.names import key
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+PUB = dt.date(2024, 10, 11)  # a Friday
+# an article about armed conflict, so that casualty words alone can be incidents
+WAR = "Armed groups attacked two villages near Mopti on Thursday, killing 12 people. "
+
+
+def scenes(services, text):
+    items, _ = extract_article(Article(id="t", text=WAR + text, title="", published=PUB), services.gazetteer)
+    return {(i.type, i.place.name) for i in dedupe(items)} - {("ground_fighting", "Mopti")}
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 October, a landslide in Sorata, La Paz, killed two people and damaged a road.",
+    "A 7.0 magnitude earthquake struck near Luganville on 9 October.",
+    "On 8 October, a fire broke out in a camp for displaced people in Maiduguri, killing one child.",
+    "Floods killed 12 people in Maiduguri on Tuesday.",
+    "On Tuesday, two children died of cholera in Maiduguri.",
+    "Typhoon Yagi hit Haiphong on Wednesday, killing four people.",
+])
+def test_a_hazard_that_struck_or_killed_is_no_incident(services, text):
+    assert scenes(services, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # aircraft and missiles named after weather are weapons
+    ("On Wednesday, RAF Typhoons attacked targets at Hodeidah.", "Al Hudaydah"),
+    ("On Wednesday, a Storm Shadow hit the headquarters in Sevastopol.", "Sevastopol"),
+    # an armed force named in the clause: an attack, whatever the weather
+    ("On Wednesday, soldiers were killed in Sorata during heavy rains.", "Sorata"),
+    # a named weapon is never a hazard's
+    ("On Wednesday, a drone strike in Maiduguri set off a fire that broke out in the market.", "Maiduguri"),
+])
+def test_weapons_and_armed_forces_are_not_weather(services, text, expected):
+    assert key(expected) in {key(name) for _, name in scenes(services, text)}
