@@ -196,10 +196,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "occupied Balakliia at the beginning of its full-scale invasion": the war's history
     if (not own_date or (date.end - date.start).days > 1) and _RANKED.match(text):
         return [], []  # "It was the worst attack in the northern West Bank in decades": the event told before, ranked
-    if (date.precision > 2 or undated or not own_date) and all(lx.GENERIC.search(text, max(0, s - 30), s)
-                                                               for _, s, _ in found):
+    if (date.precision > 2 or undated or not own_date) and (
+            all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found)
+            or lx.TREND_AFTER.search(text, 0, _made_of(text, found))):
         # "its continued missile strikes on Ukraine" this month, "Odesa is also facing the onslaught of
-        # increased aerial attacks" after a dated sentence: a pattern, not an event
+        # increased aerial attacks" after a dated sentence: a pattern, not an event; so is what a trend
+        # the clause asserts first is made of ("Armed actions in Norte de Santander are increasing, with
+        # reports of combat and attacks in San Calixto")
         return [], []
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
@@ -356,6 +359,16 @@ _RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:attack
 #: struck again"); a state's troops "struck facilities" with whatever it fires
 _ON_FOOT_SUBJECT = re.compile(rf"\b(?:{lx.ARMED_GROUP_WORDS}|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z",
                               re.IGNORECASE)
+
+
+def _made_of(text: str, found: list[tuple[str, int, int]]) -> int:
+    """Where the events a clause's predicate is about begin: its first event word, or the next
+    one when the first is the subject ("Attacks by gangs have been rising, with killings in ...")."""
+    starts = sorted(s for _, s, _ in found)
+    if len(text[:starts[0]].split()) > 3:
+        return starts[0]
+    return starts[1] if len(starts) > 1 else len(text)
+
 
 # "the militants' camp was attacked": the group named before the event word is what was hit
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)

@@ -1,0 +1,35 @@
+"""A trend is no event (issue 13): what a clause says is increasing, told with no day of its
+own, is a state of affairs, even when the events it is made of follow ("with reports of
+combat and attacks in ...").  Sentences written here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapper.aggregate import dedupe
+from mapper.geo.names import key
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+PUB = dt.date(2024, 10, 11)  # a Friday
+
+
+def scenes(services, text):
+    items, _ = extract_article(Article(id="t", text=text, title="", published=PUB), services.gazetteer)
+    return {key(i.place.name) for i in dedupe(items)}
+
+
+@pytest.mark.parametrize("text", [
+    "Armed actions by a non-state armed group in Norte de Santander are increasing, with reports of combat "
+    "and attacks in municipalities such as Teorama and Hacarí.",
+    "Attacks by gangs have been rising in Artibonite, with killings reported in Saint-Marc and Gonaïves.",
+])
+def test_what_a_trend_is_made_of_is_no_event(services, text):
+    assert scenes(services, text) == set()
+
+
+def test_a_dated_event_after_a_trend_stays(services):
+    got = scenes(services, "Violence is rising in Cauca, where clashes killed three soldiers in Suárez on 9 October.")
+    assert key("Suárez") in got
