@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from mapper.extract import lexicon as lx
 from mapper.extract.actors import actor
+from mapper.extract.attackers import STAND_OFF, attacking_state, on_foot_subject
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
@@ -55,6 +56,7 @@ from mapper.extract.triggers import (
     type_of,
 )
 from mapper.model import STRIKE_TYPES, Article, Clause, DateSpan, Place, Resolved
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -129,7 +131,7 @@ class ArticleContext:
         elif any(t[0] == "strike" for t in found) and self.weapon is None:
             # "Russia struck Kyiv. ... 12 civilians were killed, three in Zhytomyr": strikes of no
             # named weapon make the paragraph's later casualties and attacks strikes, not battles
-            self.recent[clause.part] = (_STAND_OFF, clause.end)
+            self.recent[clause.part] = (STAND_OFF, clause.end)
 
 
 def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,
@@ -208,8 +210,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
     first = min(s for _, s, _ in found)
     if not any(k not in GENERIC_KINDS for k, _, _ in found) \
-            and (GROUND.search(text) or _ON_FOOT_SUBJECT.search(text, 0, first)
-                 or (kind == "air_strike" and lx.ON_FOOT.search(text, 0, first) and not _PASSIVE.search(text, 0, first))):
+            and (GROUND.search(text) or on_foot_subject(text, first, kind)):
         # "attacked near Selydove", "attacks in the Kupyansk direction"; "Insurgents struck again the
         # next day": people on the ground who strike with no weapon named fight there; "gunmen from
         # ISWAP launched a pre-dawn attack" in a story whose jets struck back: no armed group or
@@ -275,7 +276,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     figures = tolls(text, kept, kinds)
     # "attacks" named by no weapon, no ground word and no weapon of the paragraph or article
     unarmed = weapon is None and not GROUND.search(text) and all(k in GENERIC_KINDS for k, _, _ in found)
-    stand_off = _attacking_state(text, found, ctx.demonyms) if unarmed else None
+    stand_off = attacking_state(text, found, ctx.demonyms) if unarmed else None
     # "attacks on energy infrastructure in Odesa": works that strikes from afar hit, no fighters named
     on_works = unarmed and bool(lx.CIVIL_WORKS.search(text)) and not lx.ON_FOOT.search(text)
     # attackers who are civilians of the other side, with no armed force beside them in the clause
@@ -307,7 +308,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         else:
             by = who
         if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country):
-            k = _STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
+            k = STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
         if k == "ground_fighting" and civilians_attack:
             k = "other"  # "settlers attacked Huwara": violence by civilians, not a fight between armed forces
         if from_air and (by in lx.AIR_POWERS or by is None and place.country in _AIR_THEATRES) \
@@ -355,11 +356,6 @@ _RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:attack
                      r"|became|has\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:single\s+)?(?:\w+est|most\s+\w+|worst|largest"
                      r"|biggest|first|second|third|latest)\b", re.IGNORECASE)
 
-#: armed groups without artillery or aircraft as the subject just before the event word ("Insurgents
-#: struck again"); a state's troops "struck facilities" with whatever it fires
-_ON_FOOT_SUBJECT = re.compile(rf"\b(?:{lx.ARMED_GROUP_WORDS}|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z",
-                              re.IGNORECASE)
-
 
 def _made_of(text: str, found: list[tuple[str, int, int]]) -> int:
     """Where the events a clause's predicate is about begin: its first event word, or the next
@@ -368,41 +364,6 @@ def _made_of(text: str, found: list[tuple[str, int, int]]) -> int:
     if len(text[:starts[0]].split()) > 3:
         return starts[0]
     return starts[1] if len(starts) > 1 else len(text)
-
-
-# "the militants' camp was attacked": the group named before the event word is what was hit
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
-
-#: the type of a state's attack across a border when the text names no weapon (the default of "strike")
-_STAND_OFF = "missile_strike"
-
-
-def _attacking_state(text: str, found: list[tuple[str, int, int]], demonyms: dict[str, str]) -> str | None:
-    """The country (ISO2) of a state named as the author of an attack word itself ("a Russian
-    attack", "Russia's overnight attacks", "Israeli attacks"), or None.  Across a border, an
-    attack of a state that the text calls neither fighting nor by its weapon is a strike from
-    afar (missiles, drones, aircraft, artillery), not a battle; a state's people ("Israeli
-    settlers who perpetrate such attacks") or its ground forces ("Russian troops attacked")
-    are not its strikes, nor is a state that only condemns ("the US condemns the attack")."""
-    for kind, start, _ in found:
-        if kind != "attack":
-            continue
-        m = _AUTHOR.search(text, max(0, start - _AUTHOR_REACH), start)
-        if m and not (set(m.group(2).lower().split()) & _GROUND_FORCES):
-            word = m.group(1)
-            iso = lx.ACTOR_COUNTRY.get(word) if word in _STATES else demonyms.get(word.lower())
-            if iso:
-                return iso
-    return None
-
-
-# up to three lower-case words between the author and the attack word: "Russia's continued and
-# heinous attacks"
-_AUTHOR = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+((?:[a-z][\w-]*\s+){0,3})\Z")
-_AUTHOR_REACH = 60
-_GROUND_FORCES = frozenset({"forces", "troops", "soldiers", "army", "units", "militants", "fighters", "settlers",
-                            "gunmen", "militia", "militias", "rebels", "infantry", "police"})
-_STATES = frozenset(lx.COUNTRY_ACTORS.values())
 
 
 def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
