@@ -137,7 +137,10 @@ _HELD_NAME = re.compile(
     r"(?:\s+(?:village|town|locality|settlement|community|hamlet|area|camp))?"
     r"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:village|town|community|settlement|locality)\s+"
     r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?"
-    r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?)$")
+    r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?"
+    # "in Wharf Jeremie, in the municipality of Cite Soleil"
+    r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
+    r"|governorate|state|territory)\s+of\s+)$")
 # a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")
 _UNIT_WORDS = re.compile(r"\s+(?:district|locality|territory|health\s+zone|commune|municipality|division|county|province"
                          r"|governorate|state|region|LGA|local\s+government\s+area|township|raion|hromada)\b",

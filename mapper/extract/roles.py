@@ -61,6 +61,11 @@ _LIES_NEAR = re.compile(r"\b(?:that|which)\s+(?:lies|lie|lay|is\s+located|are\s+
                         r"(?:(?!\d+\s*(?:km|kilomet\w*|miles?)\b)[^.;:]){0,80}$", re.IGNORECASE)
 # A person's home town in apposition: "Sepoy Ali, a resident of Sargodha", "a native of Kandahar".
 _RESIDENT_OF = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:resident|native|inhabitant)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# A speaker's post at an institution in apposition: "Alex de Waal, executive director of the World Peace
+# Foundation at Tufts University", "Jane Doe, a senior fellow at the Kyiv School of Economics".
+_AFFILIATION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:director|professor|lecturer|researcher|fellow"
+                          r"|analyst|expert|scholar|dean)\s+(?:(?:of|at|for|with)\s+[^,;()]{0,80}?\s+)?(?:at|of|with|in)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
 # Where a speaker addressed the press: "Speaking to local media in the capital Mogadishu, the army chief ..."
 _SPOKE_IN = re.compile(r"\b(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?(?:in|at|from)\s+(?:the\s+)?"
                        r"(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.IGNORECASE)
@@ -110,7 +115,10 @@ _FIRED = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Summit|Dialogue|Security Forum)"
                         r"|[\s-]+(?:Institute|University|Institut|Foundation|Council|Club|Academy|Center|Centre|School"
                         r"|Agreements?|Accords?|Format|Declaration|Protocol|Process|Convention|Group|Forum|Final Act"
-                        r"|Charter|Memorandum|Treaty|Communiqu[eé]|Principles|Document|Consensus|Plan|Initiative))\b")
+                        r"|Charter|Memorandum|Treaty|Communiqu[eé]|Principles|Document|Consensus|Plan|Initiative)"
+                        # a process named after where it began: "the Astana format", "the Minsk agreements",
+                        # "the Astana troika summit" (held in Tehran)
+                        r"|\s+(?:format|process|agreements|accords|troika))\b")
 # a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon", "the
 # Armed Forces of Ukraine", "the Government of Sudan"
 _ORG_BEFORE = re.compile(r"\b(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
@@ -414,8 +422,10 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True  # "as Moscow presses its offensive": the attacker
     if _LIES_NEAR.search(left):
         return True  # "a strategic target that lies close to the highway leading out of Goma": where it is
-    if _RESIDENT_OF.search(left) or _SPOKE_IN.search(left):
-        return True  # "Havaldar Iftikhar, a resident of Sargodha"; "Speaking to local media in the capital Mogadishu"
+    if _RESIDENT_OF.search(left) or _SPOKE_IN.search(left) or _AFFILIATION.search(left):
+        # "Havaldar Iftikhar, a resident of Sargodha"; "Speaking to local media in the capital Mogadishu";
+        # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"
+        return True
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) \
             or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left):
         return True

@@ -1,0 +1,43 @@
+"""Places that name something other than a scene (issue 13): a speaker's institution, a
+diplomatic process named after the city where it began.  Sentences written here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mapper.aggregate import dedupe
+from mapper.geo.names import key
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+PUB = dt.date(2024, 6, 6)  # a Thursday
+
+
+def scenes(services, text):
+    items, _ = extract_article(Article(id="t", text=text, title="", published=PUB), services.gazetteer)
+    return {key(i.place.name) for i in dedupe(items)}
+
+
+@pytest.mark.parametrize("text, scene, not_scene", [
+    ("On Tuesday, RSF fighters raided villages near El Fasher, said Jane Doe, executive director of the Peace "
+     "Foundation at Tufts University.", "El Fasher", "Tufts University"),
+    ("Shelling killed two people in Kherson on Tuesday, said Olena Petrenko, a senior fellow at the Kyiv School of "
+     "Economics in Kyiv.", "Kherson", "Kyiv"),
+])
+def test_a_speakers_institution_is_no_scene(services, text, scene, not_scene):
+    got = scenes(services, text)
+    assert key(scene) in got and key(not_scene) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, the presidents met on the sidelines of the Astana troika summit.",
+    "On Tuesday, the ministers met in the Astana format.",
+])
+def test_a_process_named_after_a_city_is_not_its_venue(services, text):
+    assert key("Astana") not in scenes(services, text)
+
+
+def test_a_venue_stays_a_venue(services):
+    assert key("Istanbul") in scenes(services, "Russian and Ukrainian delegations held talks in Istanbul on Tuesday.")
