@@ -1,5 +1,6 @@
 """Places that name something other than a scene (issue 13): a speaker's institution, a
-diplomatic process named after the city where it began.  Sentences written here.
+diplomatic process named after the city where it began; and a country named by its airspace
+("Polish airspace"), which is the scene of the drones that entered it.  Sentences written here.
 """
 from __future__ import annotations
 
@@ -41,3 +42,19 @@ def test_a_process_named_after_a_city_is_not_its_venue(services, text):
 
 def test_a_venue_stays_a_venue(services):
     assert key("Istanbul") in scenes(services, "Russian and Ukrainian delegations held talks in Istanbul on Tuesday.")
+
+
+@pytest.mark.parametrize("text", [
+    "On 9-10 September, at least 19 Russian drones entered Polish airspace.",
+    "On Wednesday, Russian drones violated Poland's airspace and were shot down.",
+    "On Wednesday, a Russian drone was shot down in Romanian and NATO airspace.",
+])
+def test_a_countrys_airspace_is_the_country(services, text):
+    items, _ = extract_article(Article(id="t", text=text, title="", published=dt.date(2025, 9, 12)),
+                               services.gazetteer)
+    got = {(i.type, i.place.kind, i.place.country) for i in dedupe(items)}
+    assert ("drone_strike", "country", "PL" if "Pol" in text else "RO") in got
+
+
+def test_closing_ones_own_airspace_is_no_event(services):
+    assert scenes(services, "On Wednesday, Poland closed its airspace near the border.") == set()

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from mapper.aggregate import family, place_key
-from mapper.extract.capitals import capital_mentions
+from mapper.extract.capitals import airspace_mentions, capital_mentions
 from mapper.extract.casualties import casualties
 from mapper.extract.clause_dates import clause_date
 from mapper.extract.event_dates import summary_period
@@ -42,9 +42,9 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
     full = article.title + _TITLE_GAP + article.text if article.title else article.text
     shift = len(article.title) + len(_TITLE_GAP) if article.title else 0
     out = []
-    capitals = capital_mentions(full, gaz)
+    capitals = capital_mentions(full, gaz) + airspace_mentions(full, gaz)
     found = resolve_spans(find_spans(full, gaz), gaz, full)
-    if capitals:  # "Ukraine's capital": the capital, not the country inside the phrase
+    if capitals:  # "Ukraine's capital": the capital, not the country inside the phrase; "Polish airspace": Poland
         found = sorted([r for r in found if not any(c.mention.start < r.mention.end and r.mention.start < c.mention.end
                                                    for c in capitals)] + capitals, key=lambda r: r.mention.start)
     for r in found:

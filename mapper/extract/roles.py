@@ -185,8 +185,12 @@ def _lower_case_in(text: str, word: str) -> bool:
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 # a region's own village or township: "Sagaing Region's Depayin township" (the region locates
 # it; a known town there makes the region a container, dropped later)
-_POSSESSED_PLACE = re.compile(r"['’]s?\s+(?:[A-Z][\w’'-]+\s+){1,2}(?:township|town|village|district|commune|camp"
-                              r"|neighbou?rhood|municipality|hromada|locality|county|city)\b")
+_POSSESSED_PLACE = re.compile(r"['’]s?\s+(?:(?:[A-Z][\w’'-]+\s+){1,2}(?:township|town|village|district|commune|camp"
+                              r"|neighbou?rhood|municipality|hromada|locality|county|city)"
+                              # "drones violated Poland's airspace": over Poland
+                              r"|(?:sovereign\s+)?air\s?space)\b")
+# a country's airspace is the country, whatever verb governs it: "drones entered Polish airspace"
+_AIRSPACE_AFTER = re.compile(r"(?:['’]s?)?(?:\s+and\s+NATO)?\s+(?:sovereign\s+)?air\s?space\b")
 # a street named after a town is in another town: "Kherson Street in Donetsk"
 _STREET_AFTER = re.compile(r"\s+(?:Street|Avenue|Boulevard|Lane|Prospekt|Prospect|Road)\b")
 # a side's armed forces named "of" it: "the militaries of the United States and the United Kingdom"
@@ -455,6 +459,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
         if governing_word(text, start) not in allowed and not (kind != "diplomatic" and (
                 _AGAINST.search(left) or _TAKEN.search(left) or _UNDERGOES.match(text, _list_end(text, end))
+                or _AIRSPACE_AFTER.match(text, end)
                 or _WHERE_AFTER.match(text, _list_end(text, end)))):
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
