@@ -1328,6 +1328,9 @@ def test_intensified_attacks_over_a_vague_period_are_a_trend(gaz):
      {"Dnipropetrovsk Oblast"}),
     ("Kharkiv Governor Oleh Syniehubov said Russian shelling killed two people on Monday.", {"Kharkiv"}),
     ("The mayor of Kharkiv said Russian missiles hit the city on Monday.", {"Kharkiv"}),
+    # the region word between the place and the title ("Zaporizhzhia region governor Ivan Fedorov")
+    ("Zaporizhzhia region governor Ivan Fedorov said a drone attack on Monday damaged three houses.",
+     {"Zaporizhzhia Oblast"}),
     # a report that names its scene: the title's place is whose words they are, no scene
     ("Vyacheslav Gladkov, the governor of Belgorod, said Ukrainian drones struck Shebekino on Monday.",
      {"Shebekino"}),
