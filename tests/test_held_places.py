@@ -60,3 +60,13 @@ def test_a_known_place_keeps_its_own_point(services):
     got, _ = incidents(services, "On Sunday, shelling hit the village of Kupiansk (Kharkiv region).")
     (place,) = [i.place for i in got.values()]
     assert place.kind == "city" and place.admin1_gn == "UA.07"
+
+
+@pytest.mark.parametrize("text, name", [
+    # Niger's, Burkina Faso's, Haiti's, Colombia's departments are units, not offices ("the Police Department")
+    ("On Monday, armed groups set two schools ablaze in the Torodi Department.", "Torodi"),
+    ("On Monday, gangs attacked Cabaret in the Ouest Department.", "Cabaret"),
+])
+def test_a_department_after_a_name_keeps_it_a_place(services, text, name):
+    got, _ = incidents(services, text)
+    assert name in got

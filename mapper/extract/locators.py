@@ -92,7 +92,7 @@ def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
     left = COORDINATED.sub("", text[max(0, start - 90):start])  # "near Pokrovsk and Kostiantynivka"
     if NEAR.search(left[-30:]):
         return 2
-    if re.match(r"\s+(?:region|area|district|oblast|outskirts|suburbs)\b", text[end:end + 15], re.IGNORECASE):
+    if re.match(r"\s+(?:region|area|district|department|oblast|outskirts|suburbs)\b", text[end:end + 15], re.IGNORECASE):
         return 2
     return 1
 

@@ -134,6 +134,7 @@ warehouse crossing checkpoint camp prison barracks headquarters""".split())
 _PLACE_HEAD = _SITE_HEAD | frozenset("""oblast oblasts region regions province provinces governorate governorates
 district districts county counties city town village villages raion krai state states strip territory territories municipality
 hromada community neighbourhood neighborhood quarter suburb suburbs outskirts area areas valley
+department departments prefecture locality commune chiefdom groupement lga
 coast island islands peninsula border front direction sector axis frontline governor governors mayor
 mayors regional military administration administrations council councils police authorities
 officials residents region's square street road highway railway international central north south
