@@ -70,3 +70,12 @@ def test_a_known_place_keeps_its_own_point(services):
 def test_a_department_after_a_name_keeps_it_a_place(services, text, name):
     got, _ = incidents(services, text)
     assert name in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday, clashes were reported in the department of Norte de Santander.", "Norte de Santander"),
+    ("On Monday, the army shelled villages in the state of Rakhine.", "Rakhine"),
+])
+def test_a_region_named_after_its_unit_word_is_the_scene(services, text, name):
+    got, _ = incidents(services, text)
+    assert name in got

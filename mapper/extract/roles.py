@@ -48,7 +48,8 @@ _OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|t
                         r"|provinces?"
                         r"|districts|communities|area|part|district|chiefdom|groupement|sector|neighbou?rhoods?"
                         r"|village|commune|locality|municipality|sub-?district|quarter|suburbs?|county|raion"
-                        r"|township)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"|township|departments?|prefectures?|governorates?|oblasts?|states?|divisions?|territory)"
+                        r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
