@@ -79,3 +79,14 @@ def test_a_department_after_a_name_keeps_it_a_place(services, text, name):
 def test_a_region_named_after_its_unit_word_is_the_scene(services, text, name):
     got, _ = incidents(services, text)
     assert name in got
+
+
+@pytest.mark.parametrize("text, regions", [
+    # a compass word that shares the rest of the next name: "North and South Kivu" is North Kivu and South Kivu
+    ("On Monday, fighting was reported in North and South Kivu.", {"North Kivu", "South Kivu"}),
+    ("On Monday, clashes were reported in North, South and West Darfur.",
+     {"North Darfur", "South Darfur", "West Darfur"}),
+])
+def test_a_compass_word_shares_the_next_name(services, text, regions):
+    got, _ = incidents(services, text)
+    assert regions <= set(got)

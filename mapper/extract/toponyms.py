@@ -17,8 +17,8 @@ from mapper.extract.run_plans import _CONN, _Entry, _run_plan
 from mapper.extract.run_plans import (FACILITY_WORDS, FUNCTION_WORDS, INSTITUTIONS, MEDIA_WORDS,  # noqa: F401
                                       NOT_NAMES, REGION_WORDS)  # (re-exported)
 from mapper.extract.toponyms_extra import UPPER as _UPPER
-from mapper.extract.toponyms_extra import (HEAD_INITIALS, drop_personal_names, find_abbreviations, find_facilities,
-                                           find_numbered, qualified_unknowns, share_region_words)
+from mapper.extract.toponyms_extra import (HEAD_INITIALS, compass_heads, drop_personal_names, find_abbreviations,
+                                           find_facilities, find_numbered, qualified_unknowns, share_region_words)
 from mapper.extract.toponyms_extra import span_at  # noqa: F401  (re-exported: given mentions)
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
@@ -104,7 +104,7 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
     extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz) + find_numbered(text, numbered, gaz)
     if extra:
         out = _merge(out, extra)
-    out = qualified_unknowns(text, out, gaz)
+    out = compass_heads(text, qualified_unknowns(text, out, gaz), gaz)
     return share_region_words(text, drop_personal_names(text, out, gaz))
 
 

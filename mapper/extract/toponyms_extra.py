@@ -6,6 +6,9 @@
 * facilities with a lower-case head ("Engels airbase", "Zamzam camp", "Al-Shifa
   hospital", "Zaporizhzhia nuclear power plant"): the capitalised words before a facility
   head word, with the head, looked up among the facility names of the gazetteer;
+* a compass word that shares the rest of the next name ("North and South Kivu", "North,
+  South and West Darfur"): the capitalised-run matcher drops a bare "North" as no name; it
+  is "North Kivu" when the gazetteer knows that name;
 * "Village, Region" pairs whose village the gazetteer lacks ("Kurakhove, Donetsk
   Oblast"): a capitalised word or two after a locative word ("in", "near", "shelled")
   and right before ", " and a region name becomes a mention of its own, which resolution
@@ -307,3 +310,29 @@ def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
     region_word = words[-1].lower() if len(words) > 1 and words[-1].lower() in REGION_WORDS else ""
     return Span(name=name, start=start, end=end, key=found, covered=True, sentence_initial=opens,
                 prev_word=prev, region_word=region_word, demonym=gaz.demonyms.get(found))
+
+
+_COMPASS = r"(?:North|South|East|West|Central|Upper|Lower)"
+#: a compass word and what joins it to the next name ("North and ", "North, ")
+_HEAD_BEFORE = re.compile(rf"\b({_COMPASS})(?:,\s+|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)$")
+_NAME_HEAD = re.compile(rf"{_COMPASS}\s+(?P<rest>\S.*)")
+
+
+def compass_heads(text: str, spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """The spans with a bare compass word that shares the rest of the next name added as a
+    span of that whole name ("North" in "North and South Kivu" is North Kivu), right to left
+    so that "North, South and West Darfur" gives both; only names the gazetteer knows."""
+    out = list(spans)
+    for i in range(len(out) - 1, -1, -1):
+        head = _NAME_HEAD.fullmatch(out[i].name)
+        if head is None:
+            continue
+        nxt = out[i]
+        while (m := _HEAD_BEFORE.search(text, max(0, nxt.start - 12), nxt.start)) is not None:
+            whole = key(f"{m.group(1)} {head.group('rest')}")
+            if not gaz.candidates(whole):
+                break
+            nxt = dataclasses.replace(nxt, name=m.group(1), start=m.start(1), end=m.end(1), key=whole,
+                                      region_word="", covered=True)
+            out.insert(i, nxt)
+    return out
