@@ -7,6 +7,7 @@ import pytest
 
 from mapper.extract.clause_dates import clause_date
 from mapper.extract.dates import bullet_date, find_dates, span_precision
+from mapper.extract.relative_dates import easter_sunday
 from mapper.model import DateSpan
 
 D = dt.date
@@ -314,3 +315,30 @@ def test_a_since_that_opens_a_period_still_runs_to_publication():
     got, how = clause_date("Since October, 3,000 people have been killed.", published=dt.date(2024, 11, 28),
                            bullet=None, previous=None)
     assert (got.start, got.end, how) == (dt.date(2024, 10, 1), dt.date(2024, 11, 28), "explicit")
+
+
+@pytest.mark.parametrize(("year", "western", "orthodox"), [
+    (2022, D(2022, 4, 17), D(2022, 4, 24)),
+    (2023, D(2023, 4, 9), D(2023, 4, 16)),
+    (2024, D(2024, 3, 31), D(2024, 5, 5)),
+    (2025, D(2025, 4, 20), D(2025, 4, 20)),
+])
+def test_easter_sunday_western_and_orthodox(year, western, orthodox):
+    assert (easter_sunday(year), easter_sunday(year, orthodox=True)) == (western, orthodox)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the feast, not the last Friday before publication (24 April 2023 was a Monday)
+    ("a car rammed into civilians in Tel Aviv on Good Friday", _span(D(2023, 4, 7))),
+    ("missiles hit Sumy on Palm Sunday", _span(D(2023, 4, 2))),
+    ("drones hit Kharkiv on Orthodox Easter", _span(D(2023, 4, 16))),
+    ("strikes went on over the Easter weekend", _span(D(2023, 4, 7), D(2023, 4, 10), 2)),
+])
+def test_the_easter_feasts_are_their_own_days(text, expected):
+    ((_, _, got),) = find_dates(text, D(2023, 4, 24))
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", ["on the anniversary of Bloody Sunday", "shops were busy on Black Friday"])
+def test_a_weekday_that_names_another_event_is_no_date(text):
+    assert find_dates(text, D(2023, 4, 24)) == []

@@ -1,5 +1,5 @@
 """Dates told relative to the reference (publication) day: "yesterday", "overnight",
-"last week", "in the past 24 hours", "two weeks ago", "on Tuesday", "Christmas Eve".
+"last week", "in the past 24 hours", "two weeks ago", "on Tuesday", "Christmas Eve", "Good Friday".
 
 :data:`_P_RELATIVE` finds them and :func:`_relative` resolves a match against the
 reference day; :func:`mapper.extract.dates.find_dates` runs them only when a reference
@@ -25,6 +25,10 @@ _P_RELATIVE = re.compile(
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this|the\s+past|over\s+the)\s+weekend)"
     r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
+    # the Easter feasts, Western or Orthodox ("on Good Friday" is not the last Friday); a weekday
+    # that names another event ("Bloody Sunday", "Black Friday") is no date
+    r"|(?P<easter>(?P<orth>Orthodox\s+)?(?P<ek>Good\s+Friday|Holy\s+Saturday|Palm\s+Sunday"
+    r"|Easter(?:\s+(?:Sunday|Monday|Day|weekend))?))|(?P<named>(?-i:Bloody|Black)\s+(?-i:[A-Z])[a-z]+day)"
     # "two weeks ago", and "it is exactly two weeks since" (the event that follows)
     r"|(?P<ago>(?:(?P<lead>it\s+is|it['’]s|it\s+has\s+been)\s+(?:now\s+|exactly\s+|just\s+|almost\s+|nearly\s+)?)?"
     r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -33,7 +37,7 @@ _P_RELATIVE = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
 _RELATIVE_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening", "hour", "christmas",
-                   "new year",
+                   "new year", "easter",
                    "reporting period", "last update", "previous update", "last report", "previous report")
 
 
@@ -62,6 +66,10 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         return _span(m, ref.replace(day=1), ref, 3)
     if m["xmas"] or m["ny"]:
         return _holiday(m, ref)
+    if m["easter"]:
+        return _easter_feast(m, ref)
+    if m["named"]:
+        return None
     if m["we"]:  # the latest Saturday and Sunday before the reference day
         sunday = ref - dt.timedelta(days=(ref.weekday() + 1) % 7 or 7)
         return _span(m, sunday - _DAY, sunday, 2)
@@ -107,6 +115,43 @@ def _holiday(m: re.Match[str], ref: dt.date) -> _Found | None:
     if not kind:
         return None  # "Christmas" alone names the feast, not a date ("a Christmas truce")
     return _span(m, dt.date(year, 12, 24), min(ref, dt.date(year + 1, 1, 1)), 3)
+
+
+#: days from Easter Sunday of each feast ("easter weekend": Good Friday to Easter Monday)
+_FROM_EASTER = {"good friday": (-2, -2), "holy saturday": (-1, -1), "palm sunday": (-7, -7), "easter": (0, 0),
+                "easter sunday": (0, 0), "easter day": (0, 0), "easter monday": (1, 1), "easter weekend": (-2, 1)}
+
+
+def _easter_feast(m: re.Match[str], ref: dt.date) -> _Found | None:
+    """Good Friday, Easter and the feasts around it (Western, or Orthodox when so called): the
+    latest on or before the reference day."""
+    start, end = _FROM_EASTER[" ".join(m["ek"].lower().split())]
+    for year in (ref.year, ref.year - 1):
+        sunday = easter_sunday(year, orthodox=bool(m["orth"]))
+        if sunday + start * _DAY <= ref:
+            return _span(m, sunday + start * _DAY, min(ref, sunday + end * _DAY), 1 if start == end else 2)
+    return None
+
+
+def easter_sunday(year: int, orthodox: bool = False) -> dt.date:
+    """Easter Sunday of ``year`` in the Gregorian calendar: the Western date (Gregorian computus),
+    or the Orthodox one (Julian computus, 13 days ahead from 1900 to 2099)."""
+    if orthodox:
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return dt.date(year, month, day + 1) + 13 * _DAY
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * mm + 114, 31)
+    return dt.date(year, month, day + 1)
 
 
 def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
