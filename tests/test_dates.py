@@ -342,3 +342,20 @@ def test_the_easter_feasts_are_their_own_days(text, expected):
 @pytest.mark.parametrize("text", ["on the anniversary of Bloody Sunday", "shops were busy on Black Friday"])
 def test_a_weekday_that_names_another_event_is_no_date(text):
     assert find_dates(text, D(2023, 4, 24)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the night is one of the weekend just told, not the night before publication (Thursday 5 October 2023)
+    ("This included overnight shelling on the city of Kherson.", (_span(D(2023, 9, 30), D(2023, 10, 1), 2), "previous")),
+    ("Among them was a strike on Odesa last night.", (_span(D(2023, 9, 30), D(2023, 10, 1), 2), "previous")),
+])
+def test_a_clause_listing_part_of_the_period_just_told_keeps_its_date(text, expected):
+    weekend = _span(D(2023, 9, 30), D(2023, 10, 1), 2)
+    assert clause_date(text, published=D(2023, 10, 5), bullet=None, previous=weekend) == expected
+
+
+def test_a_listed_part_with_a_day_of_its_own_keeps_that_day():
+    weekend = _span(D(2023, 9, 30), D(2023, 10, 1), 2)
+    date, how = clause_date("This included strikes on Odesa on Wednesday night.", published=D(2023, 10, 5),
+                            bullet=None, previous=weekend)
+    assert how == "explicit" and date.start == D(2023, 10, 4)

@@ -105,6 +105,11 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         date: "the following day"), ``"published"`` (the publication day with
         precision 2, ACLED's reported-date convention), or ``(None, "")``.
     """
+    if previous is not None and _PART_OF_PREVIOUS.match(clause_text) and _DAY_PART.search(clause_text) \
+            and not _NAMED_DAY.search(clause_text):
+        # "Last weekend, Russian forces launched 71 attacks. This included overnight shelling on Kherson":
+        # the night is one of the period just told, not the night before publication
+        return previous, "previous"
     found = find_dates(clause_text, published)
     if found:
         # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
@@ -150,6 +155,18 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     if published is not None:
         return DateSpan(published, published, 2), "published"
     return None, ""
+
+
+#: a clause that lists part of what the sentence before told ("This included ...", "Among them ...")
+_PART_OF_PREVIOUS = re.compile(r"\s*(?:(?:this|these|that|those)\s+(?:also\s+)?(?:included|includes|include|comprised)"
+                               r"|among\s+(?:them|these|those|the\s+\w+))\b", re.IGNORECASE)
+#: a month or weekday of the clause's own (then its date is its own)
+_NAMED_DAY = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?"
+                        r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                        r"|Sunday)\b")
+#: a time of day or night that the clause would otherwise count from publication
+_DAY_PART = re.compile(r"\b(?:overnight|last\s+night|(?:this|that|in\s+the)\s+(?:morning|afternoon|evening)|today"
+                       r"|tonight|yesterday)\b", re.IGNORECASE)
 
 
 def _past(day: dt.date, published: dt.date) -> dt.date:
