@@ -161,8 +161,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
 _PART_OF_PREVIOUS = re.compile(r"\s*(?:(?:this|these|that|those)\s+(?:also\s+)?(?:included|includes|include|comprised)"
                                r"|among\s+(?:them|these|those|the\s+\w+))\b", re.IGNORECASE)
 #: a month or weekday of the clause's own (then its date is its own)
-_NAMED_DAY = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?"
-                        r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+_NAMED_DAY = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+                        r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                         r"|Sunday)\b")
 #: a time of day or night that the clause would otherwise count from publication
 _DAY_PART = re.compile(r"\b(?:overnight|last\s+night|(?:this|that|in\s+the)\s+(?:morning|afternoon|evening)|today"
