@@ -37,3 +37,16 @@ JETS = "Jets struck militant hideouts near Damboa on Saturday. "
 ])
 def test_an_armed_group_attacks_on_the_ground_whatever_aircraft_the_story_names(services, text, expected):
     assert types(services, text)["Gubio"] == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # the attack word that governs the place has a state for author, though the clause also tells of fighting
+    ("A new wave of Russian attacks across Ukraine on Sunday, compounded by hostilities along the front line, "
+     "caused more civilian deaths.", "Ukraine", "missile_strike"),
+    ("On Sunday, Russian attacks on Kharkiv and fighting near Kupiansk killed five people.", "Kharkiv",
+     "missile_strike"),
+    # the state's ground forces attack on the ground
+    ("On Sunday, Russian troops attacked Kupiansk and fighting continued near Lyman.", "Kupyansk", "ground_fighting"),
+])
+def test_a_states_attack_governs_its_own_place_beside_fighting(services, text, place, expected):
+    assert types(services, text)[place] == expected

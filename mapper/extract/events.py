@@ -307,6 +307,14 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = carried  # never an attacker on its own territory
         else:
             by = who
+        if k == "ground_fighting" and not stand_off and weapon is None and not unarmed:
+            # "a new wave of Russian attacks across Ukraine, compounded by hostilities along the front line":
+            # the attack word that governs the place has a state for author, whatever else the clause tells
+            i = bisect.bisect_left(every.asserted_starts, s) - 1
+            governing = every.asserted[i] if i >= 0 and every.asserted[i][0] == "attack" else None
+            by_state = attacking_state(text, [governing], ctx.demonyms) if governing else None
+            if by_state and place.country and by_state != place.country:
+                k = STAND_OFF
         if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country):
             k = STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
         if k == "ground_fighting" and civilians_attack:
