@@ -33,3 +33,16 @@ def test_what_a_trend_is_made_of_is_no_event(services, text):
 def test_a_dated_event_after_a_trend_stays(services):
     got = scenes(services, "Violence is rising in Cauca, where clashes killed three soldiers in Suárez on 9 October.")
     assert key("Suárez") in got
+
+
+@pytest.mark.parametrize("text", [
+    "This incident comes amid a sharp decline in rebel-held areas over recent weeks, as the army has gained ground "
+    "in Khartoum and White Nile states.",
+    "The attack came at a time when fighting had spread to Kassala and Gedaref in recent weeks.",
+])
+def test_the_context_an_incident_comes_amid_is_no_event(services, text):
+    assert scenes(services, text) == set()
+
+
+def test_a_dated_event_the_incident_came_with_stays(services):
+    assert key("Odesa") in scenes(services, "The attack came as Russian drones struck Odesa on 9 October.")
