@@ -29,6 +29,9 @@ def scenes(services, text):
     "This incident comes amid a sharp decline in rebel-held areas over recent weeks, as the army has gained ground "
     "in Khartoum and White Nile states.",
     "The attack came at a time when fighting had spread to Kassala and Gedaref in recent weeks.",
+    # events whose predicate calls them a pattern
+    "Over the past month, the shelling of army positions near Lachin and Kalbajar was intensive and systematic.",
+    "Russian shelling of Kherson is constant.",
 ])
 def test_what_a_trend_is_made_of_is_no_event(services, text):
     assert scenes(services, text) == set()
@@ -41,3 +44,7 @@ def test_a_dated_event_after_a_trend_stays(services):
 
 def test_a_dated_event_the_incident_came_with_stays(services):
     assert key("Odesa") in scenes(services, "The attack came as Russian drones struck Odesa on 9 October.")
+
+
+def test_a_dated_event_at_a_place_shelled_daily_stays(services):
+    assert key("Kherson") in scenes(services, "On 9 October, Russian shelling hit Kherson, which is shelled daily.")

@@ -200,7 +200,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "It was the worst attack in the northern West Bank in decades": the event told before, ranked
     if (date.precision > 2 or undated or not own_date) and (
             all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found)
-            or lx.TREND_AFTER.search(text, 0, _made_of(text, found)) or _CONTEXT.match(text)):
+            or lx.TREND_AFTER.search(text, 0, _made_of(text, found)) or _CONTEXT.match(text)
+            or lx.PATTERN_AFTER.search(text)):
         # "its continued missile strikes on Ukraine" this month, "Odesa is also facing the onslaught of
         # increased aerial attacks" after a dated sentence: a pattern, not an event; so is what a trend
         # the clause asserts first is made of ("Armed actions in Norte de Santander are increasing, with

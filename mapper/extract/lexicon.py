@@ -267,6 +267,12 @@ TREND = re.compile(r"\b(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNOREC
 TREND_AFTER = re.compile(r"\s+(?:is|are|has\s+been|have\s+been|was|were|keeps?|continues?\s+to\s+be)\s+(?:\w+ly\s+)?"
                          r"(?:" + _TRENDS + r")\b", re.IGNORECASE)
 
+#: events characterised as a pattern by their predicate ("the shelling of the positions ... were intensive and
+#: systematic", "attacks on the town are frequent"): a state of affairs, not an event
+PATTERN_AFTER = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|remains?|remained)\s+(?:[a-z]+\s+(?:and|but)\s+)?"
+                           r"(?:\w+ly\s+)?(?:systematic|constant|regular|daily|frequent|incessant|relentless|routine"
+                           r"|continuous|commonplace|widespread)\b", re.IGNORECASE)
+
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
                         r"|since the (?:start|beginning)|so far|to date|overall|cumulative"
