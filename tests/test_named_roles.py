@@ -58,3 +58,25 @@ def test_a_countrys_airspace_is_the_country(services, text):
 
 def test_closing_ones_own_airspace_is_no_event(services):
     assert scenes(services, "On Wednesday, Poland closed its airspace near the border.") == set()
+
+
+@pytest.mark.parametrize("text, scene, not_scene", [
+    ("On Tuesday, blasts in Gwoza killed 18; 19 seriously injured victims were taken to Borno State capital, "
+     "Maiduguri.", "Gwoza", "Maiduguri"),
+    ("On Tuesday, a drone hit a bus in Kherson and the wounded were treated at a hospital in Mykolaiv.", "Kherson",
+     "Mykolaiv"),
+])
+def test_where_casualties_were_taken_is_no_scene(services, text, scene, not_scene):
+    got = scenes(services, text)
+    assert key(scene) in got and key(not_scene) not in got
+
+
+def test_a_town_where_the_wounded_were_taken_to_hospital_is_still_the_scene(services):
+    assert key("Kherson") in scenes(services, "On Tuesday, shelling killed two in Kherson, where the wounded were "
+                                               "taken to hospital.")
+
+
+def test_a_hospital_where_the_dead_were_taken_is_no_scene(services):
+    got = scenes(services, "On Monday, an Israeli strike killed nine people in Khan Younis. Records at Nasser Hospital, "
+                           "where the dead and wounded were taken, show that three children were among those killed.")
+    assert got == {key("Khān Yūnis")}

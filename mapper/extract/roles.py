@@ -232,6 +232,17 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
                         r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+"
                         r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?$",
                         re.IGNORECASE)
+# where the casualties were taken, not where they were hurt: "19 seriously injured victims were taken to Borno
+# State capital, Maiduguri", "treated at the Al-Aqsa hospital in Deir al-Balah"
+_TREATED = re.compile(r"\b(?:taken|rushed|transported|transferred|brought|admitted|airlifted|referred|treated)\s+"
+                      r"(?:\w+\s+){0,2}?(?:to|into|at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?"
+                      r"(?:(?:capital|hospital|clinic|city|town|medical\s+(?:centre|center|complex)),?\s+(?:of\s+|in\s+)?)?$",
+                      re.IGNORECASE)
+# ... and a hospital so described after it: "Records at Nasser Hospital, where the dead and wounded were taken"
+# (a town so described is where they were hurt: "killed two in Kherson, where the wounded were taken to hospital")
+_WHERE_TAKEN = re.compile(r",\s*where\s+(?:the\s+)?(?:dead|wounded|injured|bodies|casualties|victims|patients)"
+                          r"(?:\s+and\s+(?:the\s+)?\w+)?\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|brought|rushed"
+                          r"|transported|transferred|treated|admitted)\b", re.IGNORECASE)
 # where the displaced arrived: "people fleeing fighting in X reached Y", "sought refuge in Y"
 _ARRIVED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees|escap\w+)\b[^.;:]{0,90}?\b"
                       r"(?:arriv(?:ed|ing|es?)\s+(?:in|at)|reach(?:ed|ing|es)?"
@@ -433,7 +444,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"
         return True
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) \
-            or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left):
+            or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left) or _TREATED.search(left) \
+            or place.kind == "facility" and _WHERE_TAKEN.match(text, end):
         return True
     if _SINCE_WORD_BEFORE.search(left[-12:]) and _WAR_BEGUN.match(text, end):
         return True  # "the largest wave since Moscow launched its full-scale invasion": the war's start
