@@ -26,7 +26,6 @@ def scenes(services, text):
 @pytest.mark.parametrize("text", [
     "On 9 October, a landslide in Sorata, La Paz, killed two people and damaged a road.",
     "A 7.0 magnitude earthquake struck near Luganville on 9 October.",
-    "On 8 October, a fire broke out in a camp for displaced people in Maiduguri, killing one child.",
     "Floods killed 12 people in Maiduguri on Tuesday.",
     "On Tuesday, two children died of cholera in Maiduguri.",
     "Typhoon Yagi hit Haiphong on Wednesday, killing four people.",
@@ -43,6 +42,8 @@ def test_a_hazard_that_struck_or_killed_is_no_incident(services, text):
     ("On Wednesday, soldiers were killed in Sorata during heavy rains.", "Sorata"),
     # a named weapon is never a hazard's
     ("On Wednesday, a drone strike in Maiduguri set off a fire that broke out in the market.", "Maiduguri"),
+    # a fire is an attack's more often than not
+    ("On Wednesday, a fire broke out in Dnipro, and a dormitory and a school were damaged.", "Dnipro"),
 ])
 def test_weapons_and_armed_forces_are_not_weather(services, text, expected):
     assert key(expected) in {key(name) for _, name in scenes(services, text)}
