@@ -50,3 +50,17 @@ def test_an_armed_group_attacks_on_the_ground_whatever_aircraft_the_story_names(
 ])
 def test_a_states_attack_governs_its_own_place_beside_fighting(services, text, place, expected):
     assert types(services, text)[place] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region a state's forces "targeted" is the scene, like one they "struck"
+    ("US forces also targeted Yemen's Amran and Saada governorates on Sunday evening.", {"'Amran", "Sa'dah"}),
+    # jets that "targeted" a place struck it from the air
+    ("US jets targeted Sanaa on Sunday evening.", {"Sanaa"}),
+])
+def test_what_was_targeted_is_the_scene(services, text, expected):
+    assert set(types(services, text)) == expected
+
+
+def test_jets_that_targeted_a_place_struck_it_from_the_air(services):
+    assert types(services, "US jets targeted Sanaa on Sunday evening.") == {"Sanaa": "air_strike"}

@@ -14,7 +14,7 @@ __all__ = ["COORDINATED", "LOCATIVE", "PREPOSITIONS", "PREV_WORD", "ROLE_PREPOSI
            "governor", "prev_word"]
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
-                       "targeting", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
+                       "targeting", "targeted", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
                        "throughout", "within", "affecting", "affected", "impacting", "hitting", "along", "off"})
 # names listed before a place, each maybe with its region word ("Homs governorate and")
 COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"

@@ -42,7 +42,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed"
                    r"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:a|an|the|of|on|in|at|near|raids?|runs?)\b)"
-                   r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded)"
+                   r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded|targeted)"
                    r"|bombing raids?|barrel bombs?|aerial bombs?"
                    # bombs falling on a place are dropped from the air ("car bombs" are explosions)
                    r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs (?:hit|struck|fell|landed|rained)"),
