@@ -57,6 +57,8 @@ def test_a_states_attack_governs_its_own_place_beside_fighting(services, text, p
     ("US forces also targeted Yemen's Amran and Saada governorates on Sunday evening.", {"'Amran", "Sa'dah"}),
     # jets that "targeted" a place struck it from the air
     ("US jets targeted Sanaa on Sunday evening.", {"Sanaa"}),
+    # the other verbs of attack govern a region as well
+    ("On Sunday, Russian drones pounded the Sumy region.", {"Sumy Oblast"}),
 ])
 def test_what_was_targeted_is_the_scene(services, text, expected):
     assert set(types(services, text)) == expected

@@ -15,6 +15,9 @@ __all__ = ["COORDINATED", "LOCATIVE", "PREPOSITIONS", "PREV_WORD", "ROLE_PREPOSI
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
                        "targeting", "targeted", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
+                       # the other verbs of attack, and their -ing forms ("drones pounded the Sumy region")
+                       "pounded", "bombarded", "raided", "stormed", "hammered", "striking", "attacking", "shelling",
+                       "bombing", "pounding", "bombarding",
                        "throughout", "within", "affecting", "affected", "impacting", "hitting", "along", "off"})
 # names listed before a place, each maybe with its region word ("Homs governorate and")
 COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
