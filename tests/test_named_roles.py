@@ -80,3 +80,19 @@ def test_a_hospital_where_the_dead_were_taken_is_no_scene(services):
     got = scenes(services, "On Monday, an Israeli strike killed nine people in Khan Younis. Records at Nasser Hospital, "
                            "where the dead and wounded were taken, show that three children were among those killed.")
     assert got == {key("Khān Yūnis")}
+
+
+@pytest.mark.parametrize("text, scene, not_scene", [
+    # the accused, and a place whose actions are meant, stand for their state
+    ("On Friday, Yerevan accused Baku of shelling Armenian positions near Sotk.", "Sotk", "Baku"),
+    ("On Friday, Azerbaijani forces shelled positions near Sotk, and Armenia warned that Baku's actions "
+     "could derail the talks.", "Sotk", "Baku"),
+])
+def test_the_accused_state_is_no_scene(services, text, scene, not_scene):
+    got = scenes(services, text)
+    assert key(scene) in got and key(not_scene) not in got
+
+
+def test_a_weekday_before_a_region_is_no_village(services):
+    # "On Friday, Yerevan ...": Yerevan is also a region; Friday is not a village in it
+    assert key("Friday") not in scenes(services, "On Friday, Yerevan accused Baku of shelling positions near Sotk.")

@@ -268,6 +268,15 @@ _CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up
                        r"(?:offensive|attacks?|strikes?|assaults?|campaign|bombardment|shelling|barrages?|waves?"
                        r"|drones?|missiles?|rockets?)\b", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r"\baccording\s+to\b[^,;.:]*$", re.IGNORECASE)
+# a place whose actions, aggression, forces or regime are meant stands for its state: "warned that Baku's
+# actions could seriously disrupt the efforts", "Moscow's aggression"
+_STATE_OWNS = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:actions?|aggression|policy|policies|regime|leadership|government"
+                         r"|decision|intentions?|provocations?|war\s+machine)\b")
+# a place as the one accused, blamed, urged or warned stands for its government: "Yerevan accused Baku of
+# systematically disseminating false information as cover for military attacks"
+_ADDRESSED = re.compile(r"\b(?:accus(?:es|ed|ing)|blam(?:es|ed|ing)|urg(?:es|ed|ing)|warn(?:s|ed|ing)|called\s+on"
+                        r"|calls\s+on|calling\s+on|pressed|pressing|demanded\s+that|condemn(?:s|ed|ing))\s+$",
+                        re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 
 
@@ -429,8 +438,9 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
             or _STREET_AFTER.match(text, end)
             or _ROUTE_END.search(left)):
         return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
-    if _SPEAKER.match(text, end) or _ATTACKER.match(text, end):
-        return True  # "Kiev says rebels shelled ...": the speaker, not the scene
+    if _SPEAKER.match(text, end) or _ATTACKER.match(text, end) or _ADDRESSED.search(left[-24:]) \
+            or _STATE_OWNS.match(text, end):
+        return True  # "Kiev says rebels shelled ...": the speaker, not the scene; "accused Baku of": the accused
     if _ATTRIBUTION_LEFT.search(left) and _ATTRIBUTION.match(text, end):
         return True
     if _FORCES.match(text, end) and governing_word(text, start) not in LOCATIVE:

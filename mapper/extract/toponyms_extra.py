@@ -143,6 +143,7 @@ def _facility_before(text: str, head_start: int, end: int, gaz: Gazetteer) -> tu
 def qualified_unknowns(text: str, spans: list, gaz: Gazetteer) -> list:
     """Add a mention for an unknown capitalised name right before ", Region" (the region
     only says where the village lies); its key is its own and has no candidates."""
+    from mapper.extract.run_plans import _CALENDAR
     from mapper.extract.toponyms import FUNCTION_WORDS, LOCATIVES, Span, _prev_word
 
     added = []
@@ -152,8 +153,8 @@ def qualified_unknowns(text: str, spans: list, gaz: Gazetteer) -> list:
         if i and spans[i - 1].end >= span.start - 2:
             continue  # the name before is a known place already
         m = _UNKNOWN.search(text, max(0, span.start - 40), span.start)
-        if m is None or m.group(1).split()[0].lower() in FUNCTION_WORDS:
-            continue
+        if m is None or m.group(1).split()[0].lower() in FUNCTION_WORDS or m.group(1).lower() in _CALENDAR:
+            continue  # not "On Friday, Yerevan accused Baku": a day before a region
         start, name = m.start(1), m.group(1)
         k = key(name)
         if k in gaz.index or k in gaz.demonyms:
