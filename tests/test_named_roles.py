@@ -96,3 +96,13 @@ def test_the_accused_state_is_no_scene(services, text, scene, not_scene):
 def test_a_weekday_before_a_region_is_no_village(services):
     # "On Friday, Yerevan ...": Yerevan is also a region; Friday is not a village in it
     assert key("Friday") not in scenes(services, "On Friday, Yerevan accused Baku of shelling positions near Sotk.")
+
+
+@pytest.mark.parametrize("text, place", [
+    # the target's own course locates the attack
+    ("On Friday, five missiles landed near the vessel as it traveled off the coast of the port city of Hodeida.",
+     "Al Hudaydah"),
+    ("On Friday, a tanker was hit by a drone as it sailed past Odesa.", "Odesa"),
+])
+def test_where_the_target_was_going_locates_the_attack(services, text, place):
+    assert key(place) in scenes(services, text)

@@ -310,7 +310,11 @@ _SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!
                         r"|(?:in\s+an|as\s+part\s+of\s+(?:an|the|its|their))\s+(?:\w+\s+)?efforts?\s+to|in\s+order\s+to"
                         r"|in\s+solidarity\s+with|in\s+support\s+of)\s+(?!well\b|many\b|much\b|of\b|part\b|a\s+result\b|in\b|at\b|on\b|near\b"
                         r"|to\b|from\b)", re.IGNORECASE)
-_SAME_ACTORS = re.compile(r"(?:they|he|she|we)\s", re.IGNORECASE)
+_SAME_ACTORS = re.compile(r"(?:they|he|she|we)\s"
+                          # the target's own course: "missiles landed near the vessel as it traveled off the coast
+                          # of the port city of Hodeida", "a ship was hit as it sailed through the Red Sea"
+                          r"|(?:it|the\s+(?:ship|vessel|tanker|boat|convoy|train|bus))\s+(?:was\s+)?(?:travel+(?:ed|ing)"
+                          r"|sail(?:ed|ing)|pass(?:ed|ing)|transit(?:ed|ing)|head(?:ed|ing)|mov(?:ed|ing))\b", re.IGNORECASE)
 _TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred)\s*$", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
 
