@@ -311,8 +311,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         if k == "ground_fighting" and not stand_off and weapon is None and not unarmed:
             # "a new wave of Russian attacks across Ukraine, compounded by hostilities along the front line":
             # the attack word that governs the place has a state for author, whatever else the clause tells
+            # (not attacks that a word of fighting before them governs: "repelled 42 Russian attacks near Pokrovsk")
             i = bisect.bisect_left(every.asserted_starts, s) - 1
-            governing = every.asserted[i] if i >= 0 and every.asserted[i][0] == "attack" else None
+            governing = every.asserted[i] if i >= 0 and every.asserted[i][0] == "attack" \
+                and not any(t[0] == "ground_fighting" for t in every.asserted[:i]) else None
             by_state = attacking_state(text, [governing], ctx.demonyms) if governing else None
             if by_state and place.country and by_state != place.country:
                 k = STAND_OFF

@@ -270,7 +270,9 @@ _CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up
 _ACCORDING_TO = re.compile(r"\baccording\s+to\b[^,;.:]*$", re.IGNORECASE)
 # a place whose actions, aggression, forces or regime are meant stands for its state: "warned that Baku's
 # actions could seriously disrupt the efforts", "Moscow's aggression"
-_STATE_OWNS = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:actions?|aggression|policy|policies|regime|leadership|government"
+_STATE_OWNS = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:actions?|aggression|policy|policies|regime|leadership"
+                         # (not "Kyiv's government quarter": a part of the city)
+                         r"|government(?!\s+(?:quarter|buildings?|district|headquarters|offices?|compound|house|complex))"
                          r"|decision|intentions?|provocations?|war\s+machine)\b")
 # a place as the one accused, blamed, urged or warned stands for its government: "Yerevan accused Baku of
 # systematically disseminating false information as cover for military attacks"
