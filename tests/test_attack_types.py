@@ -66,3 +66,9 @@ def test_what_was_targeted_is_the_scene(services, text, expected):
 
 def test_jets_that_targeted_a_place_struck_it_from_the_air(services):
     assert types(services, "US jets targeted Sanaa on Sunday evening.") == {"Sanaa": "air_strike"}
+
+
+@pytest.mark.parametrize("text", ["Rockets rained down on Kiryat Shmona on Sunday.",
+                                  "On Sunday, rockets exploded in Kiryat Shmona."])
+def test_rockets_that_rained_down_or_exploded_are_strikes(services, text):
+    assert list(types(services, text).values()) == ["missile_strike"]

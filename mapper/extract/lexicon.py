@@ -35,7 +35,7 @@ class Caseless:
 # place, typed by the heavier weapon, so per-city counts are not doubled.
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|Neptunes?|Tomahawks?|ballistic|cruise missiles?"
-                       r"|rocket (?:attacks?|strikes?|fire)|rockets? (?:hit|struck|slammed|landed|fell)"
+                       r"|rocket (?:attacks?|strikes?|fire)|rockets? (?:hit|struck|slammed|landed|fell|rained|exploded)"
                        r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"),
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|USVs?"
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
