@@ -200,7 +200,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "It was the worst attack in the northern West Bank in decades": the event told before, ranked
     if (date.precision > 2 or undated or not own_date) and (
             all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found)
-            or lx.TREND_AFTER.search(text, 0, _made_of(text, found)) or _CONTEXT.match(text)
+            or lx.TREND_AFTER.search(text, 0, _made_of(text, found)) or lx.CONTEXT_OPENER.match(text)
             or lx.PATTERN_AFTER.search(text)):
         # "its continued missile strikes on Ukraine" this month, "Odesa is also facing the onslaught of
         # increased aerial attacks" after a dated sentence: a pattern, not an event; so is what a trend
@@ -366,12 +366,6 @@ _CIVILIAN_ATTACKERS = re.compile(
 _RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:attack|strike|assault|raid|bombing|shelling))\s+(?:was|is|marks|marked"
                      r"|became|has\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:single\s+)?(?:\w+est|most\s+\w+|worst|largest"
                      r"|biggest|first|second|third|latest)\b", re.IGNORECASE)
-
-
-#: a clause that sets the incident just told in its context ("This incident comes amid a sharp decline in
-#: RSF-controlled areas over recent weeks, as the army has gained ground in Khartoum")
-_CONTEXT = re.compile(r"\s*(?:this|that|the|it|these)\s+(?:[\w-]+\s+){0,3}?(?:comes?|came|coming)\s+"
-                      r"(?:amid|as|at\s+a\s+time|against\s+a\s+backdrop)\b", re.IGNORECASE)
 
 
 def _made_of(text: str, found: list[tuple[str, int, int]]) -> int:

@@ -273,6 +273,11 @@ PATTERN_AFTER = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|remains
                            r"(?:\w+ly\s+)?(?:systematic|constant|regular|daily|frequent|incessant|relentless|routine"
                            r"|continuous|commonplace|widespread)\b", re.IGNORECASE)
 
+#: a clause that sets the incident just told in its context ("This incident comes amid a sharp decline in
+#: RSF-controlled areas over recent weeks, as the army has gained ground in Khartoum")
+CONTEXT_OPENER = re.compile(r"\s*(?:this|that|the|it|these)\s+(?:[\w-]+\s+){0,3}?(?:comes?|came|coming)\s+"
+                            r"(?:amid|as|at\s+a\s+time|against\s+a\s+backdrop)\b", re.IGNORECASE)
+
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
                         r"|since the (?:start|beginning)|so far|to date|overall|cumulative"
