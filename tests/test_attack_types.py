@@ -72,3 +72,9 @@ def test_jets_that_targeted_a_place_struck_it_from_the_air(services):
                                   "On Sunday, rockets exploded in Kiryat Shmona."])
 def test_rockets_that_rained_down_or_exploded_are_strikes(services, text):
     assert list(types(services, text).values()) == ["missile_strike"]
+
+
+def test_an_attack_at_sea_is_no_fight_on_the_ground(services):
+    # no weapon named: at sea the attack is on a ship, from afar
+    got = types(services, "On Sunday, Houthi rebels attacked a cargo ship in the Red Sea.")
+    assert got == {"Red Sea": "missile_strike"}

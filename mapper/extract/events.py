@@ -276,7 +276,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         carried = ctx.recent.get("actor")
     figures = tolls(text, kept, kinds)
     # "attacks" named by no weapon, no ground word and no weapon of the paragraph or article
-    unarmed = weapon is None and not GROUND.search(text) and all(k in GENERIC_KINDS for k, _, _ in found)
+    unnamed = all(k in GENERIC_KINDS for k, _, _ in found)  # no word of a weapon or of fighting
+    unarmed = weapon is None and not GROUND.search(text) and unnamed
     stand_off = attacking_state(text, found, ctx.demonyms) if unarmed else None
     # "attacks on energy infrastructure in Odesa": works that strikes from afar hit, no fighters named
     on_works = unarmed and bool(lx.CIVIL_WORKS.search(text)) and not lx.ON_FOOT.search(text)
@@ -318,8 +319,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by_state = attacking_state(text, [governing], ctx.demonyms) if governing else None
             if by_state and place.country and by_state != place.country:
                 k = STAND_OFF
-        if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country):
-            k = STAND_OFF  # "a Russian attack on Kharkiv": a state strikes across a border from afar
+        if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country
+                                       or unnamed and lx.AT_SEA.search(place.name)):
+            k = STAND_OFF  # "a Russian attack on Kharkiv", "the Houthis' attack on the MV Tutor in the Red Sea"
         if k == "ground_fighting" and civilians_attack:
             k = "other"  # "settlers attacked Huwara": violence by civilians, not a fight between armed forces
         if from_air and (by in lx.AIR_POWERS or by is None and place.country in _AIR_THEATRES) \

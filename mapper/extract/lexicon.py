@@ -278,6 +278,9 @@ PATTERN_AFTER = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|remains
 CONTEXT_OPENER = re.compile(r"\s*(?:this|that|the|it|these)\s+(?:[\w-]+\s+){0,3}?(?:comes?|came|coming)\s+"
                             r"(?:amid|as|at\s+a\s+time|against\s+a\s+backdrop)\b", re.IGNORECASE)
 
+#: a body of water as an event's place: an attack there is on a ship, from afar, never a fight on the ground
+AT_SEA = re.compile(r"\b(?:Sea|Strait|Gulf|Ocean|Bab\s+(?:al|el)[- ]Mandab)\b")
+
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
                         r"|since the (?:start|beginning)|so far|to date|overall|cumulative"
