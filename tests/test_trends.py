@@ -48,3 +48,19 @@ def test_a_dated_event_the_incident_came_with_stays(services):
 
 def test_a_dated_event_at_a_place_shelled_daily_stays(services):
     assert key("Kherson") in scenes(services, "On 9 October, Russian shelling hit Kherson, which is shelled daily.")
+
+
+
+@pytest.mark.parametrize("text", [
+    "Armed men killed 12 civilians in the east last week. These attacks continue in a context where Baraka is facing "
+    "a cholera outbreak declared on 1 October.",
+    "Such strikes continue in Baraka, which declared a cholera outbreak on 1 October.",
+])
+def test_events_a_subject_points_back_to_are_told_before(services, text):
+    # "These attacks ...": the clause's subject points back to events told before; the place it names
+    # (and a date of something else) is their setting, not a new scene
+    assert scenes(services, text) == set()
+
+
+def test_a_subject_that_is_no_back_reference_stays(services):
+    assert key("Kherson") in scenes(services, "This included overnight shelling on the city of Kherson on 9 October.")

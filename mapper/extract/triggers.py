@@ -61,7 +61,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
-                        or (not echo and _ANAPHORA.search(before) and not _TOLD_HERE.match(text, m.end()))
+                        or ((not echo and _ANAPHORA.search(before) or _BACK_SUBJECT.match(src, 0, m.start()))
+                            and not _TOLD_HERE.match(text, m.end()))
                         or _CHARACTERISATION.search(before) or (served and _BENEFICIARIES.search(before))
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
@@ -176,6 +177,10 @@ _MODALITY_WINDOW = 100
 # "after the attack", "following these strikes": an event told elsewhere in the article
 _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "These attacks continue in a context where ...", "Such strikes have ...": a clause whose subject points back
+# to events told before tells none of its own, even where the article names the place nowhere else (its
+# places are the setting of what is said of them, not their scenes)
+_BACK_SUBJECT = re.compile(r"\W*(?:all\s+)?(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 # "the ability to attack shipping", "an effort to strike", "in order to hit": an event verb
