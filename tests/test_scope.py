@@ -1674,3 +1674,12 @@ def test_a_country_that_condemns_is_not_the_attacker(gaz):
     got = found(gaz, "On Monday the United States strongly condemned the attack on Goma.")
     assert [(n, a) for _, n, _, a in got] == [("Goma", None)]
     assert [a for _, _, _, a in found(gaz, "Russia struck Kharkiv on Monday.")] == ["Russia"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian drones struck Kharkiv on 19 May, in addition to Sumy and Poltava regions.",
+    "Russian drones struck Kharkiv on 19 May as well as the Sumy and Poltava regions.",
+])
+def test_places_added_to_a_list_share_its_role(gaz, text):
+    # "in addition to", "as well as": the places added are governed as the place before them
+    assert same_scenes(gaz, text, ["Kharkiv", "Sumy Oblast", "Poltava Oblast"])

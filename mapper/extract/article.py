@@ -16,7 +16,7 @@ from collections import Counter
 from mapper.aggregate import family, place_key
 from mapper.extract.capitals import airspace_mentions, capital_mentions
 from mapper.extract.casualties import casualties
-from mapper.extract.clause_dates import clause_date
+from mapper.extract.clause_dates import clause_date, stated_period
 from mapper.extract.event_dates import summary_period
 from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
@@ -90,6 +90,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     opener: tuple[Clause, DateSpan | None, Clause] | None = None
     # per body clause with a date of its own: the places it names and the families its event words may be
     dated_tellings: list[tuple[set[str], set[str]]] = []
+    period = stated_period(article.title, article.text, article.published)
     for clause in clauses:
         if previous is not None and dated_by is not None and summary_period(previous) \
                 and not _same_paragraph(article, dated_by, clause):
@@ -97,12 +98,13 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             # paragraph (more of the same summary), not the next one
             previous = None
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
-                                previous=previous)
+                                previous=previous, period=period)
         captioned = _captioned(article, clause)
         if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
-                and (article.published is None or date.start <= article.published) \
+                and (article.published is None or date.end <= article.published) \
                 and not captioned:
-            # a date after publication ("the next update is due on 11 May") or of a photo's
+            # a date reaching past publication ("the next update is due on 11 May", "finalized on 25
+            # November, ... the ceasefire took effect on 27 November") or of a photo's
             # caption ("20 May 2024 Photo: OCHA") governs no later clause
             previous, dated_by = date, clause
         inside = _mentions_in(clause, by_part)

@@ -16,7 +16,7 @@ import re
 from mapper.extract.dates import DAY_COUNTS, MONTH_NAMES, find_dates, month_number, span_precision
 from mapper.model import DateSpan
 
-__all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates"]
+__all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates", "stated_period"]
 
 _DAY = dt.timedelta(days=1)
 _DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
@@ -81,7 +81,7 @@ def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
 
 
 def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan | None,
-                previous: DateSpan | None) -> tuple[DateSpan | None, str]:
+                previous: DateSpan | None, period: DateSpan | None = None) -> tuple[DateSpan | None, str]:
     """The date governing a clause, and how it was found.
 
     Parameters
@@ -95,6 +95,9 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         The date of the timeline bullet the clause belongs to.
     previous : DateSpan or None
         The nearest earlier governing date in the same article.
+    period : DateSpan or None
+        The period the report says it covers (:func:`stated_period`): what "during the
+        reporting period" means in it.
 
     Returns
     -------
@@ -111,6 +114,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         # the night is one of the period just told, not the night before publication
         return previous, "previous"
     found = find_dates(clause_text, published)
+    if period is not None:
+        found = [(a, b, period if _REPORTING.match(clause_text, a) else span) for a, b, span in found]
     if found:
         # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
         # and of the dateline are not the event's when the clause has another
@@ -155,6 +160,34 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     if published is not None:
         return DateSpan(published, published, 2), "published"
     return None, ""
+
+
+#: the report's own period named in a clause ("during the reporting period", "over this reporting week")
+_REPORTING = re.compile(r"(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)\b", re.IGNORECASE)
+#: a report saying which period it covers ("It covers the period from 22-25 November 2024", "The data collected
+#: covers the period from 4-10 January 2022", "Reporting period: 1 - 7 October")
+_COVERS = re.compile(r"\b(?:covers?|covering|covered)\s+(?:the\s+)?(?:period|week|days)\b|\breporting\s+period\s*(?::|is\b|from\b)",
+                     re.IGNORECASE)
+#: how far into a report its statement of the period it covers is looked for
+_COVERS_WITHIN = 1500
+
+
+def stated_period(title: str, text: str, published: dt.date | None) -> DateSpan | None:
+    """The period a report says it covers: the dates of the sentence near its start that says so
+    ("It covers the period from 22-25 November 2024"), else a span of days in its title ("Weekly
+    Regional Humanitarian Snapshot (7 - 13 June 2022)"); None when it states none or the span
+    is no period of days before publication."""
+    m = _COVERS.search(text, 0, _COVERS_WITHIN)
+    if m is None:
+        where = title
+    else:
+        stop = text.find(".", m.end())
+        where = text[m.start():stop if stop >= 0 else len(text)]
+    for _, _, span in find_dates(where, published):
+        if span.start < span.end and span.precision <= 2 and (published is None or span.end <= published) \
+                and (span.end - span.start).days <= 31:
+            return span
+    return None
 
 
 #: a clause that lists part of what the sentence before told ("This included ...", "Among them ...")

@@ -65,6 +65,11 @@ def governor(text: str, start: int) -> tuple[str, int]:
     lo = max(0, start - 120)
     listed = COORDINATED.search(text, lo, start)
     pos = listed.start() if listed else start
+    added = _ADDED.search(text, max(0, pos - 80), pos)
+    if added is not None:
+        # "attacks in Beirut suburbs, in addition to Nabatieh and Bekaa governorates", "shelled Kherson as
+        # well as Mykolaiv": the phrase adds to the list of the place before it, governed as that place is
+        return governor(text, added.start(1))
     for step in range(5):
         apposed = _APPOSED.search(text, max(0, pos - 80), pos)
         if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
@@ -87,6 +92,10 @@ def governor(text: str, start: int) -> tuple[str, int]:
     return "", -1
 
 
+#: a phrase of addition after a place (maybe with words of its own: "Beirut suburbs on 24 November"), ending where
+#: the added place begins
+_ADDED = re.compile(r"\b([A-Z][\w’'-]+)(?:\s+[^\s,.;:()]+){0,4},?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with"
+                    r"|alongside|together\s+with|besides)\s+(?:the\s+)?$")
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "as", "than", "while", "when", "where", "if"})
 #: what opens a noun phrase: an article, a possessive pronoun or a possessor ("Russia's")
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[a-z][\w-]*\s+)?$")

@@ -20,7 +20,7 @@ _P_RELATIVE = re.compile(
     r"|few|several|couple\s+of)?"
     r"\s*(?P<pu>hours?|days?|weeks?|months?|years?)|(?:in|within)\s+(?:a|one)\s+day|within\s+24\s+hours)"
     # a situation report's own period: "during the reporting period", "since the last update"
-    r"|(?P<period>(?:during|in|over|throughout)\s+the\s+reporting\s+period|since\s+the\s+(?:last|previous)\s+"
+    r"|(?P<period>(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)|since\s+the\s+(?:last|previous)\s+"
     r"(?:update|report|flash\s+update|situation\s+report)|(?:in|over|during)\s+recent\s+(?P<rw>days|weeks))"
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this|the\s+past|over\s+the)\s+weekend)"
