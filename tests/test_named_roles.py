@@ -44,6 +44,19 @@ def test_a_venue_stays_a_venue(services):
     assert key("Istanbul") in scenes(services, "Russian and Ukrainian delegations held talks in Istanbul on Tuesday.")
 
 
+@pytest.mark.parametrize("text, venues", [
+    # a clause that opens with where its subject met, one place or a list ("and then")
+    ("In Doha, and then Amman, the envoy met separately with the foreign ministers on Tuesday.", ["Doha", "Amman"]),
+    ("In Nairobi, I met individually with the leaders of both delegations on Monday.", ["Nairobi"]),
+])
+def test_a_venue_that_opens_the_clause(services, text, venues):
+    assert scenes(services, text) == {key(v) for v in venues}
+
+
+def test_a_place_that_opens_the_clause_before_no_meeting_is_no_venue(services):
+    assert key("Doha") not in scenes(services, "In Doha, officials said the talks would resume next week.")
+
+
 @pytest.mark.parametrize("text", [
     "On 9-10 September, at least 19 Russian drones entered Polish airspace.",
     "On Wednesday, Russian drones violated Poland's airspace and were shot down.",

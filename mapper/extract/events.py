@@ -385,6 +385,9 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
     who stayed in Moscow, was briefed on the talks")."""
     if VENUE_NOUN.match(text, end):
         return True
+    fronted = _FRONTED_VENUE.match(text)
+    if fronted is not None and start < fronted.end("where") and any(a >= fronted.end() for a in trig.talk_ends):
+        return True  # "In Riyadh, and then Cairo, I met individually with ...": where the subject met
     if _TOPIC.search(text, max(0, start - 40), start):
         return False  # "a Security Council meeting on the situation in Gaza": what the talks are about
     i = bisect.bisect_right(trig.talk_ends, start) - 1
@@ -394,6 +397,10 @@ def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
 
 
 _VENUE_REACH = 60
+#: a clause opening with where its subject was ("In Riyadh, and then Cairo, I met ...", "While in Addis, the envoy
+#: held talks ..."): the places of that phrase, before the subject
+_FRONTED_VENUE = re.compile(r"\W*(?:(?:later|then|there|earlier|also|and)\s*,?\s+)?(?:in|at|while\s+in)\s+"
+                            r"(?P<where>[^.;:!?]{1,60}?),\s+(?-i:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|the\s+[a-z]+|[A-Z][a-z]+)\s", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s*,")
 #: a place after a subject matter is the topic of talks, not their venue
 _TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"

@@ -23,7 +23,7 @@ LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "o
 COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
                          r"|district|county|city|raion|krai|township|town|village|commune|locality|municipality"
                          r"|hromada|territory|chiefdom|department|division|prefecture))?"
-                         r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+))+$")
+                         r"\s*(?:,\s*(?:and\s+(?:then\s+)?|or\s+)?|\s(?:and|or)\s+(?:then\s+)?))+$")
 PREV_WORD = re.compile(r"([\w’']+)\W*$")
 
 
@@ -65,6 +65,8 @@ def governor(text: str, start: int) -> tuple[str, int]:
     lo = max(0, start - 120)
     listed = COORDINATED.search(text, lo, start)
     pos = listed.start() if listed else start
+    if listed and (first := _OPENING_WORD.match(text, pos)) and first.group(1).lower() in PREPOSITIONS:
+        return first.group(1).lower(), pos  # "In Riyadh, and then Cairo, I met": the list took the opening word in
     added = _ADDED.search(text, max(0, pos - 80), pos)
     if added is not None:
         # "attacks in Beirut suburbs, in addition to Nabatieh and Bekaa governorates", "shelled Kherson as
@@ -92,6 +94,7 @@ def governor(text: str, start: int) -> tuple[str, int]:
     return "", -1
 
 
+_OPENING_WORD = re.compile(r"([A-Z][a-z]+)\s")
 #: a phrase of addition after a place (maybe with words of its own: "Beirut suburbs on 24 November"), ending where
 #: the added place begins
 _ADDED = re.compile(r"\b([A-Z][\w’'-]+)(?:\s+[^\s,.;:()]+){0,4},?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with"

@@ -91,7 +91,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
     # blasts of no stated cause: the weapon the article names, else an explosion
     ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
-    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
+    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met(?:\s+\w+ly)?\s+with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
                    # the signing of an accord at a venue: "a peace agreement was signed in Pretoria"
                    # (not "the deal signed in Pretoria must hold": a back-reference)
                    r"|(?:agreement|accord|deal|treaty|ceasefire|truce|declaration|memorandum|pact)s? (?:was|were"
