@@ -78,3 +78,13 @@ def test_an_attack_at_sea_is_no_fight_on_the_ground(services):
     # no weapon named: at sea the attack is on a ship, from afar
     got = types(services, "On Sunday, Houthi rebels attacked a cargo ship in the Red Sea.")
     assert got == {"Red Sea": "missile_strike"}
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # a quadcopter is a drone
+    ("On Sunday, a quadcopter dropped a grenade on a school yard in Khan Younis.", "Khān Yūnis", "drone_strike"),
+    # fire opened "at" people is fire on the ground, as "on" is
+    ("On Sunday night in Nablus, a man opened fire at a patrol.", "Nablus", "ground_fighting"),
+])
+def test_weapons_and_fire_named_other_ways(services, text, place, expected):
+    assert types(services, text).get(place) == expected

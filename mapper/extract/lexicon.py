@@ -37,7 +37,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|Neptunes?|Tomahawks?|ballistic|cruise missiles?"
                        r"|rocket (?:attacks?|strikes?|fire)|rockets? (?:hit|struck|slammed|landed|fell|rained|exploded)"
                        r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"),
-    ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|USVs?"
+    ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|USVs?|quadcopters?"
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
     ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed"
@@ -69,7 +69,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|behind|near|in|at|around)\b)"
                         r"|exchanges? of fire|exchanged fire|cross-?fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
                         # direct fire by people on the ground: "shot and killed a man", "opened fire on"
-                        r"|shot\s+(?:and\s+killed|dead)|opened\s+fire\s+on|with\s+live\s+(?:ammunition|fire)"
+                        r"|shot\s+(?:and\s+killed|dead)|opened\s+fire\s+(?:on|at)|with\s+live\s+(?:ammunition|fire)"
                         r"|fired\s+(?:\w+\s+)?(?:shots|bullets|rounds)\s+(?:into|at|on|toward)"
                         r"|(?<=forces )entered|(?<=troops )entered|(?<=forces have )entered|(?<=troops have )entered"
                         r"|(?<=forces had )entered|(?<=troops had )entered"
