@@ -1683,3 +1683,15 @@ def test_a_country_that_condemns_is_not_the_attacker(gaz):
 def test_places_added_to_a_list_share_its_role(gaz, text):
     # "in addition to", "as well as": the places added are governed as the place before them
     assert same_scenes(gaz, text, ["Kharkiv", "Sumy Oblast", "Poltava Oblast"])
+
+
+def test_a_sentence_saying_where_the_targets_lay_places_the_event_told(gaz):
+    text = ("On Monday, coalition airstrikes hit militant camps in Somalia. In the south, the "
+            "targets were located in the vicinity of Kismayo and Jilib. In the centre, they were near Beledweyne.")
+    got = found(gaz, text)
+    assert {(t, key(p), d) for t, p, d, _ in got} == {("air_strike", key(p), "2025-05-19")
+                                                       for p in ("Kismayo", "Jilib", "Beledweyne")}
+
+
+def test_a_sentence_of_where_something_lies_after_no_event_places_nothing(gaz):
+    assert found(gaz, "Aid convoys reached Somalia on Monday. The warehouses were located in Kismayo.") == []

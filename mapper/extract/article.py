@@ -21,7 +21,7 @@ from mapper.extract.event_dates import summary_period
 from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC
-from mapper.extract.locators import held_unknowns
+from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
@@ -91,7 +91,10 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     # per body clause with a date of its own: the places it names and the families its event words may be
     dated_tellings: list[tuple[set[str], set[str]]] = []
     period = stated_period(article.title, article.text, article.published)
+    # the last body clause that told an event (of one type and attacker), its date, type and attacker
+    event: tuple[Clause, DateSpan | None, str, str | None] | None = None
     for clause in clauses:
+        there = None  # set when the clause says where the event told before happened
         if previous is not None and dated_by is not None and summary_period(previous) \
                 and not _same_paragraph(article, dated_by, clause):
             # a running total's period ("3,103 killed since 8 October 2023") dates the rest of its
@@ -145,6 +148,13 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             # (not a battle after strikes: "the site was targeted in a repeat assault" is the strike again)
             cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)
                      and not (family(scene.type) == "strike" and c.type == "ground_fighting")]
+        elif not cands and event is not None and inside and (located := LOCATES_TOLD.match(clause.text)) \
+                and _same_paragraph(article, event[0], clause):
+            # "... conducted strikes on seven facilities in Iraq and Syria. In Iraq, the targets were
+            # located in the vicinity of Al-Qaim and Akashat.": where the event just told happened
+            cands, missing = link_clause(*told_there(event[0], clause, located.end(), inside), event[1], ctx)
+            cands = [dataclasses.replace(c, type=event[2], actor=event[3]) for c in cands]  # the same event
+            there = clause  # the event stays the one told before: "In Syria, they were near ..." may follow
         if clause.part == "body" and clause.text.rstrip().endswith(":") and any(ok for _, _, _, ok, _ in scan(clause.text)):
             opener = (clause, date, clause)
         elif opener is not None and opener[2] is not clause:
@@ -156,6 +166,10 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                 else [(clause, inside)]
         else:
             listed = []
+        if cands and clause.part == "body" and there is None and len({(c.type, c.actor) for c in cands}) == 1:
+            event = (clause, date, cands[0].type, cands[0].actor)
+        elif clause.part == "body" and event is not None and not _same_paragraph(article, event[0], clause):
+            event = None
         said = clause.text if written is article else _as_written(written, clause)
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:

@@ -4,18 +4,22 @@ A town named to locate another ("Kivsharivka near Kupiansk", "Makariv - 50 km we
 Kyiv -", "As Salif on the Red Sea coast", "the Podilskyi district of Kyiv"), a country or
 region holding a town of the same clause, and a facility in a named town are no scenes of
 their own; "N km DIRECTION of TOWN" moves the event to that offset; geo_precision says
-whether the event is at the place (1), near it (2) or only in its region (3).
+whether the event is at the place (1), near it (2) or only in its region (3).  A sentence that only
+says where the event just told lies ("In Iraq, the targets were located in the vicinity of Al-Qaim")
+places that event (:data:`LOCATES_TOLD`, :func:`told_there`).
 :func:`mapper.extract.events.link_clause` applies these after :mod:`mapper.extract.roles`
 has kept the scenes.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
 from mapper.extract import lexicon as lx
 from mapper.extract.governing import COORDINATED
 from mapper.extract.roles import NEAR
+from mapper.extract.triggers import scan
 from mapper.geo.candidates import flat_km
 from mapper.geo.contained import inside
 from mapper.model import Clause, Mention, Place, Resolved
@@ -220,3 +224,22 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
             continue
         out.append((s, e, r))
     return out
+
+
+#: a sentence that says where what was just told lies, with no event word of its own ("In Iraq, the targets were
+#: located in the vicinity of Al-Qaim and Akashat", "In Syria, they were near Deir Ezzor", "The sites struck are
+#: in Hodeidah and Saada")
+LOCATES_TOLD = re.compile(r"\W*(?:(?:in|at)\s+[^,.;]{2,40},\s+)?(?:(?:the|these|those|both|all)\s+)?(?:targets?|sites?|facilities"
+                          r"|locations?|positions|they|it)(?:\s+(?:struck|hit|targeted|attacked))?\s+(?:were|was|are|is|lay|lie)"
+                          r"\s+(?:(?:located|situated|based|all|mainly|mostly)\s+)*(?:in|near|at|around|outside|close\s+to"
+                          r"|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\b", re.IGNORECASE)
+
+
+def told_there(told: Clause, clause: Clause, at: int, inside: list[tuple[int, int, Resolved]]
+                ) -> tuple[Clause, list[tuple[int, int, Resolved]]]:
+    """The event words of ``told`` (up to its first asserted one) joined to what ``clause`` says
+    after ``at`` of where it happened, with the places there moved to their joined offsets."""
+    end = min((e for _, _, e, ok, _ in scan(told.text) if ok), default=len(told.text))
+    head = told.text[:end] + " in"
+    places = [(len(head) + s - at, len(head) + e - at, r) for s, e, r in inside if s >= at]
+    return dataclasses.replace(told, text=head + clause.text[at:]), places
