@@ -61,6 +61,7 @@ def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> Dat
         ("this week", "this week", _span(D(2025, 11, 24), D(2025, 11, 25), 2)),
         ("earlier this week", "earlier this week", _span(D(2025, 11, 24), D(2025, 11, 25), 2)),
         ("last week", "last week", _span(D(2025, 11, 17), D(2025, 11, 23), 2)),
+        ("this past weekend", "this past weekend", _span(D(2025, 11, 22), D(2025, 11, 23), 2)),
         ("on Tuesday", "Tuesday", _span(REF)),
         ("Monday night", "Monday night", _span(D(2025, 11, 24), D(2025, 11, 25), 2)),
         ("on Sunday night", "Sunday night", _span(D(2025, 11, 23), D(2025, 11, 24), 2)),
