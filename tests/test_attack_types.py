@@ -88,3 +88,14 @@ def test_an_attack_at_sea_is_no_fight_on_the_ground(services):
 ])
 def test_weapons_and_fire_named_other_ways(services, text, place, expected):
     assert types(services, text).get(place) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # an order's "direction" is no front
+    ("At the President's direction, US forces conducted precision strikes on two depots near Al Qaim on Sunday.",
+     "Al Qā’im", "air_strike"),
+    # a front's direction is
+    ("On Sunday, Russian forces launched 30 attacks in the Pokrovsk direction.", "Pokrovsk", "ground_fighting"),
+])
+def test_a_direction_is_a_front_only_as_a_places_direction(services, text, place, expected):
+    assert types(services, text).get(place) == expected

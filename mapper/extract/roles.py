@@ -255,7 +255,9 @@ _ARRIVED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees
                       r"(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE)
 # generic attack words that describe ground combat
 GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
-                     r"|\bdirection\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
+                     # a front's direction ("attacks in the Kupyansk direction"), not an order ("at the direction of
+                     # the President", "at President Biden's direction") nor a compass heading ("in every direction")
+                     r"|\b(?-i:[A-Z])[\w-]+(?<![’']s)\s+direction\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
                      # violence by people on the ground: "killed by Israeli forces", "shot by settlers"
                      r"|\b(?:killed|shot|wounded|injured|attacked|abducted)\s+by\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|soldiers"
                      r"|gunmen|settlers|police|militants|fighters|militiamen|snipers)\b", re.IGNORECASE)
