@@ -119,3 +119,14 @@ def test_a_weekday_before_a_region_is_no_village(services):
 ])
 def test_where_the_target_was_going_locates_the_attack(services, text, place):
     assert key(place) in scenes(services, text)
+
+
+@pytest.mark.parametrize("text, scene, not_scene", [
+    # where travellers come back from is no scene of what befell them
+    ("On Sunday, gunmen opened fire on a bus of pilgrims returning from a shrine in Mashhad, killing six in Herat.",
+     "Herat", "Mashhad"),
+    ("On Monday, a drone struck a minibus in Nikopol carrying workers on their way back from Dnipro.", "Nikopol", "Dnipro"),
+])
+def test_where_travellers_return_from_is_no_scene(services, text, scene, not_scene):
+    got = scenes(services, text)
+    assert key(scene) in got and key(not_scene) not in got

@@ -232,6 +232,11 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
                         r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+"
                         r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?$",
                         re.IGNORECASE)
+# where travellers come back from, not where what befell them happened: "pilgrims returning from the Arba'in
+# pilgrimage in Karbala", "workers travelling home from Odesa" (not "fleeing from shelling in X": the shelling's place)
+_RETURNING_FROM = re.compile(r"\b(?:return(?:ing|ed|s)?|com(?:ing|e|es)\s+back|travell?(?:ing|ed)\s+(?:\w+\s+)?"
+                             r"|journey(?:ing|ed)\s+(?:\w+\s+)?|on\s+(?:their|his|her|the)\s+way\s+(?:back|home))\s+from\s+"
+                             r"(?:[^\s,;.:()]+\s+){0,6}?(?:in|at)?\s*(?:the\s+)?$", re.IGNORECASE)
 # where the casualties were taken, not where they were hurt: "19 seriously injured victims were taken to Borno
 # State capital, Maiduguri", "treated at the Al-Aqsa hospital in Deir al-Balah"
 _TREATED = re.compile(r"\b(?:taken|rushed|transported|transferred|brought|admitted|airlifted|referred|treated)\s+"
@@ -461,7 +466,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # "Havaldar Iftikhar, a resident of Sargodha"; "Speaking to local media in the capital Mogadishu";
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"
         return True
-    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) \
+    if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) or _RETURNING_FROM.search(left) \
             or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left) or _TREATED.search(left) \
             or place.kind == "facility" and _WHERE_TAKEN.match(text, end):
         return True
