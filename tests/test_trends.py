@@ -32,6 +32,10 @@ def scenes(services, text):
     # events whose predicate calls them a pattern
     "Over the past month, the shelling of army positions near Lachin and Kalbajar was intensive and systematic.",
     "Russian shelling of Kherson is constant.",
+    # a resurgence is a trend; a place called the epicentre of violence is characterised, not a scene
+    "Families in Gonaïves face hunger as resurging gang violence keeps markets closed.",
+    # events counted over a period longer than a week: a tally
+    "Since July, 21 clashes have been recorded in Teorama, nine of them in September.",
 ])
 def test_what_a_trend_is_made_of_is_no_event(services, text):
     assert scenes(services, text) == set()
@@ -64,3 +68,13 @@ def test_events_a_subject_points_back_to_are_told_before(services, text):
 
 def test_a_subject_that_is_no_back_reference_stays(services):
     assert key("Kherson") in scenes(services, "This included overnight shelling on the city of Kherson on 9 October.")
+
+
+def test_events_counted_over_a_weekend_are_told_one_by_one(services):
+    assert key("Kherson") in scenes(services, "Over the weekend, 71 attacks were recorded in Kherson.")
+
+
+def test_a_place_called_the_epicentre_of_violence_is_no_scene(services):
+    got = scenes(services, "Gangs attacked Mirebalais on 3 October. In Gonaïves, which remains the epicentre of "
+                           "violence, half of the displaced have moved twice.")
+    assert got == {key("Mirebalais")}

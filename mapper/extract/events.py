@@ -79,6 +79,12 @@ class Candidate:
 #: "40 have now been killed", "over 43,700 people have since been killed"
 _RUNNING_TOTAL = re.compile(r"\b(?:have|has)\s+(?:now|since)\s+been\s+(?:killed|wounded|injured|displaced)\b",
                             re.IGNORECASE)
+#: events counted over a period longer than a week ("13 clashes have occurred in Catatumbo in 2024, 11 of which
+#: took place in the last three months"): a tally, not an event ("71 attacks over the weekend" are told one by one)
+_TALLY = re.compile(r"\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+)?(?:clashes|attacks|incidents|strikes|airstrikes"
+                    r"|raids|explosions)\s+(?:have|had|were|has)\s+(?:been\s+)?(?:occurred|taken\s+place|recorded|reported"
+                    r"|registered|documented|verified)\b", re.IGNORECASE)
+_TALLY_DAYS = 7
 _POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
@@ -186,7 +192,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k != "violence")
     if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
-            plural and _RUNNING_TOTAL.search(text)):
+            plural and _RUNNING_TOTAL.search(text)) or (
+            plural and (date.end - date.start).days > _TALLY_DAYS and _TALLY.search(text)):
         # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
         return [], []

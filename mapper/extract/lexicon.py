@@ -255,9 +255,10 @@ QUARTER_WORDS = r"neighbou?rhood|quarter|microdistrict"
 #: words after which a place is where something set out from, not where it happened
 ORIGIN_WORDS = frozenset({"from", "departed", "departing", "leaving"})
 #: a clause that only says attacks go on, with no specific event, is not an incident
-_TRENDS = (r"rising|escalating|increasing|intensifying|growing|mounting|surging|worsening|escalation\s+of"
+_TRENDS = (r"rising|escalating|increasing|intensifying|growing|mounting|surging|worsening|resurg(?:ing|ent|ence\s+of)"
+           r"|escalation\s+of"
            r"|(?:surge|spike|upsurge|rise|increase)\s+in")
-GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|repeated|regular|daily|constant|systematic"
+GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|epicent(?:er|re)\s+of|hotbed\s+of|repeated|regular|daily|constant|systematic"
                      r"|relentless|incessant|frequent|intensified|stepped[- ]up|heightened|increased|" + _TRENDS
                      + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 #: a trend of violence ("amid rising crime and violence", "the escalation of violence in Darfur") is a
