@@ -37,7 +37,6 @@ from mapper.extract.locators import drop_containers, drop_reference_points, geo_
 from mapper.extract.officials import title_places
 from mapper.extract.roles import (
     GROUND,
-    VENUE_NOUN,
     excluded,
     idle_subclause,
     in_proper_name,
@@ -55,6 +54,7 @@ from mapper.extract.triggers import (
     scan,
     type_of,
 )
+from mapper.extract.venues import venue
 from mapper.model import STRIKE_TYPES, Article, Clause, DateSpan, Place, Resolved
 
 
@@ -247,7 +247,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and not in_proper_name(text, s, e, starts, ctx.article.text)
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
             and not idle_subclause(s, every, marks)
-            and (kinds[s] != "diplomatic" or _venue(every, text, s, e))]
+            and (kinds[s] != "diplomatic" or venue(every, text, s, e))]
     kept = drop_containers(drop_reference_points(kept, text), text)
     titled = title_places(text, places) if kind != "diplomatic" else set()
     if titled:
@@ -384,31 +384,3 @@ def _made_of(text: str, found: list[tuple[str, int, int]]) -> int:
     if len(text[:starts[0]].split()) > 3:
         return starts[0]
     return starts[1] if len(starts) > 1 else len(text)
-
-
-def _venue(trig: Triggers, text: str, start: int, end: int) -> bool:
-    """Whether a place is where talks happen: just after the talks ("talks with the US in
-    Istanbul") or naming them ("the Geneva talks"); not a place named before them ("Putin,
-    who stayed in Moscow, was briefed on the talks")."""
-    if VENUE_NOUN.match(text, end):
-        return True
-    fronted = _FRONTED_VENUE.match(text)
-    if fronted is not None and start < fronted.end("where") and any(a >= fronted.end() for a in trig.talk_ends):
-        return True  # "In Riyadh, and then Cairo, I met individually with ...": where the subject met
-    if _TOPIC.search(text, max(0, start - 40), start):
-        return False  # "a Security Council meeting on the situation in Gaza": what the talks are about
-    i = bisect.bisect_right(trig.talk_ends, start) - 1
-    # a name in apposition does not put the venue further away ("met the Foreign Minister,
-    # Amir Khan Muttaqi, in Kabul")
-    return i >= 0 and len(_APPOSITION.sub("", text[trig.talk_ends[i]:start])) <= _VENUE_REACH
-
-
-_VENUE_REACH = 60
-#: a clause opening with where its subject was ("In Riyadh, and then Cairo, I met ...", "While in Addis, the envoy
-#: held talks ..."): the places of that phrase, before the subject
-_FRONTED_VENUE = re.compile(r"\W*(?:(?:later|then|there|earlier|also|and)\s*,?\s+)?(?:in|at|while\s+in)\s+"
-                            r"(?P<where>[^.;:!?]{1,60}?),\s+(?-i:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|the\s+[a-z]+|[A-Z][a-z]+)\s", re.IGNORECASE)
-_APPOSITION = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s*,")
-#: a place after a subject matter is the topic of talks, not their venue
-_TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
-                    r"|fighting|security)\s+(?:in|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
