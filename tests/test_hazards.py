@@ -29,6 +29,8 @@ def scenes(services, text):
     "Floods killed 12 people in Maiduguri on Tuesday.",
     "On Tuesday, two children died of cholera in Maiduguri.",
     "Typhoon Yagi hit Haiphong on Wednesday, killing four people.",
+    # the hazard told as the cause further on in the clause
+    "In Hunan Province, ten people died on Tuesday while three are still missing following widespread floods.",
 ])
 def test_a_hazard_that_struck_or_killed_is_no_incident(services, text):
     assert scenes(services, text) == set()

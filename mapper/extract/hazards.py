@@ -29,7 +29,7 @@ _HAZARD = (r"(?:earth)?quakes?|aftershocks?|tremors?|landslides?|mudslides?|floo
 _WORDS = re.compile(rf"\b(?:{_HAZARD})\b")
 _OPENING = re.compile(rf"(?:{_HAZARD})\b", re.IGNORECASE)
 # the hazard told after the event words as their cause ("killed by a landslide", "died of cholera")
-_CAUSE_AFTER = re.compile(rf"\s+(?:by|of|from|due\s+to|in|after|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+_CAUSE_AFTER = re.compile(rf",?\s+(?:by|of|from|due\s+to|in|after|during|following|caused\s+by|as\s+a\s+result\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
                           rf"(?:{_HAZARD})\b")
 
 
@@ -43,4 +43,4 @@ def natural_cause(text: str, found: list[tuple[str, int, int]]) -> bool:
     first = min(s for _, s, _ in found)
     # told before the event words (the subject, or the opening: "A landslide in Sorata ... killed")
     return bool(_WORDS.search(text, 0, first) or _OPENING.match(text)) \
-        or any(_CAUSE_AFTER.match(text, e) for _, _, e in found)
+        or any(_CAUSE_AFTER.search(text, e) for _, _, e in found)
