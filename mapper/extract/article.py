@@ -22,6 +22,7 @@ from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC
 from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there
+from mapper.extract.page_parts import is_captioned, is_heading, is_standfirst, lead_start
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
@@ -76,7 +77,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     by_part = _by_part(geoparse_article(article, gaz))
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
-                         home=_home(by_part), lead=_lead(clauses))
+                         home=_home(by_part), lead=lead_start(clauses))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
@@ -102,7 +103,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             previous = None
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous, period=period)
-        captioned = _captioned(article, clause)
+        captioned = is_captioned(article, clause)
         if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
                 and (article.published is None or date.end <= article.published) \
                 and not captioned:
@@ -174,7 +175,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
             headline.append(clause.part == "title" or (how == "published" and (
-                _heading(article.text, clause, article.title) or _standfirst(article.text, clause))))
+                is_heading(article.text, clause, article.title) or is_standfirst(article.text, clause))))
             echoes.append(c.echo)
             undated.append(how == "published")
             incidents.append(Incident(
@@ -212,19 +213,6 @@ def _families(text: str) -> set[str]:
 _ANY_FAMILY = frozenset({"strike", "ground_fighting", "explosion", "sabotage", "other"})
 
 
-def _lead(clauses: list[Clause]) -> int:
-    """Where the body's first sentence starts: the first body clause that ends as a sentence does
-    (bylines, credits and headings before it do not)."""
-    return next((c.start for c in clauses if c.part == "body" and _SENTENCE_END.search(c.text[-2:] + " ")
-                 and not _PHOTO_DATED.search(c.text)), 0)
-
-
-#: a wire photo's caption, which ends in the day it was taken ("A man looks through a damaged house
-#: ... in Poonch district, Wednesday, May 7, 2025.", "... (AP Photo/Channi Anand)")
-_PHOTO_DATED = re.compile(r"(?:,\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\.?\s+\d{1,2},"
-                          r"\s+\d{4}\.|\((?:AP|AFP|Reuters)\s+Photo\b[^)]*\)\.?)\s*$")
-
-
 def _verbless_list(text: str, inside: list[tuple[int, int, Resolved]]) -> bool:
     """Whether a clause is nothing but a list of places ("Odesa, Kherson, and Kirovohrad regions.")."""
     rest, last = [], 0
@@ -235,6 +223,7 @@ def _verbless_list(text: str, inside: list[tuple[int, int, Resolved]]) -> bool:
     return all(w in _LIST_WORDS for w in _WORD.findall(" ".join(rest).lower()))
 
 
+_WORD = re.compile(r"\w+")
 _LIST_WORDS = frozenset("""and or the of also as well regions region oblast oblasts city cities community communities
 district districts province provinces governorate governorates""".split())
 
@@ -323,58 +312,8 @@ def _first(own: int | None, added: int | None) -> int | None:
     return own if own is not None else added
 
 
-def _heading(text: str, clause: Clause, title: str) -> bool:
-    """Whether a body clause is a heading that restates the title: a short line of its own
-    with no sentence's end, before any sentence, most of whose words are the title's
-    ("Majdal Shams attack" under a wiki page's title), which announces like the headline.
-    The short lines of a live blog are posts of their own."""
-    if _SENTENCE_END.search(text, 0, clause.start):
-        return False
-    words = set(_WORD.findall(clause.text.lower()))
-    if not words or len(words & set(_WORD.findall(title.lower()))) * 2 < len(words):
-        return False
-    line_start = text.rfind("\n", 0, clause.start) + 1
-    line_end = text.find("\n", clause.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-    return bool(line) and line == clause.text.strip() and len(line.split()) <= _HEADING_WORDS \
-        and line[-1] not in ".!?:;,\"”'’)"
-
-
-_HEADING_WORDS = 12
-_WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
-
-
-def _standfirst(text: str, clause: Clause) -> bool:
-    """Whether a body clause lies in the first paragraph of the body when that paragraph is
-    one short sentence (a standfirst summing up what follows, like the headline)."""
-    end = text.find("\n", text.find(text.lstrip()[:1]) if text.strip() else 0)
-    raw = text[:end if end >= 0 else len(text)]
-    first = raw.strip()
-    return clause.end <= len(raw) and len(first.split()) <= _STANDFIRST_WORDS and first.count(". ") == 0 \
-        and first[-1:] in ".!?"  # a sentence ("12:40 Drones hit Poltava" opens a live blog post)
-
-
-_STANDFIRST_WORDS = 40
 #: how a clause's date came from the clause itself (clause_dates.clause_date's sources)
 _OWN_DATE = frozenset({"explicit", "bullet", "anaphoric"})
-
-
-def _captioned(article: Article, clause: Clause) -> bool:
-    """Whether a clause is part of a photo's caption: its line ends in a credit ("... displacing
-    two families. Photo: OCHA")."""
-    text = article.title if clause.part == "title" else article.text
-    reach = min(len(text), clause.end + _CAPTION_REACH)  # a caption is short: its credit follows closely
-    end = text.find("\n", clause.start, reach)
-    return bool(_CAPTION.search(text, clause.start, reach if end < 0 else end))
-
-
-_CAPTION_REACH = 400
-
-
-_CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©"
-                      # an agency's credit closing a caption: "... when it briefly captured Goma /AFP"
-                      r"|\s/\s?(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Anadolu|Xinhua|File)\b")
 
 
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:

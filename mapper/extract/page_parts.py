@@ -1,0 +1,79 @@
+"""The parts of a page around its sentences: where the body's first sentence starts, a heading
+that restates the title, a standfirst, a photo's caption.
+
+:func:`mapper.extract.article.extract_article` reads a dateline only in the lead, gives a
+heading or standfirst that restates the headline no incident of its own where the body tells
+it, and dates no later clause by a caption's day.
+"""
+from __future__ import annotations
+
+import re
+
+from mapper.model import Article, Clause
+
+__all__ = ["is_captioned", "is_heading", "is_standfirst", "lead_start"]
+
+
+def lead_start(clauses: list[Clause]) -> int:
+    """Where the body's first sentence starts: the first body clause that ends as a sentence does
+    (bylines, credits and headings before it do not)."""
+    return next((c.start for c in clauses if c.part == "body" and _SENTENCE_END.search(c.text[-2:] + " ")
+                 and not _PHOTO_DATED.search(c.text)), 0)
+
+
+#: a wire photo's caption, which ends in the day it was taken ("A man looks through a damaged house
+#: ... in Poonch district, Wednesday, May 7, 2025.", "... (AP Photo/Channi Anand)")
+_PHOTO_DATED = re.compile(r"(?:,\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\.?\s+\d{1,2},"
+                          r"\s+\d{4}\.|\((?:AP|AFP|Reuters)\s+Photo\b[^)]*\)\.?)\s*$")
+
+
+def is_heading(text: str, clause: Clause, title: str) -> bool:
+    """Whether a body clause is a heading that restates the title: a short line of its own
+    with no sentence's end, before any sentence, most of whose words are the title's
+    ("Majdal Shams attack" under a wiki page's title), which announces like the headline.
+    The short lines of a live blog are posts of their own."""
+    if _SENTENCE_END.search(text, 0, clause.start):
+        return False
+    words = set(_WORD.findall(clause.text.lower()))
+    if not words or len(words & set(_WORD.findall(title.lower()))) * 2 < len(words):
+        return False
+    line_start = text.rfind("\n", 0, clause.start) + 1
+    line_end = text.find("\n", clause.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    return bool(line) and line == clause.text.strip() and len(line.split()) <= _HEADING_WORDS \
+        and line[-1] not in ".!?:;,\"”'’)"
+
+
+_HEADING_WORDS = 12
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
+
+
+def is_standfirst(text: str, clause: Clause) -> bool:
+    """Whether a body clause lies in the first paragraph of the body when that paragraph is
+    one short sentence (a standfirst summing up what follows, like the headline)."""
+    end = text.find("\n", text.find(text.lstrip()[:1]) if text.strip() else 0)
+    raw = text[:end if end >= 0 else len(text)]
+    first = raw.strip()
+    return clause.end <= len(raw) and len(first.split()) <= _STANDFIRST_WORDS and first.count(". ") == 0 \
+        and first[-1:] in ".!?"  # a sentence ("12:40 Drones hit Poltava" opens a live blog post)
+
+
+_STANDFIRST_WORDS = 40
+
+
+def is_captioned(article: Article, clause: Clause) -> bool:
+    """Whether a clause is part of a photo's caption: its line ends in a credit ("... displacing
+    two families. Photo: OCHA")."""
+    text = article.title if clause.part == "title" else article.text
+    reach = min(len(text), clause.end + _CAPTION_REACH)  # a caption is short: its credit follows closely
+    end = text.find("\n", clause.start, reach)
+    return bool(_CAPTION.search(text, clause.start, reach if end < 0 else end))
+
+
+_CAPTION_REACH = 400
+
+
+_CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©"
+                      # an agency's credit closing a caption: "... when it briefly captured Goma /AFP"
+                      r"|\s/\s?(?:AFP|AP|Reuters|EPA|Getty(?:\s+Images)?|Anadolu|Xinhua|File)\b")
