@@ -43,3 +43,16 @@ def test_a_date_reaching_past_publication_dates_no_later_clause(services):
     text = ("This update, finalized on 11 March, predates the announcement of a truce between the parties, which "
             "took effect on 13 March at 4 a.m. Shelling hit Kherson, wounding two people.")
     assert dated(services, text)[key("Kherson")][1] <= PUB
+
+
+def test_what_a_clause_calls_recent_is_of_the_days_before_publication(services):
+    # not of an older day the article told before it
+    text = ("The war erupted on 15 April 2023, according to the report.\n\n"
+            "Recent clashes between the two forces in Nyala have displaced an estimated 50,000 people.")
+    start, end = dated(services, text)[key("Nyala")]
+    assert end == PUB and (PUB - start).days <= 7
+
+
+def test_a_recent_event_after_a_day_of_this_week_keeps_that_day(services):
+    text = "On 9 March, drones struck Kherson. The recent strikes damaged a school in Kherson."
+    assert dated(services, text)[key("Kherson")][0] == dt.date(2025, 3, 9)

@@ -174,10 +174,10 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         said = clause.text if written is article else _as_written(written, clause)
         source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
-            headline.append(clause.part == "title" or (how == "published" and (
+            headline.append(clause.part == "title" or (how in _UNDATED and (
                 is_heading(article.text, clause, article.title) or is_standfirst(article.text, clause))))
             echoes.append(c.echo)
-            undated.append(how == "published")
+            undated.append(how in _UNDATED)
             incidents.append(Incident(
                 type=c.type, date_start=c.date.start, date_end=c.date.end, time_precision=c.date.precision,
                 place=c.place, place_text=c.place_text, geo_precision=c.geo_precision, sources=(source,),
@@ -314,6 +314,8 @@ def _first(own: int | None, added: int | None) -> int | None:
 
 #: how a clause's date came from the clause itself (clause_dates.clause_date's sources)
 _OWN_DATE = frozenset({"explicit", "bullet", "anaphoric"})
+#: ... and how it came from no day the text names (the publication day; "recent": the days before it)
+_UNDATED = frozenset({"published", "recent"})
 
 
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:

@@ -151,6 +151,10 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:
         return bullet, "bullet"
+    if published is not None and _RECENT.search(clause_text) and (previous is None or previous.end < published - _RECENT_REACH):
+        # "Recent clashes in Nyala have displaced 50,000": the days before publication, not an older day
+        # the article told before ("the conflict that erupted on 15 April")
+        return DateSpan(published - _RECENT_REACH, published, 2), "recent"
     if previous is not None:
         shift = _ANAPHORIC_DAY.search(clause_text)
         if shift is not None:  # "the following day", "two days later": counted from the date just told
@@ -162,6 +166,9 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     return None, ""
 
 
+#: events the clause calls recent ("Recent clashes", "recently", "the latest fighting"), and how far back that reaches
+_RECENT = re.compile(r"\b(?:recent|recently|latest)\b", re.IGNORECASE)
+_RECENT_REACH = dt.timedelta(days=7)
 #: the report's own period named in a clause ("during the reporting period", "over this reporting week")
 _REPORTING = re.compile(r"(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)\b", re.IGNORECASE)
 #: a report saying which period it covers ("It covers the period from 22-25 November 2024", "The data collected
