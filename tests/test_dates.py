@@ -62,6 +62,13 @@ def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> Dat
         ("earlier this week", "earlier this week", _span(D(2025, 11, 24), D(2025, 11, 25), 2)),
         ("last week", "last week", _span(D(2025, 11, 17), D(2025, 11, 23), 2)),
         ("this past weekend", "this past weekend", _span(D(2025, 11, 22), D(2025, 11, 23), 2)),
+        # days and weeks counted from either end of a month
+        ("The first two days of November were calm", "The first two days of November",
+         _span(D(2025, 11, 1), D(2025, 11, 2), 2)),
+        ("in the first week of November", "the first week of November", _span(D(2025, 11, 1), D(2025, 11, 7), 2)),
+        ("during the last week of October", "the last week of October", _span(D(2025, 10, 25), D(2025, 10, 31), 2)),
+        ("in the last week of February 2024", "the last week of February 2024",
+         _span(D(2024, 2, 23), D(2024, 2, 29), 2)),
         ("on Tuesday", "Tuesday", _span(REF)),
         ("Monday night", "Monday night", _span(D(2025, 11, 24), D(2025, 11, 25), 2)),
         ("on Sunday night", "Sunday night", _span(D(2025, 11, 23), D(2025, 11, 24), 2)),

@@ -85,7 +85,10 @@ _P_MONTH = re.compile(rf"(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?")
 _MONTH_LEFT = re.compile(
     r"(?:\b(?P<p>in|since|during|throughout|until|till|by|from|through|last|this|next)\s+)?"
     r"(?:\b(?P<q>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half"
-    r"|second\s+half)\s+of)[\s-]+)?\Z", re.IGNORECASE)
+    r"|second\s+half"
+    # days and weeks counted from either end: "the first two days of December", "the last week of October"
+    r"|(?:first|last|final|second|third)\s+(?:(?:two|three|four|five|six|seven|ten|few|couple\s+of|\d{1,2})\s+)?"
+    r"(?:days?|weeks?))\s+of)[\s-]+)?\Z", re.IGNORECASE)
 # Two months: "in January and February", "between June and August 2024", "January-March 2025"
 # (full names only: "May" and "March" are also words).
 _P_MONTHS = re.compile(rf"(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
@@ -190,8 +193,10 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         return None
     low, high = _month_part(qualifier) if qualifier else (1, 31)
     last = calendar.monthrange(first_day.year, month)[1]
-    start, end = first_day.replace(day=low), first_day.replace(day=min(high, last))
-    return _span(m, start, end, 3, left.start("q") if qualifier else at)
+    if low < 0:  # counted back from the month's end
+        low, high = max(1, last + low + 1), last + high + 1
+    start, end = first_day.replace(day=min(low, last)), first_day.replace(day=min(high, last))
+    return _span(m, start, end, 2 if (end - start).days < 7 else 3, left.start("q") if qualifier else at)
 
 
 def _months(m: re.Match[str], ref: dt.date | None) -> _Found | None:
@@ -215,8 +220,17 @@ def _months(m: re.Match[str], ref: dt.date | None) -> _Found | None:
 
 
 def _month_part(qualifier: str) -> tuple[int, int]:
-    """Day range of a month for "early", "mid", "the end of", ... (ends clipped later)."""
+    """Day range of a month for "early", "mid", "the end of", ... (ends clipped later); days
+    counted back from the month's end ("the last week of") as negative numbers (-7, -1)."""
     q = qualifier.lower()
+    counted = _COUNTED_PART.search(q)
+    if counted is not None:
+        n = counted["n"] or ("2" if counted["unit"].endswith("s") else "1")
+        size = (int(n) if n.isdigit() else _SMALL_COUNTS.get(n.split()[0], 3)) * (7 if counted["unit"].startswith("week") else 1)
+        if counted["end"] in ("last", "final"):
+            return -size, -1
+        nth = {"first": 0, "second": 1, "third": 2}[counted["end"]] if counted["n"] is None else 0
+        return nth * size + 1, (nth + 1) * size
     if q.startswith(("early", "beginning", "the beginning", "start", "the start")):
         return 1, 10
     if q.startswith(("mid", "the middle")):
@@ -226,6 +240,11 @@ def _month_part(qualifier: str) -> tuple[int, int]:
     if "second" in q:
         return 16, 31
     return 21, 31  # late, (the) end of
+
+
+_COUNTED_PART = re.compile(r"(?P<end>first|last|final|second|third)\s+(?:(?P<n>two|three|four|five|six|seven|ten|few"
+                           r"|couple\s+of|\d{1,2})\s+)?(?P<unit>days?|weeks?)")
+_SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "few": 3, "couple": 2}
 
 
 def _iso_or_year(m: re.Match[str], ref: dt.date | None) -> _Found | None:
