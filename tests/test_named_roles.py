@@ -130,3 +130,12 @@ def test_where_the_target_was_going_locates_the_attack(services, text, place):
 def test_where_travellers_return_from_is_no_scene(services, text, scene, not_scene):
     got = scenes(services, text)
     assert key(scene) in got and key(not_scene) not in got
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, ministers sanctioned Alabuga, the main producer of drones used in Ukraine.",
+    "On Monday, deliveries of Shahed drones to Russia through Makhachkala were discussed.",
+])
+def test_weapons_as_goods_are_not_fired(services, text):
+    # weapons made, sold or shipped are no attack at the places named with them
+    assert scenes(services, text) == set()

@@ -63,7 +63,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
                         or ((not echo and _ANAPHORA.search(before) or _BACK_SUBJECT.match(src, 0, m.start()))
                             and not _TOLD_HERE.match(text, m.end()))
-                        or _CHARACTERISATION.search(before) or (served and _BENEFICIARIES.search(before))
+                        or _CHARACTERISATION.search(before) or _WEAPON_TRADE.search(before)
+                        or (served and _BENEFICIARIES.search(before))
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
@@ -226,6 +227,12 @@ _BENEFICIARIES = re.compile(
 # "Russia is targeting civilians": a characterisation, not a report
 _CHARACTERISATION = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$",
                                re.IGNORECASE)
+#: weapons as goods: "the main producer of drones used in Ukraine", "deliveries of Shahed drones to Russia",
+#: "the supply of missiles": made, sold or shipped, not fired
+_WEAPON_TRADE = re.compile(r"\b(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
+                           r"|manufacturing|supply|supplies|deliveries|delivery|shipments?|stockpiles?|sales?|purchases?"
+                           r"|transfers?|procurement|components?\s+for|parts\s+for)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$",
+                           re.IGNORECASE)
 _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
                         r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
 
