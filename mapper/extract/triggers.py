@@ -229,10 +229,11 @@ _CHARACTERISATION = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\
                                re.IGNORECASE)
 #: weapons as goods: "the main producer of drones used in Ukraine", "deliveries of Shahed drones to Russia",
 #: "the supply of missiles": made, sold or shipped, not fired
-_WEAPON_TRADE = re.compile(r"\b(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
+_WEAPON_TRADE = re.compile(r"\b(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
                            r"|manufacturing|supply|supplies|deliveries|delivery|shipments?|stockpiles?|sales?|purchases?"
-                           r"|transfers?|procurement|components?\s+for|parts\s+for)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}$",
-                           re.IGNORECASE)
+                           r"|transfers?|procurement)\s+of|(?:components?|parts)\s+for"
+                           r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy|purchase))"
+                           r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
                         r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
 
