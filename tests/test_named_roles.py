@@ -139,3 +139,9 @@ def test_where_travellers_return_from_is_no_scene(services, text, scene, not_sce
 def test_weapons_as_goods_are_not_fired(services, text):
     # weapons made, sold or shipped are no attack at the places named with them
     assert scenes(services, text) == set()
+
+
+def test_where_the_displaced_reached_is_no_scene(services):
+    # "displaced some 2,000 families to sites near Goma": the sites they reached lie near Goma
+    got = scenes(services, "Since 2 June, fighting around Sake has displaced some 2,000 families to sites near Goma.")
+    assert key("Sake") in got and key("Goma") not in got

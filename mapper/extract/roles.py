@@ -226,8 +226,11 @@ _ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
 _ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
 # where people fled to is not where the event happened
 _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
-                        r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:\w+\s+){0,2}"
+                        r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:[\w,’'-]+\s+){0,4}?"
                         r"(?:to|towards?|into|for)\s+(?:the\s+)?"
+                        # "to sites near Goma", "to camps in Kassala": where the sites they reached lie
+                        r"(?:(?:[\w-]+\s+){0,2}?(?:sites?|camps?|shelters?|settlements?|areas?|locations?|communities)\s+"
+                        r"(?:near|around|in|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?)?"
                         # "fleeing to nearby locations such as Kibirizi, Kirima and ..."
                         r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+"
                         r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?$",
