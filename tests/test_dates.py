@@ -367,3 +367,13 @@ def test_a_listed_part_with_a_day_of_its_own_keeps_that_day():
     date, how = clause_date("This included strikes on Odesa on Wednesday night.", published=D(2023, 10, 5),
                             bullet=None, previous=weekend)
     assert how == "explicit" and date.start == D(2023, 10, 4)
+
+
+def test_a_day_a_negated_verb_governs_is_no_date_of_the_clause():
+    # "did not end on 7 October": the clause says nothing happened then; the date told before stays
+    week = _span(D(2023, 10, 16), D(2023, 10, 22), 2)
+    got = clause_date("The violence did not end on 7 October.", published=D(2023, 10, 23), bullet=None, previous=week)
+    assert got == (week, "previous")
+    # a day of its own, not negated, is the clause's
+    assert clause_date("The violence began on 7 October.", published=D(2023, 10, 23), bullet=None,
+                       previous=week) == (_span(D(2023, 10, 7)), "explicit")

@@ -143,7 +143,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             elif not _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) and published is not None \
                     and (start := _past(f[2].start, published)) <= published:
                 kept.append((f[0], f[1], DateSpan(start, published, span_precision(start, published))))
-        found = kept
+        # "The violence did not end on 7 October": a day the clause says something did not happen on
+        found = [f for f in kept if not _NEGATED_DAY.search(clause_text, max(0, f[0] - 40), f[0])]
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
                                          or _OTHER_EVENT.search(clause_text, max(0, f[0] - 80), f[0]))]
@@ -166,6 +167,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     return None, ""
 
 
+#: a day governed by a negated verb ("did not end on 7 October", "has not stopped since Monday")
+_NEGATED_DAY = re.compile(r"\b(?:not|n['’]t|never)\s+(?:\w+\s+){1,2}?(?:on|in|since|by)\s+(?:the\s+)?$", re.IGNORECASE)
 #: events the clause calls recent ("Recent clashes", "recently", "the latest fighting"), and how far back that reaches
 _RECENT = re.compile(r"\b(?:recent|recently|latest)\b", re.IGNORECASE)
 _RECENT_REACH = dt.timedelta(days=7)
