@@ -191,3 +191,12 @@ def about(ctx: Context, country: str, admin1: str | None) -> bool:
     own = ctx.own_weight if ctx.own_country == country else 0.0
     total = max(ctx.size - (ctx.own_weight if ctx.own_country else 0.0), 1.0)
     return (ctx.countries.get(country, 0) - own) >= COUNTRY_MAJORITY * total
+
+
+def support(ctx: Context, country: str, own: float = 0.0) -> float:
+    """The votes the article gives ``country`` and, at :data:`NEIGHBOUR_SHARE`, the countries
+    bordering it, less ``own`` (the vote of the mention asking, which lies in ``country``)."""
+    if not country:
+        return 0.0
+    near = sum(ctx.countries.get(n, 0) for n in neighbours().get(country, ()))
+    return ctx.countries.get(country, 0) - own + NEIGHBOUR_SHARE * near

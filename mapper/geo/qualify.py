@@ -56,12 +56,15 @@ QUALIFIER = "region qualifying the place before it"
 
 def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str, bool], list[int]],
            chosen: dict[tuple[str, bool], tuple[int, float]], reasons: dict[int, str],
-           forced: set[tuple[str, bool]] = frozenset(), given: frozenset[int] = frozenset()) -> dict[int, Place]:
+           forced: set[tuple[str, bool]] = frozenset(), given: frozenset[int] = frozenset(),
+           counted: tuple[int, ...] = ()) -> dict[int, Place]:
     """Each resolved span's place: its group's choice, then "Village, Region" pairs and
     far namesakes of the article's focus region; ``forced``: groups whose reading lies in a
     country the article never points to, placed in the focus region whatever the distance;
     ``given``: spans said to be places, which the gazetteer may lack and their text place
-    (:mod:`mapper.geo.contained`).  ``reasons`` is updated (resolved: "", a qualifier:
+    (:mod:`mapper.geo.contained`); ``counted``: the readings of names left unresolved as far
+    namesakes, which still count towards the focus as they did before they were dropped
+    (:mod:`mapper.geo.namesakes`).  ``reasons`` is updated (resolved: "", a qualifier:
     :data:`QUALIFIER`)."""
     out: dict[int, Place] = {}
     best: dict[int, int] = {}
@@ -77,7 +80,7 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         reasons[i] = QUALIFIER if qualifier else ""
     # "Harrisburg, Pa.": a place its own text qualifies is where the qualifier says
     stated = {i - 1 for i, (_, qualifier) in pairs.items() if qualifier}
-    region = focus(gaz, list(best.values()))
+    region = focus(gaz, [*best.values(), *counted])
     if region is not None:
         for i, place in strays.into_focus(gaz, spans, text, groups, chosen, best, region,
                                           {i for i in range(len(spans)) if reasons.get(i) or i in stated},

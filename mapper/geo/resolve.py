@@ -17,6 +17,9 @@ Resolution runs twice: the first pass gives each mention a best guess; the secon
 re-scores with the countries those guesses imply (excluding the mention itself).
 A span is kept only with enough evidence (:mod:`mapper.geo.admit`): common English words
 ("Nice", "Police") and names inside person or organisation names need more than their prior.
+A chosen reading needs support too: an obscure village, or a town matched only by an alternate
+name (:mod:`mapper.geo.namesakes`), in a country nothing else in the article points to is left
+unresolved.
 
 Candidates and priors are computed once per process per key; a pass here is skipped when
 its inputs (the entries chosen before it) are those of the pass before.
@@ -26,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from mapper.geo import admit, beside, context, lists, nearby, postal, qualify
+from mapper.geo import admit, beside, context, lists, namesakes, nearby, postal, qualify
 from mapper.geo.candidates import CITY, candidates, is_district, name_strength, word_slot
 from mapper.geo.candidates import together as _together
 from mapper.geo.elided import elided
@@ -110,14 +113,11 @@ def _first(gaz: Gazetteer, spans: list[Span], groups: dict[tuple[str, str], list
     return out
 
 
-def _strangers(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, bool], list[int]],
-               chosen: dict[tuple[str, bool], tuple[int, float]]) -> list[tuple[str, bool]]:
+def _strangers(gaz: Gazetteer, chosen: dict[tuple[str, bool], tuple[int, float]],
+               full: context.Context) -> list[tuple[str, bool]]:
     """Groups whose only reading is an obscure village in a country the rest of the
     article never points to ("the Karari district" of Omdurman read as a hamlet in India,
-    in a story about Sudan): better unresolved than misplaced."""
-    demonyms = Counter(s.demonym for s in spans if s.demonym)
-    entries = [pick[0] for pick in chosen.values()]
-    full = context.votes(gaz, entries, demonyms)
+    in a story about Sudan): better unresolved than misplaced.  ``full``: the article's votes."""
     out = []
     for g, (entry, _) in chosen.items():
         if gaz.kind[entry] != CITY or gaz.population[entry] >= _OBSCURE_POP:
@@ -131,6 +131,12 @@ def _strangers(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, bool],
 
 
 _OBSCURE_POP = 20_000
+
+
+def _full_votes(spans: list[Span], gaz: Gazetteer, chosen: dict[tuple[str, str], tuple[int, float]]) -> context.Context:
+    """The article's votes: every group's chosen entry and the demonyms."""
+    demonyms = Counter(s.demonym for s in spans if s.demonym)
+    return context.votes(gaz, [pick[0] for pick in chosen.values()], demonyms)
 
 
 def _far_districts(spans: list[Span], gaz: Gazetteer,
@@ -213,24 +219,31 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                 reasons[i] = "not in gazetteer"  # as before the second level was indexed: qualify may place it
         chosen = _choose(spans, gaz, text, groups)  # the namesakes it drew into a list choose again
     forced: set[tuple[str, bool]] = set()
+    counted: tuple[int, ...] = ()
     if trusted is False:
         for g in postal.unattested(spans, gaz, text, groups, chosen):
             for i in groups.pop(g):
                 reasons[i] = "a post-office name without place evidence"
             del chosen[g]
-        strangers = _strangers(spans, gaz, groups, chosen)
+        full = _full_votes(spans, gaz, chosen)
+        strangers = _strangers(gaz, chosen, full)
         focus = qualify.focus(gaz, [pick[0] for g, pick in chosen.items() if g not in strangers])
-        for g in strangers:
+        # towns read under another place's name (an alternate name) that nothing in the story
+        # supports ("Komo" as Como in a story about Papua New Guinea): as strangers, though their
+        # readings still count towards the focus, which needs a story of several names
+        far_names = [g for g in namesakes.unsupported(spans, gaz, groups, chosen, full) if g not in strangers]
+        for g in strangers + far_names:
             if focus is not None and any(spans[i].prev_word in LOCATIVES for i in groups[g]):
                 forced.add(g)  # "struck Tupirama" in a story about one oblast: there, not in Brazil
                 continue
             for i in groups.pop(g):
                 reasons[i] = "no candidate in the countries the article is about"
+        counted = tuple(chosen[g][0] for g in far_names if g not in forced)
         for g in beside.crossings_abroad(spans, gaz, text, groups, chosen) if BESIDE_CITY else ():
             for i in groups.pop(g):
                 reasons[i] = "a border crossing named like a town abroad"
     given = frozenset(range(len(spans))) if trusted is True else trusted or frozenset()
-    places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced, given)
+    places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced, given, counted)
     if BESIDE_CITY:
         places.update(beside.placed(spans, gaz, text, groups, chosen, places))
     out = []

@@ -1,0 +1,101 @@
+"""Far namesakes read under another place's name: readings the article gives no support.
+
+GeoNames files many towns under alternate names in other languages and scripts, so a
+name the gazetteer lacks often matches one town the world over by an alternate name
+only: "Komo" (a district of Papua New Guinea) is an alternate name of Como in Italy, and
+"Hela" (a PNG province too new for the admin-1 tables) one of Hel in Poland.  Such a match
+is the name's lone reading, or outranks the rest on population, and no rule that ranks
+readings against each other can drop it.  What it lacks is support: the rest of the
+article names no place in its country nor in a country bordering it, while the towns and
+regions it does name all lie far away, or the name carries a region word ("Hela Province")
+that a town does not answer at all.  :func:`mapper.geo.resolve.resolve_spans` treats such a group as it treats an
+obscure village in a country the story never points to: after a locative ("in Komo") in a
+story with a focus region it is placed there, else it is left unresolved, to the fallbacks of
+names the gazetteer lacks.
+
+A town of its own main name ("Pokrovsk region", an Arabic main name up to its diacritics),
+of words of it ("Ramstein" for Ramstein-Miesenbach) or of the hand-kept alias table, a
+name well known as a place (:func:`mapper.geo.candidates.name_strength`: "Kiev", "Bombay")
+and a large town (its alternate names are often exonyms: "Hodeidah") are never such
+namesakes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from mapper.geo import context
+from mapper.geo.candidates import (CITY, COUNTRY, REGION, STRONG_POPULATION, is_county, is_district, name_strength,
+                                   word_slot)
+from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.names import key
+from mapper.geo.pick import spelled_as
+from mapper.geo.qualify import km
+from mapper.geo.spans import Span
+
+#: read unsupported alternate-name towns as names the gazetteer lacks (False: keep them)
+FAR_ALTERNATE = True
+#: the votes of the article's finer places (towns, regions, districts: not countries, whose
+#: names in war news are often the attackers') that must all lie this far from a bare name's
+#: namesake before it is dropped: "Deir al-Balah and Ain al-Arab" may be struck the same day
+FINER_VOTES, FAR_KM = 1.0, 2_000.0
+
+
+def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str], list[int]],
+                chosen: dict[tuple[str, str], tuple[int, float]], full: context.Context) -> list[tuple[str, str]]:
+    """The groups whose chosen reading is a town of under 100,000 people
+    (:data:`~mapper.geo.candidates.STRONG_POPULATION`) matched only by an alternate name, of a
+    name little known as a place, in a country that neither the rest of the article nor its
+    neighbours' places support, while a region word follows the name ("Hela Province" is no
+    town) or the article's other finer places all lie :data:`FAR_KM` away.
+
+    Parameters
+    ----------
+    spans : list of Span
+    gaz : Gazetteer
+    groups : dict
+        The mentions of each group (name key, region-word slot).
+    chosen : dict
+        Each group's entry and score.
+    full : Context
+        The votes of every chosen entry and the article's demonyms (:func:`mapper.geo.context.votes`).
+
+    Returns
+    -------
+    list of tuple
+        The keys of the groups to read as names the gazetteer lacks, in ``chosen``'s order.
+    """
+    if not FAR_ALTERNATE:
+        return []
+    # a town's own votes are those of every group that reads it ("Hela Province" and "Hela")
+    readings = Counter(entry for entry, _ in chosen.values())
+    suspects = [g for g, (entry, _) in chosen.items()
+                if gaz.kind[entry] == CITY and gaz.population[entry] < STRONG_POPULATION
+                and _alternate_only(gaz, entry, g[0])
+                and context.support(full, gaz.country[entry], readings[entry] * context.weight(gaz, entry)) <= 0
+                and name_strength(gaz, gaz.candidates(g[0]), g[0]) == 0]
+    # a suspect is no place to be near: "Komo" (Como) and "Hela" (Hel) lie 1,000 km apart
+    rest = {entry for g, (entry, _) in chosen.items() if g not in suspects}
+    return [g for g in suspects
+            if word_slot(spans[groups[g][0]]) == "region" or _far_from_the_rest(gaz, chosen[g][0], rest)]
+
+
+def _far_from_the_rest(gaz: Gazetteer, entry: int, rest: set[int]) -> bool:
+    """Whether the article names finer places elsewhere (:data:`FINER_VOTES`), all of them more
+    than :data:`FAR_KM` from ``entry`` (``rest``: the readings of its names)."""
+    votes = 0.0
+    for other in rest - {entry}:
+        if gaz.kind[other] in (COUNTRY, REGION) and not is_district(gaz, other) and not is_county(gaz, other):
+            continue  # a country, a sea, a world region: no point to measure from
+        if km(gaz.lat[entry], gaz.lon[entry], gaz.lat[other], gaz.lon[other]) <= FAR_KM:
+            return False
+        votes += context.weight(gaz, other)
+    return votes >= FINER_VOTES
+
+
+def _alternate_only(gaz: Gazetteer, entry: int, k: str) -> bool:
+    """Whether a name key matches a town only as one of its alternate names: not its main name
+    up to diacritics and a final letter, nor the alias table's choice, nor the words of its
+    main name it is known by ("Ramstein" for Ramstein-Miesenbach)."""
+    if gaz.aliases.get(k) == entry or spelled_as(gaz, entry, k) or f" {k} " in f" {key(gaz.names[entry])} ":
+        return False
+    return not any(main for e, main in gaz.candidates(k) if e == entry)

@@ -1,0 +1,60 @@
+"""Issue 13, item 6: far namesakes.  A name the gazetteer lacks that matches one town far away
+by an alternate name only ("Komo" for Como, "Hela" for Hel), in a story that points elsewhere,
+is left unresolved rather than placed abroad.  Sentences written here, never the corpora's;
+the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_geo_context import places
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+PUB = dt.date(2025, 11, 20)
+
+
+def incidents(services, text):
+    found, _ = extract_article(Article(id="t", text=text, title="", published=PUB), services.gazetteer)
+    return [(i.type, i.place.name, i.place.country) for i in dedupe(found)]
+
+
+def test_a_province_the_gazetteer_lacks_is_not_a_far_town_of_its_alternate_name(services):
+    # Hela is a province of Papua New Guinea; GeoNames knows "Hela" only as an alternate name
+    # of Hel, Poland: a region word follows, and nothing in the story points to Poland
+    got = places(services, "Clashes in Hela Province killed eight people in Papua New Guinea on Sunday.")
+    assert got.get("Hela Province") is None
+    assert got["Papua New Guinea"][:3] == ("Papua New Guinea", "country", "PG")
+    # the region word alone says it is no town, whatever else the story names
+    assert places(services, "Clashes in Hela Province killed eight people on Sunday.").get("Hela Province") is None
+    # the same alternate name in a story about its own country keeps its reading
+    got = places(services, "The ferry from Gdansk to Hela was cancelled on Sunday because of the storm.")
+    assert got["Hela"][:3] == ("Hel", "city", "PL")
+
+
+def test_a_district_named_like_a_far_city_is_not_that_city(services):
+    # "Komo" is an alternate name of Como, Italy (85,000 people): too large for the rule on
+    # obscure villages, but the story names nothing Italian and its one region lies in Papua
+    # New Guinea, 13,000 km away
+    got = places(services, "Tribal fighting in Komo killed eight people on Sunday, police in the Southern "
+                           "Highlands said.")
+    assert got.get("Komo") is None
+    assert got["Southern Highlands"][1:3] == ("admin1", "PG")
+    got = incidents(services, "Tribal clashes broke out on Sunday in Komo, Hela Province, killing eight people, "
+                              "police in the Southern Highlands said.")
+    assert all(country not in ("IT", "PL") for _, _, country in got), got
+    # guards: the Italian city in an Italian story; a US town in a US story (its main name);
+    # a well-known alternate name ("Kiev"); a word of a town's main name ("Ramstein" for
+    # Ramstein-Miesenbach) and a town near the story's other places (Ain al-Arab, 700 km from
+    # Deir al-Balah) in stories that name nothing of their countries
+    got = places(services, "Police in Milan said a bomb threat closed the station in Komo on Sunday.")
+    assert got["Komo"][:4] == ("Como", "city", "IT", "IT.09")
+    got = places(services, "Storms damaged homes in Como and Batesville, Mississippi, on Sunday.")
+    assert got["Como"][1:4] == ("city", "US", "US.MS")
+    got = places(services, "The senator flew from Washington to Kiev on Monday, after talks in Ohio.")
+    assert got["Kiev"][:3] == ("Kyiv", "city", "UA")
+    got = places(services, "Defense ministers met at Ramstein on Friday to pledge more air defence for Ukraine.")
+    assert got["Ramstein"][:3] == ("Ramstein-Miesenbach", "city", "DE")
+    got = places(services, "On Monday airstrikes hit Deir al-Balah and Ain al-Arab.")
+    assert got["Ain al-Arab"][1:3] == ("city", "SY")
