@@ -51,7 +51,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"),
     ("ground_fighting", r"(?:gun|shooting|armed|gunmen) attacks?|fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
-                        r"|seized control|ambush(?:ed)?|skirmish(?:es)?|combat(?!\s+(?:logistics|units?|brigades?|battalions?|teams?|aircraft|vehicles?|readiness|training"
+                        r"|seized control|ambush(?:es|ed|ing)?|skirmish(?:es)?|combat(?!\s+(?:logistics|units?|brigades?|battalions?|teams?|aircraft|vehicles?|readiness|training"
                         r"|engineers?|support|power|missions?|troops|forces|helicopters?|jets?|experience|medics?|zones?"
                         r"|veterans?|gear|uniforms?|capabilit\w+|deployments?|roles?|duty|ready|capable|air|search))|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
                         r"|counter-?attacks?|counter-?attacked|liberated|liberation of|(?:took|tak(?:en|es?|ing)) control of"
