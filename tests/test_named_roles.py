@@ -145,3 +145,8 @@ def test_where_the_displaced_reached_is_no_scene(services):
     # "displaced some 2,000 families to sites near Goma": the sites they reached lie near Goma
     got = scenes(services, "Since 2 June, fighting around Sake has displaced some 2,000 families to sites near Goma.")
     assert key("Sake") in got and key("Goma") not in got
+
+
+def test_measures_that_target_people_are_no_attack(services):
+    # "sanctions targeting four commanders": a policy's aim
+    assert scenes(services, "On Monday, the UK announced sanctions targeting two commanders in Nyala.") == set()

@@ -54,6 +54,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
     out = []
     for m in found:
         if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()) \
+                or m.lastgroup == "attack" and _POLICY_TARGETS.search(src, max(0, m.start() - 40), m.start()) \
                 or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()) \
                 or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()):
             continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
@@ -91,6 +92,13 @@ _NOT_ATTACK_AFTER = re.compile(r"\s+(?:(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?
                                r"|down\s+(?:the|a|an|this|that|his|her|their)\s+"
                                r"(?:law|ban|rule|ruling|order|measure|decree|bill|provision)|off\s+the\s+register)\b",
                                re.IGNORECASE)
+
+
+#: measures that "target" people or firms: "sanctions targeting four senior commanders", "new measures targeted
+#: at ..." (a policy's aim, no attack)
+_POLICY_TARGETS = re.compile(r"\b(?:sanctions?|measures|restrictions|designations?|asset\s+freezes?|travel\s+bans?"
+                             r"|export\s+controls|tariffs|legislation|campaigns?|package)\s+(?:(?:that|which)\s+)?"
+                             r"(?:(?:are|were|is|was|specifically|directly)\s+)?\Z", re.IGNORECASE)
 
 
 def _no_attack(src: str, start: int, end: int) -> bool:
