@@ -377,3 +377,13 @@ def test_a_day_a_negated_verb_governs_is_no_date_of_the_clause():
     # a day of its own, not negated, is the clause's
     assert clause_date("The violence began on 7 October.", published=D(2023, 10, 23), bullet=None,
                        previous=week) == (_span(D(2023, 10, 7)), "explicit")
+
+
+def test_a_date_that_opens_a_saying_is_the_sayings():
+    # "Two days ago, the WHO said that ...": the day of the saying gives way to the dates of what was said
+    got = clause_date("Two days ago, the agency said that since 1 November, attacks damaged 40 clinics in Sumy.",
+                      published=REF, bullet=None, previous=None)
+    assert got[0].start == D(2025, 11, 1)
+    # the only date of a clause stays its date, whoever said it
+    assert clause_date("On Monday, the governor said that drones struck Kyiv.", published=REF, bullet=None,
+                       previous=None) == (_span(D(2025, 11, 24)), "explicit")

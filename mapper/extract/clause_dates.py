@@ -146,6 +146,7 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         # "The violence did not end on 7 October": a day the clause says something did not happen on
         found = [f for f in kept if not _NEGATED_DAY.search(clause_text, max(0, f[0] - 40), f[0])]
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
+                                         or _SAID_AFTER.match(clause_text, f[1])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
                                          or _OTHER_EVENT.search(clause_text, max(0, f[0] - 80), f[0]))]
         if found:
@@ -167,6 +168,9 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     return None, ""
 
 
+#: a date that opens the saying of what follows: "Two days ago, the World Health Organization (WHO) said that ..."
+_SAID_AFTER = re.compile(r",?\s+(?:the\s+)?(?:[\w()'’.-]+\s+){1,8}?(?:said|says|reported|announced|stated|warned|noted)"
+                         r"\s+(?:that\b|,)", re.IGNORECASE)
 #: a day governed by a negated verb ("did not end on 7 October", "has not stopped since Monday")
 _NEGATED_DAY = re.compile(r"\b(?:not|n['’]t|never)\s+(?:\w+\s+){1,2}?(?:on|in|since|by)\s+(?:the\s+)?$", re.IGNORECASE)
 #: events the clause calls recent ("Recent clashes", "recently", "the latest fighting"), and how far back that reaches
