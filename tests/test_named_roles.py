@@ -150,3 +150,8 @@ def test_where_the_displaced_reached_is_no_scene(services):
 def test_measures_that_target_people_are_no_attack(services):
     # "sanctions targeting four commanders": a policy's aim
     assert scenes(services, "On Monday, the UK announced sanctions targeting two commanders in Nyala.") == set()
+
+
+def test_an_agency_convening_its_partners_is_no_talks(services):
+    assert scenes(services, "On Wednesday, OCHA convened UN agencies and other humanitarian partners in Jenin.") == set()
+    assert key("Doha") in scenes(services, "On Wednesday, the ministers convened in Doha for talks.")

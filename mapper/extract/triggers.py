@@ -82,6 +82,7 @@ _NOT_ATTACK_BEFORE = re.compile(r"\b(?:(?:earthquake|quake|tremor|storm|cyclone|
 #: "met survivors", "met families of the victims")
 _NOT_TALKS = re.compile(r"\s+(?:with\s+)?(?:the\s+|some\s+|local\s+)*(?:(?:humanitarian|aid|relief|medical|rescue|health"
                         r"|front-line|frontline)\s+(?:teams?|workers|staff|partners|responders|organi[sz]ations)"
+                        r"|(?:(?:UN|United\s+Nations|humanitarian|aid|relief|partner)\s+)?agencies|(?:other\s+)?partners|donors|NGOs"
                         r"|survivors|families|residents|victims|displaced|refugees|children|volunteers|responders"
                         r"|patients|communities|people\s+affected)\b", re.IGNORECASE)
 #: fighting as a struggle against a disease, a fire or hardship ("fought to contain a cholera outbreak")
