@@ -387,3 +387,10 @@ def test_a_date_that_opens_a_saying_is_the_sayings():
     # the only date of a clause stays its date, whoever said it
     assert clause_date("On Monday, the governor said that drones struck Kyiv.", published=REF, bullet=None,
                        previous=None) == (_span(D(2025, 11, 24)), "explicit")
+
+
+def test_a_day_of_the_event_a_clause_follows_is_not_its_own():
+    # "following clashes ... on 4 March", with no determiner and a long phrase: the month is the clause's
+    got = clause_date("In March, tensions escalated in Upper Nile, following clashes between government forces and "
+                      "armed groups in the county town on 4 March", published=D(2025, 4, 10), bullet=None, previous=None)
+    assert got == (_span(D(2025, 3, 1), D(2025, 3, 31), 3), "explicit")

@@ -155,3 +155,8 @@ def test_measures_that_target_people_are_no_attack(services):
 def test_an_agency_convening_its_partners_is_no_talks(services):
     assert scenes(services, "On Wednesday, OCHA convened UN agencies and other humanitarian partners in Jenin.") == set()
     assert key("Doha") in scenes(services, "On Wednesday, the ministers convened in Doha for talks.")
+
+
+def test_the_country_a_refuge_lies_in_is_no_scene(services):
+    assert key("Ethiopia") not in scenes(services, "An assessment reported dozens of civilians killed by airstrikes on "
+                                                   "4 June and 35,000 people who fled to Gambella region in Ethiopia.")

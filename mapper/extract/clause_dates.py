@@ -25,7 +25,7 @@ _SINCE = re.compile(r"\b(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start
 # the date of an event the clause points back to: "in response to the Kerman bombings on 3
 # January", "after the attack on Kyiv on 5 May" (the clause's own event has its own date)
 _OTHER_EVENT = re.compile(r"\b(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
-                          r"(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+[^,;:()]{0,60}?\b(?:on|of)\s+$",
+                          r"(?:(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+)?[^,;:()]{0,100}?\b(?:on|of)\s+$",
                           re.IGNORECASE)
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 # a "since" after a first or a superlative ("for the first time since October", "the deadliest
@@ -148,7 +148,7 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
                                          or _SAID_AFTER.match(clause_text, f[1])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
-                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - 80), f[0]))]
+                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - 130), f[0]))]
         if found:
             return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:

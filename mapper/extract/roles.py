@@ -233,7 +233,9 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
                         r"(?:near|around|in|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?)?"
                         # "fleeing to nearby locations such as Kibirizi, Kirima and ..."
                         r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+"
-                        r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?$",
+                        r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?"
+                        # the country or region the destination lies in: "fled to Gambella region in Ethiopia"
+                        r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,2}?,?\s+in\s+(?:the\s+)?)?$",
                         re.IGNORECASE)
 # where travellers come back from, not where what befell them happened: "pilgrims returning from the Arba'in
 # pilgrimage in Karbala", "workers travelling home from Odesa" (not "fleeing from shelling in X": the shelling's place)
