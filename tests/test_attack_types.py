@@ -85,6 +85,10 @@ def test_an_attack_at_sea_is_no_fight_on_the_ground(services):
     ("On Sunday, a quadcopter dropped a grenade on a school yard in Khan Younis.", "Khān Yūnis", "drone_strike"),
     # fire opened "at" people is fire on the ground, as "on" is
     ("On Sunday night in Nablus, a man opened fire at a patrol.", "Nablus", "ground_fighting"),
+    # hyphenated air strikes (British spelling) and a shooting told as a noun
+    ("On Sunday, air-strikes hit the port of Hodeidah.", "Al Ḩudaydah", "air_strike"),
+    ("Gunmen attacked a village near Jenin on Saturday. On Sunday, a shooting took place at a checkpoint in Nablus.",
+     "Nablus", "ground_fighting"),
     # ambushes, in the plural as in the singular
     ("On Sunday, two road ambushes were reported on the axis around Bambari.", "Bambari", "ground_fighting"),
 ])

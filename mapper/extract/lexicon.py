@@ -39,7 +39,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                        r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"),
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|USVs?|quadcopters?"
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
-    ("air_strike", r"air ?strikes?|airstrikes?|air raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
+    ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed"
                    r"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:a|an|the|of|on|in|at|near|raids?|runs?)\b)"
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded|targeted)"
@@ -131,7 +131,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
     ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|gunshots?|shots were fired"
-                 r"|shooting (?:at|on)|opened fire|fired on|destroyed|damaged"
+                 r"|shooting (?:at|on)|(?:mass |the |a )shootings?|shootings|opened fire|fired on|destroyed|damaged"
                  # mass killings of civilians by armed men
                  # (not a court's: "executed two men for spying")
                  r"|executed(?= (?:at least |more than |over |some |about |nearly |up to )?"
