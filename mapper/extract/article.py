@@ -22,7 +22,7 @@ from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC
 from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there
-from mapper.extract.page_parts import is_captioned, is_heading, is_standfirst, lead_start
+from mapper.extract.page_parts import WORD, is_captioned, is_heading, is_standfirst, lead_start
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
@@ -95,7 +95,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     # the last body clause that told an event (of one type and attacker), its date, type and attacker
     event: tuple[Clause, DateSpan | None, str, str | None] | None = None
     for clause in clauses:
-        there = None  # set when the clause says where the event told before happened
+        retold = False  # whether the clause only says where the event told before happened
         if previous is not None and dated_by is not None and summary_period(previous) \
                 and not _same_paragraph(article, dated_by, clause):
             # a running total's period ("3,103 killed since 8 October 2023") dates the rest of its
@@ -155,7 +155,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             # located in the vicinity of Al-Qaim and Akashat.": where the event just told happened
             cands, missing = link_clause(*told_there(event[0], clause, located.end(), inside), event[1], ctx)
             cands = [dataclasses.replace(c, type=event[2], actor=event[3]) for c in cands]  # the same event
-            there = clause  # the event stays the one told before: "In Syria, they were near ..." may follow
+            retold = True  # the event stays the one told before: "In Syria, they were near ..." may follow
         if clause.part == "body" and clause.text.rstrip().endswith(":") and any(ok for _, _, _, ok, _ in scan(clause.text)):
             opener = (clause, date, clause)
         elif opener is not None and opener[2] is not clause:
@@ -167,7 +167,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                 else [(clause, inside)]
         else:
             listed = []
-        if cands and clause.part == "body" and there is None and len({(c.type, c.actor) for c in cands}) == 1:
+        if cands and clause.part == "body" and not retold and len({(c.type, c.actor) for c in cands}) == 1:
             event = (clause, date, cands[0].type, cands[0].actor)
         elif clause.part == "body" and event is not None and not _same_paragraph(article, event[0], clause):
             event = None
@@ -220,10 +220,9 @@ def _verbless_list(text: str, inside: list[tuple[int, int, Resolved]]) -> bool:
         rest.append(text[last:s])
         last = e
     rest.append(text[last:])
-    return all(w in _LIST_WORDS for w in _WORD.findall(" ".join(rest).lower()))
+    return all(w in _LIST_WORDS for w in WORD.findall(" ".join(rest).lower()))
 
 
-_WORD = re.compile(r"\w+")
 _LIST_WORDS = frozenset("""and or the of also as well regions region oblast oblasts city cities community communities
 district districts province provinces governorate governorates""".split())
 

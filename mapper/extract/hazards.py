@@ -43,4 +43,4 @@ def natural_cause(text: str, found: list[tuple[str, int, int]]) -> bool:
     first = min(s for _, s, _ in found)
     # told before the event words (the subject, or the opening: "A landslide in Sorata ... killed")
     return bool(_WORDS.search(text, 0, first) or _OPENING.match(text)) \
-        or any(_CAUSE_AFTER.search(text, e) for _, _, e in found)
+        or _CAUSE_AFTER.search(text, min(e for _, _, e in found)) is not None  # anywhere after the first

@@ -11,7 +11,7 @@ import re
 
 from mapper.model import Article, Clause
 
-__all__ = ["is_captioned", "is_heading", "is_standfirst", "lead_start"]
+__all__ = ["WORD", "is_captioned", "is_heading", "is_standfirst", "lead_start"]
 
 
 def lead_start(clauses: list[Clause]) -> int:
@@ -34,8 +34,8 @@ def is_heading(text: str, clause: Clause, title: str) -> bool:
     The short lines of a live blog are posts of their own."""
     if _SENTENCE_END.search(text, 0, clause.start):
         return False
-    words = set(_WORD.findall(clause.text.lower()))
-    if not words or len(words & set(_WORD.findall(title.lower()))) * 2 < len(words):
+    words = set(WORD.findall(clause.text.lower()))
+    if not words or len(words & set(WORD.findall(title.lower()))) * 2 < len(words):
         return False
     line_start = text.rfind("\n", 0, clause.start) + 1
     line_end = text.find("\n", clause.end)
@@ -45,7 +45,7 @@ def is_heading(text: str, clause: Clause, title: str) -> bool:
 
 
 _HEADING_WORDS = 12
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\s|$)")
 
 
