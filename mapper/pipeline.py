@@ -54,8 +54,9 @@ def join_regions(incidents: list[Incident], regions: RegionIndex) -> list[Incide
     """Attach admin-1 name and ISO 3166-2 code by point-in-polygon, and the second-level
     unit where mapper has one (Palestine's governorates).
 
-    Country-level places get no region; a region-level place keeps the region its
-    point falls in only when the gazetteer ties it to one admin-1 unit.
+    Country-level places get no region (a compass part of a country the region that holds
+    most of it); a region-level place keeps the region its point falls in only when the
+    gazetteer ties it to one admin-1 unit.
     """
     found = region_lookup((i.place for i in incidents), regions)
     fields = ("admin1", "admin1_code", "admin2", "admin2_code")
@@ -83,7 +84,8 @@ def admin1_choice(kind: str, admin1_gn: str | None, region: Region | None,
                   regions: RegionIndex | None = None) -> tuple[str | None, str | None]:
     """The admin-1 (name, ISO 3166-2 code) of a place whose point falls in ``region``.
 
-    The one rule every engine applies: country-level places get no region; a
+    The one rule every engine applies: country-level places get no region, but for a
+    compass part of a country that one region holds most of (its ``admin1_gn``); a
     region-level place keeps the region its point falls in only when the gazetteer ties
     it to one admin-1 unit (``admin1_gn``); a point that falls in another country's
     region (a border town on simplified outlines, Goma in Rwanda; a territory the
@@ -91,6 +93,10 @@ def admin1_choice(kind: str, admin1_gn: str | None, region: Region | None,
     by internationally recognised borders as annotation.md asks; so does an admin-1 unit
     whose point lies in a neighbour's outline (Leningrad Oblast, seated in St Petersburg).
     """
+    if kind == "country" and admin1_gn and regions is not None:
+        # a part of a country held mostly by one region ("northeastern Jordan": Mafraq), :mod:`mapper.geo.parts`
+        own = regions.by_gn_code(admin1_gn)
+        return (own.name, own.code) if own is not None else (None, None)
     if kind == "country" or (kind == "region" and not admin1_gn) or region is None:
         return (None, None)
     own = regions.by_gn_code(admin1_gn) if regions is not None and admin1_gn else None

@@ -44,7 +44,7 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
     shift = len(article.title) + len(_TITLE_GAP) if article.title else 0
     out = []
     capitals = capital_mentions(full, gaz) + airspace_mentions(full, gaz)
-    found = resolve_spans(find_spans(full, gaz), gaz, full)
+    found = resolve_spans(find_spans(full, gaz), gaz, full, country_parts=True)
     if capitals:  # "Ukraine's capital": the capital, not the country inside the phrase; "Polish airspace": Poland
         found = sorted([r for r in found if not any(c.mention.start < r.mention.end and r.mention.start < c.mention.end
                                                    for c in capitals)] + capitals, key=lambda r: r.mention.start)

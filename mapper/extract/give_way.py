@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from mapper.aggregate import family
 from mapper.extract.locators import FACILITY_TOWN_KM, near
+from mapper.geo.parts import is_part
 from mapper.model import Incident, Place
 
 __all__ = ["drop_echoes", "drop_summaries", "drop_title_echoes"]
@@ -27,7 +28,9 @@ def drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -
     """Summaries give way to what they sum up, so the map does not count an event twice.
 
     A country-level battle or meeting is dropped outright (they happen at named places;
-    "fighting in Ukraine" is a state of affairs).  Otherwise a coarse incident is dropped
+    "fighting in Ukraine" is a state of affairs; so is "fighting in southeast Myanmar has
+    continued": measured on the real-news splits, battles in a compass part of a country
+    were all such, and stay dropped).  Otherwise a coarse incident is dropped
     when the article reports the same type family, on overlapping days, at a finer place
     inside it (:func:`_inside`): "Russia attacked Ukraine with 120 missiles overnight" sums up
     the strikes on the towns the article then lists; "operations across the West Bank" the
@@ -65,14 +68,16 @@ _NIGHT = dt.timedelta(days=1)
 def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     """What counts as a finer place inside a coarse one (None: the place sums nothing up).
 
-    A country contains every town and region of it; a region's battle, or any incident of a
-    named region, the towns of that admin-1 unit (a named region over several units: the
+    A country contains every town and region of it, and its compass parts ("eastern
+    Syria"); a region's battle, or any incident of a named region, the towns of that admin-1 unit (a named region over several units: the
     towns of its country within ``_NAMED_REGION_KM``); a sea or strait the points within
     ``_SEA_KM``; a facility the towns within ``FACILITY_TOWN_KM``.  Interceptions over an
     oblast are incidents of their own.
     """
     if coarse.kind == "country":
-        return lambda p: p.kind != "country" and p.country == coarse.country
+        # a country holds its compass parts ("Syria" and "eastern Syria"), a part only what is finer
+        whole = not is_part(coarse)
+        return lambda p: p.country == coarse.country and (p.kind != "country" or whole and is_part(p))
     if coarse.kind == "region" and not coarse.country:
         # a sea or a strait: the points told inside it ("170 km southeast of Aden" in the Gulf of Aden)
         return lambda p: p.kind in ("city", "village") and near(p, coarse, _SEA_KM)

@@ -36,7 +36,8 @@ def prev_word(text: str, pos: int) -> str:
 
 
 _MODIFIERS = frozenset("""the a an east eastern west western south southern north northern central northeast
-northeastern northwest northwestern southeast southeastern southwest southwestern rebel rebel-held separatist
+northeastern northwest northwestern southeast southeastern southwest southwestern north-east north-eastern
+north-west north-western south-east south-eastern south-west south-western rebel rebel-held separatist
 separatist-held occupied russian-occupied russian-held ukrainian-controlled government-held war-torn e. w. n. s.
 frontline front-line besieged parts part of regions oblasts provinces governorates region oblast province
 wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban areas area

@@ -190,7 +190,10 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSED_PLACE = re.compile(r"['’]s?\s+(?:(?:[A-Z][\w’'-]+\s+){1,2}(?:township|town|village|district|commune|camp"
                               r"|neighbou?rhood|municipality|hromada|locality|county|city)"
                               # "drones violated Poland's airspace": over Poland
-                              r"|(?:sovereign\s+)?air\s?space)\b")
+                              r"|(?:sovereign\s+)?air\s?space"
+                              # "drones hit Ukraine's east": in that part of it (not "Ukraine's eastern
+                              # Donetsk region": the name after is the place)
+                              r"|(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?(?![ -]+(?:[a-z]+ )?[A-Z]))\b")
 # a country's airspace is the country, whatever verb governs it: "drones entered Polish airspace"
 _AIRSPACE_AFTER = re.compile(r"(?:['’]s?)?(?:\s+and\s+NATO)?\s+(?:sovereign\s+)?air\s?space\b")
 # a street named after a town is in another town: "Kherson Street in Donetsk"

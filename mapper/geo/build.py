@@ -20,7 +20,7 @@ from mapper.geo.variants import ARABIC, compass, variants
 SOURCES = ("admin1.csv", "admin2.csv", "countries.csv", "country_points.csv", "aliases.csv", "named_regions.csv",
            "demonyms.csv", "country_aliases.csv", "common_words.tsv", "ua_settlements.csv", "us_counties.csv", "admin1_ids.csv",
            "us_places.csv", "facilities.csv", "airbases.csv", "abbreviations.csv", "second_level.csv",
-           "mm_towns.csv", "towns.csv", "admin1_gaps.csv", "admin2_units.csv")
+           "mm_towns.csv", "towns.csv", "admin1_gaps.csv", "admin2_units.csv", "country_parts.csv")
 
 #: admin-1 regions that news names as a territory of ``named_regions.csv`` ("air strikes across
 #: the West Bank" sums up the towns named with it, as for Donbas): the named region takes the
@@ -282,9 +282,13 @@ def compile_gazetteer(data: Path) -> Gazetteer:
         b.name(by_gid[gid], row["alias"], main=True)
     abbreviations = build_tables.abbreviations(b, data, admin1_entry, by_gid)
     demonyms, demonym_entry = build_tables.demonyms(data, country_entry, admin1_entry, region_entry, b.index)
+    part_rows = {f"{r['iso2']}:{r['part']}": r for r in _rows(data / "country_parts.csv")}
+    parts = {"part_lon": {k: float(r["lon"]) for k, r in part_rows.items()},
+             "part_lat": {k: float(r["lat"]) for k, r in part_rows.items()},
+             "part_admin1": {k: r["admin1_gn"] or None for k, r in part_rows.items()}}
     index, shared = pack_candidates({k: tuple(sorted(v.items())) for k, v in b.index.items()})
     return Gazetteer(**b.cols, index=index, shared=shared, aliases=aliases, demonyms=demonyms, common=common,
-                     demonym_entry=demonym_entry, abbreviations=abbreviations,
+                     demonym_entry=demonym_entry, abbreviations=abbreviations, **parts,
                      country_entry=country_entry, admin1_entry=admin1_entry, admin1_ids=admin1_ids,
                      max_tokens=min(MAX_TOKENS, max(k.count(" ") + 1 for k in index)),
                      heads=key_heads([*index, *demonyms]))

@@ -22,7 +22,7 @@ from mapper.model import Place
 
 # 15: transliterations of Arabic town names (variants.spellings), article forms of facility names; 14: the heads table (first tokens of keys of several tokens); 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from
 # admin2.csv (second level); 10: Arabic endings
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 
@@ -84,6 +84,11 @@ class Gazetteer:
     admin1_entry: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 -> entry
     admin1_ids: dict[str, int] = field(default_factory=dict)  # GeoNames admin1 code -> its GeoNames id
     abbreviations: dict[str, int] = field(default_factory=dict)  # "ky." / "b.c." / "nsw" -> admin-1 entry
+    #: "SY:east" -> the point and the GeoNames admin-1 code (None: no region holds most of it)
+    #: of a compass part of a country (``country_parts.csv``; :mod:`mapper.geo.parts`)
+    part_lon: dict[str, float] = field(default_factory=dict)
+    part_lat: dict[str, float] = field(default_factory=dict)
+    part_admin1: dict[str, str | None] = field(default_factory=dict)
     max_tokens: int = 6
     #: per first token of the keys of several tokens (index and demonyms), the most tokens such
     #: a key has (:func:`key_heads`); None in a gazetteer built by hand, derived on first use

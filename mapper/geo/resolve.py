@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from mapper.geo import admit, beside, context, lists, namesakes, nearby, postal, qualify
+from mapper.geo import admit, beside, context, lists, namesakes, nearby, parts, postal, qualify
 from mapper.geo.candidates import CITY, candidates, is_district, name_strength, word_slot
 from mapper.geo.candidates import together as _together
 from mapper.geo.elided import elided
@@ -178,7 +178,7 @@ def _far_districts(spans: list[Span], gaz: Gazetteer,
 
 def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                   trusted: frozenset[int] | bool = False, demonyms: bool = False,
-                  qualifiers: bool = False) -> list[Resolved]:
+                  qualifiers: bool = False, country_parts: bool = False) -> list[Resolved]:
     """Resolve candidate spans of one article to places.
 
     Parameters
@@ -201,6 +201,11 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         (``mapper geoparse``: corpora annotate "Ky." as a place).  Off, such a span is
         unresolved with that reason: it is no scene of its own, and the regional capital
         of its name never becomes one.
+    country_parts : bool
+        Place a country named with a compass word ("eastern Syria", "Syria's north-east")
+        at that part of it (:mod:`mapper.geo.parts`: extraction, where the mention is the
+        scene of an event).  Off, it is the country (``mapper geoparse``: corpora place the
+        toponym "Syria" at Syria).
 
     Returns
     -------
@@ -209,7 +214,10 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         None with a ``reason`` when the span is not taken as a place.
     """
     spans = elided(spans, text, gaz)  # "Central and South America": Central America
+    spans, compass, compass_words = parts.compass_of(spans, text, gaz)  # "eastern Syria", "North-East Syria"
     reasons = admit.reasons(spans, gaz, text, trusted)
+    for i in compass_words:
+        reasons[i] = parts.COMPASS_WORD
     groups = _groups(spans, [i for i, r in reasons.items() if not r])
     chosen = _choose(spans, gaz, text, groups)
     far = _far_districts(spans, gaz, chosen)
@@ -256,7 +264,10 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         if reasons.get(i) == QUALIFIER:
             out.append(Resolved(mention, places[i] if qualifiers else None, QUALIFIER))
         elif i in places:
-            out.append(Resolved(mention, places[i]))
+            place = places[i]
+            if country_parts and i in compass and place.kind == "country":
+                place = parts.part_place(gaz, place, compass[i])
+            out.append(Resolved(mention, place))
         else:
             out.append(Resolved(mention, None, reasons[i]))
     return out
