@@ -34,6 +34,23 @@ def test_intercepted_missiles_debris_near_town_is_a_missile_strike(gaz):
     assert got == [("missile_strike", "Voronezh", "2025-11-18", "2025-11-18", 2)]
 
 
+def test_interceptions_told_as_nouns_are_strikes_over_the_places(gaz):
+    text = ("Ukraine's air force said it shot down 40 Russian drones overnight. The interceptions took place "
+            "over the Poltava and Sumy regions.")
+    assert sorted(incidents(gaz, text)) == [("drone_strike", "Poltava Oblast", "2025-11-19", "2025-11-20", 3),
+                                            ("drone_strike", "Sumy Oblast", "2025-11-19", "2025-11-20", 3)]
+    # communications intercepts are no interceptions over a place
+    assert incidents(gaz, "Radio intercepts from Pokrovsk suggest the units are short of shells.") == []
+
+
+def test_an_armed_group_is_no_town_of_its_name(gaz):
+    # "al-Shabab" is the name of Shabab, a village in Iran, in GeoNames
+    text = "On Saturday fierce firefights between the army and al-Shabab broke out in the villages near Beledweyne."
+    assert all(place != "Shabāb" for _, place, *_ in incidents(gaz, text))
+    got = incidents(gaz, "On Saturday Al-Shabab fighters attacked an army base in Beledweyne, killing five soldiers.")
+    assert got == [("ground_fighting", "Beledweyne", "2025-11-15", "2025-11-15", 1)]
+
+
 def test_fighting_in_a_town_region(gaz):
     got = incidents(gaz, "Fierce fighting continued in the Pokrovsk region on 12 November.")
     assert got == [("ground_fighting", "Pokrovsk", "2025-11-12", "2025-11-12", 2)]

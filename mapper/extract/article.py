@@ -20,7 +20,7 @@ from mapper.extract.clause_dates import clause_date, stated_period
 from mapper.extract.event_dates import summary_period
 from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
-from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC
+from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC, GROUP_NAMES_NOT_PLACES
 from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there
 from mapper.extract.page_parts import WORD, is_captioned, is_heading, is_standfirst, lead_start
 from mapper.extract.segment import segment
@@ -45,6 +45,9 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
     out = []
     capitals = capital_mentions(full, gaz) + airspace_mentions(full, gaz)
     found = resolve_spans(find_spans(full, gaz), gaz, full, country_parts=True)
+    groups = [(g.start(), g.end()) for g in GROUP_NAMES_NOT_PLACES.finditer(full)]
+    if groups:  # "fighting between the military and al-Shabab": the group, not Shabab in Iran
+        found = [r for r in found if not any(s <= r.mention.start and r.mention.end <= e for s, e in groups)]
     if capitals:  # "Ukraine's capital": the capital, not the country inside the phrase; "Polish airspace": Poland
         found = sorted([r for r in found if not any(c.mention.start < r.mention.end and r.mention.start < c.mention.end
                                                    for c in capitals)] + capitals, key=lambda r: r.mention.start)

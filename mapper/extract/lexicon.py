@@ -112,6 +112,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # (not a comparison: "the states hit hardest", "the worst-hit areas")
     ("strike", r"strikes?|struck|(?<!hardest-)(?<!hardest )(?<!worst-)(?<!worst )(?<!hard-)hit(?!\s+(?:hardest|worst))"
                r"|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
+               # the interceptions told as nouns: "the intercepts took place over the Kyiv region"
+               r"|interceptions?|intercepts|shoot-?downs?"
                # an attack from the air of no stated weapon: "its largest aerial assault"
                r"|(?:aerial|air) (?:assaults?|attacks?|offensives?)"
                # air defence at work over a place is an attack on it (annotation.md: interceptions)
@@ -302,15 +304,19 @@ GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), na
     (r"Myanmar(?:'s|’s)? (?:military|army|junta)|\bTatmadaw\b|\bjunta\b", "Myanmar military"),
     (r"\bWagner\b", "Wagner Group"),
     (r"\bIslamic State\b|\bISIS\b|\bISIL\b", "Islamic State"),
-    (r"\bal-Shabaab\b", "al-Shabaab"),
+    (r"\b[Aa]l[- ]Shabaa?b\b", "al-Shabaab"),
     (r"\bArakan Army\b", "Arakan Army"),
 ))
 #: all group actors in one pass: the group ``g<i>`` that matched names ``GROUP_NAMES[i]``
 GROUP_NAMES = tuple(name for _, name in GROUP_ACTORS)
 #: lower-case words one of which every group pattern needs (a cheap test before the pattern)
 GROUP_HINTS = ("rsf", "rapid support", "saf", "sudanese", "hamas", "hezbollah", "houthi", "idf", "israel",
-               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "isis", "isil", "shabaab", "arakan")
+               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "isis", "isil", "shaba", "arakan")
 ANY_GROUP = re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (rx, _) in enumerate(GROUP_ACTORS)))
+#: the names of armed groups that are no place names, though a town somewhere may share them
+#: ("al-Shabab": Shabab, Iran; "Wagner": towns of the US): never the scene of an event
+GROUP_NAMES_NOT_PLACES = re.compile(r"\b(?:[Aa]l[- ])?Shabaa?b\b|\bHezbollah\b|\bHamas\b|\bHouthis?\b|\bWagner\b"
+                                    r"|\bArakan Army\b|\bM23\b")
 #: country -> actor name used when a country or its demonym is the agent
 COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United States", "PS": "Palestine",
                   "SD": "Sudan", "MM": "Myanmar", "BY": "Belarus", "IR": "Iran", "SY": "Syria", "TR": "Turkey",
@@ -351,7 +357,7 @@ CONFLICT_CONTEXT = re.compile(
     r"|gangs?|gunmen|bandits|gunfights?|gun battles?"
     # terrorism, hostages and massacres, and the armed groups of the conflicts mapper's lexicon names
     r"|terror|terrorism|terrorists?|hostages?|massacres?|insurgency|jihadists?|paramilitary|paramilitaries"
-    r"|Hamas|Hezbollah|Houthis?|RSF|M23|al-Shabaab|Islamic State|ISIS|ISIL)\b", re.IGNORECASE)
+    r"|Hamas|Hezbollah|Houthis?|RSF|M23|al[- ]Shabaa?b|Islamic State|ISIS|ISIL)\b", re.IGNORECASE)
 
 #: works that attacks from afar hit (missiles, drones, artillery, aircraft), not the ground
 #: fighting of an "attack" named by no weapon: "attacks on energy infrastructure", "attacks on
