@@ -1177,6 +1177,12 @@ def test_seats_of_government_as_venues_and_as_speakers(gaz, text, expected):
     # a meeting whose own predicate is future has not happened; one that ended and will resume has
     ("Talks between the two sides are set to resume in Nairobi on Friday.", set()),
     ("A summit is due to open in Nairobi on Friday.", set()),
+    ("On Friday the minister said talks would be held in Nairobi.", set()),
+    # a venue told before the signatories, after a phrase of time or setting
+    ("On Friday in Nairobi, the Kenyan and Somali presidents signed a security agreement.",
+     {("diplomatic", "Nairobi")}),
+    ("Away from the front, in Nairobi, the Kenyan and Somali presidents signed a security pact on Friday.",
+     {("diplomatic", "Nairobi")}),
     # what talks going on will do is no sign they have not begun
     ("Talks in Nairobi today are expected to focus on the ceasefire.", {("diplomatic", "Nairobi")}),
     ("Talks in Nairobi on Friday ended without a deal and will resume next week.", {("diplomatic", "Nairobi")}),

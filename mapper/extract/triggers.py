@@ -107,10 +107,11 @@ def _no_attack(src: str, start: int, end: int) -> bool:
     return bool(_NOT_ATTACK_BEFORE.search(src, max(0, start - 40), start) or _NOT_ATTACK_AFTER.match(src, end))
 
 
-# "talks between the two sides will resume in Geneva", "the summit is due to open in Doha": a
+# "talks between the two sides will resume in Geneva", "the summit is due to open in Doha", "talks
+# would be held in Geneva" (a plan reported): a
 # meeting whose own predicate says it will take place has not taken place ("talks in Doha today
 # are expected to focus on ..." says what talks going on will do: they stay)
-_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
+_FUTURE = re.compile(r"\b(?:will|would|could|might|may|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
                      r"\s+to|(?:is|are)\s+to)\s+(?:be\s+held|take\s+place|resume|re-?open|open|begin|start|convene|reconvene"
                      r"|get\s+under\s*way)\b", re.IGNORECASE)
 # a verb of the past between the meeting and "will" is its own predicate ("talks ended and will resume")

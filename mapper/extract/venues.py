@@ -38,8 +38,11 @@ def venue(trig: Triggers, text: str, start: int, end: int) -> bool:
 _VENUE_REACH = 60
 #: a clause opening with where its subject was ("In Riyadh, and then Cairo, I met ...", "While in Addis, the envoy
 #: held talks ..."): the places of that phrase, before the subject
-_FRONTED_VENUE = re.compile(r"\W*(?:(?:later|then|there|earlier|also|and)\s*,?\s+)?(?:in|at|while\s+in)\s+"
-                            r"(?P<where>[^.;:!?]{1,60}?),\s+(?-i:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|the\s+[a-z]+|[A-Z][a-z]+)\s", re.IGNORECASE)
+_FRONTED_VENUE = re.compile(r"\W*(?:(?:later|then|there|earlier|also|and)\s*,?\s+"
+                            # after a phrase of time or setting: "On Wednesday in Kyiv, ...", "Off the
+                            # battlefield, in Kyiv, ..."
+                            r"|(?:on|off|away\s+from|later|earlier)\s+[^,.;:!?]{1,30}?,?\s+)?(?:in|at|while\s+in)\s+"
+                            r"(?P<where>[^.;:!?]{1,60}?),\s+(?-i:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|the\s+[A-Za-z]+|[A-Z][a-z]+)\s", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s*,")
 #: a place after a subject matter is the topic of talks, not their venue
 _TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
