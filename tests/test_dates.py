@@ -86,6 +86,9 @@ def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> Dat
         ("3 days ago", "3 days ago", _span(D(2025, 11, 22))),
         ("two days ago", "two days ago", _span(D(2025, 11, 23))),
         ("on Tuesday, 18 November", "18 November", _span(D(2025, 11, 18))),
+        ("on Tuesday, 4 November", "4 November", _span(D(2025, 11, 4))),  # the date says which Tuesday
+        # a count after the weekday is no date: the weekday is
+        ("On Thursday, 70 people were killed", "Thursday", _span(D(2025, 11, 20))),
         # a report's period in months and years (a year's is a summary the linker drops)
         ("over the past three months", "over the past three months", _span(D(2025, 8, 27), REF, 3)),
         ("attacks over the past year", "over the past year", _span(D(2024, 11, 25), REF, 3)),

@@ -43,6 +43,13 @@ def test_interceptions_told_as_nouns_are_strikes_over_the_places(gaz):
     assert incidents(gaz, "Radio intercepts from Pokrovsk suggest the units are short of shells.") == []
 
 
+def test_killings_told_by_how_are_violence(gaz):
+    text = "Rebels attacked the town at dawn on Thursday. On Thursday, 70 villagers were hacked to death in Beni, North Kivu."
+    assert incidents(gaz, text) == [("ground_fighting", "Beni", "2025-11-20", "2025-11-20", 1)]
+    text = "Gunmen raided the village on Monday. Eleven people were burned alive in their homes in Beni, North Kivu, on Monday."
+    assert incidents(gaz, text) == [("ground_fighting", "Beni", "2025-11-17", "2025-11-17", 1)]
+
+
 def test_an_armed_group_is_no_town_of_its_name(gaz):
     # "al-Shabab" is the name of Shabab, a village in Iran, in GeoNames
     text = "On Saturday fierce firefights between the army and al-Shabab broke out in the villages near Beledweyne."

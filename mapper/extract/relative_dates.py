@@ -35,7 +35,8 @@ _P_RELATIVE = re.compile(
     rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<tail>ago(?:\s+today)?|since))"
     rf"|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:\d|{_MON})")
+#: a date after a weekday says which one ("Tuesday, 18 November"); a count does not ("On Thursday, 70 people")
+_DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON})|(?:{_MON}))")
 _RELATIVE_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening", "hour", "christmas",
                    "new year", "easter",
                    "reporting period", "last update", "previous update", "last report", "previous report")
