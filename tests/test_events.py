@@ -50,6 +50,15 @@ def test_killings_told_by_how_are_violence(gaz):
     assert incidents(gaz, text) == [("ground_fighting", "Beni", "2025-11-17", "2025-11-17", 1)]
 
 
+def test_a_name_given_to_an_event_told_before_is_no_event(gaz):
+    text = ("On Monday jets bombed a displacement camp in Rafah, killing 45 people. Sometimes referred to as the "
+            "Rafah tent massacre or as the Tent Massacre, it was the deadliest incident of the Rafah offensive.")
+    assert incidents(gaz, text) == [("air_strike", "Rafaḩ", "2025-11-17", "2025-11-17", 1)]
+    # a name of something else before the event word leaves it asserted
+    text = "Known as a stronghold of the militia, Rafah was struck by jets on Monday."
+    assert [t for t, *_ in incidents(gaz, text)] == ["air_strike"]
+
+
 def test_an_armed_group_is_no_town_of_its_name(gaz):
     # "al-Shabab" is the name of Shabab, a village in Iran, in GeoNames
     text = "On Saturday fierce firefights between the army and al-Shabab broke out in the villages near Beledweyne."

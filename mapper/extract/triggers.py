@@ -65,6 +65,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or ((not echo and _ANAPHORA.search(before) or _BACK_SUBJECT.match(src, 0, m.start()))
                             and not _TOLD_HERE.match(text, m.end()))
                         or _CHARACTERISATION.search(before) or _WEAPON_TRADE.search(before)
+                        or _NAMED_AS.search(before)
                         or (served and _BENEFICIARIES.search(before))
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
@@ -237,6 +238,11 @@ _BENEFICIARIES = re.compile(
 # "Russia is targeting civilians": a characterisation, not a report
 _CHARACTERISATION = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$",
                                re.IGNORECASE)
+#: a name given to an event told before: "Sometimes referred to as the Rafah tent massacre", "known as
+#: the Kishishe massacre", "the so-called Bloody Sunday shelling"
+_NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-called|(?:is|was|been)\s+called"
+                       r"|(?<=\w)\s+or\s+as)"  # "... the Rafah tent massacre or as the Tent Massacre"
+                       r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 #: weapons as goods: "the main producer of drones used in Ukraine", "deliveries of Shahed drones to Russia",
 #: "the supply of missiles": made, sold or shipped, not fired
 _WEAPON_TRADE = re.compile(r"\b(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
