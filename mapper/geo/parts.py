@@ -26,16 +26,18 @@ from mapper.model import Place
 #: the reason a capitalised compass word read as the part of the country after it is no place
 COMPASS_WORD = "a compass word of the country after it"
 
-_COMPASS = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
+#: the eight compass words, unanchored ("north", "north-east", "northeast", "east"...): add "(?:ern)?"
+#: for the adjective
+COMPASS = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
 #: "eastern Syria", "north-east Syria", "Northeastern Nigeria" (a word of its own, not the end
 #: of another: "Far-East" or "Southeast Asia" are no compass words before a country)
-_BEFORE = re.compile(rf"(?<![\w-])(?P<c>{_COMPASS})(?:ern)?[ -]$", re.IGNORECASE)
+_BEFORE = re.compile(rf"(?<![\w-])(?P<c>{COMPASS})(?:ern)?[ -]$", re.IGNORECASE)
 #: "in the east of Ukraine" (not "south of Lebanon": a bare direction from a country points outside it)
-_THE_OF = re.compile(rf"\bthe\s+(?P<c>{_COMPASS})\s+of\s+$", re.IGNORECASE)
+_THE_OF = re.compile(rf"\bthe\s+(?P<c>{COMPASS})\s+of\s+$", re.IGNORECASE)
 #: "Syria's north-east", "Ukraine's eastern front"; not "Ukraine's eastern Donetsk region",
 #: where the name after says where
-_POSSESSED = re.compile(rf"['’]s?\s+(?P<c>(?i:{_COMPASS}))(?:ern)?\b(?![ -]+(?:[a-z]+ )?[A-Z])")
-_WORD = re.compile(rf"(?:{_COMPASS})(?:ern)?", re.IGNORECASE)
+_POSSESSED = re.compile(rf"['’]s?\s+(?P<c>(?i:{COMPASS}))(?:ern)?\b(?![ -]+(?:[a-z]+ )?[A-Z])")
+_WORD = re.compile(rf"(?:{COMPASS})(?:ern)?", re.IGNORECASE)
 _ADJECTIVE = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
               "northeast": "northeastern", "northwest": "northwestern", "southeast": "southeastern",
               "southwest": "southwestern"}
@@ -68,12 +70,12 @@ def compass_of(spans: list[Span], text: str, gaz: Gazetteer) -> tuple[list[Span]
         if span.demonym or not _is_country(gaz, span):
             continue
         before = spans[i - 1] if i else None
-        if before is not None and not before.demonym and _WORD.fullmatch(before.name) \
-                and text[before.end:span.start] in (" ", "-"):
+        word = _WORD.fullmatch(before.name) if before is not None and not before.demonym else None
+        if word is not None and text[before.end:span.start] in (" ", "-"):
             if out is spans:
                 out = list(spans)
             out[i] = dataclasses.replace(span, covered=True, run_start=True, prev_word=before.prev_word)
-            directions[i] = _direction(_WORD.fullmatch(before.name).group(0).lower().removesuffix("ern"))
+            directions[i] = _direction(word.group(0).lower().removesuffix("ern"))
             words.add(i - 1)
             continue
         left = text[max(0, span.start - 24):span.start]
