@@ -67,6 +67,32 @@ def test_an_armed_group_is_no_town_of_its_name(gaz):
     assert got == [("ground_fighting", "Beledweyne", "2025-11-15", "2025-11-15", 1)]
 
 
+def test_a_place_inside_an_armed_group_name_is_no_scene(gaz):
+    # movements named for a land or for the land they fight in: the name is the actor, not a place
+    text = "On Tuesday a drone launched by the Islamic Resistance in Iraq struck a US base near Rukban, Jordan."
+    got = extract_article(Article(id="t", text=text, title="", published=PUB), gaz)[0]
+    assert [(i.type, i.place.country) for i in got] == [("drone_strike", "JO")]
+    assert got[0].actor == "Islamic Resistance in Iraq"
+    text = "The villages shelled on Tuesday were held by the Turkistan Islamic Party and other factions."
+    assert incidents(gaz, text) == []
+    text = "On Tuesday Balochistan Liberation Army fighters attacked a convoy near Turbat, killing four soldiers."
+    assert [(t, p) for t, p, *_ in incidents(gaz, text)] == [("ground_fighting", "Turbat")]
+    # "Islamic State" with a place after it that is no part of a name stays a scene
+    text = "On Tuesday Islamic State fighters in Palmyra attacked an army checkpoint, killing six soldiers."
+    assert [p for _, p, *_ in incidents(gaz, text)] == ["Palmyra"]
+
+
+def test_an_air_force_s_strikes_do_not_take_another_attacker_s_weapon(gaz):
+    text = ("On Sunday a drone launched by the Islamic Resistance in Iraq struck a US base near Rukban, Jordan.\n\n"
+            "The United States carried out strikes on Friday on sites in Iraq and Syria.")
+    got = sorted(incidents(gaz, text))
+    assert [(t, p) for t, p, *_ in got] == [("air_strike", "Iraq"), ("air_strike", "Syria"), ("drone_strike", "Rukban")]
+    # the same attacker's strikes keep the weapon it was told with
+    text = ("On Sunday Israeli drones struck a car in Tyre.\n\n"
+            "Israel carried out more strikes on Friday in Nabatieh.")
+    assert {t for t, *_ in incidents(gaz, text)} == {"drone_strike"}
+
+
 def test_fighting_in_a_town_region(gaz):
     got = incidents(gaz, "Fierce fighting continued in the Pokrovsk region on 12 November.")
     assert got == [("ground_fighting", "Pokrovsk", "2025-11-12", "2025-11-12", 2)]

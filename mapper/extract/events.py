@@ -275,6 +275,18 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
                                                    [(s, r.place) for s, _, r in places if r.place], weapons)
     carried = None
+    own_weapons = [k for k, _, _ in found if k in WEAPON_KINDS and k not in GENERIC_KINDS]
+    if own_weapons:
+        ctx.recent["armed"] = (type_of([(k, 0, 0) for k in own_weapons], None), who)
+    elif weapon is not None and who in lx.AIR_POWERS and any(k == "strike" for k, _, _ in found) \
+            and ctx.recent.get("armed", (None, None))[0] == weapon and ctx.recent["armed"][1] not in (None, who):
+        # "a drone launched by the Islamic Resistance in Iraq struck Tower 22 ... The U.S. began
+        # retaliatory strikes": the weapon the article named is its attacker's; an air force's
+        # strikes of no weapon of their own are from the air (below)
+        weapon = None
+        for s in kinds:
+            if kinds[s] not in GENERIC_KINDS and kinds[s] in WEAPON_KINDS:
+                kinds[s] = type_of(found, None, ctx.conflict) or kinds[s]
     if who is not None and kind in _CARRY_KINDS:
         ctx.recent["actor"] = who
     elif who is None and kind in _CARRY_KINDS:

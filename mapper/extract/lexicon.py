@@ -307,18 +307,31 @@ GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), na
     (r"\bWagner\b", "Wagner Group"),
     (r"\bIslamic State\b|\bISIS\b|\bISIL\b", "Islamic State"),
     (r"\b[Aa]l[- ]Shabaa?b\b", "al-Shabaab"),
+    (r"\bIslamic Resistance in Iraq\b", "Islamic Resistance in Iraq"),
     (r"\bArakan Army\b", "Arakan Army"),
 ))
 #: all group actors in one pass: the group ``g<i>`` that matched names ``GROUP_NAMES[i]``
 GROUP_NAMES = tuple(name for _, name in GROUP_ACTORS)
 #: lower-case words one of which every group pattern needs (a cheap test before the pattern)
 GROUP_HINTS = ("rsf", "rapid support", "saf", "sudanese", "hamas", "hezbollah", "houthi", "idf", "israel",
-               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "isis", "isil", "shaba", "arakan")
+               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "islamic resistance", "isis", "isil", "shaba", "arakan")
 ANY_GROUP = re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (rx, _) in enumerate(GROUP_ACTORS)))
-#: the names of armed groups that are no place names, though a town somewhere may share them
-#: ("al-Shabab": Shabab, Iran; "Wagner": towns of the US): never the scene of an event
+#: the names of armed groups, with any place inside them: never the scene of an event (a town
+#: somewhere may share the name: "al-Shabab" is Shabab, Iran; "Wagner", towns of the US)
 GROUP_NAMES_NOT_PLACES = re.compile(r"\b(?:[Aa]l[- ])?Shabaa?b\b|\bHezbollah\b|\bHamas\b|\bHouthis?\b|\bWagner\b"
-                                    r"|\bArakan Army\b|\bM23\b")
+                                    r"|\bArakan Army\b|\bM23\b"
+                                    # a force or movement named after its land ("Balochistan Liberation Army",
+                                    # "Rwanda Defence Force", "Tigray People's Liberation Front", "Turkistan Islamic
+                                    # Party"): the group, not a place
+                                    r"|\b[A-Z][\w'’-]+(?:\s+(?:People'?’?s|National|Islamic|Independence|Democratic|Popular|Liberation|Salvation))*"
+                                    r"\s+(?:Defen[cs]e\s+Forces?|Liberation\s+(?:Army|Front|Movement)|Independence\s+Army"
+                                    r"|National\s+Army|Islamic\s+Party|Salvation\s+Army|Workers'?’?\s+Party)\b"
+                                    # a movement named for the land it fights in ("the Islamic Resistance in
+                                    # Iraq", "al-Qaeda in the Islamic Maghreb", "Islamic State - Mozambique Province")
+                                    # (not "Islamic State fighters in Deir ez-Zor": only these names)
+                                    r"|\b(?:Islamic\s+(?:State|Resistance)|[Aa]l[- ]Qa['’]?[ei]?da)\s+in\s+(?:Iraq(?:\s+and\s+(?:the\s+Levant|Syria))?"
+                                    r"|the\s+(?:Greater\s+Sahara|Sahel|Arabian\s+Peninsula|Islamic\s+Maghreb|Indian\s+Subcontinent)|West\s+Africa)\b"
+                                    r"|\bIslamic\s+State(?:['’]s)?\s*[-–—]?\s*(?:[A-Z][\w'’-]+\s+){1,2}Province\b")
 #: country -> actor name used when a country or its demonym is the agent
 COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United States", "PS": "Palestine",
                   "SD": "Sudan", "MM": "Myanmar", "BY": "Belarus", "IR": "Iran", "SY": "Syria", "TR": "Turkey",
