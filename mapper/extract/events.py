@@ -104,6 +104,13 @@ _ECHO_DATE_GAP = 3
 BACKGROUND_DAYS = 30
 
 
+def named_weapon(found: list[tuple[str, int, int]]) -> str | None:
+    """The weapon a clause's asserted triggers ``found`` name themselves (not "strikes" or
+    "attacks"), or None."""
+    weapons = [t for t in found if t[0] in WEAPON_KINDS and t[0] not in GENERIC_KINDS]
+    return type_of(weapons, None) if weapons else None
+
+
 @dataclass(frozen=True)
 class ArticleContext:
     """What the linker needs besides the clause: the article and lookups."""
@@ -131,9 +138,9 @@ class ArticleContext:
         return weapon if same_paragraph else self.weapon
 
     def remember(self, clause: Clause, found: list[tuple[str, int, int]]) -> None:
-        weapons = [t for t in found if t[0] in WEAPON_KINDS and t[0] not in GENERIC_KINDS]
-        if weapons:
-            self.recent[clause.part] = (type_of(weapons, None), clause.end)
+        weapon = named_weapon(found)
+        if weapon:
+            self.recent[clause.part] = (weapon, clause.end)
         elif any(t[0] == "strike" for t in found) and self.weapon is None:
             # "Russia struck Kyiv. ... 12 civilians were killed, three in Zhytomyr": strikes of no
             # named weapon make the paragraph's later casualties and attacks strikes, not battles
@@ -275,18 +282,17 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
                                                    [(s, r.place) for s, _, r in places if r.place], weapons)
     carried = None
-    own_weapons = [k for k, _, _ in found if k in WEAPON_KINDS and k not in GENERIC_KINDS]
-    if own_weapons:
-        ctx.recent["armed"] = (type_of([(k, 0, 0) for k in own_weapons], None), who)
+    own_weapon = named_weapon(found)
+    if own_weapon:
+        ctx.recent["armed"] = (own_weapon, who)  # the weapon and who was told using it
     elif weapon is not None and who in lx.AIR_POWERS and any(k == "strike" for k, _, _ in found) \
             and ctx.recent.get("armed", (None, None))[0] == weapon and ctx.recent["armed"][1] not in (None, who):
         # "a drone launched by the Islamic Resistance in Iraq struck Tower 22 ... The U.S. began
         # retaliatory strikes": the weapon the article named is its attacker's; an air force's
         # strikes of no weapon of their own are from the air (below)
+        unarmed_kind = type_of(found, None, ctx.conflict)
+        kinds = {s: unarmed_kind if k == weapon else k for s, k in kinds.items()}
         weapon = None
-        for s in kinds:
-            if kinds[s] not in GENERIC_KINDS and kinds[s] in WEAPON_KINDS:
-                kinds[s] = type_of(found, None, ctx.conflict) or kinds[s]
     if who is not None and kind in _CARRY_KINDS:
         ctx.recent["actor"] = who
     elif who is None and kind in _CARRY_KINDS:
