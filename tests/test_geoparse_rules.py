@@ -180,3 +180,13 @@ def test_a_town_named_beside_a_village_is_the_namesake_next_to_it(services):
     assert got["Kamianske"] == (47.54, 35.37)
     # ... and a capital named beside its region is still the capital
     assert places(services, "Missiles hit Kyiv and Kyiv Oblast.")[0] == ("Kyiv", "Kyiv", "UA")
+
+
+def test_title_case_words_of_a_places_state_in_war_open_no_longer_name(services):
+    # a capitalised "Occupied", "Besieged" in a title-case heading is the place's state, not the first
+    # word of a longer name that the place would only be part of
+    assert places(services, "UK statement on violence in the Occupied West Bank")[-1] == (
+        "West Bank", "West Bank", "PS")
+    assert places(services, "Shelling Intensifies In Besieged Gaza And Occupied Crimea")[-2:] == [
+        ("Gaza", "Gaza", "PS"), ("Crimea", "Crimea", "UA")]
+    assert [p[1] for p in places(services, "Fighting in Embattled Pokrovsk")] == ["Pokrovsk"]

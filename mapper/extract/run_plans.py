@@ -53,10 +53,12 @@ MEDIA_WORDS = frozenset("""post times independent herald tribune journal gazette
 register star sun mirror guardian express inquirer insider pravda today""".split())
 #: single words that are never a place's name on their own: directions ("North", "Eastern":
 #: relative, not names), holidays, religious and ethnic group words without a country, and
-#: armed groups that share a name with a village somewhere ("Hamas")
+#: armed groups that share a name with a village somewhere ("Hamas"), and the words of a place's
+#: state in war that title case capitalises before its name ("the Occupied West Bank")
 NOT_NAMES = frozenset("""north south east west northeast northwest southeast southwest northern southern eastern
 western central midwest gulf metro downtown uptown midtown christmas easter thanksgiving ramadan hanukkah arab arabs
-ismaili muslim christian jewish sunni shia shiite kurdish bedouin hamas hezbollah taliban houthi houthis wagner""".split())
+ismaili muslim christian jewish sunni shia shiite kurdish bedouin hamas hezbollah taliban houthi houthis wagner
+occupied annexed besieged embattled""".split())
 #: institutions named after their building, not places in news ("the White House said")
 INSTITUTIONS = frozenset({"white house", "kremlin", "pentagon"})
 #: ... but the building itself after a locative ("talks in the Kremlin", "met at the White House")
