@@ -190,3 +190,17 @@ def test_title_case_words_of_a_places_state_in_war_open_no_longer_name(services)
     assert places(services, "Shelling Intensifies In Besieged Gaza And Occupied Crimea")[-2:] == [
         ("Gaza", "Gaza", "PS"), ("Crimea", "Crimea", "UA")]
     assert [p[1] for p in places(services, "Fighting in Embattled Pokrovsk")] == ["Pokrovsk"]
+
+
+def test_a_world_citys_name_is_the_city_when_the_story_names_no_place_of_the_namesakes_country(services):
+    # "US officials" name an actor, not the country the story happens in: London is England's,
+    # Moscow Russia's, not the small towns of Kentucky or Idaho the US votes would favour
+    for text, country in (("US and Ukrainian officials met in London on Tuesday.", "GB"),
+                          ("The US envoy flew to Moscow for talks with the Kremlin.", "RU"),
+                          ("US officials said the talks in Brussels and Warsaw were useful.", "BE")):
+        assert places(services, text)[1][2] == country
+    # the namesake keeps its name where the story names its state or other towns of its country
+    assert places(services, "Police in Paris, Texas, said a man was arrested.")[0][2] == "US"
+    local = places(services, "The Paris Police Department said a Murray man was arrested near Puryear. "
+                             "Paris officials said the road reopened.")
+    assert [p[2] for p in local if p[0] == "Paris"] == ["US", "US"]

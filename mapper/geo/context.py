@@ -186,8 +186,12 @@ def about(ctx: Context, country: str, admin1: str | None) -> bool:
     A story about Ohio that says "Lebanon police" means Lebanon, Ohio; a story of many countries
     that names Alabama among US states and then Egypt among countries means the country.
     """
-    if ctx.admin1.get(admin1, 0) <= 0:
-        return False
+    return ctx.admin1.get(admin1, 0) > 0 and mostly(ctx, country)
+
+
+def mostly(ctx: Context, country: str) -> bool:
+    """Whether the article is mostly about a country (its votes, less a country's own name's
+    weight in its own article, hold :data:`COUNTRY_MAJORITY` of the others)."""
     own = ctx.own_weight if ctx.own_country == country else 0.0
     total = max(ctx.size - (ctx.own_weight if ctx.own_country else 0.0), 1.0)
     return (ctx.countries.get(country, 0) - own) >= COUNTRY_MAJORITY * total

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mapper.geo import lists, nearby
 from mapper.geo.candidates import ADMIN1, CITY, COUNTRY, REGION, candidates, word_slot, world_namesakes
-from mapper.geo.context import Context, about, base_scores
+from mapper.geo.context import TOWN_REGION_VOTE, Context, about, base_scores, mostly
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
 from mapper.geo.spans import Span
@@ -30,6 +30,11 @@ LIST_KIND, LIST_COUNTRY = 4.5, 1.5
 LAST_COUNTRY = 2.0
 ALIAS_TOWN = True
 SEA_OVER_PROVINCE = True
+#: a town of this many people or more is a world city: its namesakes elsewhere need their region named
+WORLD_CITY_POP = 1_000_000
+#: ... and a namesake is small beside it under a tenth of its people (London, Ontario beside London;
+#: not Tripoli, Lebanon beside Tripoli, Libya)
+WORLD_CITY_RATIO = 10
 #: the names of an enumeration are distinct places (a reading a fellow name took is dropped)
 LIST_DISTINCT = True
 
@@ -170,6 +175,30 @@ def drop_namesakes(gaz: Gazetteer, totals: dict[int, float], span: Span, stated:
             elif gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
                     not about(ctx, gaz.country[e], gaz.admin1[e]):
                 del totals[e]
+
+    world = {gaz.country[e]: gaz.population[e] for e in totals
+             if gaz.kind[e] == CITY and gaz.population[e] >= WORLD_CITY_POP and _own_name(gaz, e, span.key)}
+    if world and WORLD_CITY_POP:
+        # a world city's name is that city, not a small town named after it in another country,
+        # unless the article names the town's region or is mostly about its country (local news of
+        # the town's state): "European leaders met in Paris" in a story
+        # about a US-Russia meeting is not Paris, Texas; "Paris, Tenn." and a story of Texas keep it
+        biggest = max(world.values())
+        for e in [e for e in totals if gaz.kind[e] == CITY and gaz.population[e] * WORLD_CITY_RATIO < biggest
+                  and gaz.country[e] not in world]:
+            if gaz.admin1[e] not in stated and gaz.admin1[e] not in regions and \
+                    not (mostly(ctx, gaz.country[e]) and _names_inside(ctx, gaz.country[e])):
+                del totals[e]
+
+
+def _names_inside(ctx: Context, country: str) -> bool:
+    """Whether the article names a town or region inside a country (not only the country, as
+    "US officials" and "the United States" name an actor in a story of abroad)."""
+    town = ctx.towns_see is not None
+    seen = ctx.towns_see if town else ctx.admin1
+    own = ctx.own_weight * TOWN_REGION_VOTE if town and ctx.own_town else ctx.own_weight
+    prefix = country + "."
+    return any(v - (own if k == ctx.own_admin1 else 0.0) > 1e-9 for k, v in seen.items() if k.startswith(prefix))
 
 
 def _kinds(gaz: Gazetteer, span: Span) -> tuple[bool, bool]:
