@@ -481,3 +481,12 @@ def test_a_country_level_summary_gives_way_to_the_places_the_article_lists(gaz):
 def test_a_toll_since_a_past_date_is_a_summary(gaz):
     text = "The UN says at least 12,600 civilians have been killed in Ukraine since February 2022."
     assert incidents(gaz, text) == []
+
+
+def test_the_day_before_a_named_event_counts_from_that_event(gaz):
+    # "the day before the meeting" is the meeting's eve, not the day before the date the text gave last
+    text = ("The meeting of the foreign ministers was held on 18 November 2025 in Riyadh. It came less than a week "
+            "after a phone call between the two presidents on 12 November. The day before the meeting, "
+            "several European leaders met in Paris to discuss the war.")
+    assert sorted(incidents(gaz, text)) == [("diplomatic", "Paris", "2025-11-17", "2025-11-17", 1),
+                                            ("diplomatic", "Riyadh", "2025-11-18", "2025-11-18", 1)]

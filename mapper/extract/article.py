@@ -16,7 +16,7 @@ from collections import Counter
 from mapper.aggregate import family, place_key
 from mapper.extract.capitals import airspace_mentions, capital_mentions
 from mapper.extract.casualties import casualties
-from mapper.extract.clause_dates import clause_date, stated_period
+from mapper.extract.clause_dates import ANCHORED_DAY, anchored_day, clause_date, stated_period
 from mapper.extract.event_dates import summary_period
 from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
@@ -106,6 +106,14 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             previous = None
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous, period=period)
+        if how in ("anaphoric", "previous") and clause.part == "body" \
+                and (named := ANCHORED_DAY.search(clause.text)) is not None \
+                and (anchor := _named_event(named["event"], incidents, headline)) is not None:
+            # "It was held on 18 February ... Trump's call with Putin on 12 February ... The day before the
+            # meeting, European leaders met in Paris": counted from the meeting, not from the call
+            date, how = anchored_day(named, anchor), "anaphoric"
+            if article.published is None or date.end <= article.published:
+                previous, dated_by = date, clause
         captioned = is_captioned(article, clause)
         if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
                 and (article.published is None or date.end <= article.published) \
@@ -204,6 +212,16 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                                                         for places, families in dated_tellings))]
     out = drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u})
     return [_at_seat(i, gaz.seats()) for i in out], unplaced
+
+
+def _named_event(phrase: str, incidents: list[Incident], headline: list[bool]) -> DateSpan | None:
+    """The dates of the last incident the body told before that a phrase ("the meeting", "the
+    attack") can name: one of the families its event word stands for; None when it names none."""
+    families = _families(phrase)
+    for incident, title in zip(reversed(incidents), reversed(headline)):
+        if not title and family(incident.type) in families:
+            return DateSpan(incident.date_start, incident.date_end, incident.time_precision)
+    return None
 
 
 def _families(text: str) -> set[str]:

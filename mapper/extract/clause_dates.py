@@ -236,6 +236,24 @@ _ANAPHORIC_DAY = re.compile(
     re.IGNORECASE)
 
 
+#: a day counted from a named event, not from the date just told: "The day before the meeting, European
+#: leaders met in Paris" (the meeting's eve, whatever date the sentence before gave)
+ANCHORED_DAY = re.compile(r"\b(?:the\s+day\s+(?:before|after)|the\s+(?:following|next|previous)\s+day\s+after"
+                          r"|(?:a|one|two|three|four|five|\d)\s+days?\s+(?:before|after))"
+                          r"\s+(?P<event>(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)", re.IGNORECASE)
+
+
+def anchored_day(m: re.Match[str], anchor: DateSpan) -> DateSpan:
+    """The day an :data:`ANCHORED_DAY` match names, counted from the day of the event it names
+    (``anchor``: the start of a multi-day event for "before", its end for "after")."""
+    phrase = m.group().lower()
+    n = re.match(r"(\w+)\s+days?", phrase)
+    count = 1 if n is None or n.group(1) == "the" else int(n.group(1)) if n.group(1).isdigit() \
+        else DAY_COUNTS.get(n.group(1), 1)
+    day = anchor.start - count * _DAY if " before " in phrase else anchor.end + count * _DAY
+    return DateSpan(day, day, 1)
+
+
 _HOURS = {"24": 1, "48": 2, "72": 3, "twenty-four": 1, "forty-eight": 2, "seventy-two": 3}
 
 
