@@ -490,3 +490,11 @@ def test_the_day_before_a_named_event_counts_from_that_event(gaz):
             "several European leaders met in Paris to discuss the war.")
     assert sorted(incidents(gaz, text)) == [("diplomatic", "Paris", "2025-11-17", "2025-11-17", 1),
                                             ("diplomatic", "Riyadh", "2025-11-18", "2025-11-18", 1)]
+
+
+def test_a_routes_far_end_is_no_scene(gaz):
+    # the event is on the route; its first end says where, the second may lie hundreds of km away
+    got = incidents(gaz, "On Tuesday rebels took control of the road between Lashio and Mandalay.")
+    assert [g[1] for g in got] == ["Lashio"]
+    # two towns joined by "and" with no route between them are both scenes
+    assert sorted(g[1] for g in incidents(gaz, "On Tuesday fighting raged in Kupiansk and Lyman.")) == ["Kupyansk", "Lyman"]

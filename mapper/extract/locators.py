@@ -44,6 +44,15 @@ _REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|dis
 # "Debaltseve, a key junction between Donetsk and Luhansk": the towns that say where it lies
 _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:located\s+|situated\s+|halfway\s+|midway\s+)?"
                       r"between\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?(?:the\s+)?$")
+# a route told by its two ends: the event is on the route, of which the first end says where; the
+# second, which may lie hundreds of kilometres away, is no scene ("took control of the road between
+# Lashio and Mandalay", "a bus travelling from Beledweyne to Mahas", "on the Goma-Rutshuru road")
+_ROUTE_END = re.compile(r"^\s*(?:and|to|[-\u2013\u2014])\s*(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
+_ROUTE_FROM = re.compile(r"\b(?:(?:roads?|highways?|routes?|axis|axes|corridors?|railway|railroad|rail\s+line|supply\s+lines?"
+                         r"|motorway|expressway)\s+(?:between|from|linking|connecting|that\s+links|that\s+connects)"
+                         r"|(?:travel+ing|travel+ed|driving|heading|headed|bound|moving|en\s+route|on\s+(?:its|their|the)\s+way)"
+                         r"\s+from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|axis|route|corridor|railway|motorway|expressway)\b", re.IGNORECASE)
 _IN_THE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|oblast|governorate|municipality|hromada"
                          r"|countryside)\b",
@@ -117,6 +126,9 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
         gap = text[out[-1][1]:s] if out else ""
         if out and r.place is not None and (_REFERENCE.match(gap) or _BETWEEN.match(gap)):
             continue
+        if out and _ROUTE_END.match(gap) and (_ROUTE_FROM.search(text, max(0, out[-1][0] - 60), out[-1][0])
+                                              or (gap.strip() in "-\u2013\u2014" and _ROUTE_AFTER.match(text, e))):
+            continue  # "the road between Lashio and Mandalay", "the Goma-Rutshuru road": a route's far end
         if out and r.place is not None and r.place.kind == "city" and _IN_THE.match(text[out[-1][1]:s]) \
                 and _UNIT_AFTER.match(text, e):
             continue  # "Borova in the Izium district": the district (named after its seat) holding the town
