@@ -204,3 +204,9 @@ def test_a_world_citys_name_is_the_city_when_the_story_names_no_place_of_the_nam
     local = places(services, "The Paris Police Department said a Murray man was arrested near Puryear. "
                              "Paris officials said the road reopened.")
     assert [p[2] for p in local if p[0] == "Paris"] == ["US", "US"]
+
+
+def test_a_state_armed_forces_acronym_is_evidence_for_its_state(services):
+    # "The IDF" says Israel as "Israeli forces" does: Jenin is the West Bank's, not the Polish village
+    assert [p[1:] for p in places(services, "The IDF launched a military operation in Jenin on Wednesday.")
+            if p[0] == "Jenin"] == [("Janīn", "PS")]
