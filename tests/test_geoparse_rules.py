@@ -210,3 +210,11 @@ def test_a_state_armed_forces_acronym_is_evidence_for_its_state(services):
     # "The IDF" says Israel as "Israeli forces" does: Jenin is the West Bank's, not the Polish village
     assert [p[1:] for p in places(services, "The IDF launched a military operation in Jenin on Wednesday.")
             if p[0] == "Jenin"] == [("Janīn", "PS")]
+
+
+def test_a_transliteration_of_a_towns_main_name_is_its_main_name(services):
+    # GeoNames files the West Bank's Jenin as "Janīn": "Jenin" is that name, not an old name, so the
+    # town of 35,000 wins over Poland's village of 1,100 whose main name is "Jenin"
+    assert places(services, "A raid in Jenin killed three.") == [("Jenin", "Janīn", "PS")]
+    # an old name stays one: Pokrovsk is Ukraine's, not Engels (Russia), once called Pokrovsk
+    assert places(services, "Drones hit Pokrovsk.")[0][2] == "UA"

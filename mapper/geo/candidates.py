@@ -2,7 +2,8 @@
 
 A prior is ``1.5 * log10(population)`` (countries and regions carry pseudo-populations),
 plus a bonus for the entry's main name over an alternate one (old names such as
-"Pokrovsk" for Engels lose to the current bearer), for the hand-kept alias table's
+"Pokrovsk" for Engels lose to the current bearer; a spelling of the main name in another
+transliteration, "Jenin" for "Janīn", is the main name), for the hand-kept alias table's
 choice, and for a region word after the name: "Kharkiv region" is the oblast, "Moscow
 region" Moscow Oblast rather than the federal city, "Dnepropetrovsk Region" the oblast
 its big namesake city heads, "Walker County" the US counties.  A key's candidates with
@@ -12,10 +13,11 @@ are computed once per process (:meth:`Gazetteer.memo`).
 from __future__ import annotations
 
 import math
+import re
 
 from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
-from mapper.geo.names import region_named
+from mapper.geo.names import key, region_named
 
 CITY, ADMIN1, COUNTRY, REGION, _VILLAGE = (KINDS.index(k) for k in ("city", "admin1", "country", "region", "village"))
 STRONG_POPULATION = 100_000
@@ -157,6 +159,13 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
 def _pairs(gaz: Gazetteer, span: Span) -> list[tuple[int, bool]]:
     """The ``(entry, is_main_name)`` pairs a span's name and region word can mean."""
     pairs = list(gaz.candidates(span.key))
+    if any(not main for _, main in pairs):
+        # a town's name in another transliteration of its main name ("Jenin" for GeoNames' "Janīn",
+        # "Tulkarem" for "Ţūlkarm") is its main name, not an old or other name (Pokrovsk for Engels)
+        bare = _consonants(span.key)
+        if len(bare) >= _SKELETON_MIN:  # not "Tole" for Spain's "Taulé": two letters say too little
+            pairs = [(e, main or (gaz.kind[e] == CITY and _consonants(key(gaz.names[e])) == bare))
+                     for e, main in pairs]
     if span.region_word in _REGION_SPAN_WORDS:
         # "Moscow region" is Moscow Oblast, whose names all carry the region word
         seen = {e for e, _ in pairs}
@@ -179,6 +188,15 @@ def _pairs(gaz: Gazetteer, span: Span) -> list[tuple[int, bool]]:
         pairs.extend((e, True) for e, _ in gaz.candidates(f"{span.key} county")
                      if e not in seen and is_county(gaz, e))
     return pairs
+
+
+def _consonants(name_key: str) -> str:
+    """A name key without its vowels and separators: transliterations of one name agree on it."""
+    return _VOWELS.sub("", name_key)
+
+
+_VOWELS = re.compile(r"[aeiouy\s'-]+")
+_SKELETON_MIN = 3
 
 
 def _priced(gaz: Gazetteer, pairs: list[tuple[int, bool]], span: Span) -> tuple[tuple[Cand, ...], tuple[int, ...]]:
