@@ -112,8 +112,6 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             # "It was held on 18 February ... Trump's call with Putin on 12 February ... The day before the
             # meeting, European leaders met in Paris": counted from the meeting, not from the call
             date, how = anchored_day(named, anchor), "anaphoric"
-            if article.published is None or date.end <= article.published:
-                previous, dated_by = date, clause
         captioned = is_captioned(article, clause)
         if how in ("explicit", "bullet", "anaphoric") and clause.part == "body" \
                 and (article.published is None or date.end <= article.published) \

@@ -17,7 +17,7 @@ import re
 
 from mapper.geo.spans import Span
 from mapper.geo.gazetteer import KINDS, Gazetteer
-from mapper.geo.names import key, region_named
+from mapper.geo.names import key as key_of, region_named
 
 CITY, ADMIN1, COUNTRY, REGION, _VILLAGE = (KINDS.index(k) for k in ("city", "admin1", "country", "region", "village"))
 STRONG_POPULATION = 100_000
@@ -164,7 +164,7 @@ def _pairs(gaz: Gazetteer, span: Span) -> list[tuple[int, bool]]:
         # "Tulkarem" for "Ţūlkarm") is its main name, not an old or other name (Pokrovsk for Engels)
         bare = _consonants(span.key)
         if len(bare) >= _SKELETON_MIN:  # not "Tole" for Spain's "Taulé": two letters say too little
-            pairs = [(e, main or (gaz.kind[e] == CITY and _consonants(key(gaz.names[e])) == bare))
+            pairs = [(e, main or (gaz.kind[e] == CITY and _consonants(key_of(gaz.names[e])) == bare))
                      for e, main in pairs]
     if span.region_word in _REGION_SPAN_WORDS:
         # "Moscow region" is Moscow Oblast, whose names all carry the region word

@@ -178,11 +178,11 @@ def drop_namesakes(gaz: Gazetteer, totals: dict[int, float], span: Span, stated:
 
     world = {gaz.country[e]: gaz.population[e] for e in totals
              if gaz.kind[e] == CITY and gaz.population[e] >= WORLD_CITY_POP and _own_name(gaz, e, span.key)}
-    if world and WORLD_CITY_POP:
+    if world:
         # a world city's name is that city, not a small town named after it in another country,
-        # unless the article names the town's region or is mostly about its country (local news of
-        # the town's state): "European leaders met in Paris" in a story
-        # about a US-Russia meeting is not Paris, Texas; "Paris, Tenn." and a story of Texas keep it
+        # unless the article names the town's region, or is mostly about the town's country and names
+        # a place inside it (local news): "European leaders met in Paris" in a story about a US-Russia
+        # meeting is not Paris, Texas; "Paris, Tenn." and Paris beside Murray and Puryear keep it
         biggest = max(world.values())
         for e in [e for e in totals if gaz.kind[e] == CITY and gaz.population[e] * WORLD_CITY_RATIO < biggest
                   and gaz.country[e] not in world]:
