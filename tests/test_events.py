@@ -498,3 +498,17 @@ def test_a_routes_far_end_is_no_scene(gaz):
     assert [g[1] for g in got] == ["Lashio"]
     # two towns joined by "and" with no route between them are both scenes
     assert sorted(g[1] for g in incidents(gaz, "On Tuesday fighting raged in Kupiansk and Lyman.")) == ["Kupyansk", "Lyman"]
+
+
+def test_coordinated_parts_of_a_clause_keep_their_own_days(gaz):
+    # each part of the clause tells its own day: two strikes a week apart, not two week-long ones
+    for text in ("On 12 November Israel struck Sanaa, and on 18 November it struck Hodeidah.",
+                 "Israeli jets struck Sanaa on 12 November and Hodeidah on 18 November."):
+        assert sorted(g[1:4] for g in incidents(gaz, text)) == [("Al Ḩudaydah", "2025-11-18", "2025-11-18"),
+                                                             ("Sanaa", "2025-11-12", "2025-11-12")]
+    # a place in a part of no date of its own takes the day of the part before it
+    got = incidents(gaz, "On 12 November drones hit Kharkiv and Odesa, and on 18 November missiles struck Kyiv.")
+    assert sorted(g[1:3] for g in got) == [("Kharkiv", "2025-11-12"), ("Kyiv", "2025-11-18"), ("Odesa", "2025-11-12")]
+    # which town was hit when is not told: the clause's period stands for both
+    got = incidents(gaz, "Israeli jets struck Sanaa and Hodeidah on 12 November and 18 November.")
+    assert {g[2:4] for g in got} == {("2025-11-12", "2025-11-18")}

@@ -9,7 +9,8 @@ import re
 
 from mapper.model import DateSpan
 
-__all__ = ["DIGIT_OR_MONTH", "SUMMARY_DAYS", "SUMMARY_MONTHS", "far_apart_dates", "nearest_date", "summary_period"]
+__all__ = ["DIGIT_OR_MONTH", "SUMMARY_DAYS", "SUMMARY_MONTHS", "coordinated_days", "far_apart_dates", "nearest_date",
+           "summary_period"]
 
 #: dates of one clause further apart than this are two events' dates (a month is the coarsest
 #: date annotation.md gives one event: "in September")
@@ -37,6 +38,43 @@ def far_apart_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[t
     lo = min(f[2].start for f in found)
     hi = max(f[2].end for f in found)
     return [(f[0], f[2]) for f in found] if (hi - lo).days > SUMMARY_DAYS else []
+
+
+def coordinated_days(text: str, found: list[tuple[int, int, DateSpan]], places: list[int]
+                     ) -> list[tuple[int, DateSpan]]:
+    """A clause made of coordinated parts that each tell their own day: "On 19 December Israel
+    struck Sanaa, and on 26 December it struck Hodeidah", "struck Sanaa on 19 December and Hodeidah
+    on 26 December".  The clause's dates (``found``, all single days, at least two different ones,
+    no range between them) each in a part of its own that names a place (``places``: their starts);
+    returns (start of part, day) for the parts that hold a date, else [] (the clause's date stands)."""
+    if len(found) < 2 or any(d.precision != 1 for *_, d in found) or len({d.start for *_, d in found}) < 2:
+        return []
+    if any(_RANGE_GAP.match(text[a[1]:b[0]]) for a, b in zip(found, found[1:])):
+        return []  # "on 19 and 26 December", "from 3 to 5 May": one period or a list of days for all
+    bounds = [0, *(m.end() for m in _PART_BREAK.finditer(text)), len(text)]
+    out = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        inside = [d for a, _, d in found if lo <= a < hi]
+        if len(inside) > 1:
+            return []
+        if inside:
+            if not any(lo <= p < hi for p in places):
+                return []  # "struck Sanaa and Hodeidah on 19 December and 26 December": which was when?
+            out.append((lo, inside[0]))
+    return out if len(out) == len(found) else []
+
+
+def part_day(parts: list[tuple[int, DateSpan]], at: int) -> DateSpan | None:
+    """The day of the coordinated part (:func:`coordinated_days`) a place at ``at`` lies in: its
+    own part's, else the last part's before it that has one, else the first's after it."""
+    if not parts:
+        return None
+    before = [d for lo, d in parts if lo <= at]
+    return before[-1] if before else parts[0][1]
+
+
+#: where a clause's coordinated parts meet: "..., and on 26 December", "... and Hodeidah on ...", ";"
+_PART_BREAK = re.compile(r";|,?\s+(?:and|while|whereas|then|before|after\s+which)\s+", re.IGNORECASE)
 
 
 def nearest_date(dates: list[tuple[int, DateSpan]], at: int, triggers: list[int]) -> DateSpan | None:

@@ -30,7 +30,7 @@ from mapper.extract.attackers import STAND_OFF, attacking_state, on_foot_subject
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
-from mapper.extract.event_dates import DIGIT_OR_MONTH, far_apart_dates, nearest_date, summary_period
+from mapper.extract.event_dates import DIGIT_OR_MONTH, coordinated_days, far_apart_dates, nearest_date, part_day, summary_period
 from mapper.extract.fallback_places import _authorities_country, _home_country, _unknown_places
 from mapper.extract.hazards import natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
@@ -316,6 +316,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     dates = find_dates(text, published) if points_back or numbered else []  # once for both uses
     pointed = pointed_back_dates(text, dates) if points_back else []
     apart = far_apart_dates(text, dates) if numbered else []
+    parts = coordinated_days(text, dates, [s for s, _, _ in kept]) if numbered and not apart and date.start != date.end else []
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -353,7 +354,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                 and k in ("missile_strike", "shelling"):
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
-            or nearest_date(apart, s, every.starts) or date
+            or nearest_date(apart, s, every.starts) or part_day(parts, s) or date
         if published is not None and (published - own.end).days > BACKGROUND_DAYS:
             continue  # "Tuesday's attack mirrors one last October in Kachin": Kachin's is background
         # "on 29 and 30 May, Russia targeted Kyiv": a city hit on two nights is two strikes
