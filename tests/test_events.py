@@ -512,3 +512,11 @@ def test_coordinated_parts_of_a_clause_keep_their_own_days(gaz):
     # which town was hit when is not told: the clause's period stands for both
     got = incidents(gaz, "Israeli jets struck Sanaa and Hodeidah on 12 November and 18 November.")
     assert {g[2:4] for g in got} == {("2025-11-12", "2025-11-18")}
+
+
+def test_armed_groups_of_many_wars_are_named_as_attackers(gaz):
+    found, _ = extract_article(Article(id="t", title="", published=PUB, text=(
+        "M23 rebels captured the town of Sake in North Kivu on Monday. JNIM fighters attacked an army post near Djibo on Tuesday. "
+        "ISWAP fighters raided Monguno on Wednesday.")), gaz)
+    assert sorted((i.place.name, i.actor) for i in found) == [
+        ("Djibo", "JNIM"), ("Monguno", "ISWAP"), ("Sake", "M23")]

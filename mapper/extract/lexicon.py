@@ -309,12 +309,31 @@ GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), na
     (r"\b[Aa]l[- ]Shabaa?b\b", "al-Shabaab"),
     (r"\bIslamic Resistance in Iraq\b", "Islamic Resistance in Iraq"),
     (r"\bArakan Army\b", "Arakan Army"),
+    # the armed groups most often named in the wars mapper maps, by the name news gives them
+    (r"\bM23\b|March 23 Movement", "M23"),
+    (r"\bJNIM\b|Jama'?['’]?at Nus?rat al-Islam wal-Muslimin", "JNIM"),
+    (r"\bISWAP\b|Islamic State West Africa Province", "ISWAP"),
+    (r"\bBoko Haram\b", "Boko Haram"),
+    (r"\bAllied Democratic Forces\b", "Allied Democratic Forces"),
+    (r"\bFano (?:militias?|militiamen|fighters|forces|rebels|insurgents)\b", "Fano"),
+    (r"\bTPLF\b|Tigray People['’]s Liberation Front|Tigray Defen[cs]e Forces", "TPLF"),
+    (r"\bPKK\b|Kurdistan Workers['’]? Party", "PKK"),
+    (r"\bTehr?e?e?k-e-Taliban Pakistan\b|\bTTP\b|Pakistani Taliban", "Pakistani Taliban"),
+    (r"\bPalestinian Islamic Jihad\b|\bIslamic Jihad\b", "Palestinian Islamic Jihad"),
+    (r"\bHayat Tahrir al-Sham\b|\bHTS\b", "Hayat Tahrir al-Sham"),
+    (r"\bSyrian Democratic Forces\b", "Syrian Democratic Forces"),
+    (r"\bKachin Independence Army\b", "Kachin Independence Army"),
+    (r"\bBaloch(?:istan)? Liberation Army\b|\bBLA\b", "Balochistan Liberation Army"),
+    (r"\bal[- ]Qaeda\b|\bal[- ]Qaida\b", "al-Qaeda"),
 ))
 #: all group actors in one pass: the group ``g<i>`` that matched names ``GROUP_NAMES[i]``
 GROUP_NAMES = tuple(name for _, name in GROUP_ACTORS)
 #: lower-case words one of which every group pattern needs (a cheap test before the pattern)
 GROUP_HINTS = ("rsf", "rapid support", "saf", "sudanese", "hamas", "hezbollah", "houthi", "idf", "israel",
-               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "islamic resistance", "isis", "isil", "shaba", "arakan")
+               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "islamic resistance", "isis", "isil", "shaba", "arakan",
+               "m23", "march 23", "jnim", "jama", "iswap", "boko", "allied democratic", "fano", "tplf", "tigray", "pkk",
+               "kurdistan workers", "taliban", "ttp", "islamic jihad", "tahrir", "hts", "syrian democratic", "kachin",
+               "baloch", "bla", "qaeda", "qaida")
 ANY_GROUP = re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (rx, _) in enumerate(GROUP_ACTORS)))
 #: the names of armed groups, with any place inside them: never the scene of an event (a town
 #: somewhere may share the name: "al-Shabab" is Shabab, Iran; "Wagner", towns of the US)
