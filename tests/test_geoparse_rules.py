@@ -218,3 +218,9 @@ def test_a_transliteration_of_a_towns_main_name_is_its_main_name(services):
     assert places(services, "A raid in Jenin killed three.") == [("Jenin", "Janīn", "PS")]
     # an old name stays one: Pokrovsk is Ukraine's, not Engels (Russia), once called Pokrovsk
     assert places(services, "Drones hit Pokrovsk.")[0][2] == "UA"
+
+
+def test_palmyra_in_the_news_is_tadmur_in_syria(services):
+    # the alias table: GeoNames files the Syrian town as "Tadmur", "Palmyra" being the main name of
+    # small towns in the US and Australia
+    assert places(services, "Islamic State fighters attacked Palmyra on Monday.") == [("Palmyra", "Tadmur", "SY")]
