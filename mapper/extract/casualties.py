@@ -57,6 +57,10 @@ _ZERO_KILLED = frozenset({"killed", "deaths", "fatalities", "casualties", "victi
 _ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties", "victims", "injuries"})
 
 
+#: a count right after a casualty verb: its object ("killed two people"), so the verb is active
+_OBJECT_COUNT = re.compile(rf"\s+{_QUAL}{_NUM}\b", re.IGNORECASE)
+
+
 def casualties(text: str) -> tuple[int | None, int | None]:
     """Killed and injured stated in a clause (the most conservative figure of each)."""
     low = text.lower()
@@ -82,6 +86,11 @@ def casualties(text: str) -> tuple[int | None, int | None]:
             pos = m.end()
             if in_zero(m.start(), m.end()):
                 continue  # "no one was killed" is not "one was killed"
+            if at == 1 and _OBJECT_COUNT.match(src, m.end()):
+                # "A drone strike killed two people", "An IED killed three soldiers": the number before an
+                # active verb counts its subject (one strike), not the dead; the count after it follows
+                pos = m.end(at)
+                continue
             n = _number(m.group(at))
             if n is not None and (1900 <= n <= 2100 and _BEFORE_YEAR.search(text, max(0, m.start(at) - 16), m.end(at))
                                   or _MONTH_AFTER.match(text, m.end(at))):
