@@ -531,3 +531,9 @@ def test_armed_groups_of_many_wars_are_named_as_attackers(gaz):
 ])
 def test_the_count_before_an_active_casualty_verb_is_its_subject_not_the_dead(text, killed):
     assert casualties(text)[0] == killed
+
+
+def test_a_demonym_names_its_state_as_the_attacker(gaz):
+    found, _ = extract_article(Article(id="t", title="", published=PUB, text=(
+        "Indian missiles hit Muzaffarabad on Wednesday. Ethiopian troops clashed with militants in Lalibela on Monday.")), gaz)
+    assert sorted(i.actor for i in found) == ["Ethiopia", "India"]

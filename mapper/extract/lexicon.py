@@ -355,7 +355,14 @@ GROUP_NAMES_NOT_PLACES = re.compile(r"\b(?:[Aa]l[- ])?Shabaa?b\b|\bHezbollah\b|\
 COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United States", "PS": "Palestine",
                   "SD": "Sudan", "MM": "Myanmar", "BY": "Belarus", "IR": "Iran", "SY": "Syria", "TR": "Turkey",
                   "LB": "Lebanon", "YE": "Yemen", "KP": "North Korea", "GB": "United Kingdom", "FR": "France",
-                  "DE": "Germany", "PL": "Poland"}
+                  "DE": "Germany", "PL": "Poland",
+                  # the other states whose forces the wars mapper maps name by their demonym ("Indian missiles",
+                  # "Ethiopian troops", "Malian soldiers")
+                  "IN": "India", "PK": "Pakistan", "ET": "Ethiopia", "ER": "Eritrea", "SO": "Somalia", "NG": "Nigeria",
+                  "ML": "Mali", "BF": "Burkina Faso", "NE": "Niger", "TD": "Chad", "RW": "Rwanda", "UG": "Uganda",
+                  "KE": "Kenya", "IQ": "Iraq", "SA": "Saudi Arabia", "AE": "United Arab Emirates", "EG": "Egypt",
+                  "JO": "Jordan", "AZ": "Azerbaijan", "AM": "Armenia", "AF": "Afghanistan", "CN": "China",
+                  "CO": "Colombia", "LY": "Libya", "MZ": "Mozambique", "CM": "Cameroon", "SS": "South Sudan"}
 
 #: attackers whose "strikes", told with no weapon, are strikes from the air: states that wage
 #: their wars by aircraft (Israel in Gaza, Lebanon, Syria and Yemen; the US and UK in Yemen, Iraq and
