@@ -30,7 +30,14 @@ from mapper.extract.attackers import STAND_OFF, attacking_state, on_foot_subject
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
-from mapper.extract.event_dates import DIGIT_OR_MONTH, coordinated_days, far_apart_dates, nearest_date, part_day, summary_period
+from mapper.extract.event_dates import (
+    DIGIT_OR_MONTH,
+    coordinated_days,
+    far_apart_dates,
+    nearest_date,
+    part_day,
+    summary_period,
+)
 from mapper.extract.fallback_places import _authorities_country, _home_country, _unknown_places
 from mapper.extract.hazards import natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
@@ -316,7 +323,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     dates = find_dates(text, published) if points_back or numbered else []  # once for both uses
     pointed = pointed_back_dates(text, dates) if points_back else []
     apart = far_apart_dates(text, dates) if numbered else []
-    parts = coordinated_days(text, dates, [s for s, _, _ in kept]) if numbered and not apart and date.start != date.end else []
+    # a clause of parts that each tell their own day ("on 19 December ..., and on 26 December ...")
+    parts = coordinated_days(text, dates, [s for s, _, _ in kept]) \
+        if numbered and not apart and date.start != date.end else []
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:

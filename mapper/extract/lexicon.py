@@ -330,7 +330,8 @@ GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), na
 GROUP_NAMES = tuple(name for _, name in GROUP_ACTORS)
 #: lower-case words one of which every group pattern needs (a cheap test before the pattern)
 GROUP_HINTS = ("rsf", "rapid support", "saf", "sudanese", "hamas", "hezbollah", "houthi", "idf", "israel",
-               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "islamic resistance", "isis", "isil", "shaba", "arakan",
+               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "islamic resistance", "isis", "isil", "shaba",
+               "arakan",
                "m23", "march 23", "jnim", "jama", "iswap", "boko", "allied democratic", "fano", "tplf", "tigray", "pkk",
                "kurdistan workers", "taliban", "ttp", "islamic jihad", "tahrir", "hts", "syrian democratic", "kachin",
                "baloch", "bla", "qaeda", "qaida")
