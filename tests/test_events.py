@@ -537,3 +537,10 @@ def test_a_demonym_names_its_state_as_the_attacker(gaz):
     found, _ = extract_article(Article(id="t", title="", published=PUB, text=(
         "Indian missiles hit Muzaffarabad on Wednesday. Ethiopian troops clashed with militants in Lalibela on Monday.")), gaz)
     assert sorted(i.actor for i in found) == ["Ethiopia", "India"]
+
+
+def test_the_attacker_is_named_after_a_defending_verb(gaz):
+    found, _ = extract_article(Article(id="t", title="", published=PUB, text=(
+        "Sudan's army said it repelled an RSF attack on El Obeid on Saturday. "
+        "Congolese troops fended off an assault by M23 rebels near Goma on Sunday.")), gaz)
+    assert sorted((i.place.name, i.actor) for i in found) == [("El Obeid", "RSF"), ("Goma", "M23")]

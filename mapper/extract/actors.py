@@ -33,6 +33,12 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         # "X accused the army of air strikes": the accused is the attacker (as X claims), never X
         named = [name for at, name in groups if accused.start(1) <= at < accused.end(1)]
         return named[0] if named else _demonym_actor(accused.group(1), demonyms)
+    if _DEFENCE.match(text, trigger_at):
+        # "Sudan's army repelled an RSF attack on El Obeid", "fended off an assault by M23": the attacker
+        # is named after the defending verb, not its subject
+        after = [name for at, name in groups if trigger_at < at <= trigger_at + _DEFENCE_REACH]
+        if after:
+            return after[0]
     before = [g for g in groups if g[0] < trigger_at]
     if before:
         return before[-1][1]
@@ -64,6 +70,10 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     return groups[0][1] if groups else None
 
 
+#: verbs of a defence: what follows names who attacked ("repelled an RSF attack", "repulsed attacks by M23")
+_DEFENCE = re.compile(r"(?:repel(?:s|led|ling)?|repuls(?:e|es|ed|ing)|fended\s+off|fought\s+off|beat\s+back|thwart(?:ed|s)?)\b",
+                      re.IGNORECASE)
+_DEFENCE_REACH = 60
 #: a country that speaks of the attack ("The UK condemns the capture of Masisi by M23") is not its author
 _SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:has\s+|have\s+|strongly\s+|also\s+)?(?:condemn|denounc|welcom|deplor|call|urg|warn|express"
                      r"|reject|said|says|stat)\w*")
