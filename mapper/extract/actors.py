@@ -25,9 +25,8 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         iso = demonyms.get(m.group(1).lower()) if m else None
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
-    low = text.lower()
     groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
-        if any(w in low for w in lx.GROUP_HINTS) else []
+        if lx.may_name_group(text, text.lower()) else []
     accused = _ACCUSED.search(text, max(0, trigger_at - 80), trigger_at)
     if accused:
         # "X accused the army of air strikes": the accused is the attacker (as X claims), never X

@@ -328,13 +328,20 @@ GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), na
 ))
 #: all group actors in one pass: the group ``g<i>`` that matched names ``GROUP_NAMES[i]``
 GROUP_NAMES = tuple(name for _, name in GROUP_ACTORS)
-#: lower-case words one of which every group pattern needs (a cheap test before the pattern)
-GROUP_HINTS = ("rsf", "rapid support", "saf", "sudanese", "hamas", "hezbollah", "houthi", "idf", "israel",
-               "myanmar", "tatmadaw", "junta", "wagner", "islamic state", "islamic resistance", "isis", "isil", "shaba",
-               "arakan",
-               "m23", "march 23", "jnim", "jama", "iswap", "boko", "allied democratic", "fano", "tplf", "tigray", "pkk",
-               "kurdistan workers", "taliban", "ttp", "islamic jihad", "tahrir", "hts", "syrian democratic", "kachin",
-               "baloch", "bla", "qaeda", "qaida")
+#: what every group pattern needs, a cheap test before the pattern: one of these lower-case words in the
+#: lower-cased text, or one of the acronyms as written (the patterns match them in capitals only: "HTS",
+#: not the end of "rights"; "ISIS", not the middle of "crisis")
+GROUP_HINTS = ("rapid support", "sudanese", "hamas", "hezbollah", "houthi", "israel", "myanmar", "tatmadaw", "junta",
+               "wagner", "islamic state", "islamic resistance", "shaba", "arakan", "march 23", "jama", "boko",
+               "allied democratic", "fano", "tigray", "kurdistan workers", "taliban", "islamic jihad", "tahrir",
+               "syrian democratic", "kachin", "baloch", "qaeda", "qaida")
+GROUP_ACRONYMS = ("RSF", "SAF", "IDF", "ISIS", "ISIL", "M23", "JNIM", "ISWAP", "TPLF", "PKK", "TTP", "HTS", "BLA")
+
+
+def may_name_group(text: str, low: str) -> bool:
+    """Whether a text (``low``: lower-cased) may name a group of :data:`GROUP_ACTORS`: the cheap
+    test before :data:`ANY_GROUP`."""
+    return any(w in low for w in GROUP_HINTS) or any(a in text for a in GROUP_ACRONYMS)
 ANY_GROUP = re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (rx, _) in enumerate(GROUP_ACTORS)))
 #: the names of armed groups, with any place inside them: never the scene of an event (a town
 #: somewhere may share the name: "al-Shabab" is Shabab, Iran; "Wagner", towns of the US)
