@@ -68,10 +68,13 @@ def is_captioned(article: Article, clause: Clause) -> bool:
     text = article.title if clause.part == "title" else article.text
     reach = min(len(text), clause.end + _CAPTION_REACH)  # a caption is short: its credit follows closely
     end = text.find("\n", clause.start, reach)
-    return bool(_CAPTION.search(text, clause.start, reach if end < 0 else end))
+    span = text[clause.start:reach if end < 0 else end]
+    # every credit holds one of these characters' strings: most lines are ruled out without the pattern
+    return any(key in span for key in _CAPTION_KEYS) and bool(_CAPTION.search(span))
 
 
 _CAPTION_REACH = 400
+_CAPTION_KEYS = ("Photo", "Credit", "\u00a9", "/")
 
 
 _CAPTION = re.compile(r"\bPhoto(?:graph)?(?:\s+by|\s+credit)?\s*:|\bPhoto\s+by\b|\bCredit\s*:|©"
