@@ -1561,6 +1561,10 @@ def test_hits_fronts_and_ranked_events(gaz, text, expected):
     # "an industrial hub 10 kilometres (six miles) north of the rebels' de-facto capital Donetsk": the capital locates
     ("Two servicemen were killed by mortar fire near Avdiivka, an industrial hub 10 kilometres (six miles) north of "
      "the rebels' de-facto capital Donetsk, on Monday.", {("shelling", "Avdiyivka")}),
+    # "west of the Russian-held city of Donetsk": a described town locates the village
+    ("Shelling killed a man on Monday in Kurakhove, west of the Russian-held city of Donetsk.",
+     {("shelling", "Kurakhove")}),
+    ("Drones struck a school on Monday near the front-line town of Pokrovsk.", {("drone_strike", "Pokrovsk")}),
     # a gun attack is fighting on the ground
     # (the article's weapon, a suicide bombing, does not type it)
     ("A suicide attack killed four in Baghdad on Monday. On Sunday the group claimed a deadly gun attack in Tarmiya.",

@@ -40,7 +40,8 @@ _REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|dis
                         r"(?:the\s+)?(?:(?:[A-Z][\w’'-]+['’]s|[a-z]+s['’])\s+)?(?:(?:port\s+)?(?:city|town|village|settlement"
                         r"|capital|port)\s+(?:of\s+)?"
                         # "... north of the rebels' de-facto capital, Donetsk"
-                        r"|(?:[\w-]+\s+){0,2}(?:capital|stronghold|city|town|port|hub),?\s+)?$", re.IGNORECASE)
+                        # "west of the Russian-held city of Donetsk", "near the front-line town of Pokrovsk"
+                        r"|(?:[\w-]+\s+){0,2}(?:capital|stronghold|city|town|port|hub)(?:,?\s+|\s+of\s+))?$", re.IGNORECASE)
 # "Debaltseve, a key junction between Donetsk and Luhansk": the towns that say where it lies
 _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:located\s+|situated\s+|halfway\s+|midway\s+)?"
                       r"between\s+(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+and\s+)?(?:the\s+)?$")
