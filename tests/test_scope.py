@@ -320,6 +320,22 @@ def test_a_sentence_naming_no_place_after_one_incident_tells_another_family_ther
     text = ("On Monday Russian drones hit apartment blocks in Kharkiv. Rescue workers were among the seven killed as "
             "the site was targeted in a repeat assault.")
     assert typed_scenes(gaz, text) == {("drone_strike", "Kharkiv")}
+    # a complex attack: the storming after a bombing is a battle at the bombing's place
+    text = ("A car bomb exploded outside a hotel in Baidoa on Monday. Gunmen then stormed the building and fought "
+            "soldiers for six hours.")
+    assert typed_scenes(gaz, text) == {("explosion", "Baidoa"), ("ground_fighting", "Baidoa")}
+    # a blast after a strike is the strike's own
+    text = "On Monday Russian missiles hit a depot in Kharkiv. A truck bomb exploded there hours later."
+    assert typed_scenes(gaz, text) == {("missile_strike", "Kharkiv")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday militants rammed a truck packed with explosives into the gate of a base in Baidoa.",
+     {("explosion", "Baidoa")}),
+    ("An explosive-laden vehicle hit a checkpoint in Baidoa on Monday.", {("explosion", "Baidoa")}),
+])
+def test_a_vehicle_borne_bomb_is_an_explosion(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected
 
 
 def test_the_following_day_counts_from_the_date_just_told(gaz):

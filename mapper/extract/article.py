@@ -152,12 +152,15 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                 and _same_paragraph(article, told[0], clause) and _own_kind_here(clause.text):
             # "Fighting resumed in Nyala. We are alarmed by reports of shelling by both sides.": a
             # sentence naming no place, right after the one incident its paragraph placed (not
-            # talks: a venue is no scene of war), tells an event of another family there
+            # talks: a venue is no scene of war), tells an event of another family there; so do the
+            # parts of a complex attack ("a suicide bomber detonated a device outside the hotel in
+            # Mogadishu ... Five gunmen then stormed the hotel")
             scene = incidents[told[1]]
             linked, _ = link_clause(*_at_scene(clause, scene), date, ctx)
-            # (not a battle after strikes: "the site was targeted in a repeat assault" is the strike again)
+            # (not a battle or a blast after strikes: "the site was targeted in a repeat assault", "a
+            # car bomb exploded" after a strike are the strike again)
             cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)
-                     and not (family(scene.type) == "strike" and c.type == "ground_fighting")]
+                     and not (family(scene.type) == "strike" and family(c.type) in ("ground_fighting", "explosion"))]
         elif not cands and event is not None and inside and (located := LOCATES_TOLD.match(clause.text)) \
                 and _same_paragraph(article, event[0], clause):
             # "... conducted strikes on seven facilities in Iraq and Syria. In Iraq, the targets were
@@ -282,7 +285,7 @@ def _own_kind_here(text: str) -> bool:
         for kind, s, _, ok, _ in scan(text))
 
 
-_BATTLEFIELD = frozenset({"strike", "ground_fighting"})
+_BATTLEFIELD = frozenset({"strike", "ground_fighting", "explosion"})
 _ELSEWHERE = re.compile(r"\b(?:an)?other\b|\belsewhere\b", re.IGNORECASE)
 
 

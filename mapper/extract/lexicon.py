@@ -88,7 +88,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"|vandali[sz](?:ed|ing|m)"),
     ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
                   r"|(?:car|truck|roadside) bomb(?:s|ings?)?"
-                  r"|bomb went off|suicide (?:bomb\w*|attacks?)"),
+                  r"|bomb went off|suicide (?:bomb\w*|attacks?)"
+                  # a vehicle-borne bomb: "a vehicle filled with explosives", "an explosive-laden truck"
+                  r"|(?:vehicle|car|truck)[- ]borne (?:improvised )?explosive|explosives?[- ]laden"
+                  r"|(?:vehicle|car|truck|lorry)s? (?:packed|filled|laden|loaded|rigged) with explosives?"),
     # blasts of no stated cause: the weapon the article names, else an explosion
     ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met(?:\s+\w+ly)?\s+with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
