@@ -47,3 +47,20 @@ def test_no_publisher_month_is_in_both_splits() -> None:
     assert not groups["dev"] & groups["test"]
     publishers = {d["publisher"] for split in ("dev", "test") for d in _gold(split)}
     assert len(publishers) >= 12
+
+
+def test_the_second_annotation_covers_read_articles_only() -> None:
+    # the agreement sample (bench/agreement.py) is drawn from splits already read, never the test split
+    second = [json.loads(line) for line in open(CORPUS / "agreement" / "gold2.jsonl", encoding="utf-8")]
+    test_ids = {d["id"] for d in _gold("test")}
+    read_ids = {d["id"] for split in ("dev", "check", *(f"blind{n}" if n > 1 else "blind" for n in range(1, 17)))
+                for d in _gold(split)}
+    ids = [d["id"] for d in second]
+    assert len(ids) == len(set(ids)) == 40
+    assert set(ids) <= read_ids and not set(ids) & test_ids
+    types = {"drone_strike", "missile_strike", "air_strike", "shelling", "ground_fighting", "sabotage", "explosion",
+             "diplomatic", "other"}
+    for doc in second:
+        assert doc["negative"] == (not doc["incidents"])
+        for inc in doc["incidents"]:
+            assert inc["type"] in types and inc["date_start"] <= (inc["date_end"] or inc["date_start"]) <= doc["published"]
