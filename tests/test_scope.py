@@ -1722,3 +1722,20 @@ def test_a_sentence_saying_where_the_targets_lay_places_the_event_told(gaz):
 
 def test_a_sentence_of_where_something_lies_after_no_event_places_nothing(gaz):
     assert found(gaz, "Aid convoys reached Somalia on Monday. The warehouses were located in Kismayo.") == []
+
+
+def test_lives_claimed_at_a_place_are_deaths_there_not_residence(gaz):
+    assert typed_scenes(gaz, "On Monday a suicide attack claimed 12 lives in Baidoa.") == {("explosion", "Baidoa")}
+    # the verb still places a person, not an event
+    assert typed_scenes(gaz, "On Monday gunmen shot a man who lives in Baidoa.") == set()
+
+
+def test_a_headline_line_takes_the_day_of_the_line_under_it(gaz):
+    # a snapshot's undated heading, then the dated report of its event with no place of its own
+    text = ("Suicide attack claims 12 lives in Baidoa, Bay region\n"
+            "On 14 May, officials reported that 12 people were killed when an attacker detonated an explosive vest.")
+    assert [(t, d) for t, _, d, _ in found(gaz, text)] == [("explosion", "2025-05-14")]
+    # a sentence (not a heading) keeps its own reading: the next one may tell another day of the war
+    text = ("Militants attacked Baidoa, the capital of Bay region.\n"
+            "On 14 May, officials reported that 12 people were killed when an attacker detonated an explosive vest.")
+    assert [(t, d) for t, _, d, _ in found(gaz, text)] == [("ground_fighting", "2025-05-21")]

@@ -197,6 +197,17 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         for name, reason, kind in missing:
             if date is not None:
                 unplaced.append(Unplaced(kind or "other", date.start, date.end, name, reason, source))
+        if not cands and told is not None and how == "explicit" and clause.part == told[0].part == "body" \
+                and undated[told[1]] and (article.published is None or date.end <= article.published) \
+                and _headline_line(article.text, told[0]) and _next_line(article.text, told[0], clause) \
+                and family(incidents[told[1]].type) in _families(clause.text):
+            # "Suicide attack claims 19 lives in Konduga, Borno State" then "On 31 July, ... 19 people were
+            # killed when ... detonated a person-borne improvised explosive device": the line under an
+            # undated heading that goes on about its event, placing it nowhere else, gives it its day
+            k = told[1]
+            incidents[k] = dataclasses.replace(incidents[k], date_start=date.start, date_end=date.end,
+                                               time_precision=date.precision)
+            undated[k] = headline[k] = False
         if len(cands) == 1:
             told = (clause, len(incidents) - 1)
         elif cands or missing or inside or told is None or clause.part != told[0].part:
@@ -253,6 +264,14 @@ def _same_paragraph(article: Article, before: Clause, clause: Clause) -> bool:
     """Whether no line break lies between two clauses of the same part (title or body)."""
     text = article.title if clause.part == "title" else article.text
     return before.part == clause.part and "\n" not in text[before.end:clause.start]
+
+
+def _headline_line(text: str, clause: Clause) -> bool:
+    """Whether a body clause is a line of its own written as a headline (no sentence's end)."""
+    start = text.rfind("\n", 0, clause.start) + 1
+    end = text.find("\n", clause.end)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(line) and line == clause.text.strip() and line[-1] not in ".!?:;,"
 
 
 def _next_line(text: str, before: Clause, clause: Clause) -> bool:
