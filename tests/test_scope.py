@@ -1739,3 +1739,14 @@ def test_a_headline_line_takes_the_day_of_the_line_under_it(gaz):
     text = ("Militants attacked Baidoa, the capital of Bay region.\n"
             "On 14 May, officials reported that 12 people were killed when an attacker detonated an explosive vest.")
     assert [(t, d) for t, _, d, _ in found(gaz, text)] == [("ground_fighting", "2025-05-21")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday the rebels encircled the town of Laukkai in Shan State.", {("ground_fighting", "Laukkai")}),
+    ("On Monday the rebels began attacking Laukkai in Shan State.", {("ground_fighting", "Laukkai")}),
+    # a purpose is no event, nor is a state of siege
+    ("On Monday the ministers condemned the transfer of arms for use in attacking Ukraine.", set()),
+    ("On Monday aid reached the encircled town of Laukkai in Shan State.", set()),
+])
+def test_verbs_of_closing_in_on_a_town_are_fighting(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

@@ -51,6 +51,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"),
     ("ground_fighting", r"(?:gun|shooting|armed|gunmen) attacks?|fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
+                        # a town closed in on: "encircled the town of Laukkai", "laid siege to" (not "the besieged city": a state)
+                        r"|(?<!the )encircl(?:ed|ing)|la(?:id|ying|y) siege to"
                         r"|seized control|ambush(?:es|ed|ing)?|skirmish(?:es)?|combat(?!\s+(?:logistics|units?|brigades?|battalions?|teams?|aircraft|vehicles?|readiness|training"
                         r"|engineers?|support|power|missions?|troops|forces|helicopters?|jets?|experience|medics?|zones?"
                         r"|veterans?|gear|uniforms?|capabilit\w+|deployments?|roles?|duty|ready|capable|air|search))|repel(?:s|led)?|repuls(?:e|es|ed)|fended off"
@@ -125,6 +127,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # "targets" is a verb before its object ("Russia targets Kyiv"), a noun before a preposition
     # ("civilian targets in Ukraine": what was aimed at, no event)
     ("attack", r"attacks?|attacked|target(?:ed|ing)"
+               # the verb in progress ("began attacking Laukkai"), not a purpose ("arms for use in attacking Ukraine")
+               r"|(?<!\bin )(?<!\bfor )(?<!\bof )(?<!\bat )(?<!\bfrom )(?<!\bby )(?<!\bon )(?<!\babout )attacking"
                r"|(?<!the )(?<!its )(?<!their )(?<!these )(?<!those )(?<!military )(?<!civilian )targets?(?!\s*[.,;:)]|\s+(?:in|at|on|of|for|near|across|around|inside|to|and|or|were|was|are|is|that"
                r"|which|who|with|from|by|such|including|belonging|used|identified|deep|far)\b)"
                r"|pounded|battered|rocked|(?:went|go|goes|going) on (?:a|the) rampage|rampaged"
