@@ -56,7 +56,7 @@ def test_the_second_annotation_covers_read_articles_only() -> None:
     read_ids = {d["id"] for split in ("dev", "check", *(f"blind{n}" if n > 1 else "blind" for n in range(1, 17)))
                 for d in _gold(split)}
     ids = [d["id"] for d in second]
-    assert len(ids) == len(set(ids)) == 40
+    assert len(ids) == len(set(ids)) == 80
     assert set(ids) <= read_ids and not set(ids) & test_ids
     types = {"drone_strike", "missile_strike", "air_strike", "shelling", "ground_fighting", "sabotage", "explosion",
              "diplomatic", "other"}
