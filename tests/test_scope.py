@@ -1750,3 +1750,18 @@ def test_a_headline_line_takes_the_day_of_the_line_under_it(gaz):
 ])
 def test_verbs_of_closing_in_on_a_town_are_fighting(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+def test_the_deaths_of_civilians_make_a_story_about_armed_violence(gaz):
+    # violence told only through its victims counts in a story of war; civilians are people of a war
+    text = ("The United States was saddened to learn of the violence in the Gao region of Mali on Saturday, "
+            "resulting in the deaths of more than 100 civilians.")
+    assert typed_scenes(gaz, text) == {("ground_fighting", "Gao")}
+    # without them, violence and deaths may be crime or an accident
+    assert typed_scenes(gaz, "Violence at a concert in Gao on Saturday left two people dead.") == set()
+
+
+def test_violence_in_the_name_of_a_day_or_office_is_no_event(gaz):
+    text = ("On Monday soldiers and civilians attended an event in Juba to mark the International Day for the "
+            "Elimination of Violence against Women.")
+    assert typed_scenes(gaz, text) == set()

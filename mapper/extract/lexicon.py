@@ -409,6 +409,8 @@ CONFLICT_CONTEXT = re.compile(
     r"\b(?:soldiers?|troops|army|military|forces|rebels?|separatists?|militants?|militia|fighters|insurgents?"
     r"|shelling|shelled|artillery|missiles?|drones?|airstrikes?|air strikes?|war|frontline|front line"
     r"|ceasefire|offensive|combat|armed|russians|occupiers|invaders|enemy|hostilities"
+    # people told apart from combatants: "the deaths of more than 100 civilians", "civilian populations"
+    r"|civilians|civilian\s+(?:populations?|casualties|deaths)"
     # armed gangs and bandits (Haiti, the Sahel, Mexico)
     r"|gangs?|gunmen|bandits|gunfights?|gun battles?"
     # terrorism, hostages and massacres, and the armed groups of the conflicts mapper's lexicon names

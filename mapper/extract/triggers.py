@@ -56,9 +56,10 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
         if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()) \
                 or m.lastgroup == "attack" and _POLICY_TARGETS.search(src, max(0, m.start() - 40), m.start()) \
                 or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()) \
-                or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()):
+                or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()) \
+                or m.lastgroup == "violence" and _NAMED_CAUSE.search(text, max(0, m.start() - 40), m.end()):
             continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
-            # "met with humanitarian teams"
+            # "met with humanitarian teams", "the International Day for the Elimination of Violence against Women"
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
@@ -70,6 +71,12 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+# violence as a capitalised word of a name after another capitalised word: a day, an office or a
+# campaign against it ("Day for the Elimination of Violence against Women", "Office on Violence Against
+# Women"), not violence that happened
+_NAMED_CAUSE = re.compile(r"[A-Z][\w-]*(?:\s+(?:for|on|of|against|to|the|and)){1,3}\s+(?:the\s+)?Violence\Z")
 
 
 # "strike" and "struck" in senses of no attack: a deal struck, a strike by workers, a law struck down
