@@ -26,7 +26,9 @@ from mapper.model import Clause, Mention, Place, Resolved
 
 # between a town and the town that locates it
 _REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|district|county|area|neighbou?rhood|camp"
-                        r"|village|town))?"
+                        r"|village|town"
+                        # a site named after its town: "Kuje prison, near the Nigerian capital of Abuja"
+                        r"|prison|air\s?base|airport|airfield|base|port|dam|plant|refinery|barracks|checkpoint|crossing))?"
                         r"\s*[,(\u2013\u2014-]?\s*"
                         # "Avdiivka, an industrial hub 10 kilometres north of ...", "Tarmiya, an area 25 km north of"
                         r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:hub|town|city|village|area|district|suburb|settlement"
