@@ -1767,3 +1767,8 @@ def test_violence_in_the_name_of_a_day_or_office_is_no_event(gaz):
     text = ("On Monday soldiers and civilians attended an event in Juba to mark the International Day for the "
             "Elimination of Violence against Women.")
     assert typed_scenes(gaz, text) == set()
+
+
+def test_where_a_group_has_a_presence_is_no_scene(gaz):
+    text = "Hezbollah has little presence in northern Lebanon, but on Monday Israel said it targeted a Hezbollah commander."
+    assert typed_scenes(gaz, text) == set()

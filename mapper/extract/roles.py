@@ -206,11 +206,12 @@ _FORCES_OF = re.compile(r"\b(?:militar(?:y|ies)|armed\s+forces|navy|navies|air\s
 _WAR_NAME = re.compile(r"[\s-]+(?:civil\s+)?(?:war|wars|conflict|crisis)\b", re.IGNORECASE)
 # presence, not an event: "militias operating inside Syria", "troops stationed in Iraq"; where people
 # fled from ("people fleeing Mariupol"); a comparison ("200 km farther than Tehran")
-_PRESENCE = re.compile(r"\b(?:operat(?:e|es|ing)|based|stationed|deployed|present|headquartered|living|lived"
+_PRESENCE = re.compile(r"\b(?:operat(?:e|es|ing)|based|stationed|deployed|present|presence|headquartered|living|lived"
                        # the verb, not the noun: "claimed 19 lives in Konduga", "the lives of" are deaths there
                        r"|(?<!\d\s)(?<!\bmany\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bof\s)(?<!\bclaimed\s)(?<!\bclaims\s)lives"
                        r"|fle(?:e|es|eing|d)\s+(?:from\s+)?|escap(?:e|es|ed|ing)\s+(?:from\s+)?|than)\s+"
                        r"(?:(?:in|inside|within|across|out\s+of)\s+)?(?:the\s+)?"
+                       r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
                        + _NAMES_BEFORE)
 # a person placed by a role ("X, a senior leader in Gaza", "our envoy in Kyiv"): who, not where (local
 # officials are not among them: "officials in the Kyiv region reported drone attacks" there)
