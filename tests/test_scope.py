@@ -1772,3 +1772,15 @@ def test_violence_in_the_name_of_a_day_or_office_is_no_event(gaz):
 def test_where_a_group_has_a_presence_is_no_scene(gaz):
     text = "Hezbollah has little presence in northern Lebanon, but on Monday Israel said it targeted a Hezbollah commander."
     assert typed_scenes(gaz, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weapon named like a town is no scene
+    ("On Monday gunmen attacked a synagogue in Derbent with rifles and Molotov cocktails.",
+     {("ground_fighting", "Derbent")}),
+    ("On Monday Ukraine fired Tomahawk missiles at Belgorod.", {("missile_strike", "Belgorod")}),
+    # the strike named by its town and weapon stays the town's
+    ("The Odesa missile strike on Monday killed five people.", {("missile_strike", "Odesa")}),
+])
+def test_a_weapon_named_like_a_town_is_no_place(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

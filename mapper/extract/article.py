@@ -48,6 +48,9 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
     groups = [(g.start(), g.end()) for g in GROUP_NAMES_NOT_PLACES.finditer(full)]
     if groups:  # "fighting between the military and al-Shabab": the group, not Shabab in Iran
         found = [r for r in found if not any(s <= r.mention.start and r.mention.end <= e for s, e in groups)]
+    # "Molotov cocktails", "Tomahawk missiles", "Bradley vehicles": a weapon's name, not a town
+    found = [r for r in found if not (r.place is not None and r.place.kind in ("city", "village")
+                                       and _WEAPON_AFTER.match(full, r.mention.end))]
     if capitals:  # "Ukraine's capital": the capital, not the country inside the phrase; "Polish airspace": Poland
         found = sorted([r for r in found if not any(c.mention.start < r.mention.end and r.mention.start < c.mention.end
                                                    for c in capitals)] + capitals, key=lambda r: r.mention.start)
@@ -59,6 +62,13 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
             mention = dataclasses.replace(m, start=m.start - shift, end=m.end - shift)
         out.append(dataclasses.replace(r, mention=mention))
     return out
+
+
+#: the noun of a weapon right after a name: the name is the weapon's (or its maker's), not a scene
+_WEAPON_AFTER = re.compile(r"[\s-]+(?:cocktails?|missiles?|rockets?|drones?|shells?|tanks?|rifles?|launchers?"
+                           r"|howitzers?|vehicles?|munitions?|bombs?|interceptors?)\b"
+                           # not the place of a strike named by its weapon: "the Odesa missile strike", "Kyiv drone attack"
+                           r"(?![\s-]+(?:attacks?|strikes?|raids?|barrages?|assaults?|fire|hits?|waves?|terror|alerts?))")
 
 
 def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], list[Unplaced]]:
