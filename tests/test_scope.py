@@ -1784,3 +1784,11 @@ def test_where_a_group_has_a_presence_is_no_scene(gaz):
 ])
 def test_a_weapon_named_like_a_town_is_no_place(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday two submarine telecommunication cables, the East-West Interlink and C-Lion1, were disrupted in the Baltic Sea.",
+    "On Monday a tanker cut more cables in the Baltic Sea.",
+])
+def test_undersea_lines_broken_are_sabotage(gaz, text):
+    assert {t for t, _ in typed_scenes(gaz, text)} == {"sabotage"}
