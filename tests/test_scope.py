@@ -1792,3 +1792,7 @@ def test_a_weapon_named_like_a_town_is_no_place(gaz, text, expected):
 ])
 def test_undersea_lines_broken_are_sabotage(gaz, text):
     assert {t for t, _ in typed_scenes(gaz, text)} == {"sabotage"}
+
+
+def test_power_cables_damaged_by_attacks_are_the_strike(gaz):
+    assert typed_scenes(gaz, "On Monday Russian attacks damaged power cables in Kharkiv.") == {("missile_strike", "Kharkiv")}

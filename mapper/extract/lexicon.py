@@ -88,12 +88,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"|torched|set (?:\w+ ){1,3}(?:on fire|ablaze)"
                  # wrecking of property by people on the ground: "vandalised homes"
                  r"|vandali[sz](?:ed|ing|m)"
-                 # undersea and buried lines broken: "two submarine cables ... were disrupted in the Baltic Sea",
-                 # "the Eagle S cut more cables", "the gas pipeline was damaged"
-                 r"|(?:cut|severed|damaged|ruptured|broke|dragged\s+its\s+anchor\s+across)\s+(?:\w+\s+){0,3}"
+                 # undersea and buried lines cut: "two submarine cables ... were disrupted in the Baltic Sea",
+                 # "the Eagle S cut more cables" (not "damaged": strikes damage power lines too)
+                 r"|(?:cut|severed|ruptured|dragged\s+its\s+anchor\s+across)\s+(?:\w+\s+){0,3}"
                  r"(?:cables?|pipelines?|interconnectors?)"
                  r"|(?:cables?|pipelines?|interconnectors?)\b[^.;]{0,80}?\b(?:were|was|(?:had|have|has)\s+been)\s+"
-                 r"(?:\w+\s+)?(?:cut|severed|damaged|disrupted|ruptured|broken)"),
+                 r"(?:\w+\s+)?(?:cut|severed|disrupted|ruptured)"),
     ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
                   r"|(?:car|truck|roadside) bomb(?:s|ings?)?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"
