@@ -1796,3 +1796,18 @@ def test_undersea_lines_broken_are_sabotage(gaz, text):
 
 def test_power_cables_damaged_by_attacks_are_the_strike(gaz):
     assert typed_scenes(gaz, "On Monday Russian attacks damaged power cables in Kharkiv.") == {("missile_strike", "Kharkiv")}
+
+
+def test_deaths_in_an_air_theatre_are_not_the_rockets_of_the_other_side(gaz):
+    # the article's missiles are rockets fired into Israel; the deaths in Gaza are from the air
+    text = "On Monday militants fired rockets into Israel. On Tuesday, 40 Palestinians were killed in Khan Younis."
+    got = typed_scenes(gaz, text)
+    assert ("air_strike", "Khān Yūnis") in got and ("missile_strike", "Khān Yūnis") not in got
+    # elsewhere the missiles the article names stay the means
+    text = "On Monday Russia fired missiles at Kharkiv. On Tuesday, 4 people were killed in Sumy."
+    assert typed_scenes(gaz, text) == {("missile_strike", "Kharkiv"), ("missile_strike", "Sumy")}
+
+
+def test_a_demonym_of_the_killed_is_no_attacker(gaz):
+    got = found(gaz, "On Tuesday, 40 Palestinian civilians were killed in Khan Younis, the health ministry said.")
+    assert [(p, a) for _, p, _, a in got] == [("Khān Yūnis", None)]

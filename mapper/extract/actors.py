@@ -56,7 +56,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     best = None
     for m in re.finditer(r"([A-Z][a-z]+)\s*(\w*)", window):
         iso = demonyms.get(m.group(1).lower())
-        if iso and m.group(2).lower() not in lx.REPORTERS:
+        if iso and m.group(2).lower() not in lx.REPORTERS and not _VICTIMS.match(text, m.end(1)):
             best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
     for pos, place in countries:
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
@@ -67,6 +67,12 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     if best:
         return best[1]
     return groups[0][1] if groups else None
+
+
+#: the subject of a passive casualty verb is who suffered, not who attacked ("40 Palestinians were killed",
+#: "two Israeli soldiers were wounded")
+_VICTIMS = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:were|was|(?:have|has|had)\s+been)\s+(?:\w+ly\s+)?"
+                      r"(?:killed|injured|wounded|hurt|shot|detained|abducted|kidnapped|displaced)\b")
 
 
 #: verbs of a defence: what follows names who attacked ("repelled an RSF attack", "repulsed attacks by M23")

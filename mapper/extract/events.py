@@ -318,6 +318,11 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     # "strikes" named by no weapon of their own or of the paragraph or article that is an air force's
     from_air = all(k in GENERIC_KINDS for k, _, _ in found) and any(k == "strike" for k, _, _ in found) \
         and weapon not in ("air_strike", "drone_strike")
+    # attacks and deaths of no weapon of their own, typed by the missiles the article names elsewhere: in
+    # the theatres where air forces strike, those missiles are the other side's rockets ("rockets fired into
+    # Israel"), and "76 Palestinians were killed" in Gaza were killed from the air (not a point offshore:
+    # "the attack happened about 170 km southeast of Aden" is a missile's on a ship)
+    by_rockets = all(k in GENERIC_KINDS for k, _, _ in found) and weapon == "missile_strike"
     # a place inside a phrase that points back to another event takes that event's date
     points_back, numbered = _POINTS_BACK.search(text), DIGIT_OR_MONTH.search(text)
     dates = find_dates(text, published) if points_back or numbered else []  # once for both uses
@@ -359,7 +364,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             k = STAND_OFF  # "a Russian attack on Kharkiv", "the Houthis' attack on the MV Tutor in the Red Sea"
         if k == "ground_fighting" and civilians_attack:
             k = "other"  # "settlers attacked Huwara": violence by civilians, not a fight between armed forces
-        if from_air and (by in lx.AIR_POWERS or by is None and place.country in _AIR_THEATRES) \
+        if (from_air and (by in lx.AIR_POWERS or by is None and place.country in _AIR_THEATRES)
+                or by_rockets and moved is None and place.country in _AIR_THEATRES
+                and (by is None or by in lx.AIR_POWERS or lx.ACTOR_COUNTRY.get(by) == place.country)) \
                 and k in ("missile_strike", "shelling"):
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
