@@ -1811,3 +1811,10 @@ def test_deaths_in_an_air_theatre_are_not_the_rockets_of_the_other_side(gaz):
 def test_a_demonym_of_the_killed_is_no_attacker(gaz):
     got = found(gaz, "On Tuesday, 40 Palestinian civilians were killed in Khan Younis, the health ministry said.")
     assert [(p, a) for _, p, _, a in got] == [("Khān Yūnis", None)]
+
+
+def test_a_strike_at_no_place_falls_back_on_the_region_the_article_is_about(gaz):
+    text = ("On Monday Israeli jets struck Khan Younis in the Gaza Strip. On Tuesday tanks shelled Rafah in the Gaza "
+            "Strip. On Wednesday Israeli forces bombed the camp, killing 20 people.")
+    got = found(gaz, text)
+    assert ("air_strike", "Gaza Strip", "2025-05-21") in {(t, p, d) for t, p, d, _ in got}

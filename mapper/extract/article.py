@@ -29,7 +29,7 @@ from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
 from mapper.extract.truecase import recased
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.resolve import resolve_spans
-from mapper.model import Article, Clause, DateSpan, Incident, Mention, Resolved, Source, Unplaced
+from mapper.model import Article, Clause, DateSpan, Incident, Mention, Place, Resolved, Source, Unplaced
 
 _TITLE_GAP = "\n\n"
 
@@ -90,7 +90,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     by_part = _by_part(geoparse_article(article, gaz))
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
-                         home=_home(by_part), lead=lead_start(clauses))
+                         home=_home(by_part), focus=_focus(by_part), lead=lead_start(clauses))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
@@ -334,6 +334,23 @@ def _home(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> str | None:
         return None
     iso, n = counts.most_common(1)[0]
     return iso if n * 2 > sum(counts.values()) else None
+
+
+def _focus(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> Place | None:
+    """The admin-1 region an article is about: one it names, in which most of its places
+    inside any region lie (at least three of them); None otherwise."""
+    named = [r.place for _, items in by_part.values() for r in items if r.place is not None and r.place.admin1_gn]
+    counts = Counter(p.admin1_gn for p in named)
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    if n < _FOCUS_MENTIONS or n * 2 <= sum(counts.values()):
+        return None
+    # the region itself as the article names it (an admin-1 unit, or a region filed under its code: "the Gaza Strip")
+    return next((p for kind in ("admin1", "region") for p in named if p.kind == kind and p.admin1_gn == code), None)
+
+
+_FOCUS_MENTIONS = 3
 
 
 def _at_seat(incident: Incident, seats: dict[str, tuple[float, float]]) -> Incident:

@@ -128,6 +128,7 @@ class ArticleContext:
     weapon: str | None
     conflict: bool = True  # the article is about armed conflict (casualty words are incidents)
     home: str | None = None  # the country the article's places lie in most (ISO2), if any
+    focus: Place | None = None  # the admin-1 region the article names and most of its places lie in, if any
     lead: int = 0  # where the body's first sentence starts (after bylines and headings: a dateline's place)
     # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"),
     # written by link_clause as it walks the article's clauses in order

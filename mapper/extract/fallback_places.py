@@ -28,14 +28,18 @@ _AUTHORITIES = re.compile(r"\b([A-Z][a-z]+) (?:authorities|police|prosecutors|in
 
 
 def _home_country(text: str, ctx: ArticleContext, trigger_at: int) -> tuple[int, int, Resolved] | None:
-    """The article's country as the place of a strike whose clause names the attacker by a
-    demonym of another country ("Russian missile strike") and no place; None otherwise.
+    """The article's country (or the region it is about: ``ctx.focus``) as the place of a strike
+    whose clause names the attacker by a demonym of another country ("Russian missile strike")
+    and no place; None otherwise.
     The attacker is named before the event word (``trigger_at``): a demonym after it names
     the target ("targeted Houthi weapons storage facilities"), not who struck."""
     for m in _CAPITAL_WORD.finditer(text, 0, trigger_at):
         iso = ctx.demonyms.get(m.group().lower())
         if iso and iso != ctx.home:
-            place = ctx.country_place.get(ctx.home or "")
+            # the region the article is about, where it names one ("the camp" in a story of the Gaza
+            # Strip), else the country
+            place = ctx.focus if ctx.focus is not None and ctx.focus.country == ctx.home \
+                else ctx.country_place.get(ctx.home or "")
             return None if place is None else _at_country(place, place.name, len(text), len(text))
     return None
 
