@@ -327,6 +327,10 @@ def test_a_sentence_naming_no_place_after_one_incident_tells_another_family_ther
     # a blast after a strike is the strike's own
     text = "On Monday Russian missiles hit a depot in Kharkiv. A truck bomb exploded there hours later."
     assert typed_scenes(gaz, text) == {("missile_strike", "Kharkiv")}
+    # and a bombing a group claims after a blast is the blast
+    text = ("On Monday a roadside bomb wounded two children in Baidoa. The Islamic State claimed several attacks "
+            "including the bombing of a mosque.")
+    assert typed_scenes(gaz, text) == {("explosion", "Baidoa")}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -168,9 +168,11 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             scene = incidents[told[1]]
             linked, _ = link_clause(*_at_scene(clause, scene), date, ctx)
             # (not a battle or a blast after strikes: "the site was targeted in a repeat assault", "a
-            # car bomb exploded" after a strike are the strike again)
+            # car bomb exploded" after a strike are the strike again; nor a strike after a bombing: "the
+            # bombing of the mosque" a group claims is the blast again)
             cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)
-                     and not (family(scene.type) == "strike" and family(c.type) in ("ground_fighting", "explosion"))]
+                     and not (family(scene.type) == "strike" and family(c.type) in ("ground_fighting", "explosion"))
+                     and not (family(scene.type) == "explosion" and family(c.type) == "strike")]
         elif not cands and event is not None and inside and (located := LOCATES_TOLD.match(clause.text)) \
                 and _same_paragraph(article, event[0], clause):
             # "... conducted strikes on seven facilities in Iraq and Syria. In Iraq, the targets were
