@@ -1581,6 +1581,8 @@ def test_hits_fronts_and_ranked_events(gaz, text, expected):
     # "an industrial hub 10 kilometres (six miles) north of the rebels' de-facto capital Donetsk": the capital locates
     ("Two servicemen were killed by mortar fire near Avdiivka, an industrial hub 10 kilometres (six miles) north of "
      "the rebels' de-facto capital Donetsk, on Monday.", {("shelling", "Avdiyivka")}),
+    # where displaced people went, told as a noun: "triggering mass migrations into X"
+    ("On Monday the RSF attacked Singa, triggering mass migrations into Gedaref.", {("ground_fighting", "Singa")}),
     # "Kuje prison, near the Nigerian capital of Abuja": the capital locates the town the site is named after
     ("On Tuesday gunmen attacked Kuje prison, near the Nigerian capital of Abuja.", {("ground_fighting", "Kuje")}),
     # "west of the Russian-held city of Donetsk": a described town locates the village

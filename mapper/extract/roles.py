@@ -233,6 +233,8 @@ _ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
 _ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
 # where people fled to is not where the event happened
 _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
+                        # movements of people named as nouns: "triggering further mass migrations into Blue Nile"
+                        r"|migrations?|displacements?|exodus|influx(?:es)?|arrivals?"
                         r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:[\w,’'-]+\s+){0,4}?"
                         r"(?:to|towards?|into|for)\s+(?:the\s+)?"
                         # "to sites near Goma", "to camps in Kassala": where the sites they reached lie
