@@ -22,7 +22,7 @@ from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC, GROUP_NAMES_NOT_PLACES
 from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there
-from mapper.extract.page_parts import WORD, is_captioned, is_heading, is_standfirst, lead_start
+from mapper.extract.page_parts import WORD, is_captioned, is_heading, is_standfirst, lead_start, own_line
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
@@ -280,10 +280,8 @@ def _same_paragraph(article: Article, before: Clause, clause: Clause) -> bool:
 
 def _headline_line(text: str, clause: Clause) -> bool:
     """Whether a body clause is a line of its own written as a headline (no sentence's end)."""
-    start = text.rfind("\n", 0, clause.start) + 1
-    end = text.find("\n", clause.end)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return bool(line) and line == clause.text.strip() and line[-1] not in ".!?:;,"
+    line = own_line(text, clause)
+    return line is not None and line[-1] not in ".!?:;,"
 
 
 def _next_line(text: str, before: Clause, clause: Clause) -> bool:

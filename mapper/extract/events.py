@@ -317,13 +317,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     # attackers who are civilians of the other side, with no armed force beside them in the clause
     civilians_attack = bool(_CIVILIAN_ATTACKERS.search(text)) and not lx.ARMED_FORCES.search(text)
     # "strikes" named by no weapon of their own or of the paragraph or article that is an air force's
-    from_air = all(k in GENERIC_KINDS for k, _, _ in found) and any(k == "strike" for k, _, _ in found) \
-        and weapon not in ("air_strike", "drone_strike")
+    from_air = unnamed and any(k == "strike" for k, _, _ in found) and weapon not in ("air_strike", "drone_strike")
     # attacks and deaths of no weapon of their own, typed by the missiles the article names elsewhere: in
     # the theatres where air forces strike, those missiles are the other side's rockets ("rockets fired into
     # Israel"), and "76 Palestinians were killed" in Gaza were killed from the air (not a point offshore:
     # "the attack happened about 170 km southeast of Aden" is a missile's on a ship)
-    by_rockets = all(k in GENERIC_KINDS for k, _, _ in found) and weapon == "missile_strike"
+    by_rockets = unnamed and weapon == "missile_strike"
     # a place inside a phrase that points back to another event takes that event's date
     points_back, numbered = _POINTS_BACK.search(text), DIGIT_OR_MONTH.search(text)
     dates = find_dates(text, published) if points_back or numbered else []  # once for both uses

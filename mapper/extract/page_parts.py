@@ -11,7 +11,7 @@ import re
 
 from mapper.model import Article, Clause
 
-__all__ = ["WORD", "is_captioned", "is_heading", "is_standfirst", "lead_start"]
+__all__ = ["WORD", "is_captioned", "is_heading", "is_standfirst", "lead_start", "own_line"]
 
 
 def lead_start(clauses: list[Clause]) -> int:
@@ -37,11 +37,16 @@ def is_heading(text: str, clause: Clause, title: str) -> bool:
     words = set(WORD.findall(clause.text.lower()))
     if not words or len(words & set(WORD.findall(title.lower()))) * 2 < len(words):
         return False
-    line_start = text.rfind("\n", 0, clause.start) + 1
-    line_end = text.find("\n", clause.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
-    return bool(line) and line == clause.text.strip() and len(line.split()) <= _HEADING_WORDS \
-        and line[-1] not in ".!?:;,\"”'’)"
+    line = own_line(text, clause)
+    return line is not None and len(line.split()) <= _HEADING_WORDS and line[-1] not in ".!?:;,\"”'’)"
+
+
+def own_line(text: str, clause: Clause) -> str | None:
+    """The line a body clause stands on when it is the whole line (stripped), else None."""
+    start = text.rfind("\n", 0, clause.start) + 1
+    end = text.find("\n", clause.end)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return line if line and line == clause.text.strip() else None
 
 
 _HEADING_WORDS = 12
