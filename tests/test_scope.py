@@ -1769,6 +1769,17 @@ def test_the_deaths_of_civilians_make_a_story_about_armed_violence(gaz):
     assert typed_scenes(gaz, "Violence at a concert in Gao on Saturday left two people dead.") == set()
 
 
+@pytest.mark.parametrize("text, expected", [
+    # violence between communities or camps named as such is a war of no named army
+    ("On Sunday the communal conflict in Kassala state left at least 40 people dead.", {("ground_fighting", "Kassala")}),
+    ("On Sunday tribal clashes near Wau left 12 people dead.", {("ground_fighting", "Wau")}),
+    # a conflict of no violence is no war
+    ("On Sunday a conflict of interest in Wau left the council dead in the water.", set()),
+])
+def test_communal_violence_named_as_such_is_a_story_of_war(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected
+
+
 def test_violence_in_the_name_of_a_day_or_office_is_no_event(gaz):
     text = ("On Monday soldiers and civilians attended an event in Juba to mark the International Day for the "
             "Elimination of Violence against Women.")

@@ -419,6 +419,9 @@ CONFLICT_CONTEXT = re.compile(
     r"|civilians|civilian\s+(?:populations?|casualties|deaths)"
     # armed gangs and bandits (Haiti, the Sahel, Mexico)
     r"|gangs?|gunmen|bandits|gunfights?|gun battles?"
+    # violence between communities or armed camps told by its own name ("the communal conflict in Blue Nile
+    # state has led to 97 deaths", "tribal clashes"): a war of no named army
+    r"|clashes|(?:armed|communal|intercommunal|inter-communal|ethnic|tribal|sectarian|intercommunity)\s+(?:conflicts?|violence)"
     # terrorism, hostages and massacres, and the armed groups of the conflicts mapper's lexicon names
     r"|terror|terrorism|terrorists?|hostages?|massacres?|insurgency|jihadists?|paramilitary|paramilitaries"
     r"|Hamas|Hezbollah|Houthis?|RSF|M23|al[- ]Shabaa?b|Islamic State|ISIS|ISIL)\b", re.IGNORECASE)
