@@ -1835,3 +1835,24 @@ def test_a_strike_at_no_place_falls_back_on_the_region_the_article_is_about(gaz)
             "Strip. On Wednesday Israeli forces bombed the camp, killing 20 people.")
     got = found(gaz, text)
     assert ("air_strike", "Gaza Strip", "2025-05-21") in {(t, p, d) for t, p, d, _ in got}
+
+
+@pytest.mark.parametrize("aftermath", [
+    "On Monday the city council in Odesa declared a day of mourning in memory of those killed in the missile strike.",
+    "On Monday funerals were held in Odesa for the victims of the missile strike.",
+])
+def test_mourning_the_dead_of_a_told_strike_is_no_second_strike(gaz, aftermath):
+    # the day of the mourning is not the day of the strike: the strike stays one, on its own day
+    text = "On Saturday a Russian missile struck Odesa, killing four people. " + aftermath
+    got = found(gaz, text)
+    assert [(t, p, d) for t, p, d, _ in got] == [("missile_strike", "Odesa", "2025-05-17")]
+
+
+def test_a_strike_at_a_memorial_ceremony_is_still_a_strike(gaz):
+    text = "On Saturday, during a memorial ceremony in Kerman, two bombs exploded, killing 95 people."
+    assert typed_scenes(gaz, text) == {("explosion", "Kerman")}
+
+
+def test_a_strike_during_a_funeral_is_a_strike(gaz):
+    text = "On Saturday hundreds attended the funeral in Odesa as Russian drones struck the port."
+    assert typed_scenes(gaz, text) == {("drone_strike", "Odesa")}

@@ -63,7 +63,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
-                        or ((not echo and _ANAPHORA.search(before) or _BACK_SUBJECT.match(src, 0, m.start()))
+                        or ((not echo and (_ANAPHORA.search(before) or _MOURNED.search(before))
+                             or _BACK_SUBJECT.match(src, 0, m.start()))
                             and not _TOLD_HERE.match(text, m.end()))
                         or _CHARACTERISATION.search(before) or _WEAPON_TRADE.search(before)
                         or _NAMED_AS.search(before)
@@ -196,6 +197,15 @@ _MODALITY_WINDOW = 100
 # "after the attack", "following these strikes": an event told elsewhere in the article
 _ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# the dead of an event told elsewhere, mourned, buried or remembered: "declared a day of mourning in memory of
+# those killed in the missile strike", "funerals were held for the victims of Sunday's attack" (the day is the
+# mourning's, the place may be where the mourners are)
+_MOURNED = re.compile(r"\b(?:in\s+(?:memory|honou?r|remembrance)\s+of|mourn(?:ing|ed|s)?|funerals?|laid\s+to\s+rest"
+                      r"|commemorat(?:e|es|ed|ing|ion)|memorial\s+(?:service|ceremony|to|for)|tributes?\s+to)"
+                      # words of the mourning's own phrase ("funerals were held in Odesa for the victims of the"),
+                      # not past a link to another clause ("attended the funeral as drones struck")
+                      r"\s+(?:(?!(?:as|when|while|after|before|but|and|then|until|where)\b)[\w'’-]+\s+){0,9}$",
+                      re.IGNORECASE)
 # "These attacks continue in a context where ...", "Such strikes have ...": a clause whose subject points back
 # to events told before tells none of its own, even where the article names the place nowhere else (its
 # places are the setting of what is said of them, not their scenes)
