@@ -1856,3 +1856,13 @@ def test_a_strike_at_a_memorial_ceremony_is_still_a_strike(gaz):
 def test_a_strike_during_a_funeral_is_a_strike(gaz):
     text = "On Saturday hundreds attended the funeral in Odesa as Russian drones struck the port."
     assert typed_scenes(gaz, text) == {("drone_strike", "Odesa")}
+
+
+def test_an_event_of_no_place_in_a_story_about_one_place_happened_there(gaz):
+    # the title names one town and the body names it again: a dated event of no place is there
+    text = "Russian drones struck the port of Odesa on 19 May.\n\nOn 20 May, another attack killed two people."
+    got = {(t, p, d) for t, p, d, _ in found(gaz, text, title="Drone attacks on Odesa")}
+    assert ("drone_strike", "Odesa", "2025-05-20") in got
+    # a title of no place (or of two) decides nothing
+    assert {d for _, _, d, _ in found(gaz, text, title="Drone attacks on ports")} == {"2025-05-19"}
+    assert {d for _, _, d, _ in found(gaz, text, title="Drone attacks on Odesa and Kherson")} == {"2025-05-19"}

@@ -90,7 +90,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     by_part = _by_part(geoparse_article(article, gaz))
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
-                         home=_home(by_part), focus=_focus(by_part), lead=lead_start(clauses))
+                         home=_home(by_part), focus=_focus(by_part), lead=lead_start(clauses),
+                         subject=_subject(by_part))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
@@ -351,6 +352,17 @@ def _focus(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> Place | None
 
 
 _FOCUS_MENTIONS = 3
+
+
+def _subject(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> Place | None:
+    """The place a story is about: the one place below a country its title names, named again in the body."""
+    titled = {(r.place.name, r.place.lon, r.place.lat): r.place for r in by_part["title"][1]
+              if r.place is not None and r.place.kind in ("city", "admin1", "region", "facility")}
+    if len(titled) != 1:
+        return None
+    (key, place), = titled.items()
+    again = any(r.place is not None and (r.place.name, r.place.lon, r.place.lat) == key for r in by_part["body"][1])
+    return place if again else None
 
 
 def _at_seat(incident: Incident, seats: dict[str, tuple[float, float]]) -> Incident:

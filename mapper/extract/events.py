@@ -62,7 +62,7 @@ from mapper.extract.triggers import (
     type_of,
 )
 from mapper.extract.venues import venue
-from mapper.model import STRIKE_TYPES, Article, Clause, DateSpan, Place, Resolved
+from mapper.model import STRIKE_TYPES, Article, Clause, DateSpan, Mention, Place, Resolved
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,7 @@ class ArticleContext:
     conflict: bool = True  # the article is about armed conflict (casualty words are incidents)
     home: str | None = None  # the country the article's places lie in most (ISO2), if any
     focus: Place | None = None  # the admin-1 region the article names and most of its places lie in, if any
+    subject: Place | None = None  # the one place below country the title names and the body names again, if any
     lead: int = 0  # where the body's first sentence starts (after bylines and headings: a dateline's place)
     # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"),
     # written by link_clause as it walks the article's clauses in order
@@ -276,6 +277,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         if fallback is not None:
             kept = [fallback]
             kinds[fallback[0]] = kind
+    if not places and not kept and ctx.subject is not None and not echo and clause.part == "body" and own_date \
+            and date.precision == 1:
+        # "El Fasher" (the title) ... "thousands of civilians have been murdered just this week": an event of no
+        # place in a story about one place happened there
+        kept = [(len(text), len(text), Resolved(Mention(ctx.subject.name, len(text), len(text)), ctx.subject))]
+        kinds[len(text)] = kind
     if not kept and kind in _DOMESTIC:
         # "Polish prosecutors charged two men over the arson": national police and
         # prosecutors investigate what happened in their own country
