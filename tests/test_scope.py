@@ -1866,3 +1866,9 @@ def test_an_event_of_no_place_in_a_story_about_one_place_happened_there(gaz):
     # a title of no place (or of two) decides nothing
     assert {d for _, _, d, _ in found(gaz, text, title="Drone attacks on ports")} == {"2025-05-19"}
     assert {d for _, _, d, _ in found(gaz, text, title="Drone attacks on Odesa and Kherson")} == {"2025-05-19"}
+
+
+def test_a_claim_of_responsibility_is_no_second_attack(gaz):
+    text = ("On 19 May two bombs exploded in Kerman, killing 95 people.\n\n"
+            "On 20 May, the Islamic State claimed responsibility for the attack.")
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text, title="Kerman bombings")} == {("explosion", "Kerman", "2025-05-19")}

@@ -194,8 +194,9 @@ def triggers(text: str) -> list[tuple[str, int, int]]:
 
 # how far before a trigger its modality words are looked for (same sentence only)
 _MODALITY_WINDOW = 100
-# "after the attack", "following these strikes": an event told elsewhere in the article
-_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
+# "after the attack", "following these strikes", "claimed responsibility for the bombing": an event told
+# elsewhere in the article
+_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid|responsibility\s+for)\s+(?:the|this|that|these|those|such|last|"
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # the dead of an event told elsewhere, mourned, buried or remembered: "declared a day of mourning in memory of
 # those killed in the missile strike", "funerals were held for the victims of Sunday's attack" (the day is the
