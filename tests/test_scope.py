@@ -1872,3 +1872,14 @@ def test_a_claim_of_responsibility_is_no_second_attack(gaz):
     text = ("On 19 May two bombs exploded in Kerman, killing 95 people.\n\n"
             "On 20 May, the Islamic State claimed responsibility for the attack.")
     assert {(t, p, d) for t, p, d, _ in found(gaz, text, title="Kerman bombings")} == {("explosion", "Kerman", "2025-05-19")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the towns that host people displaced from elsewhere are no scenes
+    ("Kassala and Gedaref states were already hosting about 86,000 displaced people before the clashes on Monday.", set()),
+    ("On Monday about 20,000 people displaced by the fighting were sheltering in Kassala.", set()),
+    # where the fighting was stays the scene
+    ("On Monday fighting in Sinja displaced 20,000 people, who are sheltering in Kassala.", {("ground_fighting", "Singa")}),
+])
+def test_hosts_of_displaced_people_are_no_scenes(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

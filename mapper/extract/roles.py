@@ -266,12 +266,21 @@ _WHERE_TAKEN = re.compile(r",\s*where\s+(?:the\s+)?(?:dead|wounded|injured|bodie
 _ARRIVED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees|escap\w+)\b[^.;:]{0,90}?\b"
                       r"(?:arriv(?:ed|ing|es?)\s+(?:in|at)|reach(?:ed|ing|es)?"
                       r"|(?:sought|seeking|seek|took|taking|take|found|finding)\s+(?:shelter|refuge|safety)\s+(?:in|at)"
+                      # "people displaced by fighting are sheltering in Kassala": where they stay
+                      r"|(?:sheltering|sheltered|staying|stayed|hosted|accommodated|housed)\s+(?:in|at)"
                       # "fled ... to the provincial capital, Goma": a destination in apposition
                       r"|to\s+the\s+(?:[\w-]+\s+){0,3}(?:capital|centre|center|city|town|hub),)"
                       # "arrived at his home in southern Borno's commercial hub of Biu"
                       r"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?(?:home|house|family|relatives|camp|shelter)\s+(?:in|at))?"
                       r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?[A-Z][\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:hub|capital|city|town)\s+of\s+)?"
                       r"(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE)
+# a place as the host of people displaced from elsewhere: "Sennar, Sinja and Ad Dinder localities were already
+# hosting about 286,000 displaced people", "Kassala hosts 20,000 people displaced by the fighting"
+_HOSTS = re.compile(r"(?:\s+(?:localit(?:y|ies)|states?|towns?|city|cities|camps?|governorates?|districts?|provinces?|regions?))?"
+                    r"(?:\s+(?:is|are|was|were|has|have|had|already|currently|also|now|still|been)){0,3}"
+                    r"\s+(?:hosting|hosts?|hosted|sheltering|shelters|sheltered|receiving|receives|received|welcom(?:es|ed|ing))"
+                    r"\s+(?:[\w,.’'-]+\s+){0,5}?(?:(?:newly\s+|internally\s+)?displaced|IDPs|refugees|evacuees|returnees"
+                    r"|new\s+arrivals)\b", re.IGNORECASE)
 # generic attack words that describe ground combat
 GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      # a front's direction ("attacks in the Kupyansk direction"), not an order ("at the direction of
@@ -484,6 +493,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
             or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left) or _TREATED.search(left) \
             or place.kind == "facility" and _WHERE_TAKEN.match(text, end):
         return True
+    if _HOSTS.match(text, _list_end(text, end)):
+        return True  # "Sennar, Sinja and Ad Dinder localities were already hosting 286,000 displaced people"
     if _SINCE_WORD_BEFORE.search(left[-12:]) and _WAR_BEGUN.match(text, end):
         return True  # "the largest wave since Moscow launched its full-scale invasion": the war's start
     if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
