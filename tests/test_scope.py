@@ -1883,3 +1883,9 @@ def test_a_claim_of_responsibility_is_no_second_attack(gaz):
 ])
 def test_hosts_of_displaced_people_are_no_scenes(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+def test_time_told_relative_to_an_attack_tells_no_attack(gaz):
+    text = ("On 19 May gunmen attacked the prison in Kuje, freeing 800 inmates.\n\n"
+            "In the weeks leading up to the attack, on 2 May, guards in Kuje raised the alarm.")
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("ground_fighting", "Kuje", "2025-05-19")}

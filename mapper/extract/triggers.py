@@ -194,9 +194,10 @@ def triggers(text: str) -> list[tuple[str, int, int]]:
 
 # how far before a trigger its modality words are looked for (same sentence only)
 _MODALITY_WINDOW = 100
-# "after the attack", "following these strikes", "claimed responsibility for the bombing": an event told
+# "after the attack", "following these strikes", "claimed responsibility for the bombing", "in the months leading
+# up to the attack", "in the wake of the strikes": an event told
 # elsewhere in the article
-_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid|responsibility\s+for)\s+(?:the|this|that|these|those|such|last|"
+_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid|responsibility\s+for|leading\s+up\s+to|ahead\s+of|prior\s+to|run-up\s+to|wake\s+of|aftermath\s+of)\s+(?:the|this|that|these|those|such|last|"
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # the dead of an event told elsewhere, mourned, buried or remembered: "declared a day of mourning in memory of
 # those killed in the missile strike", "funerals were held for the victims of Sunday's attack" (the day is the
