@@ -1889,3 +1889,15 @@ def test_time_told_relative_to_an_attack_tells_no_attack(gaz):
     text = ("On 19 May gunmen attacked the prison in Kuje, freeing 800 inmates.\n\n"
             "In the weeks leading up to the attack, on 2 May, guards in Kuje raised the alarm.")
     assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("ground_fighting", "Kuje", "2025-05-19")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, Russian advances near Pokrovsk continued.", {("ground_fighting", "Pokrovsk")}),
+    ("On Monday the Russian advance on Pokrovsk slowed.", {("ground_fighting", "Pokrovsk")}),
+    ("On Monday the minister noted advances by the armed forces in Khartoum.", {("ground_fighting", "Khartoum")}),
+    # the word in other senses
+    ("On Monday residents were told in advance on Pokrovsk radio to leave.", set()),
+    ("On Monday the minister praised advances in medicine in Kharkiv.", set()),
+])
+def test_an_advance_told_as_a_noun_is_fighting(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

@@ -62,6 +62,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|(?:forces|troops|units|soldiers|army|fighters|rebels|militants|militias?)\s+(?:have\s+|had\s+)?"
                         r"advanc(?:ed|ing|es)(?= (?:near|toward|towards|into|in|on|to|along|west|east|north|south)\b)"
                         r"|(?<=to )storm|storming|(?:made|making|make) gains|gained ground"
+                        # the advance as a noun: "Russian advances near Pokrovsk", "the advance on Bakhmut",
+                        # "recent advances by the Sudanese Armed Forces in Khartoum" (not "in advance", "advance notice")
+                        r"|(?<!\bin )advances?(?= (?:near|toward|towards|into|on|along|around)\b)"
+                        r"|(?<!\bin )advances?(?= by (?:the )?(?:[\w-]+ ){0,3}?(?:forces|army|troops|soldiers|rebels|militants"
+                        r"|fighters|militias?|RSF|SAF|M23)\b)"
                         # an offensive told as a push: "launched a new push toward the old city of Mosul"
                         r"|(?:(?:launch|beg[iu]n|start|mount|open)\w*\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}"
                         r"|(?:new|fresh|renewed|major|final|ground)\s+)push(?=\s+(?:toward|towards|into|on|against|for)\b)"
