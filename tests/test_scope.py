@@ -1901,3 +1901,10 @@ def test_time_told_relative_to_an_attack_tells_no_attack(gaz):
 ])
 def test_an_advance_told_as_a_noun_is_fighting(gaz, text, expected):
     assert typed_scenes(gaz, text) == expected
+
+
+def test_a_sides_tactics_are_no_event(gaz):
+    text = ("On Monday the UK condemned the military's brutal tactics, including the targeting of civilians "
+            "through airstrikes in Sagaing.")
+    assert typed_scenes(gaz, text) == set()
+    assert typed_scenes(gaz, "On Monday the military's airstrikes hit villages in Sagaing.") == {("air_strike", "Sagaing")}

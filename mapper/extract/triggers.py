@@ -255,8 +255,11 @@ _BENEFICIARIES = re.compile(
 # "following the attack in Pahalgam on 22 April": a back-reference that itself gives the
 # place and the day tells the event (often its only mention in the text)
 # "Russia is targeting civilians": a characterisation, not a report
-_CHARACTERISATION = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$",
-                               re.IGNORECASE)
+_CHARACTERISATION = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$"
+                               # a side's ways of war, not an event: "condemn the military's increasingly brutal
+                               # tactics, including the targeting of civilians through airstrikes"
+                               r"|\b(?:tactics|methods|practices|means\s+of\s+warfare),?\s+(?:including|such\s+as|like)\s+"
+                               r"(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 #: a name given to an event told before: "Sometimes referred to as the Rafah tent massacre", "known as
 #: the Kishishe massacre", "the so-called Bloody Sunday shelling"
 _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-called|(?:is|was|been)\s+called"
