@@ -315,7 +315,7 @@ def _own_kind_here(text: str) -> bool:
 
 
 _BATTLEFIELD = frozenset({"strike", "ground_fighting", "explosion"})
-_ELSEWHERE = re.compile(r"\b(?:an)?other\b|\belsewhere\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?=\w)(?:an)?other\b|\belsewhere\b", re.IGNORECASE)
 
 
 def _at_scene(clause: Clause, scene: Incident) -> tuple[Clause, list[tuple[int, int, Resolved]]]:

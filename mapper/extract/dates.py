@@ -93,10 +93,10 @@ _MONTH_LEFT = re.compile(
 # (full names only: "May" and "March" are also words).
 _P_MONTHS = re.compile(rf"(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
                        rf"(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?")
-_MONTHS_LEFT = re.compile(r"\b(?:in|between|from|during|throughout|since|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_MONTHS_LEFT = re.compile(r"\b(?=\w)(?:in|between|from|during|throughout|since|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
 # ISO dates, and years ("in 2022") when _YEAR_LEFT agrees.
 _P_ISO_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)(?:-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d))?(?!\d)")
-_YEAR_LEFT = re.compile(r"\b(?:in|during|throughout|since|until|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+_YEAR_LEFT = re.compile(r"\b(?=\w)(?:in|during|throughout|since|until|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
                         r"(?:(?P<season>summer|winter|spring|autumn|fall)(?:\s+of)?\s+)?\Z"
                         # a part of a year: "the first three months of 2024", "the end of 2023"
                         r"|\b(?:months?|weeks?|half|quarter|end|start|beginning|middle|course|rest)\s+of\s+\Z",
@@ -335,7 +335,7 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
     return _longest_first(found)
 
 
-_NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_NIGHT_OF = re.compile(r"\b(?=\w)night\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _night_of(text: str, found: _Found) -> _Found:

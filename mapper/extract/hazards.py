@@ -26,7 +26,7 @@ _HAZARD = (r"(?:earth)?quakes?|aftershocks?|tremors?|landslides?|mudslides?|floo
            r"|(?-i:(?:Typhoon|Cyclone|Hurricane|Tropical\s+Storm|Storm)\s+(?!Shadow)[A-Z][a-z]+)")
 # lower case, so that the aircraft and missiles named after weather are not weather ("RAF Typhoons",
 # "F-35 Lightning", "Storm Shadow"), but any case as a clause's first word ("Floods killed ...")
-_WORDS = re.compile(rf"\b(?:{_HAZARD})\b")
+_WORDS = re.compile(rf"\b(?=\w)(?:{_HAZARD})\b")
 _OPENING = re.compile(rf"(?:{_HAZARD})\b", re.IGNORECASE)
 # the hazard told after the event words as their cause ("killed by a landslide", "died of cholera")
 _CAUSE_AFTER = re.compile(rf",?\s+(?:by|of|from|due\s+to|in|after|during|following|caused\s+by|as\s+a\s+result\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"

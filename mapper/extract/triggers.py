@@ -80,7 +80,7 @@ _NAMED_CAUSE = re.compile(r"[A-Z][\w-]*(?:\s+(?:for|on|of|against|to|the|and)){1
 
 
 # "strike" and "struck" in senses of no attack: a deal struck, a strike by workers, a law struck down
-_NOT_ATTACK_BEFORE = re.compile(r"\b(?:(?:earthquake|quake|tremor|storm|cyclone|typhoon|hurricane|flood|tsunami|disaster"
+_NOT_ATTACK_BEFORE = re.compile(r"\b(?=\w)(?:(?:earthquake|quake|tremor|storm|cyclone|typhoon|hurricane|flood|tsunami|disaster"
                                 r"|lightning|epidemic|pandemic|outbreak|famine|drought)s?(?:\s+(?:that|which|has|had))?"
                                 r"|(?:deal|agreement|accord|bargain|compromise|truce|pact|balance)s?"
                                 r"(?:\s+(?:was|were|is|are|(?:has|had|have)\s+been|being))?"
@@ -105,7 +105,7 @@ _NOT_ATTACK_AFTER = re.compile(r"\s+(?:(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?
 
 #: measures that "target" people or firms: "sanctions targeting four senior commanders", "new measures targeted
 #: at ..." (a policy's aim, no attack)
-_POLICY_TARGETS = re.compile(r"\b(?:sanctions?|measures|restrictions|designations?|asset\s+freezes?|travel\s+bans?"
+_POLICY_TARGETS = re.compile(r"\b(?=\w)(?:sanctions?|measures|restrictions|designations?|asset\s+freezes?|travel\s+bans?"
                              r"|export\s+controls|tariffs|legislation|campaigns?|package)\s+(?:(?:that|which)\s+)?"
                              r"(?:(?:are|were|is|was|specifically|directly)\s+)?\Z", re.IGNORECASE)
 
@@ -119,11 +119,11 @@ def _no_attack(src: str, start: int, end: int) -> bool:
 # would be held in Geneva" (a plan reported): a
 # meeting whose own predicate says it will take place has not taken place ("talks in Doha today
 # are expected to focus on ..." says what talks going on will do: they stay)
-_FUTURE = re.compile(r"\b(?:will|would|could|might|may|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
+_FUTURE = re.compile(r"\b(?=\w)(?:will|would|could|might|may|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
                      r"\s+to|(?:is|are)\s+to)\s+(?:be\s+held|take\s+place|resume|re-?open|open|begin|start|convene|reconvene"
                      r"|get\s+under\s*way)\b", re.IGNORECASE)
 # a verb of the past between the meeting and "will" is its own predicate ("talks ended and will resume")
-_PAST_VERB = re.compile(r"\b(?:\w+ed|was|were|took|met|began|begun|held|broke|went|saw|had|did|made)\b", re.IGNORECASE)
+_PAST_VERB = re.compile(r"\b(?=\w)(?:\w+ed|was|were|took|met|began|begun|held|broke|went|saw|had|did|made)\b", re.IGNORECASE)
 
 
 def _talks_ahead(src: str, end: int) -> bool:
@@ -175,9 +175,9 @@ def _presupposed(src: str, modal_end: int, at: int) -> bool:
     return np is not None and not _CARRY_OUT.search(src, modal_end, np.start())
 
 
-_DEFINITE_NP = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
+_DEFINITE_NP = re.compile(r"\b(?=\w)(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
                           re.IGNORECASE)
-_CARRY_OUT = re.compile(r"\b(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
+_CARRY_OUT = re.compile(r"\b(?=\w)(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
                         r"|order|authori[sz]e|approve|unleash|step\s+up|escalate|intensif)", re.IGNORECASE)
 
 
@@ -194,7 +194,7 @@ def triggers(text: str) -> list[tuple[str, int, int]]:
 # how far before a trigger its modality words are looked for (same sentence only)
 _MODALITY_WINDOW = 100
 # "after the attack", "following these strikes": an event told elsewhere in the article
-_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
+_ANAPHORA = re.compile(r"\b(?=\w)(?:after|following|since|before|despite|amid)\s+(?:the|this|that|these|those|such|last|"
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "These attacks continue in a context where ...", "Such strikes have ...": a clause whose subject points back
 # to events told before tells none of its own, even where the article names the place nowhere else (its
@@ -243,7 +243,7 @@ _BENEFICIARIES = re.compile(
 # "following the attack in Pahalgam on 22 April": a back-reference that itself gives the
 # place and the day tells the event (often its only mention in the text)
 # "Russia is targeting civilians": a characterisation, not a report
-_CHARACTERISATION = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$",
+_CHARACTERISATION = re.compile(r"\b(?=\w)(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$",
                                re.IGNORECASE)
 #: a name given to an event told before: "Sometimes referred to as the Rafah tent massacre", "known as
 #: the Kishishe massacre", "the so-called Bloody Sunday shelling"
@@ -252,7 +252,7 @@ _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-
                        r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 #: weapons as goods: "the main producer of drones used in Ukraine", "deliveries of Shahed drones to Russia",
 #: "the supply of missiles": made, sold or shipped, not fired
-_WEAPON_TRADE = re.compile(r"\b(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
+_WEAPON_TRADE = re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
                            r"|manufacturing|supply|supplies|deliveries|delivery|shipments?|stockpiles?|sales?|purchases?"
                            r"|transfers?|procurement)\s+of|(?:components?|parts)\s+for"
                            r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy|purchase))"

@@ -47,7 +47,7 @@ def _literals() -> dict[str, str]:
 
 
 _GROUPS = _literals()
-_GROUP_RX = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _GROUPS), key=len, reverse=True)) + r")\b")
+_GROUP_RX = re.compile(r"\b(?=\w)(?:" + "|".join(sorted(map(re.escape, _GROUPS), key=len, reverse=True)) + r")\b")
 
 
 def case_of(text: str) -> str | None:
