@@ -335,10 +335,10 @@ def article_weapon(clauses: list[Clause]) -> str | None:
     a strike weapon, or a bomb set off on the ground ("car bombings", "IEDs")."""
     named_res = [(k, rx) for k, rx in lx.TRIGGER_RES if k in _ARTICLE_WEAPONS]
     for clause in clauses:
-        if not any(rx.search(clause.text) for _, rx in named_res):
-            continue  # most clauses name no weapon: no need to scan their modality
+        # the scan first: the linker scans every clause anyway (memoised), so it costs nothing
+        # here, while the weapon patterns would run on every clause before the first weapon
         named = [k for k, _, _ in triggers(clause.text) if k in _ARTICLE_WEAPONS]  # asserted only: not "air raid alerts"
-        if named:
+        if named and any(rx.search(clause.text) for _, rx in named_res):
             return min(named, key=[k for k, _ in lx.TRIGGER_RES].index)
     return None
 
