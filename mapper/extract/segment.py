@@ -33,10 +33,12 @@ _LINE = re.compile(r"[^\r\n]+")
 _BULLET_MARK = re.compile(r"(?:[-*•–—]|\d{1,3}[.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ"
-# a sentence may end in reference marks ("Northern Arrows.[a][5] Since then")
-_BOUNDARY = re.compile(rf"[.!?]+[\"'”’»)\]]*(?:\[[^\]\s]{{1,20}}\])*(?=\s+[\"'“‘«(\[]?[{_UPPER}0-9])"
+# a sentence may end in reference marks ("Northern Arrows.[a][5] Since then"); every match
+# opens with its first mark, outside the alternatives, so ``re`` skips to the marks instead of
+# trying each alternative at every character (the lookbehinds see that mark as the full stop)
+_BOUNDARY = re.compile(rf"[.!?](?:[.!?]*[\"'”’»)\]]*(?:\[[^\]\s]{{1,20}}\])*(?=\s+[\"'“‘«(\[]?[{_UPPER}0-9])"
                        # or a full stop the page lost the space after ("the township of Minbya.Ten adults ...")
-                       r"|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\b)|(?<=\b[12]\d{3})\.(?=[A-Z][a-z]+\b)")
+                       r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z]+\b)|(?<=\b[12]\d{3}\.)(?=[A-Z][a-z]+\b))")
 # The word before a full stop that does not end a sentence (case matters:
 # "No. 5" is an abbreviation, "the answer was no." is not).
 _ABBREVIATION = re.compile(
