@@ -16,7 +16,7 @@ from collections import Counter
 from mapper.aggregate import family, place_key
 from mapper.extract.capitals import airspace_mentions, capital_mentions
 from mapper.extract.casualties import casualties
-from mapper.extract.clause_dates import ANCHORED_DAY, anchored_day, clause_date, stated_period
+from mapper.extract.clause_dates import anchored, anchored_day, clause_date, stated_period
 from mapper.extract.event_dates import summary_period
 from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
@@ -117,7 +117,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous, period=period)
         if how in ("anaphoric", "previous") and clause.part == "body" \
-                and (named := ANCHORED_DAY.search(clause.text)) is not None \
+                and (named := anchored(clause.text)) is not None \
                 and (anchor := _named_event(named["event"], incidents, headline)) is not None:
             # "It was held on 18 February ... Trump's call with Putin on 12 February ... The day before the
             # meeting, European leaders met in Paris": counted from the meeting, not from the call

@@ -153,12 +153,14 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:
         return bullet, "bullet"
-    if published is not None and _RECENT.search(clause_text) and (previous is None or previous.end < published - _RECENT_REACH):
+    low = clause_text.lower()  # for the cheap word tests before the patterns (see _holds)
+    if published is not None and _holds(low, _RECENT_WORDS) and _RECENT.search(clause_text) \
+            and (previous is None or previous.end < published - _RECENT_REACH):
         # "Recent clashes in Nyala have displaced 50,000": the days before publication, not an older day
         # the article told before ("the conflict that erupted on 15 April")
         return DateSpan(published - _RECENT_REACH, published, 2), "recent"
     if previous is not None:
-        shift = _ANAPHORIC_DAY.search(clause_text)
+        shift = _ANAPHORIC_DAY.search(clause_text) if _holds(low, _ANAPHORIC_WORDS) else None
         if shift is not None:  # "the following day", "two days later": counted from the date just told
             days = _anaphoric_offset(shift)
             return DateSpan(previous.end + days * _DAY, previous.end + days * _DAY, 1), "anaphoric"
@@ -175,6 +177,7 @@ _SAID_AFTER = re.compile(r",?\s+(?:the\s+)?(?:[\w()'’.-]+\s+){1,8}?(?:said|say
 _NEGATED_DAY = re.compile(r"\b(?=\w)(?:not|n['’]t|never)\s+(?:\w+\s+){1,2}?(?:on|in|since|by)\s+(?:the\s+)?$", re.IGNORECASE)
 #: events the clause calls recent ("Recent clashes", "recently", "the latest fighting"), and how far back that reaches
 _RECENT = re.compile(r"\b(?=\w)(?:recent|recently|latest)\b", re.IGNORECASE)
+_RECENT_WORDS = ("recent", "late")  # every match of _RECENT holds one
 _RECENT_REACH = dt.timedelta(days=7)
 #: the report's own period named in a clause ("during the reporting period", "over this reporting week")
 _REPORTING = re.compile(r"(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)\b", re.IGNORECASE)
@@ -234,6 +237,23 @@ _ANAPHORIC_DAY = re.compile(
     r"|(?P<hours>24|48|72|twenty-four|forty-eight|seventy-two)\s+hours\s+later"
     r"|the\s+day\s+(?P<before>before|after)|the\s+(?P<prev>previous)\s+day|(?P<same>the\s+same\s+day|that\s+day))\b",
     re.IGNORECASE)
+
+
+_ANAPHORIC_WORDS = ("day", "ght", "morn", "even", "hour")  # every match of _ANAPHORIC_DAY holds one
+
+
+def _holds(low: str, words: tuple[str, ...]) -> bool:
+    """Whether a lower-cased text holds one of ``words``: a test a pattern's every match must pass,
+    run first because substring tests cost far less than the pattern.  Sound for IGNORECASE
+    patterns as long as the words hold no "i" or "s": IGNORECASE also reads "ı" (dotless i) as
+    "i" and "ſ" (long s) as "s", which lower() leaves as they are; it reads any other ASCII
+    letter only in characters that lower() turns into that letter."""
+    return any(w in low for w in words)
+
+
+def anchored(text: str) -> re.Match[str] | None:
+    """:data:`ANCHORED_DAY`'s first match in ``text``, or None."""
+    return ANCHORED_DAY.search(text) if "day" in text.lower() else None  # every match holds "day" (see _holds)
 
 
 #: a day counted from a named event, not from the date just told: "The day before the meeting, European
