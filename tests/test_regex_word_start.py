@@ -67,6 +67,17 @@ def _word_start_only(pattern: str, flags: int) -> bool:
     return found is not None and not empty and all(re.match(r"\w", c) for c in found)
 
 
+def test_group_names_initials():
+    """GROUP_NAMES_NOT_PLACES opens with a lookahead on capitals and "a": every name begins with one."""
+    from mapper.extract import lexicon as lx
+
+    rx = lx.GROUP_NAMES_NOT_PLACES
+    opening = "(?=[A-Za])(?:"
+    assert rx.pattern.startswith(opening) and rx.pattern.endswith(")") and not rx.flags & re.IGNORECASE
+    found, empty = _first(_parser.parse(rx.pattern[len(opening):-1], rx.flags))
+    assert found is not None and not empty and all(re.fullmatch("[A-Za]", c) for c in found)
+
+
 def test_group_initials():
     """ANY_GROUP's lookahead on the initials of the group names changes no match."""
     from mapper.extract import lexicon as lx
