@@ -195,8 +195,9 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             event = (clause, date, cands[0].type, cands[0].actor)
         elif clause.part == "body" and event is not None and not _same_paragraph(article, event[0], clause):
             event = None
-        said = clause.text if written is article else _as_written(written, clause)
-        source = Source(article.id, written.title, article.url, article.published, said)
+        if cands or missing:  # the source of what the clause tells (most clauses tell nothing: none to build)
+            said = clause.text if written is article else _as_written(written, clause)
+            source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
             headline.append(clause.part == "title" or (how in _UNDATED and (
                 is_heading(article.text, clause, article.title) or is_standfirst(article.text, clause))))
