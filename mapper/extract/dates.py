@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -317,6 +318,13 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}: {text!r:.60}")
+    return list(_find_dates(text, ref))  # a fresh list: callers may change it
+
+
+# the linker asks again for the dates of the clause clause_date just read (a pure function of
+# the text and the reference day: the answers are tuples of frozen records)
+@functools.lru_cache(maxsize=256)
+def _find_dates(text: str, ref: dt.date | None) -> tuple[_Found, ...]:
     gates = "d" if _HAS_DIGIT.search(text) else ""
     if ref is not None:
         low = text.lower()
@@ -332,7 +340,7 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
                     continue
                 if got is not None:
                     found.append(_night_of(text, got))
-    return _longest_first(found)
+    return tuple(_longest_first(found))
 
 
 _NIGHT_OF = re.compile(r"\b(?=\w)night\s+of\s+(?:the\s+)?$", re.IGNORECASE)
