@@ -7,8 +7,8 @@ from mapper.extract import lexicon as lx
 from mapper.extract.governing import LOCATIVE, governing_word
 from mapper.model import Place
 
-_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z")  # "Ukrainian fixed-wing drones"
-_AGENT = re.compile(r"\b(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+_WORD_BEFORE = re.compile(r"\b(?=\w)([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z")  # "Ukrainian fixed-wing drones"
+_AGENT = re.compile(r"\b(?=\w)(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
 def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[tuple[int, Place]],
@@ -86,7 +86,7 @@ _SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:has\s+|have\s+|strongly\s+|a
 _OWNS_PLACE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}['’]s\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][\w’'-]+\s+)?"
                          r"(?:city|town|village|port|capital|region|province|oblast|border|coast|territory|north|south"
                          r"|east|west)\b")
-_ACCUSED = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(.{1,40}?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}\Z")
+_ACCUSED = re.compile(r"\b(?=\w)(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(.{1,40}?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}\Z")
 
 
 def _demonym_actor(phrase: str, demonyms: dict[str, str]) -> str | None:

@@ -16,10 +16,10 @@ STAND_OFF = "missile_strike"
 
 #: armed groups without artillery or aircraft as the subject just before the event word ("Insurgents
 #: struck again"); a state's troops "struck facilities" with whatever it fires
-_ON_FOOT_SUBJECT = re.compile(rf"\b(?:{lx.ARMED_GROUP_WORDS}|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z",
+_ON_FOOT_SUBJECT = re.compile(rf"\b(?=\w)(?:{lx.ARMED_GROUP_WORDS}|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z",
                               re.IGNORECASE)
 # "the militants' camp was attacked": the group named before the event word is what was hit
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?=\w)(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 
 
 def on_foot_subject(text: str, first: int, kind: str) -> bool:
@@ -54,7 +54,7 @@ def attacking_state(text: str, found: list[tuple[str, int, int]], demonyms: dict
 
 # up to three lower-case words between the author and the attack word: "Russia's continued and
 # heinous attacks"
-_AUTHOR = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+((?:[a-z][\w-]*\s+){0,3})\Z")
+_AUTHOR = re.compile(r"\b(?=\w)([A-Z][a-z]+)(?:['’]s)?\s+((?:[a-z][\w-]*\s+){0,3})\Z")
 _AUTHOR_REACH = 60
 _GROUND_FORCES = frozenset({"forces", "troops", "soldiers", "army", "units", "militants", "fighters", "settlers",
                             "gunmen", "militia", "militias", "rebels", "infantry", "police"})

@@ -19,7 +19,7 @@ from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.geo.names import key
 from mapper.model import Mention, Place, Resolved
 
-_PHRASE = re.compile(r"\b(?:(?:the|The)\s+(?P<dem>[A-Z][a-z]+)\s+capital|(?P<own>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s?"
+_PHRASE = re.compile(r"\b(?=\w)(?:(?:the|The)\s+(?P<dem>[A-Z][a-z]+)\s+capital|(?P<own>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s?"
                      r"\s+capital)\b(?!\s+(?:of|city\s+of)\b)")
 
 
@@ -58,7 +58,7 @@ def capital_mentions(text: str, gaz: Gazetteer) -> list[Resolved]:
     return out
 
 
-_AIRSPACE = re.compile(r"\b(?P<dem>[A-Z][a-z]+)(?:\s+and\s+NATO)?\s+air\s?space\b")
+_AIRSPACE = re.compile(r"\b(?=\w)(?P<dem>[A-Z][a-z]+)(?:\s+and\s+NATO)?\s+air\s?space\b")
 
 
 def airspace_mentions(text: str, gaz: Gazetteer) -> list[Resolved]:

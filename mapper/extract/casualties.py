@@ -44,7 +44,7 @@ _BEFORE_YEAR = re.compile(r"(?:\b(?:in|of|since|by|until)|[A-Za-z]{3,}\.?|\d),?\
 _MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt", "casualt", "victim")
 # "nobody was hurt", "there were no casualties": zero, stated (ACLED codes 0, not unknown)
-_NONE_HURT = re.compile(r"\b(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
+_NONE_HURT = re.compile(r"\b(?=\w)(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
                         r"(?P<what>killed|hurt|injured|wounded|harmed))"
                         r"|\bno\s+(?:(?:immediate|reported)\s+)?(?P<what2>casualties|victims|injuries|deaths|fatalities)\b"
                         r"|\bwithout\s+(?P<what3>casualties|injuries|victims)\b"

@@ -20,22 +20,22 @@ __all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates", "st
 
 _DAY = dt.timedelta(days=1)
 _DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
-_SINCE = re.compile(r"\b(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
+_SINCE = re.compile(r"\b(?=\w)(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
                     r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
 # the date of an event the clause points back to: "in response to the Kerman bombings on 3
 # January", "after the attack on Kyiv on 5 May" (the clause's own event has its own date)
-_OTHER_EVENT = re.compile(r"\b(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
+_OTHER_EVENT = re.compile(r"\b(?=\w)(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
                           r"(?:(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+)?[^,;:()]{0,100}?\b(?:on|of)\s+$",
                           re.IGNORECASE)
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 # a "since" after a first or a superlative ("for the first time since October", "the deadliest
 # incident since OCHA began recording in 2005"): its dates are points of comparison, not the event's
-_COMPARED_SINCE = re.compile(r"\b(?:first|second|third|only|deadliest|worst|largest|biggest|heaviest|highest|lowest"
+_COMPARED_SINCE = re.compile(r"\b(?=\w)(?:first|second|third|only|deadliest|worst|largest|biggest|heaviest|highest|lowest"
                              r"|greatest|fiercest|bloodiest|most\s+\w+)\b[^,;.()]{0,60}?\bsince\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;()]")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
-_SINCE_WORD = re.compile(r"\bsince\b", re.IGNORECASE)
-_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
+_SINCE_WORD = re.compile(r"\b(?=\w)since\b", re.IGNORECASE)
+_SAID_ON = re.compile(r"\b(?=\w)(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -52,7 +52,7 @@ def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> lis
     return out
 
 
-_DAYS_APART = re.compile(r"\b(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2) + r")\s+(days?|weeks?)\s+"
+_DAYS_APART = re.compile(r"\b(?=\w)(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2) + r")\s+(days?|weeks?)\s+"
                          r"(after|before)\b", re.IGNORECASE)
 
 
@@ -153,12 +153,14 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:
         return bullet, "bullet"
-    if published is not None and _RECENT.search(clause_text) and (previous is None or previous.end < published - _RECENT_REACH):
+    low = clause_text.lower()  # for the cheap word tests before the patterns (see _holds)
+    if published is not None and _holds(low, _RECENT_WORDS) and _RECENT.search(clause_text) \
+            and (previous is None or previous.end < published - _RECENT_REACH):
         # "Recent clashes in Nyala have displaced 50,000": the days before publication, not an older day
         # the article told before ("the conflict that erupted on 15 April")
         return DateSpan(published - _RECENT_REACH, published, 2), "recent"
     if previous is not None:
-        shift = _ANAPHORIC_DAY.search(clause_text)
+        shift = _ANAPHORIC_DAY.search(clause_text) if _holds(low, _ANAPHORIC_WORDS) else None
         if shift is not None:  # "the following day", "two days later": counted from the date just told
             days = _anaphoric_offset(shift)
             return DateSpan(previous.end + days * _DAY, previous.end + days * _DAY, 1), "anaphoric"
@@ -172,15 +174,16 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
 _SAID_AFTER = re.compile(r",?\s+(?:the\s+)?(?:[\w()'’.-]+\s+){1,8}?(?:said|says|reported|announced|stated|warned|noted)"
                          r"\s+(?:that\b|,)", re.IGNORECASE)
 #: a day governed by a negated verb ("did not end on 7 October", "has not stopped since Monday")
-_NEGATED_DAY = re.compile(r"\b(?:not|n['’]t|never)\s+(?:\w+\s+){1,2}?(?:on|in|since|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEGATED_DAY = re.compile(r"\b(?=\w)(?:not|n['’]t|never)\s+(?:\w+\s+){1,2}?(?:on|in|since|by)\s+(?:the\s+)?$", re.IGNORECASE)
 #: events the clause calls recent ("Recent clashes", "recently", "the latest fighting"), and how far back that reaches
-_RECENT = re.compile(r"\b(?:recent|recently|latest)\b", re.IGNORECASE)
+_RECENT = re.compile(r"\b(?=\w)(?:recent|recently|latest)\b", re.IGNORECASE)
+_RECENT_WORDS = ("recent", "late")  # every match of _RECENT holds one
 _RECENT_REACH = dt.timedelta(days=7)
 #: the report's own period named in a clause ("during the reporting period", "over this reporting week")
 _REPORTING = re.compile(r"(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)\b", re.IGNORECASE)
 #: a report saying which period it covers ("It covers the period from 22-25 November 2024", "The data collected
 #: covers the period from 4-10 January 2022", "Reporting period: 1 - 7 October")
-_COVERS = re.compile(r"\b(?:covers?|covering|covered)\s+(?:the\s+)?(?:period|week|days)\b|\breporting\s+period\s*(?::|is\b|from\b)",
+_COVERS = re.compile(r"\b(?=\w)(?:covers?|covering|covered)\s+(?:the\s+)?(?:period|week|days)\b|\breporting\s+period\s*(?::|is\b|from\b)",
                      re.IGNORECASE)
 #: how far into a report its statement of the period it covers is looked for
 _COVERS_WITHIN = 1500
@@ -208,11 +211,11 @@ def stated_period(title: str, text: str, published: dt.date | None) -> DateSpan 
 _PART_OF_PREVIOUS = re.compile(r"\s*(?:(?:this|these|that|those)\s+(?:also\s+)?(?:included|includes|include|comprised)"
                                r"|among\s+(?:them|these|those|the\s+\w+))\b", re.IGNORECASE)
 #: a month or weekday of the clause's own (then its date is its own)
-_NAMED_DAY = re.compile(r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+_NAMED_DAY = re.compile(r"\b(?=\w)(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
                         r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                         r"|Sunday)\b")
 #: a time of day or night that the clause would otherwise count from publication
-_DAY_PART = re.compile(r"\b(?:overnight|last\s+night|(?:this|that|in\s+the)\s+(?:morning|afternoon|evening)|today"
+_DAY_PART = re.compile(r"\b(?=\w)(?:overnight|last\s+night|(?:this|that|in\s+the)\s+(?:morning|afternoon|evening)|today"
                        r"|tonight|yesterday)\b", re.IGNORECASE)
 
 
@@ -228,7 +231,7 @@ def _past(day: dt.date, published: dt.date) -> dt.date:
 
 
 _ANAPHORIC_DAY = re.compile(
-    r"\b(?:the\s+(?P<next>following|next)\s+(?:day|night|morning|evening)"
+    r"\b(?=\w)(?:the\s+(?P<next>following|next)\s+(?:day|night|morning|evening)"
     r"|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
     # "only 24 hours later": whole days after the event just told
     r"|(?P<hours>24|48|72|twenty-four|forty-eight|seventy-two)\s+hours\s+later"
@@ -236,9 +239,26 @@ _ANAPHORIC_DAY = re.compile(
     re.IGNORECASE)
 
 
+_ANAPHORIC_WORDS = ("day", "ght", "morn", "even", "hour")  # every match of _ANAPHORIC_DAY holds one
+
+
+def _holds(low: str, words: tuple[str, ...]) -> bool:
+    """Whether a lower-cased text holds one of ``words``: a test a pattern's every match must pass,
+    run first because substring tests cost far less than the pattern.  Sound for IGNORECASE
+    patterns as long as the words hold no "i" or "s": IGNORECASE also reads "ı" (dotless i) as
+    "i" and "ſ" (long s) as "s", which lower() leaves as they are; it reads any other ASCII
+    letter only in characters that lower() turns into that letter."""
+    return any(w in low for w in words)
+
+
+def anchored(text: str) -> re.Match[str] | None:
+    """:data:`ANCHORED_DAY`'s first match in ``text``, or None."""
+    return ANCHORED_DAY.search(text) if "day" in text.lower() else None  # every match holds "day" (see _holds)
+
+
 #: a day counted from a named event, not from the date just told: "The day before the meeting, European
 #: leaders met in Paris" (the meeting's eve, whatever date the sentence before gave)
-ANCHORED_DAY = re.compile(r"\b(?:the\s+day\s+(?:before|after)|the\s+(?:following|next|previous)\s+day\s+after"
+ANCHORED_DAY = re.compile(r"\b(?=\w)(?:the\s+day\s+(?:before|after)|the\s+(?:following|next|previous)\s+day\s+after"
                           r"|(?:a|one|two|three|four|five|\d)\s+days?\s+(?:before|after))"
                           r"\s+(?P<event>(?:the|this|that)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)", re.IGNORECASE)
 
@@ -301,12 +321,12 @@ def _containing(ranges: set[tuple[dt.date, dt.date]]) -> set[tuple[dt.date, dt.d
 # two or more days of one month joined by "and" ("on 29 and 30 May", "on May 3, 5 and 7"): each
 # day its own; a range ("29-30 May", "between 29 and 30 May", "the night of 29 to 30 May") is one
 # (a range after "between" is told apart in listed_days, by _BETWEEN)
-_DAY_LIST = re.compile(rf"\b(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}})\s+"
+_DAY_LIST = re.compile(rf"\b(?=\w)(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}})\s+"
                        rf"(?P<m>{MONTH_NAMES})"
                        rf"|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}}(?:,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}))")
 
 
-_BETWEEN = re.compile(r"\bbetween\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?=\w)between\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def listed_days(text: str, date: DateSpan) -> list[DateSpan]:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -93,10 +94,10 @@ _MONTH_LEFT = re.compile(
 # (full names only: "May" and "March" are also words).
 _P_MONTHS = re.compile(rf"(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
                        rf"(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?")
-_MONTHS_LEFT = re.compile(r"\b(?:in|between|from|during|throughout|since|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_MONTHS_LEFT = re.compile(r"\b(?=\w)(?:in|between|from|during|throughout|since|over)\s+(?:the\s+)?\Z", re.IGNORECASE)
 # ISO dates, and years ("in 2022") when _YEAR_LEFT agrees.
 _P_ISO_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)(?:-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d))?(?!\d)")
-_YEAR_LEFT = re.compile(r"\b(?:in|during|throughout|since|until|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+_YEAR_LEFT = re.compile(r"\b(?=\w)(?:in|during|throughout|since|until|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
                         r"(?:(?P<season>summer|winter|spring|autumn|fall)(?:\s+of)?\s+)?\Z"
                         # a part of a year: "the first three months of 2024", "the end of 2023"
                         r"|\b(?:months?|weeks?|half|quarter|end|start|beginning|middle|course|rest)\s+of\s+\Z",
@@ -317,6 +318,13 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}: {text!r:.60}")
+    return list(_find_dates(text, ref))  # a fresh list: callers may change it
+
+
+# the linker asks again for the dates of the clause clause_date just read (a pure function of
+# the text and the reference day: the answers are tuples of frozen records)
+@functools.lru_cache(maxsize=256)
+def _find_dates(text: str, ref: dt.date | None) -> tuple[_Found, ...]:
     gates = "d" if _HAS_DIGIT.search(text) else ""
     if ref is not None:
         low = text.lower()
@@ -332,10 +340,10 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
                     continue
                 if got is not None:
                     found.append(_night_of(text, got))
-    return _longest_first(found)
+    return tuple(_longest_first(found))
 
 
-_NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_NIGHT_OF = re.compile(r"\b(?=\w)night\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _night_of(text: str, found: _Found) -> _Found:

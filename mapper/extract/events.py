@@ -84,22 +84,22 @@ class Candidate:
 
 
 #: "40 have now been killed", "over 43,700 people have since been killed"
-_RUNNING_TOTAL = re.compile(r"\b(?:have|has)\s+(?:now|since)\s+been\s+(?:killed|wounded|injured|displaced)\b",
+_RUNNING_TOTAL = re.compile(r"\b(?=\w)(?:have|has)\s+(?:now|since)\s+been\s+(?:killed|wounded|injured|displaced)\b",
                             re.IGNORECASE)
 #: events counted over a period longer than a week ("13 clashes have occurred in Catatumbo in 2024, 11 of which
 #: took place in the last three months"): a tally, not an event ("71 attacks over the weekend" are told one by one)
-_TALLY = re.compile(r"\b(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+)?(?:clashes|attacks|incidents|strikes|airstrikes"
+_TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+)?(?:clashes|attacks|incidents|strikes|airstrikes"
                     r"|raids|explosions)\s+(?:have|had|were|has)\s+(?:been\s+)?(?:occurred|taken\s+place|recorded|reported"
                     r"|registered|documented|verified)\b", re.IGNORECASE)
 _TALLY_DAYS = 7
-_POINTS_BACK = re.compile(r"\b(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?=\w)(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
 _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: the first days of a war, told as history
-_WAR_START = re.compile(r"\b(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginning|start|outset|(?:first|early|opening)\s+"
+_WAR_START = re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginning|start|outset|(?:first|early|opening)\s+"
                         r"(?:days|weeks|months|phase))\s+of\s+(?:the\s+|its\s+|[A-Z]\w+['’]s\s+)?(?:full[- ]scale\s+)?"
                         r"(?:invasion|war|conflict|offensive)\b", re.IGNORECASE)
 #: where "strikes" of no named weapon or attacker come from the air (the air forces that strike
@@ -407,7 +407,7 @@ _OF_A_COUNTRY = re.compile(r"\s+(?:and\s+[A-Za-z]+\s+)?(?:proxy|proxies|soldiers
 #: civilians who attack as a group: settlers in an occupied territory ("settler attacks", "attacked by
 #: Israeli settlers"); what they do is neither a battle nor sabotage unless they burn or wreck
 _CIVILIAN_ATTACKERS = re.compile(
-    r"\bsettler\s+(?:attacks?|violence|raids?|assaults?|rampages?)\b"
+    r"\b(?=\w)settler\s+(?:attacks?|violence|raids?|assaults?|rampages?)\b"
     r"|\b(?:by|from)\s+(?:[\w-]+\s+){0,2}settlers\b"
     r"|\bsettlers\s+(?:who\s+)?(?:[a-z]+(?:ly)?\s+)?(?:attack|raid|assault|storm|stormed|torch|burn|shot|shoot|kill|beat"
     r"|injur|wound|vandali|rampag|carried\s+out|perpetrat|went\s+on\s+a\s+rampage)\w*", re.IGNORECASE)

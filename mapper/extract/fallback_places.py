@@ -21,9 +21,9 @@ if TYPE_CHECKING:  # for annotations only: events imports this module at run tim
 
 
 _UNKNOWN_PLACE = re.compile(
-    r"\b(?:in|near|at|outside|of)\s+(?:the\s+)?(?:(?:village|town|city|settlement|port|district)\s+of\s+)?"
+    r"\b(?=\w)(?:in|near|at|outside|of)\s+(?:the\s+)?(?:(?:village|town|city|settlement|port|district)\s+of\s+)?"
     r"(?P<name>[A-Z][\w’'-]{2,}(?:[ -][A-Z][\w’'-]+)?)")
-_AUTHORITIES = re.compile(r"\b([A-Z][a-z]+) (?:authorities|police|prosecutors|investigators|security services?"
+_AUTHORITIES = re.compile(r"\b(?=\w)([A-Z][a-z]+) (?:authorities|police|prosecutors|investigators|security services?"
                           r"|officials said|border guards?)\b")
 
 
@@ -49,7 +49,7 @@ def _at_country(place: Place, name: str, start: int, end: int) -> tuple[int, int
     return start, end, Resolved(Mention(name, start, end), place)
 
 
-_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITAL_WORD = re.compile(r"\b(?=\w)[A-Z][a-z]+\b")
 
 
 def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:

@@ -55,7 +55,7 @@ def governing_word(text: str, start: int) -> str:
     return governor(text, start)[0]
 
 
-_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)[-\u2010]$", re.IGNORECASE)
+_ARABIC_ARTICLE = re.compile(r"\b(?=\w)(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)[-\u2010]$", re.IGNORECASE)
 
 
 def governor(text: str, start: int) -> tuple[str, int]:
@@ -98,7 +98,7 @@ def governor(text: str, start: int) -> tuple[str, int]:
 _OPENING_WORD = re.compile(r"([A-Z][a-z]+)\s")
 #: a phrase of addition after a place (maybe with words of its own: "Beirut suburbs on 24 November"), ending where
 #: the added place begins
-_ADDED = re.compile(r"\b([A-Z][\w’'-]+)(?:\s+[^\s,.;:()]+){0,4},?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with"
+_ADDED = re.compile(r"\b(?=\w)([A-Z][\w’'-]+)(?:\s+[^\s,.;:()]+){0,4},?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with"
                     r"|alongside|together\s+with|besides)\s+(?:the\s+)?$")
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "as", "than", "while", "when", "where", "if"})
 #: what opens a noun phrase: an article, a possessive pronoun or a possessor ("Russia's")

@@ -26,7 +26,7 @@ _HAZARD = (r"(?:earth)?quakes?|aftershocks?|tremors?|landslides?|mudslides?|floo
            r"|(?-i:(?:Typhoon|Cyclone|Hurricane|Tropical\s+Storm|Storm)\s+(?!Shadow)[A-Z][a-z]+)")
 # lower case, so that the aircraft and missiles named after weather are not weather ("RAF Typhoons",
 # "F-35 Lightning", "Storm Shadow"), but any case as a clause's first word ("Floods killed ...")
-_WORDS = re.compile(rf"\b(?:{_HAZARD})\b")
+_WORDS = re.compile(rf"\b(?=\w)(?:{_HAZARD})\b")
 _OPENING = re.compile(rf"(?:{_HAZARD})\b", re.IGNORECASE)
 # the hazard told after the event words as their cause ("killed by a landslide", "died of cholera")
 _CAUSE_AFTER = re.compile(rf",?\s+(?:by|of|from|due\s+to|in|after|during|following|caused\s+by|as\s+a\s+result\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -38,9 +38,10 @@ def natural_cause(text: str, found: list[tuple[str, int, int]]) -> bool:
     natural hazard, an accident, disease or hunger did, not an attack."""
     if not found or any(k not in GENERIC_KINDS for k, _, _ in found):
         return False
-    if lx.ARMED_FORCES.search(text) or lx.ON_FOOT.search(text):
-        return False
     first = min(s for _, s, _ in found)
-    # told before the event words (the subject, or the opening: "A landslide in Sorata ... killed")
-    return bool(_WORDS.search(text, 0, first) or _OPENING.match(text)) \
-        or _CAUSE_AFTER.search(text, min(e for _, _, e in found)) is not None  # anywhere after the first
+    # told before the event words (the subject, or the opening: "A landslide in Sorata ... killed"), or
+    # anywhere after the first; looked for before the armed forces (both tests are pure: the same
+    # answer), since most clauses name no hazard and the two patterns of forces cost more
+    hazard = bool(_WORDS.search(text, 0, first) or _OPENING.match(text)) \
+        or _CAUSE_AFTER.search(text, min(e for _, _, e in found)) is not None
+    return hazard and not (lx.ARMED_FORCES.search(text) or lx.ON_FOOT.search(text))

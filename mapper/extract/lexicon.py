@@ -166,10 +166,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"|ceasefire violations?|violated the ceasefire|violence"),
 )
 TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for kind, pat in TRIGGERS
+    (kind, re.compile(rf"\b(?=\w)(?:{pat})\b", re.IGNORECASE)) for kind, pat in TRIGGERS
 )
 #: all triggers in one pass; the named group that matched is the type
-ANY_TRIGGER = Caseless(r"\b(?:" + "|".join(f"(?P<{kind}>{pat})" for kind, pat in TRIGGERS) + r")\b")
+ANY_TRIGGER = Caseless(r"\b(?=\w)(?:" + "|".join(f"(?P<{kind}>{pat})" for kind, pat in TRIGGERS) + r")\b")
 
 #: Words that make an event hypothetical, denied, planned, habitual or historic, by how
 #: far they reach (see :func:`mapper.extract.triggers.scan`): each scopes over its own
@@ -183,7 +183,7 @@ ANY_TRIGGER = Caseless(r"\b(?:" + "|".join(f"(?P<{kind}>{pat})" for kind, pat in
 #: - ``np``: determiners and adjectives ("no strikes", "former", "previous attacks")
 #:   modify the noun phrase right after them only.
 MODALITY = Caseless(
-    r"\b(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|wouldn['’]t|not|never|no longer"
+    r"\b(?=\w)(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|wouldn['’]t|not|never|no longer"
     r"|repeatedly|regularly|frequently|previously)"
     r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)"
     r"|(?P<gov>warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to|with)|plans? to|planned|planning"
@@ -249,7 +249,7 @@ MODALITY_AFTER = Caseless(
 
 #: words that mark places as objects of political claims, not incident sites
 CLAIMS = re.compile(
-    r"\b(?:cede|ceding|ceded|demand(?:s|ed|ing)?|annex(?:ed|ation|ing)?|concessions?|recogni[sz]e[ds]?"
+    r"\b(?=\w)(?:cede|ceding|ceded|demand(?:s|ed|ing)?|annex(?:ed|ation|ing)?|concessions?|recogni[sz]e[ds]?"
     r"|control over|sovereignty over|withdraw(?:al)? from|territorial|territories|hand over|give up)\b",
     re.IGNORECASE,
 )
@@ -280,12 +280,12 @@ ORIGIN_WORDS = frozenset({"from", "departed", "departing", "leaving"})
 _TRENDS = (r"rising|escalating|increasing|intensifying|growing|mounting|surging|worsening|resurg(?:ing|ent|ence\s+of)"
            r"|escalation\s+of"
            r"|(?:surge|spike|upsurge|rise|increase)\s+in")
-GENERIC = re.compile(r"\b(?:ongoing|continued|continuing|persistent|epicent(?:er|re)\s+of|hotbed\s+of|repeated|regular|daily|constant|systematic"
+GENERIC = re.compile(r"\b(?=\w)(?:ongoing|continued|continuing|persistent|epicent(?:er|re)\s+of|hotbed\s+of|repeated|regular|daily|constant|systematic"
                      r"|relentless|incessant|frequent|intensified|stepped[- ]up|heightened|increased|" + _TRENDS
                      + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 #: a trend of violence ("amid rising crime and violence", "the escalation of violence in Darfur") is a
 #: state of affairs on any date
-TREND = re.compile(r"\b(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+TREND = re.compile(r"\b(?=\w)(?:" + _TRENDS + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 #: ... or told after it ("violence is rising in the West Bank", "attacks have been increasing")
 TREND_AFTER = re.compile(r"\s+(?:is|are|has\s+been|have\s+been|was|were|keeps?|continues?\s+to\s+be)\s+(?:\w+ly\s+)?"
                          r"(?:" + _TRENDS + r")\b", re.IGNORECASE)
@@ -302,10 +302,10 @@ CONTEXT_OPENER = re.compile(r"\s*(?:this|that|the|it|these)\s+(?:[\w-]+\s+){0,3}
                             r"(?:amid|as|at\s+a\s+time|against\s+a\s+backdrop)\b", re.IGNORECASE)
 
 #: a body of water as an event's place: an attack there is on a ship, from afar, never a fight on the ground
-AT_SEA = re.compile(r"\b(?:Sea|Strait|Gulf|Ocean|Bab\s+(?:al|el)[- ]Mandab)\b")
+AT_SEA = re.compile(r"\b(?=\w)(?:Sea|Strait|Gulf|Ocean|Bab\s+(?:al|el)[- ]Mandab)\b")
 
 #: a casualty figure that is a running total, not one event's toll
-CUMULATIVE = re.compile(r"\b(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
+CUMULATIVE = re.compile(r"\b(?=\w)(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
                         r"|since the (?:start|beginning)|so far|to date|overall|cumulative"
                         # "By 6 November, over 40,000 housing units had been destroyed": a count up to a day
                         r"|by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:january|february|march|april|june|july|august|september"
@@ -360,10 +360,16 @@ def may_name_group(text: str, low: str) -> bool:
     """Whether a text (``low``: lower-cased) may name a group of :data:`GROUP_ACTORS`: the cheap
     test before :data:`ANY_GROUP`."""
     return any(w in low for w in GROUP_HINTS) or any(a in text for a in GROUP_ACRONYMS)
-ANY_GROUP = re.compile("|".join(f"(?P<g{i}>{rx.pattern})" for i, (rx, _) in enumerate(GROUP_ACTORS)))
+#: the letters a name of :data:`GROUP_ACTORS` may begin with (tests/test_regex_word_start.py checks
+#: them): the lookahead rejects most characters at once, where ``re`` tried every name at each
+GROUP_INITIALS = "ABFHIJKMPRSTWaj"
+ANY_GROUP = re.compile(f"(?=[{GROUP_INITIALS}])(?:"
+                       + "|".join(f"(?P<g{i}>{rx.pattern})" for i, (rx, _) in enumerate(GROUP_ACTORS)) + ")")
 #: the names of armed groups, with any place inside them: never the scene of an event (a town
 #: somewhere may share the name: "al-Shabab" is Shabab, Iran; "Wagner", towns of the US)
-GROUP_NAMES_NOT_PLACES = re.compile(r"\b(?:[Aa]l[- ])?Shabaa?b\b|\bHezbollah\b|\bHamas\b|\bHouthis?\b|\bWagner\b"
+#: (every name begins with a capital or al-: the lookahead on those rejects the other characters at
+#: once, where re tried each name at each word; tests/test_regex_word_start.py checks it)
+GROUP_NAMES_NOT_PLACES = re.compile(r"(?=[A-Za])(?:\b(?:[Aa]l[- ])?Shabaa?b\b|\bHezbollah\b|\bHamas\b|\bHouthis?\b|\bWagner\b"
                                     r"|\bArakan Army\b|\bM23\b"
                                     # a force or movement named after its land ("Balochistan Liberation Army",
                                     # "Rwanda Defence Force", "Tigray People's Liberation Front", "Turkistan Islamic
@@ -376,7 +382,7 @@ GROUP_NAMES_NOT_PLACES = re.compile(r"\b(?:[Aa]l[- ])?Shabaa?b\b|\bHezbollah\b|\
                                     # (not "Islamic State fighters in Deir ez-Zor": only these names)
                                     r"|\b(?:Islamic\s+(?:State|Resistance)|[Aa]l[- ]Qa['’]?[ei]?da)\s+in\s+(?:Iraq(?:\s+and\s+(?:the\s+Levant|Syria))?"
                                     r"|the\s+(?:Greater\s+Sahara|Sahel|Arabian\s+Peninsula|Islamic\s+Maghreb|Indian\s+Subcontinent)|West\s+Africa)\b"
-                                    r"|\bIslamic\s+State(?:['’]s)?\s*[-–—]?\s*(?:[A-Z][\w'’-]+\s+){1,2}Province\b")
+                                    r"|\bIslamic\s+State(?:['’]s)?\s*[-–—]?\s*(?:[A-Z][\w'’-]+\s+){1,2}Province\b)")
 #: country -> actor name used when a country or its demonym is the agent
 COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United States", "PS": "Palestine",
                   "SD": "Sudan", "MM": "Myanmar", "BY": "Belarus", "IR": "Iran", "SY": "Syria", "TR": "Turkey",
@@ -417,7 +423,7 @@ diplomat diplomats ambassador envoy government parliament lawmakers investigator
 
 #: an article about armed conflict: casualty words there describe incidents
 CONFLICT_CONTEXT = re.compile(
-    r"\b(?:soldiers?|troops|army|military|forces|rebels?|separatists?|militants?|militia|fighters|insurgents?"
+    r"\b(?=\w)(?:soldiers?|troops|army|military|forces|rebels?|separatists?|militants?|militia|fighters|insurgents?"
     r"|shelling|shelled|artillery|missiles?|drones?|airstrikes?|air strikes?|war|frontline|front line"
     r"|ceasefire|offensive|combat|armed|russians|occupiers|invaders|enemy|hostilities"
     # people told apart from combatants: "the deaths of more than 100 civilians", "civilian populations"
@@ -435,15 +441,15 @@ CONFLICT_CONTEXT = re.compile(
 #: fighting of an "attack" named by no weapon: "attacks on energy infrastructure", "attacks on
 #: civilian areas in Kyiv", "attacks ... damaged port facilities and grain infrastructure"
 CIVIL_WORKS = re.compile(
-    r"\b(?:energy|power|electricity|gas|heating|grain|port|civilian|critical)\s+(?:infrastructure|facilit(?:y|ies)"
+    r"\b(?=\w)(?:energy|power|electricity|gas|heating|grain|port|civilian|critical)\s+(?:infrastructure|facilit(?:y|ies)"
     r"|systems?|grids?|plants?|areas)\b|\bresidential\s+(?:areas?|buildings?|blocks?|districts?|neighbou?rhoods?)\b"
     r"|\b(?:apartment|high-rise|multi-storey)\s+(?:buildings?|blocks?)\b", re.IGNORECASE)
 #: the armed forces of a state or group, beside whom civilians' violence is part of their operation
-ARMED_FORCES = re.compile(r"\b(?:forces|troops|soldiers|army|military|police|IDF|gunmen|militants?|fighters)\b",
+ARMED_FORCES = re.compile(r"\b(?=\w)(?:forces|troops|soldiers|army|military|police|IDF|gunmen|militants?|fighters)\b",
                           re.IGNORECASE)
 #: armed groups that are no state's army, without artillery or aircraft (one vocabulary for ON_FOOT and
 #: the subjects of events.link_clause's "Insurgents struck again")
 ARMED_GROUP_WORDS = r"gunmen|militants?|militias?|militiamen|insurgents?|jihadists?|bandits|gangs?|rebels?"
 #: people who attack on the ground: an attack they make is no strike from afar
-ON_FOOT = re.compile(rf"\b(?:{ARMED_GROUP_WORDS}|fighters|settlers|armed\s+groups?|NSAGs?|troops|soldiers|infantry)\b",
+ON_FOOT = re.compile(rf"\b(?=\w)(?:{ARMED_GROUP_WORDS}|fighters|settlers|armed\s+groups?|NSAGs?|troops|soldiers|infantry)\b",
                      re.IGNORECASE)

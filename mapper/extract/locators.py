@@ -51,7 +51,7 @@ _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:locate
 # second, which may lie hundreds of kilometres away, is no scene ("took control of the road between
 # Lashio and Mandalay", "a bus travelling from Beledweyne to Mahas", "on the Goma-Rutshuru road")
 _ROUTE_END = re.compile(r"^\s*(?:and|to|[-\u2013\u2014])\s*(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
-_ROUTE_FROM = re.compile(r"\b(?:(?:roads?|highways?|routes?|axis|axes|corridors?|railway|railroad|rail\s+line|supply\s+lines?"
+_ROUTE_FROM = re.compile(r"\b(?=\w)(?:(?:roads?|highways?|routes?|axis|axes|corridors?|railway|railroad|rail\s+line|supply\s+lines?"
                          r"|motorway|expressway)\s+(?:between|from|linking|connecting|that\s+links|that\s+connects)"
                          r"|(?:travel+ing|travel+ed|driving|heading|headed|bound|moving|en\s+route|on\s+(?:its|their|the)\s+way)"
                          r"\s+from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
@@ -207,7 +207,7 @@ def near(a: Place, b: Place, km: float) -> bool:
     return flat_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
-_BEYOND = re.compile(r"\b(?:wider|broader|surrounding|rest\s+of\s+the)\s+$", re.IGNORECASE)
+_BEYOND = re.compile(r"\b(?=\w)(?:wider|broader|surrounding|rest\s+of\s+the)\s+$", re.IGNORECASE)
 
 
 _INNER = frozenset({"city", "village", "facility"})

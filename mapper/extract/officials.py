@@ -17,7 +17,7 @@ from mapper.model import Resolved
 __all__ = ["title_places"]
 
 #: "the governor of (the) X", "the regional governor of X", "the head of the X"
-_BEFORE = re.compile(r"\b(?:governor|mayor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?=\w)(?:governor|mayor|head|chief)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: "X Governor Oleh ...", "X's governor", "Kharkiv region governor", "the X regional military administration"
 _AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:regional|region(?:['’]s)?|city|oblast|provincial|province|district|military|state)\s+)*"
                     r"(?:governor|mayor|administration)\b", re.IGNORECASE)

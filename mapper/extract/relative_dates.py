@@ -13,7 +13,7 @@ import re
 from mapper.extract.date_parts import _DAY, _MON, _WD, _WEEKDAYS, DAY_COUNTS, _date, _Found, _span
 
 _P_RELATIVE = re.compile(
-    r"\b(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
+    r"\b(?=\w)(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
     r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
     r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+"
     r"(?P<pn>\d{1,3}|twenty-four|a|one|two|three|seven"

@@ -22,9 +22,9 @@ from mapper.model import Clause, Place
 
 _VENUE = frozenset({"in", "at"})
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
-NEAR = re.compile(r"\b(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
+NEAR = re.compile(r"\b(?=\w)(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
                    re.IGNORECASE)
-_WATER = re.compile(r"\b(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
+_WATER = re.compile(r"\b(?=\w)(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 #: "KYIV, Ukraine -", "RAMALLAH:", "KYIV —", "GAZA CITY (AP) —": where the story was filed; at the
 #: very start of the body also "Ouagadougou: Gunmen killed ..."
 _LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
@@ -45,21 +45,21 @@ _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?
 _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
                           r"[\s.!?\"”']*$", re.IGNORECASE)
 # (or a named part of it: "the Bwito Chiefdom of Rutshuru Territory", "the Tongo groupement of Rutshuru")
-_OF_REGION = re.compile(r"\b(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts|regions?"
+_OF_REGION = re.compile(r"\b(?=\w)(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts|regions?"
                         r"|provinces?"
                         r"|districts|communities|area|part|district|chiefdom|groupement|sector|neighbou?rhoods?"
                         r"|village|commune|locality|municipality|sub-?district|quarter|suburbs?|county|raion"
                         r"|township|departments?|prefectures?|governorates?|oblasts?|states?|divisions?|territory)"
                         r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
-_SPEECH_VENUE = re.compile(r"\b(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
+_SPEECH_VENUE = re.compile(r"\b(?=\w)(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
                            r"|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
                            r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # A relative clause that says where something lies: "a target that lies close to the highway out of Goma".
 # (with a distance and a bearing the place is moved there instead: "all of which are located around 30 km
 # south of Odesa")
-_LIES_NEAR = re.compile(r"\b(?:that|which)\s+(?:lies|lie|lay|is\s+located|are\s+located|sits|stands)\b"
+_LIES_NEAR = re.compile(r"\b(?=\w)(?:that|which)\s+(?:lies|lie|lay|is\s+located|are\s+located|sits|stands)\b"
                         r"(?:(?!\d+\s*(?:km|kilomet\w*|miles?)\b)[^.;:]){0,80}$", re.IGNORECASE)
 # A person's home town in apposition: "Sepoy Ali, a resident of Sargodha", "a native of Kandahar".
 _RESIDENT_OF = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:resident|native|inhabitant)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -69,15 +69,15 @@ _AFFILIATION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:direct
                           r"|analyst|expert|scholar|dean)\s+(?:(?:of|at|for|with)\s+[^,;()]{0,80}?\s+)?(?:at|of|with|in)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 # Where a speaker addressed the press: "Speaking to local media in the capital Mogadishu, the army chief ..."
-_SPOKE_IN = re.compile(r"\b(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?(?:in|at|from)\s+(?:the\s+)?"
+_SPOKE_IN = re.compile(r"\b(?=\w)(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?(?:in|at|from)\s+(?:the\s+)?"
                        r"(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.IGNORECASE)
 # Venues of other days: "after earlier rounds in Riyadh and Jeddah".
-_OTHER_DAYS = re.compile(r"\b(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
+_OTHER_DAYS = re.compile(r"\b(?=\w)(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
                          r"|negotiations|visits?)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:(?:the\s+)?\w+(?:,|\s+and)\s+)*(?:the\s+)?$",
                          re.IGNORECASE)
 # "the worst attack since Russia's invasion of Ukraine", "since the start of the war in Sudan": a
 # place in the phrase that dates the war is no scene of the clause's event
-_SINCE_THE_WAR = re.compile(r"\bsince\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()]){0,60}?\b(?:invasion|war|conflict"
+_SINCE_THE_WAR = re.compile(r"\b(?=\w)since\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()]){0,60}?\b(?:invasion|war|conflict"
                             r"|escalation|outbreak|hostilities)\s+(?:of|on|in|against|with)\s+(?:the\s+)?$",
                             re.IGNORECASE)
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
@@ -88,7 +88,7 @@ _DISTRICT_AFTER = re.compile(rf"\s+(?:district|raion|{lx.QUARTER_WORDS})\b", re.
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
 # names listed before the place ("from Kursk, Bryansk and", "operating inside Syria and")
 _NAMES_BEFORE = r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$"
-_ORIGIN = re.compile(r"\bfrom\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
+_ORIGIN = re.compile(r"\b(?=\w)from\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
                      + _NAMES_BEFORE)
 #: a region as the subject of what it suffered ("Sumy Oblast was shelled", "Chernihiv, Sumy and
 #: Zaporizhzhia oblasts also came under attack", "the Kherson region came under heavy fire")
@@ -110,7 +110,7 @@ def _list_end(text: str, end: int) -> int:
 
 #: "rockets streaked out of Gaza": where strikes come out of is their origin (troops driven out of a
 #: town fought there)
-_OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$")
+_OUT_OF = re.compile(r"\b(?=\w)out\s+of\s+(?:the\s+)?$")
 _FIRED = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 # an organisation named after a place is not the place
 # (up to three capitalised words may come between: "the Warsaw Human Dimension Conference")
@@ -123,7 +123,7 @@ _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Sum
                         r"|\s+(?:format|process|agreements|accords|troika))\b")
 # a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon", "the
 # Armed Forces of Ukraine", "the Government of Sudan"
-_ORG_BEFORE = re.compile(r"\b(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
+_ORG_BEFORE = re.compile(r"\b(?=\w)(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
                          r"|Agreement|Forces|Army|Navy|Air Force|Guard|Government|Ministry|Minister|President|Embassy"
                          r"|Parliament|Mission|Ambassador|Envoy|Cabinet|Authority|Authorities)\s+of\s+(?:the\s+)?$")
 # the head nouns of sites named after their town, a few capitalised words on
@@ -146,7 +146,7 @@ _CAPITAL_RUN = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,4}(?:\s+[a-z]+)?")  # and t
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s+$")
 _SUFFIX_AFTER = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\b")
 _NEXT_CAPITAL = re.compile(r" ([A-Z][a-z][\w'’-]*)")
-_TITLE_WORD = re.compile(r"\b[A-Z]")
+_TITLE_WORD = re.compile(r"\b(?=\w)[A-Z]")
 
 
 def in_proper_name(text: str, start: int, end: int, starts: set[int], article: str) -> bool:
@@ -200,13 +200,13 @@ _AIRSPACE_AFTER = re.compile(r"(?:['’]s?)?(?:\s+and\s+NATO)?\s+(?:sovereign\s+
 # a street named after a town is in another town: "Kherson Street in Donetsk"
 _STREET_AFTER = re.compile(r"\s+(?:Street|Avenue|Boulevard|Lane|Prospekt|Prospect|Road)\b")
 # a side's armed forces named "of" it: "the militaries of the United States and the United Kingdom"
-_FORCES_OF = re.compile(r"\b(?:militar(?:y|ies)|armed\s+forces|navy|navies|air\s+forces?)\s+of\s+(?:the\s+)?$",
+_FORCES_OF = re.compile(r"\b(?=\w)(?:militar(?:y|ies)|armed\s+forces|navy|navies|air\s+forces?)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
 # a named war or crisis: "during the Gaza war", "the Ukraine crisis" (the war is no scene of one event)
 _WAR_NAME = re.compile(r"[\s-]+(?:civil\s+)?(?:war|wars|conflict|crisis)\b", re.IGNORECASE)
 # presence, not an event: "militias operating inside Syria", "troops stationed in Iraq"; where people
 # fled from ("people fleeing Mariupol"); a comparison ("200 km farther than Tehran")
-_PRESENCE = re.compile(r"\b(?:operat(?:e|es|ing)|based|stationed|deployed|present|presence|headquartered|living|lived"
+_PRESENCE = re.compile(r"\b(?=\w)(?:operat(?:e|es|ing)|based|stationed|deployed|present|presence|headquartered|living|lived"
                        # the verb, not the noun: "claimed 19 lives in Konduga", "the lives of" are deaths there
                        r"|(?<!\d\s)(?<!\bmany\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bof\s)(?<!\bclaimed\s)(?<!\bclaims\s)lives"
                        r"|fle(?:e|es|eing|d)\s+(?:from\s+)?|escap(?:e|es|ed|ing)\s+(?:from\s+)?|than)\s+"
@@ -221,7 +221,7 @@ _PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its))\s+
                         r"|delegations?|counterparts?|members?)"
                         r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE)
 # the venue of a meeting with the person: "met his counterpart in Ankara"
-_MET_IN = re.compile(r"\bmet\s+(?:with\s+)?(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+"
+_MET_IN = re.compile(r"\b(?=\w)met\s+(?:with\s+)?(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+"
                      r"(?:the\s+)?$",
                      re.IGNORECASE)
 # a Wikipedia infobox line naming the wider war ("Part of the Russo-Ukrainian war")
@@ -230,9 +230,9 @@ _PART_OF = re.compile(r"^\s*Part of\b")
 _ROUTE_NOUN = (r"(?:railway|rail|railroad|line|road|highway|motorway|pipeline|route|train|corridor|border crossing"
                r"|direction|axis)")
 _ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
-_ROUTE_END = re.compile(r"\b[A-Z][\w’']*[-–]$")
+_ROUTE_END = re.compile(r"\b(?=\w)[A-Z][\w’']*[-–]$")
 # where people fled to is not where the event happened
-_DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
+_DISPLACED = re.compile(r"\b(?=\w)(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
                         # movements of people named as nouns: "triggering further mass migrations into Blue Nile"
                         r"|migrations?|displacements?|exodus|influx(?:es)?|arrivals?"
                         r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:[\w,’'-]+\s+){0,4}?"
@@ -248,12 +248,12 @@ _DISPLACED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|
                         re.IGNORECASE)
 # where travellers come back from, not where what befell them happened: "pilgrims returning from the Arba'in
 # pilgrimage in Karbala", "workers travelling home from Odesa" (not "fleeing from shelling in X": the shelling's place)
-_RETURNING_FROM = re.compile(r"\b(?:return(?:ing|ed|s)?|com(?:ing|e|es)\s+back|travell?(?:ing|ed)\s+(?:\w+\s+)?"
+_RETURNING_FROM = re.compile(r"\b(?=\w)(?:return(?:ing|ed|s)?|com(?:ing|e|es)\s+back|travell?(?:ing|ed)\s+(?:\w+\s+)?"
                              r"|journey(?:ing|ed)\s+(?:\w+\s+)?|on\s+(?:their|his|her|the)\s+way\s+(?:back|home))\s+from\s+"
                              r"(?:[^\s,;.:()]+\s+){0,6}?(?:in|at)?\s*(?:the\s+)?$", re.IGNORECASE)
 # where the casualties were taken, not where they were hurt: "19 seriously injured victims were taken to Borno
 # State capital, Maiduguri", "treated at the Al-Aqsa hospital in Deir al-Balah"
-_TREATED = re.compile(r"\b(?:taken|rushed|transported|transferred|brought|admitted|airlifted|referred|treated)\s+"
+_TREATED = re.compile(r"\b(?=\w)(?:taken|rushed|transported|transferred|brought|admitted|airlifted|referred|treated)\s+"
                       r"(?:\w+\s+){0,2}?(?:to|into|at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?"
                       r"(?:(?:capital|hospital|clinic|city|town|medical\s+(?:centre|center|complex)),?\s+(?:of\s+|in\s+)?)?$",
                       re.IGNORECASE)
@@ -263,7 +263,7 @@ _WHERE_TAKEN = re.compile(r",\s*where\s+(?:the\s+)?(?:dead|wounded|injured|bodie
                           r"(?:\s+and\s+(?:the\s+)?\w+)?\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|brought|rushed"
                           r"|transported|transferred|treated|admitted)\b", re.IGNORECASE)
 # where the displaced arrived: "people fleeing fighting in X reached Y", "sought refuge in Y"
-_ARRIVED = re.compile(r"\b(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees|escap\w+)\b[^.;:]{0,90}?\b"
+_ARRIVED = re.compile(r"\b(?=\w)(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees|escap\w+)\b[^.;:]{0,90}?\b"
                       r"(?:arriv(?:ed|ing|es?)\s+(?:in|at)|reach(?:ed|ing|es)?"
                       r"|(?:sought|seeking|seek|took|taking|take|found|finding)\s+(?:shelter|refuge|safety)\s+(?:in|at)"
                       # "people displaced by fighting are sheltering in Kassala": where they stay
@@ -282,7 +282,7 @@ _HOSTS = re.compile(r"(?:\s+(?:localit(?:y|ies)|states?|towns?|city|cities|camps
                     r"\s+(?:[\w,.’'-]+\s+){0,5}?(?:(?:newly\s+|internally\s+)?displaced|IDPs|refugees|evacuees|returnees"
                     r"|new\s+arrivals)\b", re.IGNORECASE)
 # generic attack words that describe ground combat
-GROUND = re.compile(r"\b(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
+GROUND = re.compile(r"\b(?=\w)(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
                      # a front's direction ("attacks in the Kupyansk direction"), not an order ("at the direction of
                      # the President", "at President Biden's direction") nor a compass heading ("in every direction")
                      r"|\b(?-i:[A-Z])[\w-]+(?<![’']s)\s+direction\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
@@ -297,7 +297,7 @@ _CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up
                        r"\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+|more\s+)?(?:\w+\s+){0,3}?"
                        r"(?:offensive|attacks?|strikes?|assaults?|campaign|bombardment|shelling|barrages?|waves?"
                        r"|drones?|missiles?|rockets?)\b", re.IGNORECASE)
-_ACCORDING_TO = re.compile(r"\baccording\s+to\b[^,;.:]*$", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"\b(?=\w)according\s+to\b[^,;.:]*$", re.IGNORECASE)
 # a place whose actions, aggression, forces or regime are meant stands for its state: "warned that Baku's
 # actions could seriously disrupt the efforts", "Moscow's aggression"
 _STATE_OWNS = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:actions?|aggression|policy|policies|regime|leadership"
@@ -306,7 +306,7 @@ _STATE_OWNS = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:actions?|aggression|polic
                          r"|decision|intentions?|provocations?|war\s+machine)\b")
 # a place as the one accused, blamed, urged or warned stands for its government: "Yerevan accused Baku of
 # systematically disseminating false information as cover for military attacks"
-_ADDRESSED = re.compile(r"\b(?:accus(?:es|ed|ing)|blam(?:es|ed|ing)|urg(?:es|ed|ing)|warn(?:s|ed|ing)|called\s+on"
+_ADDRESSED = re.compile(r"\b(?=\w)(?:accus(?:es|ed|ing)|blam(?:es|ed|ing)|urg(?:es|ed|ing)|warn(?:s|ed|ing)|called\s+on"
                         r"|calls\s+on|calling\s+on|pressed|pressing|demanded\s+that|condemn(?:s|ed|ing))\s+$",
                         re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
@@ -347,7 +347,7 @@ _SAME_ACTORS = re.compile(r"(?:they|he|she|we)\s"
                           # of the port city of Hodeida", "a ship was hit as it sailed through the Red Sea"
                           r"|(?:it|the\s+(?:ship|vessel|tanker|boat|convoy|train|bus))\s+(?:was\s+)?(?:travel+(?:ed|ing)"
                           r"|sail(?:ed|ing)|pass(?:ed|ing)|transit(?:ed|ing)|head(?:ed|ing)|mov(?:ed|ing))\b", re.IGNORECASE)
-_TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred)\s*$", re.IGNORECASE)
+_TOOK_PLACE = re.compile(r"\b(?=\w)(?:took\s+place|happened|occurred)\s*$", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
 
 
@@ -378,7 +378,7 @@ def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]
 
 
 # the target of an event noun: "its largest aerial assault against Ukraine", "strikes against Yemen"
-_AGAINST = re.compile(r"\b(?:strikes?|attacks?|assaults?|bombardments?|barrages?|offensives?|raids?)\s+against\s+"
+_AGAINST = re.compile(r"\b(?=\w)(?:strikes?|attacks?|assaults?|bombardments?|barrages?|offensives?|raids?)\s+against\s+"
                       # "attacks against eastern Donetsk Oblast", "against Russian-occupied Zaporizhzhia"
                       r"(?:the\s+)?(?:(?:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|[\w-]+-(?:held|occupied"
                       r"|controlled)|occupied)\s+)?$", re.IGNORECASE)
@@ -386,18 +386,18 @@ _AGAINST = re.compile(r"\b(?:strikes?|attacks?|assaults?|bombardments?|barrages?
 _WHERE_AFTER = re.compile(r"(?:\s+(?:regions?|provinces?|governorates?|states?|districts?|oblasts?))?\s*,\s*where\b",
                           re.IGNORECASE)
 # what an event noun was done to: "the capture of Masisi", "the shelling of Kherson region"
-_TAKEN = re.compile(r"\b(?:capture|seizure|takeover|fall|liberation|recapture|encirclement|siege|shelling|bombing"
+_TAKEN = re.compile(r"\b(?=\w)(?:capture|seizure|takeover|fall|liberation|recapture|encirclement|siege|shelling|bombing"
                     r"|bombardment)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "originated from a multiple rocket launcher in Kharkiv Oblast", "fired from positions near Kherson"
-_FROM_A_SITE_IN = re.compile(r"\b(?:originat\w+|launched|fired|came|come|comes|coming|flew|flying)\s+from\s+(?:a|an|the|its|their|positions|areas)\s+"
+_FROM_A_SITE_IN = re.compile(r"\b(?=\w)(?:originat\w+|launched|fired|came|come|comes|coming|flew|flying)\s+from\s+(?:a|an|the|its|their|positions|areas)\s+"
                              r"(?:(?!hit\b|struck\b|killed\b|landed\b|exploded\b|crashed\b)[\w-]+\s+){0,4}(?:in|near)\s+"
                              r"(?:the\s+)?$", re.IGNORECASE)
-_SEEN_FROM = re.compile(r"\b(?:scenes?|images?|footage|pictures?|photos?|videos?|reports?|news"
+_SEEN_FROM = re.compile(r"\b(?=\w)(?:scenes?|images?|footage|pictures?|photos?|videos?|reports?|news"
                         # "the shelling was reported from Balakote, Mendhar and Poonch": where it happened
                         r"|(?:was|were|been|being|is|are)\s+reported)\s+from\s+(?:the\s+)?" + _NAMES_BEFORE,
                         re.IGNORECASE)
-_RELATIVE = re.compile(r"\b(?:where|which|whose|who)\b", re.IGNORECASE)
-_PREPOSITION = re.compile(r"\b(?:in|with|of|for|on|at|from|across|to)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?=\w)(?:where|which|whose|who)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?=\w)(?:in|with|of|for|on|at|from|across|to)\b", re.IGNORECASE)
 _CLOSED = re.compile(r"\s[-\u2013\u2014]\s|\)")
 
 
@@ -454,7 +454,7 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
 #: verbs of violence reaching a place: a place after "to" is where it now is
 _SPREAD = frozenset("spread spreads spreading extended extends extending expanded expands expanding".split())
 # a side named as the subject of the war's start after "since"
-_SINCE_WORD_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE_WORD_BEFORE = re.compile(r"\b(?=\w)since\s+(?:the\s+)?$", re.IGNORECASE)
 _WAR_BEGUN = re.compile(r"\s+(?:launched|began|started|unleashed|invaded|attacked)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
 

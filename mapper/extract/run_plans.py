@@ -62,7 +62,7 @@ occupied annexed besieged embattled""".split())
 #: institutions named after their building, not places in news ("the White House said")
 INSTITUTIONS = frozenset({"white house", "kremlin", "pentagon"})
 #: ... but the building itself after a locative ("talks in the Kremlin", "met at the White House")
-_VENUE_BEFORE = re.compile(r"\b(?:in|at|inside|outside)\s+the\s+$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(?=\w)(?:in|at|inside|outside)\s+the\s+$", re.IGNORECASE)
 
 
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

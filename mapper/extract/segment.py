@@ -33,10 +33,12 @@ _LINE = re.compile(r"[^\r\n]+")
 _BULLET_MARK = re.compile(r"(?:[-*•–—]|\d{1,3}[.)])\s+")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ"
-# a sentence may end in reference marks ("Northern Arrows.[a][5] Since then")
-_BOUNDARY = re.compile(rf"[.!?]+[\"'”’»)\]]*(?:\[[^\]\s]{{1,20}}\])*(?=\s+[\"'“‘«(\[]?[{_UPPER}0-9])"
+# a sentence may end in reference marks ("Northern Arrows.[a][5] Since then"); every match
+# opens with its first mark, outside the alternatives, so ``re`` skips to the marks instead of
+# trying each alternative at every character (the lookbehinds see that mark as the full stop)
+_BOUNDARY = re.compile(rf"[.!?](?:[.!?]*[\"'”’»)\]]*(?:\[[^\]\s]{{1,20}}\])*(?=\s+[\"'“‘«(\[]?[{_UPPER}0-9])"
                        # or a full stop the page lost the space after ("the township of Minbya.Ten adults ...")
-                       r"|(?<=[a-z]{3})\.(?=[A-Z][a-z]+\b)|(?<=\b[12]\d{3})\.(?=[A-Z][a-z]+\b)")
+                       r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z]+\b)|(?<=\b[12]\d{3}\.)(?=[A-Z][a-z]+\b))")
 # The word before a full stop that does not end a sentence (case matters:
 # "No. 5" is an abbreviation, "the answer was no." is not).
 _ABBREVIATION = re.compile(
@@ -66,8 +68,8 @@ _PREFIXES = re.compile(
     r"|a\s+request\s+that\s+this\s+article|please\s+do\s+not\s+move\s+this)",
     re.IGNORECASE)
 _COOKIE = re.compile(
-    r"\bcookies?\b.*\b(?:consent|accept)|\b(?:consent|accept)\w*\b.*\bcookies?\b", re.IGNORECASE)
-_NEWSLETTER = re.compile(r"\bnewsletters?\b.*\b(?:sign up|subscribe)|\b(?:sign up|subscribe)"
+    r"\b(?=\w)cookies?\b.*\b(?:consent|accept)|\b(?:consent|accept)\w*\b.*\bcookies?\b", re.IGNORECASE)
+_NEWSLETTER = re.compile(r"\b(?=\w)newsletters?\b.*\b(?:sign up|subscribe)|\b(?:sign up|subscribe)"
                          r"\b.*\bnewsletters?\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
@@ -82,7 +84,7 @@ _NOT_A_NAME = re.compile(r"By\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|ja
 _AD_SHAPE = re.compile(r"[A-Z][\w'&+.-]*(?:\s+[A-Z][\w'&+.-]*){0,4}\s+[-–—]\s+(?P<pitch>\S.*)")
 _AD_MAX_LEN = 200
 _NEWS_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|report(?:s|ed)?|announc\w+|claim\w*|confirm\w*|according"
+    r"\b(?=\w)(?:said|says|say|told|tells|report(?:s|ed)?|announc\w+|claim\w*|confirm\w*|according"
     r"|kill\w*|wound\w*|injur\w*|attack\w*|struck|strikes?|hit|hits|launch\w*|fir(?:ed|es)"
     r"|shell\w*|destroy\w*|damag\w*|shot|down(?:ed|s)|intercept\w*|captur\w*|seiz\w*"
     r"|advanc\w*|clash\w*|explo(?:ded|des|sions?)|stated|warn\w*|den(?:y|ies|ied)|accus\w*"

@@ -268,11 +268,11 @@ def share_region_words(text: str, spans: list[Span]) -> list[Span]:
 
 _PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates", "counties"})
 _LISTED = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
-_CITY_OF = re.compile(r"\b(?:city|town|port)\s+of\s+$", re.IGNORECASE)
-_REGIONS_OF = re.compile(r"\b(regions|oblasts|provinces|governorates)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY_OF = re.compile(r"\b(?=\w)(?:city|town|port)\s+of\s+$", re.IGNORECASE)
+_REGIONS_OF = re.compile(r"\b(?=\w)(regions|oblasts|provinces|governorates)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_SAINT = re.compile(r"\b(St|Mt|Ft)\.?(?= )")
+_SAINT = re.compile(r"\b(?=\w)(St|Mt|Ft)\.?(?= )")
 _SAINTS = {"St": "Saint", "Mt": "Mount", "Ft": "Fort"}
 _COUNTY_UNITS = ("County", "Parish", "Borough")
 
@@ -315,7 +315,7 @@ def span_at(text: str, start: int, end: int, gaz: Gazetteer) -> Span:
 
 _COMPASS = r"(?:North|South|East|West|Central|Upper|Lower)"
 #: a compass word and what joins it to the next name ("North and ", "North, ")
-_HEAD_BEFORE = re.compile(rf"\b({_COMPASS})(?:,\s+|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)$")
+_HEAD_BEFORE = re.compile(rf"\b(?=\w)({_COMPASS})(?:,\s+|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)$")
 _NAME_HEAD = re.compile(rf"{_COMPASS}\s+(?P<rest>\S.*)")
 
 

@@ -81,7 +81,7 @@ _NAMED_CAUSE = re.compile(r"[A-Z][\w-]*(?:\s+(?:for|on|of|against|to|the|and)){1
 
 
 # "strike" and "struck" in senses of no attack: a deal struck, a strike by workers, a law struck down
-_NOT_ATTACK_BEFORE = re.compile(r"\b(?:(?:earthquake|quake|tremor|storm|cyclone|typhoon|hurricane|flood|tsunami|disaster"
+_NOT_ATTACK_BEFORE = re.compile(r"\b(?=\w)(?:(?:earthquake|quake|tremor|storm|cyclone|typhoon|hurricane|flood|tsunami|disaster"
                                 r"|lightning|epidemic|pandemic|outbreak|famine|drought)s?(?:\s+(?:that|which|has|had))?"
                                 r"|(?:deal|agreement|accord|bargain|compromise|truce|pact|balance)s?"
                                 r"(?:\s+(?:was|were|is|are|(?:has|had|have)\s+been|being))?"
@@ -106,7 +106,7 @@ _NOT_ATTACK_AFTER = re.compile(r"\s+(?:(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?
 
 #: measures that "target" people or firms: "sanctions targeting four senior commanders", "new measures targeted
 #: at ..." (a policy's aim, no attack)
-_POLICY_TARGETS = re.compile(r"\b(?:sanctions?|measures|restrictions|designations?|asset\s+freezes?|travel\s+bans?"
+_POLICY_TARGETS = re.compile(r"\b(?=\w)(?:sanctions?|measures|restrictions|designations?|asset\s+freezes?|travel\s+bans?"
                              r"|export\s+controls|tariffs|legislation|campaigns?|package)\s+(?:(?:that|which)\s+)?"
                              r"(?:(?:are|were|is|was|specifically|directly)\s+)?\Z", re.IGNORECASE)
 
@@ -120,11 +120,11 @@ def _no_attack(src: str, start: int, end: int) -> bool:
 # would be held in Geneva" (a plan reported): a
 # meeting whose own predicate says it will take place has not taken place ("talks in Doha today
 # are expected to focus on ..." says what talks going on will do: they stay)
-_FUTURE = re.compile(r"\b(?:will|would|could|might|may|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
+_FUTURE = re.compile(r"\b(?=\w)(?:will|would|could|might|may|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
                      r"\s+to|(?:is|are)\s+to)\s+(?:be\s+held|take\s+place|resume|re-?open|open|begin|start|convene|reconvene"
                      r"|get\s+under\s*way)\b", re.IGNORECASE)
 # a verb of the past between the meeting and "will" is its own predicate ("talks ended and will resume")
-_PAST_VERB = re.compile(r"\b(?:\w+ed|was|were|took|met|began|begun|held|broke|went|saw|had|did|made)\b", re.IGNORECASE)
+_PAST_VERB = re.compile(r"\b(?=\w)(?:\w+ed|was|were|took|met|began|begun|held|broke|went|saw|had|did|made)\b", re.IGNORECASE)
 
 
 def _talks_ahead(src: str, end: int) -> bool:
@@ -176,9 +176,9 @@ def _presupposed(src: str, modal_end: int, at: int) -> bool:
     return np is not None and not _CARRY_OUT.search(src, modal_end, np.start())
 
 
-_DEFINITE_NP = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
+_DEFINITE_NP = re.compile(r"\b(?=\w)(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
                           re.IGNORECASE)
-_CARRY_OUT = re.compile(r"\b(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
+_CARRY_OUT = re.compile(r"\b(?=\w)(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
                         r"|order|authori[sz]e|approve|unleash|step\s+up|escalate|intensif)", re.IGNORECASE)
 
 
@@ -197,7 +197,7 @@ _MODALITY_WINDOW = 100
 # "after the attack", "following these strikes", "claimed responsibility for the bombing", "in the months leading
 # up to the attack", "in the wake of the strikes": an event told
 # elsewhere in the article
-_ANAPHORA = re.compile(r"\b(?:after|following|since|before|despite|amid|responsibility\s+for|leading\s+up\s+to|ahead\s+of|prior\s+to|run-up\s+to|wake\s+of|aftermath\s+of)\s+(?:the|this|that|these|those|such|last|"
+_ANAPHORA = re.compile(r"\b(?=\w)(?:after|following|since|before|despite|amid|responsibility\s+for|leading\s+up\s+to|ahead\s+of|prior\s+to|run-up\s+to|wake\s+of|aftermath\s+of)\s+(?:the|this|that|these|those|such|last|"
                        r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # the dead of an event told elsewhere, mourned, buried or remembered: "declared a day of mourning in memory of
 # those killed in the missile strike", "funerals were held for the victims of Sunday's attack" (the day is the
@@ -255,11 +255,11 @@ _BENEFICIARIES = re.compile(
 # "following the attack in Pahalgam on 22 April": a back-reference that itself gives the
 # place and the day tells the event (often its only mention in the text)
 # "Russia is targeting civilians": a characterisation, not a report
-_CHARACTERISATION = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$"
+_CHARACTERISATION = re.compile(r"\b(?=\w)(?:(?:is|are)\s+(?:still\s+|now\s+|deliberately\s+|systematically\s+)?$"
                                # a side's ways of war, not an event: "condemn the military's increasingly brutal
                                # tactics, including the targeting of civilians through airstrikes"
-                               r"|\b(?:tactics|methods|practices|means\s+of\s+warfare),?\s+(?:including|such\s+as|like)\s+"
-                               r"(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+                               r"|(?:tactics|methods|practices|means\s+of\s+warfare),?\s+(?:including|such\s+as|like)\s+"
+                               r"(?:[\w'’-]+\s+){0,6}$)", re.IGNORECASE)
 #: a name given to an event told before: "Sometimes referred to as the Rafah tent massacre", "known as
 #: the Kishishe massacre", "the so-called Bloody Sunday shelling"
 _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-called|(?:is|was|been)\s+called"
@@ -267,7 +267,7 @@ _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-
                        r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 #: weapons as goods: "the main producer of drones used in Ukraine", "deliveries of Shahed drones to Russia",
 #: "the supply of missiles": made, sold or shipped, not fired
-_WEAPON_TRADE = re.compile(r"\b(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
+_WEAPON_TRADE = re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
                            r"|manufacturing|supply|supplies|deliveries|delivery|shipments?|stockpiles?|sales?|purchases?"
                            r"|transfers?|procurement)\s+of|(?:components?|parts)\s+for"
                            r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy|purchase))"
@@ -350,10 +350,10 @@ def article_weapon(clauses: list[Clause]) -> str | None:
     a strike weapon, or a bomb set off on the ground ("car bombings", "IEDs")."""
     named_res = [(k, rx) for k, rx in lx.TRIGGER_RES if k in _ARTICLE_WEAPONS]
     for clause in clauses:
-        if not any(rx.search(clause.text) for _, rx in named_res):
-            continue  # most clauses name no weapon: no need to scan their modality
+        # the scan first: the linker scans every clause anyway (memoised), so it costs nothing
+        # here, while the weapon patterns would run on every clause before the first weapon
         named = [k for k, _, _ in triggers(clause.text) if k in _ARTICLE_WEAPONS]  # asserted only: not "air raid alerts"
-        if named:
+        if named and any(rx.search(clause.text) for _, rx in named_res):
             return min(named, key=[k for k, _ in lx.TRIGGER_RES].index)
     return None
 

@@ -45,5 +45,5 @@ _FRONTED_VENUE = re.compile(r"\W*(?:(?:later|then|there|earlier|also|and)\s*,?\s
                             r"(?P<where>[^.;:!?]{1,60}?),\s+(?-i:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|the\s+[A-Za-z]+|[A-Z][a-z]+)\s", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s*,")
 #: a place after a subject matter is the topic of talks, not their venue
-_TOPIC = re.compile(r"\b(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
+_TOPIC = re.compile(r"\b(?=\w)(?:situation|crisis|conflict|war|violence|escalation|developments|question|issue|hostilities"
                     r"|fighting|security)\s+(?:in|on|of)\s+(?:the\s+)?$", re.IGNORECASE)

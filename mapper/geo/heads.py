@@ -28,7 +28,7 @@ _HEAD = re.compile(r"(?:[ -](?:refugee|displacement|displaced|border|military|ar
                    r"children’s|central|main|general|regional|district|detention|transit|idp))*"
                    r"[ -](?:camp|hospital|clinic|medical complex|checkpoint|crossing|prison)s?\b", re.IGNORECASE)
 #: an Arabic article the recogniser leaves before the name ("the al-Shati camp": the span is "Shati")
-_ARTICLE_BEFORE = re.compile(r"\b(?:al|el|an|ar|as|ash|ad|at|az)[- ]$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?=\w)(?:al|el|an|ar|as|ash|ad|at|az)[- ]$", re.IGNORECASE)
 _FACILITY = KINDS.index("facility")
 _REGIONS = frozenset(("admin1", "region"))
 

@@ -33,7 +33,7 @@ COMPASS = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
 #: of another: "Far-East" or "Southeast Asia" are no compass words before a country)
 _BEFORE = re.compile(rf"(?<![\w-])(?P<c>{COMPASS})(?:ern)?[ -]$", re.IGNORECASE)
 #: "in the east of Ukraine" (not "south of Lebanon": a bare direction from a country points outside it)
-_THE_OF = re.compile(rf"\bthe\s+(?P<c>{COMPASS})\s+of\s+$", re.IGNORECASE)
+_THE_OF = re.compile(rf"\b(?=\w)the\s+(?P<c>{COMPASS})\s+of\s+$", re.IGNORECASE)
 #: "Syria's north-east", "Ukraine's eastern front"; not "Ukraine's eastern Donetsk region",
 #: where the name after says where
 _POSSESSED = re.compile(rf"['’]s?\s+(?P<c>(?i:{COMPASS}))(?:ern)?\b(?![ -]+(?:[a-z]+ )?[A-Z])")

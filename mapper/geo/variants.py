@@ -65,8 +65,8 @@ _SLAVIC_ENDINGS = (
     ("ovo", "ove"), ("ove", "ovo"), ("ino", "ine"), ("ine", "ino"),
     ("skoye", "ske"), ("ske", "skoye"), ("noye", "ne"), ("skiy", "skyi"), ("skyi", "skiy"),
 )
-_PARTICLE_APART = re.compile(r"\b(De|Du|Da|Des|Del|La|Le|Van|Von) (?=[A-Z][a-z])")
-_PARTICLE_JOINED = re.compile(r"\b(De|Du|Da|Des|Del|La|Le|Van|Von)(?=[A-Z][a-z])")
+_PARTICLE_APART = re.compile(r"\b(?=\w)(De|Du|Da|Des|Del|La|Le|Van|Von) (?=[A-Z][a-z])")
+_PARTICLE_JOINED = re.compile(r"\b(?=\w)(De|Du|Da|Des|Del|La|Le|Van|Von)(?=[A-Z][a-z])")
 _BURMESE_SYLLABLE = re.compile(r"(gon|kone|gone)\b", re.IGNORECASE)
 _BURMESE_FORMS = ("gon", "kone", "gone")
 _MYO = re.compile(r"^(\w{3,}?)[- ]?myo$", re.IGNORECASE)
