@@ -1908,3 +1908,17 @@ def test_a_sides_tactics_are_no_event(gaz):
             "through airstrikes in Sagaing.")
     assert typed_scenes(gaz, text) == set()
     assert typed_scenes(gaz, "On Monday the military's airstrikes hit villages in Sagaing.") == {("air_strike", "Sagaing")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an official's relative: the title's place says who the official is, not where the dead were
+    ("On Monday a missile struck Sevastopol. Among the dead was the daughter of the deputy mayor of Magadan.",
+     {("missile_strike", "Sevastopol")}),
+    ("On Monday a missile struck Sevastopol. Among the dead was the son of Magadan's governor.",
+     {("missile_strike", "Sevastopol")}),
+    # an official who speaks still places a strike told with no place of its own in his region
+    ("On Monday the governor of the Belgorod region said Ukrainian drones killed three people.",
+     {("drone_strike", "Belgorod Oblast")}),
+])
+def test_an_officials_relative_is_not_placed_by_the_title(gaz, text, expected):
+    assert typed_scenes(gaz, text) == expected

@@ -41,7 +41,7 @@ from mapper.extract.event_dates import (
 from mapper.extract.fallback_places import _authorities_country, _home_country, _unknown_places
 from mapper.extract.hazards import natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
-from mapper.extract.officials import title_places
+from mapper.extract.officials import kin_titles, title_places
 from mapper.extract.roles import (
     GROUND,
     excluded,
@@ -269,7 +269,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if titled:
         # "the governor of Belgorod said drones struck Shebekino": Shebekino; "the governor of the
         # Dnipropetrovsk region said Russian forces killed three": the governor's region
-        kept = [p for p in kept if p[0] not in titled] or [p for p in places if p[0] in titled]
+        # (not where the official is only someone's relative: "the daughter of the mayor of Magadan")
+        kin = kin_titles(text, titled)
+        kept = [p for p in kept if p[0] not in titled] or [p for p in places if p[0] in titled and p[0] not in kin]
     if not places and kind in _REMOTE and ctx.home and not echo:
         # "the egregious Russian missile strike this morning" in an article about Ukraine:
         # a strike told with its attacker and no place happened in the article's country
