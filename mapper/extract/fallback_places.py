@@ -45,7 +45,8 @@ def _home_country(text: str, ctx: ArticleContext, trigger_at: int) -> tuple[int,
 
 
 def _at_country(place: Place, name: str, start: int, end: int) -> tuple[int, int, Resolved]:
-    """A country as a clause's place, named ``name`` at ``start``..``end`` of the clause."""
+    """A place the clause does not name (a country, the story's own place) as its place, named ``name`` at
+    ``start``..``end`` of the clause."""
     return start, end, Resolved(Mention(name, start, end), place)
 
 
