@@ -38,7 +38,7 @@ from mapper.extract.event_dates import (
     part_day,
     summary_period,
 )
-from mapper.extract.fallback_places import _at_country, _authorities_country, _home_country, _unknown_places
+from mapper.extract.fallback_places import _as_clause_place, _authorities_country, _home_country, _unknown_places
 from mapper.extract.hazards import natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.officials import kin_titles, title_places
@@ -283,7 +283,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and date.precision == 1:
         # "El Fasher" (the title) ... "thousands of civilians have been murdered just this week": an event of no
         # place in a story about one place happened there
-        kept = [_at_country(ctx.subject, ctx.subject.name, len(text), len(text))]
+        kept = [_as_clause_place(ctx.subject, ctx.subject.name, len(text), len(text))]
         kinds[len(text)] = kind
     if not kept and kind in _DOMESTIC:
         # "Polish prosecutors charged two men over the arson": national police and

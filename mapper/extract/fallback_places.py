@@ -40,11 +40,11 @@ def _home_country(text: str, ctx: ArticleContext, trigger_at: int) -> tuple[int,
             # Strip), else the country
             place = ctx.focus if ctx.focus is not None and ctx.focus.country == ctx.home \
                 else ctx.country_place.get(ctx.home or "")
-            return None if place is None else _at_country(place, place.name, len(text), len(text))
+            return None if place is None else _as_clause_place(place, place.name, len(text), len(text))
     return None
 
 
-def _at_country(place: Place, name: str, start: int, end: int) -> tuple[int, int, Resolved]:
+def _as_clause_place(place: Place, name: str, start: int, end: int) -> tuple[int, int, Resolved]:
     """A place the clause does not name (a country, the story's own place) as its place, named ``name`` at
     ``start``..``end`` of the clause."""
     return start, end, Resolved(Mention(name, start, end), place)
@@ -62,7 +62,7 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
     place = ctx.country_place.get(iso or "")
     if place is None:
         return None
-    return _at_country(place, m.group(1), m.start(1), m.end(1))
+    return _as_clause_place(place, m.group(1), m.start(1), m.end(1))
 
 
 def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,
