@@ -1881,3 +1881,12 @@ test_an_officials_relative_is_not_placed_by_the_title = scene_cases(
     ("On Monday the governor of the Belgorod region said Ukrainian drones killed three people.",
      {("drone_strike", "Belgorod Oblast")}),
 )
+
+
+def test_an_attack_on_a_factory_is_an_attack(gaz):
+    # "factory" and "production" right after a weapon name what is made ("drone production"), but
+    # after "struck a" they name the site that was hit
+    assert typed_scenes(gaz, "On Saturday Russian drones struck a factory in Odesa.") == {("drone_strike", "Odesa")}
+    assert typed_scenes(gaz, "On Saturday Russian missiles hit the production hall of a plant in Dnipro.") == \
+        {("missile_strike", "Dnipro")}
+

@@ -233,7 +233,10 @@ def month_word_is_date(text: str, start: int, end: int) -> bool:
 
 #: words right after a trigger that make it hypothetical ("explosion risks", "talks scheduled for")
 MODALITY_AFTER = Caseless(
-    r"^\W*(?:\w+\W+)?(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
+    # one word may come between ("drone production", "attack drone factory"), but not a determiner: "struck a
+    # factory", "hit the production line" are attacks on those sites
+    r"^\W*(?:(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|one|two|three|several|many|another)\W)\w+\W+)?"
+    r"(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
     # what must or should happen to attacks is a demand, no report of one: "the strikes must stop"
     r"|must|should|needs?\s+to|ha(?:s|ve)\s+to"
     r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|routinely"
