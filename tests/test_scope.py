@@ -1890,3 +1890,12 @@ def test_an_attack_on_a_factory_is_an_attack(gaz):
     assert typed_scenes(gaz, "On Saturday Russian missiles hit the production hall of a plant in Dnipro.") == \
         {("missile_strike", "Dnipro")}
 
+
+@pytest.mark.parametrize("text, scene", [
+    ("On Saturday Israeli jets bombed a missile depot near Homs.", ("air_strike", "Homs")),
+    ("On Saturday Ukrainian aircraft struck a drone factory in Yelabuga.", ("air_strike", "Yelabuga")),
+    ("On Saturday Ukrainian drones hit a missile plant in Votkinsk.", ("drone_strike", "Votkinsk")),
+])
+def test_a_weapon_a_site_makes_or_stores_is_no_weapon_of_the_attack(gaz, text, scene):
+    assert typed_scenes(gaz, text) == {scene}
+

@@ -57,7 +57,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                 or m.lastgroup == "attack" and _POLICY_TARGETS.search(src, max(0, m.start() - 40), m.start()) \
                 or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()) \
                 or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()) \
-                or m.lastgroup == "violence" and _NAMED_CAUSE.search(text, max(0, m.start() - 40), m.end()):
+                or m.lastgroup == "violence" and _NAMED_CAUSE.search(text, max(0, m.start() - 40), m.end()) \
+                or m.lastgroup in _WEAPON_NOUNS and _MAKING.match(src, m.end()):
             continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
             # "met with humanitarian teams", "the International Day for the Elimination of Violence against Women"
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
@@ -72,6 +73,15 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+# a weapon named as what a site makes or holds is no attack with it: "struck a drone factory", "the missile
+# plant was hit"; the site's attack is told by the clause's other words
+_WEAPON_NOUNS = frozenset({"drone_strike", "missile_strike"})
+_MAKING = re.compile(r"(?:\s+(?:assembly|production|manufacturing|component|parts|fuel|engine))?"
+                     r"\s+(?:factory|factories|plants?|production|manufacturing|workshops?|assembly|manufacturers?"
+                     r"|makers?|programm?e?s?|components|parts|depots?|warehouses?|storage|stockpiles?|arsenals?"
+                     r"|industry|industries|enterprises?)\b", re.IGNORECASE)
 
 
 # violence as a capitalised word of a name after another capitalised word: a day, an office or a
