@@ -1899,3 +1899,12 @@ def test_an_attack_on_a_factory_is_an_attack(gaz):
 def test_a_weapon_a_site_makes_or_stores_is_no_weapon_of_the_attack(gaz, text, scene):
     assert typed_scenes(gaz, text) == {scene}
 
+
+def test_there_is_the_place_of_the_event_told_before(gaz):
+    text = ("On Saturday Russian drones struck warehouses in Kherson. Other buildings there were struck on the "
+            "night of 10 May.")
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {
+        ("drone_strike", "Kherson", "2025-05-17"), ("drone_strike", "Kherson", "2025-05-10")}
+    # "there were" opens a clause: it points to no place
+    text = "On Saturday Russian drones struck warehouses in Kherson. There were drone attacks on 10 May."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("drone_strike", "Kherson", "2025-05-17")}

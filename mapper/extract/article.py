@@ -159,6 +159,11 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             cands, missing = link_clause(joined, places, opener[1], ctx)
             opener = (opener[0], opener[1], clause)
         elif not cands and not any(r.place for _, _, r in inside) and told is not None \
+                and _same_paragraph(article, told[0], clause) and _says_there(clause.text):
+            # "The Typhoons also attacked targets at Bani. An initial group of facilities there were struck on
+            # the night of 11 January": "there" is the place the sentence before told its event at
+            cands, _ = link_clause(*_at_scene(clause, incidents[told[1]]), date, ctx, own_date=how in _OWN_DATE)
+        elif not cands and not any(r.place for _, _, r in inside) and told is not None \
                 and family(incidents[told[1]].type) in _BATTLEFIELD \
                 and _same_paragraph(article, told[0], clause) and _own_kind_here(clause.text):
             # "Fighting resumed in Nyala. We are alarmed by reports of shelling by both sides.": a
@@ -318,6 +323,18 @@ def _own_kind_here(text: str) -> bool:
 
 _BATTLEFIELD = frozenset({"strike", "ground_fighting", "explosion"})
 _ELSEWHERE = re.compile(r"\b(?=\w)(?:an)?other\b|\belsewhere\b", re.IGNORECASE)
+#: "there" as a place ("the facilities there were struck", "fighting there"), not the subject of "there were
+#: reports", "said there had been": after a word that opens no clause, or before a word that is no verb of being
+_THERE = re.compile(r"\b(?:(?P<word>[a-z]+)\s+)?there\b(?P<being>\s+(?:is|are|was|were|has|have|had|will|would|could"
+                    r"|can|may|might|must|should|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed"
+                    r"|being|been|be|still|also|now|followed|came|continues?|continued)\b|['’]s\b)?", re.IGNORECASE)
+_OPENS_CLAUSE = frozenset("""and but or nor as if so that which where when while because since said says say reported
+    although though whether than after before until unless once how why then""".split())
+
+
+def _says_there(text: str) -> bool:
+    """Whether ``text`` uses "there" for a place told before (see :data:`_THERE`)."""
+    return any(m["word"] and m["word"].lower() not in _OPENS_CLAUSE or not m["being"] for m in _THERE.finditer(text))
 
 
 def _at_scene(clause: Clause, scene: Incident) -> tuple[Clause, list[tuple[int, int, Resolved]]]:
