@@ -1908,3 +1908,13 @@ def test_there_is_the_place_of_the_event_told_before(gaz):
     # "there were" opens a clause: it points to no place
     text = "On Saturday Russian drones struck warehouses in Kherson. There were drone attacks on 10 May."
     assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("drone_strike", "Kherson", "2025-05-17")}
+
+
+def test_an_event_across_the_country_is_in_the_story_s_country(gaz):
+    text = ("Israeli strikes hit Tyre and Baalbek on 15 May. Across the country, at least 71 people were killed in "
+            "airstrikes on 16 May alone.")
+    assert ("air_strike", "Lebanon", "2025-05-16") in {(t, p, d) for t, p, d, _ in found(gaz, text)}
+    # no event word, no incident; and a story of no country of its own has no country to put it in
+    assert {d for _, _, d, _ in found(gaz, "Israeli strikes hit Tyre on 15 May. Protests were held across the "
+                                           "country on 16 May.")} == {"2025-05-15"}
+    assert found(gaz, "At least 71 people were killed in airstrikes across the country on 16 May.") == []

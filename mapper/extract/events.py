@@ -38,7 +38,8 @@ from mapper.extract.event_dates import (
     part_day,
     summary_period,
 )
-from mapper.extract.fallback_places import _as_clause_place, _authorities_country, _home_country, _unknown_places
+from mapper.extract.fallback_places import (_as_clause_place, _authorities_country, _countrywide, _home_country,
+                                          _unknown_places)
 from mapper.extract.hazards import natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.officials import kin_titles, title_places
@@ -285,6 +286,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # place in a story about one place happened there
         kept = [_as_clause_place(ctx.subject, ctx.subject.name, len(text), len(text))]
         kinds[len(text)] = kind
+    if not places and not kept and not echo and own_date:
+        # "Across the country, at least 71 people were killed in airstrikes on 1 November": the story's country
+        fallback = _countrywide(text, ctx)
+        if fallback is not None:
+            kept = [fallback]
+            kinds[fallback[0]] = kind
     if not kept and kind in _DOMESTIC:
         # "Polish prosecutors charged two men over the arson": national police and
         # prosecutors investigate what happened in their own country

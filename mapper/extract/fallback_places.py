@@ -2,7 +2,8 @@
 
 :func:`mapper.extract.events.link_clause` falls back on these: the article's own
 country for a strike told with a foreign attacker and no place (:func:`_home_country`),
-the country whose authorities investigate a sabotage or blast (:func:`_authorities_country`),
+the country whose authorities investigate a sabotage or blast (:func:`_authorities_country`), the
+article's country for an event told "across the country" (:func:`_countrywide`),
 and, when nothing is placed, the names that look like places but are not in the gazetteer
 (:func:`_unknown_places`), which the caller reports as unplaced.
 """
@@ -42,6 +43,19 @@ def _home_country(text: str, ctx: ArticleContext, trigger_at: int) -> tuple[int,
                 else ctx.country_place.get(ctx.home or "")
             return None if place is None else _as_clause_place(place, place.name, len(text), len(text))
     return None
+
+
+#: the whole of a country the story is in, named by no name ("across the country", "nationwide")
+_COUNTRYWIDE = re.compile(r"\b(?=\w)(?:(?:across|throughout|all\s+over|around)\s+the\s+(?:whole\s+|entire\s+)?country"
+                          r"|(?:nation|country)[- ]?wide)\b", re.IGNORECASE)
+
+
+def _countrywide(text: str, ctx: ArticleContext) -> tuple[int, int, Resolved] | None:
+    """The article's country as the place of an event told "across the country" and at no named place
+    (the country is the one most of the article's places lie in: ``ctx.home``); None otherwise."""
+    m = _COUNTRYWIDE.search(text)
+    place = ctx.country_place.get(ctx.home or "") if m else None
+    return None if place is None else _as_clause_place(place, place.name, m.start(), m.end())
 
 
 def _as_clause_place(place: Place, name: str, start: int, end: int) -> tuple[int, int, Resolved]:
