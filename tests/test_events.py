@@ -544,3 +544,16 @@ def test_the_attacker_is_named_after_a_defending_verb(gaz):
         "Sudan's army said it repelled an RSF attack on El Obeid on Saturday. "
         "Congolese troops fended off an assault by M23 rebels near Goma on Sunday.")), gaz)
     assert sorted((i.place.name, i.actor) for i in found) == [("El Obeid", "RSF"), ("Goma", "M23")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the attacked side's demonym is no attacker when the attacker is told after "by"
+    ("Chadian soldiers were attacked by a non-state armed group in Bol on Monday.", [("Bol", None, None)]),
+    ("On Monday, a Malian army unit suffered a deadly attack by unidentified gunmen near Tessalit.",
+     [("Tessalit", None, None)]),
+    ("Nigerian troops were attacked by ISWAP fighters in Monguno on Monday.", [("Monguno", "ISWAP", None)]),
+    # who reports or condemns an attack is not who made it
+    ("Russian strikes on Kharkiv on Monday were condemned by rights groups.", [("Kharkiv", "Russia", None)]),
+])
+def test_the_attacker_is_the_one_after_by(gaz, text, expected):
+    assert actors(gaz, text) == expected

@@ -15,18 +15,32 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
           weapons: tuple[int, ...] = ()) -> str | None:
     """Who attacked, from the strongest evidence a clause gives.
 
-    In order: a demonym on the weapon itself ("41 Ukrainian drones"); a named group
+    In order: the attacker after "by" right after the event word ("attacked by ISWAP fighters", "by a
+    non-state armed group": then the demonym before is the attacked side's); a demonym on the weapon
+    itself ("41 Ukrainian drones"); a named group
     before the trigger (the subject: "the Israeli military said it struck Hamas
     targets"), the nearest one winning; "by X"; a demonym or a country before the
     trigger; a named group after it ("clashes with the RSF").
     """
+    groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
+        if lx.may_name_group(text, text.lower()) else []
+    by = _BY_AFTER.match(text, trigger_at)
+    if by:
+        # "Chadian soldiers were attacked by ISWAP fighters", "... by a non-state armed group", "suffered an
+        # attack by unidentified gunmen": the attacker is the one after "by", named or not; the demonym before
+        # the event word is then the attacked side's
+        named = [name for at, name in groups if by.end() <= at <= by.end() + _BY_REACH]
+        if named:
+            return named[0]
+        if _UNNAMED_AGENT.match(text, by.end()):
+            # "by ten militants from the Hafiz Gul Bahadur group of the Pakistani Taliban": whom they belong to
+            later = [name for at, name in groups if by.end() <= at <= by.end() + _MEMBERS_REACH]
+            return later[0] if later else None
     for at in weapons:
         m = _WORD_BEFORE.search(text, max(0, at - 60), at)  # a bounded window: linear on long clauses
         iso = demonyms.get(m.group(1).lower()) if m else None
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
-    groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
-        if lx.may_name_group(text, text.lower()) else []
     accused = _ACCUSED.search(text, max(0, trigger_at - 80), trigger_at)
     if accused:
         # "X accused the army of air strikes": the accused is the attacker (as X claims), never X
@@ -67,6 +81,19 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     if best:
         return best[1]
     return groups[0][1] if groups else None
+
+
+#: "by" right after the event word, or after a phrase of its time or place ("attacked by", "an attack on Tuesday
+#: by"; not "strikes condemned by rights groups", "attacks reported by residents")
+_BY_AFTER = re.compile(r"\w+\s+(?:(?:on|in|at|near|overnight|early|late)\s+(?:[\w-]+\s+){0,2})?by\s+")
+_BY_REACH = 25
+_MEMBERS_REACH = 80
+#: an attacker told after "by" by what it is, not by its name or side ("by a non-state armed group",
+#: "by unidentified gunmen", "by suspected jihadists")
+_UNNAMED_AGENT = re.compile(r"(?:an?\s+|the\s+|some\s+|several\s+|\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?"
+                            r"(?:[a-z-]+\s+){0,3}(?:groups?|gunmen|men|militants|attackers|assailants|fighters|militias?"
+                            r"|militiamen|insurgents|individuals|persons|people|bombers?|elements|bandits|gangs?|jihadists"
+                            r"|terrorists|extremists|rebels|actors|NSAGs?)\b")
 
 
 #: the subject of a passive casualty verb is who suffered, not who attacked ("40 Palestinians were killed",
