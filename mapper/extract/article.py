@@ -18,7 +18,7 @@ from mapper.extract.capitals import airspace_mentions, capital_mentions
 from mapper.extract.casualties import casualties
 from mapper.extract.clause_dates import anchored, anchored_day, clause_date, stated_period
 from mapper.extract.event_dates import summary_period
-from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, link_clause
+from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, Candidate, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC, GROUP_NAMES_NOT_PLACES
 from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there
@@ -162,7 +162,10 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                 and _same_paragraph(article, told[0], clause) and _says_there(clause.text):
             # "The Typhoons also attacked targets at Bani. An initial group of facilities there were struck on
             # the night of 11 January": "there" is the place the sentence before told its event at
-            cands, _ = link_clause(*_at_scene(clause, incidents[told[1]]), date, ctx, own_date=how in _OWN_DATE)
+            scene = incidents[told[1]]
+            linked, _ = link_clause(*_at_scene(clause, scene), date, ctx, own_date=how in _OWN_DATE)
+            # the same kind of event there (on its own day), or another kind as the rule below allows it
+            cands = [c for c in linked if family(c.type) == family(scene.type) or _follows_at_scene(scene, c)]
         elif not cands and not any(r.place for _, _, r in inside) and told is not None \
                 and family(incidents[told[1]].type) in _BATTLEFIELD \
                 and _same_paragraph(article, told[0], clause) and _own_kind_here(clause.text):
@@ -173,12 +176,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             # Mogadishu ... Five gunmen then stormed the hotel")
             scene = incidents[told[1]]
             linked, _ = link_clause(*_at_scene(clause, scene), date, ctx)
-            # (not a battle or a blast after strikes: "the site was targeted in a repeat assault", "a
-            # car bomb exploded" after a strike are the strike again; nor a strike after a bombing: "the
-            # bombing of the mosque" a group claims is the blast again)
-            cands = [c for c in linked if family(c.type) in _BATTLEFIELD and family(c.type) != family(scene.type)
-                     and not (family(scene.type) == "strike" and family(c.type) in ("ground_fighting", "explosion"))
-                     and not (family(scene.type) == "explosion" and family(c.type) == "strike")]
+            cands = [c for c in linked if _follows_at_scene(scene, c)]
         elif not cands and event is not None and inside and (located := LOCATES_TOLD.match(clause.text)) \
                 and _same_paragraph(article, event[0], clause):
             # "... conducted strikes on seven facilities in Iraq and Syria. In Iraq, the targets were
@@ -335,6 +333,16 @@ _OPENS_CLAUSE = frozenset("""and but or nor as if so that which where when while
 def _says_there(text: str) -> bool:
     """Whether ``text`` uses "there" for a place told before (see :data:`_THERE`)."""
     return any(m["word"] and m["word"].lower() not in _OPENS_CLAUSE or not m["being"] for m in _THERE.finditer(text))
+
+
+def _follows_at_scene(scene: Incident, c: Candidate) -> bool:
+    """Whether an event of another family, told after ``scene`` at no place of its own, is an event of its own
+    there: not a battle or a blast after strikes ("the site was targeted in a repeat assault", "a car bomb
+    exploded" after a strike are the strike again), nor a strike after a bombing ("the bombing of the mosque" a
+    group claims is the blast again)."""
+    told, new = family(scene.type), family(c.type)
+    return new in _BATTLEFIELD and new != told and not (told == "strike" and new in ("ground_fighting", "explosion")) \
+        and not (told == "explosion" and new == "strike")
 
 
 def _at_scene(clause: Clause, scene: Incident) -> tuple[Clause, list[tuple[int, int, Resolved]]]:
