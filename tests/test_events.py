@@ -543,7 +543,7 @@ def test_the_attacker_is_named_after_a_defending_verb(gaz):
     found, _ = extract_article(Article(id="t", title="", published=PUB, text=(
         "Sudan's army said it repelled an RSF attack on El Obeid on Saturday. "
         "Congolese troops fended off an assault by M23 rebels near Goma on Sunday.")), gaz)
-    assert sorted((i.place.name, i.actor) for i in found) == [("El Obeid", "RSF"), ("Goma", "M23")]
+    assert sorted((i.place.name, i.actor) for i in found) == [("El Obeid", "Rapid Support Forces"), ("Goma", "M23")]
 
 
 @pytest.mark.parametrize("text,expected", [

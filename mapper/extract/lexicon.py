@@ -318,7 +318,7 @@ CUMULATIVE = re.compile(r"\b(?=\w)(?:as of|up from|climbed to|(?:has|have|had) (
                         re.IGNORECASE)
 #: actor names for groups (regex -> canonical name)
 GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), name) for p, name in (
-    (r"\bRSF\b|Rapid Support Forces", "RSF"),
+    (r"\bRSF\b|Rapid Support Forces", "Rapid Support Forces"),
     (r"\bSAF\b|Sudanese (?:Armed Forces|army)", "Sudanese Armed Forces"),
     (r"\bHamas\b", "Hamas"),
     (r"\bHezbollah\b", "Hezbollah"),
@@ -406,7 +406,7 @@ COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United
 AIR_POWERS = frozenset({"Israel", "United States", "United Kingdom", "France", "Turkey", "Myanmar military"})
 
 ACTOR_COUNTRY = {name: iso for iso, name in COUNTRY_ACTORS.items()}
-ACTOR_COUNTRY.update({"Israel": "IL", "Myanmar military": "MM", "Sudanese Armed Forces": "SD", "RSF": "SD",
+ACTOR_COUNTRY.update({"Israel": "IL", "Myanmar military": "MM", "Sudanese Armed Forces": "SD", "Rapid Support Forces": "SD",
                       "Hamas": "PS", "Hezbollah": "LB", "Houthis": "YE", "Arakan Army": "MM"})
 
 NUMBER_WORDS = {"a": 1, "an": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
