@@ -1918,3 +1918,10 @@ def test_an_event_across_the_country_is_in_the_story_s_country(gaz):
     assert {d for _, _, d, _ in found(gaz, "Israeli strikes hit Tyre on 15 May. Protests were held across the "
                                            "country on 16 May.")} == {"2025-05-15"}
     assert found(gaz, "At least 71 people were killed in airstrikes across the country on 16 May.") == []
+
+
+def test_a_count_of_times_over_weeks_is_a_tally(gaz):
+    assert found(gaz, "Houthi militants have attacked vessels in the Red Sea 28 times since 19 April.") == []
+    assert found(gaz, "In April, Kharkiv was targeted eighteen times.") == []
+    # on one day, "three times" tells that day's attack
+    assert typed_scenes(gaz, "On Saturday Russian drones struck Odesa three times.") == {("drone_strike", "Odesa")}

@@ -93,6 +93,11 @@ _TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+
                     r"|raids|explosions)\s+(?:have|had|were|has)\s+(?:been\s+)?(?:occurred|taken\s+place|recorded|reported"
                     r"|registered|documented|verified)\b", re.IGNORECASE)
 _TALLY_DAYS = 7
+#: how many times over a period ("attempted to attack vessels 28 times since Nov. 19", "Kyiv has been targeted
+#: eighteen times in May"): a tally too, when the period is longer than :data:`_TALLY_DAYS`
+_TIMES = re.compile(r"\b(?=\w)(?:\d[\d,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens\s+of|scores\s+of"
+                    r"|hundreds\s+of|several|many|numerous|countless)\s+times\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?=\w)(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
@@ -210,7 +215,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k != "violence")
     if (all(k == "violence" for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
             plural and _RUNNING_TOTAL.search(text)) or (
-            plural and (date.end - date.start).days > _TALLY_DAYS and _TALLY.search(text)):
+            (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))):
         # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
         return [], []
