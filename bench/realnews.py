@@ -20,7 +20,7 @@ chosen split, the gold incidents missed and the predictions matched to nothing.
 
 Usage::
 
-    python bench/realnews.py [--split dev|test|both|check|blind|blind2|...|blind21]
+    python bench/realnews.py [--split dev|test|both|check|blind|blind2|...|blind22]
                              [--split NAME-a|NAME-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
     python bench/realnews.py --gold MY/gold.jsonl [--split all|all-a|all-b] ...   # a set of one's own
 """
@@ -183,7 +183,7 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "test", "both", "check", "blind", "blind-a", "blind-b", "blind2", "blind2-a", "blind2-b",
                                         "blind3", "blind3-a", "blind3-b", "blind4", "blind4-a", "blind4-b",
                                         "blind5", "blind5-a", "blind5-b", "blind6", "blind6-a", "blind6-b", "blind7", "blind7-a", "blind7-b",
-                                        "blind8", "blind8-a", "blind8-b", "blind9", "blind9-a", "blind9-b", "blind10", "blind10-a", "blind10-b", "blind11", "blind11-a", "blind11-b", "blind12", "blind12-a", "blind12-b", "blind13", "blind13-a", "blind13-b", "blind14", "blind14-a", "blind14-b", "blind15", "blind15-a", "blind15-b", "blind16", "blind16-a", "blind16-b", "blind17", "blind17-a", "blind17-b", "blind18", "blind18-a", "blind18-b", "blind19", "blind19-a", "blind19-b", "blind20", "blind20-a", "blind20-b", "blind21", "blind21-a", "blind21-b",
+                                        "blind8", "blind8-a", "blind8-b", "blind9", "blind9-a", "blind9-b", "blind10", "blind10-a", "blind10-b", "blind11", "blind11-a", "blind11-b", "blind12", "blind12-a", "blind12-b", "blind13", "blind13-a", "blind13-b", "blind14", "blind14-a", "blind14-b", "blind15", "blind15-a", "blind15-b", "blind16", "blind16-a", "blind16-b", "blind17", "blind17-a", "blind17-b", "blind18", "blind18-a", "blind18-b", "blind19", "blind19-a", "blind19-b", "blind20", "blind20-a", "blind20-b", "blind21", "blind21-a", "blind21-b", "blind22", "blind22-a", "blind22-b",
                                         "all", "all-a", "all-b"),
                     default=None, help="default: dev, or all with --gold")
     ap.add_argument("--gold", type=Path, default=None,
