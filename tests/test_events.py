@@ -557,3 +557,16 @@ def test_the_attacker_is_named_after_a_defending_verb(gaz):
 ])
 def test_the_attacker_is_the_one_after_by(gaz, text, expected):
     assert actors(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On Monday, five Palestinians were killed by Israeli forces, one in Qalqilya and four in an overnight raid in "
+     "Tulkarm.", [("Qalqīlyah", "Israel", 1), ("Ţūlkarm", "Israel", 4)]),
+    ("On Monday, Israeli forces shot and killed a man in Qalqilya and two men near Tulkarm.",
+     [("Qalqīlyah", "Israel", 1), ("Ţūlkarm", "Israel", 2)]),
+    # a total over several places that the text does not split stays unsplit
+    ("On Monday Russian drones struck Kharkiv and Sumy, killing two people.",
+     [("Kharkiv", "Russia", None), ("Sumy", "Russia", None)]),
+])
+def test_a_toll_the_text_splits_over_its_places_is_split(gaz, text, expected):
+    assert actors(gaz, text) == expected

@@ -2,7 +2,8 @@
 
 Numbers and number words ("at least 14", "two children", "dozens" = 12, "hundreds" =
 100, per ACLED), the lowest figure when several are given, a stated zero ("nobody was
-hurt") as 0, and never a total split across places unless the text splits it.
+hurt") as 0, and never a total split across places unless the text splits it ("five were
+killed, one in Aqqaba and four in Nablus").
 """
 from __future__ import annotations
 
@@ -117,6 +118,14 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
     guided bomb attack on Orikhiv injured three") each part's figures go to the one
     place in it.
     """
+    if len(kept) > 1:
+        shares = _shares(text, kept)
+        if len(shares) > 1:
+            # "five Palestinians were killed, one in Aqqaba village and four in Nablus city": the text splits it
+            killed, injured = casualties(text)
+            if (killed is None) != (injured is None):
+                return {s: (n, None) if injured is None else (None, n) for s, n in shares.items()
+                        if kinds[s] != "diplomatic"}
     cuts = [0, *(m.end() for m in _SUBCLAUSE.finditer(text)), len(text)]
     parts: dict[int, list[int]] = {}
     for s, _, _ in kept:
@@ -127,6 +136,24 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
     per_kind = Counter(kinds[s] for s, _, _ in kept)
     figures = casualties(text)
     return {s: figures for s, _, _ in kept if per_kind[kinds[s]] == 1 and kinds[s] != "diplomatic"}
+
+
+def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, int]:
+    """The count the text gives each place of a list right before it ("one in Aqqaba village", "four in an
+    undercover operation in Nablus city", "a man in Sa'ir"), with no other place or number between."""
+    out = {}
+    prev = 0
+    for s, e, _ in sorted(kept, key=lambda k: k[0]):
+        m = _SHARE.search(text, prev, s)
+        if m is not None and (n := _number("one" if m["n"].lower() in ("a", "an") else m["n"])) is not None:
+            out[s] = n
+        prev = e
+    return out
+
+
+#: a count and up to seven words (no number, no clause break) ending in a preposition of place, right before a place
+_SHARE = re.compile(rf"(?:^|[\s,(])(?P<n>{_NUM}|a|an)\s+(?:(?!\d)[\w'’-]+\s+){{0,7}}?(?:in|at|near)\s+(?:the\s+)?\Z",
+                    re.IGNORECASE)
 
 
 _SUBCLAUSE = re.compile(r",\s+(?:and|while|as|but|whereas)\s+|;\s+|\s+while\s+", re.IGNORECASE)
