@@ -174,6 +174,10 @@ def test_unknown_village_goes_to_unplaced(gaz):
     ("No one was killed, but debris caused no injuries.", (0, 0)),
     ("Nobody was hurt.", (0, 0)),
     ("Another resident was killed.", (1, None)),
+    # killings told by their manner
+    ("Militiamen executed at least 40 civilians in three villages.", (40, None)),
+    ("Eleven villagers were massacred on Sunday.", (11, None)),
+    ("The raids were executed in cooperation with allied forces.", (None, None)),
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected

@@ -25,8 +25,8 @@ _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as ma
 
 _KILLED = lx.Caseless(
     rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
-    rf"(?:killed|dead|died|deaths|fatalities|killing)\b"
-    rf"|\b(?:killing|killed|kills|kill)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})")
+    rf"(?:killed|dead|died|deaths|fatalities|killing|executed|massacred|murdered|slaughtered)\b"
+    rf"|\b(?:killing|killed|kills|kill|executed|executing|massacred|murdered|slaughtered)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})")
 
 
 _INJURED = lx.Caseless(
@@ -43,7 +43,8 @@ def _number(token: str) -> int | None:
 
 _BEFORE_YEAR = re.compile(r"(?:\b(?:in|of|since|by|until)|[A-Za-z]{3,}\.?|\d),?\s+(?=\d{4}\b)", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
-_CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt", "casualt", "victim")
+_CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt", "casualt", "victim", "execut",
+                   "massacr", "murder", "slaughter")
 # "nobody was hurt", "there were no casualties": zero, stated (ACLED codes 0, not unknown)
 _NONE_HURT = re.compile(r"\b(?=\w)(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
                         r"(?P<what>killed|hurt|injured|wounded|harmed))"
