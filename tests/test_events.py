@@ -178,6 +178,9 @@ def test_unknown_village_goes_to_unplaced(gaz):
     ("Militiamen executed at least 40 civilians in three villages.", (40, None)),
     ("Eleven villagers were massacred on Sunday.", (11, None)),
     ("The raids were executed in cooperation with allied forces.", (None, None)),
+    # a range counts by its lower end; deaths told as a noun
+    ("The strike killed between 45 and 50 people.", (45, None)),
+    ("The blast led to the deaths of at least 30 people.", (30, None)),
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected

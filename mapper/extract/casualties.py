@@ -20,13 +20,15 @@ __all__ = ["casualties", "tolls"]
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?![\d,]\d)|" + "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True)) + r")"
 
 
-_QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as)?\s*"
+_QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as|between)?\s*"
 
 
 _KILLED = lx.Caseless(
     rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
     rf"(?:killed|dead|died|deaths|fatalities|killing|executed|massacred|murdered|slaughtered)\b"
-    rf"|\b(?:killing|killed|kills|kill|executed|executing|massacred|murdered|slaughtered)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})")
+    rf"|\b(?:killing|killed|kills|kill|executed|executing|massacred|murdered|slaughtered)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})"
+    # "leading to the deaths of at least 50 people", "the killing of 12 civilians"
+    rf"|\b(?:deaths?|killings?) of\s+{_QUAL}(?P<n4>{_NUM})\b")
 
 
 _INJURED = lx.Caseless(
