@@ -181,6 +181,11 @@ def test_unknown_village_goes_to_unplaced(gaz):
     # a range counts by its lower end; deaths told as a noun
     ("The strike killed between 45 and 50 people.", (45, None)),
     ("The blast led to the deaths of at least 30 people.", (30, None)),
+    # an age or a distance after a casualty word counts no one; a count word before a count is no count
+    ("Soldiers killed a 16-year-old boy.", (1, None)),
+    ("The killing of 14 y/o Daniel on Saturday shocked the town.", (None, None)),
+    ("Another three people were killed about 50 kilometers south.", (3, None)),
+    ("A dozen people were killed.", (12, None)),
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected

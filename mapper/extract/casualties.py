@@ -61,8 +61,17 @@ _ZERO_KILLED = frozenset({"killed", "deaths", "fatalities", "casualties", "victi
 _ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties", "victims", "injuries"})
 
 
+#: what a number right after a casualty word may count instead of people: an age or a distance
+_NOT_PEOPLE = re.compile(r"\s*-?\s*(?:y/o\b|yo\b|years?[- ]old\b|-year\b|kilomet|km\b|kms\b|miles?\b|met(?:er|re)s?\b)",
+                         re.IGNORECASE)
+
+
+#: a count right after a count word ("another three", "a dozen")
+_NEXT_COUNT = re.compile(rf"\s+{_NUM}\b(?!{_NOT_PEOPLE.pattern})", re.IGNORECASE)
+
+
 #: a count right after a casualty verb: its object ("killed two people"), so the verb is active
-_OBJECT_COUNT = re.compile(rf"\s+{_QUAL}{_NUM}\b", re.IGNORECASE)
+_OBJECT_COUNT = re.compile(rf"\s+{_QUAL}{_NUM}\b(?!{_NOT_PEOPLE.pattern})", re.IGNORECASE)
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
@@ -95,10 +104,15 @@ def casualties(text: str) -> tuple[int | None, int | None]:
                 # active verb counts its subject (one strike), not the dead; the count after it follows
                 pos = m.end(at)
                 continue
+            if _NEXT_COUNT.match(src, m.end(at)):
+                pos = m.end(at)  # "another three people", "a dozen": the count is the next word
+                continue
             n = _number(m.group(at))
             if n is not None and (1900 <= n <= 2100 and _BEFORE_YEAR.search(text, max(0, m.start(at) - 16), m.end(at))
-                                  or _MONTH_AFTER.match(text, m.end(at))):
-                pos = m.end(at)  # "on 13 November 2025, killing two": a day and a year, not tolls
+                                  or _MONTH_AFTER.match(text, m.end(at)) or _NOT_PEOPLE.match(text, m.end(at))):
+                # "on 13 November 2025, killing two": a day and a year, not tolls; nor an age or a distance
+                # ("the killing of 14 y/o Binyamin", "were killed about 50 kilometers south in Kurakhivka")
+                pos = m.end(at)
                 continue
             if n is not None:
                 vals.append(n)
