@@ -582,3 +582,8 @@ def test_the_attacker_is_the_one_after_by(gaz, text, expected):
 ])
 def test_a_toll_the_text_splits_over_its_places_is_split(gaz, text, expected):
     assert actors(gaz, text) == expected
+
+
+def test_one_place_named_twice_keeps_the_clause_s_toll(gaz):
+    text = "On Monday, at least 32 people were killed in a suicide bombing at Quetta railway station in Quetta."
+    assert [k for _, _, k in actors(gaz, text)] == [32]

@@ -150,9 +150,17 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
     if len(parts) > 1:
         return {own[0]: casualties(text[cuts[i]:cuts[i + 1]]) for i, own in parts.items() if len(own) == 1
                 and kinds[own[0]] != "diplomatic"}
-    per_kind = Counter(kinds[s] for s, _, _ in kept)
+    # one place named twice ("at Quetta railway station in Quetta") is one place
+    first = {}
+    for s, _, r in kept:
+        first.setdefault(_where(r), s)
+    per_kind = Counter(kinds[s] for s in first.values())
     figures = casualties(text)
     return {s: figures for s, _, _ in kept if per_kind[kinds[s]] == 1 and kinds[s] != "diplomatic"}
+
+
+def _where(r: Resolved) -> tuple:
+    return (r.place.name, r.place.lon, r.place.lat) if r.place is not None else (r.mention.start,)
 
 
 def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, int]:
