@@ -186,6 +186,9 @@ def test_unknown_village_goes_to_unplaced(gaz):
     ("The killing of 14 y/o Daniel on Saturday shocked the town.", (None, None)),
     ("Another three people were killed about 50 kilometers south.", (3, None)),
     ("A dozen people were killed.", (12, None)),
+    # a toll reported, with the words of its reporting between
+    ("At least 21 people are reported to have died and 40 are said to have been injured.", (21, 40)),
+    ("The three U.S. soldiers who were killed were named on Monday.", (3, None)),
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected

@@ -24,7 +24,10 @@ _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as ma
 
 
 _KILLED = lx.Caseless(
-    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w.-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+"
+    # "21 people are reported to have died", "five are feared to have been killed"
+    rf"|(?:are|were|is|was|have been|has been|had been)\s+(?:reported|said|believed|feared|thought|confirmed|known)\s+to\s+"
+    rf"(?:have\s+)?(?:been\s+)?)?"
     rf"(?:killed|dead|died|deaths|fatalities|killing|executed|massacred|murdered|slaughtered)\b"
     rf"|\b(?:killing|killed|kills|kill|executed|executing|massacred|murdered|slaughtered)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})"
     # "leading to the deaths of at least 50 people", "the killing of 12 civilians"
@@ -32,7 +35,9 @@ _KILLED = lx.Caseless(
 
 
 _INJURED = lx.Caseless(
-    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+)?(?:injured|wounded|hurt|injuries)\b"
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w.-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+"
+    rf"|(?:are|were|is|was|have been|has been|had been)\s+(?:reported|said|believed|feared|thought|confirmed|known)\s+to\s+"
+    rf"(?:have\s+)?(?:been\s+)?)?(?:injured|wounded|hurt|injuries)\b"
     rf"|\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+{_QUAL}(?P<n2>{_NUM})\b")
 
 
