@@ -175,14 +175,14 @@ def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, int]:
     prev = 0
     for s, e, _ in sorted(kept, key=lambda k: k[0]):
         m = _SHARE.search(text, prev, s)
-        if m is not None and (n := _number("one" if m["n"].lower() in ("a", "an") else m["n"])) is not None:
+        if m is not None and (n := _number(m["n"])) is not None:  # "a man in Sa'ir": "a" is one
             out[s] = n
         prev = e
     return out
 
 
 #: a count and up to seven words (no number, no clause break) ending in a preposition of place, right before a place
-_SHARE = re.compile(rf"(?:^|[\s,(])(?P<n>{_NUM}|a|an)\s+(?:(?!\d)[\w'’-]+\s+){{0,7}}?(?:in|at|near)\s+(?:the\s+)?\Z",
+_SHARE = re.compile(rf"(?:^|[\s,(])(?P<n>{_NUM})\s+(?:(?!\d)[\w'’-]+\s+){{0,7}}?(?:in|at|near)\s+(?:the\s+)?\Z",
                     re.IGNORECASE)
 
 

@@ -406,8 +406,9 @@ COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United
 AIR_POWERS = frozenset({"Israel", "United States", "United Kingdom", "France", "Turkey", "Myanmar military"})
 
 ACTOR_COUNTRY = {name: iso for iso, name in COUNTRY_ACTORS.items()}
-ACTOR_COUNTRY.update({"Israel": "IL", "Myanmar military": "MM", "Sudanese Armed Forces": "SD", "Rapid Support Forces": "SD",
-                      "Hamas": "PS", "Hezbollah": "LB", "Houthis": "YE", "Arakan Army": "MM"})
+ACTOR_COUNTRY.update({"Israel": "IL", "Myanmar military": "MM", "Sudanese Armed Forces": "SD",
+                      "Rapid Support Forces": "SD", "Hamas": "PS", "Hezbollah": "LB", "Houthis": "YE",
+                      "Arakan Army": "MM"})
 
 NUMBER_WORDS = {"a": 1, "an": 1, "another": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
