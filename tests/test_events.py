@@ -590,3 +590,10 @@ def test_a_toll_the_text_splits_over_its_places_is_split(gaz, text, expected):
 def test_one_place_named_twice_keeps_the_clause_s_toll(gaz):
     text = "On Monday, at least 32 people were killed in a suicide bombing at Quetta railway station in Quetta."
     assert [k for _, _, k in actors(gaz, text)] == [32]
+
+
+def test_states_supporting_the_attackers_are_not_the_attacker(gaz):
+    text = ("On Monday, the militaries of the United States and the United Kingdom, with support from Australia, "
+            "Canada and the Netherlands, conducted strikes against military targets in Hodeidah.")
+    assert [a for _, a, _ in actors(gaz, text)] == ["United Kingdom"]
+    assert [a for _, a, _ in actors(gaz, "On Monday M23 rebels, backed by Rwanda, attacked Sake.")] == ["M23"]

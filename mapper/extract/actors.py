@@ -20,7 +20,8 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     itself ("41 Ukrainian drones"); a named group
     before the trigger (the subject: "the Israeli military said it struck Hamas
     targets"), the nearest one winning; "by X"; a demonym or a country before the
-    trigger; a named group after it ("clashes with the RSF").
+    trigger (not one named as a supporter: "with support from Australia"); a named group after it ("clashes
+    with the RSF").
     """
     groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
         if lx.may_name_group(text, text.lower()) else []
@@ -67,12 +68,18 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         if word in lx.COUNTRY_ACTORS.values():
             return word
     window = text[:trigger_at]
+    # "the U.S. and U.K., with support from Australia, Bahrain and the Netherlands, conducted strikes": who
+    # supports is not who strikes
+    helpers = [(m.start(), m.end()) for m in _SUPPORTERS.finditer(window)]
     best = None
     for m in re.finditer(r"([A-Z][a-z]+)\s*(\w*)", window):
         iso = demonyms.get(m.group(1).lower())
-        if iso and m.group(2).lower() not in lx.REPORTERS and not _VICTIMS.match(text, m.end(1)):
+        if iso and m.group(2).lower() not in lx.REPORTERS and not _VICTIMS.match(text, m.end(1)) \
+                and not any(a <= m.start() < b for a, b in helpers):
             best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
     for pos, place in countries:
+        if any(a <= pos < b for a, b in helpers):
+            continue
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
             if governing_word(text, pos) not in LOCATIVE and not _OWNS_PLACE.match(text, pos) \
                     and not _SPEAKS.match(text, pos):
@@ -81,6 +88,12 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     if best:
         return best[1]
     return groups[0][1] if groups else None
+
+
+#: the states named as supporting the attackers, up to the clause's verb ("with support from Australia, Bahrain,
+#: Canada and the Netherlands, conducted", "backed by Rwanda")
+_SUPPORTERS = re.compile(r"\b(?:with\s+(?:the\s+)?(?:support|help|backing|assistance|participation)\s+(?:of|from)"
+                         r"|(?:supported|backed|assisted|joined)\s+by)\s+[^;:]*?(?=,\s+(?!and\b|the\b)[a-z]|\Z)")
 
 
 #: "by" right after the event word, or after a phrase of its time or place ("attacked by", "an attack on Tuesday
