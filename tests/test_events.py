@@ -597,3 +597,11 @@ def test_states_supporting_the_attackers_are_not_the_attacker(gaz):
             "Canada and the Netherlands, conducted strikes against military targets in Hodeidah.")
     assert [a for _, a, _ in actors(gaz, text)] == ["United Kingdom"]
     assert [a for _, a, _ in actors(gaz, "On Monday M23 rebels, backed by Rwanda, attacked Sake.")] == ["M23"]
+
+
+@pytest.mark.parametrize("text", [
+    "The UK is alarmed by the attack in Jenin on Monday that killed two men.",
+    "The United States was deeply saddened to learn of the attack in Bandiagara on Monday that killed 20 civilians.",
+])
+def test_a_country_that_reacts_to_an_attack_is_not_its_author(gaz, text):
+    assert [a for _, a, _ in actors(gaz, text)] == [None]

@@ -120,8 +120,11 @@ _DEFENCE = re.compile(r"(?:repel(?:s|led|ling)?|repuls(?:e|es|ed|ing)|fended\s+o
                       re.IGNORECASE)
 _DEFENCE_REACH = 60
 #: a country that speaks of the attack ("The UK condemns the capture of Masisi by M23") is not its author
-_SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:has\s+|have\s+|strongly\s+|also\s+)?(?:condemn|denounc|welcom|deplor|call|urg|warn|express"
-                     r"|reject|said|says|stat)\w*")
+_SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:(?:has\s+|have\s+|strongly\s+|also\s+)?(?:condemn|denounc|welcom|deplor|call|urg|warn|express"
+                     r"|reject|said|says|stat)\w*"
+                     # "The UK is alarmed by", "The United States was deeply saddened to learn of"
+                     r"|(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:alarmed|saddened|shocked|concerned|appalled|horrified"
+                     r"|outraged|dismayed|troubled|disturbed|gravely|deeply))")
 #: a country owning a place ("Ukraine's port city of", "Russia's Belgorod region") locates, not attacks
 _OWNS_PLACE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}['’]s\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][\w’'-]+\s+)?"
                          r"(?:city|town|village|port|capital|region|province|oblast|border|coast|territory|north|south"
