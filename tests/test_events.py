@@ -605,3 +605,15 @@ def test_states_supporting_the_attackers_are_not_the_attacker(gaz):
 ])
 def test_a_country_that_reacts_to_an_attack_is_not_its_author(gaz, text):
     assert [a for _, a, _ in actors(gaz, text)] == [None]
+
+
+@pytest.mark.parametrize("text,attacker", [
+    # the means alone after "by": the attacked side's demonym is no attacker
+    ("On Monday a Syrian military ceremony in Homs was targeted by a drone strike, killing 100 people.", None),
+    ("On Monday Ukrainian positions near Bakhmut were hit by Russian drones.", "Russia"),
+    ("On Monday Kharkiv was struck by missile attacks by the Russian Federation.", "Russia"),
+    # a country's spokesman or officials speak of the attack
+    ("On Monday a United Kingdom spokesman said a drone hit a school in Kharkiv.", None),
+])
+def test_the_attacker_is_not_the_side_attacked_or_the_side_speaking(gaz, text, attacker):
+    assert [a for _, a, _ in actors(gaz, text)] == [attacker]

@@ -33,7 +33,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         named = [name for at, name in groups if by.end() <= at <= by.end() + _BY_REACH]
         if named:
             return named[0]
-        if _UNNAMED_AGENT.match(text, by.end()):
+        if (told := _UNNAMED_AGENT.match(text, by.end())) and not _NAMED_AFTER.match(text, told.end()):
             # "by ten militants from the Hafiz Gul Bahadur group of the Pakistani Taliban": whom they belong to
             later = [name for at, name in groups if by.end() <= at <= by.end() + _MEMBERS_REACH]
             return later[0] if later else None
@@ -106,7 +106,13 @@ _MEMBERS_REACH = 80
 _UNNAMED_AGENT = re.compile(r"(?:an?\s+|the\s+|some\s+|several\s+|\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?"
                             r"(?:[a-z-]+\s+){0,3}(?:groups?|gunmen|men|militants|attackers|assailants|fighters|militias?"
                             r"|militiamen|insurgents|individuals|persons|people|bombers?|elements|bandits|gangs?|jihadists"
-                            r"|terrorists|extremists|rebels|actors|NSAGs?)\b")
+                            r"|terrorists|extremists|rebels|actors|NSAGs?"
+                            # or by its means alone ("was targeted by a drone strike", "killed by shelling"; not
+                            # "struck by the most intensive missile attacks by the Russian Federation")
+                            r"|(?:air)?strikes?|attacks?|drones?|missiles?|rockets?|shells?|shelling|bombs?|bombing"
+                            r"|explosions?|gunfire|fire)\b")
+#: ... unless its attacker is named right after it ("missile attacks by the Russian Federation")
+_NAMED_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:by|from)\s+(?:the\s+)?[A-Z]")
 
 
 #: the subject of a passive casualty verb is who suffered, not who attacked ("40 Palestinians were killed",
@@ -124,7 +130,9 @@ _SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:(?:has\s+|have\s+|strongly\s
                      r"|reject|said|says|stat)\w*"
                      # "The UK is alarmed by", "The United States was deeply saddened to learn of"
                      r"|(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:alarmed|saddened|shocked|concerned|appalled|horrified"
-                     r"|outraged|dismayed|troubled|disturbed|gravely|deeply))")
+                     r"|outraged|dismayed|troubled|disturbed|gravely|deeply)"
+                     # "U.S. State Department spokesman Vedant Patel issued a statement", "Ukrainian officials said"
+                     r"|(?:spokes(?:man|woman|person)|ambassador|envoy|embassy|officials?|delegation|representatives?)\b)")
 #: a country owning a place ("Ukraine's port city of", "Russia's Belgorod region") locates, not attacks
 _OWNS_PLACE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}['’]s\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][\w’'-]+\s+)?"
                          r"(?:city|town|village|port|capital|region|province|oblast|border|coast|territory|north|south"
