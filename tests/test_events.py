@@ -617,3 +617,12 @@ def test_a_country_that_reacts_to_an_attack_is_not_its_author(gaz, text):
 ])
 def test_the_attacker_is_not_the_side_attacked_or_the_side_speaking(gaz, text, attacker):
     assert [a for _, a, _ in actors(gaz, text)] == [attacker]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Russia launched its latest round of missiles, hitting residential buildings in Kyiv.",
+    "In November, Russia launched a wave of missiles, hitting residential buildings in Kyiv.",
+])
+def test_a_day_or_month_before_a_country_lists_no_place_with_it(gaz, text):
+    # "On Monday, Russia": Russia is not one of a list of places governed by "on"
+    assert [a for _, a, _ in actors(gaz, text)] == ["Russia"]

@@ -19,8 +19,11 @@ LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "o
                        "pounded", "bombarded", "raided", "stormed", "hammered", "striking", "attacking", "shelling",
                        "bombing", "pounding", "bombarding",
                        "throughout", "within", "affecting", "affected", "impacting", "hitting", "along", "off"})
-# names listed before a place, each maybe with its region word ("Homs governorate and")
-COORDINATED = re.compile(r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
+# names listed before a place, each maybe with its region word ("Homs governorate and"); never a day or a month
+# ("On Monday, Russia launched missiles": Russia is no place of a list governed by "on")
+_NO_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+           r"|August|September|October|November|December)\b)")
+COORDINATED = re.compile(rf"(?:{_NO_DAY}[A-Z][\w’'-]+(?:\s+{_NO_DAY}[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
                          r"|district|county|city|raion|krai|township|town|village|commune|locality|municipality"
                          r"|hromada|territory|chiefdom|department|division|prefecture))?"
                          r"\s*(?:,\s*(?:and\s+(?:then\s+)?|or\s+)?|\s(?:and|or)\s+(?:then\s+)?))+$")
