@@ -626,3 +626,11 @@ def test_the_attacker_is_not_the_side_attacked_or_the_side_speaking(gaz, text, a
 def test_a_day_or_month_before_a_country_lists_no_place_with_it(gaz, text):
     # "On Monday, Russia": Russia is not one of a list of places governed by "on"
     assert [a for _, a, _ in actors(gaz, text)] == ["Russia"]
+
+
+def test_the_attacker_told_after_the_casualty_word_before_the_event_word(gaz):
+    text = "On Monday, three people were killed after Russia launched another wave of missile strikes on Kyiv."
+    assert [a for _, a, _ in actors(gaz, text)] == ["Russia"]
+    # the agent of the killing still comes first when the text names one
+    text = "On Monday, eleven Palestinians were killed by Israeli forces during an operation in Tulkarm."
+    assert [a for _, a, _ in actors(gaz, text)] == ["Israel"]
