@@ -579,6 +579,9 @@ def test_the_attacker_is_the_one_after_by(gaz, text, expected):
      "Tulkarm.", [("Qalqīlyah", "Israel", 1), ("Ţūlkarm", "Israel", 4)]),
     ("On Monday, Israeli forces shot and killed a man in Qalqilya and two men near Tulkarm.",
      [("Qalqīlyah", "Israel", 1), ("Ţūlkarm", "Israel", 2)]),
+    # one place the text singles out from a larger toll
+    ("On Monday, Israeli forces killed 24 Palestinians across the West Bank, including 18 in an airstrike on "
+     "Tulkarm.", [("Ţūlkarm", "Israel", 18)]),
     # a total over several places that the text does not split stays unsplit
     ("On Monday Russian drones struck Kharkiv and Sumy, killing two people.",
      [("Kharkiv", "Russia", None), ("Sumy", "Russia", None)]),

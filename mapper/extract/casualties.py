@@ -140,14 +140,14 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
     guided bomb attack on Orikhiv injured three") each part's figures go to the one
     place in it.
     """
-    if len(kept) > 1:
-        shares = _shares(text, kept)
-        if len(shares) > 1:
-            # "five Palestinians were killed, one in Aqqaba village and four in Nablus city": the text splits it
-            killed, injured = casualties(text)
-            if (killed is None) != (injured is None):
-                return {s: (n, None) if injured is None else (None, n) for s, n in shares.items()
-                        if kinds[s] != "diplomatic"}
+    shares = _shares(text, kept)
+    # "five Palestinians were killed, one in Aqqaba village and four in Nablus city": the text splits the toll; so
+    # it does for the one place it singles out ("24 Palestinians were killed, including 18 in an airstrike on Tulkarm")
+    if len(shares) > 1 or shares and _INCLUDING.search(text, 0, min(shares)):
+        killed, injured = casualties(text)
+        if (killed is None) != (injured is None):
+            return {s: (n, None) if injured is None else (None, n) for s, n in shares.items()
+                    if kinds[s] != "diplomatic"}
     cuts = [0, *(m.end() for m in _SUBCLAUSE.finditer(text)), len(text)]
     parts: dict[int, list[int]] = {}
     for s, _, _ in kept:
@@ -168,6 +168,10 @@ def _where(r: Resolved) -> tuple:
     return (r.place.name, r.place.lon, r.place.lat) if r.place is not None else (r.mention.start,)
 
 
+_INCLUDING = re.compile(r"\bincluding\s+(?:at\s+least\s+)?\S+\s+(?:[\w'’-]+\s+){0,7}?(?:in|at|near|on)\s+(?:the\s+)?\Z",
+                        re.IGNORECASE)
+
+
 def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, int]:
     """The count the text gives each place of a list right before it ("one in Aqqaba village", "four in an
     undercover operation in Nablus city", "a man in Sa'ir"), with no other place or number between."""
@@ -182,7 +186,7 @@ def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, int]:
 
 
 #: a count and up to seven words (no number, no clause break) ending in a preposition of place, right before a place
-_SHARE = re.compile(rf"(?:^|[\s,(])(?P<n>{_NUM})\s+(?:(?!\d)[\w'’-]+\s+){{0,7}}?(?:in|at|near)\s+(?:the\s+)?\Z",
+_SHARE = re.compile(rf"(?:^|[\s,(])(?P<n>{_NUM})\s+(?:(?!\d)[\w'’-]+\s+){{0,7}}?(?:in|at|near|on)\s+(?:the\s+)?\Z",
                     re.IGNORECASE)
 
 
