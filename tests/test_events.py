@@ -189,6 +189,10 @@ def test_unknown_village_goes_to_unplaced(gaz):
     # a toll reported, with the words of its reporting between
     ("At least 21 people are reported to have died and 40 are said to have been injured.", (21, 40)),
     ("The three U.S. soldiers who were killed were named on Monday.", (3, None)),
+    # a toll told in parts is their sum (the lowest-figure rule is for alternative reports)
+    ("The fighting led to the deaths of three soldiers and six attackers.", (9, None)),
+    ("Two soldiers and a civilian were killed.", (3, None)),
+    ("The strike killed 5 people and injured 10.", (5, 10)),
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected

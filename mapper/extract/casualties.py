@@ -66,6 +66,17 @@ _ZERO_KILLED = frozenset({"killed", "deaths", "fatalities", "casualties", "victi
 _ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties", "victims", "injuries"})
 
 
+#: a toll told in two parts joined by "and", each a count and its people
+_PART = (r"(?P<NAME>" + _NUM + r")\s+(?:(?!and\b|or\b|were\b|was\b|killed\b|injured\b|wounded\b)[\w.-]+\s+){0,2}?"
+         r"(?!and\b|or\b|were\b)[\w.-]+")
+_KILLED_PARTS = re.compile(
+    r"\b(?:(?:deaths?|killings?)\s+of|kill(?:ed|ing|s)?)\s+" + _QUAL + _PART.replace("NAME", "a") + r"\s+and\s+(?:the\s+)?"
+    + _PART.replace("NAME", "b")
+    + r"|\b" + _QUAL + _PART.replace("NAME", "a2") + r"\s+and\s+(?:the\s+)?" + _PART.replace("NAME", "b2")
+    + r"\s+(?:were|have\s+been|had\s+been)\s+killed\b",
+    re.IGNORECASE)
+
+
 #: what a number right after a casualty word may count instead of people: an age or a distance
 _NOT_PEOPLE = re.compile(r"\s*-?\s*(?:y/o\b|yo\b|years?[- ]old\b|-year\b|kilomet|km\b|kms\b|miles?\b|met(?:er|re)s?\b)",
                          re.IGNORECASE)
@@ -95,8 +106,13 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         j = i + 1  # the first zero starting after it
         return (i >= 0 and start < zero[i][1]) or (j < len(zero) and zero_starts[j] < end)
 
-    def smallest(pattern: lx.Caseless) -> int | None:
-        vals = []
+    # "the deaths of three soldiers and six attackers", "two soldiers and a civilian were killed": one toll of nine,
+    # of three (the lowest-figure rule is for alternative reports, not for the parts of one)
+    summed = [(m.start(), m.end(), a + b) for m in _KILLED_PARTS.finditer(text)
+              if (a := _number(m["a"] or m["a2"])) is not None and (b := _number(m["b"] or m["b2"])) is not None]
+
+    def smallest(pattern: lx.Caseless, parts: list[tuple[int, int, int]]) -> int | None:
+        vals = [n for _, _, n in parts]
         rx, src = pattern.pick(text, low)
         pos = 0
         while (m := rx.search(src, pos)) is not None:
@@ -104,6 +120,8 @@ def casualties(text: str) -> tuple[int | None, int | None]:
             pos = m.end()
             if in_zero(m.start(), m.end()):
                 continue  # "no one was killed" is not "one was killed"
+            if any(a <= m.start(at) < b for a, b, _ in parts):
+                continue  # a part of a toll told in parts
             if at == 1 and _OBJECT_COUNT.match(src, m.end()):
                 # "A drone strike killed two people", "An IED killed three soldiers": the number before an
                 # active verb counts its subject (one strike), not the dead; the count after it follows
@@ -122,7 +140,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
             if n is not None:
                 vals.append(n)
         return min(vals) if vals else None
-    killed, injured = smallest(_KILLED), smallest(_INJURED)
+    killed, injured = smallest(_KILLED, summed), smallest(_INJURED, [])
     for _, _, what in zero:
         if killed is None and what in _ZERO_KILLED:
             killed = 0
