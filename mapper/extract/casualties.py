@@ -1,7 +1,8 @@
 """Casualties a clause states: killed and injured, separately, conservatively.
 
 Numbers and number words ("at least 14", "two children", "dozens" = 12, "hundreds" =
-100, per ACLED), the lowest figure when several are given, a stated zero ("nobody was
+100, per ACLED), the lowest figure when several are given (a toll told in parts, "three
+soldiers and six attackers", is their sum), a stated zero ("nobody was
 hurt") as 0, and never a total split across places unless the text splits it ("five were
 killed, one in Aqqaba and four in Nablus").
 """
