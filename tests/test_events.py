@@ -641,3 +641,11 @@ def test_the_attacker_told_after_the_casualty_word_before_the_event_word(gaz):
     # the agent of the killing still comes first when the text names one
     text = "On Monday, eleven Palestinians were killed by Israeli forces during an operation in Tulkarm."
     assert [a for _, a, _ in actors(gaz, text)] == ["Israel"]
+
+
+def test_who_holds_or_runs_the_target_is_not_its_attacker(gaz):
+    text = ("On Monday, US forces conducted an airstrike against a command facility operated by the Houthis in "
+            "Hodeidah.")
+    assert [a for _, a, _ in actors(gaz, text)] == ["United States"]
+    # an agent told with "by" after the weapon is
+    assert [a for _, a, _ in actors(gaz, "On Monday a drone launched by the Houthis struck Eilat.")] == ["Houthis"]

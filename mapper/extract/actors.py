@@ -56,7 +56,8 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     before = [g for g in groups if g[0] < trigger_at]
     if before:
         return before[-1][1]
-    m = _AGENT.search(text, trigger_at)
+    m = next((a for a in _AGENT.finditer(text, trigger_at) if not _HOLDER.search(text, max(0, a.start() - 20), a.start())),
+             None)
     if m:
         named = [name for at, name in groups if m.start(1) <= at < m.end(1) + 3]
         if named:
@@ -94,6 +95,12 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
 #: Canada and the Netherlands, conducted", "backed by Rwanda")
 _SUPPORTERS = re.compile(r"\b(?:with\s+(?:the\s+)?(?:support|help|backing|assistance|participation)\s+(?:of|from)"
                          r"|(?:supported|backed|assisted|joined)\s+by)\s+[^;:]*?(?=,\s+(?!and\b|the\b)[a-z]|\Z)")
+
+
+#: who holds, runs or backs what was attacked is no agent of the attack ("a facility operated by Iran-backed Houthis",
+#: "territory held by the RSF")
+_HOLDER = re.compile(r"\b(?=\w)(?:operated|held|used|controlled|run|owned|backed|supported|supplied|funded|manned|occupied"
+                     r"|built|made|produced|guarded|defended|inhabited|administered|claimed)\s+$", re.IGNORECASE)
 
 
 #: "by" right after the event word, or after a phrase of its time or place ("attacked by", "an attack on Tuesday
