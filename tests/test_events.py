@@ -193,6 +193,8 @@ def test_unknown_village_goes_to_unplaced(gaz):
     ("The fighting led to the deaths of three soldiers and six attackers.", (9, None)),
     ("Two soldiers and a civilian were killed.", (3, None)),
     ("The strike killed 5 people and injured 10.", (5, 10)),
+    # "a mass killing" counts many, not one
+    ("It was a mass killing of civilians.", (None, None)),
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected

@@ -25,7 +25,8 @@ _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as ma
 
 
 _KILLED = lx.Caseless(
-    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b)[\w.-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+"
+    # (not "a mass killing": many dead, no count)
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b|mass\b)[\w.-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+"
     # "21 people are reported to have died", "five are feared to have been killed"
     rf"|(?:are|were|is|was|have been|has been|had been)\s+(?:reported|said|believed|feared|thought|confirmed|known)\s+to\s+"
     rf"(?:have\s+)?(?:been\s+)?)?"
