@@ -23,10 +23,10 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     trigger (not one named as a supporter: "with support from Australia"); a named group after it ("clashes
     with the RSF").
     """
-    groups = [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)] \
-        if lx.may_name_group(text, text.lower()) else []
+    groups: list[tuple[int, str]] | None = None  # the named groups, found once and only when asked for
     by = _BY_AFTER.match(text, trigger_at)
     if by:
+        groups = _groups(text)
         # "Chadian soldiers were attacked by ISWAP fighters", "... by a non-state armed group", "suffered an
         # attack by unidentified gunmen": the attacker is the one after "by", named or not; the demonym before
         # the event word is then the attacked side's
@@ -42,6 +42,8 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         iso = demonyms.get(m.group(1).lower()) if m else None
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
+    if groups is None:
+        groups = _groups(text)
     accused = _ACCUSED.search(text, max(0, trigger_at - 80), trigger_at)
     if accused:
         # "X accused the army of air strikes": the accused is the attacker (as X claims), never X
@@ -103,6 +105,13 @@ _HOLDER = re.compile(r"\b(?=\w)(?:operated|held|used|controlled|run|owned|backed
                      r"|built|made|produced|guarded|defended|inhabited|administered|claimed)\s+$", re.IGNORECASE)
 
 
+def _groups(text: str) -> list[tuple[int, str]]:
+    """Where the text names a group of :data:`mapper.extract.lexicon.GROUP_ACTORS`, and its name."""
+    if not lx.may_name_group(text, text.lower()):
+        return []
+    return [(m.start(), lx.GROUP_NAMES[int(m.lastgroup[1:])]) for m in lx.ANY_GROUP.finditer(text)]
+
+
 #: "by" right after the event word, or after a phrase of its time or place ("attacked by", "an attack on Tuesday
 #: by"; not "strikes condemned by rights groups", "attacks reported by residents")
 _BY_AFTER = re.compile(r"\w+\s+(?:(?:on|in|at|near|overnight|early|late)\s+(?:[\w-]+\s+){0,2})?by\s+")
@@ -111,9 +120,8 @@ _MEMBERS_REACH = 80
 #: an attacker told after "by" by what it is, not by its name or side ("by a non-state armed group",
 #: "by unidentified gunmen", "by suspected jihadists")
 _UNNAMED_AGENT = re.compile(r"(?:an?\s+|the\s+|some\s+|several\s+|\d+\s+|dozens\s+of\s+|hundreds\s+of\s+)?"
-                            r"(?:[a-z-]+\s+){0,3}(?:groups?|gunmen|men|militants|attackers|assailants|fighters|militias?"
-                            r"|militiamen|insurgents|individuals|persons|people|bombers?|elements|bandits|gangs?|jihadists"
-                            r"|terrorists|extremists|rebels|actors|NSAGs?"
+                            rf"(?:[a-z-]+\s+){{0,3}}(?:{lx.ARMED_GROUP_WORDS}|groups?|men|attackers|assailants|fighters"
+                            r"|individuals|persons|people|bombers?|elements|terrorists|extremists|actors|NSAGs?"
                             # or by its means alone ("was targeted by a drone strike", "killed by shelling"; not
                             # "struck by the most intensive missile attacks by the Russian Federation")
                             r"|(?:air)?strikes?|attacks?|drones?|missiles?|rockets?|shells?|shelling|bombs?|bombing"

@@ -163,10 +163,10 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
     shares = _shares(text, kept)
     # "five Palestinians were killed, one in Aqqaba village and four in Nablus city": the text splits the toll; so
     # it does for the one place it singles out ("24 Palestinians were killed, including 18 in an airstrike on Tulkarm")
-    if len(shares) > 1 or shares and _INCLUDING.search(text, 0, min(shares)):
+    if len(shares) > 1 or any(singled for _, singled in shares.values()):
         killed, injured = casualties(text)
         if (killed is None) != (injured is None):
-            return {s: (n, None) if injured is None else (None, n) for s, n in shares.items()
+            return {s: (n, None) if injured is None else (None, n) for s, (n, _) in shares.items()
                     if kinds[s] != "diplomatic"}
     cuts = [0, *(m.end() for m in _SUBCLAUSE.finditer(text)), len(text)]
     parts: dict[int, list[int]] = {}
@@ -188,21 +188,22 @@ def _where(r: Resolved) -> tuple:
     return (r.place.name, r.place.lon, r.place.lat) if r.place is not None else (r.mention.start,)
 
 
-_INCLUDING = re.compile(r"\bincluding\s+(?:at\s+least\s+)?\S+\s+(?:[\w'’-]+\s+){0,7}?(?:in|at|near|on)\s+(?:the\s+)?\Z",
-                        re.IGNORECASE)
-
-
-def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, int]:
+def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, tuple[int, bool]]:
     """The count the text gives each place of a list right before it ("one in Aqqaba village", "four in an
-    undercover operation in Nablus city", "a man in Sa'ir"), with no other place or number between."""
+    undercover operation in Nablus city", "a man in Sa'ir"), with no other place or number between, and
+    whether "including" singles it out of a larger toll."""
     out = {}
     prev = 0
     for s, e, _ in sorted(kept, key=lambda k: k[0]):
         m = _SHARE.search(text, prev, s)
         if m is not None and (n := _number(m["n"])) is not None:  # "a man in Sa'ir": "a" is one
-            out[s] = n
+            out[s] = (n, _INCLUDING.search(text, max(0, m.start("n") - 25), m.start("n")) is not None)
         prev = e
     return out
+
+
+#: "including" right before a share's count ("including 18 in an airstrike on Tulkarm", "including at least 3 in")
+_INCLUDING = re.compile(r"\bincluding\s+(?:at\s+least\s+)?\Z", re.IGNORECASE)
 
 
 #: a count and up to seven words (no number, no clause break) ending in a preposition of place, right before a place
