@@ -103,6 +103,12 @@ class Place:
     # admin1_gn, so it takes no part in equality (a record read back from the store lacks it)
     admin1_geonameid: int | None = field(default=None, compare=False)
 
+    @property
+    def spot(self) -> tuple[str, float, float]:
+        """The place itself, whatever the score or precision it was resolved with: two
+        mentions of one town compare equal here though their records may differ."""
+        return (self.name, self.lon, self.lat)
+
 
 @dataclass(frozen=True, slots=True)
 class Resolved:

@@ -382,12 +382,12 @@ _FOCUS_MENTIONS = 3
 
 def _subject(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> Place | None:
     """The place a story is about: the one place below a country its title names, named again in the body."""
-    titled = {(r.place.name, r.place.lon, r.place.lat): r.place for r in by_part["title"][1]
+    titled = {r.place.spot: r.place for r in by_part["title"][1]
               if r.place is not None and r.place.kind in ("city", "admin1", "region", "facility")}
     if len(titled) != 1:
         return None
     (key, place), = titled.items()
-    again = any(r.place is not None and (r.place.name, r.place.lon, r.place.lat) == key for r in by_part["body"][1])
+    again = any(r.place is not None and r.place.spot == key for r in by_part["body"][1])
     return place if again else None
 
 

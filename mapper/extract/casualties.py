@@ -185,7 +185,7 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
 
 
 def _where(r: Resolved) -> tuple:
-    return (r.place.name, r.place.lon, r.place.lat) if r.place is not None else (r.mention.start,)
+    return r.place.spot if r.place is not None else (r.mention.start,)
 
 
 def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, tuple[int, bool]]:

@@ -95,9 +95,9 @@ _TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+
 _TALLY_DAYS = 7
 #: how many times over a period ("attempted to attack vessels 28 times since Nov. 19", "Kyiv has been targeted
 #: eighteen times in May"): a tally too, when the period is longer than :data:`_TALLY_DAYS`
-_TIMES = re.compile(r"\b(?=\w)(?:\d[\d,]*|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-                    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens\s+of|scores\s+of"
-                    r"|hundreds\s+of|several|many|numerous|countless)\s+times\b", re.IGNORECASE)
+_TIMES = re.compile(r"\b(?=\w)(?:\d[\d,]*|(?:" + "|".join(sorted((w for w, n in lx.NUMBER_WORDS.items() if n > 2 and " " not in w),
+                                                          key=len, reverse=True))
+                    + r")(?:\s+of)?|many|numerous|countless)\s+times\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?=\w)(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
@@ -362,9 +362,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     for s, e, r in kept:
         place = r.place
         assert place is not None
-        if (place.name, place.lon, place.lat) in seen:
+        if place.spot in seen:
             continue
-        seen.add((place.name, place.lon, place.lat))
+        seen.add(place.spot)
         k = kinds[s]
         killed, injured = figures.get(s, (None, None))
         moved = offset_place(text, s, place)  # "170 km southeast of Aden": not at Aden
