@@ -20,7 +20,7 @@ chosen split, the gold incidents missed and the predictions matched to nothing.
 
 Usage::
 
-    python bench/realnews.py [--split dev|test|both|check|blind|blind2|...|blind22]
+    python bench/realnews.py [--split dev|test|both|check|blind|blind2|...]
                              [--split NAME-a|NAME-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
     python bench/realnews.py --gold MY/gold.jsonl [--split all|all-a|all-b] ...   # a set of one's own
 """
@@ -31,6 +31,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,24 @@ from mapper.geo.qualify import km  # noqa: E402  (_evalkit puts the checkout on 
 
 CORPUS = REPO / "tests" / "data" / "realnews"
 STRIKES = {"drone_strike", "missile_strike", "air_strike", "shelling"}
+
+
+def split_names(corpus: Path = CORPUS) -> list[str]:
+    """The splits the corpus holds (one ``gold-NAME.jsonl`` each): dev, test, then the later
+    blind splits in the order they were added (check, blind, blind2, ...)."""
+    names = [p.name[len("gold-"):-len(".jsonl")] for p in corpus.glob("gold-*.jsonl")]
+    first = ("dev", "test", "check")
+    return sorted(names, key=lambda n: (first.index(n) if n in first else len(first),
+                                        re.sub(r"\d+", lambda m: m.group().zfill(4), n)))
+
+
+def split_choices(corpus: Path = CORPUS) -> list[str]:
+    """What ``--split`` accepts: every split, both halves of each later blind split, ``both``
+    (dev and test), and ``all`` / ``all-a`` / ``all-b`` for a gold file of one's own."""
+    out = []
+    for name in split_names(corpus):
+        out += [name] if name in ("dev", "test") else [name, f"{name}-a", f"{name}-b"]
+    return [*out, "both", "all", "all-a", "all-b"]
 
 
 def articles_of(split: str, gold: Path | None = None) -> tuple[list[dict], Path]:
@@ -180,12 +199,9 @@ def errors(docs: list[dict], geojson: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "test", "both", "check", "blind", "blind-a", "blind-b", "blind2", "blind2-a", "blind2-b",
-                                        "blind3", "blind3-a", "blind3-b", "blind4", "blind4-a", "blind4-b",
-                                        "blind5", "blind5-a", "blind5-b", "blind6", "blind6-a", "blind6-b", "blind7", "blind7-a", "blind7-b",
-                                        "blind8", "blind8-a", "blind8-b", "blind9", "blind9-a", "blind9-b", "blind10", "blind10-a", "blind10-b", "blind11", "blind11-a", "blind11-b", "blind12", "blind12-a", "blind12-b", "blind13", "blind13-a", "blind13-b", "blind14", "blind14-a", "blind14-b", "blind15", "blind15-a", "blind15-b", "blind16", "blind16-a", "blind16-b", "blind17", "blind17-a", "blind17-b", "blind18", "blind18-a", "blind18-b", "blind19", "blind19-a", "blind19-b", "blind20", "blind20-a", "blind20-b", "blind21", "blind21-a", "blind21-b", "blind22", "blind22-a", "blind22-b",
-                                        "all", "all-a", "all-b"),
-                    default=None, help="default: dev, or all with --gold")
+    ap.add_argument("--split", choices=split_choices(), metavar="SPLIT", default=None,
+                    help="dev, test, both (dev and test), a later blind split (check, blind, blind2, ...) or one of "
+                         "its halves (NAME-a, NAME-b); all, all-a or all-b with --gold. Default: dev, or all with --gold")
     ap.add_argument("--gold", type=Path, default=None,
                     help="score a gold file of one's own (its articles in the file's folder, articles/ID.txt) "
                          "instead of the corpus of tests/data/realnews: --split all, all-a or all-b")

@@ -12,8 +12,8 @@ choice never looks at the text.  Writes ``articles/``, ``gold-dev.jsonl``,
 licence, conflict, negative).
 
 A later annotator's folder can be added as a later blind split (``--check``, named by
-``--name``: ``check`` in session 4, ``blind`` in session 5, ``blind2`` in session 6, ``blind3`` in
-session 9, ``blind4`` in session 10, ``blind5`` in session 11, ``blind6`` and ``blind7`` in session 12, ``blind8`` in session 14, ``blind9`` to ``blind12`` in session 15, ``blind13`` and ``blind14`` in session 16, ``blind15`` in session 17, ``blind16`` in session 18, ``blind17`` to ``blind19`` in session 19, ``blind20`` in session 20, ``blind21`` and ``blind22`` in session 21): written blind like the others,
+``--name``: ``check``, ``blind``, ``blind2``, ...; ``bench/README.md`` says which session added each),
+written blind like the others:
 after the rules were tuned on dev, it tells whether they hold on text they were not written
 from (the test split stays the one frozen report; ``bench/README.md`` says which splits
 have since been read for error analysis).  ``--check`` writes ``gold-NAME.jsonl`` and the
@@ -22,7 +22,7 @@ NAME rows of ``manifest.csv`` and leaves the other splits untouched.
 Usage::
 
     python bench/realnews_corpus.py FOLDER... [--eval-dir ../shared/eval]
-    python bench/realnews_corpus.py --check [--name check|blind|blind2|...|blind22] FOLDER...
+    python bench/realnews_corpus.py --check [--name check|blind|blindN] FOLDER...
 """
 from __future__ import annotations
 
@@ -138,14 +138,21 @@ def add_check(docs: list[tuple[dict, Path]], name: str = "check") -> None:
           f"{len({d['publisher'] for d in items})} publishers, {sum(bool(d.get('negative')) for d in items)} negatives")
 
 
+def _split_name(name: str) -> str:
+    """A later blind split's name: ``check``, ``blind`` or ``blind`` and a number."""
+    if not re.fullmatch(r"check|blind\d*", name):
+        raise argparse.ArgumentTypeError(f"{name!r}: a later split is named check, blind or blindN")
+    return name
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     ap.add_argument("--check", action="store_true", help="add the folders as a later blind split")
-    ap.add_argument("--name", default="check", choices=("check", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22"),
-                    help="with --check: the split's name (check: session 4; blind: session 5; blind2: session 6; "
-                         "blind3: session 9; blind4: session 10; blind5: session 11; blind6, blind7: session 12; blind8: session 14; blind9 to blind12: session 15; blind13, blind14: session 16; blind15: session 17; blind16: session 18; blind17 to blind19: session 19; blind20: session 20; blind21, blind22: session 21)")
+    ap.add_argument("--name", default="check", type=_split_name,
+                    help="with --check: the split's name, check or blindN (bench/README.md says which session "
+                         "added each)")
     a = ap.parse_args()
     docs: list[tuple[dict, Path]] = []
     for folder in a.folders:
