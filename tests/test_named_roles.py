@@ -32,6 +32,10 @@ def scenes(services, text):
     ("On Monday, a drone struck a minibus in Nikopol carrying workers on their way back from Dnipro.", "Nikopol", "Dnipro"),
     # "displaced some 2,000 families to sites near Goma": the sites they reached lie near Goma
     ("Since 2 June, fighting around Sake has displaced some 2,000 families to sites near Goma.", "Sake", "Goma"),
+    # a news outlet that shares a village's name, after its noun, alone or in a list
+    ("Drones struck an oil depot in Novorossiysk overnight, the Telegram channels Fontanka and Hromadske reported on "
+     "Wednesday.", "Novorossiysk", "Fontanka"),
+    ("Shelling killed two people in Nikopol on Monday, the newspaper Pravda reported.", "Nikopol", "Pravda"),
 ])
 def test_a_place_in_another_role_is_no_scene(services, text, scene, not_scene):
     # a speaker's institution, where travellers come from, where the displaced went

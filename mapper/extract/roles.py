@@ -68,6 +68,11 @@ _RESIDENT_OF = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:resident|native|inha
 _AFFILIATION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:director|professor|lecturer|researcher|fellow"
                           r"|analyst|expert|scholar|dean)\s+(?:(?:of|at|for|with)\s+[^,;()]{0,80}?\s+)?(?:at|of|with|in)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
+# A news outlet named after its noun: "the Telegram channels Baza and Astra reported", "the news agency Mehr",
+# "according to the newspaper Kommersant" (a channel or paper that shares a village's name is no scene)
+_OUTLET = re.compile(r"\b(?=\w)(?:channels?|news\s+(?:agency|agencies|site|sites|outlets?|portal)|newspapers?|(?:daily|weekly)"
+                     r"\s+newspaper|outlets?|broadcasters?|dailies|tabloids?|magazines?|websites?|blogs?|podcasts?)\s+"
+                     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:,\s+|\s+and\s+|\s+or\s+))*$")
 # Where a speaker addressed the press: "Speaking to local media in the capital Mogadishu, the army chief ..."
 _SPOKE_IN = re.compile(r"\b(?=\w)(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?(?:in|at|from)\s+(?:the\s+)?"
                        r"(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.IGNORECASE)
@@ -485,9 +490,10 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True  # "as Moscow presses its offensive": the attacker
     if _LIES_NEAR.search(left):
         return True  # "a strategic target that lies close to the highway leading out of Goma": where it is
-    if _RESIDENT_OF.search(left) or _SPOKE_IN.search(left) or _AFFILIATION.search(left):
+    if _RESIDENT_OF.search(left) or _SPOKE_IN.search(left) or _AFFILIATION.search(left) or _OUTLET.search(left):
         # "Havaldar Iftikhar, a resident of Sargodha"; "Speaking to local media in the capital Mogadishu";
-        # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"
+        # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"; "the
+        # Telegram channel Fontanka reported"
         return True
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) or _RETURNING_FROM.search(left) \
             or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left) or _TREATED.search(left) \
