@@ -58,3 +58,15 @@ def test_a_district_named_like_a_far_city_is_not_that_city(services):
     assert got["Ramstein"][:3] == ("Ramstein-Miesenbach", "city", "DE")
     got = places(services, "On Monday airstrikes hit Deir al-Balah and Ain al-Arab.")
     assert got["Ain al-Arab"][1:3] == ("city", "SY")
+
+
+def test_a_large_town_of_an_alternate_name_far_from_the_story_is_not_read(services):
+    # "Boni" is an alternate name of Bonn (330,000 people); beside Torodi in Niger, 4,000 km from
+    # Bonn, in a story naming nothing German, it is a village the gazetteer lacks
+    got = incidents(services, "On Tuesday, a convoy of Nigerien forces moving between Boni and Torodi was "
+                              "ambushed by jihadists, killing seventeen soldiers.")
+    assert ("ground_fighting", "Torodi", "NE") in got and all(country != "DE" for _, _, country in got), got
+    # guards: the exonym of a large town with nothing else named, or with its own country named
+    assert places(services, "Drones struck Boni on Tuesday.")["Boni"][:3] == ("Bonn", "city", "DE")
+    got = places(services, "Police in Boni and Cologne closed the stations on Tuesday.")
+    assert got["Boni"][:3] == ("Bonn", "city", "DE")

@@ -14,10 +14,11 @@ story with a focus region it is placed there, else it is left unresolved, to the
 names the gazetteer lacks.
 
 A town of its own main name ("Pokrovsk region", an Arabic main name up to its diacritics),
-of words of it ("Ramstein" for Ramstein-Miesenbach) or of the hand-kept alias table, a
+of words of it ("Ramstein" for Ramstein-Miesenbach) or of the hand-kept alias table, and a
 name well known as a place (:func:`mapper.geo.candidates.name_strength`: "Kiev", "Bombay")
-and a large town (its alternate names are often exonyms: "Hodeidah") are never such
-namesakes.
+are never such namesakes; a large town (its alternate names are often exonyms: "Hodeidah")
+is one only when the article's other finer places all lie far from it ("Boni and Torodi" in
+Niger is no Bonn).
 """
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ from mapper.geo.spans import Span
 
 #: read unsupported alternate-name towns as names the gazetteer lacks (False: keep them)
 FAR_ALTERNATE = True
+#: read unsupported alternate-name towns of :data:`~mapper.geo.candidates.STRONG_POPULATION` people
+#: or more as names the gazetteer lacks when the article's finer places all lie far away (False:
+#: only smaller towns)
+LARGE_TOWNS = True
 #: the votes of the article's finer places (towns, regions, districts: not countries, whose
 #: names in war news are often the attackers') that must all lie this far from a bare name's
 #: namesake before it is dropped: "Deir al-Balah and Ain al-Arab" may be struck the same day
@@ -42,11 +47,11 @@ FINER_VOTES, FAR_KM = 1.0, 2_000.0
 
 def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str], list[int]],
                 chosen: dict[tuple[str, str], tuple[int, float]], full: context.Context) -> list[tuple[str, str]]:
-    """The groups whose chosen reading is a town of under 100,000 people
-    (:data:`~mapper.geo.candidates.STRONG_POPULATION`) matched only by an alternate name, of a
+    """The groups whose chosen reading is a town matched only by an alternate name, of a
     name little known as a place, in a country that neither the rest of the article nor its
-    neighbours' places support, while a region word follows the name ("Hela Province" is no
-    town) or the article's other finer places all lie :data:`FAR_KM` away.
+    neighbours' places support, while the article's other finer places all lie :data:`FAR_KM`
+    away, or a region word follows the name of a town of under 100,000 people
+    (:data:`~mapper.geo.candidates.STRONG_POPULATION`; "Hela Province" is no town).
 
     Parameters
     ----------
@@ -69,14 +74,17 @@ def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str],
     # a town's own votes are those of every group that reads it ("Hela Province" and "Hela")
     readings = Counter(entry for entry, _ in chosen.values())
     suspects = [g for g, (entry, _) in chosen.items()
-                if gaz.kind[entry] == CITY and gaz.population[entry] < STRONG_POPULATION
+                if gaz.kind[entry] == CITY and (gaz.population[entry] < STRONG_POPULATION or LARGE_TOWNS)
                 and _alternate_only(gaz, entry, g[0])
                 and context.support(full, gaz.country[entry], readings[entry] * context.weight(gaz, entry)) <= 0
                 and name_strength(gaz, gaz.candidates(g[0]), g[0]) == 0]
     # a suspect is no place to be near: "Komo" (Como) and "Hela" (Hel) lie 1,000 km apart
     rest = {entry for g, (entry, _) in chosen.items() if g not in suspects}
+    # a large town's alternate names are often exonyms ("Hodeidah"): only the far places of the rest
+    # of the article speak against one ("Boni" beside Torodi, Niger, read as Bonn)
     return [g for g in suspects
-            if word_slot(spans[groups[g][0]]) == "region" or _far_from_the_rest(gaz, chosen[g][0], rest)]
+            if word_slot(spans[groups[g][0]]) == "region" and gaz.population[chosen[g][0]] < STRONG_POPULATION
+            or _far_from_the_rest(gaz, chosen[g][0], rest)]
 
 
 def _far_from_the_rest(gaz: Gazetteer, entry: int, rest: set[int]) -> bool:
