@@ -206,6 +206,17 @@ def test_a_region_in_apposition_is_governed_by_what_governs_its_noun_phrase(gaz,
     assert [p for _, p, _, _ in found(gaz, text)] == [place]
 
 
+@pytest.mark.parametrize("text, scenes", [
+    ("On Monday there was heavy fighting in many areas of the front – Zaporizhzhia region, Kharkiv region.",
+     ["Zaporizhzhia Oblast", "Kharkiv Oblast"]),
+    ("On Tuesday, Russian drones hit power lines in three regions: Sumy, Poltava and Chernihiv regions.",
+     ["Sumy Oblast", "Poltava Oblast", "Chernihiv Oblast"]),
+])
+def test_regions_a_colon_or_dash_lists_after_their_noun_are_governed_as_it_is(gaz, text, scenes):
+    # "in many areas of the front - A, B": the list names the areas, so "in" governs it
+    assert same_scenes(gaz, text, scenes)
+
+
 @pytest.mark.parametrize("text, place", [
     ("A Ukrainian drone strike killed two people in Russia's frontier Belgorod region on Monday.", "Belgorod Oblast"),
     ("Government forces shelled the restive Idlib province on Monday.", "Idlib"),

@@ -77,7 +77,7 @@ def governor(text: str, start: int) -> tuple[str, int]:
         # well as Mykolaiv": the phrase adds to the list of the place before it, governed as that place is
         return governor(text, added.start(1))
     for step in range(5):
-        apposed = _APPOSED.search(text, max(0, pos - 80), pos)
+        apposed = _APPOSED.search(text, max(0, pos - 80), pos) or _LIST_HEAD.search(text, max(0, pos - 80), pos)
         if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
             pos = apposed.start()
         m = PREV_WORD.search(text[max(0, pos - 30):pos])
@@ -113,6 +113,15 @@ _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:
 _APPOSED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}"
                       r"(?:capital|city|town|village|region|province|oblast|state|governorate|district|port"
                       r"|enclave|territory|stronghold|hub|centre|center),\s*$")
+
+
+#: places that a colon or dash lists after the noun they name ("heavy fighting in many areas of the front -
+#: Donbas, Kharkiv region", "strikes in three regions: Sumy, Kharkiv and Odesa"): governed as that noun is
+_LIST_HEAD = re.compile(r"\b(?=\w)(?:(?:many|several|some|other|various|multiple|numerous|all|both|two|three|four|five|six"
+                        r"|seven|eight|nine|ten|\d+)\s+)?(?:[a-z][\w-]*\s+)?(?:areas|regions|oblasts|provinces|governorates"
+                        r"|districts|towns|cities|villages|places|locations|localities|settlements|communities|parts"
+                        r"|directions|sectors|fronts)(?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?"
+                        r"\s*(?::|\s[-\u2013\u2014])\s*$")
 
 
 #: prepositions of a role other than the scene: a recipient, beneficiary, partner or agent
