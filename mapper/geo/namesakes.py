@@ -17,11 +17,12 @@ A town of its own main name ("Pokrovsk region", an Arabic main name up to its di
 of words of it ("Ramstein" for Ramstein-Miesenbach) or of the hand-kept alias table, and a
 name well known as a place (:func:`mapper.geo.candidates.name_strength`: "Kiev", "Bombay")
 are never such namesakes; a large town (its alternate names are often exonyms: "Hodeidah")
-is one only when the article's other finer places all lie far from it ("Boni and Torodi" in
-Niger is no Bonn).
+is one only when the article's other finer places all lie far from it and the name is listed
+with one of them ("between Boni and Torodi" in Niger is no Bonn).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from mapper.geo import context
@@ -36,8 +37,8 @@ from mapper.geo.spans import Span
 #: read unsupported alternate-name towns as names the gazetteer lacks (False: keep them)
 FAR_ALTERNATE = True
 #: read unsupported alternate-name towns of :data:`~mapper.geo.candidates.STRONG_POPULATION` people
-#: or more as names the gazetteer lacks when the article's finer places all lie far away (False:
-#: only smaller towns)
+#: or more as names the gazetteer lacks when the article's finer places all lie far away and the
+#: name is listed with one of them (False: only smaller towns)
 LARGE_TOWNS = True
 #: the votes of the article's finer places (towns, regions, districts: not countries, whose
 #: names in war news are often the attackers') that must all lie this far from a bare name's
@@ -46,12 +47,14 @@ FINER_VOTES, FAR_KM = 1.0, 2_000.0
 
 
 def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str], list[int]],
-                chosen: dict[tuple[str, str], tuple[int, float]], full: context.Context) -> list[tuple[str, str]]:
+                chosen: dict[tuple[str, str], tuple[int, float]], full: context.Context,
+                text: str = "") -> list[tuple[str, str]]:
     """The groups whose chosen reading is a town matched only by an alternate name, of a
     name little known as a place, in a country that neither the rest of the article nor its
     neighbours' places support, while the article's other finer places all lie :data:`FAR_KM`
-    away, or a region word follows the name of a town of under 100,000 people
-    (:data:`~mapper.geo.candidates.STRONG_POPULATION`; "Hela Province" is no town).
+    away (and, for a town of 100,000 people or more, :data:`~mapper.geo.candidates.STRONG_POPULATION`,
+    the name is listed with one of them), or a region word follows the name of a smaller town
+    ("Hela Province" is no town).
 
     Parameters
     ----------
@@ -63,6 +66,8 @@ def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str],
         Each group's entry and score.
     full : Context
         The votes of every chosen entry and the article's demonyms (:func:`mapper.geo.context.votes`).
+    text : str
+        The text the spans index into (to tell a name listed with another: "Boni and Torodi").
 
     Returns
     -------
@@ -80,11 +85,32 @@ def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str],
                 and name_strength(gaz, gaz.candidates(g[0]), g[0]) == 0]
     # a suspect is no place to be near: "Komo" (Como) and "Hela" (Hel) lie 1,000 km apart
     rest = {entry for g, (entry, _) in chosen.items() if g not in suspects}
-    # a large town's alternate names are often exonyms ("Hodeidah"): only the far places of the rest
-    # of the article speak against one ("Boni" beside Torodi, Niger, read as Bonn)
+    small = [g for g in suspects if gaz.population[chosen[g][0]] < STRONG_POPULATION]
     return [g for g in suspects
-            if word_slot(spans[groups[g][0]]) == "region" and gaz.population[chosen[g][0]] < STRONG_POPULATION
-            or _far_from_the_rest(gaz, chosen[g][0], rest)]
+            if g in small and (word_slot(spans[groups[g][0]]) == "region" or _far_from_the_rest(gaz, chosen[g][0], rest))
+            or g not in small and LARGE_TOWNS and _far_from_the_rest(gaz, chosen[g][0], rest)
+            and _listed_with_far(spans, gaz, groups, chosen, g, text)]
+
+
+def _listed_with_far(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str], list[int]],
+                     chosen: dict[tuple[str, str], tuple[int, float]], group: tuple[str, str], text: str) -> bool:
+    """Whether a mention of ``group`` is listed with ("Boni and Torodi", "between Boni and Torodi")
+    a name whose reading lies :data:`FAR_KM` from the group's: places listed together lie together."""
+    entry = chosen[group][0]
+    group_of = {i: g for g, members in groups.items() for i in members}
+    for i in groups[group]:
+        for a, b in ((i - 1, i), (i, i + 1)):
+            other = group_of.get(b if a == i else a)
+            if other is None or other == group or other not in chosen or not 0 <= a < b < len(spans):
+                continue
+            far = chosen[other][0]
+            if _LISTED.fullmatch(text, spans[a].end, spans[b].start) \
+                    and km(gaz.lat[entry], gaz.lon[entry], gaz.lat[far], gaz.lon[far]) > FAR_KM:
+                return True
+    return False
+
+
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
 
 
 def _far_from_the_rest(gaz: Gazetteer, entry: int, rest: set[int]) -> bool:

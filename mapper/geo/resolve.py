@@ -239,7 +239,7 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         # towns read under another place's name (an alternate name) that nothing in the story
         # supports ("Komo" as Como in a story about Papua New Guinea): as strangers, though their
         # readings still count towards the focus, which needs a story of several names
-        far_names = [g for g in namesakes.unsupported(spans, gaz, groups, chosen, full) if g not in strangers]
+        far_names = [g for g in namesakes.unsupported(spans, gaz, groups, chosen, full, text) if g not in strangers]
         for g in strangers + far_names:
             if focus is not None and any(spans[i].prev_word in LOCATIVES for i in groups[g]):
                 forced.add(g)  # "struck Tupirama" in a story about one oblast: there, not in Brazil
