@@ -259,6 +259,11 @@ def test_actor_evidence_order(gaz, text, expected):
      [("diplomatic", "Istanbul", "2025-11-14", "2025-11-14", 1)]),
     ("Two people were killed when a missile hit Kharkiv's Kyivskyi district on Monday.",
      [("missile_strike", "Kharkiv", "2025-11-17", "2025-11-17", 1)]),
+    # a district named as its town is that town's (its point, at district precision), not another city's district
+    ("Two drones exploded over Crimea's Saky district on Monday.",
+     [("drone_strike", "Saki", "2025-11-17", "2025-11-17", 2)]),
+    ("Russian shelling killed two people in Kursk region's Sudzha district on Monday.",
+     [("shelling", "Sudzha", "2025-11-17", "2025-11-17", 2)]),
     ("Russian troops attacked near Pokrovsk and Kostiantynivka on Monday.",
      [("ground_fighting", "Kostyantynivka", "2025-11-17", "2025-11-17", 2),
       ("ground_fighting", "Pokrovsk", "2025-11-17", "2025-11-17", 2)]),

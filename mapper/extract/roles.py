@@ -89,6 +89,8 @@ _SINCE_THE_WAR = re.compile(r"\b(?=\w)since\s+(?:(?!\b(?:when|and|but|while)\b)[
 # "the Shevchenkivskyi and Slobidskyi districts of the city": parts of the town the text named before
 _OF_THE_CITY = re.compile(rf"\s+(?:district|{lx.QUARTER_WORDS})s?\s+of\s+the\s+(?:city|town|capital)\b",
                           re.IGNORECASE)
+#: a district's name in the adjectival form Slavic districts take ("Kyivskyi", "Leninsky"), not a town's own name
+_ADJECTIVAL = re.compile(r"(?:s[kc]yi|s[kc]yy|s[kc]iy|s[kc]y|s[kc]ii|s[kc]oy|s[kc]ij|ivs[kc]a)$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(rf"\s+(?:district|raion|{lx.QUARTER_WORDS})\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
 # names listed before the place ("from Kursk, Bryansk and", "operating inside Syria and")
@@ -506,9 +508,12 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
     if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
             or (_PERSON_IN.search(left) and not (kind == "diplomatic" and _MET_IN.search(left))):
         return True
-    if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left) \
+    if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left) and _ADJECTIVAL.search(text, start, end) \
             or _OF_THE_CITY.match(text, _list_end(text, end)):
-        return True  # "Kharkiv's Kyivskyi district", "the Shevchenkivskyi and Slobidskyi districts of the city"
+        # "Kharkiv's Kyivskyi district", "the Shevchenkivskyi and Slobidskyi districts of the city": a city's
+        # district named after another place; a district named as its town is that town's ("Crimea's Saky
+        # district", "Kursk region's Sudzha district")
+        return True
     if start == 0 and (_DATELINE.match(text)
                        or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text)):
         return True
