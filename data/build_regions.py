@@ -19,6 +19,7 @@ import io
 import json
 import re
 import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -270,13 +271,27 @@ def english_names(regions: gpd.GeoDataFrame, gn_names: dict[str, str]) -> list[s
         elif row.merged:
             name = gn_names.get(row.gn_code, row.region)
         else:
-            name = row.name_en or row.name
+            name = _short_name(row.name_en or row.name, row.name, row.type_en)
         if row.country in OBLAST_COUNTRIES and _is_oblast(row) and "Oblast" not in name:
             name += " Oblast"
         names.append(name)
     frame = pd.DataFrame({"name": names, "country": regions.country, "gn": regions.gn_code})
     dup = frame.duplicated(["name", "country"], keep=False) & (frame.gn != "")
     return [gn_names[g] if d else n for n, g, d in zip(frame.name, frame.gn, dup)]
+
+
+def _short_name(english: str, local: str, kind: str) -> str:
+    """The region's name without its type word where the English name is the local one with the
+    type appended ("Ouham-Pendé Prefecture", "Borno State", "Tuva Republic"): the short name ISO
+    3166-2 gives, and the one news and annotators use; an English name of its own keeps it
+    ("Lower Silesian Voivodeship")."""
+    if kind and english.endswith(" " + kind) and _folded(english[:-len(kind) - 1]) == _folded(local or ""):
+        return english[:-len(kind) - 1]
+    return english
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def _is_oblast(row: object) -> bool:

@@ -241,3 +241,16 @@ def test_burkina_fasos_admin1_is_its_region_not_its_province(world: RegionIndex)
     # Djibo (Soum province) lies in the Sahel region, BF-12; Kaya (Sanmatenga) in Centre-Nord, BF-05
     found = world.join(np.array([-1.6306, -1.0844]), np.array([14.1022, 13.0917]))
     assert [(r.name, r.code) for r in found] == [("Sahel", "BF-12"), ("Centre-Nord", "BF-05")]
+
+
+def test_a_region_is_named_without_the_type_word_its_local_name_lacks() -> None:
+    # "Ouham-Pendé Prefecture" is the local name plus the type: the short name ISO 3166-2 and the
+    # news use; an English name of its own keeps its type word, and oblasts keep "Oblast"
+    index = RegionIndex.load()
+    points = {(16.1, 6.7): "Ouham-Pendé", (93.8, 19.7): "Rakhine", (13.2, 11.9): "Borno",
+              (16.6, 51.1): "Lower Silesian Voivodeship", (36.25, 49.99): "Kharkiv Oblast"}
+    got = index.join(np.array([p[0] for p in points]), np.array([p[1] for p in points]))
+    assert [r.name for r in got] == list(points.values())
+    # the long form stays a name the gazetteer knows
+    rows = {r["code"]: r for r in csv.DictReader(open(DATA / "admin1.csv", newline="", encoding="utf-8"))}
+    assert "Ouham-Pendé Prefecture" in rows["CF-OP"]["names"].split("|")
