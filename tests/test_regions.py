@@ -248,7 +248,9 @@ def test_a_region_is_named_without_the_type_word_its_local_name_lacks() -> None:
     # news use; an English name of its own keeps its type word, and oblasts keep "Oblast"
     index = RegionIndex.load()
     points = {(16.1, 6.7): "Ouham-Pendé", (93.8, 19.7): "Rakhine", (13.2, 11.9): "Borno",
-              (16.6, 51.1): "Lower Silesian Voivodeship", (36.25, 49.99): "Kharkiv Oblast"}
+              (16.6, 51.1): "Lower Silesian Voivodeship", (36.25, 49.99): "Kharkiv Oblast",
+              # named like a town or a country: the type word tells the region apart
+              (7.4, 10.5): "Kaduna State", (132.46, 34.4): "Hiroshima Prefecture", (6.0, 9.9): "Niger State"}
     got = index.join(np.array([p[0] for p in points]), np.array([p[1] for p in points]))
     assert [r.name for r in got] == list(points.values())
     # the long form stays a name the gazetteer knows
