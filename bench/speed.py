@@ -1,6 +1,6 @@
 """Speed and scale of mapper end to end (issue 6), beside flashgeotext's recognition.
 
-    python bench/speed.py [-n 1000] [--full] [--seed 7] [--keep DIR]
+    python bench/speed.py [-n 1000] [--full] [--seed 7] [--realnews 5] [--keep DIR]
 
 Generates a deterministic corpus of N conflict-news articles (about 3,000 characters
 each) from templates over real gazetteer names, writes it as JSONL, and measures in one
@@ -8,7 +8,10 @@ run: cold start (`mapper run` on one article), end-to-end throughput of `mapper 
 with --jobs 1 and --jobs 2 (articles/s, MB/s, peak RSS of the whole process tree), the
 incremental re-run with 1% new articles, and `mapper extract --jobs 1` against
 flashgeotext 0.5.5's recognition alone on the same text, one core each.  `--full` is
-the 100,000-article case (about 300 MB of text).
+the 100,000-article case (about 300 MB of text).  The generated articles are easier than
+news (fewer event sentences per article), so the run also measures `mapper run --jobs 1`
+on the real-news corpus of `tests/data/realnews` (`--realnews K` copies of it under new
+ids, 5 by default, about 7.8 MB; 0 skips it).
 
 flashgeotext is installed only for this benchmark: `pip install flashgeotext==0.5.5`.
 """
@@ -149,6 +152,29 @@ def timed(cmd: list[str]) -> tuple[float, int, int]:
     return time.perf_counter() - start, sampler.peak // 1024, sampler.peak_pss // 1024
 
 
+def write_realnews(path: Path, copies: int) -> tuple[float, float]:
+    """The real-news corpus as JSONL, ``copies`` times under new ids (so no copy is read back from
+    the store); returns MB of JSONL and MB of article text (title and body)."""
+    import csv
+
+    corpus = ROOT / "tests" / "data" / "realnews"
+    with open(corpus / "manifest.csv", newline="", encoding="utf-8") as fh:
+        rows = sorted(csv.DictReader(fh), key=lambda r: r["id"])
+    docs = []
+    for row in rows:
+        title, _, body = (corpus / "articles" / f"{row['id']}.txt").read_text(encoding="utf-8").partition("\n\n")
+        docs.append({"id": row["id"], "title": title, "text": body, "published": row["published"], "url": row["url"]})
+    size = text = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for k in range(copies):
+            for doc in docs:
+                line = json.dumps({**doc, "id": f"{doc['id']}-{k}"}) + "\n"
+                out.write(line)
+                size += len(line.encode("utf-8"))
+                text += len(doc["title"]) + len(doc["text"])
+    return size / 1e6, text / 1e6
+
+
 def flashgeotext_rate(path: Path) -> float | None:
     """MB/s of flashgeotext's recognition on the corpus text (after its load), or None."""
     try:
@@ -168,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", type=int, default=1000, help="articles (default 1000)")
     ap.add_argument("--full", action="store_true", help="100,000 articles")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--realnews", type=int, default=5, metavar="K",
+                    help="copies of the real-news corpus to time (default 5; 0: skip)")
     ap.add_argument("--keep", type=Path, help="keep the corpus and outputs here")
     args = ap.parse_args(argv)
     n = 100_000 if args.full else args.n
@@ -204,6 +232,14 @@ def main(argv: list[str] | None = None) -> int:
     text_mb = sum(len(json.loads(line)["text"]) for line in open(corpus / "part-0.jsonl", encoding="utf-8")) / 1e6
     ours = text_mb / secs
     print(f"mapper extract --jobs 1: {ours:.2f} MB/s of article text (whole process, load included)")
+    if args.realnews > 0:
+        real = work / "realnews.jsonl"
+        jsonl_mb, text_mb = write_realnews(real, args.realnews)
+        secs, rss, _ = timed(mapper + ["run", str(real), "-o", str(work / "out-real"), "--quiet", "--jobs", "1",
+                                       "--tiles", "none", "--rebuild"])
+        print(f"mapper run --jobs 1 on the real-news corpus x{args.realnews} ({jsonl_mb:.1f} MB of JSONL): "
+              f"{secs:.1f} s, {jsonl_mb / secs:.2f} MB/s of JSONL, {text_mb / secs:.2f} MB/s of article text, "
+              f"peak RSS {rss:,} MB")
     theirs = flashgeotext_rate(corpus / "part-0.jsonl")
     if theirs is None:
         print("flashgeotext not installed (pip install flashgeotext==0.5.5): no comparison")
