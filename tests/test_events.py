@@ -159,6 +159,17 @@ def test_same_incident_from_two_clauses_is_one(gaz):
     assert len(found) == 2 and len(merged) == 1 and len(merged[0].sources) == 2
 
 
+def test_a_stated_zero_holds_at_every_place_of_the_clause(gaz):
+    # a toll above zero over several places is never split; "no casualties" is each place's
+    text = ("On 18 November missile attacks were reported over Lvivska, Rivnenska and Volynska oblasts; "
+            "no civilian casualties have been reported.")
+    found = dedupe(extract_article(Article(id="t", text=text, published=PUB), gaz)[0])
+    assert len(found) == 3 and {(i.killed, i.injured) for i in found} == {(0, 0)}
+    text = "On 18 November missile attacks on Lviv, Rivne and Lutsk killed five people."
+    found = dedupe(extract_article(Article(id="t", text=text, published=PUB), gaz)[0])
+    assert len(found) == 3 and {i.killed for i in found} == {None}
+
+
 def test_unknown_village_goes_to_unplaced(gaz):
     _, unplaced = extract_article(Article(id="t", text="On 18 November shelling hit houses in Zzyzxivka.",
                                           published=PUB), gaz)
@@ -173,6 +184,9 @@ def test_unknown_village_goes_to_unplaced(gaz):
     ("No casualties were reported.", (0, 0)),  # ACLED codes a stated zero as 0
     ("No one was killed, but debris caused no injuries.", (0, 0)),
     ("Nobody was hurt.", (0, 0)),
+    # a zero told of some of the people, or of the reports
+    ("No civilian casualties have been reported so far.", (0, 0)),
+    ("There were no immediate reports of casualties.", (0, 0)),
     ("Another resident was killed.", (1, None)),
     # killings told by their manner
     ("Militiamen executed at least 40 civilians in three villages.", (40, None)),

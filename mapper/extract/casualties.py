@@ -57,7 +57,9 @@ _CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", 
 # "nobody was hurt", "there were no casualties": zero, stated (ACLED codes 0, not unknown)
 _NONE_HURT = re.compile(r"\b(?=\w)(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
                         r"(?P<what>killed|hurt|injured|wounded|harmed))"
-                        r"|\bno\s+(?:(?:immediate|reported)\s+)?(?P<what2>casualties|victims|injuries|deaths|fatalities)\b"
+                        # "no civilian casualties", "no immediate reports of casualties"
+                        r"|\bno\s+(?:(?:immediate|reported|civilian|known|further|other|serious)\s+){0,2}(?:reports?\s+of\s+"
+                        r"(?:(?:any|civilian)\s+)?)?(?P<what2>casualties|victims|injuries|deaths|fatalities)\b"
                         r"|\bwithout\s+(?P<what3>casualties|injuries|victims)\b"
                         r"|\bcaus(?:ed|ing)\s+no\s+(?P<what4>casualties|injuries|deaths)\b", re.IGNORECASE)
 
@@ -156,7 +158,7 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
     """Killed and injured at each kept place.
 
     Casualties belong to the event's one place; a total over several places is never
-    split.  When the clause joins parts ("killed by artillery fire in Huliaipole, and a
+    split, but a stated zero holds at each of them.  When the clause joins parts ("killed by artillery fire in Huliaipole, and a
     guided bomb attack on Orikhiv injured three") each part's figures go to the one
     place in it.
     """
@@ -181,7 +183,10 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
         first.setdefault(_where(r), s)
     per_kind = Counter(kinds[s] for s in first.values())
     figures = casualties(text)
-    return {s: figures for s, _, _ in kept if per_kind[kinds[s]] == 1 and kinds[s] != "diplomatic"}
+    # a stated zero holds at every place ("missile attacks were reported over Lvivska, Rivnenska and Volynska
+    # oblasts, no civilian casualties have been reported"): only a total above zero cannot be split
+    zero = figures[0] == 0 and figures[1] in (0, None)
+    return {s: figures for s, _, _ in kept if (zero or per_kind[kinds[s]] == 1) and kinds[s] != "diplomatic"}
 
 
 def _where(r: Resolved) -> tuple:
