@@ -58,8 +58,9 @@ _CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", 
 _NONE_HURT = re.compile(r"\b(?=\w)(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
                         r"(?P<what>killed|hurt|injured|wounded|harmed))"
                         # "no civilian casualties", "no immediate reports of casualties"
-                        r"|\bno\s+(?:(?:immediate|reported|civilian|known|further|other|serious)\s+){0,2}(?:reports?\s+of\s+"
-                        r"(?:(?:any|civilian)\s+)?)?(?P<what2>casualties|victims|injuries|deaths|fatalities)\b"
+                        r"|\bno\s+(?:(?:immediate|reported|civilian|known|further|other|serious)\s+){0,2}"
+                        r"(?:reports?\s+of\s+(?:(?:any|civilian)\s+)?)?"
+                        r"(?P<what2>casualties|victims|injuries|deaths|fatalities)\b"
                         r"|\bwithout\s+(?P<what3>casualties|injuries|victims)\b"
                         r"|\bcaus(?:ed|ing)\s+no\s+(?P<what4>casualties|injuries|deaths)\b", re.IGNORECASE)
 
@@ -158,9 +159,9 @@ def tolls(text: str, kept: list[tuple[int, int, Resolved]], kinds: dict[int, str
     """Killed and injured at each kept place.
 
     Casualties belong to the event's one place; a total over several places is never
-    split, but a stated zero holds at each of them.  When the clause joins parts ("killed by artillery fire in Huliaipole, and a
-    guided bomb attack on Orikhiv injured three") each part's figures go to the one
-    place in it.
+    split, but a stated zero holds at each of them.  When the clause joins parts ("killed
+    by artillery fire in Huliaipole, and a guided bomb attack on Orikhiv injured three")
+    each part's figures go to the one place in it.
     """
     shares = _shares(text, kept)
     # "five Palestinians were killed, one in Aqqaba village and four in Nablus city": the text splits the toll; so
