@@ -206,6 +206,18 @@ def test_a_region_in_apposition_is_governed_by_what_governs_its_noun_phrase(gaz,
     assert [p for _, p, _, _ in found(gaz, text)] == [place]
 
 
+def test_the_territories_of_a_country_named_are_its_units_not_a_claim(gaz):
+    # the DRC's territories are administrative units: "territories of" names them, where "demanded the
+    # territories of" is a claim on land
+    assert {p for _, p, _, _ in found(gaz, "Violent clashes resumed on Monday in the territories of Rutshuru and "
+                                            "Walikale.")} == {"Rutshuru"}
+    assert found(gaz, "On Monday Russia demanded the territories of Donetsk and Luhansk.") == []
+    # units listed after "the territories of" are each a scene, as "the Kherson and Mykolaiv regions" are
+    got = {p for _, p, _, _ in found(gaz, "In South Kivu, the security situation remained tense on Monday in the "
+                                          "territories of Kalehe, Shabunda and Mwenga following clashes.")}
+    assert {"Kalehe", "Mwenga"} <= got and "South Kivu" not in got
+
+
 @pytest.mark.parametrize("text, scenes", [
     ("On Monday there was heavy fighting in many areas of the front – Zaporizhzhia region, Kharkiv region.",
      ["Zaporizhzhia Oblast", "Kharkiv Oblast"]),

@@ -253,7 +253,8 @@ MODALITY_AFTER = Caseless(
 #: words that mark places as objects of political claims, not incident sites
 CLAIMS = re.compile(
     r"\b(?=\w)(?:cede|ceding|ceded|demand(?:s|ed|ing)?|annex(?:ed|ation|ing)?|concessions?|recogni[sz]e[ds]?"
-    r"|control over|sovereignty over|withdraw(?:al)? from|territorial|territories|hand over|give up)\b",
+    # (not "the territories of Rutshuru and Masisi": the DRC's administrative units, named)
+    r"|control over|sovereignty over|withdraw(?:al)? from|territorial|territories(?!\s+of\b)|hand over|give up)\b",
     re.IGNORECASE,
 )
 #: nouns of policy: a place after "<noun> on" is its target, not a scene ("sanctions on Tehran")

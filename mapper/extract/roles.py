@@ -49,8 +49,10 @@ _OF_REGION = re.compile(r"\b(?=\w)(?:residents|civilians|people|villages|settlem
                         r"|provinces?"
                         r"|districts|communities|area|part|district|chiefdom|groupement|sector|neighbou?rhoods?"
                         r"|village|commune|locality|municipality|sub-?district|quarter|suburbs?|county|raion"
-                        r"|township|departments?|prefectures?|governorates?|oblasts?|states?|divisions?|territory)"
-                        r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"|township|departments?|prefectures?|governorates?|oblasts?|states?|divisions?|territory|territories)"
+                        # and the names listed after it: "the territories of Rutshuru and Masisi"
+                        r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$",
+                        re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?=\w)(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
