@@ -62,7 +62,12 @@ RECODE = {("RU-MOS", "RU.48"): "RU-MOW", ("RU-MOW", "RU.47"): "RU-MOS",
           "MD-CAM": "MD-SN", "MD-GRI": "MD-SN"}
 # Natural Earth's "Gaza" is the territory, GeoNames' and annotation.md's "Gaza Strip"
 NAME_FIX = {"UA-51": "Odesa", "IT-77": "Basilicata", "IT-57": "Marche", "PS-GZZ": "Gaza Strip",
-            "SD-DW": "West Darfur"}
+            "SD-DW": "West Darfur",
+            # Israel's districts by their official English names (Central Bureau of Statistics), where Natural
+            # Earth names three after their cities
+            "IL-TA": "Tel Aviv District", "IL-JM": "Jerusalem District", "IL-HA": "Haifa District",
+            # Lebanon's governorates (Natural Earth: "North", type "Province"; GeoNames: "North Lebanon")
+            "LB-AS": "North Governorate"}
 # a bare "Gaza" is the city (and, with a region word, Gaza Governorate: admin2.csv)
 DROP_NAMES = {"UA-32": {"kiev", "kiew", "kijew", "kiiv", "kijev", "kiyev", "kyiv", "kyjiv",
                         "kyyiv", "київ", "киев"},
@@ -275,6 +280,8 @@ def english_names(regions: gpd.GeoDataFrame, gn_names: dict[str, str], towns: se
             name = gn_names.get(row.gn_code, row.region)
         else:
             name = _short_name(row.name_en or row.name, row.name, row.type_en, towns)
+        if _COMPASS.fullmatch(name):
+            name = _compass_name(name, gn_names.get(row.gn_code, ""), row.type_en)
         if row.country in OBLAST_COUNTRIES and _is_oblast(row) and "Oblast" not in name:
             name += " Oblast"
         names.append(name)
@@ -293,6 +300,24 @@ def _short_name(english: str, local: str, kind: str, towns: set[str] = frozenset
     if kind and english.endswith(" " + kind) and _folded(short) == _folded(local or "") and _folded(short) not in towns:
         return short
     return english
+
+
+#: a name that is only a direction ("Southern", "North-East", "Centre"): no name for a region on its own
+_COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center"
+                      r"|North[- ]?East|North[- ]?West|South[- ]?East|South[- ]?West|Northeast|Northwest|Southeast"
+                      r"|Southwest)")
+
+
+_KIND_WORD = re.compile(r"\s(?:District|Province|Governorate|Region|State|Division|Department|County|Prefecture)$")
+
+
+def _compass_name(name: str, geonames: str, kind: str) -> str:
+    """A direction made a region's name: GeoNames' longer English name where it adds the region's
+    kind ("Southern District", "South Governorate"), else the direction with Natural Earth's type
+    ("Central Region")."""
+    if geonames.startswith(name + " ") and _KIND_WORD.search(geonames):
+        return geonames
+    return f"{name} {kind}" if kind and " " not in kind.strip() else name
 
 
 def _folded(text: str) -> str:

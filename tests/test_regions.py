@@ -250,7 +250,11 @@ def test_a_region_is_named_without_the_type_word_its_local_name_lacks() -> None:
     points = {(16.1, 6.7): "Ouham-Pendé", (93.8, 19.7): "Rakhine", (13.2, 11.9): "Borno",
               (16.6, 51.1): "Lower Silesian Voivodeship", (36.25, 49.99): "Kharkiv Oblast",
               # named like a town or a country: the type word tells the region apart
-              (7.4, 10.5): "Kaduna State", (132.46, 34.4): "Hiroshima Prefecture", (6.0, 9.9): "Niger State"}
+              (7.4, 10.5): "Kaduna State", (132.46, 34.4): "Hiroshima Prefecture", (6.0, 9.9): "Niger State",
+              # a bare direction is no name: it takes its kind ("Southern District", "South Governorate"),
+              # and Israel's districts named after their cities take their official English names
+              (34.8, 31.0): "Southern District", (35.4, 33.3): "South Governorate", (-0.9, 9.5): "Northern Region",
+              (34.78, 32.08): "Tel Aviv District"}
     got = index.join(np.array([p[0] for p in points]), np.array([p[1] for p in points]))
     assert [r.name for r in got] == list(points.values())
     # the long form stays a name the gazetteer knows
