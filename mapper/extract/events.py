@@ -308,13 +308,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], _unknown_places(text, [(s, e) for s, e, _ in places], kind, ctx)
     trig = min((s for _, s, _ in found), default=0)
     weapons = tuple(s for k, s, _ in found if k in WEAPON_KINDS)
-    who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms,
-                                                   [(s, r.place) for s, _, r in places if r.place], weapons)
+    named = [(s, r.place) for s, _, r in places if r.place]
+    who = None if kind == "diplomatic" else actor(text, trig, ctx.demonyms, named, weapons)
     if who is None and kind != "diplomatic" and found[0][0] == "violence" \
             and (event_at := min((s for k, s, _ in found if k != "violence"), default=None)) is not None:
         # "three people were killed after Russia launched another wave of missile strikes": the attacker is told
         # before the event word, not before the casualty word
-        who = actor(text, event_at, ctx.demonyms, [(s, r.place) for s, _, r in places if r.place], weapons)
+        who = actor(text, event_at, ctx.demonyms, named, weapons)
     carried = None
     own_weapon = named_weapon(found)
     if own_weapon:
