@@ -19,7 +19,6 @@ import io
 import json
 import re
 import sys
-import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -29,6 +28,8 @@ import pandas as pd
 import pyproj
 import shapely
 from split_governorates import split_governorates
+
+from mapper.geo.names import key  # noqa: E402  (the checkout's package; build-time only)
 
 ADMIN1_SIMPLIFY = 0.01  # degrees, as the brief asks
 ADMIN0_SIMPLIFY = 0.03  # the basemap can be coarser
@@ -297,7 +298,7 @@ def _short_name(english: str, local: str, kind: str, towns: set[str] = frozenset
     ("Lower Silesian Voivodeship"), and so does a region named like a town or a country, which
     English tells apart by it ("Hiroshima Prefecture", "Kaduna State", "Niger State")."""
     short = english[:-len(kind) - 1]
-    if kind and english.endswith(" " + kind) and _folded(short) == _folded(local or "") and _folded(short) not in towns:
+    if kind and english.endswith(" " + kind) and key(short) == key(local or "") and key(short) not in towns:
         return short
     return english
 
@@ -318,10 +319,6 @@ def _compass_name(name: str, geonames: str, kind: str) -> str:
     if geonames.startswith(name + " ") and _KIND_WORD.search(geonames):
         return geonames
     return f"{name} {kind}" if kind and " " not in kind.strip() else name
-
-
-def _folded(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def _is_oblast(row: object) -> bool:
@@ -443,8 +440,8 @@ def build_admin1(shared: Path, admin0: gpd.GeoDataFrame) -> tuple[pd.DataFrame, 
     cities = load_cities500()
     attach_gn(regions, cities, gn_names)
     # towns of 15,000 people or more, and countries: a region named like one keeps its type word
-    towns = {_folded(n) for n in cities.name[cities.population >= SHORT_NAME_TOWN_POP]}
-    towns |= {_folded(n) for n in admin0.name}
+    towns = {key(n) for n in cities.name[cities.population >= SHORT_NAME_TOWN_POP]}
+    towns |= {key(n) for n in admin0.name}
     display = english_names(regions, gn_names, towns)
     # an admin-1 region is placed at its equal-area centroid (bench/README.md, issue 14, sixth round)
     point = representative_points(regions.geometry.values, equal_area=True)
