@@ -44,6 +44,8 @@ _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?
 # A headline's attribution after a colon or dash: "Three soldiers killed in east: Kiev military".
 _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
                           r"[\s.!?\"”']*$", re.IGNORECASE)
+# names listed before a place: "from Kursk, Bryansk and", "operating inside Syria and"
+_NAMES_BEFORE = r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$"
 # (or a named part of it: "the Bwito Chiefdom of Rutshuru Territory", "the Tongo groupement of Rutshuru")
 _OF_REGION = re.compile(r"\b(?=\w)(?:residents|civilians|people|villages|settlements|towns|cities|areas|parts|outskirts|regions?"
                         r"|provinces?"
@@ -51,8 +53,7 @@ _OF_REGION = re.compile(r"\b(?=\w)(?:residents|civilians|people|villages|settlem
                         r"|village|commune|locality|municipality|sub-?district|quarter|suburbs?|county|raion"
                         r"|township|departments?|prefectures?|governorates?|oblasts?|states?|divisions?|territory|territories)"
                         # and the names listed after it: "the territories of Rutshuru and Masisi"
-                        r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$",
-                        re.IGNORECASE)
+                        r"\s+of\s+(?:the\s+)?(?-i:" + _NAMES_BEFORE.removesuffix("$") + ")$", re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?=\w)(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
@@ -74,7 +75,7 @@ _AFFILIATION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:direct
 # "according to the newspaper Kommersant" (a channel or paper that shares a village's name is no scene)
 _OUTLET = re.compile(r"\b(?=\w)(?:channels?|news\s+(?:agency|agencies|site|sites|outlets?|portal)|newspapers?|(?:daily|weekly)"
                      r"\s+newspaper|outlets?|broadcasters?|dailies|tabloids?|magazines?|websites?|blogs?|podcasts?)\s+"
-                     r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?(?:,\s+|\s+and\s+|\s+or\s+))*$")
+                     + _NAMES_BEFORE)
 # Where a speaker addressed the press: "Speaking to local media in the capital Mogadishu, the army chief ..."
 _SPOKE_IN = re.compile(r"\b(?=\w)(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?(?:in|at|from)\s+(?:the\s+)?"
                        r"(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.IGNORECASE)
@@ -95,8 +96,6 @@ _OF_THE_CITY = re.compile(rf"\s+(?:district|{lx.QUARTER_WORDS})s?\s+of\s+the\s+(
 _ADJECTIVAL = re.compile(r"(?:s[kc]yi|s[kc]yy|s[kc]iy|s[kc]y|s[kc]ii|s[kc]oy|s[kc]ij|ivs[kc]a)$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(rf"\s+(?:district|raion|{lx.QUARTER_WORDS})\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
-# names listed before the place ("from Kursk, Bryansk and", "operating inside Syria and")
-_NAMES_BEFORE = r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*|\s+and\s+|\s+or\s+))*$"
 _ORIGIN = re.compile(r"\b(?=\w)from\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
                      + _NAMES_BEFORE)
 #: a region as the subject of what it suffered ("Sumy Oblast was shelled", "Chernihiv, Sumy and
