@@ -23,6 +23,9 @@ DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five"
 _DAY = dt.timedelta(days=1)
 _FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
          "September", "October", "November", "December")
+#: weekday and month names in full, Title case, for patterns elsewhere that must never take a day or a
+#: month for a name ("On Monday, Russia launched")
+DAY_AND_MONTH_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday") + _FULL
 _ABBR = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
+
 __all__ = ["COORDINATED", "LOCATIVE", "PREPOSITIONS", "PREV_WORD", "ROLE_PREPOSITIONS", "governing_word",
            "governor", "prev_word"]
 
@@ -21,8 +23,7 @@ LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "o
                        "throughout", "within", "affecting", "affected", "impacting", "hitting", "along", "off"})
 # names listed before a place, each maybe with its region word ("Homs governorate and"); never a day or a month
 # ("On Monday, Russia launched missiles": Russia is no place of a list governed by "on")
-_NO_DAY = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
-           r"|August|September|October|November|December)\b)")
+_NO_DAY = rf"(?!(?:{'|'.join(DAY_AND_MONTH_NAMES)})\b)"
 COORDINATED = re.compile(rf"(?:{_NO_DAY}[A-Z][\w’'-]+(?:\s+{_NO_DAY}[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
                          r"|district|county|city|raion|krai|township|town|village|commune|locality|municipality"
                          r"|hromada|territory|chiefdom|department|division|prefecture))?"
