@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import BinaryIO, TextIO
 
 from mapper.errors import InputError
+from mapper.extract.dateline import needs_publication, stated_publication
 from mapper.htmltext import clean as _clean
 from mapper.htmltext import main_text, parse_html
 from mapper.model import Article
@@ -99,12 +100,15 @@ def read_articles(
     on_warning : callable, optional
         Called with the one-line ``<path>[:<line>]: <what>`` message when input is
         truncated (an article over :data:`MAX_ARTICLE_CHARS`, a txt/html file over
-        :data:`MAX_RECORD_BYTES`); without it the message goes to :func:`warnings.warn`.
+        :data:`MAX_RECORD_BYTES`), and once per file whose articles tell events but have no
+        publication date; without it the message goes to :func:`warnings.warn`.
 
     Returns
     -------
     Iterator[Article]
-        A lazy iterator: JSONL and CSV files are read line by line, never whole.
+        A lazy iterator: JSONL and CSV files are read line by line, never whole.  An article
+        given no publication date takes the one its text states at its head, if any (a date
+        line under the headline, a wire dateline: :mod:`mapper.extract.dateline`).
         Article ids are *not* deduplicated across inputs; that is up to the caller.
 
     Raises
@@ -137,8 +141,24 @@ def read_articles(
 def _iterate(sources: list[str], reject: _Reject, warn: _Warn, stdin: TextIO | None) -> Iterator[Article]:
     for path in sources:
         found = _read_stdin(stdin, reject) if path == "-" else _read_file(path, reject, warn)
+        undated = 0
         for article in found:
-            yield _truncated(article, warn)
+            article = _dated(_truncated(article, warn))
+            undated += article.published is None and needs_publication(article.text)
+            yield article
+        if undated:
+            which = "the article has" if undated == 1 else f"{undated} articles have"
+            warn(f"{_STDIN if path == '-' else path}: {which} no publication date (give a 'Published: YYYY-MM-DD' line or a "
+                 f"published field); events dated only relative to it ('on Friday', 'overnight') or "
+                 f"not at all are left out")
+
+
+def _dated(article: Article) -> Article:
+    """The article with the publication date its text states, when the input gave none."""
+    if article.published is not None:
+        return article
+    stated = stated_publication(article.text)
+    return article if stated is None else dataclasses.replace(article, published=stated)
 
 
 def _truncated(article: Article, warn: _Warn) -> Article:
