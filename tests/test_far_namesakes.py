@@ -70,3 +70,16 @@ def test_a_large_town_of_an_alternate_name_far_from_the_story_is_not_read(servic
     assert places(services, "Drones struck Boni on Tuesday.")["Boni"][:3] == ("Bonn", "city", "DE")
     got = places(services, "Police in Boni and Cologne closed the stations on Tuesday.")
     assert got["Boni"][:3] == ("Bonn", "city", "DE")
+
+
+def test_the_head_of_a_longer_arabic_name_is_no_place_of_its_own(services):
+    # "Ain" (spring), "Ras" (cape), "Tell" (mound) open many Arabic place names; the gazetteer
+    # lacks these camps and villages, and "Ain" alone is a department of France: the article joined
+    # to the next word says the name goes on
+    got = places(services, "An airstrike hit a car in Ain al-Hilweh near Sidon on Tuesday, killing two.")
+    assert got.get("Ain") is None and got["Sidon"][2] == "LB"
+    assert incidents(services, "Late on Tuesday a drone struck a vehicle parked by a mosque in Ain al-Hilweh, "
+                               "killing 13.") == []
+    # a longer name the gazetteer has is still read whole
+    got = places(services, "Shelling hit Deir al-Balah and Ain al-Arab on Monday.")
+    assert got["Deir al-Balah"][2] == "PS" and got["Ain al-Arab"][2] == "SY"

@@ -21,6 +21,10 @@ from mapper.geo.spans import TITLES
 #: pattern of :mod:`mapper.extract.toponyms` and as words of a plan
 _CONN = r"(?:of|de|del|della|la|le|les|du|des|di|da|do|dos|al|el|on|upon|am|an|im|sur|and|the|y|en|au|aux)"
 _CONNECTORS = frozenset(_CONN[3:-1].split("|"))
+#: an Arabic article joined by a hyphen continues a name ("Deir al-Balah", "Ras al-Ain", "Ain al-Arab"),
+#: in the run pattern of :mod:`mapper.extract.toponyms`
+ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|ez|ul|um)-"
+_ARTICLE_WORD = re.compile(ARTICLE + r"\w")
 #: words that may follow a name in a capitalised run without being part of it ("Kyiv on Monday")
 _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december""".split())
@@ -254,6 +258,11 @@ def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozense
         n, k = _match(gaz, info, i, heads)
         if not n:
             i += 1
+            continue
+        if i + n < size and _ARTICLE_WORD.match(words[i + n]):
+            # the head of a longer name the gazetteer lacks: "Ain" of "Ain al-Hilweh" is no place
+            # of its own (the department of France), as "Ras" of "Ras al-Nabaa" is not
+            i += n + 1
             continue
         if i + n < size and info[i + n][_BARE_LOWER] in MEDIA_WORDS:
             i += n + 1  # "Kyiv Independent", "Washington Post": a media outlet, not a place

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from mapper.extract.run_plans import _CONN, _Entry, _run_plan
+from mapper.extract.run_plans import ARTICLE as _ARTICLE
 from mapper.extract.run_plans import (FACILITY_WORDS, FUNCTION_WORDS, INSTITUTIONS, MEDIA_WORDS,  # noqa: F401
                                       NOT_NAMES, REGION_WORDS)  # (re-exported)
 from mapper.extract.toponyms_extra import UPPER as _UPPER
@@ -25,8 +26,6 @@ from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.spans import LOCATIVES, TITLES, Span, quick_span  # noqa: F401  (re-exported)
 
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*"
-# an Arabic article joined by a hyphen continues a name: "Deir al-Balah", "Ras al-Ain", "Ain al-Arab"
-_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|en|er|es|ez|ul|um)-"
 # the lookahead lets the engine skip to a capital quickly (twice as fast; the same matches)
 _RUN = re.compile(rf"(?=[{_UPPER}])(?:{_CAP})(?: (?:{_CONN} )?(?:{_ARTICLE})?(?:{_CAP}))*")
 
