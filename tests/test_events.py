@@ -50,6 +50,15 @@ def test_killings_told_by_how_are_violence(gaz):
     assert incidents(gaz, text) == [("ground_fighting", "Beni", "2025-11-17", "2025-11-17", 1)]
 
 
+def test_targeted_killings_are_violence(gaz):
+    text = "Armed groups have clashed across the province. Assailants gunned down a mayor in Beni, North Kivu, on Monday."
+    assert incidents(gaz, text) == [("ground_fighting", "Beni", "2025-11-17", "2025-11-17", 1)]
+    text = "Militia fighters roam the area. A local chief was assassinated in Beni, North Kivu, on Tuesday."
+    assert incidents(gaz, text) == [("ground_fighting", "Beni", "2025-11-18", "2025-11-18", 1)]
+    # an old assassination named as background is no incident of the report
+    assert incidents(gaz, "Troops patrolled Beni, where the assassination of a governor in 2019 is still remembered.") == []
+
+
 def test_a_name_given_to_an_event_told_before_is_no_event(gaz):
     text = ("On Monday jets bombed a displacement camp in Rafah, killing 45 people. Sometimes referred to as the "
             "Rafah tent massacre or as the Tent Massacre, it was the deadliest incident of the Rafah offensive.")

@@ -161,6 +161,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  # (the people a court executes are "men", "people", "prisoners": not these)
                  r"|(?:civilians|villagers|residents|farmers|herders) (?:were|had been|have been) (?:summarily )?executed"
                  r"|summary executions?|massacred|massacres?|murdered|slaughtered|slain|beheaded"
+                 # targeted killings: "assailants gunned down a candidate", "the mayor was assassinated"
+                 r"|gunned down|assassinat(?:ed|ions?)"
                  # killings told by how: "70 people were hacked to death", "burned alive in their homes"
                  r"|(?:hacked|stabbed|beaten|bludgeoned|clubbed|burn(?:ed|t)|macheted|shot) to death|burn(?:ed|t) alive"
                  r"|ceasefire violations?|violated the ceasefire|violence"),
