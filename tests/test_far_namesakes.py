@@ -83,3 +83,14 @@ def test_the_head_of_a_longer_arabic_name_is_no_place_of_its_own(services):
     # a longer name the gazetteer has is still read whole
     got = places(services, "Shelling hit Deir al-Balah and Ain al-Arab on Monday.")
     assert got["Deir al-Balah"][2] == "PS" and got["Ain al-Arab"][2] == "SY"
+
+
+def test_a_small_town_of_its_main_name_in_a_far_country_the_story_never_names(services):
+    # Moura is a town of 9,000 people in Portugal: here the name is a person's, in a story
+    # whose places all lie in Ukraine, 3,000 km away, and Portugal is named nowhere
+    got = places(services, "Officials in Kharkiv said Moura and her son were wounded when a drone struck "
+                           "the Saltivskyi district of Kharkiv on Sunday.")
+    assert (got.get("Moura") or ("",) * 3)[2] != "PT" and got["Kharkiv"][2] == "UA"
+    # the same town in a story about Portugal keeps its reading
+    got = places(services, "Firefighters from Beja and Moura fought the blaze near the Spanish border on Sunday.")
+    assert got["Moura"][:3] == ("Moura", "city", "PT")

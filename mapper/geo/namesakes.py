@@ -13,10 +13,12 @@ obscure village in a country the story never points to: after a locative ("in Ko
 story with a focus region it is placed there, else it is left unresolved, to the fallbacks of
 names the gazetteer lacks.
 
-A town of its own main name ("Pokrovsk region", an Arabic main name up to its diacritics),
-of words of it ("Ramstein" for Ramstein-Miesenbach) or of the hand-kept alias table, and a
-name well known as a place (:func:`mapper.geo.candidates.name_strength`: "Kiev", "Bombay")
-are never such namesakes; a large town (its alternate names are often exonyms: "Hodeidah")
+A small town read by its own main name is held to the same terms: "Mile 3 Nkwen" in a
+Cameroonian report is no Mīlē in Ethiopia, and a Bani in Yemen no Baní in the Dominican
+Republic.  A town of its own main name and 100,000 people or more ("Pokrovsk region", an Arabic
+main name up to its diacritics), of words of it ("Ramstein" for Ramstein-Miesenbach) or of the
+hand-kept alias table, and a name well known as a place
+(:func:`mapper.geo.candidates.name_strength`: "Kiev", "Bombay") are never such namesakes; a large town (its alternate names are often exonyms: "Hodeidah")
 is one only when the article's other finer places all lie far from it and the name is listed
 with one of them ("between Boni and Torodi" in Niger is no Bonn).
 """
@@ -40,6 +42,10 @@ FAR_ALTERNATE = True
 #: or more as names the gazetteer lacks when the article's finer places all lie far away and the
 #: name is listed with one of them (False: only smaller towns)
 LARGE_TOWNS = True
+#: read towns of under :data:`~mapper.geo.candidates.STRONG_POPULATION` people matched by their main
+#: name as names the gazetteer lacks on the same terms ("Mile 3 Nkwen" in Cameroon is no Mīlē in
+#: Ethiopia; "Maia and Rina had been murdered" in Israel names no town in Portugal)
+SMALL_MAIN_NAMES = True
 #: the votes of the article's finer places (towns, regions, districts: not countries, whose
 #: names in war news are often the attackers') that must all lie this far from a bare name's
 #: namesake before it is dropped: "Deir al-Balah and Ain al-Arab" may be struck the same day
@@ -80,7 +86,7 @@ def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str],
     readings = Counter(entry for entry, _ in chosen.values())
     suspects = [g for g, (entry, _) in chosen.items()
                 if gaz.kind[entry] == CITY and (gaz.population[entry] < STRONG_POPULATION or LARGE_TOWNS)
-                and _alternate_only(gaz, entry, g[0])
+                and (_alternate_only(gaz, entry, g[0]) or SMALL_MAIN_NAMES and gaz.population[entry] < STRONG_POPULATION)
                 and context.support(full, gaz.country[entry], readings[entry] * context.weight(gaz, entry)) <= 0
                 and name_strength(gaz, gaz.candidates(g[0]), g[0]) == 0]
     # a suspect is no place to be near: "Komo" (Como) and "Hela" (Hel) lie 1,000 km apart
