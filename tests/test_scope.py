@@ -109,6 +109,9 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     # a threatened attack, with or without "to"
     "On Monday the army threatened air strikes on Poltava.",
     "On Monday the militia threatened Poltava with shelling.",
+    # a rate tells a habit, not one attack
+    "Waves of 500 drones per night keep the people of Poltava awake, the mayor said on Monday.",
+    "Officials say shelling every day drives families out of Poltava.",
 ])
 def test_negation_modality_and_denial_scope_over_their_own_predicate(gaz, text):
     assert found(gaz, text) == []
