@@ -113,6 +113,17 @@ def test_facilities_with_a_lower_case_head_and_airbases(services):
     assert resolved(services, "Strikes on Morozovsk air base continued.")["Morozovsk air base"][1] == "facility"
 
 
+def test_a_camp_is_known_by_its_bare_name_when_nothing_else_bears_it(services):
+    got = resolved(services, "Fighters stormed Zamzam on Friday, as strikes hit Maghazi and clashes broke out "
+                             "in Ain al-Hilweh.")
+    assert got["Zamzam"][:3] == ("Zamzam Camp", "facility", 1)
+    assert got["Maghazi"][:2] == ("Maghazi Refugee Camp", "facility")
+    assert got["Ain al-Hilweh"][:2] == ("Ain al-Hilweh Camp", "facility")
+    # a town of the camp's name keeps it: the bare name is the town's
+    got = resolved(services, "Troops raided Jenin and Rafah on Friday.")
+    assert got["Jenin"][1] == "city" and got["Rafah"][1] == "city"
+
+
 def test_names_that_end_in_a_number(services):
     got = resolved(services, "Drones hit the base at Tower 22 and then the Kyiv Thermal Power Plant 5 on Monday.")
     assert got["Tower 22"][:2] == ("Tower 22", "facility")

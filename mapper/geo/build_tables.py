@@ -21,6 +21,8 @@ from mapper.geo.variants import ARABIC, SLAVIC, article_forms, spellings, varian
 _FACILITY_POP = 1_000_000
 _MILITARY_SUFFIX = re.compile(r"\s*(?:-\d+\s+)?(?:Air Base|Airbase|Air Force Base|Air Station|Airfield|Air Field)"
                               r"(?:\s.*)?$", re.IGNORECASE)
+#: the words a camp's name ends in, without which news also names it ("Zamzam camp": Zamzam)
+_CAMP_HEAD = re.compile(r"\s+(?:(?:refugee|displacement|displaced|IDP|idp)\s+)?(?:camps?|settlement)$", re.IGNORECASE)
 #: the words news writes after an airbase's name ("Engels airbase", "Saki air base")
 _AIRBASE_HEADS = ("air base", "airbase", "airfield", "air field", "military airfield", "air force base")
 
@@ -48,6 +50,14 @@ def add_facilities(b: Any, data: Path) -> int:  # noqa: ANN401
                 # "Al-Shati refugee camp" beside "Al-Shati camp" and "Shati refugee camp": a name of
                 # the facility as its aliases are ("the X camp" is no river's other name, admit.py)
                 b.name(entry, name, main=True)
+        if row["type"] == "camp":
+            # a camp is known by its bare name ("the RSF stormed Zamzam", "clashes in Ain al-Hilweh")
+            # where nothing else in the gazetteer bears that name: "Jenin" stays the city
+            bare = [n for n in dict.fromkeys(_CAMP_HEAD.sub("", name) for name in names)
+                    if len(key(n)) >= 4 and key(n) not in b.index]
+            for name in bare + (article_forms(tuple(bare)) if row["country"] in ARABIC else []):
+                if key(name) not in b.index:
+                    b.name(entry, name, main=True)
         added += 1
     for row in rows(data / "airbases.csv"):
         base = _MILITARY_SUFFIX.sub("", row["name"]).strip()
