@@ -242,9 +242,9 @@ MODALITY_AFTER = Caseless(
     # what must or should happen to attacks is a demand, no report of one: "the strikes must stop"
     r"|must|should|needs?\s+to|ha(?:s|ve)\s+to"
     r"|campaigns?|capabilit\w+|tactics|programs?|production|factory|factories|repeatedly|regularly|routinely"
-    # a rate tells a habit, not one event: "swarms of 800 drones per night terrorise the capital",
-    # "airstrikes of this kind every day"
-    r"|(?:per|every|each)\s+(?:night|day)"
+    # a rate tells a habit, not one event: "swarms of 800 drones per night terrorise the capital"
+    # ("drones attacked Sumy every night" from 1 to 5 March tells attacks that happened)
+    r"|per\s+(?:night|day)"
     r"|(?:several|many|multiple|numerous|countless)\s+times|on\s+(?:several|many)\s+occasions"
     # "the strikes have reduced refining": a verb of gradual change says what attacks have done
     # over time, not one attack; any other perfect states what happened ("strikes have damaged /
