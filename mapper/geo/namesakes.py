@@ -46,6 +46,9 @@ LARGE_TOWNS = True
 #: name as names the gazetteer lacks on the same terms ("Mile 3 Nkwen" in Cameroon is no Mīlē in
 #: Ethiopia; "Maia and Rina had been murdered" in Israel names no town in Portugal)
 SMALL_MAIN_NAMES = True
+#: the votes of finer places elsewhere a town of its main name needs against it: three, so that a
+#: statement on several wars naming one town in each keeps them all
+MAIN_NAME_VOTES = 3.0
 #: the votes of the article's finer places (towns, regions, districts: not countries, whose
 #: names in war news are often the attackers') that must all lie this far from a bare name's
 #: namesake before it is dropped: "Deir al-Balah and Ain al-Arab" may be struck the same day
@@ -92,9 +95,14 @@ def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str],
     # a suspect is no place to be near: "Komo" (Como) and "Hela" (Hel) lie 1,000 km apart
     rest = {entry for g, (entry, _) in chosen.items() if g not in suspects}
     small = [g for g in suspects if gaz.population[chosen[g][0]] < STRONG_POPULATION]
+    # a town of its main name is one on firmer ground: a story of one war elsewhere, not a
+    # statement on several wars naming one town in each ("attacks near Djibo ... raided Monguno")
+    main = {g for g in suspects if not _alternate_only(gaz, chosen[g][0], g[0])}
     return [g for g in suspects
-            if g in small and (word_slot(spans[groups[g][0]]) == "region" or _far_from_the_rest(gaz, chosen[g][0], rest))
-            or g not in small and LARGE_TOWNS and _far_from_the_rest(gaz, chosen[g][0], rest)
+            if g in main and _far_from_the_rest(gaz, chosen[g][0], rest, MAIN_NAME_VOTES)
+            or g not in main and g in small
+            and (word_slot(spans[groups[g][0]]) == "region" or _far_from_the_rest(gaz, chosen[g][0], rest))
+            or g not in main and g not in small and LARGE_TOWNS and _far_from_the_rest(gaz, chosen[g][0], rest)
             and _listed_with_far(spans, gaz, groups, chosen, g, text)]
 
 
@@ -119,9 +127,9 @@ def _listed_with_far(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, 
 _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
 
 
-def _far_from_the_rest(gaz: Gazetteer, entry: int, rest: set[int]) -> bool:
-    """Whether the article names finer places elsewhere (:data:`FINER_VOTES`), all of them more
-    than :data:`FAR_KM` from ``entry`` (``rest``: the readings of its names)."""
+def _far_from_the_rest(gaz: Gazetteer, entry: int, rest: set[int], needed: float = FINER_VOTES) -> bool:
+    """Whether the article names finer places elsewhere (``needed`` votes of them), all of them
+    more than :data:`FAR_KM` from ``entry`` (``rest``: the readings of its names)."""
     votes = 0.0
     for other in rest - {entry}:
         if gaz.kind[other] in (COUNTRY, REGION) and not is_district(gaz, other) and not is_county(gaz, other):
@@ -129,7 +137,7 @@ def _far_from_the_rest(gaz: Gazetteer, entry: int, rest: set[int]) -> bool:
         if km(gaz.lat[entry], gaz.lon[entry], gaz.lat[other], gaz.lon[other]) <= FAR_KM:
             return False
         votes += context.weight(gaz, other)
-    return votes >= FINER_VOTES
+    return votes >= needed
 
 
 def _alternate_only(gaz: Gazetteer, entry: int, k: str) -> bool:
