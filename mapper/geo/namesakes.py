@@ -13,9 +13,10 @@ obscure village in a country the story never points to: after a locative ("in Ko
 story with a focus region it is placed there, else it is left unresolved, to the fallbacks of
 names the gazetteer lacks.
 
-A small town read by its own main name is held to the same terms: "Mile 3 Nkwen" in a
-Cameroonian report is no Mīlē in Ethiopia, and a Bani in Yemen no Baní in the Dominican
-Republic.  A town of its own main name and 100,000 people or more ("Pokrovsk region", an Arabic
+A small town read by its own main name is held to the same terms when the story names
+at least three finer places elsewhere (:data:`MAIN_NAME_VOTES`): "Mile 3 Nkwen" in a
+Cameroonian report is no Mīlē in Ethiopia, while a statement on several wars that names one
+town in each keeps them all.  A town of its own main name and 100,000 people or more ("Pokrovsk region", an Arabic
 main name up to its diacritics), of words of it ("Ramstein" for Ramstein-Miesenbach) or of the
 hand-kept alias table, and a name well known as a place
 (:func:`mapper.geo.candidates.name_strength`: "Kiev", "Bombay") are never such namesakes; a large town (its alternate names are often exonyms: "Hodeidah")
