@@ -1085,6 +1085,9 @@ _SCENE_CASES = [
     # a country's name before a noun of its people, forces or things names their owner
     ("On Friday three U.S. soldiers were killed in the Iran proxy drone attack on a base in Jordan.", {"Jordan"}),
     ("On Friday the Houthis fired missiles at U.S. and British warships off Hodeidah.", {"Al Hudaydah"}),
+    # ... as before any noun of a thing the text places elsewhere
+    ("On Friday militias launched drone attacks against U.S. facilities in Iraq and Syria.", {"Iraq", "Syria"}),
+    ("On Friday jets hit Ukraine army depots near Pokrovsk.", {"Pokrovsk"}),
     # drones by their long names
     ("On Friday forces destroyed two uncrewed aerial vehicles over Yemen.", {"Yemen"}),
     ("On Friday unmanned surface vessels struck a ship near Novorossiysk.", {"Novorossiysk"}),

@@ -417,11 +417,15 @@ _ATTRIBUTIVE = re.compile(r"[-\u2010\u2011][a-z]"
                           r"|\s+(?:port\s+city|port|city|town|village|capital|resort|coast)\s+of\s+(?:the\s+)?[A-Z]")
 
 #: a country's name before a noun of its people, forces or things names their owner, not a
-#: scene ("the Iran proxy drone attack", "attacks against U.S. and international vessels")
+#: scene ("the Iran proxy drone attack", "attacks against U.S. and international vessels"), as
+#: before any noun of a thing the text places elsewhere ("U.S. facilities in Iraq")
 _OF_A_COUNTRY = re.compile(r"\s+(?:and\s+[A-Za-z]+\s+)?(?:proxy|proxies|soldiers|troops|forces|officials|army|military"
                            r"|navy|government|embassy|diplomats?|envoy|ambassador|delegation|authorities|militias?"
                            r"|fighters|vessels?|ships?|warships?|aircraft|jets|drones|missiles|weapons|citizens"
-                           r"|nationals|personnel|service\s+members|bases?)\b")
+                           r"|nationals|personnel|service\s+members|bases?)\b"
+                           # or before what it holds somewhere else, named after it: "drone attacks against
+                           # U.S. facilities in Iraq and Syria", "Russian-held positions near Kupiansk"
+                           r"|\s+(?:[a-z]+\s+){1,3}(?:in|at|near)\s+(?:the\s+)?[A-Z]")
 
 #: civilians who attack as a group: settlers in an occupied territory ("settler attacks", "attacked by
 #: Israeli settlers"); what they do is neither a battle nor sabotage unless they burn or wreck
