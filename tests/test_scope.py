@@ -78,6 +78,8 @@ def test_may_as_a_modal_verb_still_makes_an_event_hypothetical(gaz):
     # a definite event noun is presupposed: the auxiliary of the verb it is the object of does not reach it
     ("Viewers will remember the missile strike on Poltava on Monday.", "Poltava"),
     ("The city could not forget Russia's missile strike on Poltava on Monday.", "Poltava"),
+    # a question that asks why or how presupposes the attack
+    ("Why did Russian missiles strike Poltava on Monday?", "Poltava"),
     # "every night" tells attacks that happened (only a rate, "per night", is a habit)
     ("On Monday Russian missiles struck Poltava again, as they had every night.", "Poltava"),
 ])
@@ -111,6 +113,9 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     # a threatened attack, with or without "to"
     "On Monday the army threatened air strikes on Poltava.",
     "On Monday the militia threatened Poltava with shelling.",
+    # a yes/no question asks, it tells nothing
+    "Did Russian missiles strike Poltava on Monday?",
+    "Are the talks in Poltava on Monday now dead?",
     # a rate tells a habit, not one attack
     "Waves of 500 drones per night keep the people of Poltava awake, the mayor said on Monday.",
     "Officials say shelling per day has doubled around Poltava since the spring of 2023.",

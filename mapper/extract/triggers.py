@@ -44,6 +44,9 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
     found = list(trigger.finditer(src))
     if not found:
         return ()  # most clauses: no modality to look for
+    if _YES_NO.match(text) and text.rstrip(" \"'’”)").endswith("?"):
+        # a yes/no question asks whether, it tells nothing: "Are ceasefire negotiations in Gaza now dead?"
+        return tuple((m.lastgroup or "strike", m.start(), m.end(), False, False) for m in found)
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
     cues = _cues(text, low)
     served = _AID_WORD.search(low) is not None  # most clauses name no aid: skip _BENEFICIARIES per trigger
@@ -73,6 +76,13 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+#: a sentence that opens with an auxiliary asks whether ("Did the strikes hit Sanaa?", "Are talks in
+#: Doha over?"), when it ends in a question mark
+_YES_NO = re.compile(r"\W*(?:are|is|was|were|will|would|could|can|should|shall|did|do|does|has|have|had|must|may"
+                     r"|might|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|didn['’]t|doesn['’]t|hasn['’]t"
+                     r"|haven['’]t)\s", re.IGNORECASE)
 
 
 # a weapon named as what a site makes or holds is no attack with it: "struck a drone factory", "the missile
