@@ -44,7 +44,8 @@ OUT = REPO / "tests" / "data" / "realnews"
 #: reposts count as their original publisher); first match wins
 PUBLISHERS = (
     (r"OCHA", "UN OCHA"),
-    (r"Foreign, Commonwealth|FCDO", "UK Foreign, Commonwealth & Development Office"),
+    (r"Foreign, Commonwealth|FCDO|UK Mission to the UN", "UK Foreign, Commonwealth & Development Office"),
+    (r"White House", "The White House"),
     (r"beehive\.govt\.nz|New Zealand", "New Zealand Prime Minister's Office"),
     (r"Prime Minister of Australia|pm\.gov\.au", "Australian Prime Minister's Office"),
     (r"Foreign Affairs \(Ireland\)|dfa\.ie", "Irish Department of Foreign Affairs"),
