@@ -78,6 +78,8 @@ def test_may_as_a_modal_verb_still_makes_an_event_hypothetical(gaz):
     # a definite event noun is presupposed: the auxiliary of the verb it is the object of does not reach it
     ("Viewers will remember the missile strike on Poltava on Monday.", "Poltava"),
     ("The city could not forget Russia's missile strike on Poltava on Monday.", "Poltava"),
+    # a defence against an attack told is no hypothetical one
+    ("Air defences shielded Poltava from the Russian missile strike on Monday.", "Poltava"),
     # a question that asks why or how presupposes the attack
     ("Why did Russian missiles strike Poltava on Monday?", "Poltava"),
     # "every night" tells attacks that happened (only a rate, "per night", is a habit)
@@ -113,6 +115,8 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     # a threatened attack, with or without "to"
     "On Monday the army threatened air strikes on Poltava.",
     "On Monday the militia threatened Poltava with shelling.",
+    # what a place is to be kept from is no attack on it
+    "On Monday the council urged the army to protect Poltava from attack.",
     # a yes/no question asks, it tells nothing
     "Did Russian missiles strike Poltava on Monday?",
     "Are the talks in Poltava on Monday now dead?",

@@ -196,7 +196,12 @@ MODALITY = Caseless(
     # what a thing is for: "drones of the type used to attack ships", "designed to strike"
     r"|(?:used|designed|built|intended|meant)\s+to|capable\s+of"
     # weapons gathered, not fired: "has concentrated offensive weapons, heavy artillery and manpower"
-    r"|(?:concentrat|amass|stockpil)(?:e|es|ed|ing)|massed|stationed)"
+    r"|(?:concentrat|amass|stockpil)(?:e|es|ed|ing)|massed|stationed"
+    # what people or places are kept from: "protect Goma from attack", "shield civilians from air strikes"
+    # (not a defence against one attack told: "air defences protected Kyiv from the missile attack")
+    r"|(?:protect|shield|safeguard)(?:s|ed|ing)?(?=(?:\s+[\w'’-]+){1,4}\s+from\s+"
+    r"(?!(?:the|this|that|these|those|its|their|last|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b|\w+['’]s\b)))"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical"
     # a cause summed over time: "IDPs from past and present fighting across Rakhine"
     r"|past\s+and\s+(?:present|ongoing|current)"
