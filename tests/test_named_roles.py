@@ -51,6 +51,15 @@ def test_a_process_named_after_a_city_is_not_its_venue(services, text):
     assert key("Astana") not in scenes(services, text)
 
 
+@pytest.mark.parametrize("text, venues", [
+    # what a meeting is about is no venue; where it is held still is
+    ("On Thursday the president held a meeting on the situation in the Sumy, Kharkiv and Chernihiv regions.", set()),
+    ("On Thursday delegations held talks on the war in Sudan in Jeddah.", {"Jeddah"}),
+])
+def test_the_topic_of_a_meeting_is_no_venue(services, text, venues):
+    assert scenes(services, text) == {key(v) for v in venues}
+
+
 def test_a_venue_stays_a_venue(services):
     assert key("Istanbul") in scenes(services, "Russian and Ukrainian delegations held talks in Istanbul on Tuesday.")
 

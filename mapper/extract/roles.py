@@ -54,6 +54,11 @@ _OF_REGION = re.compile(r"\b(?=\w)(?:residents|civilians|people|villages|settlem
                         r"|township|departments?|prefectures?|governorates?|oblasts?|states?|divisions?|territory|territories)"
                         # and the names listed after it: "the territories of Rutshuru and Masisi"
                         r"\s+of\s+(?:the\s+)?(?-i:" + _NAMES_BEFORE.removesuffix("$") + ")$", re.IGNORECASE)
+#: what a meeting is about, not where it is held: "a meeting on the situation in Sudan", "talks about the war
+#: in Ukraine", "the Security Council meeting on the humanitarian situation in Gaza"
+_TOPIC = re.compile(r"\b(?=\w)(?:on|about|over|regarding|concerning|discuss(?:ed|es|ing)?)\s+the\s+(?:[\w-]+\s+){0,2}"
+                    r"(?:situation|war|conflict|crisis|escalation|developments|events|hostilities)\s+(?:in|around)\s+"
+                    r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?=\w)(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
@@ -527,6 +532,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
     if place.kind in ("country", "admin1", "region") and re.match(r"['’]s?\b", text[end:end + 2]) \
             and not _POSSESSED_PLACE.match(text, end):
         return True  # "Ukraine's capabilities": a possessor, not a place where something happened
+    if kind == "diplomatic" and _TOPIC.search(left):
+        return True  # "Meeting on the situation in the Belgorod, Bryansk and Kursk regions": what is talked about
     if kind == "diplomatic" and VENUE_NOUN.match(text[end:end + 20]):
         return False  # "Geneva talks", "the Alaska summit"
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
