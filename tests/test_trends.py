@@ -66,6 +66,14 @@ def test_events_a_subject_points_back_to_are_told_before(services, text):
     assert scenes(services, text) == set()
 
 
+def test_a_subject_that_points_back_and_says_where_they_hit_names_the_targets(services):
+    text = ("On 9 October, Russia launched its largest wave of missile attacks in months. These missiles were aimed at "
+            "cities across Ukraine: Poltava, Sumy and Chernihiv.")
+    assert scenes(services, text) == {key("Poltava"), key("Sumy"), key("Chernihiv")}
+    text = "Drones attacked the region on 9 October. These drones struck Nizhyn and Pryluky, the governor said."
+    assert {key("Nizhyn"), key("Pryluky")} <= scenes(services, text)
+
+
 def test_a_subject_that_is_no_back_reference_stays(services):
     assert key("Kherson") in scenes(services, "This included overnight shelling on the city of Kherson on 9 October.")
 

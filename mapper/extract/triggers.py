@@ -68,7 +68,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
                         or ((not echo and (_ANAPHORA.search(before) or _MOURNED.search(before))
-                             or _BACK_SUBJECT.match(src, 0, m.start()))
+                             or _BACK_SUBJECT.match(src, 0, m.start())
+                             and not (_HIT_PREDICATE.match(src, m.end()) or _HIT_PREDICATE.match(src, max(0, m.start() - 1))))
                             and not _TOLD_HERE.match(text, m.end()))
                         or _CHARACTERISATION.search(before) or _WEAPON_TRADE.search(before)
                         or _NAMED_AS.search(before)
@@ -232,6 +233,11 @@ _MOURNED = re.compile(r"\b(?:in\s+(?:memory|honou?r|remembrance)\s+of|mourn(?:in
 # to events told before tells none of its own, even where the article names the place nowhere else (its
 # places are the setting of what is said of them, not their scenes)
 _BACK_SUBJECT = re.compile(r"\W*(?:all\s+)?(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# ... unless its predicate says where they hit: "Last night, Russia launched the largest wave of missile and
+# drone attacks. These missiles were aimed at population centres across Ukraine: Kyiv, Lviv, Dnipro" tells
+# the targets of the event just told
+_HIT_PREDICATE = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(?:aimed|directed|launched|fired)\s+"
+                            r"(?:at|against|on|toward|towards|into)|hit|struck|targeted|landed|fell)\b", re.IGNORECASE)
 
 
 # "the ability to attack shipping", "an effort to strike", "in order to hit": an event verb
