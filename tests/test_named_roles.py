@@ -36,6 +36,8 @@ def scenes(services, text):
     ("Drones struck an oil depot in Novorossiysk overnight, the Telegram channels Fontanka and Hromadske reported on "
      "Wednesday.", "Novorossiysk", "Fontanka"),
     ("Shelling killed two people in Nikopol on Monday, the newspaper Pravda reported.", "Nikopol", "Pravda"),
+    # where the dead were buried is not where they died
+    ("Soldiers killed by shelling in Nikopol on Monday were buried in Dnipro.", "Nikopol", "Dnipro"),
 ])
 def test_a_place_in_another_role_is_no_scene(services, text, scene, not_scene):
     # a speaker's institution, where travellers come from, where the displaced went

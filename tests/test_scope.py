@@ -82,6 +82,8 @@ def test_may_as_a_modal_verb_still_makes_an_event_hypothetical(gaz):
     ("Air defences shielded Poltava from the Russian missile strike on Monday.", "Poltava"),
     # a question that asks why or how presupposes the attack
     ("Why did Russian missiles strike Poltava on Monday?", "Poltava"),
+    # rockets told in the passive, toward their target
+    ("On Monday three rockets were fired at Poltava.", "Poltava"),
     # "every night" tells attacks that happened (only a rate, "per night", is a habit)
     ("On Monday Russian missiles struck Poltava again, as they had every night.", "Poltava"),
 ])

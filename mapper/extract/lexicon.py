@@ -36,7 +36,10 @@ class Caseless:
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|Neptunes?|Tomahawks?|ballistic|cruise missiles?"
                        r"|rocket (?:attacks?|strikes?|fire)|rockets? (?:hit|struck|slammed|landed|fell|rained|exploded)"
-                       r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"),
+                       r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"
+                       # told in the passive, toward their target: "three rockets were fired at Haifa" (not "the
+                       # rocket had been fired by Hezbollah or another group in Lebanon": where it came from)
+                       r"|rockets?\s+(?:were|was|(?:have|has|had)\s+been)\s+(?:fired|launched)(?=\s+(?:at|into|on|towards?)\b)"),
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|USVs?|quadcopters?"
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
     ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"

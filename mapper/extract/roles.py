@@ -59,6 +59,9 @@ _OF_REGION = re.compile(r"\b(?=\w)(?:residents|civilians|people|villages|settlem
 _TOPIC = re.compile(r"\b(?=\w)(?:on|about|over|regarding|concerning|discuss(?:ed|es|ing)?)\s+the\s+(?:[\w-]+\s+){0,2}"
                     r"(?:situation|war|conflict|crisis|escalation|developments|events|hostilities)\s+(?:in|around)\s+"
                     r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+#: where the dead were buried or mourned is not where they died
+_BURIED = re.compile(r"\b(?=\w)(?:buried|laid\s+to\s+rest|interred|funerals?\s+(?:(?:was|were|is|are)\s+)?held)"
+                     r"\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 _SPEECH_VENUE = re.compile(r"\b(?=\w)(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
                            r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
@@ -503,6 +506,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"; "the
         # Telegram channel Fontanka reported"
         return True
+    if _BURIED.search(left):
+        return True  # "the soldiers killed in combat were buried in Ouagadougou": where the dead were laid to rest
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) or _RETURNING_FROM.search(left) \
             or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left) or _TREATED.search(left) \
             or place.kind == "facility" and _WHERE_TAKEN.match(text, end):
