@@ -424,7 +424,7 @@ _OF_A_COUNTRY = re.compile(r"\s+(?:and\s+[A-Za-z]+\s+)?(?:proxy|proxies|soldiers
                            r"|fighters|vessels?|ships?|warships?|aircraft|jets|drones|missiles|weapons|citizens"
                            r"|nationals|personnel|service\s+members|bases?)\b"
                            # or before what it holds somewhere else, named after it: "drone attacks against
-                           # U.S. facilities in Iraq and Syria", "Russian-held positions near Kupiansk"
+                           # U.S. facilities in Iraq and Syria", "jets hit Ukraine army depots near Pokrovsk"
                            r"|\s+(?:[a-z]+\s+){1,3}(?:in|at|near)\s+(?:the\s+)?[A-Z]")
 
 #: civilians who attack as a group: settlers in an occupied territory ("settler attacks", "attacked by
