@@ -1206,6 +1206,10 @@ test_a_facility_in_its_region_is_the_scene = scene_cases(
     # a facility or camp named in its region or country is the scene: the container is not another one
     ("On Friday drones hit the Novoshakhtinsk refinery in Rostov region.", {("drone_strike", "Novoshakhtinsk Refinery")}),
     ("On Friday drones hit the Engels airbase in Russia.", {("drone_strike", "Engels Airbase")}),
+    # a quarter named with the city that holds it is the quarter; a list of towns stays a list
+    ("On Friday gunmen opened fire in Jaffa, Tel Aviv, Israel, killing seven.", {("ground_fighting", "Jaffa")}),
+    ("On Friday drones struck Irpin, Kyiv and Bucha.", {("drone_strike", "Irpin"), ("drone_strike", "Kyiv"),
+                                                      ("drone_strike", "Bucha")}),
 )
 
 

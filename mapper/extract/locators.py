@@ -227,8 +227,12 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
         r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "region" and r.place.admin1_gn}
     towns = [r.place for _, _, r in kept if r.place and r.place.kind == "city"]
     out = []
+    before: tuple[int, int, Resolved] | None = None
     for s, e, r in kept:
         p = r.place
+        prev, before = before, (s, e, r)
+        if p is not None and p.kind == "city" and prev is not None and _city_of_quarter(text, prev, (s, e, r)):
+            continue  # "an attack in Jaffa, Tel Aviv, Israel": the city that holds the quarter just named
         if p is not None and p.kind == "country" and p.country in countries:
             continue
         if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
@@ -239,6 +243,21 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
             continue
         out.append((s, e, r))
     return out
+
+
+#: how far a quarter or suburb may lie from the city the text names after it ("Jaffa, Tel Aviv")
+QUARTER_KM = 10.0
+# the city after a comma closes the phrase: a country, the end of the clause ("in Jaffa, Tel Aviv, Israel.")
+_PHRASE_END = re.compile(r"\s*(?:[.;:)]|,\s+[A-Z][\w'’ -]*(?:[.;:,)]|$)|$)")
+
+
+def _city_of_quarter(text: str, first: tuple[int, int, Resolved], second: tuple[int, int, Resolved]) -> bool:
+    """Whether ``second`` is the larger town that holds ``first``, named right after it with a bare
+    comma and closing the phrase: "in Jaffa, Tel Aviv, Israel" (not a list: "struck Kyiv, Irpin and Bucha")."""
+    a, b = first[2].place, second[2].place
+    if not text or a is None or b is None or a.kind not in _INNER or text[first[1]:second[0]] != ", ":
+        return False
+    return b.population > a.population and near(a, b, QUARTER_KM) and bool(_PHRASE_END.match(text, second[1]))
 
 
 #: a sentence that says where what was just told lies, with no event word of its own ("In Iraq, the targets were
