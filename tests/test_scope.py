@@ -117,6 +117,8 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
     # a threatened attack, with or without "to"
     "On Monday the army threatened air strikes on Poltava.",
     "On Monday the militia threatened Poltava with shelling.",
+    # land described by who took it is no taking
+    "On Monday aid convoys reached the retaken areas of Poltava oblast.",
     # what a place is to be kept from is no attack on it
     "On Monday the council urged the army to protect Poltava from attack.",
     # a yes/no question asks, it tells nothing
@@ -128,6 +130,12 @@ def test_words_outside_the_events_predicate_do_not_cancel_it(gaz, text, place):
 ])
 def test_negation_modality_and_denial_scope_over_their_own_predicate(gaz, text):
     assert found(gaz, text) == []
+
+
+def test_troops_who_take_land_fight_there(gaz):
+    # "the retaken areas of ..." describes land (test above); a taking told with its subject is a battle
+    got = found(gaz, "On Monday Ukrainian forces recaptured villages near Poltava.")
+    assert [(t, p) for t, p, _, _ in got] == [("ground_fighting", "Poltava")]
 
 
 @pytest.mark.parametrize("text", [

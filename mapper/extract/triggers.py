@@ -66,6 +66,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
             # "met with humanitarian teams", "the International Day for the Elimination of Violence against Women"
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
+                        or _STATE_OF_LAND.match(src, m.end()) and _HELD.fullmatch(src, m.start(), m.end())
+                        and _ATTRIBUTE_BEFORE.search(before) is not None
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
                         or ((not echo and (_ANAPHORA.search(before) or _MOURNED.search(before))
                              or _BACK_SUBJECT.match(src, 0, m.start())
@@ -77,6 +79,16 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or _infinitive(low, m.start(), m.end()))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+#: land described by who took it, not a taking: "aid delivered in retaken areas of Kharkiv oblast", "the recaptured
+#: villages" (a participle before a noun of land, after a preposition or a determiner: "forces recaptured villages
+#: near Kupiansk" stays a battle)
+_HELD = re.compile(r"(?:re)?captured|retaken|liberated|de-occupied|deoccupied", re.IGNORECASE)
+_STATE_OF_LAND = re.compile(r"\s+(?:[a-z-]+\s+)?(?:areas|territories|territory|villages|towns|settlements|cities|regions|parts"
+                            r"|communities|districts|lands?|localities|oblasts|provinces)\b", re.IGNORECASE)
+_ATTRIBUTE_BEFORE = re.compile(r"\b(?:in|into|of|to|from|across|for|throughout|the|these|those|its|their|newly|recently"
+                               r"|previously|formerly|other|all)\s+$", re.IGNORECASE)
 
 
 #: a sentence that opens with an auxiliary asks whether ("Did the strikes hit Sanaa?", "Are talks in
