@@ -36,6 +36,9 @@ def scenes(services, text):
     ("Drones struck an oil depot in Novorossiysk overnight, the Telegram channels Fontanka and Hromadske reported on "
      "Wednesday.", "Novorossiysk", "Fontanka"),
     ("Shelling killed two people in Nikopol on Monday, the newspaper Pravda reported.", "Nikopol", "Pravda"),
+    # a clause of its own people gathering, joined by ", and", is not the event's
+    ("Drones struck Nikopol overnight, and European leaders gathered in Berlin to discuss more aid.", "Nikopol",
+     "Berlin"),
     # where the dead were buried is not where they died
     ("Soldiers killed by shelling in Nikopol on Monday were buried in Dnipro.", "Nikopol", "Dnipro"),
 ])

@@ -353,6 +353,10 @@ _SUBCLAUSE = re.compile(r"(?:^|[,;]\s*|\s)(?:(?<!well\s)(?<!such\s)(?<!so\s)(?<!
                         # a relative clause set off by a comma describes the noun before it ("Kramatorsk,
                         # which has hosted the regional government of Donetsk Oblast since 2014")
                         r"|(?<=,\s)(?:which|who|whose)"
+                        # a clause of its own people gathering or speaking, joined by ", and": "drones were shot down
+                        # overnight, and European leaders gathered in Berlin to discuss more aid"
+                        r"|(?<=,\s)and(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+(?:gathered|convened|met|arrived"
+                        r"|visited|travell?ed|spoke|discussed|pledged|urged|called)\b)"
                         # a purpose: "strikes ... as part of an effort to degrade Houthi ability to attack
                         # shipping in the Red Sea", "attacks in solidarity with Palestinians in Gaza"
                         r"|(?:in\s+an|as\s+part\s+of\s+(?:an|the|its|their))\s+(?:\w+\s+)?efforts?\s+to|in\s+order\s+to"
