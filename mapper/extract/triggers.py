@@ -66,7 +66,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
             # "met with humanitarian teams", "the International Day for the Elimination of Violence against Women"
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
         asserted = not (_modal(cues, bounds, src, m.start()) or after_rx.match(src[m.end():m.end() + 30])
-                        or _STATE_OF_LAND.match(src, m.end()) and _HELD.fullmatch(src, m.start(), m.end())
+                        or _HELD.fullmatch(src, m.start(), m.end()) and _STATE_OF_LAND.match(src, m.end())
                         and _ATTRIBUTE_BEFORE.search(before) is not None
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
                         or ((not echo and (_ANAPHORA.search(before) or _MOURNED.search(before))

@@ -88,23 +88,35 @@ def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str],
         return []
     # a town's own votes are those of every group that reads it ("Hela Province" and "Hela")
     readings = Counter(entry for entry, _ in chosen.values())
-    suspects = [g for g, (entry, _) in chosen.items()
-                if gaz.kind[entry] == CITY and (gaz.population[entry] < STRONG_POPULATION or LARGE_TOWNS)
-                and (_alternate_only(gaz, entry, g[0]) or SMALL_MAIN_NAMES and gaz.population[entry] < STRONG_POPULATION)
-                and context.support(full, gaz.country[entry], readings[entry] * context.weight(gaz, entry)) <= 0
-                and name_strength(gaz, gaz.candidates(g[0]), g[0]) == 0]
+    # suspects, and those of them read by their own main name: a town of its main name is on firmer
+    # ground (a story of one war elsewhere, not a statement on several wars naming one town in each:
+    # "attacks near Djibo ... raided Monguno"), so it needs more places elsewhere against it
+    suspects: list[tuple[str, str]] = []
+    main: set[tuple[str, str]] = set()
+    for g, (entry, _) in chosen.items():
+        if gaz.kind[entry] != CITY or not (gaz.population[entry] < STRONG_POPULATION or LARGE_TOWNS):
+            continue
+        alternate = _alternate_only(gaz, entry, g[0])
+        if not (alternate or SMALL_MAIN_NAMES and gaz.population[entry] < STRONG_POPULATION):
+            continue
+        if context.support(full, gaz.country[entry], readings[entry] * context.weight(gaz, entry)) <= 0 \
+                and name_strength(gaz, gaz.candidates(g[0]), g[0]) == 0:
+            suspects.append(g)
+            if not alternate:
+                main.add(g)
     # a suspect is no place to be near: "Komo" (Como) and "Hela" (Hel) lie 1,000 km apart
     rest = {entry for g, (entry, _) in chosen.items() if g not in suspects}
-    small = [g for g in suspects if gaz.population[chosen[g][0]] < STRONG_POPULATION]
-    # a town of its main name is one on firmer ground: a story of one war elsewhere, not a
-    # statement on several wars naming one town in each ("attacks near Djibo ... raided Monguno")
-    main = {g for g in suspects if not _alternate_only(gaz, chosen[g][0], g[0])}
-    return [g for g in suspects
-            if g in main and _far_from_the_rest(gaz, chosen[g][0], rest, MAIN_NAME_VOTES)
-            or g not in main and g in small
-            and (word_slot(spans[groups[g][0]]) == "region" or _far_from_the_rest(gaz, chosen[g][0], rest))
-            or g not in main and g not in small and LARGE_TOWNS and _far_from_the_rest(gaz, chosen[g][0], rest)
-            and _listed_with_far(spans, gaz, groups, chosen, g, text)]
+
+    def far(g: tuple[str, str]) -> bool:
+        entry = chosen[g][0]
+        if g in main:
+            return _far_from_the_rest(gaz, entry, rest, MAIN_NAME_VOTES)
+        if gaz.population[entry] < STRONG_POPULATION:
+            return word_slot(spans[groups[g][0]]) == "region" or _far_from_the_rest(gaz, entry, rest)
+        return LARGE_TOWNS and _far_from_the_rest(gaz, entry, rest) \
+            and _listed_with_far(spans, gaz, groups, chosen, g, text)
+
+    return [g for g in suspects if far(g)]
 
 
 def _listed_with_far(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str], list[int]],
