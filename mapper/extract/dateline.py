@@ -29,8 +29,9 @@ _LABEL = re.compile(r"^\W*(?:(?:first\s+)?published|posted|updated|last\s+update
 _BYLINE = re.compile(r"\W*(?i:by)\s+[A-Z]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LABEL_WORDS = 4  # a line of more words besides its date is a sentence, not a date line
-# day-month-year or month-day-year in figures, which running text never writes with dashes
-_FIGURES = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})\b")
+# a date in figures with dashes, which running text never writes so ("20-09-2025"): read as the slashed form
+# mapper.extract.dates reads ("20/09/2025": day or month first where only one reading is a date)
+_DASHED = re.compile(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})\b")
 # a wire dateline: the town in capitals or title case, a comma, the date, an optional agency,
 # then a dash or a colon
 _DATELINE = re.compile(r"[A-Z][\w.'’ -]{1,40},\s+")
@@ -84,11 +85,8 @@ _ANY_DAY = dt.date(2000, 1, 1)  # a reference that lets the relative and year-le
 
 
 def _date_line(line: str) -> dt.date | None:
-    found = [(start, end, span.start) for start, end, span in find_dates(line)
+    found = [(start, end, span.start) for start, end, span in find_dates(_DASHED.sub(r"\1/\2/\3", line))
              if span.start == span.end]
-    if not found:
-        found = [(m.start(), m.end(), day) for m in _FIGURES.finditer(line)
-                 if (day := _figures(m)) is not None]
     if len({day for _, _, day in found}) != 1:
         return None
     start, end, day = found[0]
@@ -97,22 +95,6 @@ def _date_line(line: str) -> dt.date | None:
             or _BYLINE.match(line) and not _WORD.search(_CLOCK.sub(" ", line[end:])):
         return day
     return None
-
-
-def _figures(m: re.Match[str]) -> dt.date | None:
-    first, second, year = int(m[1]), int(m[2]), int(m[3])
-    if first > 12 >= second:
-        day, month = first, second
-    elif second > 12 >= first:
-        day, month = second, first
-    elif first == second:
-        day = month = first
-    else:
-        return None  # 09/10/2025: 9 October or September 10
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _dateline(paragraph: str) -> dt.date | None:

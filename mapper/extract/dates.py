@@ -277,6 +277,8 @@ def _numeric(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         day, month = a, b
     elif b > 12 >= a:
         day, month = b, a
+    elif a == b:
+        day = month = a  # 05/05/2025: either way the same day
     else:
         return None  # 05/11/2025: 5 November or May 11? do not guess
     found = _date(int(m["y"]), month, day)
