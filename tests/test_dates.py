@@ -46,6 +46,7 @@ def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> Dat
         ("2025-11-12", "2025-11-12", _span(D(2025, 11, 12))),
         ("on 25/11/2025", "25/11/2025", _span(D(2025, 11, 25))),
         ("on 11/25/2025", "11/25/2025", _span(D(2025, 11, 25))),
+        ("on 05/05/2025", "05/05/2025", _span(D(2025, 5, 5))),  # day and month the same: either way one day
         ("on 12.11.2025", "12.11.2025", _span(D(2025, 11, 12))),
         ("November 2025", "November 2025", _span(D(2025, 11, 1), D(2025, 11, 30), 3)),
         ("Feb 2024", "Feb 2024", _span(D(2024, 2, 1), D(2024, 2, 29), 3)),
