@@ -31,6 +31,9 @@ def scenes(services, text):
     "Typhoon Yagi hit Haiphong on Wednesday, killing four people.",
     # the hazard told as the cause further on in the clause
     "In Hunan Province, ten people died on Tuesday while three are still missing following widespread floods.",
+    # an accident told as the cause: the soldiers of a crash died in no attack
+    "On Wednesday, four soldiers were killed in a helicopter crash near Maiduguri.",
+    "Two marines died in a training accident at Camp Pendleton on Tuesday.",
 ])
 def test_a_hazard_that_struck_or_killed_is_no_incident(services, text):
     assert scenes(services, text) == set()
@@ -42,6 +45,10 @@ def test_a_hazard_that_struck_or_killed_is_no_incident(services, text):
     ("On Wednesday, a Storm Shadow hit the headquarters in Sevastopol.", "Sevastopol"),
     # an armed force named in the clause: an attack, whatever the weather
     ("On Wednesday, soldiers were killed in Sorata during heavy rains.", "Sorata"),
+    # a crash an attack caused is the attack's
+    ("On Wednesday, a helicopter was shot down near Maiduguri and crashed, killing four soldiers.", "Maiduguri"),
+    ("On Wednesday, four soldiers were killed near Maiduguri when militants attacked their convoy after a crash.",
+     "Maiduguri"),
     # a named weapon is never a hazard's
     ("On Wednesday, a drone strike in Maiduguri set off a fire that broke out in the market.", "Maiduguri"),
     # a fire is an attack's more often than not

@@ -22,6 +22,8 @@ _HAZARD = (r"(?:earth)?quakes?|aftershocks?|tremors?|landslides?|mudslides?|floo
            r"|rainfall|downpours?|storms?|cyclones?|typhoons?|hurricanes?|tsunamis?|volcanic\s+eruptions?|droughts?"
            r"|heat\s*waves?|wildfires?|bush\s*fires?|forest\s+fires?|avalanches?|lightning|cholera|dengue|measles|mpox"
            r"|malaria|epidemics?|starvation|malnutrition|famine|hunger|accidents?|shipwrecks?|capsized|drown(?:ed|ing)"
+           # a crash told as a noun: "killed in a helicopter crash" (not "crashed": a drone crashes into its target)
+           r"|crash(?:es)?"
            # a named storm ("Typhoon Yagi", "Cyclone Freddy"); not a Storm Shadow missile
            r"|(?-i:(?:Typhoon|Cyclone|Hurricane|Tropical\s+Storm|Storm)\s+(?!Shadow)[A-Z][a-z]+)")
 # lower case, so that the aircraft and missiles named after weather are not weather ("RAF Typhoons",
@@ -31,6 +33,10 @@ _OPENING = re.compile(rf"(?:{_HAZARD})\b", re.IGNORECASE)
 # the hazard told after the event words as their cause ("killed by a landslide", "died of cholera")
 _CAUSE_AFTER = re.compile(rf",?\s+(?:by|of|from|due\s+to|in|after|during|following|caused\s+by|as\s+a\s+result\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
                           rf"(?:{_HAZARD})\b")
+# the hazard told as what did it ("killed in a helicopter crash", "died of cholera", "killed by a landslide"), not
+# as the time it happened in ("killed in Sorata during heavy rains"): the deaths are the hazard's, whoever died
+_CAUSED_BY = re.compile(rf",?\s+(?:by|of|from|due\s+to|caused\s+by"
+                        rf"|as\s+a\s+result\s+of|in\s+an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_HAZARD})\b")
 
 
 def natural_cause(text: str, found: list[tuple[str, int, int]]) -> bool:
@@ -42,6 +48,8 @@ def natural_cause(text: str, found: list[tuple[str, int, int]]) -> bool:
     # told before the event words (the subject, or the opening: "A landslide in Sorata ... killed"), or
     # anywhere after the first; looked for before the armed forces (both tests are pure: the same
     # answer), since most clauses name no hazard and the two patterns of forces cost more
+    if any(_CAUSED_BY.match(text, e) for _, _, e in found):  # right after an event word: what did it
+        return True
     hazard = bool(_WORDS.search(text, 0, first) or _OPENING.match(text)) \
         or _CAUSE_AFTER.search(text, min(e for _, _, e in found)) is not None
     return hazard and not (lx.ARMED_FORCES.search(text) or lx.ON_FOOT.search(text))
