@@ -761,6 +761,15 @@ def test_a_town_taken_is_ground_fighting(gaz, text, scene):
     assert [(k, key(name)) for k, name, _, _ in found(gaz, text)] == [("ground_fighting", key(scene))]
 
 
+@pytest.mark.parametrize("text", [
+    "Russia continues to endanger lives through its illegal seizure of the Zaporizhzhia Nuclear Power Plant.",
+    "On Tuesday the minister again condemned the unlawful capture of Kidal by the junta.",
+])
+def test_a_taking_called_illegal_is_a_standing_state_not_an_event(gaz, text):
+    # a statement condemning a standing occupation by its legal name tells no taking on the day it speaks
+    assert found(gaz, text) == []
+
+
 def test_places_of_a_temporal_phrase_without_an_event_word_are_no_scene(gaz):
     text = "The strike on Kramatorsk came on Tuesday, shortly after the end of the mutiny in Russia."
     assert same_scenes(gaz, text, {"Kramatorsk"})

@@ -85,7 +85,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|(?<=forces had )entered|(?<=troops had )entered"
                         # a town taken, told as a noun: "the capture of Masisi", "the fall of Mariupol",
                         # "the entry of the rebels into Goma"
-                        r"|(?:capture|seizure|takeover|fall) of|overr(?:an|un)"
+                        # (not a standing occupation called by its legal name: "its illegal seizure of the plant")
+                        r"|(?<!illegal )(?<!unlawful )(?<!illegitimate )(?:capture|seizure|takeover|fall) of|overr(?:an|un)"
                         r"|seiz(?:ed|es|ing)(?= (?:the )?(?:key |strategic )?(?:town|city|village|settlement|district"
                         r"|base|airport|capital|control|areas?|positions?|hill)\b)"
                         r"|entr(?:y|ance)(?= (?:of|by) [^.;]{1,80}? into\b)"
