@@ -1029,6 +1029,15 @@ def test_a_village_the_gazetteer_lacks_falls_back_to_the_region_that_locates_it(
 
 
 @pytest.mark.parametrize("text, scene", [
+    ("On Monday gunmen launched a series of attacks in the Province of Balochistan in Pakistan.", "Balochistan"),
+    ("Clashes erupted on Monday in the State of Zamfara, killing 12.", "Zamfara"),
+])
+def test_a_region_named_by_its_unit_word_first_is_the_region(gaz, text, scene):
+    # "the Province of Balochistan": the unit word is no village the region holds
+    assert [key(p) for _, p, _, _ in found(gaz, text)] == [key(scene)]
+
+
+@pytest.mark.parametrize("text, scene", [
     ("On Saturday Israeli jets struck the Bekaa Valley.", "Bekaa Valley"),
     ("On Saturday an Israeli strike hit a tent camp in al-Mawasi, killing 20.", "al-Mawasi"),
     ("On Saturday troops clashed along the Philadelphi Corridor.", "Philadelphi Corridor"),

@@ -188,8 +188,8 @@ def held_unknowns(text: str, places: list[tuple[int, int, Resolved]]) -> list[tu
         ns, ne = m.span("name")
         name = m["name"]
         if name.split()[0].lower() in lx.NOT_PLACES or _COMPASS_NAME.fullmatch(name.split()[0]) \
-                or not any(c.islower() for c in name):
-            continue
+                or not any(c.islower() for c in name) or _UNIT_WORDS.fullmatch(" " + name):
+            continue  # "in the Province of Balochistan": a unit word is no village the unit holds
         pieces = [p for p in places if p[0] < ne and p[1] > ns]
         if any(p[2].place is not None for p in pieces):
             continue  # a place mapper knows: its own point
