@@ -53,6 +53,8 @@ PUBLISHERS = (
     (r"Homeland Security", "US Department of Homeland Security"),
     (r"Prime Minister's Office", "UK Prime Minister's Office"),
     (r"UK Parliament|Hansard", "UK Parliament"),
+    (r"European Parliament", "European Parliament"),
+    (r"Global Affairs Canada|Government of Canada", "Global Affairs Canada"),
     (r"EEAS|External Action Service|EU statement|High Representative", "European External Action Service"),
     (r"DG ECHO|ECHO Daily Flash", "European Commission (DG ECHO)"),
     (r"European Commission|European Council", "European Commission and European Council"),
