@@ -1003,6 +1003,11 @@ def test_a_town_seized_is_ground_fighting_and_seized_goods_are_not(gaz):
     ("On 18 May Russian bombs hit playgrounds in Kharkiv.", "air_strike"),
     ("On 18 May an aerial bomb struck Kharkiv.", "air_strike"),
     ("On 18 May car bombs hit a market in Mogadishu.", "explosion"),
+    # "a bombing in Kabul": a bomb set off at a place (a count noun before "in", "at", "near"); the
+    # bombing of a place, or bombing it, is from the air
+    ("On 18 May seven people were killed in a bombing in Kabul.", "explosion"),
+    ("Two bombings at a market in Kabul killed seven people on 18 May.", "explosion"),
+    ("On 18 May warplanes continued the bombing of Idlib.", "air_strike"),
 ])
 def test_bombs_falling_on_a_place_are_air_strikes_and_car_bombs_explosions(gaz, text, kind):
     assert {k for k, _, _, _ in found(gaz, text)} == {kind}

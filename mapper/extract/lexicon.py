@@ -44,7 +44,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
     ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed"
-                   r"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:a|an|the|of|on|in|at|near|raids?|runs?)\b)"
+                   r"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:a|an|the|of|on|raids?|runs?)\b)"
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded|targeted)"
                    r"|bombing raids?|barrel bombs?|aerial bombs?"
                    # bombs falling on a place are dropped from the air ("car bombs" are explosions)
@@ -110,7 +110,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                   r"|(?:vehicle|car|truck)[- ]borne (?:improvised )?explosive|explosives?[- ]laden"
                   r"|(?:vehicle|car|truck|lorry)s? (?:packed|filled|laden|loaded|rigged) with explosives?"),
     # blasts of no stated cause: the weapon the article names, else an explosion
-    ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
+    # "a bombing in Kabul", "two bombings at a market": a bomb set off at a place (bombing a place, or the
+    # bombing of it, is from the air: above)
+    ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)|bombings?(?= (?:in|at|near)\b)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met(?:\s+\w+ly)?\s+with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
                    # the signing of an accord at a venue: "a peace agreement was signed in Pretoria"
                    # (not "the deal signed in Pretoria must hold": a back-reference)
