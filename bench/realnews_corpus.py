@@ -46,6 +46,7 @@ PUBLISHERS = (
     (r"OCHA", "UN OCHA"),
     (r"Foreign, Commonwealth|FCDO|UK Mission to the UN", "UK Foreign, Commonwealth & Development Office"),
     (r"White House", "The White House"),
+    (r"New Zealand (?:Minister of )?Foreign", "New Zealand Minister of Foreign Affairs"),
     (r"beehive\.govt\.nz|New Zealand", "New Zealand Prime Minister's Office"),
     (r"Prime Minister of Australia|pm\.gov\.au", "Australian Prime Minister's Office"),
     (r"Foreign Affairs \(Ireland\)|dfa\.ie", "Irish Department of Foreign Affairs"),
