@@ -72,6 +72,16 @@ def test_common_words_need_evidence(services):
     assert ("Nice", "Nice", "FR") in got
 
 
+def test_a_common_word_in_an_office_or_body_named_with_of_is_no_place(services):
+    # "Inspector General of Police", "Secretary of State": a capitalised name runs on through "of"
+    text = "The Inspector General of Police for the Bastar range said the mine exploded near Bijapur."
+    assert "Police" not in [g[0] for g in places(services, text)]
+    assert "Bijapur" in [g[0] for g in places(services, text)]
+    # after a lower-case noun the word can be the place: "the city of Mobile"
+    got = places(services, "Floods hit the city of Mobile, Alabama, on Monday.")
+    assert ("Mobile", "Mobile", "US") in got
+
+
 def test_context_country_decides_ambiguous_names(services):
     assert places(services, "Odesa was hit by Russian drones.")[0][1:] == ("Odesa", "UA")
     assert places(services, "Oil prices rose in Odessa, Texas.")[0][1:] == ("Odessa", "US")

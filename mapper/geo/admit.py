@@ -17,6 +17,10 @@ _SPEECH = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|s
                      r"|recalled|insisted|declined|scored|pitched|threw|ran|finished)\b")
 COMMON_ZIPF = 4.3  # at or above: an everyday English word ("nice", "police", "mobile")
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z][A-Z][a-z]?")
+#: the head of an office's or a body's name right before "of" and the span ("Inspector General of ", "Ministry of ")
+_NAME_BEFORE_OF = re.compile(r"\b(?:General|Inspector|Superintendent|Commissioner|Minister|Ministry|Secretary|Department"
+                             r"|Director|Chief|Head|Office|Bureau|Board|Council|Chamber|Court|Bank|University|College"
+                             r"|School|Institute|Academy|Museum|Church|Association|Federation|Order|Corps|Division)\s+of\s+$")
 
 
 def admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
@@ -77,6 +81,11 @@ def reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[int
                 reason = "name of a person or organisation named earlier"
             elif _SPEECH.match(text, span.end):
                 reason = "a speaker, not a place"
+            elif span.prev_word == "of" and gaz.common.get(span.key, 0.0) >= COMMON_ZIPF \
+                    and _NAME_BEFORE_OF.search(text, max(0, span.start - 40), span.start):
+                # "Inspector General of Police", "Secretary of State": an office's or a body's name runs
+                # on through "of" to an everyday word ("the city of Mobile": a lower-case noun before "of")
+                reason = "an everyday word in the name of an office or body"
         if not reason and span.prev_word == "the" and not span.region_word and \
                 all(not main and gaz.kind[e] != CITY for e, main in cands):
             reason = "a river or feature sharing a region's other name"  # "on the Danube", "across the Nile"
