@@ -1948,6 +1948,15 @@ def test_a_sides_tactics_are_no_event(gaz):
     assert typed_scenes(gaz, "On Monday the military's airstrikes hit villages in Sagaing.") == {("air_strike", "Sagaing")}
 
 
+test_an_area_named_by_the_fighting_in_it_is_no_event = scene_cases(
+    # "areas of active hostilities": a kind of area, where a state of war holds; no fighting told on a day
+    ("On Monday thousands fled Omdurman, Bahri and other areas of active hostilities.", set()),
+    ("On Monday aid convoys reached Sennar, Singa and other zones of heavy fighting.", set()),
+    # the fighting told in the areas of a town is an event
+    ("On Monday heavy fighting in areas of Omdurman killed 12 civilians.", {("ground_fighting", "Omdurman")}),
+)
+
+
 test_an_officials_relative_is_not_placed_by_the_title = scene_cases(
     # an official's relative: the title's place says who the official is, not where the dead were
     ("On Monday a missile struck Sevastopol. Among the dead was the daughter of the deputy mayor of Magadan.",

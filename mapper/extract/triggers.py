@@ -297,7 +297,11 @@ _CHARACTERISATION = re.compile(r"\b(?=\w)(?:(?:is|are)\s+(?:still\s+|now\s+|deli
                                # a side's ways of war, not an event: "condemn the military's increasingly brutal
                                # tactics, including the targeting of civilians through airstrikes"
                                r"|(?:tactics|methods|practices|means\s+of\s+warfare),?\s+(?:including|such\s+as|like)\s+"
-                               r"(?:[\w'’-]+\s+){0,6}$)", re.IGNORECASE)
+                               r"(?:[\w'’-]+\s+){0,6}$"
+                               # a kind of area, where a state of war holds: "Khartoum, Darfur and other areas of
+                               # active hostilities", "zones of heavy fighting"
+                               r"|\b(?:areas?|zones?|parts|places|pockets|theatres?|theaters?)\s+of\s+(?:active\s+|ongoing\s+"
+                               r"|intense\s+|heavy\s+|armed\s+|continued\s+)?$)", re.IGNORECASE)
 #: a name given to an event told before: "Sometimes referred to as the Rafah tent massacre", "known as
 #: the Kishishe massacre", "the so-called Bloody Sunday shelling"
 _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-called|(?:is|was|been)\s+called"
