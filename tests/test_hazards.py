@@ -34,6 +34,9 @@ def scenes(services, text):
     # an accident told as the cause: the soldiers of a crash died in no attack
     "On Wednesday, four soldiers were killed in a helicopter crash near Maiduguri.",
     "Two marines died in a training accident at Camp Pendleton on Tuesday.",
+    # the hazard told, then pointed back to: what "it" struck is the storm's
+    "Cyclone Freddy was one of the strongest storms ever to hit Malawi. It struck Blantyre especially hard on "
+    "Tuesday.",
 ])
 def test_a_hazard_that_struck_or_killed_is_no_incident(services, text):
     assert scenes(services, text) == set()
@@ -49,6 +52,9 @@ def test_a_hazard_that_struck_or_killed_is_no_incident(services, text):
     ("On Wednesday, a helicopter was shot down near Maiduguri and crashed, killing four soldiers.", "Maiduguri"),
     ("On Wednesday, four soldiers were killed near Maiduguri when militants attacked their convoy after a crash.",
      "Maiduguri"),
+    # "it" after an attack is the attack's; an attack after a hazard is its own
+    ("Floods hit Malawi on Monday. On Tuesday a drone hit Maiduguri. It struck a school.", "Maiduguri"),
+    ("Floods hit Malawi on Monday. Militants attacked Maiduguri on Tuesday, killing 12.", "Maiduguri"),
     # a named weapon is never a hazard's
     ("On Wednesday, a drone strike in Maiduguri set off a fire that broke out in the market.", "Maiduguri"),
     # a fire is an attack's more often than not

@@ -40,7 +40,7 @@ from mapper.extract.event_dates import (
 )
 from mapper.extract.fallback_places import (_as_clause_place, _authorities_country, _countrywide, _home_country,
                                           _unknown_places)
-from mapper.extract.hazards import natural_cause
+from mapper.extract.hazards import hazard_pronoun, natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.officials import kin_titles, title_places
 from mapper.extract.roles import (
@@ -152,6 +152,11 @@ class ArticleContext:
         same_paragraph = clause.part == "title" or "\n" not in self.article.text[end:clause.start]
         return weapon if same_paragraph else self.weapon
 
+    def after_hazard(self, clause: Clause) -> bool:
+        """Whether the clause before this one in its paragraph told what a natural hazard did."""
+        end = self.recent.get(("hazard", clause.part))
+        return end is not None and (clause.part == "title" or "\n" not in self.article.text[end:clause.start])
+
     def remember(self, clause: Clause, found: list[tuple[str, int, int]]) -> None:
         weapon = named_weapon(found)
         if weapon:
@@ -199,8 +204,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     weapon = ctx.weapon_for(clause)
     ctx.remember(clause, found)
     kind = type_of(found, weapon, ctx.conflict)
-    if kind is None or natural_cause(text, found):
-        return [], []  # no event word; or an earthquake that "struck", a landslide that "killed"
+    if kind is not None and (natural_cause(text, found) or ctx.after_hazard(clause) and hazard_pronoun(text, found)):
+        # an earthquake that "struck", a landslide that "killed"; "It struck Sittwe" after the cyclone
+        ctx.recent[("hazard", clause.part)] = clause.end
+        return [], []
+    if kind is None:
+        return [], []  # no event word
+    ctx.recent.pop(("hazard", clause.part), None)  # an event of its own: later pronouns point to it
     if date is None:
         return [], [("", "no date in the clause or article", kind)]
     published = ctx.article.published

@@ -53,3 +53,16 @@ def natural_cause(text: str, found: list[tuple[str, int, int]]) -> bool:
     hazard = bool(_WORDS.search(text, 0, first) or _OPENING.match(text)) \
         or _CAUSE_AFTER.search(text, min(e for _, _, e in found)) is not None
     return hazard and not (lx.ARMED_FORCES.search(text) or lx.ON_FOOT.search(text))
+
+
+#: a clause that opens by pointing back to what the sentence before it named: "It has struck Sittwe
+#: especially hard" after "Cyclone Mocha has been one of the strongest ever to hit Myanmar"
+_BACK = re.compile(r"\W*(?:it|they|this|the\s+(?:storm|cyclone|typhoon|hurricane|quake|earthquake|floods?|flooding"
+                   r"|landslide|rains?|tremor|tsunami))\b", re.IGNORECASE)
+
+
+def hazard_pronoun(text: str, found: list[tuple[str, int, int]]) -> bool:
+    """Whether a clause whose event words ``found`` are all generic opens with a word that points back
+    ("It", "The storm"): after a clause that told a hazard, what it struck is the hazard's."""
+    return bool(found) and all(k in GENERIC_KINDS for k, _, _ in found) and _BACK.match(text) is not None
+
