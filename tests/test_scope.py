@@ -1948,6 +1948,15 @@ def test_a_sides_tactics_are_no_event(gaz):
     assert typed_scenes(gaz, "On Monday the military's airstrikes hit villages in Sagaing.") == {("air_strike", "Sagaing")}
 
 
+test_reports_called_false_are_denials = scene_cases(
+    # what a speaker calls fabricated, false or staged is denied (annotation.md: denied events are no incidents)
+    ("On Monday the ministry said reports of shelling in Kharkiv and other cities were crudely fabricated.", set()),
+    ("Claims that drones struck Belgorod on Monday are false, the governor said.", set()),
+    # reports confirmed are reports
+    ("On Monday the governor said reports of shelling in Kharkiv were accurate.", {("shelling", "Kharkiv")}),
+)
+
+
 test_an_area_named_by_the_fighting_in_it_is_no_event = scene_cases(
     # "areas of active hostilities": a kind of area, where a state of war holds; no fighting told on a day
     ("On Monday thousands fled Omdurman, Bahri and other areas of active hostilities.", set()),

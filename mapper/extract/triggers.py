@@ -54,6 +54,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
     for m in lx.CLAUSE_BOUNDARY.pick(text, low)[0].finditer(src):
         bounds[m.lastgroup or "p"].append(m.start())
     quotes = quote_spans(text)
+    # "reports of shelling in Kyiv are crudely fabricated": the events a speaker calls false are denied
+    denied = [d.span("told") for d in _DISCREDITED.finditer(text)] if _DISCREDITING.search(low) else []
     out = []
     for m in found:
         if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()) \
@@ -76,7 +78,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or _CHARACTERISATION.search(before) or _WEAPON_TRADE.search(before)
                         or _NAMED_AS.search(before)
                         or (served and _BENEFICIARIES.search(before))
-                        or _infinitive(low, m.start(), m.end()))
+                        or _infinitive(low, m.start(), m.end())
+                        or any(a <= m.start() < b for a, b in denied))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
 
@@ -250,6 +253,16 @@ _BACK_SUBJECT = re.compile(r"\W*(?:all\s+)?(?:these|those|such)\s+(?:[\w-]+\s+){
 # the targets of the event just told
 _HIT_PREDICATE = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(?:aimed|directed|launched|fired)\s+"
                             r"(?:at|against|on|toward|towards|into)|hit|struck|targeted|landed|fell)\b", re.IGNORECASE)
+
+
+#: reports or claims of events that the clause calls false: "reports of shelling in Kiev and other big cities are
+#: crudely fabricated propaganda", "claims that drones struck Belgorod were staged" (``told``: the events)
+_FALSE_WORDS = (r"fabricat\w*|false|fake|untrue|lies|a\s+lie|staged|baseless|groundless|unfounded|a\s+provocation"
+                r"|propaganda|disinformation|fiction|a\s+hoax|not\s+true")
+_DISCREDITING = re.compile(rf"\b(?:{_FALSE_WORDS})\b")  # run on lower-cased text: most clauses have none
+_DISCREDITED = re.compile(rf"\b(?=\w)(?:reports?|claims?|allegations?|accusations?|stories|rumou?rs)\s+(?:of|that|about)\s+"
+                          rf"(?P<told>[^.;:]{{1,160}}?)\s+(?:are|were|is|was)\s+(?:\w+ly\s+)?(?:{_FALSE_WORDS})\b",
+                          re.IGNORECASE)
 
 
 # "the ability to attack shipping", "an effort to strike", "in order to hit": an event verb
