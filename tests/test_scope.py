@@ -1948,6 +1948,14 @@ def test_a_sides_tactics_are_no_event(gaz):
     assert typed_scenes(gaz, "On Monday the military's airstrikes hit villages in Sagaing.") == {("air_strike", "Sagaing")}
 
 
+test_a_wars_own_name_is_no_operation_on_a_day = scene_cases(
+    # "the special military operation": the Kremlin's name for the whole war, not an operation told
+    ("On Monday Putin said the special military operation to protect the people of Donbas would go on.", set()),
+    ("On Monday the president voiced support for Russia's special military operation in Donbas.", set()),
+    ("On Monday the army began a military operation in Donbas.", {("ground_fighting", "Donbas")}),
+)
+
+
 test_reports_called_false_are_denials = scene_cases(
     # what a speaker calls fabricated, false or staged is denied (annotation.md: denied events are no incidents)
     ("On Monday the ministry said reports of shelling in Kharkiv and other cities were crudely fabricated.", set()),

@@ -91,7 +91,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|base|airport|capital|control|areas?|positions?|hill)\b)"
                         r"|entr(?:y|ance)(?= (?:of|by) [^.;]{1,80}? into\b)"
                         # operations of armed forces (not humanitarian or rescue operations)
-                        r"|(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
+                        # (not "the special military operation": the Kremlin's name for its whole war)
+                        r"|(?<!special )(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
                         r"|clearing|clearance) operations?"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"
                  r"|torched|set (?:\w+ ){1,3}(?:on fire|ablaze)"
