@@ -45,6 +45,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed"
                    r"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:a|an|the|of|on|raids?|runs?)\b)"
+                   # bombing as a mass noun: "a school was damaged by bombing in Rafah" (not "a bombing in": below)
+                   r"|(?<!\ba )(?<!\bthe )(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:in|at|near)\b)"
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded|targeted)"
                    r"|bombing raids?|barrel bombs?|aerial bombs?"
                    # bombs falling on a place are dropped from the air ("car bombs" are explosions)
@@ -113,7 +115,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # blasts of no stated cause: the weapon the article names, else an explosion
     # "a bombing in Kabul", "two bombings at a market": a bomb set off at a place (bombing a place, or the
     # bombing of it, is from the air: above)
-    ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)|bombings?(?= (?:in|at|near)\b)"),
+    ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"
+              r"|(?:(?<=\ba )|(?<=\bthe )|(?<=\btwo )|(?<=\bthree )|(?<=\bdouble )|(?<=\btwin )|(?<=\bdeadly )|(?<=\bseveral ))"
+              r"bombings?(?= (?:in|at|near)\b)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met(?:\s+\w+ly)?\s+with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
                    # the signing of an accord at a venue: "a peace agreement was signed in Pretoria"
                    # (not "the deal signed in Pretoria must hold": a back-reference)
