@@ -35,6 +35,10 @@ def _span(start: dt.date, end: dt.date | None = None, precision: int = 1) -> Dat
         ("20-21 November 2025", "20-21 November 2025", _span(D(2025, 11, 20), D(2025, 11, 21), 2)),
         ("November 14 to 19", "November 14 to 19", _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
         ("November 14-19", "November 14-19", _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
+        # a night told by its two days with a slash: "the night of 5/6 November", "31 December 2024/1 January 2025"
+        ("on the night of 5/6 November", "5/6 November", _span(D(2025, 11, 5), D(2025, 11, 6), 2)),
+        ("during the night of 31 December 2024/1 January 2025", "31 December 2024/1 January 2025",
+         _span(D(2024, 12, 31), D(2025, 1, 1), 2)),
         ("from 14 to 19 November", "14 to 19 November", _span(D(2025, 11, 14), D(2025, 11, 19), 2)),
         ("1-10 November 2025", "1-10 November 2025", _span(D(2025, 11, 1), D(2025, 11, 10), 3)),
         ("30 November - 2 December 2025", "30 November - 2 December 2025",
@@ -117,6 +121,7 @@ def test_each_form_resolves_exactly(text: str, expr: str, expected: DateSpan) ->
         "Jan Kowalski said",
         "The 28-point plan limits forces to 600,000 personnel.",
         "on 05/11/2025",  # 5 November or May 11: ambiguous, skipped
+        "a 24/7 watch",  # no month: no date
         "a 3.5 magnitude blast",
         "U.S.-supplied ATACMS",
         "2022-2023 figures",

@@ -64,7 +64,8 @@ __all__ = ["find_dates", "bullet_date", "span_precision", "month_number", "DAY_C
 #: How far after the reference a year-less date may fall before we take last year's.
 _FUTURE_SLACK = dt.timedelta(days=61)
 
-_SEP = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through|and)\s+)"
+#: what joins the two ends of a range; a slash joins the two days of a night ("the night of 5/6 May")
+_SEP = r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through|and)\s+)"
 _WD_PREFIX = rf"(?:(?i:{_WD}),?\s+(?:the\s+)?)?"
 # The first digit comes first (so ``re`` can skip to digits); a second one only after 0-3.
 _DAYNUM = r"\d(?:(?<=[0-3])\d)?(?!\d)(?:st|nd|rd|th)?"
