@@ -111,6 +111,15 @@ def test_each_form_resolves_exactly(text: str, expr: str, expected: DateSpan) ->
     assert [(text[s:e], span) for s, e, span in found] == [(expr, expected)]
 
 
+def test_overnight_before_a_date_is_that_dates_night() -> None:
+    # "overnight 12/13 November": the night the date names, not the night before publication
+    for text in ("overnight 12/13 November", "Overnight on 12-13 November,"):
+        assert [span for _, _, span in find_dates(text, REF)] == [_span(D(2025, 11, 12), D(2025, 11, 13), 2)]
+    # "overnight" alone is the night before the reference day
+    assert [span for _, _, span in find_dates("drones struck overnight", REF)] == [
+        _span(D(2025, 11, 24), D(2025, 11, 25), 2)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -343,7 +343,19 @@ def _find_dates(text: str, ref: dt.date | None) -> tuple[_Found, ...]:
                     continue
                 if got is not None:
                     found.append(_night_of(text, got))
-    return tuple(_longest_first(found))
+    return tuple(_named_night(text, _longest_first(found)))
+
+
+#: between "overnight" and the date of the night it means: "overnight 12/13 June", "Overnight on 12-13 June"
+_TO_NAMED_NIGHT = re.compile(r"\s*,?\s*(?:(?:on|of|into|from)\s+)?(?:the\s+)?(?:night\s+of\s+)?\Z", re.IGNORECASE)
+
+
+def _named_night(text: str, found: list[_Found]) -> list[_Found]:
+    """The dates without an "overnight" that a date right after it names: "overnight 12/13 June" is the
+    night of 12 to 13 June, not the night before the reference day."""
+    return [f for i, f in enumerate(found)
+            if not (i + 1 < len(found) and text[f[0]:f[1]].lower() == "overnight"
+                    and _TO_NAMED_NIGHT.match(text, f[1], found[i + 1][0]))]
 
 
 _NIGHT_OF = re.compile(r"\b(?=\w)night\s+of\s+(?:the\s+)?$", re.IGNORECASE)
