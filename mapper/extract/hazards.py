@@ -65,4 +65,3 @@ def hazard_pronoun(text: str, found: list[tuple[str, int, int]]) -> bool:
     """Whether a clause whose event words ``found`` are all generic opens with a word that points back
     ("It", "The storm"): after a clause that told a hazard, what it struck is the hazard's."""
     return bool(found) and all(k in GENERIC_KINDS for k, _, _ in found) and _BACK.match(text) is not None
-
