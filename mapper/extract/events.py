@@ -148,14 +148,17 @@ class ArticleContext:
         if last is None:
             return self.weapon
         weapon, end = last
-        # the title is one line; in the body a line break between the clauses ends the paragraph
-        same_paragraph = clause.part == "title" or "\n" not in self.article.text[end:clause.start]
-        return weapon if same_paragraph else self.weapon
+        return weapon if self._same_paragraph(end, clause) else self.weapon
 
     def after_hazard(self, clause: Clause) -> bool:
         """Whether the clause before this one in its paragraph told what a natural hazard did."""
         end = self.recent.get(("hazard", clause.part))
-        return end is not None and (clause.part == "title" or "\n" not in self.article.text[end:clause.start])
+        return end is not None and self._same_paragraph(end, clause)
+
+    def _same_paragraph(self, end: int, clause: Clause) -> bool:
+        """Whether ``clause`` is in the paragraph of the text that ends at ``end``: the title is one line;
+        in the body a line break between them ends the paragraph."""
+        return clause.part == "title" or "\n" not in self.article.text[end:clause.start]
 
     def remember(self, clause: Clause, found: list[tuple[str, int, int]]) -> None:
         weapon = named_weapon(found)
