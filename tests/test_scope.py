@@ -1133,6 +1133,17 @@ _SCENE_CASES = [
     # drones by their long names
     ("On Friday forces destroyed two uncrewed aerial vehicles over Yemen.", {"Yemen"}),
     ("On Friday unmanned surface vessels struck a ship near Novorossiysk.", {"Novorossiysk"}),
+    # who holds a place, in a capitalised compound before its name, is no word of the name
+    ("On Friday Russian shelling hit Kherson and Russian-held Nova Kakhovka.", {"Kherson", "Nova Kakhovka"}),
+    ("On Friday fighting erupted in M23-held Goma.", {"Goma"}),
+    ("RSF-controlled Nyala was hit by drones on Friday.", {"Nyala"}),
+    # ... and "annexed" before the name describes it, claims nothing
+    ("On Friday a Ukrainian missile struck Russian-annexed Sevastopol.", {"Sevastopol"}),
+    ("On Friday drones struck an oil depot in annexed Crimea.", {"Crimea"}),
+    ("On Friday Moscow demanded that Kyiv withdraw from annexed Zaporizhzhia as shelling hit Kherson.", {"Kherson"}),
+    ("On Friday, as shelling hit Kherson, Moscow demanded that Kyiv withdraw from Zaporizhzhia.", {"Kherson"}),
+    # ... while a capitalised compound of another kind still opens a longer name
+    ("On Friday Iranian-made Shahed drones struck Odesa.", {"Odesa"}),
 ]
 
 

@@ -12,8 +12,8 @@ import re
 
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 
-__all__ = ["COORDINATED", "LOCATIVE", "PREPOSITIONS", "PREV_WORD", "ROLE_PREPOSITIONS", "governing_word",
-           "governor", "prev_word"]
+__all__ = ["COORDINATED", "HELD_BY_PARTS", "LOCATIVE", "PREPOSITIONS", "PREV_WORD", "ROLE_PREPOSITIONS",
+           "governing_word", "governor", "prev_word"]
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "outside", "over", "into",
                        "targeting", "targeted", "hit", "struck", "shelled", "attacked", "bombed", "of", "toward", "towards",
@@ -49,8 +49,13 @@ territory territories zones zone disputed contested breakaway self-declared anne
 towns villages settlements communities cities districts localities hamlets
 several many some various numerous
 skies sky airspace outskirts suburbs vicinity centre center heart""".split())
-# "Houthi-controlled", "army-held", "Israeli-occupied": who holds the area, a modifier like "rebel-held"
-_HELD_BY = re.compile(r"-(?:held|controlled|occupied|run|administered)$")
+#: "Houthi-controlled", "army-held", "Israeli-occupied", "Russian-annexed": the last part of a compound
+#: that says who holds an area, a modifier like "rebel-held" (recognition reads a capitalised one as
+#: no word of the name after it: "Russian-occupied Enerhodar")
+HELD_BY_PARTS = frozenset("""held controlled occupied run administered annexed besieged encircled captured seized
+governed ruled blockaded""".split())
+_HELD_BY = re.compile(r"-(?:" + "|".join(sorted(HELD_BY_PARTS)) + r")$")
+
 
 def governing_word(text: str, start: int) -> str:
     """The word that governs a place, past modifiers, possessors and the names listed before

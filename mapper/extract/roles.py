@@ -115,6 +115,30 @@ _UNDERGOES = re.compile(r"(?:\s+(?:oblasts?|regions?|provinces?|governorates?|st
                         r"(?:\w+ly\s+)?(?:hit|struck|shelled|attacked|targeted|bombed|bombarded|pounded|shot))",
                         re.IGNORECASE)
 _NEXT_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
+#: "annexed" as an adjective of the place right after it ("in annexed Crimea", "Russian-annexed
+#: Sevastopol") describes the place; it claims nothing
+_ANNEXED_BEFORE = re.compile(r"(?:-|\b(?:the|in|on|of|at|over|into|to|near|across|from)\s+)(annexed\s+)$",
+                             re.IGNORECASE)
+
+
+def _claimed(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is the object of a political claim ("demands that Kyiv cede
+    Donetsk"): a claim word before it in its own clause, past no subordinate clause ("withdraw
+    from Zaporizhzhia as shelling hit Kherson": Kherson is the scene) and not an adjective "annexed"
+    right before the place (see _ANNEXED_BEFORE)."""
+    left = text[max(0, start - 80):start]
+    m = _ANNEXED_BEFORE.search(left)
+    if m:
+        left = left[:m.start(1)]
+    low = left.lower()
+    if lx.CLAIMS.search(low) is None:
+        return False  # most places: no claim word before them
+    rx, src = lx.CLAUSE_BOUNDARY.pick(left, low)
+    cut = 0
+    for b in rx.finditer(src):
+        if b.lastgroup == "w":
+            cut = b.end()
+    return lx.CLAIMS.search(left, cut) is not None
 
 
 def _list_end(text: str, end: int) -> int:
@@ -536,7 +560,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True  # "according to officials from Al-Awda Hospital, 210 were killed": a source
     if place.kind == "region" and not place.country and not _WATER.search(place.name):
         return True  # "Eastern Europe", "the Middle East": too vague to place an incident
-    if lx.CLAIMS.search(text[max(0, start - 80):start]):
+    if _claimed(text, start):
         return True
     if place.kind in ("country", "admin1", "region") and re.match(r"['’]s?\b", text[end:end + 2]) \
             and not _POSSESSED_PLACE.match(text, end):

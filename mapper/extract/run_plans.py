@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from mapper.extract.governing import HELD_BY_PARTS
 from mapper.extract.toponyms_extra import POSSESSIVE as _POSSESSIVE
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
@@ -80,11 +81,12 @@ _JUNK_WORDS = INSTITUTIONS | _TITLE_KEYS | _MONTH_ABBR | _CALENDAR | FUNCTION_WO
 #: length without a possessive; lowercased without a possessive; whether it is transparent
 #: anywhere in a run (calendar and facility words: "Kyiv on Monday", "Shelbyville Recreation
 #: Center", "Oakland Police") and at the edge of a run (also function words capitalised by the
-#: sentence, "An Alexandria man", and non-names); whether it is never a place mention on its
-#: own ("The", "March", "I've", see _junk_key); whether a token of its keys is one of an
-#: institution's name (see _INSTITUTION_TOKENS).  A plain tuple, not a NamedTuple: the
-#: collector stops tracking a tuple of strings and numbers, not a subclass's instances, and a
-#: cold pass over a corpus keeps thousands of them (enough to set off a full collection).
+#: sentence, "An Alexandria man", non-names, and adjectives of control, "Russian-held"); whether
+#: it is never a place mention on its own ("The", "March", "I've", see _junk_key); whether a
+#: token of its keys is one of an institution's name (see _INSTITUTION_TOKENS).  A plain tuple,
+#: not a NamedTuple: the collector stops tracking a tuple of strings and numbers, not a
+#: subclass's instances, and a cold pass over a corpus keeps thousands of them (enough to set
+#: off a full collection).
 _Word = tuple[str, str, int, str, bool, bool, bool, bool]
 _KEY, _BARE_KEY, _BARE_LEN, _BARE_LOWER, _INNER, _EDGE, _JUNK, _INSTITUTION = range(8)
 
@@ -108,7 +110,8 @@ def _word(word: str) -> _Word:
         word_key = bare_key if plain else key(word)
         tokens = (bare_key,) if plain and " " not in bare_key else (word_key + " " + bare_key).split()
         found = _WORDS[word] = (word_key, bare_key, len(bare), lower, inner,
-                                inner or lower in FUNCTION_WORDS or lower in NOT_NAMES,
+                                inner or lower in FUNCTION_WORDS or lower in NOT_NAMES
+                                or ("-" in lower and lower.rpartition("-")[2] in HELD_BY_PARTS),
                                 # _junk_key of the one word, its contraction test only with an apostrophe
                                 bare_key in _JUNK_WORDS or (not plain and _junk_key(bare_key, [word])),
                                 not _INSTITUTION_TOKENS.isdisjoint(tokens))
