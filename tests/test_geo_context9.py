@@ -105,3 +105,12 @@ def test_a_place_the_text_puts_in_a_region_of_another_country_is_there(services)
     # a town of the same country keeps its own reading: the text only narrows it
     got = places(services, "Shelling hit Kupiansk in the Kharkiv region.")
     assert got["Kupiansk"][1:5] == ("city", "UA", "UA.07", 1)
+
+
+def test_a_named_region_inside_one_admin1_region_votes_for_it(services):
+    # "the DPR" (named_regions.csv) lies in Donetsk Oblast: it says which Andriivka is meant as
+    # "the Donetsk region" does (the largest Andriivka of cities500 is in Kharkiv Oblast)
+    for holder in ("the DPR", "the Donetsk People's Republic", "the Donetsk region"):
+        got = places(services, f"Russian forces captured the village of Andriivka in {holder} on Thursday.")
+        assert got["Andriivka"][2:4] == ("UA", "UA.05"), holder
+    assert places(services, "Russian forces captured the village of Andriivka on Thursday.")["Andriivka"][3] == "UA.07"

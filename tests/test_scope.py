@@ -1142,6 +1142,15 @@ _SCENE_CASES = [
     ("On Friday drones struck an oil depot in annexed Crimea.", {"Crimea"}),
     ("On Friday Moscow demanded that Kyiv withdraw from annexed Zaporizhzhia as shelling hit Kherson.", {"Kherson"}),
     ("On Friday, as shelling hit Kherson, Moscow demanded that Kyiv withdraw from Zaporizhzhia.", {"Kherson"}),
+    # rockets told with where they came from before what they did
+    ("On Friday two rockets fired from Lebanon landed near Kiryat Shmona.", {"Qiryat Shmona"}),
+    # a region-level unit after the noun of its kind, a coast, a many-word possessor: still the scene
+    ("On Friday M23 rebels seized the town of Walikale after days of fighting.", {"Walikale"}),
+    ("On Friday a Ukrainian sea drone damaged a landing ship off the coast of Crimea.", {"Crimea"}),
+    ("On Friday rebels overran a military base in Rakhine State's Maungdaw township.", {"Maungdaw District"}),
+    ("On Friday two soldiers were killed in a gunfight in Jammu and Kashmir's Kupwara district.", {"Kupwara"}),
+    # a place in a subordinate clause whose own event is talks is no scene of the main clause's attack
+    ("On Friday drones hit Kyiv, hours after the envoy arrived in Moscow for talks with Putin.", {"Kyiv"}),
     # ... while a capitalised compound of another kind still opens a longer name
     ("On Friday Iranian-made Shahed drones struck Odesa.", {"Odesa"}),
 ]
@@ -2039,3 +2048,27 @@ def test_a_count_of_times_over_weeks_is_a_tally(gaz):
     assert found(gaz, "In April, Kharkiv was targeted eighteen times.") == []
     # on one day, "three times" tells that day's attack
     assert typed_scenes(gaz, "On Saturday Russian drones struck Odesa three times.") == {("drone_strike", "Odesa")}
+
+
+def test_the_town_told_before_named_again_by_its_kind(gaz):
+    text = ("Russian forces shelled the town of Bilopillia on Friday. The town was also hit by a guided bomb on "
+            "Tuesday, killing one.")
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {
+        ("shelling", "Bilopillia", "2025-05-16"), ("air_strike", "Bilopillia", "2025-05-20")}
+    text = "Drones attacked Odesa on Friday. On Tuesday, a missile strike on the port killed four people."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {
+        ("drone_strike", "Odesa", "2025-05-16"), ("missile_strike", "Odesa", "2025-05-20")}
+    # "the town of X" names a town of its own; a new paragraph points back to no town
+    text = "Drones attacked Odesa on Friday. On Tuesday, a missile strike on the town of Izmail killed four."
+    assert {p for _, p, _, _ in found(gaz, text)} == {"Odesa", "Izmayil"}
+    text = "Drones attacked Odesa on Friday.\n\nOn Tuesday, a missile strike on the port killed four people."
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == {("drone_strike", "Odesa")}
+
+
+def test_talks_with_a_time_to_come_after_them_are_ahead(gaz):
+    text = "Shelling hit Nikopol on Friday, ahead of talks in Riyadh next week."
+    assert {(t, p) for t, p, _, _ in found(gaz, text)} == {("shelling", "Nikopol")}
+    assert found(gaz, "The Kremlin wants talks in the Saudi city of Jeddah in the coming days.") == []
+    # the time belongs to another predicate once the meeting has its own day
+    text = "The delegations met in Jeddah on Tuesday and will meet again next week."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("diplomatic", "Jeddah", "2025-05-20")}

@@ -159,9 +159,12 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             cands, missing = link_clause(joined, places, opener[1], ctx)
             opener = (opener[0], opener[1], clause)
         elif not cands and not any(r.place for _, _, r in inside) and told is not None \
-                and _same_paragraph(article, told[0], clause) and _says_there(clause.text):
+                and _same_paragraph(article, told[0], clause) \
+                and (_says_there(clause.text) or how in _OWN_DATE and _THE_TOWN.search(clause.text)):
             # "The Typhoons also attacked targets at Bani. An initial group of facilities there were struck on
-            # the night of 11 January": "there" is the place the sentence before told its event at
+            # the night of 11 January": "there" is the place the sentence before told its event at; so is "the
+            # town" told on a day of its own ("The town was also hit on Tuesday"; without one, "the bombings
+            # hit worshippers in the camp" tells the event just told again)
             scene = incidents[told[1]]
             linked, _ = link_clause(*_at_scene(clause, scene), date, ctx, own_date=how in _OWN_DATE)
             # the same kind of event there (on its own day), or another kind as the rule below allows it
@@ -328,6 +331,12 @@ _THERE = re.compile(r"\b(?:(?P<word>[a-z]+)\s+)?there\b(?P<being>\s+(?:is|are|wa
                     r"|being|been|be|still|also|now|followed|came|continues?|continued)\b|['’]s\b)?", re.IGNORECASE)
 _OPENS_CLAUSE = frozenset("""and but or nor as if so that which where when while because since said says say reported
     although though whether than after before until unless once how why then""".split())
+
+
+#: a town told before, named again by the noun of its kind ("The town was also hit on Tuesday", "a missile
+#: strike on the city"; not "the town of Izium", which names its own, nor "the capital", often another city)
+_THE_TOWN = re.compile(r"\b(?=\w)(?:the|this)\s+(?:city|town|village|port|settlement|hamlet|camp)\b(?!['’]?\s*of\b|-)",
+                       re.IGNORECASE)
 
 
 def _says_there(text: str) -> bool:

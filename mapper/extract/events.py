@@ -281,7 +281,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             and not excluded(clause, s, e, r.place, kinds[s], clause.start == ctx.lead and clause.part == "body")
             and not in_proper_name(text, s, e, starts, ctx.article.text)
             and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
-            and not idle_subclause(s, every, marks)
+            and not idle_subclause(s, every, marks, kinds[s])
             and (kinds[s] != "diplomatic" or venue(every, text, s, e))]
     kept = drop_containers(drop_reference_points(kept, text), text)
     titled = title_places(text, places) if kind != "diplomatic" else set()

@@ -20,6 +20,8 @@ LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "o
                        # the other verbs of attack, and their -ing forms ("drones pounded the Sumy region")
                        "pounded", "bombarded", "raided", "stormed", "hammered", "striking", "attacking", "shelling",
                        "bombing", "pounding", "bombarding",
+                       # and of taking ground ("M23 seized the town of Walikale")
+                       "captured", "seized", "overran", "recaptured", "retook", "liberated",
                        "throughout", "within", "affecting", "affected", "impacting", "hitting", "along", "off"})
 # names listed before a place, each maybe with its region word ("Homs governorate and"); never a day or a month
 # ("On Monday, Russia launched missiles": Russia is no place of a list governed by "on")
@@ -47,8 +49,9 @@ frontline front-line besieged parts part of regions oblasts provinces governorat
 wider greater broader surrounding entire whole neighbouring neighboring nearby same rural urban areas area
 territory territories zones zone disputed contested breakaway self-declared annexed
 towns villages settlements communities cities districts localities hamlets
+town village settlement community city locality hamlet
 several many some various numerous
-skies sky airspace outskirts suburbs vicinity centre center heart""".split())
+skies sky airspace outskirts suburbs vicinity centre center heart coast coasts shore shores waters""".split())
 #: "Houthi-controlled", "army-held", "Israeli-occupied", "Russian-annexed": the last part of a compound
 #: that says who holds an area, a modifier like "rebel-held" (recognition reads a capitalised one as
 #: no word of the name after it: "Russian-occupied Enerhodar")
@@ -82,6 +85,7 @@ def governor(text: str, start: int) -> tuple[str, int]:
         # "attacks in Beirut suburbs, in addition to Nabatieh and Bekaa governorates", "shelled Kherson as
         # well as Mykolaiv": the phrase adds to the list of the place before it, governed as that place is
         return governor(text, added.start(1))
+    possessor = False  # the word after is a possessor: capitalised words before it are its name
     for step in range(5):
         apposed = _APPOSED.search(text, max(0, pos - 80), pos) or _LIST_HEAD.search(text, max(0, pos - 80), pos)
         if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
@@ -94,8 +98,13 @@ def governor(text: str, start: int) -> tuple[str, int]:
         if pos > 0 and text[pos - 1] == "-":  # the whole compound: "Houthi-controlled"
             head = text.rfind(" ", max(0, pos - 40), pos) + 1
             word, pos = text[head:pos + len(word)].lower(), head
-        if word not in _MODIFIERS and not _HELD_BY.search(word) \
-                and not (m.group(1)[:1].isupper() and _POSSESSOR.search(word)):
+        capital = m.group(1)[:1].isupper()
+        if possessor and not _POSSESSOR.search(word) and (
+                capital or word in _NAME_CONNECTORS and _CAPITAL_BEFORE.search(text, max(0, pos - 30), pos)):
+            continue  # "in Rakhine State's Maungdaw township", "in Jammu and Kashmir's Kupwara district": the
+            # possessor's whole name
+        possessor = bool(_POSSESSOR.search(word)) and (capital or word[:-2].rstrip("'’") in _REGION_NOUNS)
+        if word not in _MODIFIERS and not _HELD_BY.search(word) and not possessor:
             if step or word in PREPOSITIONS or word in _CONJUNCTIONS or not m.group(1).islower() \
                     or not _DETERMINED.search(text, max(0, pos - 40), pos):
                 return word, pos  # "in Ukraine's Dnipropetrovsk region": past the possessor
@@ -128,6 +137,13 @@ _LIST_HEAD = re.compile(r"\b(?=\w)(?:(?:many|several|some|other|various|multiple
                         r"|districts|towns|cities|villages|places|locations|localities|settlements|communities|parts"
                         r"|directions|sectors|fronts)(?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?"
                         r"\s*(?::|\s[-\u2013\u2014])\s*$")
+
+
+#: lower-case words inside a possessor's name ("Jammu and Kashmir's", "Bosnia and Herzegovina's")
+_NAME_CONNECTORS = frozenset({"and", "of"})
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+#: the head noun of a region's name before a possessive ("in Borno state's Monguno town")
+_REGION_NOUNS = frozenset("state region province oblast governorate district county territory".split())
 
 
 #: prepositions of a role other than the scene: a recipient, beneficiary, partner or agent

@@ -35,7 +35,10 @@ class Caseless:
 # place, typed by the heavier weapon, so per-city counts are not doubled.
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("missile_strike", r"missiles?|ATACMS|Storm Shadows?|Iskanders?|Kinzhals?|Kalibrs?|Neptunes?|Tomahawks?|ballistic|cruise missiles?"
-                       r"|rocket (?:attacks?|strikes?|fire)|rockets? (?:hit|struck|slammed|landed|fell|rained|exploded)"
+                       r"|rocket (?:attacks?|strikes?|fire)"
+                       # past a phrase of where they came from: "two rockets fired from Lebanon landed near Kiryat Shmona"
+                       r"|rockets? (?:(?:fired|launched) (?:from|by) (?:[\w'’-]+ ){1,4})?(?:hit|struck|slammed|landed|fell|rained"
+                       r"|exploded)"
                        r"|(?:fired|launched|fires|launches)\s+(?:\w+\s+){0,2}rockets?|rockets?\s+(?:at|into|on|towards?)"
                        # told in the passive, toward their target: "three rockets were fired at Haifa" (not "the
                        # rocket had been fired by Hezbollah or another group in Lebanon": where it came from)

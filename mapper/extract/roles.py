@@ -405,10 +405,12 @@ def subclauses(text: str) -> tuple[list[int], list[int]]:
     return leads, [m.start() for m in _SUBCLAUSE_END.finditer(text)]
 
 
-def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]]) -> bool:
+def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]], kind: str = "") -> bool:
     """Whether the place at ``start`` sits in a subordinate or contrasting clause that states
     no event of its own: the clause's event words do not reach into it ("US forces struck
-    Houthi missiles, as the militants continue to threaten shipping in the Red Sea").
+    Houthi missiles, as the militants continue to threaten shipping in the Red Sea").  Talks
+    are no event of war and war no talks: "The attack came hours after the envoy arrived in
+    Moscow for talks" leaves Moscow no scene of the attack (``kind``: the place's event type).
     ``marks``: :func:`subclauses` of the clause (bisection keeps long clauses linear)."""
     leads, stops = marks
     i = bisect.bisect_right(leads, start) - 1
@@ -417,8 +419,13 @@ def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]
     lo = leads[i]
     j = bisect.bisect_left(stops, start)
     hi = stops[j] if j < len(stops) else 1 << 62
+    talks = kind == "diplomatic"
     k = bisect.bisect_left(trig.asserted_starts, lo)
-    return not (k < len(trig.asserted_starts) and trig.asserted_starts[k] < hi)
+    while k < len(trig.asserted_starts) and trig.asserted_starts[k] < hi:
+        if not kind or (trig.asserted[k][0] == "diplomatic") == talks:
+            return False
+        k += 1
+    return True
 
 
 # the target of an event noun: "its largest aerial assault against Ukraine", "strikes against Yemen"

@@ -164,12 +164,24 @@ _PAST_VERB = re.compile(r"\b(?=\w)(?:\w+ed|was|were|took|met|began|begun|held|br
 
 
 def _talks_ahead(src: str, end: int) -> bool:
-    """Whether the first predicate after a meeting noun is future (within its sentence part)."""
+    """Whether the first predicate after a meeting noun is future, or a time to come follows it
+    and its venue ("talks in Riyadh next week"), within its sentence part."""
+    later = _LATER.search(src, end, end + 60)
+    if later is not None and _VENUE_GAP.fullmatch(src, end, later.start()):
+        return True
     m = _FUTURE.search(src, end, end + 80)
     if m is None:
         return False
     gap = src[end:m.start()]
     return not any(c in gap for c in ".;:") and not _PAST_VERB.search(gap)
+
+
+#: what may stand between a meeting noun and its time: its venue ("in Riyadh", "in the Saudi city of Jeddah")
+_VENUE_GAP = re.compile(r"\s+(?:(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5})?")
+#: a time to come: "next week", "tomorrow", "later this month", "in the coming days"
+_LATER = re.compile(r"\b(?=\w)(?:(?:next|coming)\s+(?:week|weekend|month|year|monday|tuesday|wednesday|thursday|friday"
+                    r"|saturday|sunday)|tomorrow|later\s+(?:this|in\s+the)\s+(?:week|month|year)"
+                    r"|in\s+the\s+(?:coming|next)\s+(?:days|weeks|months))\b", re.IGNORECASE)
 
 
 def _cues(text: str, low: str) -> list[tuple[int, int, str]]:

@@ -137,6 +137,11 @@ def is_district(gaz: Gazetteer, entry: int) -> bool:
     return gaz.kind[entry] == REGION and gaz.population[entry] == 0 and bool(gaz.country[entry])
 
 
+def is_named_region(gaz: Gazetteer, entry: int) -> bool:
+    """A region of ``named_regions.csv`` ("Donbas", "the Bekaa Valley"; its pseudo-population)."""
+    return gaz.kind[entry] == REGION and gaz.population[entry] >= _NAMED_REGION_POP
+
+
 def is_county(gaz: Gazetteer, entry: int) -> bool:
     return gaz.kind[entry] == REGION and gaz.names[entry].rsplit(" ", 1)[-1].lower() in COUNTY_WORDS
 

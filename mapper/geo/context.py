@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mapper.geo import qualify
-from mapper.geo.candidates import ADMIN1, CITY, Cand, is_district
+from mapper.geo.candidates import ADMIN1, CITY, Cand, is_district, is_named_region
 from mapper.geo.gazetteer import Gazetteer, data_dir
 
 # Resolution weights (points of the additive score), fitted on the tune halves of the
@@ -145,8 +145,9 @@ def votes(gaz: Gazetteer, entries: list[int], demonyms: Counter) -> Context:
             countries[country] = countries.get(country, 0) + vote
         kind = kinds[entry]
         code = admin1_of[entry]
-        if (kind == CITY or kind == ADMIN1 or is_district(gaz, entry)) and code:
-            # a district ("Shamli district", "Goondiwindi Region") points to its admin-1 region as a town does
+        if (kind == CITY or kind == ADMIN1 or is_district(gaz, entry) or is_named_region(gaz, entry)) and code:
+            # a district ("Shamli district", "Goondiwindi Region") or a named region inside one admin-1
+            # region ("the Donetsk People's Republic", "the Bekaa Valley") points to it as a town does
             admin1[code] = admin1.get(code, 0) + vote
             seen[code] = seen.get(code, 0) + vote * (TOWN_REGION_VOTE if kind != ADMIN1 else 1.0)
     return _quick_context(countries, admin1, sum(countries.values()), "", "", 1.0, seen, False, {})
