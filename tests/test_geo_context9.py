@@ -6,6 +6,7 @@ from __future__ import annotations
 from test_geo_context import places
 
 from mapper.geo.variants import article_forms, spellings
+from mapper.geoparse import geoparse_text
 
 
 def test_a_small_village_across_the_border_falls_to_the_story_region(services):
@@ -114,3 +115,16 @@ def test_a_named_region_inside_one_admin1_region_votes_for_it(services):
         got = places(services, f"Russian forces captured the village of Andriivka in {holder} on Thursday.")
         assert got["Andriivka"][2:4] == ("UA", "UA.05"), holder
     assert places(services, "Russian forces captured the village of Andriivka on Thursday.")["Andriivka"][3] == "UA.07"
+
+
+def test_a_town_the_text_puts_in_another_country_is_not_the_namesake_abroad(services):
+    # "Boni" is also one of Bonn's names; the text says the town lies in Mali: the place stays
+    # in Mali (at Mali's point, its name kept: cities500 has no Boni there)
+    got = places(services, "Jihadists attacked an army camp in Boni in central Mali on Tuesday.")
+    assert got["Boni"] == ("Boni", "village", "ML", None, 3)
+    # a town of that name in the country is taken when the gazetteer has one
+    text = "Berlin is a borough in Camden County, New Jersey. It was named after Berlin in Germany."
+    got = [r.place for r in geoparse_text(text, services) if r.mention.name == "Berlin"]
+    assert [(p.country, p.geo_precision) for p in got] == [("US", 1), ("DE", 1)]
+    # a country is no town: "Wagner fighters from Russia in Mali" leaves Russia where it is
+    assert places(services, "Wagner fighters from Russia in Mali attacked a village.")["Russia"][2] == "RU"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Callable
 
 from mapper.geo.lists import enumerations
 from mapper.geo.candidates import flat_km
@@ -58,17 +59,19 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
 
 #: "X <noun> of Y": the words that say a named place lies inside the next one
 #: a compass adjective before the holder's name ("of the southern Urozgan province")
-_COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s)?"
+_COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s|central\s)?"
 _HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
                    r"section|outskirts|township|camp)s?\s(?:of|in|outside)\s(?:the\s)?" + _COMPASS)
 #: "X in the Y district": the words that put a place inside the region named next
 _IN_REGION = re.compile(r"\sin\s(?:the\s)?" + _COMPASS)
 
 
-def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place]) -> dict[int, Place]:
+def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place],
+                   in_country: Callable[[Span, str], Place | None] | None = None) -> dict[int, Place]:
     """Places for spans the text puts inside the next place ("the Rice Lake area of Fulton
     County", "the Basta neighbourhood of Beirut") whose reading lies outside it: the text knows
-    better than a namesake elsewhere.  Placed at the holder as :func:`inside` does."""
+    better than a namesake elsewhere.  Placed at the holder as :func:`inside` does, or for a
+    town held by a country at that country's town of its name (``in_country``, when given)."""
     out: dict[int, Place] = {}
     for i, place in places.items():
         j = i + 1
@@ -76,15 +79,18 @@ def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place]) -> di
         if place is None or holder is None or j >= len(spans):
             continue
         # a town, or a region of another country ("Chora district of the southern Urozgan province" is
-        # no Greek island); "in the Y district" only for a region holder in another country
+        # no Greek island); "in the Y district" only for a region holder in another country, "in central
+        # Mali" for a town read in another country ("Boni in central Mali" is no Bonn)
         if place.geo_precision != 1 and place.country == holder.country:
             continue
         gap = text[spans[i].end:spans[j].start]
-        held = _HELD.fullmatch(gap) or (holder.kind in ("admin1", "region") and place.country != holder.country
-                                        and spans[j].region_word and _IN_REGION.fullmatch(gap))
+        held = _HELD.fullmatch(gap) or (place.country != holder.country and _IN_REGION.fullmatch(gap) and (
+            holder.kind in ("admin1", "region") and spans[j].region_word
+            or holder.kind == "country" and place.kind in ("city", "village")))
         if len(gap) > MAX_GAP or not held or not _outside(place, holder):
             continue
-        out[i] = inside(spans[i].name, holder)
+        own = in_country(spans[i], holder.country) if in_country is not None and holder.kind == "country" else None
+        out[i] = own if own is not None else inside(spans[i].name, holder)
     return out
 
 

@@ -91,7 +91,7 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
             out[i] = place
     if HELD_ELSEWHERE:
         # "the Rice Lake area of Fulton County": not the Rice Lake of another state
-        for i, place in contained.held_elsewhere(spans, text, out).items():
+        for i, place in contained.held_elsewhere(spans, text, out, lambda span, iso: _town_in(gaz, span, iso)).items():
             out[i] = place
     if FACILITY_HEADS:
         for i, place in heads.headed(spans, text, gaz, {i: p for i, p in out.items() if not reasons.get(i)}).items():
@@ -302,6 +302,12 @@ def with_name(place: Place, name: str) -> Place:
 
 
 _LIST_GAPS = (", ", " and ", " or ", ", and ", ", or ")
+
+
+def _town_in(gaz: Gazetteer, span: Span, country: str) -> Place | None:
+    """The most populous town of a span's name in a country, if the gazetteer has one."""
+    towns = [e for e, _ in gaz.candidates(span.key) if gaz.country[e] == country and gaz.kind[e] in (CITY, VILLAGE)]
+    return gaz.place(max(towns, key=lambda e: gaz.population[e])) if towns else None
 
 
 def _in_list(text: str, spans: list[Span], i: int, j: int) -> bool:
