@@ -103,7 +103,7 @@ def governor(text: str, start: int) -> tuple[str, int]:
                 capital or word in _NAME_CONNECTORS and _CAPITAL_BEFORE.search(text, max(0, pos - 30), pos)):
             continue  # "in Rakhine State's Maungdaw township", "in Jammu and Kashmir's Kupwara district": the
             # possessor's whole name
-        possessor = bool(_POSSESSOR.search(word)) and (capital or word[:-2].rstrip("'’") in _REGION_NOUNS)
+        possessor = bool(_POSSESSOR.search(word)) and (capital or word[:-2] in _REGION_NOUNS)
         if word not in _MODIFIERS and not _HELD_BY.search(word) and not possessor:
             if step or word in PREPOSITIONS or word in _CONJUNCTIONS or not m.group(1).islower() \
                     or not _DETERMINED.search(text, max(0, pos - 40), pos):

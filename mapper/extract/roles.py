@@ -130,10 +130,9 @@ def _claimed(text: str, start: int) -> bool:
     m = _ANNEXED_BEFORE.search(left)
     if m:
         left = left[:m.start(1)]
-    low = left.lower()
-    if lx.CLAIMS.search(low) is None:
+    if lx.CLAIMS.search(left) is None:
         return False  # most places: no claim word before them
-    rx, src = lx.CLAUSE_BOUNDARY.pick(left, low)
+    rx, src = lx.CLAUSE_BOUNDARY.pick(left, left.lower())
     cut = 0
     for b in rx.finditer(src):
         if b.lastgroup == "w":

@@ -305,9 +305,11 @@ _LIST_GAPS = (", ", " and ", " or ", ", and ", ", or ")
 
 
 def _town_in(gaz: Gazetteer, span: Span, country: str) -> Place | None:
-    """The most populous town of a span's name in a country, if the gazetteer has one."""
-    towns = [e for e, _ in gaz.candidates(span.key) if gaz.country[e] == country and gaz.kind[e] in (CITY, VILLAGE)]
-    return gaz.place(max(towns, key=lambda e: gaz.population[e])) if towns else None
+    """The most populous town of a span's name in a country (:func:`in_focus` with the country
+    as the region), if the gazetteer has one."""
+    region = gaz.country_entry.get(country)
+    town = in_focus(gaz, [e for e, _ in gaz.candidates(span.key)], region) if region is not None else None
+    return gaz.place(town) if town is not None else None
 
 
 def _in_list(text: str, spans: list[Span], i: int, j: int) -> bool:
