@@ -2072,3 +2072,73 @@ def test_talks_with_a_time_to_come_after_them_are_ahead(gaz):
     # the time belongs to another predicate once the meeting has its own day
     text = "The delegations met in Jeddah on Tuesday and will meet again next week."
     assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("diplomatic", "Jeddah", "2025-05-20")}
+
+
+def test_an_accord_s_venue_and_parties_are_no_scene_of_the_fighting(gaz):
+    # the venue of an accord told as a participle phrase: where it was made, with its own day when the phrase
+    # gives one; the clause's fighting keeps its own place and day
+    assert {(t, p) for t, p, _, _ in found(gaz, "Clashes went on in Kherson despite the truce signed in Jeddah "
+                                                "last week.")} == {("ground_fighting", "Kherson")}
+    text = "The ceasefire mediated in Geneva on 12 May broke down when shelling hit Nikopol on Monday."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {
+        ("diplomatic", "Geneva", "2025-05-12"), ("shelling", "Nikopol", "2025-05-19")}
+    assert {(t, p, d) for t, p, d, _ in found(gaz, "The agreement reached at Nairobi on Friday requires the rebels "
+                                                   "to leave Goma.")} == {("diplomatic", "Nairobi", "2025-05-16")}
+    # the parties named between the verb and the venue are no scenes either
+    text = ("Under the roadmap agreed between Kinshasa and Kigali on 2 May in Doha, M23 fighters clashed with the "
+            "army near Goma on Monday.")
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("ground_fighting", "Goma", "2025-05-19")}
+    # with no day of its own the phrase points back to an accord: no meeting
+    assert found(gaz, "The accord signed in Luanda remains the basis for any settlement.") == []
+
+
+def test_a_place_right_after_said_is_the_scene_only_when_the_event_is_told_of_it(gaz):
+    assert typed_scenes(gaz, "Regional officials said Mykolaiv was struck by missiles on Monday.") == {
+        ("missile_strike", "Mykolayiv")}
+    assert typed_scenes(gaz, "The governor said the Sumy region came under shelling on Monday.") == {
+        ("shelling", "Sumy Oblast")}
+    # a capital standing for its government, or the subject of an event verb, is an agent
+    assert typed_scenes(gaz, "The ministry said Warsaw had condemned the drone strike on Lviv on Monday.") == {
+        ("drone_strike", "Lviv")}
+    assert typed_scenes(gaz, "Officials in Moscow said Kyiv attacked Bryansk with drones on Monday.") == {
+        ("drone_strike", "Bryansk")}
+    assert typed_scenes(gaz, "A spokesman said Tokyo was alarmed by the missile strike on Dnipro on Monday.") == {
+        ("missile_strike", "Dnipro")}
+
+
+test_a_place_or_site_that_names_a_bombing_is_where_a_bomb_went_off = scene_cases(
+    ("The Kandahar shrine bombing killed 12 people on Tuesday.", {("explosion", "Kandahār")}),
+    ("The Mogadishu hotel bombing on Sunday left 9 dead.", {("explosion", "Mogadishu")}),
+    ("The Lahore bombing on Monday killed five.", {("explosion", "Lahore")}),
+    # a state's bombing of a place, and bombing from the air, are air strikes
+    ("Russian bombing of Kherson continued on Monday.", {("air_strike", "Kherson")}),
+    ("Aerial bombing on Monday destroyed homes in Kherson.", {("air_strike", "Kherson")}),
+)
+
+
+test_armed_men_entering_or_taking_a_town_is_a_battle_there = scene_cases(
+    ("Rebel fighters entered Bunia on Sunday.", {("ground_fighting", "Bunia")}),
+    ("Russian troops have taken the town of Kurakhove, the ministry said on Monday.",
+     {("ground_fighting", "Kurakhove")}),
+    # no armed men, or entering talks, or taking of no town
+    ("Aid trucks entered Rafah on Sunday.", set()),
+    ("The rebels entered into negotiations with the army in Addis Ababa on Sunday.", {("diplomatic", "Addis Ababa")}),
+    ("She took the city council to court on Monday after shelling hit Nikopol.", {("shelling", "Nikopol")}),
+)
+
+
+def test_in_a_story_of_a_bomb_set_off_bombed_tells_a_bomb(gaz):
+    body = "A shrine in Kandahar was bombed during prayers on Friday, killing 12. Two days earlier a school in Kabul was bombed."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, body, title="Suicide bomber kills 12 at Kandahar shrine")} == {
+        ("explosion", "Kandahār", "2025-05-16"), ("explosion", "Kabul", "2025-05-14")}
+    # a title of air strikes leaves "was bombed" to the air force
+    assert {(t, p) for t, p, _, _ in found(gaz, "A school in Gaza City was bombed on Friday, killing 14.",
+                                           title="Israeli strikes kill 14 in Gaza")} == {("air_strike", "Gaza")}
+
+
+def test_days_earlier_count_back_from_the_day_just_told(gaz):
+    text = "Missiles hit Zaporizhzhia on Thursday. A day earlier, drones struck Kherson."
+    assert {(p, d) for _, p, d, _ in found(gaz, text)} == {("Zaporizhzhya", "2025-05-15"), ("Kherson", "2025-05-14")}
+    # "before" with no event after it counts back the same way
+    text = "Missiles hit Zaporizhzhia on Thursday. Three days before, shelling hit Nikopol."
+    assert {(p, d) for _, p, d, _ in found(gaz, text)} == {("Zaporizhzhya", "2025-05-15"), ("Nikopol", "2025-05-12")}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from mapper.extract import lexicon as lx
 from mapper.extract.dates import DAY_COUNTS, MONTH_NAMES, find_dates, month_number, span_precision
 from mapper.model import DateSpan
 
@@ -24,9 +25,12 @@ _SINCE = re.compile(r"\b(?=\w)(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?
                     r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
 # the date of an event the clause points back to: "in response to the Kerman bombings on 3
 # January", "after the attack on Kyiv on 5 May" (the clause's own event has its own date)
-_OTHER_EVENT = re.compile(r"\b(?=\w)(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
-                          r"(?:(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+)?[^,;:()]{0,100}?\b(?:on|of)\s+$",
-                          re.IGNORECASE)
+# and the day of an accord told as a participle phrase: "the ceasefire brokered in Doha on March 3 collapsed as
+# airstrikes hit Khan Younis on Wednesday" (Doha's day, not Khan Younis's)
+_ACCORD_PHRASE = rf"(?:{lx.ACCORD_NOUNS})\s+(?:{lx.ACCORD_VERBS}){lx.ACCORD_GAP}\s+$"
+_OTHER_EVENT = re.compile(r"\b(?=\w)(?:(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
+                          r"(?:(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+)?[^,;:()]{0,100}?\b(?:on|of)\s+$"
+                          rf"|{_ACCORD_PHRASE})", re.IGNORECASE)
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 # a "since" after a first or a superlative ("for the first time since October", "the deadliest
 # incident since OCHA began recording in 2005"): its dates are points of comparison, not the event's
@@ -233,6 +237,9 @@ def _past(day: dt.date, published: dt.date) -> dt.date:
 _ANAPHORIC_DAY = re.compile(
     r"\b(?=\w)(?:the\s+(?P<next>following|next)\s+(?:day|night|morning|evening)"
     r"|(?P<later>a|one|two|three|four|five|\d)\s+days?\s+later"
+    # "two days earlier", "a day before": days before the event just told (not "two days before the meeting":
+    # counted from that meeting, ANCHORED_DAY)
+    r"|(?P<earlier>a|one|two|three|four|five|\d)\s+days?\s+(?:earlier|before(?!\s+(?:the|this|that|a|an|his|her|its|their)\b))"
     # "only 24 hours later": whole days after the event just told
     r"|(?P<hours>24|48|72|twenty-four|forty-eight|seventy-two)\s+hours\s+later"
     r"|the\s+day\s+(?P<before>before|after)|the\s+(?P<prev>previous)\s+day|(?P<same>the\s+same\s+day|that\s+day))\b",
@@ -283,9 +290,10 @@ def _anaphoric_offset(m: re.Match[str]) -> int:
         return 1
     if m["hours"]:
         return _HOURS[m["hours"].lower()]
-    if m["later"]:
-        n = m["later"].lower()
-        return int(n) if n.isdigit() else DAY_COUNTS.get(n, 1)
+    if m["later"] or m["earlier"]:
+        n = (m["later"] or m["earlier"]).lower()
+        count = int(n) if n.isdigit() else DAY_COUNTS.get(n, 1)
+        return count if m["later"] else -count
     if m["before"] == "before" or m["prev"]:
         return -1
     return 1 if m["before"] == "after" else 0

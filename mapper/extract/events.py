@@ -98,8 +98,16 @@ _TALLY_DAYS = 7
 _TIMES = re.compile(r"\b(?=\w)(?:\d[\d,]*|(?:" + "|".join(sorted((w for w, n in lx.NUMBER_WORDS.items() if n > 2 and " " not in w),
                                                           key=len, reverse=True))
                     + r")(?:\s+of)?|many|numerous|countless)\s+times\b", re.IGNORECASE)
-_POINTS_BACK = re.compile(r"\b(?=\w)(?:after|following|before|response|retaliation|than)\b", re.IGNORECASE)
+#: a cheap test for a phrase that points back to another event or to an accord's day (:func:`pointed_back_dates`)
+_POINTS_BACK = re.compile(rf"\b(?=\w)(?:after|following|before|response|retaliation|than|{lx.ACCORD_VERBS})\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
+#: a place that names a bombing, past the site in it ("the Quetta bombing", "the Peshawar mosque bombing"), not a
+#: campaign or raids ("the Gaza bombing campaign")
+_NAMES_BOMBING = re.compile(r"(?:\s+(?!(?:the|a|an|this|that|these|those|and|or|but|as|after|before|during|in|on|at|of|by"
+                            r"|with|from|to|where|when|while|his|her|its|their|our|was|were|is|are)\b)[a-z]+){0,2}"
+                            r"\s+bombings?\b(?!\s+(?:campaigns?|raids?|runs?|of)\b)")
+_BOMB_WORD = re.compile(r"bomb(?:s|ed|ings?)?", re.IGNORECASE)
+_NAMED_BOMB_KINDS = frozenset({"air_strike", "missile_strike", "drone_strike", "shelling", "ground_fighting", "other"})
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
 _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
@@ -137,8 +145,8 @@ class ArticleContext:
     focus: Place | None = None  # the admin-1 region the article names and most of its places lie in, if any
     subject: Place | None = None  # the one place below country the title names and the body names again, if any
     lead: int = 0  # where the body's first sentence starts (after bylines and headings: a dateline's place)
-    # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"),
-    # written by link_clause as it walks the article's clauses in order
+    # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"), and whether the
+    # title names a bomb set off ("bomb_attack"), written by link_clause as it walks the article's clauses in order
     recent: dict = field(default_factory=dict)
 
     def weapon_for(self, clause: Clause) -> str | None:
@@ -204,6 +212,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             scanned, echo = again, True
             pointing = min(t[1] for t in again if t[3])
     found = [(k, s, e) for k, s, e, ok, _ in scanned if ok]
+    if clause.part == "title" and _names_a_bomb(text, found, places):
+        # the title names a bomb set off ("2022 Kunduz mosque bombing", "Car bomb kills five in Mogadishu"): the
+        # body's "was bombed" and "the bombing" tell that bomb, not bombs from the air
+        ctx.recent["bomb_attack"] = True
     weapon = ctx.weapon_for(clause)
     ctx.remember(clause, found)
     kind = type_of(found, weapon, ctx.conflict)
@@ -370,6 +382,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     # a clause of parts that each tell their own day ("on 19 December ..., and on 26 December ...")
     parts = coordinated_days(text, dates, [s for s, _, _ in kept]) \
         if numbered and not apart and date.start != date.end else []
+    # in a story of a bomb set off, "was bombed" and "the bombing" (no aircraft named) tell bombs set off too
+    bombs_set_off = ctx.recent.get("bomb_attack", False) \
+        and not any(k == "air_strike" and not _BOMB_WORD.fullmatch(text, s, e) for k, s, e in found)
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -379,6 +394,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             continue
         seen.add(place.spot)
         k = kinds[s]
+        if k in _NAMED_BOMB_KINDS and _NAMES_BOMBING.match(text, e) or k == "air_strike" and bombs_set_off:
+            k = "explosion"  # "the Quetta bombing", "the Kabul airport bombing": a bomb set off there
         killed, injured = figures.get(s, (None, None))
         moved = offset_place(text, s, place)  # "170 km southeast of Aden": not at Aden
         precision = geo_precision(clause, s, e, place)
@@ -453,6 +470,13 @@ _CIVILIAN_ATTACKERS = re.compile(
 _RANKED = re.compile(r"\s*(?:it|this|that|the\s+(?:[\w’'-]+\s+){0,3}?(?:attack|strike|assault|raid|bombing|shelling))\s+(?:was|is|marks|marked"
                      r"|became|has\s+been)\s+(?:the\s+|one\s+of\s+the\s+)(?:single\s+)?(?:\w+est|most\s+\w+|worst|largest"
                      r"|biggest|first|second|third|latest)\b", re.IGNORECASE)
+
+
+def _names_a_bomb(text: str, found: list[tuple[str, int, int]], places: list[tuple[int, int, Resolved]]) -> bool:
+    """Whether a clause names a bomb set off: a car bomb, an IED, a suicide or site bombing, or a
+    bombing named by its place ("the Quetta bombing")."""
+    return any(k == "explosion" or k == "blast" and _BOMB_WORD.fullmatch(text, s, e) for k, s, e in found) \
+        or any(_NAMES_BOMBING.match(text, e) for _, e, _ in places)
 
 
 def _made_of(text: str, found: list[tuple[str, int, int]]) -> int:

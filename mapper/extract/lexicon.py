@@ -29,6 +29,33 @@ class Caseless:
         """The pattern and the string to run it on: ``low`` is ``text.lower()``."""
         return (self.lower, low) if len(low) == len(text) else (self.caseless, text)
 
+#: accords and how they are made, for "the ceasefire agreed in Doha on March 3" (a meeting at its venue, with a day of
+#: its own: below) and for the venue of an accord, which is no scene of the clause's fighting
+#: (:func:`mapper.extract.roles.excluded`)
+ACCORD_NOUNS = (r"agreements?|accords?|deals?|treat(?:y|ies)|ceasefires?|cease-fires?|truces?|pacts?|plans?|roadmaps?"
+                r"|frameworks?|declarations?|memorand(?:um|a)|communiqu[eé]s?|arrangements?")
+ACCORD_VERBS = r"signed|agreed|reached|brokered|struck|negotiated|concluded|mediated|sealed|hammered\s+out"
+#: the words between an accord's verb and its venue or day: its parties and its day, no verb ("the plan agreed between
+#: the Chiefs of Staff of the EAC on 9 February in Nairobi"; not "the deal reached on Monday ended the shelling in
+#: Kherson"); for patterns compiled case-insensitively (not :class:`Caseless`: its capitals would match any letter)
+ACCORD_GAP = (r"(?:\s+(?:between|by|with|among|on|of|in|at|the|a|an|last|this|earlier|late|early|mid|\d[\w-]*"
+              r"|(?-i:[A-Z])[\w'’.-]*|and(?=\s+(?-i:[A-Z]))|(?:jan|febr)uary|march|april|may|june|july|august|september"
+              r"|october|november|december|week|month|year),?){0,10}?")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = r"(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december"
+#: sites a bomb is set off at, named before "bombing": "the Peshawar mosque bombing", "a market bombing" (a bomb
+#: set off there, not a bombing from the air)
+_BOMB_SITES = ("mosque", "market", "church", "synagogue", "shrine", "temple", "station", "airport", "bus", "train",
+               "hotel", "school", "rally", "wedding", "funeral", "checkpoint", "embassy", "concert", "restaurant", "cafe",
+               "stadium", "bazaar", "arena", "metro", "subway", "courthouse", "parade", "procession")
+# (tested after the word itself, so the look-behinds run only where "bombing" stands)
+_AT_SITE = "(?:" + "|".join(f"(?<={w} bombing)" for w in _BOMB_SITES) + ")"
+_NOT_AT_SITE = "".join(f"(?<!{w} bombing)" for w in _BOMB_SITES)
+#: a day told right there: "on March 3", "on 9 February", "on Tuesday", "last week", "yesterday"
+_ACCORD_DAY = (rf"(?:on\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})|{_WEEKDAY}|(?:{_MONTH})\s+\d)"
+               rf"|last\s+(?:week|month|night|{_WEEKDAY})|yesterday|earlier\s+(?:this|in\s+the)\s+(?:week|month)"
+               rf"|this\s+(?:week|month|{_WEEKDAY}))\b")
+
 # Trigger patterns per incident type, tried in this order; the first weapon-specific
 # match in a clause wins over generic attack words.  A clause naming both drones and
 # missiles ("drone and missile barrages") is coded missile_strike: one incident per
@@ -47,11 +74,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
     ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed"
-                   r"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:a|an|the|of|on|raids?|runs?)\b)"
+                   rf"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing{_NOT_AT_SITE}(?= (?:a|an|the|of|on|raids?|runs?)\b)"
                    # bombing as a mass noun: "a school was damaged by bombing in Rafah" (not "a bombing in": below)
-                   r"|(?<!\ba )(?<!\bthe )(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing(?= (?:in|at|near)\b)"
+                   rf"|(?<!\ba )(?<!\bthe )(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing{_NOT_AT_SITE}(?= (?:in|at|near)\b)"
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded|targeted)"
-                   r"|bombing raids?|barrel bombs?|aerial bombs?"
+                   r"|bombing raids?|barrel bombs?|aerial bombs?|(?:aerial|carpet) bombings?"
                    # bombs falling on a place are dropped from the air ("car bombs" are explosions)
                    r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs (?:hit|struck|fell|landed|rained)"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"
@@ -86,12 +113,18 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         # direct fire by people on the ground: "shot and killed a man", "opened fire on"
                         r"|shot\s+(?:and\s+killed|dead)|opened\s+fire\s+(?:on|at)|with\s+live\s+(?:ammunition|fire)"
                         r"|fired\s+(?:\w+\s+)?(?:shots|bullets|rounds)\s+(?:into|at|on|toward)"
-                        r"|(?<=forces )entered|(?<=troops )entered|(?<=forces have )entered|(?<=troops have )entered"
-                        r"|(?<=forces had )entered|(?<=troops had )entered"
+                        # armed men entering a place: "M23 rebels entered the outskirts of Uvira" (not "aid entered")
+                        # (not "rebels entered into talks")
+                        r"|(?:(?<=forces )|(?<=troops )|(?<=forces have )|(?<=troops have )|(?<=forces had )|(?<=troops had )"
+                        r"|(?<=rebels )|(?<=fighters )|(?<=militants )|(?<=soldiers )|(?<=gunmen )|(?<=insurgents )"
+                        r"|(?<=jihadists )|(?<=militiamen ))entered(?! into (?:talks|negotiations|dialogue|agreements?|an? ))"
                         # a town taken, told as a noun: "the capture of Masisi", "the fall of Mariupol",
                         # "the entry of the rebels into Goma"
                         # (not a standing occupation called by its legal name: "its illegal seizure of the plant")
                         r"|(?<!illegal )(?<!unlawful )(?<!illegitimate )(?:capture|seizure|takeover|fall) of|overr(?:an|un)"
+                        # a town taken: "Russian troops took the village of Novoselivka" (not "took part in")
+                        r"|(?:took|taken|takes|taking)(?= (?:the )?(?:key |strategic )?(?:town|city|village|settlement"
+                        r"|district|airport|capital|hill)\b)"
                         r"|seiz(?:ed|es|ing)(?= (?:the )?(?:key |strategic )?(?:town|city|village|settlement|district"
                         r"|base|airport|capital|control|areas?|positions?|hill)\b)"
                         r"|entr(?:y|ance)(?= (?:of|by) [^.;]{1,80}? into\b)"
@@ -120,7 +153,13 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # bombing of it, is from the air: above)
     ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"
               r"|(?:(?<=\ba )|(?<=\bthe )|(?<=\btwo )|(?<=\bthree )|(?<=\bdouble )|(?<=\btwin )|(?<=\bdeadly )|(?<=\bseveral ))"
-              r"bombings?(?= (?:in|at|near)\b)"),
+              r"bombings?(?= (?:in|at|near)\b)"
+              # a bombing named by its site, or told with its toll: "the Peshawar mosque bombing killed 84", "the
+              # bombing, which killed 26" (not "aerial bombing", nor a state's "bombing of" a place: above); where a
+              # place names it, "the Quetta bombing", it is a bomb set off there (:func:`mapper.extract.events.link_clause`)
+              rf"|bombing{_AT_SITE}s?"
+              r"|(?<!aerial )(?<!air )(?<!carpet )bombings?(?=,? (?:killed|kills|killing|left|wounded|injured|claimed|that"
+              r"|which|was|were|in which)\b)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met(?:\s+\w+ly)?\s+with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
                    # the signing of an accord at a venue: "a peace agreement was signed in Pretoria"
                    # (not "the deal signed in Pretoria must hold": a back-reference)
@@ -128,6 +167,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"|(?:has|have|had) been) (?:\w+ and )?signed"
                    r"|signed (?:a|an|the) (?:[\w-]+ ){0,3}(?:agreement|accord|deal|treaty|ceasefire|truce|declaration"
                    r"|memorandum|pact)"
+                   # an accord with its venue and a day of its own, the day inside the phrase: "the ceasefire
+                   # agreed in Doha on March 3", "the plan agreed ... on 9 February in Nairobi" (not "the deal signed
+                   # in Pretoria must hold": a back-reference with no day)
+                   # (a venue of one to three words next to the day)
+                   rf"|(?:{ACCORD_NOUNS}) (?:{ACCORD_VERBS})(?= (?:(?:in|at) (?:the )?[\w'’-]+(?: [\w'’-]+){{0,2}} {_ACCORD_DAY}"
+                   rf"|{_ACCORD_DAY}(?: [\w'’-]+){{0,2}} (?:in|at) ))"
                    r"|met(?= (?:his|her|their|the) (?:\w+ )?counterparts?\b)"
                    # "Zelensky met Erdogan in Ankara": met a person at a venue (not "met fierce resistance in")
                    r"|met(?= (?!resistance|fierce|heavy|stiff|strong|opposition|fire)(?:[\w.'’-]+ ){1,6}?(?:in|at) )"

@@ -63,10 +63,25 @@ _TOPIC = re.compile(r"\b(?=\w)(?:on|about|over|regarding|concerning|discuss(?:ed
 _BURIED = re.compile(r"\b(?=\w)(?:buried|laid\s+to\s+rest|interred|funerals?\s+(?:(?:was|were|is|are)\s+)?held)"
                      r"\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
-_SPEECH_VENUE = re.compile(r"\b(?=\w)(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
-                           r"|remarks|(?:press|news)\s+conference|briefing|interview|(?:visit|trip)\s+to|statement(?:\s+issued)?"
-                           r"|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
-                           r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# where words were said needs its "in" or "at" ("said in Kyiv", "told reporters at the Pentagon"): right after
+# "said" a place opens what was said (:data:`_SAID_THAT`)
+_SPEECH_VENUE = re.compile(r"\b(?=\w)(?:(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
+                           r"|remarks|(?:press|news)\s+conference|briefing|interview|statement(?:\s+issued)?)"
+                           r"\s+(?:\w+\s+)?(?:in|at)\s+"
+                           r"|(?:(?:visit|trip)\s+to|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
+                           r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?)(?:the\s+)?$", re.IGNORECASE)
+# A place right after "said" is the subject of what was said: the scene when the event word comes next, told of it
+# ("officials said Kharkiv was hit", "the governor said the Kharkiv region was shelled", "police said the Quetta
+# railway station bombing killed 26"), else an agent, mostly a capital standing for its government ("the Kremlin
+# said Kyiv was responsible for the attack", "said Washington had condemned the strike")
+_SAID_THAT = re.compile(r"\b(?=\w)(?:said|says|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|parliament|lawmakers))"
+                        r"\s+(?:that\s+)?(?:the\s+)?$", re.IGNORECASE)
+_AUX = r"(?:was|were|is|are|(?:has|have|had)\s+been|came|comes|come)"
+_SUBJECT_TOLD = re.compile(rf"(?:(?:\s+(?!(?:{_AUX}|had|has|have|would|will|could|can|should|may|might|must|did|does"
+                           rf"|do)\b)[a-z-]+){{0,2}})\s+(?P<aux>{_AUX}\s+(?:\w+ly\s+)?(?:under\s+)?)?(?=\S)")
+#: an event word that is a verb in the past: right after a place with no auxiliary, the place is its subject
+#: ("Moscow said Kyiv attacked Kursk")
+_ACTIVE = re.compile(r"\w+ed|struck|hit|fought|shot|overran|retook|seized", re.IGNORECASE)
 # A relative clause that says where something lies: "a target that lies close to the highway out of Goma".
 # (with a distance and a bearing the place is moved there instead: "all of which are located around 30 km
 # south of Odesa")
@@ -91,6 +106,13 @@ _SPOKE_IN = re.compile(r"\b(?=\w)(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]
 _OTHER_DAYS = re.compile(r"\b(?=\w)(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
                          r"|negotiations|visits?)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:(?:the\s+)?\w+(?:,|\s+and)\s+)*(?:the\s+)?$",
                          re.IGNORECASE)
+# the venue and the parties of an accord told as a participle phrase after it: "the deal signed in Jeddah last
+# week", "the truce agreed in Istanbul", "the plan agreed between Kinshasa and Kigali on 9 February in Nairobi":
+# where the accord was made and who made it, not where the clause's fighting is (the words between may name the
+# parties and the day, no verb: "the deal reached on Monday ended the shelling in Kherson" keeps Kherson)
+_ACCORD_VENUE = re.compile(rf"\b(?=\w)(?:{lx.ACCORD_NOUNS})(?:\s+(?:that|which)\s+(?:was|were|had\s+been|has\s+been))?"
+                           rf"\s+(?:\w+ly\s+)?(?:{lx.ACCORD_VERBS}){lx.ACCORD_GAP}\s+(?:in|at|between|by|with|among|and)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 # "the worst attack since Russia's invasion of Ukraine", "since the start of the war in Sudan": a
 # place in the phrase that dates the war is no scene of the clause's event
 _SINCE_THE_WAR = re.compile(r"\b(?=\w)since\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()]){0,60}?\b(?:invasion|war|conflict"
@@ -542,6 +564,13 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True
     if _BURIED.search(left):
         return True  # "the soldiers killed in combat were buried in Ouagadougou": where the dead were laid to rest
+    if kind != "diplomatic" and _ACCORD_VENUE.search(left):
+        return True  # "fighting continued despite the deal signed in Jeddah": where the accord was made
+    if _SAID_THAT.search(left[-40:]):
+        told = _SUBJECT_TOLD.match(text, _list_end(text, end))
+        event = lx.ANY_TRIGGER.caseless.match(text, told.end()) if told is not None else None
+        if event is None or not told.group("aux") and _ACTIVE.fullmatch(event.group()):
+            return True  # "the Kremlin said Kyiv was responsible", "Moscow said Kyiv attacked Kursk": an agent
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) or _RETURNING_FROM.search(left) \
             or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left) or _TREATED.search(left) \
             or place.kind == "facility" and _WHERE_TAKEN.match(text, end):
