@@ -2142,3 +2142,11 @@ def test_days_earlier_count_back_from_the_day_just_told(gaz):
     # "before" with no event after it counts back the same way
     text = "Missiles hit Zaporizhzhia on Thursday. Three days before, shelling hit Nikopol."
     assert {(p, d) for _, p, d, _ in found(gaz, text)} == {("Zaporizhzhya", "2025-05-15"), ("Nikopol", "2025-05-12")}
+
+
+test_people_shot_at_is_violence_where_they_were = scene_cases(
+    ("Militiamen shot three villagers near Bunia on Sunday.", {("ground_fighting", "Bunia")}),
+    ("Police shot at demonstrators in Mandalay on Sunday.", {("ground_fighting", "Mandalay")}),
+    # shooting of no people
+    ("The crew shot footage of the ruins in Kherson on Sunday.", set()),
+)

@@ -111,7 +111,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|behind|near|in|at|around)\b)"
                         r"|exchanges? of fire|exchanged fire|cross-?fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
                         # direct fire by people on the ground: "shot and killed a man", "opened fire on"
-                        r"|shot\s+(?:and\s+killed|dead)|opened\s+fire\s+(?:on|at)|with\s+live\s+(?:ammunition|fire)"
+                        r"|shot\s+(?:and\s+(?:killed|wounded|injured)|dead)|opened\s+fire\s+(?:on|at)|with\s+live\s+(?:ammunition|fire)"
+                        # people shot at: "shot civilians", "shot two farmers" (not "shot down", "shot a video")
+                        r"|shot\s+(?:at\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|scores\s+of"
+                        r"|unarmed|fleeing|displaced)\s+)?(?:civilians|people|protesters|demonstrators|villagers|residents"
+                        r"|worshippers|farmers|herders|passengers|children|women|men|students|a\s+(?:man|woman|boy|girl|child"
+                        r"|teenager|civilian|farmer|shepherd))\b"
                         r"|fired\s+(?:\w+\s+)?(?:shots|bullets|rounds)\s+(?:into|at|on|toward)"
                         # armed men entering a place: "M23 rebels entered the outskirts of Uvira" (not "aid entered")
                         # (not "rebels entered into talks")
