@@ -2150,3 +2150,16 @@ test_people_shot_at_is_violence_where_they_were = scene_cases(
     # shooting of no people
     ("The crew shot footage of the ruins in Kherson on Sunday.", set()),
 )
+
+
+def test_a_reaction_to_an_event_told_before_is_no_new_event(gaz):
+    # in a story about one place (its title names it), an event of no place of its own would be told there
+    text = "Gunmen attacked a market in Gao on Sunday. The attack was claimed by the Islamic State on Monday."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text, title="Gunmen kill 12 at Gao market")} == {
+        ("ground_fighting", "Gao", "2025-05-18")}
+    text = "Missiles hit Dnipro on Sunday. The strike drew international condemnation on Tuesday."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text, title="Missile strike on Dnipro kills four")} == {
+        ("missile_strike", "Dnipro", "2025-05-18")}
+    # a definite event told with its own predicate of happening is the event
+    text = "The attack on Kherson was carried out on Monday by Russian drones."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("drone_strike", "Kherson", "2025-05-19")}

@@ -71,6 +71,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or _HELD.fullmatch(src, m.start(), m.end()) and _STATE_OF_LAND.match(src, m.end())
                         and _ATTRIBUTE_BEFORE.search(before) is not None
                         or (m.lastgroup == "diplomatic" and _talks_ahead(src, m.end()))
+                        or _DEFINITE_SUBJECT.match(src, 0, m.start()) and _REACTED.match(src, m.end())
                         or ((not echo and (_ANAPHORA.search(before) or _MOURNED.search(before))
                              or _BACK_SUBJECT.match(src, 0, m.start())
                              and not (_HIT_PREDICATE.match(src, m.end()) or _HIT_PREDICATE.match(src, max(0, m.start() - 1))))
@@ -260,6 +261,12 @@ _MOURNED = re.compile(r"\b(?:in\s+(?:memory|honou?r|remembrance)\s+of|mourn(?:in
 # to events told before tells none of its own, even where the article names the place nowhere else (its
 # places are the setting of what is said of them, not their scenes)
 _BACK_SUBJECT = re.compile(r"\W*(?:all\s+)?(?:these|those|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# An event told before, the subject of a reaction to it: "The attack was claimed by JNIM the following day",
+# "Monday's strike drew international condemnation" (the day is the reaction's; the event is the one told)
+_DEFINITE_SUBJECT = re.compile(r"\W*(?:the|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_REACTED = re.compile(r"\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:claimed|condemned|denounced"
+                      r"|blamed\s+on|attributed\s+to)|(?:drew|draws|sparked|sparks|prompted|prompts|triggered)\s+(?:\w+\s+)?"
+                      r"(?:condemnation|outrage|criticism|protests?))\b", re.IGNORECASE)
 # ... unless its predicate says where they hit: "Last night, Russia launched the largest wave of missile and
 # drone attacks. These missiles were aimed at population centres across Ukraine: Kyiv, Lviv, Dnipro" tells
 # the targets of the event just told
