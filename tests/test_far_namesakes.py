@@ -98,3 +98,27 @@ def test_a_small_town_of_its_main_name_in_a_far_country_the_story_never_names(se
     # the same town in a story about Portugal keeps its reading
     got = places(services, "Firefighters from Beja and Moura fought the blaze near the Spanish border on Sunday.")
     assert got["Moura"][:3] == ("Moura", "city", "PT")
+
+
+def points(services, text):
+    found, _ = extract_article(Article(id="t", text=text, title="", published=PUB), services.gazetteer)
+    return [(i.place.name, i.place.admin1_gn, round(i.place.lat, 2), round(i.place.lon, 2), i.place.geo_precision)
+            for i in dedupe(found)]
+
+
+def test_a_village_the_text_puts_in_a_region_is_no_namesake_in_another(services):
+    # the gazetteer knows Pidhorodne only in other oblasts: the text puts it in Sumy oblast, so it is
+    # there, at the oblast's point with its own name kept, and the oblast is no second incident
+    got = points(services, "Shelling hit Pidhorodne village in the Sumy region on Sunday.")
+    assert [(name, a1, gp) for name, a1, _, _, gp in got] == [("Pidhorodne", "UA.21", 3)]
+    # a possessive names the finer unit that holds it: the district's town, one incident there
+    got = points(services, "Drones struck Pidhorodne village in Sumy region's Shostka district on Sunday.")
+    shostka = points(services, "Drones struck Shostka on Sunday.")[0]
+    assert [(name, lat, lon, gp) for name, _, lat, lon, gp in got] == [("Pidhorodne", shostka[2], shostka[3], 2)]
+    # a village the gazetteer lacks, told by its township after the region's possessive
+    got = points(services, "An airstrike hit Nyaung Pin Thar village in Sagaing Region's Kani Township on Sunday.")
+    kani = points(services, "An airstrike hit Kani Township in Sagaing Region on Sunday.")[0]
+    assert [(name, lat, lon) for name, _, lat, lon, _ in got] == [("Nyaung Pin Thar", kani[2], kani[3])]
+    # a village that does lie in the region it is put in keeps its own point
+    got = points(services, "Shelling hit Vovchansk town in the Kharkiv region on Sunday.")
+    assert [(name, a1, gp) for name, a1, _, _, gp in got] == [("Vovchansk", "UA.07", 1)]

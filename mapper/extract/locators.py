@@ -160,6 +160,9 @@ _HELD_NAME = re.compile(
     # "in Wharf Jeremie, in the municipality of Cite Soleil"
     r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
     r"|governorate|state|territory)\s+of\s+)$")
+# a possessive after a unit, before the finer unit it holds ("Sagaing Region's Myinmu Township")
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:region|oblast|province|state|governorate|district|county|township|division))?"
+                               r"['’]s?\s+", re.IGNORECASE)
 # a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")
 _UNIT_WORDS = re.compile(r"\s+(?:district|locality|territory|health\s+zone|commune|municipality|division|county|province"
                          r"|governorate|state|region|LGA|local\s+government\s+area|township|raion|hromada)\b",
@@ -193,9 +196,18 @@ def held_unknowns(text: str, places: list[tuple[int, int, Resolved]]) -> list[tu
         pieces = [p for p in places if p[0] < ne and p[1] > ns]
         if any(p[2].place is not None for p in pieces):
             continue  # a place mapper knows: its own point
+        # "Tar Taing village in Sagaing Region's Myinmu Township": the unit the possessive names is the finer one
+        units = {s}
+        while (poss := _POSSESSIVE_AFTER.match(text, e)) is not None:
+            finer = next((p for p in places if p[0] == poss.end() and p[2].place is not None
+                          and p[2].place.kind in ("region", "admin1", "city")), None)
+            if finer is None:
+                break
+            units.add(finer[0])
+            e, unit = finer[1], finer[2].place
         held = (ns, ne, Resolved(Mention(name, r.mention.start - s + ns, r.mention.start - s + ne, r.mention.part),
                                  inside(name, unit)))
-        out = sorted([p for p in out if p not in pieces and p[0] != s] + [held], key=lambda p: p[0])
+        out = sorted([p for p in out if p not in pieces and p[0] not in units] + [held], key=lambda p: p[0])
     return out
 
 
@@ -226,6 +238,9 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
     regions = {p.admin1_gn for p in inner if p.admin1_gn} | {
         r.place.admin1_gn for _, _, r in kept if r.place and r.place.kind == "region" and r.place.admin1_gn}
     towns = [r.place for _, _, r in kept if r.place and r.place.kind == "city"]
+    # villages the gazetteer lacks, placed inside a town the clause names ("Tar Taing village in Myinmu
+    # Township": at Myinmu's point, geo_precision 2): that town holds them and is no scene of its own
+    holding = {(p.lat, p.lon) for p in inner if p.kind == "village" and p.geo_precision == 2 and not p.geonameid}
     out = []
     before: tuple[int, int, Resolved] | None = None
     for s, e, r in kept:
@@ -234,6 +249,8 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
         if p is not None and p.kind == "city" and prev is not None and _city_of_quarter(text, prev, (s, e, r)):
             continue  # "an attack in Jaffa, Tel Aviv, Israel": the city that holds the quarter just named
         if p is not None and p.kind == "country" and p.country in countries:
+            continue
+        if p is not None and p.kind == "city" and (p.lat, p.lon) in holding:
             continue
         if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
             continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike

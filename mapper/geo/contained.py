@@ -48,6 +48,7 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
         holder = places.get(j) or out.get(j)
         if holder is None:
             continue
+        holder = places[_possessed(spans, text, places, j)] if j in places else holder
         if gap == ", ":
             if listed is None:
                 listed = enumerations(spans, set(range(len(spans))), text)
@@ -57,11 +58,24 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
     return out
 
 
+#: a possessive between a holder and the place it holds ("Sagaing Region's Myinmu Township")
+_POSSESSIVE = re.compile(r"(?:\s(?:region|oblast|province|state|governorate|district|county|township|division))?['’]s?\s+",
+                         re.IGNORECASE)
+
+
+def _possessed(spans: list[Span], text: str, places: dict[int, Place], j: int) -> int:
+    """The finest holder from span ``j`` on: the place a holder's possessive names right after it
+    ("in Kharkiv region's Kupiansk district" holds a village in Kupiansk district), else ``j``."""
+    while (m := _POSSESSIVE.match(text, spans[j].end)) and j + 1 < len(spans) and spans[j + 1].start == m.end() \
+            and places.get(j + 1) is not None:
+        j += 1
+    return j
 #: "X <noun> of Y": the words that say a named place lies inside the next one
 #: a compass adjective before the holder's name ("of the southern Urozgan province")
 _COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s|central\s)?"
 _HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
-                   r"section|outskirts|township|camp)s?\s(?:of|in|outside)\s(?:the\s)?" + _COMPASS)
+                   r"section|outskirts|township|camp|village|town|settlement|locality|commune)s?\s(?:of|in|outside)\s"
+                   r"(?:the\s)?" + _COMPASS)
 #: "X in the Y district": the words that put a place inside the region named next
 _IN_REGION = re.compile(r"\sin\s(?:the\s)?" + _COMPASS)
 
@@ -75,15 +89,16 @@ def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place],
     out: dict[int, Place] = {}
     for i, place in places.items():
         j = i + 1
-        holder = places.get(j)
-        if place is None or holder is None or j >= len(spans):
+        if place is None or places.get(j) is None or j >= len(spans):
             continue
+        gap = text[spans[i].end:spans[j].start]
+        j = _possessed(spans, text, places, j)
+        holder = places[j]
         # a town, or a region of another country ("Chora district of the southern Urozgan province" is
         # no Greek island); "in the Y district" only for a region holder in another country, "in central
         # Mali" for a town read in another country ("Boni in central Mali" is no Bonn)
         if place.geo_precision != 1 and place.country == holder.country:
             continue
-        gap = text[spans[i].end:spans[j].start]
         held = _HELD.fullmatch(gap) or (place.country != holder.country and _IN_REGION.fullmatch(gap) and (
             holder.kind in ("admin1", "region") and spans[j].region_word
             or holder.kind == "country" and place.kind in ("city", "village")))
