@@ -2163,3 +2163,12 @@ def test_a_reaction_to_an_event_told_before_is_no_new_event(gaz):
     # a definite event told with its own predicate of happening is the event
     text = "The attack on Kherson was carried out on Monday by Russian drones."
     assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {("drone_strike", "Kherson", "2025-05-19")}
+
+
+def test_a_state_that_says_it_struck_is_the_attacker(gaz):
+    assert {(p, a) for _, p, _, a in found(gaz, "Iran said it struck a base near Erbil on Sunday.")} == {("Erbil", "Iran")}
+    text = "Ukraine's General Staff said its forces hit an oil depot in Bryansk on Sunday."
+    assert {(p, a) for _, p, _, a in found(gaz, text)} == {("Bryansk", "Ukraine")}
+    # a state that says what it thinks of an attack is not its attacker
+    text = "France said it condemned the attack on Kherson on Sunday."
+    assert {(p, a) for _, p, _, a in found(gaz, text)} == {("Kherson", None)}

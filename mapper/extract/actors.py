@@ -85,7 +85,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
             continue
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
             if governing_word(text, pos) not in LOCATIVE and not _OWNS_PLACE.match(text, pos) \
-                    and not _SPEAKS.match(text, pos):
+                    and (not _SPEAKS.match(text, pos) or _SAYS_IT_DID.match(text, pos)):
                 # not "in western Russia", nor "Ukraine's port city of Mariupol"
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
     if best:
@@ -148,6 +148,13 @@ _SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:(?:has\s+|have\s+|strongly\s
                      r"|outraged|dismayed|troubled|disturbed|gravely|deeply)"
                      # "U.S. State Department spokesman Vedant Patel issued a statement", "Ukrainian officials said"
                      r"|(?:spokes(?:man|woman|person)|ambassador|envoy|embassy|officials?|delegation|representatives?)\b)")
+#: a state that says it did the deed, itself or through its organs ("India said it struck nine sites",
+#: "Ukraine's General Staff said its forces hit a refinery"): the speaker is the attacker
+_SAYS_IT_DID = re.compile(r"\S*(?:['’]s\s+(?:[\w-]+\s+){1,2}?)?\s*(?:said|says|stated|announced|claimed|confirmed)\s+(?:that\s+)?"
+                          r"(?:it|they|its\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|navy|air\s+force|units|jets|drones"
+                          r"|missiles))\s+(?:had\s+|has\s+|have\s+)?(?:struck|hit|attacked|launched|shelled|fired|bombed|targeted"
+                          r"|carried\s+out|conducted|destroyed|captured|seized|took|raided"
+                          r"|killed)\b")
 #: a country owning a place ("Ukraine's port city of", "Russia's Belgorod region") locates, not attacks
 _OWNS_PLACE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}['’]s\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][\w’'-]+\s+)?"
                          r"(?:city|town|village|port|capital|region|province|oblast|border|coast|territory|north|south"
