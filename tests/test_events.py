@@ -218,6 +218,11 @@ def test_unknown_village_goes_to_unplaced(gaz):
     ("The strike killed 5 people and injured 10.", (5, 10)),
     # "a mass killing" counts many, not one
     ("It was a mass killing of civilians.", (None, None)),
+    # people told with their kin: the parts of one toll
+    ("The shell killed a farmer and his two sons.", (3, None)),
+    # a toll that rose, told with the event it is of
+    ("The death toll from Sunday's attack on the market has risen to 31.", (31, None)),
+    ("The death toll in the strike climbed to 18, the ministry said.", (18, None)),
 ])
 def test_casualties(text, expected):
     assert casualties(text) == expected

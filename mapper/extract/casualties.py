@@ -31,7 +31,7 @@ _KILLED = lx.Caseless(
     rf"|(?:are|were|is|was|have been|has been|had been)\s+(?:reported|said|believed|feared|thought|confirmed|known)\s+to\s+"
     rf"(?:have\s+)?(?:been\s+)?)?"
     rf"(?:killed|dead|died|deaths|fatalities|killing|executed|massacred|murdered|slaughtered)\b"
-    rf"|\b(?:killing|killed|kills|kill|executed|executing|massacred|murdered|slaughtered)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:rose |climbed )?(?:to|of|at)\s+{_QUAL}(?P<n3>{_NUM})"
+    rf"|\b(?:killing|killed|kills|kill|executed|executing|massacred|murdered|slaughtered)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:(?:from|in|of)\s+[^,;:.]{{1,60}}?\s+)?(?:(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands)\s+)?(?:to|of|at)?\s*{_QUAL}(?P<n3>{_NUM})\b"
     # "leading to the deaths of at least 50 people", "the killing of 12 civilians"
     rf"|\b(?:deaths?|killings?) of\s+{_QUAL}(?P<n4>{_NUM})\b")
 
@@ -75,7 +75,9 @@ _ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties",
 _PART = (r"(?P<NAME>" + _NUM + r")\s+(?:(?!and\b|or\b|were\b|was\b|killed\b|injured\b|wounded\b)[\w.-]+\s+){0,2}?"
          r"(?!and\b|or\b|were\b)[\w.-]+")
 _KILLED_PARTS = re.compile(
-    r"\b(?:(?:deaths?|killings?)\s+of|kill(?:ed|ing|s)?)\s+" + _QUAL + _PART.replace("NAME", "a") + r"\s+and\s+(?:the\s+)?"
+    r"\b(?:(?:deaths?|killings?)\s+of|kill(?:ed|ing|s)?)\s+" + _QUAL + _PART.replace("NAME", "a")
+    # "killed a woman and her three children"
+    + r"\s+and\s+(?:(?:the|her|his|their)\s+)?"
     + _PART.replace("NAME", "b")
     + r"|\b" + _QUAL + _PART.replace("NAME", "a2") + r"\s+and\s+(?:the\s+)?" + _PART.replace("NAME", "b2")
     + r"\s+(?:were|have\s+been|had\s+been)\s+killed\b",
