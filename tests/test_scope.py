@@ -2172,3 +2172,17 @@ def test_a_state_that_says_it_struck_is_the_attacker(gaz):
     # a state that says what it thinks of an attack is not its attacker
     text = "France said it condemned the attack on Kherson on Sunday."
     assert {(p, a) for _, p, _, a in found(gaz, text)} == {("Kherson", None)}
+
+
+def test_strikes_on_days_of_the_week_listed_are_one_a_day(gaz):
+    text = "Russian missiles hit Kramatorsk on Sunday and again on Monday."
+    assert {(t, p, d) for t, p, d, _ in found(gaz, text)} == {
+        ("missile_strike", "Kramatorsk", "2025-05-18"), ("missile_strike", "Kramatorsk", "2025-05-19")}
+    # a battle over the days listed is one battle
+    text = "Fighting raged around Toretsk on Sunday and Monday."
+    assert [(t, d) for t, _, d, _ in found(gaz, text)] == [("ground_fighting", "2025-05-18")]
+
+
+def test_at_the_weekend_is_the_weekend_before_publication(gaz):
+    # published on a Wednesday: the weekend just past
+    assert {(p, d) for _, p, d, _ in found(gaz, "At the weekend, drones struck Chernihiv.")} == {("Chernihiv", "2025-05-17")}

@@ -335,6 +335,10 @@ _DAY_LIST = re.compile(rf"\b(?=\w)(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*
 
 
 _BETWEEN = re.compile(r"\b(?=\w)between\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: days of the week listed one by one ("on Wednesday and again on Thursday", "on Monday, Tuesday and Friday")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_LIST = re.compile(r"\b(?=\w)(?:on\s+)?(?P<w>(?:{w})(?:\s*,\s*(?:{w}))*,?\s+and\s+(?:again\s+)?(?:on\s+)?(?:{w}))\b"
+                           .format(w="|".join(_WEEKDAYS)), re.IGNORECASE)
 
 
 def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
@@ -350,4 +354,10 @@ def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
                 or date.start.day != days[0] or date.end.day not in (days[0], days[-1]) or len(set(days)) != len(days):
             continue
         return [DateSpan(date.start.replace(day=d), date.start.replace(day=d), 1) for d in days]
+    for m in _WEEKDAY_LIST.finditer(text):
+        named = [_WEEKDAYS.index(w.lower()) for w in re.findall("|".join(_WEEKDAYS), m.group("w"), re.IGNORECASE)]
+        span = [date.start + dt.timedelta(days=k) for k in range((date.end - date.start).days + 1)]
+        days = [next((d for d in span if d.weekday() == w), None) for w in named]
+        if len(set(named)) == len(named) and None not in days and days[0] == date.start and days[-1] == date.end:
+            return [DateSpan(d, d, 1) for d in days]
     return [date]
