@@ -2186,3 +2186,20 @@ def test_strikes_on_days_of_the_week_listed_are_one_a_day(gaz):
 def test_at_the_weekend_is_the_weekend_before_publication(gaz):
     # published on a Wednesday: the weekend just past
     assert {(p, d) for _, p, d, _ in found(gaz, "At the weekend, drones struck Chernihiv.")} == {("Chernihiv", "2025-05-17")}
+
+
+test_who_acts_or_where_someone_was_is_no_scene = scene_cases(
+    # a capital doing the deed to another place stands for its government
+    ("Moscow struck Chernihiv with missiles on Sunday.", {("missile_strike", "Chernihiv")}),
+    # where a speaker was, and where an envoy is posted
+    ("The president, who was in Brussels on Sunday, said missiles had hit Chernihiv.", {("missile_strike", "Chernihiv")}),
+    ("Iran's envoy in Paris was summoned after drones struck Zhytomyr on Sunday.", {("drone_strike", "Zhytomyr")}),
+    # a headline's passive keeps its place
+    ("Chernihiv shelled overnight, one killed.", {("shelling", "Chernihiv")}),
+)
+
+
+def test_a_place_inside_the_subject_phrase_is_no_attacker(gaz):
+    # "an airstrike in X hit the school": X is where the airstrike was, not who struck
+    text = "On Sunday an airstrike in the Maghazi refugee camp hit a school run by the UN."
+    assert {p for _, p, _, _ in found(gaz, text)} == {"Maghazi Refugee Camp"}

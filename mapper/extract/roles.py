@@ -277,10 +277,17 @@ _PRESENCE = re.compile(r"\b(?=\w)(?:operat(?:e|es|ing)|based|stationed|deployed|
 # a person placed by a role ("X, a senior leader in Gaza", "our envoy in Kyiv"): who, not where (local
 # officials are not among them: "officials in the Kyiv region reported drone attacks" there)
 # only in apposition or after a possessive: "killed a commander in Kherson" is a killing there
-_PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its))\s+(?:[\w-]+\s+){0,2}?"
+_PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its)|(?-i:[A-Z])[\w-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?"
                         r"(?:leaders?|commanders?|envoys?|ambassadors?|correspondents?|journalists?|diplomats?"
                         r"|delegations?|counterparts?|members?)"
                         r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE)
+# where someone was when they spoke or acted: "Zelensky, who was in Washington on Thursday, said ...", "while in Riyadh"
+_WHEREABOUTS = re.compile(r"\b(?=\w)(?:(?:who|which)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+(?:still\s+|then\s+|also\s+)?"
+                          r"|while\s+)(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# a place that does the deed to another: "Kyiv shelled Donetsk", "Moscow struck Kharkiv overnight" (a capital standing for
+# its government, the subject of an active event verb with its object; "Kharkiv shelled overnight" is a headline's passive)
+_ACTS_ON = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:shelled|struck|attacked|bombed|hit|targeted|raided|invaded)"
+                      r"\s+(?:the\s+|a\s+|an\s+|its\s+|\d|(?-i:[A-Z]))", re.IGNORECASE)
 # the venue of a meeting with the person: "met his counterpart in Ankara"
 _MET_IN = re.compile(r"\b(?=\w)met\s+(?:with\s+)?(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+"
                      r"(?:the\s+)?$",
@@ -566,6 +573,10 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True  # "the soldiers killed in combat were buried in Ouagadougou": where the dead were laid to rest
     if kind != "diplomatic" and _ACCORD_VENUE.search(left):
         return True  # "fighting continued despite the deal signed in Jeddah": where the accord was made
+    if _WHEREABOUTS.search(left[-40:]):
+        return True  # "Zelensky, who was in Washington on Thursday, said drones had struck Kharkiv"
+    if _ACTS_ON.match(text, end) and governing_word(text, start) not in PREPOSITIONS:
+        return True  # "Kyiv shelled Donetsk": the attacker
     if _SAID_THAT.search(left[-40:]):
         told = _SUBJECT_TOLD.match(text, _list_end(text, end))
         event = lx.ANY_TRIGGER.caseless.match(text, told.end()) if told is not None else None
