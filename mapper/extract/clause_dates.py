@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from mapper.extract import lexicon as lx
+from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 from mapper.extract.dates import DAY_COUNTS, MONTH_NAMES, find_dates, month_number, span_precision
 from mapper.model import DateSpan
 
@@ -336,7 +337,7 @@ _DAY_LIST = re.compile(rf"\b(?=\w)(?:on\s+)?(?:(?P<d>\d{{1,2}}(?:,\s*\d{{1,2}})*
 
 _BETWEEN = re.compile(r"\b(?=\w)between\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: days of the week listed one by one ("on Wednesday and again on Thursday", "on Monday, Tuesday and Friday")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = tuple(d.lower() for d in DAY_AND_MONTH_NAMES[:7])  # Monday first, as date.weekday()
 _WEEKDAY_LIST = re.compile(r"\b(?=\w)(?:on\s+)?(?P<w>(?:{w})(?:\s*,\s*(?:{w}))*,?\s+and\s+(?:again\s+)?(?:on\s+)?(?:{w}))\b"
                            .format(w="|".join(_WEEKDAYS)), re.IGNORECASE)
 

@@ -21,7 +21,7 @@ from mapper.extract.governing import COORDINATED
 from mapper.extract.roles import NEAR
 from mapper.extract.triggers import scan
 from mapper.geo.candidates import flat_km
-from mapper.geo.contained import inside
+from mapper.geo.contained import POSSESSIVE, inside
 from mapper.model import Clause, Mention, Place, Resolved
 
 # between a town and the town that locates it
@@ -160,9 +160,6 @@ _HELD_NAME = re.compile(
     # "in Wharf Jeremie, in the municipality of Cite Soleil"
     r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
     r"|governorate|state|territory)\s+of\s+)$")
-# a possessive after a unit, before the finer unit it holds ("Sagaing Region's Myinmu Township")
-_POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:region|oblast|province|state|governorate|district|county|township|division))?"
-                               r"['’]s?\s+", re.IGNORECASE)
 # a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")
 _UNIT_WORDS = re.compile(r"\s+(?:district|locality|territory|health\s+zone|commune|municipality|division|county|province"
                          r"|governorate|state|region|LGA|local\s+government\s+area|township|raion|hromada)\b",
@@ -198,7 +195,7 @@ def held_unknowns(text: str, places: list[tuple[int, int, Resolved]]) -> list[tu
             continue  # a place mapper knows: its own point
         # "Tar Taing village in Sagaing Region's Myinmu Township": the unit the possessive names is the finer one
         units = {s}
-        while (poss := _POSSESSIVE_AFTER.match(text, e)) is not None:
+        while (poss := POSSESSIVE.match(text, e)) is not None:
             finer = next((p for p in places if p[0] == poss.end() and p[2].place is not None
                           and p[2].place.kind in ("region", "admin1", "city")), None)
             if finer is None:

@@ -58,18 +58,21 @@ def holders(spans: list[Span], text: str, unknown: set[int], places: dict[int, P
     return out
 
 
-#: a possessive between a holder and the place it holds ("Sagaing Region's Myinmu Township")
-_POSSESSIVE = re.compile(r"(?:\s(?:region|oblast|province|state|governorate|district|county|township|division))?['’]s?\s+",
-                         re.IGNORECASE)
+#: a possessive between a holder and the place it holds ("Sagaing Region's Myinmu Township"), past the holder's
+#: unit word
+POSSESSIVE = re.compile(r"(?:\s+(?:region|oblast|province|state|governorate|district|county|township|division))?['’]s?\s+",
+                        re.IGNORECASE)
 
 
 def _possessed(spans: list[Span], text: str, places: dict[int, Place], j: int) -> int:
     """The finest holder from span ``j`` on: the place a holder's possessive names right after it
     ("in Kharkiv region's Kupiansk district" holds a village in Kupiansk district), else ``j``."""
-    while (m := _POSSESSIVE.match(text, spans[j].end)) and j + 1 < len(spans) and spans[j + 1].start == m.end() \
+    while (m := POSSESSIVE.match(text, spans[j].end)) and j + 1 < len(spans) and spans[j + 1].start == m.end() \
             and places.get(j + 1) is not None:
         j += 1
     return j
+
+
 #: "X <noun> of Y": the words that say a named place lies inside the next one
 #: a compass adjective before the holder's name ("of the southern Urozgan province")
 _COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s|central\s)?"
