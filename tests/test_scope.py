@@ -2203,3 +2203,14 @@ def test_a_place_inside_the_subject_phrase_is_no_attacker(gaz):
     # "an airstrike in X hit the school": X is where the airstrike was, not who struck
     text = "On Sunday an airstrike in the Maghazi refugee camp hit a school run by the UN."
     assert {p for _, p, _, _ in found(gaz, text)} == {"Maghazi Refugee Camp"}
+
+
+test_a_word_that_makes_an_event_hypothetical_reaches_across_a_list = scene_cases(
+    # the commas of a list of nouns are no clause boundary for "an end to", "a halt to", "without"
+    ("The envoy urged an end to the looting, shelling and abductions in Nyala.", set()),
+    ("Ministers called for a halt to arson, airstrikes and evictions in Khan Younis.", set()),
+    # a comma that ends a clause still ends the reach
+    ("Troops did not withdraw, shelling resumed and drones hit Mykolaiv on Sunday.", {("drone_strike", "Mykolayiv")}),
+    ("Drones hit Mykolaiv, Kherson and Odesa on Sunday.",
+     {("drone_strike", "Mykolayiv"), ("drone_strike", "Kherson"), ("drone_strike", "Odesa")}),
+)

@@ -287,8 +287,9 @@ CLAUSE_BOUNDARY = Caseless(
 #: how many words a ``gov`` or ``np`` modality word reaches (a ``gov`` word reaches
 #: further through "that": its complement clause)
 MODALITY_REACH = {"gov": 6, "np": 3}
-#: the boundary kinds that end each reach class
-MODALITY_STOPS = {"aux": "ptw", "np": "ptw", "gov": "pw", "cond": "p"}
+#: the boundary kinds that end each reach class (``q``: punctuation but the commas of a list of nouns, which a
+#: governing or noun-phrase word reaches across: "calls for an end to the killings, shelling and displacement")
+MODALITY_STOPS = {"aux": "ptw", "np": "qtw", "gov": "qw", "cond": "p"}
 #: "May" and "March" are months, not verbs, before a day number or after a date word
 _MONTH_BEFORE_DAY = re.compile(r"\s+\d{1,2}\b")
 _MONTH_AFTER_DATE_WORD = re.compile(r"(?:\b(?:on|in|since|until|till|by|early|late|mid|from|through|of|last|next)"

@@ -50,9 +50,11 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
     cues = _cues(text, low)
     served = _AID_WORD.search(low) is not None  # most clauses name no aid: skip _BENEFICIARIES per trigger
-    bounds: dict[str, list[int]] = {"p": [], "t": [], "w": []}
+    bounds: dict[str, list[int]] = {"p": [], "t": [], "w": [], "q": []}
     for m in lx.CLAUSE_BOUNDARY.pick(text, low)[0].finditer(src):
         bounds[m.lastgroup or "p"].append(m.start())
+        if (m.lastgroup or "p") == "p" and not (src[m.start()] == "," and _LIST_COMMA.match(src, m.start())):
+            bounds["q"].append(m.start())
     quotes = quote_spans(text)
     # "reports of shelling in Kyiv are crudely fabricated": the events a speaker calls false are denied
     denied = [d.span("told") for d in _DISCREDITED.finditer(text)] if _DISCREDITING.search(low) else []
@@ -83,6 +85,12 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or any(a <= m.start() < b for a, b in denied))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+#: a comma inside a list of nouns: at most three words, none a verb of the past or a pronoun, then "and"/"or" ("the
+#: killings, shelling and displacement"; not "Troops did not advance, shelling resumed and ...")
+_LIST_COMMA = re.compile(r",\s+(?:(?!(?:he|she|it|they|we|i)\b)[\w-]+(?<!ed)\s+){0,2}?[\w-]+(?<!ed),?\s+(?:and|or)\s",
+                         re.IGNORECASE)
 
 
 #: land described by who took it, not a taking: "aid delivered in retaken areas of Kharkiv oblast", "the recaptured
