@@ -16,12 +16,13 @@ with ``cities.csv``: per city within 25 km, the absolute difference of the count
 
 The test split is frozen (its sha256 is in ``bench/README.md``); it is run to report,
 at most once per session: ``--split test``.  ``--errors`` lists, per article of the
-chosen split, the gold incidents missed and the predictions matched to nothing.
+chosen split, the gold incidents missed and the predictions matched to nothing; ``--misses``
+counts the unmatched gold incidents by what lies near them (no text: fit for a report-only half).
 
 Usage::
 
     python bench/realnews.py [--split dev|test|both|check|blind|blind2|...]
-                             [--split NAME-a|NAME-b] [--errors] [--keep DIR] [--eval-dir ../shared/eval]
+                             [--split NAME-a|NAME-b] [--errors] [--misses] [--keep DIR] [--eval-dir ../shared/eval]
     python bench/realnews.py --gold MY/gold.jsonl [--split all|all-a|all-b] ...   # a set of one's own
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ import argparse
 import csv
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 import re
 import subprocess
@@ -197,6 +199,62 @@ def errors(docs: list[dict], geojson: Path) -> None:
                   f" killed={p['killed']} gp={p['geo_precision']}")
 
 
+def misses(eval_dir: Path, docs: list[dict], geojson: Path) -> dict[str, int]:
+    """Why each scored gold incident is unmatched at place+date, by what lies near it, with the scorer's own
+    pairing (``incidents.py``: closest first, one to one): counts only, so a report-only half can be read."""
+    spec = importlib.util.spec_from_file_location("eval_incidents", eval_dir / "incidents.py")
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)
+    pred = sc.load_pred(str(geojson))
+    fam = lambda t: "strike" if t in STRIKES else t  # noqa: E731
+    out: dict[str, int] = {}
+    for doc in docs:
+        preds, pub = pred.get(doc["id"], []), sc.d(doc["published"])
+        golds = []
+        for g in doc["incidents"]:
+            end = sc.d(g.get("date_end") or g["date_start"])
+            if end < pub - dt.timedelta(days=sc.BACKGROUND_DAYS):
+                continue
+            golds.append({"pt": (g["lat"], g["lon"]) if g.get("lat") is not None else None, "country": g.get("country"),
+                          "type": g["type"], "ds": sc.d(g["date_start"]), "de": end, "admin1": g.get("admin1"),
+                          "by_region": g.get("precision") == "region" or g.get("coord_quality") == "approx"})
+        pairs = []
+        for i, g in enumerate(golds):
+            for j, p in enumerate(preds):
+                if g["pt"] and p["pt"]:
+                    dist = sc.km(g["pt"], p["pt"])
+                    if dist <= 25:
+                        pairs.append((dist, i, j))
+                    elif g["by_region"] and sc.same_admin1(g["admin1"], p["admin1"]):
+                        pairs.append((26, i, j))
+                elif g["pt"] is None and p["country"] and p["country"] == g["country"]:
+                    pairs.append((25, i, j))
+        used, match = set(), {}
+        for _, i, j in sorted(pairs):
+            if i not in match and j not in used:
+                match[i] = j
+                used.add(j)
+        for i, g in enumerate(golds):
+            if i in match and sc.overlap(g, preds[match[i]]):
+                why = "matched"
+            elif g["pt"] is None:
+                why = "country-level gold, no prediction of its country and days"
+            elif i in match:
+                why = "paired with a prediction of other days"
+            else:
+                near = [p for p in preds if p["pt"] and sc.km(g["pt"], p["pt"]) <= 25 and sc.overlap(g, p)]
+                if not any(p["pt"] and sc.km(g["pt"], p["pt"]) <= 25 for p in preds):
+                    why = "no prediction within 25 km"
+                elif not near:
+                    why = "predictions within 25 km on other days only"
+                elif not any(fam(p["type"]) == fam(g["type"]) for p in near):
+                    why = "only another type family within 25 km"
+                else:
+                    why = "its prediction paired with another gold incident"
+            out[why] = out.get(why, 0) + 1
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=split_choices(), metavar="SPLIT", default=None,
@@ -207,6 +265,8 @@ def main() -> None:
                          "instead of the corpus of tests/data/realnews: --split all, all-a or all-b")
     ap.add_argument("--errors", action="store_true", help="list gold and predictions per article")
     ap.add_argument("--keep", type=Path, default=None, help="keep the mapper outputs in this folder")
+    ap.add_argument("--misses", action="store_true",
+                    help="count the unmatched gold incidents by what lies near them (counts only)")
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     a = ap.parse_args()
     if not (a.eval_dir / "incidents.py").exists():
@@ -234,6 +294,10 @@ def main() -> None:
             report(split, docs, res, cities, seconds, chars)
             if a.errors:
                 errors(docs, out / "run" / "incidents.geojson")
+            if a.misses:
+                for why, n in sorted(misses(a.eval_dir, docs, out / "run" / "incidents.geojson").items(),
+                                     key=lambda kv: -kv[1]):
+                    print(f"  {n:5d}  {why}")
 
 
 if __name__ == "__main__":
