@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
+
 
 class Caseless:
     """A case-insensitive pattern that runs case-sensitively on lower-cased text.
@@ -35,14 +37,13 @@ class Caseless:
 ACCORD_NOUNS = (r"agreements?|accords?|deals?|treat(?:y|ies)|ceasefires?|cease-fires?|truces?|pacts?|plans?|roadmaps?"
                 r"|frameworks?|declarations?|memorand(?:um|a)|communiqu[eé]s?|arrangements?")
 ACCORD_VERBS = r"signed|agreed|reached|brokered|struck|negotiated|concluded|mediated|sealed|hammered\s+out"
+_WEEKDAY = "(?:" + "|".join(d.lower() for d in DAY_AND_MONTH_NAMES[:7]) + ")"
+_MONTH = "|".join(m.lower() for m in DAY_AND_MONTH_NAMES[7:])
 #: the words between an accord's verb and its venue or day: its parties and its day, no verb ("the plan agreed between
 #: the Chiefs of Staff of the EAC on 9 February in Nairobi"; not "the deal reached on Monday ended the shelling in
 #: Kherson"); for patterns compiled case-insensitively (not :class:`Caseless`: its capitals would match any letter)
 ACCORD_GAP = (r"(?:\s+(?:between|by|with|among|on|of|in|at|the|a|an|last|this|earlier|late|early|mid|\d[\w-]*"
-              r"|(?-i:[A-Z])[\w'’.-]*|and(?=\s+(?-i:[A-Z]))|(?:jan|febr)uary|march|april|may|june|july|august|september"
-              r"|october|november|december|week|month|year),?){0,10}?")
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = r"(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december"
+              rf"|(?-i:[A-Z])[\w'’.-]*|and(?=\s+(?-i:[A-Z]))|{_MONTH}|week|month|year),?){{0,10}}?")
 #: sites a bomb is set off at, named before "bombing": "the Peshawar mosque bombing", "a market bombing" (a bomb
 #: set off there, not a bombing from the air)
 _BOMB_SITES = ("mosque", "market", "church", "synagogue", "shrine", "temple", "station", "airport", "bus", "train",
