@@ -26,10 +26,12 @@ LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "o
 # names listed before a place, each maybe with its region word ("Homs governorate and"); never a day or a month
 # ("On Monday, Russia launched missiles": Russia is no place of a list governed by "on")
 _NO_DAY = rf"(?!(?:{'|'.join(DAY_AND_MONTH_NAMES)})\b)"
-COORDINATED = re.compile(rf"(?:{_NO_DAY}[A-Z][\w’'-]+(?:\s+{_NO_DAY}[A-Z][\w’'-]+)?(?:\s+(?:oblast|region|province|governorate|state"
+COORDINATED = re.compile(rf"(?:{_NO_DAY}[A-Z][\w’'-]+(?:\s+{_NO_DAY}[A-Z][\w’'-]+)?"
+                         r"(?:(?:\s+border)?\s+(?:oblast|region|province|governorate|state"  # "the Kursk border region and"
                          r"|district|county|city|raion|krai|township|town|village|commune|locality|municipality"
                          r"|hromada|territory|chiefdom|department|division|prefecture))?"
-                         r"\s*(?:,\s*(?:and\s+(?:then\s+)?|or\s+)?|\s(?:and|or)\s+(?:then\s+)?))+$")
+                         # "the Kursk region and the Tula region": a determiner may open each listed name
+                         r"\s*(?:,\s*(?:and\s+(?:then\s+)?|or\s+)?|\s(?:and|or)\s+(?:then\s+)?)(?:the\s+)?)+$")
 PREV_WORD = re.compile(r"([\w’']+)\W*$")
 
 
@@ -115,9 +117,14 @@ def governor(text: str, start: int) -> tuple[str, int]:
 
 _OPENING_WORD = re.compile(r"([A-Z][a-z]+)\s")
 #: a phrase of addition after a place (maybe with words of its own: "Beirut suburbs on 24 November"), ending where
-#: the added place begins
-_ADDED = re.compile(r"\b(?=\w)([A-Z][\w’'-]+)(?:\s+[^\s,.;:()]+){0,4},?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with"
-                    r"|alongside|together\s+with|besides)\s+(?:the\s+)?$")
+#: the added place begins (the place before is no word that opens a sentence and no day: "On Sunday drones hit
+#: Sumy as well as ...")
+_ADDED = re.compile(rf"\b(?=\w)(?!(?:On|In|At|The|By|For|Since|After)\b){_NO_DAY}([A-Z][\w’'-]+)"
+                    r"(?:\s+[^\s,.;:()]+){0,4},?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with"
+                    r"|alongside|together\s+with|besides)\s+(?:the\s+)?"
+                    # "... as well as central Kirovohradska oblast"
+                    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
+                    r"|central\s+)?$")
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "as", "than", "while", "when", "where", "if"})
 #: what opens a noun phrase: an article, a possessive pronoun or a possessor ("Russia's")
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[a-z][\w-]*\s+)?$")

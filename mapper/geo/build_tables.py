@@ -173,6 +173,12 @@ def _alternate(b: Any, k: str, entry: int) -> int:  # noqa: ANN401
     return 1
 
 
+#: the word of a unit that closes an admin-1 region's GeoNames name ("West Kordofan State", "Alborz Province",
+#: "Mymensingh Division"): news names most such regions without it
+_UNIT_WORD = re.compile(r"\s+(?:State|Province|Region|Division|Governorate|Municipality|Department|Prefecture"
+                        r"|District)$")
+
+
 def add_admin1_gaps(b: Any, data: Path, population: int) -> dict[str, tuple[int, int]]:  # noqa: ANN401
     """The GeoNames admin-1 regions without a polygon of their own (``admin1_gaps.csv``: Ituri,
     Panjshir, Baalbek-Hermel), as admin-1 entries at the median point of their towns; returns
@@ -183,6 +189,7 @@ def add_admin1_gaps(b: Any, data: Path, population: int) -> dict[str, tuple[int,
                       int(row["geonameid"]), population)
         for name in filter(None, (row["name"], row["ascii_name"])):
             b.name(entry, name, main=True)
+            b.name(entry, _UNIT_WORD.sub("", name))  # "West Kordofan State" is "West Kordofan" in news
         out[row["gn_code"]] = (entry, int(row["geonameid"]))
     return out
 

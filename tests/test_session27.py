@@ -1,0 +1,46 @@
+"""Session 27 (issue 13): names listed with a determiner before each, a border region in a list, a
+compass word after "as well as", and admin-1 regions whose GeoNames name carries its unit word.
+Every sentence is written for this file (none comes from a corpus); the real gazetteer."""
+from __future__ import annotations
+
+from test_geo_context import places
+from test_scope import found, gaz, scene_cases  # noqa: F401  (gaz: the fixture)
+
+from mapper.extract.governing import governing_word
+
+test_each_listed_region_may_open_with_the = scene_cases(
+    # "the X region and the Y region": the second is listed, governed as the first
+    ("Drones struck the Bryansk region and the Oryol region on Sunday.",
+     {("drone_strike", "Bryansk Oblast"), ("drone_strike", "Oryol Oblast")}),
+    ("Shelling hit the Sumy region, the Chernihiv region and the Poltava region on Monday.",
+     {("shelling", "Sumy Oblast"), ("shelling", "Chernihiv Oblast"), ("shelling", "Poltava Oblast")}),
+    # a border region in the list (the first stays its town, as "border region" is no region word yet)
+    ("Air defences downed drones over the Kursk border region and the Lipetsk region overnight.",
+     {("drone_strike", "Kursk"), ("drone_strike", "Lipetsk Oblast")}),
+)
+
+
+def test_a_determiner_in_a_list_leaves_the_governing_word(gaz):
+    text = "Missiles hit the Dnipropetrovsk region and the Zaporizhzhia region."
+    assert governing_word(text, text.index("Zaporizhzhia")) == "hit"
+    # a place that opens its own clause after "and the" is not listed
+    text = "Russia struck Kyiv and the mayor of Odesa said power was out."
+    assert governing_word(text, text.index("Odesa")) != "struck"
+
+
+def test_a_compass_word_after_as_well_as_keeps_the_list(gaz):
+    text = "On Sunday drones hit Sumy as well as northern Chernihiv oblast."
+    assert {p for _, p, _, _ in found(gaz, text)} == {"Sumy", "Chernihiv Oblast"}
+
+
+def test_a_region_named_without_its_unit_word(services):
+    # GeoNames names these regions "West Kordofan State", "Mymensingh Division", "Ariana Governorate": news
+    # writes "West Kordofan", "Mymensingh division" (the unit word lower-case), "Ariana"
+    got = places(services, "Clashes were reported near Babanusa in West Kordofan on Tuesday.")
+    assert got["West Kordofan"][1:4] == ("admin1", "SD", "SD.62")
+    assert got["Babanusa"][2:4] == ("SD", "SD.62")
+    got = places(services, "Floods hit Mymensingh division and Sylhet on Friday.")
+    assert got["Mymensingh"][2:4] == ("BD", "BD.H")
+    # the full name still resolves
+    got = places(services, "Aid reached West Kordofan State on Friday.")
+    assert got["West Kordofan State"][1:4] == ("admin1", "SD", "SD.62")
