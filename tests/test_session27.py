@@ -44,3 +44,19 @@ def test_a_region_named_without_its_unit_word(services):
     # the full name still resolves
     got = places(services, "Aid reached West Kordofan State on Friday.")
     assert got["West Kordofan State"][1:4] == ("admin1", "SD", "SD.62")
+
+
+test_a_town_taken_is_told_by_its_name_after_the_verb = scene_cases(
+    ("Rebels seized Rutshuru on Sunday, residents said.", {("ground_fighting", "Rutshuru")}),
+    ("The army said on Sunday it had regained Kadugli.", {("ground_fighting", "Kadugli")}),
+    ("The Arakan Army took over Maungdaw on Sunday.", {("ground_fighting", "Maungdaw")}),
+    ("Insurgents have taken Kyaukme, residents said on Sunday.", {("ground_fighting", "Kyaukme")}),
+    # a town that fell to an armed force
+    ("Dilling fell to the RSF on Sunday.", {("ground_fighting", "Dilling")}),
+    ("On Sunday the town of Toretsk fell to Russian forces.", {("ground_fighting", "Toretsk")}),
+    # goods and peoples seized, what is someone's, time it takes, and what else falls, take no town
+    ("Customs officers seized Iranian drones at the port of Odesa on Sunday.", set()),
+    ("Trump took Zelensky's call in Washington on Sunday.", set()),
+    ("It took Ukraine two days to restore power in Kharkiv after the storm on Sunday.", set()),
+    ("Wheat prices fell to a record low in Chicago on Sunday.", set()),
+)

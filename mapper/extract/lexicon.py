@@ -133,6 +133,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|district|airport|capital|hill)\b)"
                         r"|seiz(?:ed|es|ing)(?= (?:the )?(?:key |strategic )?(?:town|city|village|settlement|district"
                         r"|base|airport|capital|control|areas?|positions?|hill)\b)"
+                        # a town taken, told by its name right after the verb ("rebels seized Rutshuru", "the army
+                        # regained Wad Madani", "took over Paletwa"), or one that fell to an armed force ("Masisi fell to
+                        # M23 rebels"): what follows the verb decides (:data:`mapper.extract.triggers.TAKEN_OBJECT`)
+                        # (not time it takes: "it took Ukraine two days to restore power")
+                        r"|(?:seiz(?:ed|es|ing)|regain(?:ed|s|ing)|(?<!it )(?<!it has )(?<!it had )(?<!it will )"
+                        r"(?:took|taken|takes|taking))(?= )|f(?:ell|alls?|allen) to(?= )"
                         r"|entr(?:y|ance)(?= (?:of|by) [^.;]{1,80}? into\b)"
                         # operations of armed forces (not humanitarian or rescue operations)
                         # (not "the special military operation": the Kremlin's name for its whole war)

@@ -65,7 +65,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                 or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()) \
                 or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()) \
                 or m.lastgroup == "violence" and _NAMED_CAUSE.search(text, max(0, m.start() - 40), m.end()) \
-                or m.lastgroup in _WEAPON_NOUNS and _MAKING.match(src, m.end()):
+                or m.lastgroup in _WEAPON_NOUNS and _MAKING.match(src, m.end()) \
+                or m.lastgroup == "ground_fighting" and _not_taken(text, src, m):
             continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
             # "met with humanitarian teams", "the International Day for the Elimination of Violence against Women"
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
@@ -85,6 +86,33 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or any(a <= m.start() < b for a, b in denied))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+def _not_taken(text: str, src: str, m: re.Match[str]) -> bool:
+    """Whether a bare verb of taking ("seized", "took", "regained", "fell to") takes no town: what follows it is no
+    place's name (capitalised, in the text's own case) nor a word of a town, nor, after "fell to", an armed force."""
+    verb = m.group().lower()
+    if verb not in _TAKING:
+        return False
+    if verb.endswith(" to"):
+        return not _FELL_TO_WHOM.match(text, m.end())
+    units = _TOWN_SEIZED if verb.startswith("seiz") else _TOWN_TAKEN if verb.startswith("t") else None
+    return not (TAKEN_OBJECT.match(text, m.end()) or units is not None and units.match(src, m.end()))
+
+
+_TAKING = frozenset({"seized", "seizes", "seizing", "regained", "regains", "regaining", "took", "taken", "takes",
+                     "taking", "fell to", "fall to", "falls to", "fallen to"})
+#: a place's name after the verb: "seized Rutshuru", "took over Paletwa" (not a people or its goods: "seized Russian
+#: assets", "seized Chinese drones"; not what is someone's: "took Zelensky's call")
+TAKEN_OBJECT = re.compile(r" (?:over )?(?:the )?[A-Z][\w’'-]+\b(?<!ian)(?<!ese)(?<!ish)(?!['’]s\b)")
+#: "fell to M23 rebels", "fell to the RSF", "fell to Russian forces" (not "prices fell to a low")
+_FELL_TO_WHOM = re.compile(r" (?:the )?(?:[\w-]+ ){0,2}?(?:rebels|forces|troops|fighters|militants|insurgents|jihadists"
+                           r"|militia(?:men|s)?|army|soldiers|gunmen)\b| (?:the )?[A-Z][A-Z0-9]+\b")
+#: a town named by its kind after "took" and "seized": "took the village of Novoselivka", "seized the key town"
+_TOWN_TAKEN = re.compile(r" (?:over )?(?:the )?(?:key |strategic )?(?:town|city|village|settlement|district|airport"
+                         r"|capital|hill)\b")
+_TOWN_SEIZED = re.compile(r" (?:the )?(?:key |strategic )?(?:town|city|village|settlement|district|base|airport|capital"
+                          r"|control|areas?|positions?|hill)\b")
 
 
 #: a comma inside a list of nouns: at most three words, none a verb of the past or a pronoun, then "and"/"or" ("the
@@ -352,7 +380,9 @@ _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-
 _WEAPON_TRADE = re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
                            r"|manufacturing|supply|supplies|deliveries|delivery|shipments?|stockpiles?|sales?|purchases?"
                            r"|transfers?|procurement)\s+of|(?:components?|parts)\s+for"
-                           r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy|purchase))"
+                           r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy|purchase)"
+                           # weapons as contraband: "customs officers seized Iranian drones", "smuggled missiles"
+                           r"|seiz(?:ed|es|ing)|confiscat(?:ed|es|ing)|smuggl(?:ed|es|ing))"
                            r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
                         r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
