@@ -1,7 +1,10 @@
 """Session 27 (issue 13): names listed with a determiner before each, a border region in a list, a
-compass word after "as well as", and admin-1 regions whose GeoNames name carries its unit word.
+compass word after "as well as", admin-1 regions whose GeoNames name carries its unit word, towns taken
+and who attacks in an interception.
 Every sentence is written for this file (none comes from a corpus); the real gazetteer."""
 from __future__ import annotations
+
+import pytest
 
 from test_geo_context import places
 from test_scope import found, gaz, scene_cases  # noqa: F401  (gaz: the fixture)
@@ -60,3 +63,20 @@ test_a_town_taken_is_told_by_its_name_after_the_verb = scene_cases(
     ("It took Ukraine two days to restore power in Kharkiv after the storm on Sunday.", set()),
     ("Wheat prices fell to a record low in Chicago on Sunday.", set()),
 )
+
+
+@pytest.mark.parametrize("text, place, attacker", [
+    # who intercepts defends: the attacker is the weapons' side ...
+    ("Russian air defences downed 30 Ukrainian drones over the Kursk region on Sunday.", "Kursk Oblast", "Ukraine"),
+    # ... whoever launched them, or where they were fired from
+    ("The Israeli army intercepted a drone launched by Hezbollah over Haifa on Sunday.", "Haifa", "Hezbollah"),
+    ("Israel's military said on Sunday it intercepted a missile fired from Yemen towards Eilat.", "Eilat", "Yemen"),
+    # ... and no one when the text names none of these (not the defender)
+    ("Ukraine's air force said it shot down 45 drones over the Odesa region overnight.", "Odesa Oblast", None),
+    # a maker is no user: "Iranian-made"
+    ("Ukrainian air defences destroyed 30 Iranian-made drones over Poltava overnight.", "Poltava", None),
+    # weapons hit on the ground are no interception: the one who hit them attacked
+    ("On Sunday US forces destroyed a Houthi missile launcher near Hodeidah.", "Al Ḩudaydah", "United States"),
+])
+def test_an_interception_is_no_attack_by_the_interceptor(gaz, text, place, attacker):
+    assert [(p, a) for _, p, _, a in found(gaz, text)] == [(place, attacker)]

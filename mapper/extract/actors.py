@@ -24,6 +24,12 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     with the RSF").
     """
     groups: list[tuple[int, str]] | None = None  # the named groups, found once and only when asked for
+    downed = _INTERCEPTED.search(text)
+    if downed is not None:
+        # "Russian air defences downed 20 Ukrainian drones", "the Israeli army intercepted a drone launched by
+        # Hezbollah", "intercepted a missile fired from Yemen": who intercepts defends; the attacker is the
+        # weapons' side, whoever launched them, or where they came from, and no one when the text names none
+        return _interceptions_author(text, downed, demonyms, countries)
     by = _BY_AFTER.match(text, trigger_at)
     if by:
         groups = _groups(text)
@@ -160,6 +166,38 @@ _OWNS_PLACE = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}['’]s\s
                          r"(?:city|town|village|port|capital|region|province|oblast|border|coast|territory|north|south"
                          r"|east|west)\b")
 _ACCUSED = re.compile(r"\b(?=\w)(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing))\s+(.{1,40}?)\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}\Z")
+
+
+#: an interception and what it downed: "shot down 45 drones", "intercepted a missile", "downed 20 Ukrainian drones"
+_INTERCEPTED = re.compile(r"\b(?=\w)(?:intercept(?:ed|s|ing)|shot\s+down|shoots?\s+down|shooting\s+down|down(?:ed|ing)"
+                          r"|destroy(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?P<what>(?:[\w-]+\s+){0,5}?"
+                          r"(?:drones?|missiles?|rockets?|UAVs?|projectiles?|Shaheds?|aerial\s+targets))\b"
+                          # (not weapons hit on the ground: "destroyed a Houthi missile system", "a drone factory")
+                          r"(?!\s+(?:systems?|launchers?|sites?|depots?|factory|factories|plants?|storage|warehouses?|stockpiles?"
+                          r"|facilit(?:y|ies)|workshops?|batter(?:y|ies)))")
+#: who sent what was downed: "launched by Hezbollah", "fired from Yemen"
+_SENT_BY = re.compile(r"\b(?:launched|fired|sent|flown)\s+(?P<how>by|from)\s+(?:the\s+)?")
+_SENT_REACH = 60
+#: a side named as a weapon's maker or backer, not its user: "Iranian-made drones", "an Iranian-backed Houthi missile"
+_MAKER = re.compile(r"[-\u2010](?:made|designed|supplied|built|backed|funded|provided)\b")
+
+
+def _interceptions_author(text: str, downed: re.Match[str], demonyms: dict[str, str],
+                          countries: list[tuple[int, Place]]) -> str | None:
+    """Who sent the weapons an interception downed (:data:`_INTERCEPTED`): their demonym ("20 Ukrainian drones"),
+    the group that launched them, or the country they were fired from; None when the text names none of these."""
+    side = _demonym_actor(_MAKER.sub(" ", re.sub(r"[A-Z][a-z]+(?=[-\u2010](?:made|designed|supplied|built|backed|funded"
+                                                r"|provided)\b)", "", downed.group("what"))), demonyms)
+    if side:
+        return side
+    sent = _SENT_BY.search(text, downed.end(), downed.end() + _SENT_REACH)
+    if sent is None:
+        return None
+    if sent.group("how") == "by":
+        named = [name for at, name in _groups(text) if sent.end() <= at <= sent.end() + _BY_REACH]
+        return named[0] if named else _demonym_actor(text[sent.end():sent.end() + _BY_REACH], demonyms)
+    origin = next((p for at, p in countries if at == sent.end() and p.country), None)
+    return lx.COUNTRY_ACTORS.get(origin.country, origin.name) if origin is not None else None
 
 
 def _demonym_actor(phrase: str, demonyms: dict[str, str]) -> str | None:
