@@ -173,21 +173,20 @@ _INTERCEPTED = re.compile(r"\b(?=\w)(?:intercept(?:ed|s|ing)|shot\s+down|shoots?
                           r"|destroy(?:ed|ing)|neutrali[sz](?:ed|ing))\s+(?P<what>(?:[\w-]+\s+){0,5}?"
                           r"(?:drones?|missiles?|rockets?|UAVs?|projectiles?|Shaheds?|aerial\s+targets))\b"
                           # (not weapons hit on the ground: "destroyed a Houthi missile system", "a drone factory")
-                          r"(?!\s+(?:systems?|launchers?|sites?|depots?|factory|factories|plants?|storage|warehouses?|stockpiles?"
-                          r"|facilit(?:y|ies)|workshops?|batter(?:y|ies)))")
+                          r"(?!\s+(?:systems?|launchers?|sites?|depots?|factory|factories|plants?|storage|warehouses?"
+                          r"|stockpiles?|facilit(?:y|ies)|workshops?|batter(?:y|ies)))")
 #: who sent what was downed: "launched by Hezbollah", "fired from Yemen"
 _SENT_BY = re.compile(r"\b(?:launched|fired|sent|flown)\s+(?P<how>by|from)\s+(?:the\s+)?")
 _SENT_REACH = 60
 #: a side named as a weapon's maker or backer, not its user: "Iranian-made drones", "an Iranian-backed Houthi missile"
-_MAKER = re.compile(r"[-\u2010](?:made|designed|supplied|built|backed|funded|provided)\b")
+_MAKER = re.compile(r"[A-Z][a-z]+[-\u2010](?:made|designed|supplied|built|backed|funded|provided)\b")
 
 
 def _interceptions_author(text: str, downed: re.Match[str], demonyms: dict[str, str],
                           countries: list[tuple[int, Place]]) -> str | None:
     """Who sent the weapons an interception downed (:data:`_INTERCEPTED`): their demonym ("20 Ukrainian drones"),
     the group that launched them, or the country they were fired from; None when the text names none of these."""
-    side = _demonym_actor(_MAKER.sub(" ", re.sub(r"[A-Z][a-z]+(?=[-\u2010](?:made|designed|supplied|built|backed|funded"
-                                                r"|provided)\b)", "", downed.group("what"))), demonyms)
+    side = _demonym_actor(_MAKER.sub("", downed.group("what")), demonyms)
     if side:
         return side
     sent = _SENT_BY.search(text, downed.end(), downed.end() + _SENT_REACH)
