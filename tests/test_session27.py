@@ -80,3 +80,11 @@ test_a_town_taken_is_told_by_its_name_after_the_verb = scene_cases(
 ])
 def test_an_interception_is_no_attack_by_the_interceptor(gaz, text, place, attacker):
     assert [(p, a) for _, p, _, a in found(gaz, text)] == [(place, attacker)]
+
+
+def test_an_inner_ayn_is_also_a_break_between_words(services):
+    # GeoNames writes "Turmus‘ayyā"; English news "Turmus Ayya" (and "Turmusayya")
+    for text, name in (("Settlers set fire to cars in Turmus Ayya on Tuesday night.", "Turmus Ayya"),
+                       ("Settlers set fire to cars in Turmusayya on Tuesday night.", "Turmusayya")):
+        got = places(services, text)
+        assert got[name][0] == "Turmus‘ayyā" and got[name][2] == "PS"

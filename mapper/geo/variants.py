@@ -9,7 +9,8 @@ News of one war spells its places several ways, and the gazetteer knows one or t
   "Dayr Hafir" "Deir Hafir"; "Jabal"/"Jebel", "Wadi"/"Oued", "Bayt"/"Beit",
   "Kafr"/"Kfar", "Khirbat"/"Khirbet", "Umm"/"Um", "Shaykh"/"Sheikh", "Qasr"/"Kasr";
   an inner article al/el, and a sun-letter one (az/ez, ash/esh...) also as al/el; the
-  ending of the last word: -iyah/-iya/-ia ("Daqahliyah", "Daqahliya"), -ah/-a ("Fallujah");
+  ending of the last word: -iyah/-iya/-ia ("Daqahliyah", "Daqahliya"), -ah/-a ("Fallujah"); an
+  ʿayn inside a word as a break between words ("Turmus‘ayyā", "Turmus Ayya");
 * Russian and Ukrainian forms of one village: "-ovka"/"-yovka"/"-evka" (Russian) and
   "-ivka" (Ukrainian), "-ovo"/"-ove", "-ino"/"-ine", "-skoye"/"-ske", "-noye"/"-ne";
 * American names with a particle, written apart or joined: "De Soto Parish" and
@@ -187,8 +188,16 @@ def _respell(name_key: str, rules: tuple[str, ...]) -> str:
     return " ".join(words)
 
 
+#: an ʿayn or hamza mark inside a word, which English spellings write as a break between words ("Turmus‘ayyā" is
+#: "Turmus Ayya", "Sa‘ir" "Sa ir" is not: only a mark after at least four letters breaks the word)
+_INNER_AYN = re.compile(r"(?<=\w{4})[‘’'`ʿʾ](?=\w{3})")
+
+
 def _arabic(name: str) -> list[str]:
     out = _leading_article(name)
+    apart = _INNER_AYN.sub(" ", name)
+    if apart != name:
+        out.append(apart)
     for base in [name, *out]:
         out += _arabic_words(base)
     return out
