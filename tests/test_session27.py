@@ -88,3 +88,17 @@ def test_an_inner_ayn_is_also_a_break_between_words(services):
                        ("Settlers set fire to cars in Turmusayya on Tuesday night.", "Turmusayya")):
         got = places(services, text)
         assert got[name][0] == "Turmus‘ayyā" and got[name][2] == "PS"
+
+
+test_people_abducted_by_armed_men_are_an_incident_of_their_own_type = scene_cases(
+    ("Gunmen abducted 12 farmers near Katsina on Sunday, police said.", {("other", "Katsina")}),
+    ("A priest was kidnapped by suspected jihadists near Djibo on Sunday.", {("other", "Djibo")}),
+    # told with an attack, the attack's type
+    ("Insurgents attacked a village near Maiduguri on Sunday and abducted 20 women.", {("ground_fighting", "Maiduguri")}),
+    # a country's abductions are a state of affairs, as its fighting is
+    ("Armed gangs carried out kidnappings and killings across Haiti on Sunday.", set()),
+)
+
+
+def test_an_abduction_in_a_story_of_no_conflict_is_no_incident(gaz):
+    assert found(gaz, "A businessman was kidnapped for ransom in Lagos on Sunday, police said.") == []

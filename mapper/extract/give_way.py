@@ -16,8 +16,8 @@ from mapper.model import Incident, Place
 
 __all__ = ["drop_echoes", "drop_summaries", "drop_title_echoes"]
 
-#: incidents that always happen at a named place: at country level they are summaries
-_PLACED_KINDS = frozenset({"ground_fighting", "diplomatic"})
+#: incidents that always happen at a named place: at country level they are summaries ("kidnappings in Haiti")
+_PLACED_KINDS = frozenset({"ground_fighting", "diplomatic", "other"})
 
 
 _NAMED_REGION_KM = 200.0

@@ -237,6 +237,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  # killings told by how: "70 people were hacked to death", "burned alive in their homes"
                  r"|(?:hacked|stabbed|beaten|bludgeoned|clubbed|burn(?:ed|t)|macheted|shot) to death|burn(?:ed|t) alive"
                  r"|ceasefire violations?|violated the ceasefire|violence"),
+    # people taken by armed men: "gunmen abducted 15 students", "a priest was kidnapped near Dori" (type "other",
+    # annotation.md: no strike, battle, sabotage or explosion; an incident only in an article about armed conflict)
+    ("other", r"abduct(?:ed|ing|ions?)|kidnap(?:ped|ping|pings)"),
 )
 TRIGGER_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"\b(?=\w)(?:{pat})\b", re.IGNORECASE)) for kind, pat in TRIGGERS

@@ -389,6 +389,8 @@ _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s
 
 
 GENERIC_KINDS = frozenset({"strike", "attack", "blast", "violence"})
+#: casualty words and abductions: an event only in an article about armed conflict
+PEOPLE_TAKEN = frozenset({"violence", "other"})
 #: what a generic word stands for when the article names no weapon
 GENERIC_DEFAULT = {"strike": "missile_strike", "blast": "explosion", "attack": "ground_fighting", "violence": "ground_fighting"}
 
@@ -413,8 +415,10 @@ def type_of(found: list[tuple[str, int, int]], article_weapon: str | None, confl
             if kind in ("sabotage", "explosion", "diplomatic") and kinds & {"missile_strike", "drone_strike",
                                                                             "air_strike", "shelling"}:
                 continue  # "explosions" after a drone strike describe the strike
+            if kind == "other" and (kinds & {"strike", "attack", "blast"} or not conflict and kinds <= PEOPLE_TAKEN):
+                continue  # "gunmen attacked the village and abducted 20": the attack's type
             return kind
-    if kinds == {"violence"} and not conflict:
+    if kinds <= PEOPLE_TAKEN and not conflict:
         return None
     if article_weapon:
         return article_weapon
