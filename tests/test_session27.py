@@ -102,3 +102,11 @@ test_people_abducted_by_armed_men_are_an_incident_of_their_own_type = scene_case
 
 def test_an_abduction_in_a_story_of_no_conflict_is_no_incident(gaz):
     assert found(gaz, "A businessman was kidnapped for ransom in Lagos on Sunday, police said.") == []
+
+
+test_an_operation_against_armed_men_is_fighting = scene_cases(
+    ("Pakistan's army launched an operation against militants in North Waziristan on Sunday.",
+     {("ground_fighting", "North Wazīristān District")}),
+    ("Police began an operation against armed gangs in Port-au-Prince on Sunday.", {("ground_fighting", "Port-au-Prince")}),
+    ("The government launched an operation against corruption in Lagos on Sunday.", set()),
+)

@@ -143,7 +143,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         # operations of armed forces (not humanitarian or rescue operations)
                         # (not "the special military operation": the Kremlin's name for its whole war)
                         r"|(?<!special )(?:military|security|ground|army|forces['’]?|troops['’]?|counter-?terrorism|search(?:-and-| and )arrest"
-                        r"|clearing|clearance) operations?"),
+                        r"|clearing|clearance) operations?"
+                        # "the army launched an operation against militants in Bajaur" (not "against corruption")
+                        r"|(?<!special )operations?(?= against (?:the )?(?:[\w-]+ ){0,2}?(?:militants|insurgents|rebels"
+                        r"|terrorists|jihadists|gangs|bandits|armed groups?|fighters|separatists|extremists)\b)"),
     ("sabotage", r"sabotage[ds]?|saboteurs?|arson(?: attacks?)?|derail(?:ed|ment)|set (?:on )?fire to|set ablaze"
                  r"|torched|set (?:\w+ ){1,3}(?:on fire|ablaze)"
                  # wrecking of property by people on the ground: "vandalised homes"
