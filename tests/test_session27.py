@@ -110,3 +110,11 @@ test_an_operation_against_armed_men_is_fighting = scene_cases(
     ("Police began an operation against armed gangs in Port-au-Prince on Sunday.", {("ground_fighting", "Port-au-Prince")}),
     ("The government launched an operation against corruption in Lagos on Sunday.", set()),
 )
+
+
+test_weapons_traded_are_no_strike = scene_cases(
+    ("On Sunday the US sanctioned two firms in Minsk that supply drones to Russia.", set()),
+    ("Investigators said a broker in Dubai sold missiles to the Houthis on Sunday.", set()),
+    # a strike delivered is still a strike
+    ("Russia delivered massive missile strikes on Lutsk on Sunday.", {("missile_strike", "Lutsk")}),
+)

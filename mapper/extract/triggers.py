@@ -382,7 +382,9 @@ _WEAPON_TRADE = re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|sup
                            r"|transfers?|procurement)\s+of|(?:components?|parts)\s+for"
                            r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy|purchase)"
                            # weapons as contraband: "customs officers seized Iranian drones", "smuggled missiles"
-                           r"|seiz(?:ed|es|ing)|confiscat(?:ed|es|ing)|smuggl(?:ed|es|ing))"
+                           r"|seiz(?:ed|es|ing)|confiscat(?:ed|es|ing)|smuggl(?:ed|es|ing)"
+                           # and as trade: "companies in Tehran that supply drones to Russia", "sold missiles"
+                           r"|suppl(?:y|ies|ied|ying)|sells?|selling|sold|exports?|exported|exporting)"
                            r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
                         r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
