@@ -118,3 +118,12 @@ test_weapons_traded_are_no_strike = scene_cases(
     # a strike delivered is still a strike
     ("Russia delivered massive missile strikes on Lutsk on Sunday.", {("missile_strike", "Lutsk")}),
 )
+
+
+def test_last_year_is_the_calendar_year_before(gaz):
+    # an event of last year is background (more than 30 days before publication, annotation.md)
+    assert found(gaz, "The missile strike on Sumy last year killed 12 people.") == []
+    assert found(gaz, "Last year, Russian drones hit Sumy, killing 12.") == []
+    # a comparison with last year leaves the event's own day
+    got = found(gaz, "Drones struck Sumy on Monday, the worst attack since last year.")
+    assert [(p, d) for _, p, d, _ in got] == [("Sumy", "2025-05-19")]

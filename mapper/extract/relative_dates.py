@@ -1,5 +1,5 @@
 """Dates told relative to the reference (publication) day: "yesterday", "overnight",
-"last week", "in the past 24 hours", "two weeks ago", "on Tuesday", "Christmas Eve", "Good Friday".
+"last week", "last year", "in the past 24 hours", "two weeks ago", "on Tuesday", "Christmas Eve", "Good Friday".
 
 :data:`_P_RELATIVE` finds them and :func:`_relative` resolves a match against the
 reference day; :func:`mapper.extract.dates.find_dates` runs them only when a reference
@@ -23,7 +23,7 @@ _P_RELATIVE = re.compile(
     r"|(?P<period>(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)|since\s+the\s+(?:last|previous)\s+"
     r"(?:update|report|flash\s+update|situation\s+report)|(?:in|over|during)\s+recent\s+(?P<rw>days|weeks))"
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
-    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<we>(?:last|this(?:\s+past)?|the\s+past|over\s+the|at\s+the|on\s+the|during\s+the)\s+weekend)"
+    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<ly>last\s+year)|(?P<we>(?:last|this(?:\s+past)?|the\s+past|over\s+the|at\s+the|on\s+the|during\s+the)\s+weekend)"
     r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
     # the Easter feasts, Western or Orthodox ("on Good Friday" is not the last Friday); a weekday
     # that names another event ("Bloody Sunday", "Black Friday") is no date
@@ -77,6 +77,8 @@ def _relative(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     if m["lm"]:
         last = ref.replace(day=1) - _DAY
         return _span(m, last.replace(day=1), last, 3)
+    if m["ly"]:  # the calendar year before the reference day's
+        return _span(m, dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31), 3)
     if m["tail"].lower() == "since" and m["lead"] is None:
         return None  # "for two weeks since the attack": a duration, no date
     n = m["n"].lower()
