@@ -127,3 +127,12 @@ def test_last_year_is_the_calendar_year_before(gaz):
     # a comparison with last year leaves the event's own day
     got = found(gaz, "Drones struck Sumy on Monday, the worst attack since last year.")
     assert [(p, d) for _, p, d, _ in got] == [("Sumy", "2025-05-19")]
+
+
+def test_a_relative_clauses_day_of_background_leaves_the_clause_its_own_day(gaz):
+    # the seizure of 2023 is the relative clause's; the clause's event is the retaking, told "on Sunday"
+    text = ("The army said on Sunday it had retaken Kadugli from the rebels, who seized the town in March 2023.")
+    assert [(t, p, d) for t, p, d, _ in found(gaz, text)] == [("ground_fighting", "Kadugli", "2025-05-18")]
+    # a relative clause telling the event's own recent day still dates it
+    text = "The UK said on Tuesday that the strike on Sumy, which killed 20 people on 12 May, was appalling."
+    assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-12")]

@@ -17,8 +17,8 @@ from mapper.aggregate import family, place_key
 from mapper.extract.capitals import airspace_mentions, capital_mentions
 from mapper.extract.casualties import casualties
 from mapper.extract.clause_dates import anchored, anchored_day, clause_date, stated_period
-from mapper.extract.event_dates import summary_period
-from mapper.extract.events import BACKGROUND_DAYS, ArticleContext, Candidate, link_clause
+from mapper.extract.event_dates import BACKGROUND_DAYS, summary_period
+from mapper.extract.events import ArticleContext, Candidate, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC, GROUP_NAMES_NOT_PLACES
 from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there

@@ -16,6 +16,7 @@ import re
 from mapper.extract import lexicon as lx
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 from mapper.extract.dates import DAY_COUNTS, MONTH_NAMES, find_dates, month_number, span_precision
+from mapper.extract.event_dates import BACKGROUND_DAYS
 from mapper.model import DateSpan
 
 __all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates", "stated_period"]
@@ -154,6 +155,14 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
                                          or _SAID_AFTER.match(clause_text, f[1])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
                                          or _OTHER_EVENT.search(clause_text, max(0, f[0] - 130), f[0]))]
+        if published is not None and len(found) > 1:
+            # "the army said on Saturday it had recaptured Wad Madani from the RSF, who seized the city in December
+            # 2023": a relative clause's day of background is its own event's, not the clause's
+            recalled = [f for f in found if (published - f[2].end).days > BACKGROUND_DAYS
+                        and _RELATIVE_CLAUSE.search(clause_text, 0, f[0])]
+            if recalled and len(recalled) < len(found):
+                found = [f for f in found if f not in recalled]
+                told = [f for f in told if f not in recalled]
         if found:
             return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:

@@ -20,6 +20,9 @@ SUMMARY_DAYS = 31
 #: period of hostilities told as one, annotated over its whole range; "struck twice in 2024" and
 #: "since the start of the war" sum up a season or a year
 SUMMARY_MONTHS = 3
+#: events that ended this many days before publication are the article's background (annotation.md: recalled
+#: background, not an incident of the article)
+BACKGROUND_DAYS = 30
 
 
 def summary_period(date: DateSpan) -> bool:

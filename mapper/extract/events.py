@@ -31,6 +31,7 @@ from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
 from mapper.extract.dates import find_dates
 from mapper.extract.event_dates import (
+    BACKGROUND_DAYS,
     DIGIT_OR_MONTH,
     coordinated_days,
     far_apart_dates,
@@ -122,8 +123,6 @@ _WAR_START = re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginn
 _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
 #: at most this many characters between a date and the back-reference word it dates ("the May 25 attack")
 _ECHO_DATE_GAP = 3
-#: events that ended this many days before publication are the article's background
-BACKGROUND_DAYS = 30
 
 
 def named_weapon(found: list[tuple[str, int, int]]) -> str | None:
