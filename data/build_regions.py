@@ -79,7 +79,9 @@ EXTRA_NAMES = {"UA-32": ("Київська область", "Киевская о
                "SY-SU": ("As-Sweida", "Sweida", "Al-Sweida"),
                "SY-DR": ("Dar'a", "Dar’a"),
                "SD-GZ": ("Aj Jazirah", "Gezira State"),
-               "SD-DW": ("West Darfur",)}
+               "SD-DW": ("West Darfur",),
+               "SO-SD": ("Middle Shabelle",),
+               "SO-SH": ("Lower Shabelle",)}
 OBLAST_COUNTRIES = {"UA", "RU", "BY", "KZ"}
 #: a region named like a town of this many people keeps its type word ("Kaduna State")
 SHORT_NAME_TOWN_POP = 15_000

@@ -136,3 +136,10 @@ def test_a_relative_clauses_day_of_background_leaves_the_clause_its_own_day(gaz)
     # a relative clause telling the event's own recent day still dates it
     text = "The UK said on Tuesday that the strike on Sumy, which killed 20 people on 12 May, was appalling."
     assert [(p, d) for _, p, d, _ in found(gaz, text)] == [("Sumy", "2025-05-12")]
+
+
+def test_somalias_shabelle_regions_by_their_english_spelling(services):
+    # Natural Earth and GeoNames spell them "Shebelle", "Shabele"; OCHA and the news "Shabelle"
+    got = places(services, "Fighting spread from Middle Shabelle to Lower Shabelle on Sunday.")
+    assert got["Middle Shabelle"][1:4] == ("admin1", "SO", "SO.13")
+    assert got["Lower Shabelle"][1:4] == ("admin1", "SO", "SO.14")
