@@ -1,8 +1,10 @@
-"""Session 27 (issue 13): names listed with a determiner before each, a border region in a list, a
-compass word after "as well as", admin-1 regions whose GeoNames name carries its unit word, towns taken
-and who attacks in an interception.
-Every sentence is written for this file (none comes from a corpus); the real gazetteer."""
+"""Session 27 (issue 13): classes of real-news failure, each on sentences written for this file (none comes
+from a corpus), with the real gazetteer: lists and their governing word, admin-1 names without their unit word,
+towns taken, who attacks in an interception, abductions, operations against armed men, weapons as goods, "last
+year", a relative clause's day of background, spellings (ʿayn, Shabelle) and section headings in capitals."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -143,3 +145,15 @@ def test_somalias_shabelle_regions_by_their_english_spelling(services):
     got = places(services, "Fighting spread from Middle Shabelle to Lower Shabelle on Sunday.")
     assert got["Middle Shabelle"][1:4] == ("admin1", "SO", "SO.13")
     assert got["Lower Shabelle"][1:4] == ("admin1", "SO", "SO.14")
+
+
+def test_a_section_heading_in_capitals_announces_the_item_below_it(gaz):
+    # a snapshot's items each under a heading in capitals: the heading takes no day from the item before it, and
+    # gives way to the item that tells its event
+    text = ("NIGERIA\n\nFLOODS DISPLACE 3,000 IN BORNO\n\nFlooding displaced 3,000 people in Maiduguri in late May, and "
+            "gunmen killed four farmers near Konduga on 28 May.\n\nCAMEROON\n\nAID WORKER ABDUCTED AND SEVERELY BEATEN "
+            "IN SOUTH-WEST REGION\n\nOn 5 June, a non-state armed group abducted a teacher in Mamfe, Manyu division, "
+            "South-West region.")
+    got = found(gaz, text, dt.date(2025, 6, 9), "West and Central Africa: Weekly Snapshot (2 - 8 June 2025)")
+    assert ("other", "Mamfe", "2025-06-05", None) in got
+    assert not any(p == "Southwest Province" for _, p, _, _ in got)

@@ -117,6 +117,11 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             previous = None
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous, period=period)
+        section = clause.part == "body" and _section_heading(article.text, clause)
+        if section and how == "previous" and article.published is not None:
+            # "TEACHER ABDUCTED IN SOUTH-WEST REGION" over the paragraph that tells it: a section's heading
+            # announces what follows, not the day of the paragraph before it
+            date, how = DateSpan(article.published, article.published, 2), "published"
         if how in ("anaphoric", "previous") and clause.part == "body" \
                 and (named := anchored(clause.text)) is not None \
                 and (anchor := _named_event(named["event"], incidents, headline)) is not None:
@@ -207,7 +212,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             source = Source(article.id, written.title, article.url, article.published, said)
         for c in cands:
             headline.append(clause.part == "title" or (how in _UNDATED and (
-                is_heading(article.text, clause, article.title) or is_standfirst(article.text, clause))))
+                section or is_heading(article.text, clause, article.title) or is_standfirst(article.text, clause))))
             echoes.append(c.echo)
             undated.append(how in _UNDATED)
             incidents.append(Incident(
@@ -284,6 +289,17 @@ def _same_paragraph(article: Article, before: Clause, clause: Clause) -> bool:
     """Whether no line break lies between two clauses of the same part (title or body)."""
     text = article.title if clause.part == "title" else article.text
     return before.part == clause.part and "\n" not in text[before.end:clause.start]
+
+
+def _section_heading(text: str, clause: Clause) -> bool:
+    """Whether a body clause is a section's heading in capitals, a line of its own ("CAMEROON", "TEACHER ABDUCTED
+    AND SEVERELY INJURED IN SOUTH-WEST REGION"), as situation reports and snapshots head their items."""
+    line = own_line(text, clause)
+    letters = [c for c in line or "" if c.isalpha()]
+    return line is not None and len(letters) >= _HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+_HEADING_LETTERS = 8
 
 
 def _headline_line(text: str, clause: Clause) -> bool:
