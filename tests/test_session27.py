@@ -157,3 +157,13 @@ def test_a_section_heading_in_capitals_announces_the_item_below_it(gaz):
     got = found(gaz, text, dt.date(2025, 6, 9), "West and Central Africa: Weekly Snapshot (2 - 8 June 2025)")
     assert ("other", "Mamfe", "2025-06-05", None) in got
     assert not any(p == "Southwest Province" for _, p, _, _ in got)
+
+
+def test_violence_told_as_why_people_fled_is_no_event_there(gaz):
+    text = ("Non-state armed groups attacked an army post in Bamenda on 20 May, killing two soldiers. Between 21 and 28 "
+            "May, more than 4,800 people were forced to flee their homes in Wum and Ndop due to violence.")
+    got = found(gaz, text, dt.date(2025, 6, 4), "Cameroon: North-West and South-West Situation Report")
+    assert [(t, p, d) for t, p, d, _ in got] == [("ground_fighting", "Bamenda", "2025-05-20")]
+    # the fighting told as the cause of a killing is still the event
+    text = "Two soldiers were killed due to fighting in Bamenda on 20 May."
+    assert [p for _, p, _, _ in found(gaz, text, dt.date(2025, 6, 4), "Cameroon: situation report")] == ["Bamenda"]

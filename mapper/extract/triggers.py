@@ -65,6 +65,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                 or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()) \
                 or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()) \
                 or m.lastgroup == "violence" and _NAMED_CAUSE.search(text, max(0, m.start() - 40), m.end()) \
+                or m.lastgroup == "violence" and _FLIGHT_CAUSE.search(src, max(0, m.start() - 160), m.start()) \
                 or m.lastgroup in _WEAPON_NOUNS and _MAKING.match(src, m.end()) \
                 or m.lastgroup == "ground_fighting" and _not_taken(text, src, m):
             continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
@@ -86,6 +87,12 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or any(a <= m.start() < b for a, b in denied))
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+#: violence told as why people fled, in a clause of displacement: "4,800 people were forced to flee their villages in
+#: Menchum division due to violence" (the flight is the clause's news; the violence is no event it places)
+_FLIGHT_CAUSE = re.compile(r"\b(?:fled|flee(?:ing)?|displac\w+|forced\s+to\s+(?:flee|leave))\b[^.;:]*?\b(?:due\s+to|because\s+of"
+                           r"|owing\s+to|as\s+a\s+result\s+of|fleeing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _not_taken(text: str, src: str, m: re.Match[str]) -> bool:
