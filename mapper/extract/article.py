@@ -296,10 +296,12 @@ def _section_heading(text: str, clause: Clause) -> bool:
     AND SEVERELY INJURED IN SOUTH-WEST REGION"), as situation reports and snapshots head their items."""
     line = own_line(text, clause)
     letters = [c for c in line or "" if c.isalpha()]
-    return line is not None and len(letters) >= _HEADING_LETTERS and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return line is not None and len(letters) >= _HEADING_LETTERS \
+        and sum(c.isupper() for c in letters) >= _HEADING_CAPITALS * len(letters)
 
 
 _HEADING_LETTERS = 8
+_HEADING_CAPITALS = 0.9  # the share of its letters a heading writes in capitals
 
 
 def _headline_line(text: str, clause: Clause) -> bool:

@@ -23,7 +23,8 @@ _P_RELATIVE = re.compile(
     r"|(?P<period>(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)|since\s+the\s+(?:last|previous)\s+"
     r"(?:update|report|flash\s+update|situation\s+report)|(?:in|over|during)\s+recent\s+(?P<rw>days|weeks))"
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
-    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<ly>last\s+year)|(?P<we>(?:last|this(?:\s+past)?|the\s+past|over\s+the|at\s+the|on\s+the|during\s+the)\s+weekend)"
+    r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<ly>last\s+year)"
+    r"|(?P<we>(?:last|this(?:\s+past)?|the\s+past|over\s+the|at\s+the|on\s+the|during\s+the)\s+weekend)"
     r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
     # the Easter feasts, Western or Orthodox ("on Good Friday" is not the last Friday); a weekday
     # that names another event ("Bloody Sunday", "Black Friday") is no date

@@ -91,8 +91,9 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
 
 #: violence told as why people fled, in a clause of displacement: "4,800 people were forced to flee their villages in
 #: Menchum division due to violence" (the flight is the clause's news; the violence is no event it places)
-_FLIGHT_CAUSE = re.compile(r"\b(?:fled|flee(?:ing)?|displac\w+|forced\s+to\s+(?:flee|leave))\b[^.;:]*?\b(?:due\s+to|because\s+of"
-                           r"|owing\s+to|as\s+a\s+result\s+of|fleeing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_FLIGHT_CAUSE = re.compile(r"\b(?:fled|flee(?:ing)?|displac\w+|forced\s+to\s+(?:flee|leave))\b[^.;:]*?"
+                           r"\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|fleeing)"
+                           r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _not_taken(text: str, src: str, m: re.Match[str]) -> bool:
@@ -387,7 +388,8 @@ _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-
 _WEAPON_TRADE = re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
                            r"|manufacturing|supply|supplies|deliveries|delivery|shipments?|stockpiles?|sales?|purchases?"
                            r"|transfers?|procurement)\s+of|(?:components?|parts)\s+for"
-                           r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy|purchase)"
+                           r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy"
+                           r"|purchase)"
                            # weapons as contraband: "customs officers seized Iranian drones", "smuggled missiles"
                            r"|seiz(?:ed|es|ing)|confiscat(?:ed|es|ing)|smuggl(?:ed|es|ing)"
                            # and as trade: "companies in Tehran that supply drones to Russia", "sold missiles"
