@@ -119,6 +119,8 @@ test_weapons_traded_are_no_strike = scene_cases(
     ("Investigators said a broker in Dubai sold missiles to the Houthis on Sunday.", set()),
     # a strike delivered is still a strike
     ("Russia delivered massive missile strikes on Lutsk on Sunday.", {("missile_strike", "Lutsk")}),
+    # "supply" and "export" as nouns trade nothing
+    ("A supply convoy came under drone fire near Lyman on Sunday.", {("drone_strike", "Lyman")}),
 )
 
 

@@ -393,7 +393,9 @@ _WEAPON_TRADE = re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|sup
                            # weapons as contraband: "customs officers seized Iranian drones", "smuggled missiles"
                            r"|seiz(?:ed|es|ing)|confiscat(?:ed|es|ing)|smuggl(?:ed|es|ing)"
                            # and as trade: "companies in Tehran that supply drones to Russia", "sold missiles"
-                           r"|suppl(?:y|ies|ied|ying)|sells?|selling|sold|exports?|exported|exporting)"
+                           # (the verb only: "a supply column came under fire", "an export terminal" are nouns)
+                           r"|(?<=that\s)supply|(?<=which\s)supply|(?<=who\s)supply|supplie[sd]|supplying|sells|selling|sold"
+                           r"|exported|exporting)"
                            r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
                         r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
