@@ -22,7 +22,8 @@ from mapper.extract.events import ArticleContext, Candidate, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC, GROUP_NAMES_NOT_PLACES
 from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there
-from mapper.extract.page_parts import WORD, is_captioned, is_heading, is_standfirst, lead_start, own_line
+from mapper.extract.page_parts import (WORD, is_captioned, is_heading, is_section_heading, is_standfirst, lead_start,
+                                       own_line)
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
 from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
@@ -117,8 +118,9 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             previous = None
         date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
                                 previous=previous, period=period)
-        section = clause.part == "body" and _section_heading(article.text, clause)
-        if section and how == "previous" and article.published is not None:
+        section = how == "previous" and clause.part == "body" and article.published is not None \
+            and is_section_heading(article.text, clause)
+        if section:
             # "TEACHER ABDUCTED IN SOUTH-WEST REGION" over the paragraph that tells it: a section's heading
             # announces what follows, not the day of the paragraph before it
             date, how = DateSpan(article.published, article.published, 2), "published"
@@ -210,6 +212,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         if cands or missing:  # the source of what the clause tells (most clauses tell nothing: none to build)
             said = clause.text if written is article else _as_written(written, clause)
             source = Source(article.id, written.title, article.url, article.published, said)
+        if cands and how in _UNDATED and not section:
+            section = clause.part == "body" and is_section_heading(article.text, clause)  # only where it counts
         for c in cands:
             headline.append(clause.part == "title" or (how in _UNDATED and (
                 section or is_heading(article.text, clause, article.title) or is_standfirst(article.text, clause))))
@@ -289,19 +293,6 @@ def _same_paragraph(article: Article, before: Clause, clause: Clause) -> bool:
     """Whether no line break lies between two clauses of the same part (title or body)."""
     text = article.title if clause.part == "title" else article.text
     return before.part == clause.part and "\n" not in text[before.end:clause.start]
-
-
-def _section_heading(text: str, clause: Clause) -> bool:
-    """Whether a body clause is a section's heading in capitals, a line of its own ("CAMEROON", "TEACHER ABDUCTED
-    AND SEVERELY INJURED IN SOUTH-WEST REGION"), as situation reports and snapshots head their items."""
-    line = own_line(text, clause)
-    letters = [c for c in line or "" if c.isalpha()]
-    return line is not None and len(letters) >= _HEADING_LETTERS \
-        and sum(c.isupper() for c in letters) >= _HEADING_CAPITALS * len(letters)
-
-
-_HEADING_LETTERS = 8
-_HEADING_CAPITALS = 0.9  # the share of its letters a heading writes in capitals
 
 
 def _headline_line(text: str, clause: Clause) -> bool:

@@ -55,7 +55,7 @@ from mapper.extract.roles import (
 )
 from mapper.extract.triggers import (
     GENERIC_KINDS,
-    PEOPLE_TAKEN,
+    PEOPLE_HARMED,
     WEAPON_KINDS,
     Triggers,
     in_quotes,
@@ -237,15 +237,15 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if summary_period(date):
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
-    plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k not in PEOPLE_TAKEN)
-    if (all(k in PEOPLE_TAKEN for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
+    plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k not in PEOPLE_HARMED)
+    if (all(k in PEOPLE_HARMED for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
             plural and _RUNNING_TOTAL.search(text)) or (
             (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))):
         # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
         return [], []
     undated = date.precision == 2 and date.start == date.end == published  # the publication-day fallback
-    if all(k in PEOPLE_TAKEN and (lx.TREND.search(text, max(0, s - 30), s) or lx.TREND_AFTER.match(text, e))
+    if all(k in PEOPLE_HARMED and (lx.TREND.search(text, max(0, s - 30), s) or lx.TREND_AFTER.match(text, e))
            for k, s, e in found):
         return [], []  # "amid rising crime and violence", "violence is rising": a trend, not an event
     if not own_date and _WAR_START.search(text):

@@ -11,7 +11,8 @@ import re
 
 from mapper.model import Article, Clause
 
-__all__ = ["WORD", "is_captioned", "is_heading", "is_standfirst", "lead_start", "own_line"]
+__all__ = ["WORD", "is_captioned", "is_heading", "is_section_heading", "is_standfirst", "lead_start",
+           "own_line"]
 
 
 def lead_start(clauses: list[Clause]) -> int:
@@ -39,6 +40,19 @@ def is_heading(text: str, clause: Clause, title: str) -> bool:
         return False
     line = own_line(text, clause)
     return line is not None and len(line.split()) <= _HEADING_WORDS and line[-1] not in ".!?:;,\"”'’)"
+
+
+def is_section_heading(text: str, clause: Clause) -> bool:
+    """Whether a body clause is a section's heading in capitals, a line of its own ("CAMEROON", "TEACHER ABDUCTED
+    AND SEVERELY INJURED IN SOUTH-WEST REGION"), as situation reports and snapshots head their items."""
+    line = own_line(text, clause)
+    letters = [c for c in line or "" if c.isalpha()]
+    return line is not None and len(letters) >= _SECTION_LETTERS \
+        and sum(c.isupper() for c in letters) >= _SECTION_CAPITALS * len(letters)
+
+
+_SECTION_LETTERS = 8
+_SECTION_CAPITALS = 0.9  # the share of its letters a section heading writes in capitals
 
 
 def own_line(text: str, clause: Clause) -> str | None:

@@ -97,30 +97,38 @@ _FLIGHT_CAUSE = re.compile(r"\b(?:fled|flee(?:ing)?|displac\w+|forced\s+to\s+(?:
 
 
 def _not_taken(text: str, src: str, m: re.Match[str]) -> bool:
-    """Whether a bare verb of taking ("seized", "took", "regained", "fell to") takes no town: what follows it is no
-    place's name (capitalised, in the text's own case) nor a word of a town, nor, after "fell to", an armed force."""
+    """Whether a verb of taking ("seized", "took", "regained", "fell to") takes no town: what follows it is no word of
+    a town ("took the village of"), no place's name nor "over" a town (a name capitalised, in the text's own case;
+    neither after "it took": time it takes) nor, after "fell to", an armed force."""
     verb = m.group().lower()
     if verb not in _TAKING:
         return False
     if verb.endswith(" to"):
         return not _FELL_TO_WHOM.match(text, m.end())
-    units = _TOWN_SEIZED if verb.startswith("seiz") else _TOWN_TAKEN if verb.startswith("t") else None
-    return not (TAKEN_OBJECT.match(text, m.end()) or units is not None and units.match(src, m.end()))
+    took = verb.startswith("t")
+    units = _TOWN_SEIZED if verb.startswith("seiz") else _TOWN_TAKEN if took else None
+    if units is not None and units.match(src, m.end()):
+        return False
+    named = _TAKEN_OBJECT.match(text, m.end()) or took and src.startswith(" over", m.end()) \
+        and _TOWN_TAKEN.match(src, m.end() + len(" over"))
+    return not named or took and _IT_TAKES.search(src, max(0, m.start() - 9), m.start())
 
 
 _TAKING = frozenset({"seized", "seizes", "seizing", "regained", "regains", "regaining", "took", "taken", "takes",
                      "taking", "fell to", "fall to", "falls to", "fallen to"})
 #: a place's name after the verb: "seized Rutshuru", "took over Paletwa" (not a people or its goods: "seized Russian
 #: assets", "seized Chinese drones"; not what is someone's: "took Zelensky's call")
-TAKEN_OBJECT = re.compile(r" (?:over )?(?:the )?[A-Z][\w’'-]+\b(?<!ian)(?<!ese)(?<!ish)(?!['’]s\b)")
+_TAKEN_OBJECT = re.compile(r" (?:over )?(?:the )?[A-Z][\w’'-]+\b(?<!ian)(?<!ese)(?<!ish)(?!['’]s\b)")
 #: "fell to M23 rebels", "fell to the RSF", "fell to Russian forces" (not "prices fell to a low")
 _FELL_TO_WHOM = re.compile(r" (?:the )?(?:[\w-]+ ){0,2}?(?:rebels|forces|troops|fighters|militants|insurgents|jihadists"
                            r"|militia(?:men|s)?|army|soldiers|gunmen)\b| (?:the )?[A-Z][A-Z0-9]+\b")
 #: a town named by its kind after "took" and "seized": "took the village of Novoselivka", "seized the key town"
-_TOWN_TAKEN = re.compile(r" (?:over )?(?:the )?(?:key |strategic )?(?:town|city|village|settlement|district|airport"
+_TOWN_TAKEN = re.compile(r" (?:the )?(?:key |strategic )?(?:town|city|village|settlement|district|airport"
                          r"|capital|hill)\b")
 _TOWN_SEIZED = re.compile(r" (?:the )?(?:key |strategic )?(?:town|city|village|settlement|district|base|airport|capital"
                           r"|control|areas?|positions?|hill)\b")
+#: time it takes: "it took Ukraine two days to restore power" (before the verb, lower-cased)
+_IT_TAKES = re.compile(r"it (?:has |had |will )?$")
 
 
 #: a comma inside a list of nouns: at most three words, none a verb of the past or a pronoun, then "and"/"or" ("the
@@ -402,8 +410,8 @@ _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s
 
 
 GENERIC_KINDS = frozenset({"strike", "attack", "blast", "violence"})
-#: casualty words and abductions: an event only in an article about armed conflict
-PEOPLE_TAKEN = frozenset({"violence", "other"})
+#: words of people harmed (casualties, abductions): an event only in an article about armed conflict
+PEOPLE_HARMED = frozenset({"violence", "other"})
 #: what a generic word stands for when the article names no weapon
 GENERIC_DEFAULT = {"strike": "missile_strike", "blast": "explosion", "attack": "ground_fighting", "violence": "ground_fighting"}
 
@@ -428,10 +436,10 @@ def type_of(found: list[tuple[str, int, int]], article_weapon: str | None, confl
             if kind in ("sabotage", "explosion", "diplomatic") and kinds & {"missile_strike", "drone_strike",
                                                                             "air_strike", "shelling"}:
                 continue  # "explosions" after a drone strike describe the strike
-            if kind == "other" and (kinds & {"strike", "attack", "blast"} or not conflict and kinds <= PEOPLE_TAKEN):
+            if kind == "other" and (kinds & {"strike", "attack", "blast"} or not conflict and kinds <= PEOPLE_HARMED):
                 continue  # "gunmen attacked the village and abducted 20": the attack's type
             return kind
-    if kinds <= PEOPLE_TAKEN and not conflict:
+    if kinds <= PEOPLE_HARMED and not conflict:
         return None
     if article_weapon:
         return article_weapon
