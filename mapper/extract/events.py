@@ -40,7 +40,7 @@ from mapper.extract.event_dates import (
     summary_period,
 )
 from mapper.extract.fallback_places import (_as_clause_place, _authorities_country, _countrywide, _home_country,
-                                          _unknown_places)
+                                          _unknown_places, unknown_in_focus)
 from mapper.extract.hazards import hazard_pronoun, natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.officials import kin_titles, title_places
@@ -278,23 +278,33 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                   for q, t in state.items()}
     kinds: dict[int, str] = {}
     governed: dict[int, bool] = {}
-    prev_end = 0
     quotes = quote_spans(text)
-    for s, e, r in sorted(places, key=lambda p: p[0]):
-        q = in_quotes(quotes, s)
-        kinds[s] = place_kind(s, e, state[q], state_kind[q], prev_end)
-        governed[s] = bool(state[q].asserted) and state[q].governing(s, e) \
-            and not relative_elsewhere(text, e, state[q])
-        prev_end = e
-    marks = subclauses(text) if places else ([], [])
-    starts = {s for s, _, _ in places}
-    kept = [(s, e, r) for s, e, r in places if r.place and governed[s] and not _ATTRIBUTIVE.match(text, e)
-            and not (r.place.kind == "country" and _OF_A_COUNTRY.match(text, e))
-            and not excluded(clause, s, e, r.place, kinds[s], clause.start == ctx.lead and clause.part == "body")
-            and not in_proper_name(text, s, e, starts, ctx.article.text)
-            and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
-            and not idle_subclause(s, every, marks, kinds[s])
-            and (kinds[s] != "diplomatic" or venue(every, text, s, e))]
+
+    def scenes(cands: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+        """The places of ``cands`` that are the scene of the clause's event (their types in ``kinds``)."""
+        prev_end = 0
+        for s, e, r in sorted(cands, key=lambda p: p[0]):
+            q = in_quotes(quotes, s)
+            kinds[s] = place_kind(s, e, state[q], state_kind[q], prev_end)
+            governed[s] = bool(state[q].asserted) and state[q].governing(s, e) \
+                and not relative_elsewhere(text, e, state[q])
+            prev_end = e
+        marks = subclauses(text) if cands else ([], [])
+        starts = {s for s, _, _ in cands}
+        return [(s, e, r) for s, e, r in cands if r.place and governed[s] and not _ATTRIBUTIVE.match(text, e)
+                and not (r.place.kind == "country" and _OF_A_COUNTRY.match(text, e))
+                and not excluded(clause, s, e, r.place, kinds[s], clause.start == ctx.lead and clause.part == "body")
+                and not in_proper_name(text, s, e, starts, ctx.article.text)
+                and (kinds[s] == "diplomatic" or not other_role(text, s, e, every))
+                and not idle_subclause(s, every, marks, kinds[s])
+                and (kinds[s] != "diplomatic" or venue(every, text, s, e))]
+
+    kept = scenes(places)
+    if not kept and not echo and ctx.focus is not None:
+        # no place the gazetteer knows is the scene: the villages it lacks, in the region the story is about
+        unknown = unknown_in_focus(text, [(s, e) for s, e, _ in places], ctx)
+        if unknown:
+            kept = scenes(sorted(places + unknown, key=lambda p: p[0]))
     kept = drop_containers(drop_reference_points(kept, text), text)
     titled = title_places(text, places) if kind != "diplomatic" else set()
     if titled:

@@ -4,6 +4,7 @@
 country for a strike told with a foreign attacker and no place (:func:`_home_country`),
 the country whose authorities investigate a sabotage or blast (:func:`_authorities_country`), the
 article's country for an event told "across the country" (:func:`_countrywide`),
+the villages the gazetteer lacks, in the region the article is about (:func:`unknown_in_focus`),
 and, when nothing is placed, the names that look like places but are not in the gazetteer
 (:func:`_unknown_places`), which the caller reports as unplaced.
 """
@@ -15,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from mapper.extract import lexicon as lx
+from mapper.geo.contained import inside
 from mapper.model import Mention, Place, Resolved
 
 if TYPE_CHECKING:  # for annotations only: events imports this module at run time
@@ -77,6 +79,48 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
     if place is None:
         return None
     return _as_clause_place(place, m.group(1), m.start(1), m.end(1))
+
+
+#: a capitalised name in a locative frame: "in Mausa", "near the village of Ras al-Ain", "village of Egbekaw"
+_FOCUS_UNKNOWN = re.compile(
+    r"\b(?=\w)(?:(?:in|near|outside)\s+(?:the\s+)?(?:(?:village|town|settlement|locality|commune|hamlet)\s+of\s+)?"
+    r"|(?:village|town|settlement|locality|commune|hamlet)\s+of\s+)"
+    r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
+    r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
+
+
+_UNIT_AFTER = re.compile(r"\s+(?:province|division|district|region|state|county|groupement|chiefdom|territory|health\s+zone"
+                         r"|department|prefecture|governorate|oblast|raion|township|LGA|locality|municipality|commune)\b",
+                         re.IGNORECASE)
+
+
+def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContext) -> list[tuple[int, int, Resolved]]:
+    """The names a clause puts an event at that the gazetteer lacks ("killed in the village of Mausa",
+    "an IED injured a man in Quiterajo"), each at the article's focus region (``ctx.focus``: the admin-1
+    unit the article names and most of its places lie in) with ``geo_precision`` 3 and its own name kept
+    (issue 13: a village missing from the gazetteer falls back to the region the story is about, never to
+    a namesake elsewhere); none when the article has no focus.  Only a name in a locative frame ("in",
+    "near", "outside", "the village of") that the article never writes in lower case, is no demonym or
+    calendar word, and heads no unit word ("the Seno province": a unit, which the caller's region
+    mentions handle) is taken; ``known``: the clause's place mentions, which no name may overlap."""
+    if ctx.focus is None:
+        return []
+    body = ctx.article.text
+    out = []
+    for m in _FOCUS_UNKNOWN.finditer(text):
+        s, e = m.span("name")
+        if any(ks < e and s < ke for ks, ke in known):
+            continue
+        name = m.group("name")
+        first = name.split()[0].lower()
+        if name.lower() in ctx.demonyms or first in ctx.demonyms or first in lx.NOT_PLACES:
+            continue
+        if _UNIT_AFTER.match(text, e):
+            continue  # "in the Seno province": a unit, not a village
+        if re.search(r"\b" + re.escape(name.lower()) + r"\b", body):
+            continue  # a word the article also writes in lower case
+        out.append((s, e, Resolved(Mention(name, s, e), inside(name, ctx.focus))))
+    return out
 
 
 def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,

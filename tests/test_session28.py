@@ -1,0 +1,64 @@
+"""Session 28 (issue 13): classes of real-news failure, each on sentences written for this file (none comes
+from a corpus), with the real gazetteer: villages the gazetteer lacks, placed in the region the story is about."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.geo.names import key
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+PUB = dt.date(2025, 5, 12)
+#: a story about one province (North Kivu named, with three of its towns): its focus region
+KIVU = ("Humanitarian situation in North Kivu deteriorates\n\n"
+        "Insecurity continues in North Kivu province. Aid groups in Beni, Butembo and Oicha report new displacement. ")
+
+
+def scenes(gaz, text, title="North Kivu: Flash Update No. 3"):
+    items, _ = extract_article(Article(id="t", text=text, title=title, published=PUB), gaz)
+    return {i.place.name: i for i in dedupe(items)}
+
+
+def test_the_invented_villages_are_not_in_the_gazetteer(gaz):
+    # the tests below are about names the gazetteer lacks
+    for name in ("Kabwendo", "Mulambiro", "Kisalumbi", "Grazing"):
+        assert not gaz.candidates(key(name)), name
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_story_s_region(gaz):
+    got = scenes(gaz, KIVU + "On 9 May, armed men killed six farmers in the village of Kabwendo.")
+    inc = got["Kabwendo"]
+    assert (inc.type, inc.date_start.isoformat(), inc.killed) == ("ground_fighting", "2025-05-09", 6)
+    # at the focus region's point, with the precision of a region and the village's own name
+    assert inc.place.geo_precision == 3 and inc.place.admin1_gn == "CD.11"
+    assert inc.place.kind == "village" and inc.place.geonameid is None
+    # "near", "outside" and a bare "in" are locative frames too; each village is its own incident
+    got = scenes(gaz, KIVU + "An IED injured two civilians near Mulambiro on 8 May. Clashes were reported outside "
+                             "Kisalumbi on 10 May.")
+    assert {n: (i.type, i.date_start.isoformat()) for n, i in got.items()
+            if n in ("Mulambiro", "Kisalumbi")} == {"Mulambiro": ("explosion", "2025-05-08"),
+                                                    "Kisalumbi": ("ground_fighting", "2025-05-10")}
+
+
+def test_without_a_region_of_focus_the_village_stays_unplaced(gaz):
+    # one town named once: no region the story is about, so no point to fall back on (never a namesake elsewhere)
+    got = scenes(gaz, "Aid groups in Beni report new displacement. On 9 May, armed men killed six farmers in the "
+                      "village of Kabwendo.", title="DR Congo: Flash Update")
+    assert "Kabwendo" not in got
+
+
+def test_only_village_names_are_taken(gaz):
+    # a unit named by its unit word is no village ("the Kabwendo groupement"); nor a word the article also writes in
+    # lower case, nor a name in no locative frame
+    got = scenes(gaz, KIVU + "On 9 May, armed men killed six farmers in the Kabwendo groupement. Fighting was reported "
+                             "in Grazing on 10 May, where grazing land lies. Kisalumbi said armed men killed two people.")
+    assert not {"Kabwendo", "Grazing", "Kisalumbi"} & set(got)
+
+
+def test_a_known_scene_leaves_no_room_for_a_fallback(gaz):
+    # the clause's event is at a place the gazetteer knows: the unknown name beside it adds nothing
+    got = scenes(gaz, KIVU + "On 9 May, armed men attacked Butembo, killing six farmers from Kabwendo.")
+    assert "Butembo" in got and "Kabwendo" not in got
