@@ -62,3 +62,16 @@ def test_a_known_scene_leaves_no_room_for_a_fallback(gaz):
     # the clause's event is at a place the gazetteer knows: the unknown name beside it adds nothing
     got = scenes(gaz, KIVU + "On 9 May, armed men attacked Butembo, killing six farmers from Kabwendo.")
     assert "Butembo" in got and "Kabwendo" not in got
+
+
+def test_a_village_held_by_a_unit_told_after_a_comma_or_by_its_part(gaz):
+    # "X commune, northern Y region", "the village of X, in eastern Y province": the unit holds the village (no focus
+    # needed: the text says where it lies)
+    assert not gaz.candidates(key("Tangbelga"))
+    text = "On 10 July, armed men attacked a military position in Tangbelga commune, northern Centre-Nord region."
+    got = scenes(gaz, text, title="West and Central Africa: Weekly Snapshot")
+    assert set(got) == {"Tangbelga"} and got["Tangbelga"].place.geo_precision == 3
+    assert got["Tangbelga"].place.admin1_gn == "BF.05"
+    text = "On 10 July, gunmen killed five people in the village of Kabwendo, in eastern Ituri province."
+    got = scenes(gaz, text, title="West and Central Africa: Weekly Snapshot")
+    assert set(got) == {"Kabwendo"} and got["Kabwendo"].killed == 5

@@ -153,13 +153,15 @@ _HELD_NAME = re.compile(
     r"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?|\bthe\s+(?=(?:village|town|locality|settlement|community|hamlet)\s))"
     r"(?:(?:village|town|locality|settlement|community|hamlet)\s+of\s+)?"
     r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
-    r"(?:\s+(?:village|town|locality|settlement|community|hamlet|area|camp))?"
+    r"(?:\s+(?:village|town|locality|settlement|community|hamlet|area|camp|commune))?"
     r"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:village|town|community|settlement|locality)\s+"
-    r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)?|(?:\s*,)?\s+(?:in|of)\s+(?:the\s+)?"
     r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?"
     # "in Wharf Jeremie, in the municipality of Cite Soleil"
     r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
-    r"|governorate|state|territory)\s+of\s+)$")
+    r"|governorate|state|territory)\s+of\s+)"
+    # the unit told by its part: "in Barsalogho commune, northern Centre-Nord region"
+    r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?\s+|(?:east|west)(?:ern)?\s+|central\s+)?$")
 # a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")
 _UNIT_WORDS = re.compile(r"\s+(?:district|locality|territory|health\s+zone|commune|municipality|division|county|province"
                          r"|governorate|state|region|LGA|local\s+government\s+area|township|raion|hromada)\b",
