@@ -12,13 +12,14 @@ from mapper.model import Article
 from mapper.pipeline import extract_article
 
 PUB = dt.date(2025, 5, 12)
+DEC = dt.date(2022, 12, 9)
 #: a story about one province (North Kivu named, with three of its towns): its focus region
 KIVU = ("Humanitarian situation in North Kivu deteriorates\n\n"
         "Insecurity continues in North Kivu province. Aid groups in Beni, Butembo and Oicha report new displacement. ")
 
 
-def scenes(gaz, text, title="North Kivu: Flash Update No. 3"):
-    items, _ = extract_article(Article(id="t", text=text, title=title, published=PUB), gaz)
+def scenes(gaz, text, title="North Kivu: Flash Update No. 3", published=PUB):
+    items, _ = extract_article(Article(id="t", text=text, title=title, published=published), gaz)
     return {i.place.name: i for i in dedupe(items)}
 
 
@@ -75,3 +76,15 @@ def test_a_village_held_by_a_unit_told_after_a_comma_or_by_its_part(gaz):
     text = "On 10 July, gunmen killed five people in the village of Kabwendo, in eastern Ituri province."
     got = scenes(gaz, text, title="West and Central Africa: Weekly Snapshot")
     assert set(got) == {"Kabwendo"} and got["Kabwendo"].killed == 5
+
+
+def test_an_accord_reached_at_a_venue_on_a_day_of_two_digits_or_in_the_passive(gaz):
+    # "on November 23rd", "on 23 November": the accord's own day (a day of two digits had ended the day's match)
+    got = scenes(gaz, "Both sides must respect the truce reached in Jeddah on November 23rd.", title="Sudan: statement",
+                 published=DEC)
+    assert {n: (i.type, i.date_start.isoformat()) for n, i in got.items()} == {"Jeddah": ("diplomatic", "2022-11-23")}
+    got = scenes(gaz, "The ceasefire was brokered in Jeddah on 20 November.", title="Sudan: statement",
+                 published=DEC)
+    assert {n: (i.type, i.date_start.isoformat()) for n, i in got.items()} == {"Jeddah": ("diplomatic", "2022-11-20")}
+    # a back-reference with no day of its own stays no meeting
+    assert not scenes(gaz, "The truce reached in Jeddah must hold.", title="Sudan: statement", published=DEC)

@@ -53,7 +53,8 @@ _BOMB_SITES = ("mosque", "market", "church", "synagogue", "shrine", "temple", "s
 _AT_SITE = "(?:" + "|".join(f"(?<={w} bombing)" for w in _BOMB_SITES) + ")"
 _NOT_AT_SITE = "".join(f"(?<!{w} bombing)" for w in _BOMB_SITES)
 #: a day told right there: "on March 3", "on 9 February", "on Tuesday", "last week", "yesterday"
-_ACCORD_DAY = (rf"(?:on\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})|{_WEEKDAY}|(?:{_MONTH})\s+\d)"
+_ACCORD_DAY = (rf"(?:on\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})|{_WEEKDAY}"
+               rf"|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
                rf"|last\s+(?:week|month|night|{_WEEKDAY})|yesterday|earlier\s+(?:this|in\s+the)\s+(?:week|month)"
                rf"|this\s+(?:week|month|{_WEEKDAY}))\b")
 
@@ -180,7 +181,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    # agreed in Doha on March 3", "the plan agreed ... on 9 February in Nairobi" (not "the deal signed
                    # in Pretoria must hold": a back-reference with no day)
                    # (a venue of one to three words next to the day)
-                   rf"|(?:{ACCORD_NOUNS}) (?:{ACCORD_VERBS})(?= (?:(?:in|at) (?:the )?[\w'’-]+(?: [\w'’-]+){{0,2}} {_ACCORD_DAY}"
+                   # (or told in the passive: "the agreement was reached in Luanda on 23 November")
+                   rf"|(?:{ACCORD_NOUNS}) (?:(?:was|were|(?:has|have|had) been) )?(?:{ACCORD_VERBS})"
+                   rf"(?= (?:(?:in|at) (?:the )?[\w'’-]+(?: [\w'’-]+){{0,2}} {_ACCORD_DAY}"
                    rf"|{_ACCORD_DAY}(?: [\w'’-]+){{0,2}} (?:in|at) ))"
                    r"|met(?= (?:his|her|their|the) (?:\w+ )?counterparts?\b)"
                    # "Zelensky met Erdogan in Ankara": met a person at a venue (not "met fierce resistance in")
