@@ -88,3 +88,17 @@ def test_an_accord_reached_at_a_venue_on_a_day_of_two_digits_or_in_the_passive(g
     assert {n: (i.type, i.date_start.isoformat()) for n, i in got.items()} == {"Jeddah": ("diplomatic", "2022-11-20")}
     # a back-reference with no day of its own stays no meeting
     assert not scenes(gaz, "The truce reached in Jeddah must hold.", title="Sudan: statement", published=DEC)
+
+
+def test_an_event_and_the_fear_of_more_of_it_is_the_event(gaz):
+    # "attacks and fear of attacks" (a humanitarian report's cause of displacement): the attacks happened, at the
+    # places the sentence lists; the coordinated fear does not cancel them
+    text = ("Since 1 March, attacks and fear of attacks by armed groups in Cabo Delgado have displaced some 9,000 "
+            "people across Macomia and Montepuez.")
+    got = scenes(gaz, text, title="Mozambique: Cabo Delgado situation report")
+    assert {n: (i.type, i.date_start.isoformat()) for n, i in got.items()} == {
+        "Macomia": ("ground_fighting", "2025-03-01"), "Montepuez": ("ground_fighting", "2025-03-01")}
+    # the fear alone, or a threat named after the attack word, is still no event
+    for text in ("Since 1 March, fear of attacks by armed groups has displaced some 9,000 people in Macomia.",
+                 "Drone attack threats closed schools in Macomia on 3 May."):
+        assert not scenes(gaz, text, title="Mozambique: Cabo Delgado situation report"), text

@@ -317,7 +317,9 @@ def month_word_is_date(text: str, start: int, end: int) -> bool:
 MODALITY_AFTER = Caseless(
     # one word may come between ("drone production", "attack drone factory"), but not a determiner: "struck a
     # factory", "hit the production line" are attacks on those sites
-    r"^\W*(?:(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|one|two|three|several|many|another)\W)\w+\W+)?"
+    # nor a conjunction: "attacks and fear of attacks" tells attacks
+    r"^\W*(?:(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|one|two|three|several|many|another|and|or)\W)"
+    r"\w+\W+)?"
     r"(?:risks?|threats?|fears?|scheduled|planned|expected|warnings?|alerts?|sirens?|drills?"
     # what must or should happen to attacks is a demand, no report of one: "the strikes must stop"
     r"|must|should|needs?\s+to|ha(?:s|ve)\s+to"

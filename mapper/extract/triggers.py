@@ -85,8 +85,17 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                         or (served and _BENEFICIARIES.search(before))
                         or _infinitive(low, m.start(), m.end())
                         or any(a <= m.start() < b for a, b in denied))
+        if not asserted and out and out[-1][0] == (m.lastgroup or "strike") and out[-1][3] \
+                and _FEAR_OF_MORE.fullmatch(src, out[-1][2], m.start()):
+            asserted = True  # "attacks and fear of attacks by armed groups displaced 24,000 in X": the attacks' places
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+#: an event and the fear of more of it, coordinated: "attacks and fear of attacks", "shelling and the threat of
+#: further shelling" (the second word's places are the first's, which happened)
+_FEAR_OF_MORE = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?(?:fears?|threats?|risks?)\s+of\s+"
+                           r"(?:further\s+|more\s+|new\s+|renewed\s+|possible\s+)?", re.IGNORECASE)
 
 
 #: violence told as why people fled, in a clause of displacement: "4,800 people were forced to flee their villages in
