@@ -102,3 +102,15 @@ def test_an_event_and_the_fear_of_more_of_it_is_the_event(gaz):
     for text in ("Since 1 March, fear of attacks by armed groups has displaced some 9,000 people in Macomia.",
                  "Drone attack threats closed schools in Macomia on 3 May."):
         assert not scenes(gaz, text, title="Mozambique: Cabo Delgado situation report"), text
+
+
+def test_people_still_displaced_by_past_fighting_tell_no_event(gaz):
+    # a humanitarian figure of people still away from home names the fighting that drove them out: no event there
+    title = "Myanmar: Humanitarian Update No. 12"
+    text = "More than 20,000 people remain displaced in Paletwa township due to the recent clashes between the two sides."
+    assert not scenes(gaz, text, title=title)
+    text = "Some 5,000 people are still displaced from Rathedaung by the heavy fighting of last year."
+    assert not scenes(gaz, text, title=title)
+    # a displacement the fighting has just caused tells the fighting
+    text = "On 3 May, heavy fighting displaced some 5,000 people in Paletwa township."
+    assert set(scenes(gaz, text, title=title)) == {"Paletwa"}

@@ -66,6 +66,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                 or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()) \
                 or m.lastgroup == "violence" and _NAMED_CAUSE.search(text, max(0, m.start() - 40), m.end()) \
                 or m.lastgroup == "violence" and _FLIGHT_CAUSE.search(src, max(0, m.start() - 160), m.start()) \
+                or _DISPLACED_STILL.search(src, max(0, m.start() - 160), m.start()) \
                 or m.lastgroup in _WEAPON_NOUNS and _MAKING.match(src, m.end()) \
                 or m.lastgroup == "ground_fighting" and _not_taken(text, src, m):
             continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
@@ -90,6 +91,13 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
             asserted = True  # "attacks and fear of attacks by armed groups displaced 24,000 in X": the attacks' places
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+#: the cause of a displacement that lasts: "16,000 people remain displaced in X due to the recent fighting" counts people
+#: still away from home (a humanitarian figure), it tells no event (any event word: the fighting is told elsewhere)
+_DISPLACED_STILL = re.compile(r"\b(?:remain(?:s|ed|ing)?|(?:are|is|were|was)\s+still|still)\s+(?:internally\s+)?displaced\b"
+                              r"[^.;:]*?\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|by|from)"
+                              r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 #: an event and the fear of more of it, coordinated: "attacks and fear of attacks", "shelling and the threat of
