@@ -114,3 +114,19 @@ def test_people_still_displaced_by_past_fighting_tell_no_event(gaz):
     # a displacement the fighting has just caused tells the fighting
     text = "On 3 May, heavy fighting displaced some 5,000 people in Paletwa township."
     assert set(scenes(gaz, text, title=title)) == {"Paletwa"}
+
+
+def test_a_junta_another_state_s_possessive_or_demonym_names_is_not_myanmar_s(gaz):
+    # the Sahel's juntas ("Mali's junta", "the Burkinabe junta", "Niger's military junta") are not Myanmar's army
+    for text in ("Mali's junta said its jets bombed rebel positions near Tessalit on Monday.",
+                 "The Burkinabe junta said its drones struck jihadists near Djibo on Monday.",
+                 "Niger's military junta said its forces attacked militants near Tillaberi on Monday."):
+        got = scenes(gaz, text, title="Sahel: news", published=dt.date(2025, 8, 6))
+        assert got and all(i.actor != "Myanmar military" for i in got.values()), text
+    # a bare "junta" is still Myanmar's military (and the Burmese one Myanmar's)
+    got = scenes(gaz, "The junta's jets bombed a village near Kanbalu on Monday.", title="Myanmar: news",
+                 published=dt.date(2025, 8, 6))
+    assert [i.actor for i in got.values()] == ["Myanmar military"]
+    got = scenes(gaz, "The Burmese junta bombed a village near Kanbalu on Monday.", title="Myanmar: news",
+                 published=dt.date(2025, 8, 6))
+    assert [i.actor for i in got.values()] in (["Myanmar military"], ["Myanmar"])

@@ -412,7 +412,11 @@ GROUP_ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), na
     (r"\bHezbollah\b", "Hezbollah"),
     (r"\bHouthis?\b", "Houthis"),
     (r"\bIDF\b|Israel Defense Forces|Israeli (?:military|army|forces|troops|jets|warplanes|aircraft)", "Israel"),
-    (r"Myanmar(?:'s|’s)? (?:military|army|junta)|\bTatmadaw\b|\bjunta\b", "Myanmar military"),
+    # a bare "junta" is Myanmar's unless another state's possessive or demonym names it ("Mali's junta", "the
+    # Burkinabe junta", "Niger's military junta": the Sahel's juntas)
+    (r"Myanmar(?:'s|’s)? (?:military|army|junta)|\bTatmadaw\b|Burmese (?:military )?junta"
+     r"|(?<!['’]s )(?<!['’]s military )(?<!ian )(?<!ien )(?<!abe )(?<!ean )(?<!ian military )(?<!ien military )"
+     r"(?<!abe military )(?<!ean military )\bjunta\b", "Myanmar military"),
     (r"\bWagner\b", "Wagner Group"),
     (r"\bIslamic State\b|\bISIS\b|\bISIL\b", "Islamic State"),
     (r"\b[Aa]l[- ]Shabaa?b\b", "al-Shabaab"),
