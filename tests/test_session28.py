@@ -130,3 +130,17 @@ def test_a_junta_another_state_s_possessive_or_demonym_names_is_not_myanmar_s(ga
     got = scenes(gaz, "The Burmese junta bombed a village near Kanbalu on Monday.", title="Myanmar: news",
                  published=dt.date(2025, 8, 6))
     assert [i.actor for i in got.values()] in (["Myanmar military"], ["Myanmar"])
+
+
+def test_a_blast_told_as_what_struck_is_an_explosion(gaz):
+    # "two explosions struck a rally": the verb is the blast's, not a strike from afar
+    got = scenes(gaz, "Two explosions struck a rally held by rebel leaders in Bukavu on Thursday, killing five people.",
+                 title="DR Congo: news", published=dt.date(2025, 2, 28))
+    assert {n: (i.type, i.killed) for n, i in got.items()} == {"Bukavu": ("explosion", 5)}
+    got = scenes(gaz, "A bomb blast hit a crowded market in Peshawar on Friday.", title="Pakistan: news",
+                 published=dt.date(2025, 2, 28))
+    assert {n: i.type for n, i in got.items()} == {"Peshawar": "explosion"}
+    # explosions heard as drones struck: the drones' strike
+    got = scenes(gaz, "Explosions were heard in Kyiv on Friday after Russian drones struck the city.", title="Ukraine: news",
+                 published=dt.date(2025, 2, 28))
+    assert {n: i.type for n, i in got.items()} == {"Kyiv": "drone_strike"}

@@ -61,6 +61,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
     out = []
     for m in found:
         if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()) \
+                or m.lastgroup == "strike" and _BLAST_SUBJECT.search(src, max(0, m.start() - 40), m.start()) \
                 or m.lastgroup == "attack" and _POLICY_TARGETS.search(src, max(0, m.start() - 40), m.start()) \
                 or m.lastgroup == "ground_fighting" and _STRUGGLE.match(src, m.end()) \
                 or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()) \
@@ -91,6 +92,12 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
             asserted = True  # "attacks and fear of attacks by armed groups displaced 24,000 in X": the attacks' places
         out.append((m.lastgroup or "strike", m.start(), m.end(), asserted, in_quotes(quotes, m.start())))
     return tuple(out)
+
+
+#: a blast told as what struck ("two explosions struck a rally in Bukavu", "a bomb blast hit a market"): the verb is
+#: the blast's, no strike of its own (the blast word types the event)
+_BLAST_SUBJECT = re.compile(r"\b(?:explosions?|blasts?|bombs?|IEDs?|explosive\s+devices?)\s+(?:\w+\s+){0,2}$",
+                            re.IGNORECASE)
 
 
 #: the cause of a displacement that lasts: "16,000 people remain displaced in X due to the recent fighting" counts people
