@@ -144,3 +144,17 @@ def test_a_blast_told_as_what_struck_is_an_explosion(gaz):
     got = scenes(gaz, "Explosions were heard in Kyiv on Friday after Russian drones struck the city.", title="Ukraine: news",
                  published=dt.date(2025, 2, 28))
     assert {n: i.type for n, i in got.items()} == {"Kyiv": "drone_strike"}
+
+
+def test_a_place_that_helps_arms_or_backs_stands_for_its_government(gaz):
+    # the subject of a verb of support is an agent, not a scene, with an auxiliary or an adverb between
+    title, pub = "Sahel: news", dt.date(2024, 8, 20)
+    got = scenes(gaz, "A minister suggested Kyiv had helped rebels who killed dozens of soldiers near Tessalit in July.",
+                 title=title, published=pub)
+    assert set(got) == {"Tessalit"}
+    got = scenes(gaz, "Washington has long backed the forces that attacked Raqqa on Monday.", title="Syria: news",
+                 published=pub)
+    assert "Washington" not in got and len(got) == 1
+    # a place that undergoes the event is its scene
+    got = scenes(gaz, "Kyiv was hit by Russian drones on Monday.", title="Ukraine: news", published=pub)
+    assert set(got) == {"Kyiv"}

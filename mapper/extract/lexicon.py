@@ -360,7 +360,9 @@ providing provides backing backs funding fund funds funded""".split())
 AGENT_VERBS = frozenset("""approved announced agreed decided signed pledged promised sent supplied delivered provided
 imposed sanctioned condemned welcomed rejected insisted ordered authorized authorised demanded vowed warned urged
 accused blamed denied responded replied threatened proposed offered voted summoned expelled recalled
-asked asks requested requests appealed appeals""".split())
+asked asks requested requests appealed appeals
+helped helps armed arms backed backs supported supports funded funds financed trained equipped sponsored sponsors
+refused declined""".split())
 #: after a place: the place is an origin, not the target ("launched from Kursk")
 #: parts of a town named after their own name ("the Salam neighbourhood", "the Kyivskyi district"):
 #: one vocabulary for roles.py and locators.py (singular stems; callers add "s?" where plurals count)

@@ -535,7 +535,8 @@ _SPREAD = frozenset("spread spreads spreading extended extends extending expande
 # a side named as the subject of the war's start after "since"
 _SINCE_WORD_BEFORE = re.compile(r"\b(?=\w)since\s+(?:the\s+)?$", re.IGNORECASE)
 _WAR_BEGUN = re.compile(r"\s+(?:launched|began|started|unleashed|invaded|attacked)\b", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+)?[a-z]{2,})\b")
+_NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+|had\s+)?(?:(?:[a-z]+ly|long|also|already|once|now|just|still|even)\s+)?"
+                        r"[a-z]{2,})\b")
 
 
 def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead: bool = False) -> bool:
