@@ -158,3 +158,15 @@ def test_a_place_that_helps_arms_or_backs_stands_for_its_government(gaz):
     # a place that undergoes the event is its scene
     got = scenes(gaz, "Kyiv was hit by Russian drones on Monday.", title="Ukraine: news", published=pub)
     assert set(got) == {"Kyiv"}
+
+
+def test_a_town_s_district_named_beside_the_town_is_counted_by_the_town(gaz):
+    # city districts share names from town to town (the gazetteer's Kyivskyi district is Donetsk's): beside the town
+    # the clause names, the district is that town's, and the town counts the strike
+    got = scenes(gaz, "In Kharkiv, guided aerial bombs struck a residential area in the Kyivskyi district on Monday, "
+                      "wounding seven people.", title="Ukraine: news", published=dt.date(2024, 5, 2))
+    assert {n: i.type for n, i in got.items()} == {"Kharkiv": "air_strike"}
+    # the district alone is still a place
+    got = scenes(gaz, "Shelling hit the Kyivskyi district of Donetsk on Monday.", title="Ukraine: news",
+                 published=dt.date(2024, 5, 2))
+    assert len(got) == 1 and next(iter(got.values())).place.admin1_gn == "UA.05"

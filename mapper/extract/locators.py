@@ -253,6 +253,10 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
             continue
         if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
             continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike
+        if p is not None and p.kind in ("city", "village") and _QUARTER_AFTER.match(text, e) \
+                and any(t.country == p.country and t.spot != p.spot for t in towns):
+            continue  # "in Kharkiv, bombs struck the Kyivskyi district": the town counts the strike (and a city
+            # district's name recurs from town to town: the gazetteer's Kyivskyi district is Donetsk's)
         if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions \
                 and not (p.kind == "region" and not any(q.admin1_gn == p.admin1_gn for q in inner)) \
                 and not _BEYOND.search(text, max(0, s - 20), s):  # "the wider Kyiv region": beyond the city
@@ -261,6 +265,8 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
     return out
 
 
+#: a town's part named by its own name: "the Kyivskyi district", "the Salam neighbourhood"
+_QUARTER_AFTER = re.compile(rf"\s+(?:district|{lx.QUARTER_WORDS})\b", re.IGNORECASE)
 #: how far a quarter or suburb may lie from the city the text names after it ("Jaffa, Tel Aviv")
 QUARTER_KM = 10.0
 # the city after a comma closes the phrase: a country, the end of the clause ("in Jaffa, Tel Aviv, Israel.")
