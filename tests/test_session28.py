@@ -170,3 +170,17 @@ def test_a_town_s_district_named_beside_the_town_is_counted_by_the_town(gaz):
     got = scenes(gaz, "Shelling hit the Kyivskyi district of Donetsk on Monday.", title="Ukraine: news",
                  published=dt.date(2024, 5, 2))
     assert len(got) == 1 and next(iter(got.values())).place.admin1_gn == "UA.05"
+
+
+def test_a_crowd_that_attacks_is_no_battle(gaz):
+    # protesters, rioters and mobs are civilians: what they do is "other", as settlers' attacks are
+    title, pub = "DR Congo: news", dt.date(2025, 1, 29)
+    got = scenes(gaz, "Protesters attacked several embassies in Kinshasa on Tuesday.", title=title, published=pub)
+    assert {n: i.type for n, i in got.items()} == {"Kinshasa": "other"}
+    got = scenes(gaz, "A mob stormed a market in Bunia on Tuesday, killing two traders.", title=title,
+                 published=pub)
+    assert {n: i.type for n, i in got.items()} == {"Bunia": "other"}
+    # armed men who attack fight
+    got = scenes(gaz, "Gunmen attacked a police station in Bunia on Tuesday, killing two officers.", title=title,
+                 published=pub)
+    assert {n: i.type for n, i in got.items()} == {"Bunia": "ground_fighting"}

@@ -468,11 +468,14 @@ _OF_A_COUNTRY = re.compile(r"\s+(?:and\s+[A-Za-z]+\s+)?(?:proxy|proxies|soldiers
                            r"|\s+(?:[a-z]+\s+){1,3}(?:in|at|near)\s+(?:the\s+)?[A-Z]")
 
 #: civilians who attack as a group: settlers in an occupied territory ("settler attacks", "attacked by
-#: Israeli settlers"); what they do is neither a battle nor sabotage unless they burn or wreck
+#: Israeli settlers"), protesters, rioters and mobs; what they do is neither a battle nor sabotage unless they
+#: burn or wreck
 _CIVILIAN_ATTACKERS = re.compile(
     r"\b(?=\w)settler\s+(?:attacks?|violence|raids?|assaults?|rampages?)\b"
     r"|\b(?:by|from)\s+(?:[\w-]+\s+){0,2}settlers\b"
-    r"|\bsettlers\s+(?:who\s+)?(?:[a-z]+(?:ly)?\s+)?(?:attack|raid|assault|storm|stormed|torch|burn|shot|shoot|kill|beat"
+    # crowds are civilians too: "protesters attacked the embassies", "a mob torched the police station"
+    r"|\b(?:settlers|protesters|demonstrators|rioters|mobs?|crowds?)\s+(?:who\s+)?(?:[a-z]+(?:ly)?\s+)?"
+    r"(?:attack|raid|assault|storm|stormed|torch|burn|shot|shoot|kill|beat"
     r"|injur|wound|vandali|rampag|carried\s+out|perpetrat|went\s+on\s+a\s+rampage)\w*", re.IGNORECASE)
 
 #: a clause that ranks the event just told among others ("It was the deadliest attack on the city since
