@@ -184,3 +184,12 @@ def test_a_crowd_that_attacks_is_no_battle(gaz):
     got = scenes(gaz, "Gunmen attacked a police station in Bunia on Tuesday, killing two officers.", title=title,
                  published=pub)
     assert {n: i.type for n, i in got.items()} == {"Bunia": "ground_fighting"}
+
+
+def test_a_group_named_as_what_was_attacked_is_not_the_attacker(gaz):
+    title, pub = "Sudan: news", dt.date(2023, 4, 4)
+    got = scenes(gaz, "The army carried out air strikes on RSF bases in Omdurman on Monday.", title=title, published=pub)
+    assert {n: (i.type, i.actor) for n, i in got.items()} == {"Omdurman": ("air_strike", None)}
+    # a group named after the event word in no role of target is still its author ("clashes with the RSF")
+    got = scenes(gaz, "Heavy clashes with the RSF were reported in Omdurman on Monday.", title=title, published=pub)
+    assert {n: i.actor for n, i in got.items()} == {"Omdurman": "Rapid Support Forces"}

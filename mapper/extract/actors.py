@@ -96,7 +96,15 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
     if best:
         return best[1]
-    return groups[0][1] if groups else None
+    # a group named as what was attacked is not the attacker ("air strikes on RSF bases in Omdurman")
+    agents = [name for at, name in groups if not _TARGET_BEFORE.search(text, max(0, at - 40), at)]
+    return agents[0] if agents else None
+
+
+#: the words before a group that make it the target: "strikes on RSF bases", "an attack against M23 positions",
+#: "drones targeting Houthi sites"
+_TARGET_BEFORE = re.compile(r"\b(?=\w)(?:on|against|targeting|targeted|at)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
 
 
 #: the states named as supporting the attackers, up to the clause's verb ("with support from Australia, Bahrain,
