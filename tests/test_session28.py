@@ -193,3 +193,15 @@ def test_a_group_named_as_what_was_attacked_is_not_the_attacker(gaz):
     # a group named after the event word in no role of target is still its author ("clashes with the RSF")
     got = scenes(gaz, "Heavy clashes with the RSF were reported in Omdurman on Monday.", title=title, published=pub)
     assert {n: i.actor for n, i in got.items()} == {"Omdurman": "Rapid Support Forces"}
+
+
+def test_ground_gained_told_by_the_compass_from_a_town(gaz):
+    # a military briefing's advances and ground taken back, told by the compass from a town
+    title, pub = "Senior Defense Official Holds a Background Briefing", dt.date(2022, 4, 28)
+    got = scenes(gaz, "Russian forces made some advances east of Izyum on Thursday.", title=title, published=pub)
+    assert {n: i.type for n, i in got.items()} == {"Izyum": "ground_fighting"}
+    got = scenes(gaz, "We continue to see the Ukrainians begin to claw back territory north and northeast of Kharkiv.",
+                 title=title, published=pub)
+    assert {n: i.type for n, i in got.items()} == {"Kharkiv": "ground_fighting"}
+    # "advances of" with no compass word is no advance on the ground
+    assert not scenes(gaz, "The advances of medicine in Kharkiv were praised on Thursday.", title=title, published=pub)

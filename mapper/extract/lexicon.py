@@ -101,7 +101,12 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|(?<=to )storm|storming|(?:made|making|make) gains|gained ground"
                         # the advance as a noun: "Russian advances near Pokrovsk", "the advance on Bakhmut",
                         # "recent advances by the Sudanese Armed Forces in Khartoum" (not "in advance", "advance notice")
-                        r"|(?<!\bin )advances?(?= (?:near|toward|towards|into|on|along|around)\b)"
+                        r"|(?<!\bin )advances?(?= (?:near|toward|towards|into|on|along|around"
+                        # or told by the compass from a town: "some advances east of Izyum"
+                        r"|(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
+                        r"(?: and (?:(?:north|south)(?:-?(?:east|west))?|east|west))? of)\b)"
+                        # ground taken back: "the Ukrainians claw back territory north of Kharkiv"
+                        r"|claw(?:s|ed|ing)? back(?= (?:territory|ground|land|villages|towns|positions)\b)"
                         r"|(?<!\bin )advances?(?= by (?:the )?(?:[\w-]+ ){0,3}?(?:forces|army|troops|soldiers|rebels|militants"
                         r"|fighters|militias?|RSF|SAF|M23)\b)"
                         # an offensive told as a push: "launched a new push toward the old city of Mosul"
