@@ -205,3 +205,16 @@ def test_ground_gained_told_by_the_compass_from_a_town(gaz):
     assert {n: i.type for n, i in got.items()} == {"Kharkiv": "ground_fighting"}
     # "advances of" with no compass word is no advance on the ground
     assert not scenes(gaz, "The advances of medicine in Kharkiv were praised on Thursday.", title=title, published=pub)
+
+
+def test_a_state_whose_organ_speaks_is_not_the_attacker(gaz):
+    # "Russia's defence ministry confirmed attacks in ...": the state reports the attacks on its own ground
+    got = scenes(gaz, "Russia's defence ministry confirmed drone attacks on airfields in Murmansk and Irkutsk on Sunday.",
+                 title="News", published=dt.date(2025, 6, 2))
+    assert set(got) == {"Murmansk", "Irkutsk"} and all(i.actor != "Russia" for i in got.values())
+    # the organ that says its own forces struck names the attacker; the army that attacks is its state's
+    got = scenes(gaz, "Ukraine's General Staff said its forces hit a refinery in Saratov on Sunday.", title="News",
+                 published=dt.date(2025, 6, 2))
+    assert [i.actor for i in got.values()] == ["Ukraine"]
+    got = scenes(gaz, "Russia's army attacked Pokrovsk on Sunday.", title="News", published=dt.date(2025, 6, 2))
+    assert [i.actor for i in got.values()] == ["Russia"]

@@ -161,10 +161,13 @@ _SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:(?:has\s+|have\s+|strongly\s
                      r"|(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:alarmed|saddened|shocked|concerned|appalled|horrified"
                      r"|outraged|dismayed|troubled|disturbed|gravely|deeply)"
                      # "U.S. State Department spokesman Vedant Patel issued a statement", "Ukrainian officials said"
-                     r"|(?:spokes(?:man|woman|person)|ambassador|envoy|embassy|officials?|delegation|representatives?)\b)")
+                     r"|(?:spokes(?:man|woman|person)|ambassador|envoy|embassy|officials?|delegation|representatives?)\b"
+                     # "Russia's defence ministry confirmed attacks", "Israel's military said": its organ speaks
+                     r"|(?:[a-z]+\s+){0,2}(?:ministry|military|army|government|authorities|[Gg]eneral\s+[Ss]taff)\s+"
+                     r"(?:has\s+|have\s+)?(?:said|says|confirmed|confirms|reported|reports|stated|states|announced|claimed)\b)")
 #: a state that says it did the deed, itself or through its organs ("India said it struck nine sites",
 #: "Ukraine's General Staff said its forces hit a refinery"): the speaker is the attacker
-_SAYS_IT_DID = re.compile(r"\S*(?:['’]s\s+(?:[\w-]+\s+){1,2}?)?\s*(?:said|says|stated|announced|claimed|confirmed)\s+(?:that\s+)?"
+_SAYS_IT_DID = re.compile(r"\S*(?:\s+[\w-]+){0,2}?\s+(?:said|says|stated|announced|claimed|confirmed)\s+(?:that\s+)?"
                           r"(?:it|they|its\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|navy|air\s+force|units|jets|drones"
                           r"|missiles))\s+(?:had\s+|has\s+|have\s+)?(?:struck|hit|attacked|launched|shelled|fired|bombed|targeted"
                           r"|carried\s+out|conducted|destroyed|captured|seized|took|raided"
