@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from mapper.extract import lexicon as lx
+from mapper.extract.locators import UNIT_NOUNS
 from mapper.geo.contained import inside
 from mapper.model import Mention, Place, Resolved
 
@@ -89,9 +90,8 @@ _FOCUS_UNKNOWN = re.compile(
     r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
 
 
-_UNIT_AFTER = re.compile(r"\s+(?:province|division|district|region|state|county|groupement|chiefdom|territory|health\s+zone"
-                         r"|department|prefecture|governorate|oblast|raion|township|LGA|locality|municipality|commune)\b",
-                         re.IGNORECASE)
+#: a unit named by its own name ("the Seno province", "the Jomba groupement"): no village
+_UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_NOUNS}|groupement|chiefdom|department|prefecture|oblast)\b", re.IGNORECASE)
 
 
 def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContext) -> list[tuple[int, int, Resolved]]:

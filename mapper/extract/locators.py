@@ -162,10 +162,11 @@ _HELD_NAME = re.compile(
     r"|governorate|state|territory)\s+of\s+)"
     # the unit told by its part: "in Barsalogho commune, northern Centre-Nord region"
     r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?\s+|(?:east|west)(?:ern)?\s+|central\s+)?$")
+#: the words of administrative units that may follow a unit's name
+UNIT_NOUNS = (r"district|locality|territory|health\s+zone|commune|municipality|division|county|province|governorate|state"
+              r"|region|LGA|local\s+government\s+area|township|raion|hromada")
 # a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")
-_UNIT_WORDS = re.compile(r"\s+(?:district|locality|territory|health\s+zone|commune|municipality|division|county|province"
-                         r"|governorate|state|region|LGA|local\s+government\s+area|township|raion|hromada)\b",
-                         re.IGNORECASE)
+_UNIT_WORDS = re.compile(rf"\s+(?:{UNIT_NOUNS})\b", re.IGNORECASE)
 _COMPASS_NAME = re.compile(r"(?:north|south|east|west|central|upper|lower|greater|eastern|western|northern|southern)",
                            re.IGNORECASE)
 

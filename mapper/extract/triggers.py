@@ -58,6 +58,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
     quotes = quote_spans(text)
     # "reports of shelling in Kyiv are crudely fabricated": the events a speaker calls false are denied
     denied = [d.span("told") for d in _DISCREDITED.finditer(text)] if _DISCREDITING.search(low) else []
+    still_away = "displaced" in low  # most clauses tell no displacement: skip _DISPLACED_STILL per trigger
     out = []
     for m in found:
         if m.lastgroup == "strike" and _no_attack(src, m.start(), m.end()) \
@@ -67,7 +68,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                 or m.lastgroup == "diplomatic" and _NOT_TALKS.match(src, m.end()) \
                 or m.lastgroup == "violence" and _NAMED_CAUSE.search(text, max(0, m.start() - 40), m.end()) \
                 or m.lastgroup == "violence" and _FLIGHT_CAUSE.search(src, max(0, m.start() - 160), m.start()) \
-                or _DISPLACED_STILL.search(src, max(0, m.start() - 160), m.start()) \
+                or still_away and _DISPLACED_STILL.search(src, max(0, m.start() - 160), m.start()) \
                 or m.lastgroup in _WEAPON_NOUNS and _MAKING.match(src, m.end()) \
                 or m.lastgroup == "ground_fighting" and _not_taken(text, src, m):
             continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
@@ -100,10 +101,12 @@ _BLAST_SUBJECT = re.compile(r"\b(?:explosions?|blasts?|bombs?|IEDs?|explosive\s+
                             re.IGNORECASE)
 
 
+#: the words that give a displacement's cause: "due to", "because of", "owing to", "as a result of"
+_CAUSE_OF = r"due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of"
 #: the cause of a displacement that lasts: "16,000 people remain displaced in X due to the recent fighting" counts people
 #: still away from home (a humanitarian figure), it tells no event (any event word: the fighting is told elsewhere)
 _DISPLACED_STILL = re.compile(r"\b(?:remain(?:s|ed|ing)?|(?:are|is|were|was)\s+still|still)\s+(?:internally\s+)?displaced\b"
-                              r"[^.;:]*?\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|by|from)"
+                              rf"[^.;:]*?\b(?:{_CAUSE_OF}|by|from)"
                               r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -116,7 +119,7 @@ _FEAR_OF_MORE = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?(?:fears?|threats?|risks
 #: violence told as why people fled, in a clause of displacement: "4,800 people were forced to flee their villages in
 #: Menchum division due to violence" (the flight is the clause's news; the violence is no event it places)
 _FLIGHT_CAUSE = re.compile(r"\b(?:fled|flee(?:ing)?|displac\w+|forced\s+to\s+(?:flee|leave))\b[^.;:]*?"
-                           r"\b(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|fleeing)"
+                           rf"\b(?:{_CAUSE_OF}|fleeing)"
                            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
