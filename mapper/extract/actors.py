@@ -154,6 +154,8 @@ _VICTIMS = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:were|was|(?:have|has|had)\s+bee
 _DEFENCE = re.compile(r"(?:repel(?:s|led|ling)?|repuls(?:e|es|ed|ing)|fended\s+off|fought\s+off|beat\s+back|thwart(?:ed|s)?)\b",
                       re.IGNORECASE)
 _DEFENCE_REACH = 60
+#: past and present verbs of saying that report a deed (shared by :data:`_SPEAKS` and :data:`_SAYS_IT_DID`)
+_SAID = r"said|says|stated|announced|claimed|confirmed"
 #: a country that speaks of the attack ("The UK condemns the capture of Masisi by M23") is not its author
 _SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:(?:has\s+|have\s+|strongly\s+|also\s+)?(?:condemn|denounc|welcom|deplor|call|urg|warn|express"
                      r"|reject|said|says|stat)\w*"
@@ -164,10 +166,10 @@ _SPEAKS = re.compile(r"\S*(?:\s+[A-Z]\S*){0,2}\s+(?:(?:has\s+|have\s+|strongly\s
                      r"|(?:spokes(?:man|woman|person)|ambassador|envoy|embassy|officials?|delegation|representatives?)\b"
                      # "Russia's defence ministry confirmed attacks", "Israel's military said": its organ speaks
                      r"|(?:[a-z]+\s+){0,2}(?:ministry|military|army|government|authorities|[Gg]eneral\s+[Ss]taff)\s+"
-                     r"(?:has\s+|have\s+)?(?:said|says|confirmed|confirms|reported|reports|stated|states|announced|claimed)\b)")
+                     rf"(?:has\s+|have\s+)?(?:{_SAID}|confirms|reported|reports|states)\b)")
 #: a state that says it did the deed, itself or through its organs ("India said it struck nine sites",
 #: "Ukraine's General Staff said its forces hit a refinery"): the speaker is the attacker
-_SAYS_IT_DID = re.compile(r"\S*(?:\s+[\w-]+){0,2}?\s+(?:said|says|stated|announced|claimed|confirmed)\s+(?:that\s+)?"
+_SAYS_IT_DID = re.compile(rf"\S*(?:\s+[\w-]+){{0,2}}?\s+(?:{_SAID})\s+(?:that\s+)?"
                           r"(?:it|they|its\s+(?:[\w-]+\s+)?(?:forces|troops|army|military|navy|air\s+force|units|jets|drones"
                           r"|missiles))\s+(?:had\s+|has\s+|have\s+)?(?:struck|hit|attacked|launched|shelled|fired|bombed|targeted"
                           r"|carried\s+out|conducted|destroyed|captured|seized|took|raided"

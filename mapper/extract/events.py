@@ -146,7 +146,8 @@ class ArticleContext:
     subject: Place | None = None  # the one place below country the title names and the body names again, if any
     lead: int = 0  # where the body's first sentence starts (after bylines and headings: a dateline's place)
     # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"), and whether the
-    # title names a bomb set off ("bomb_attack"), written by link_clause as it walks the article's clauses in order
+    # title names a bomb set off ("bomb_attack"), written by link_clause as it walks the article's clauses in order;
+    # and per-article tables its helpers derive once ("body_words": fallback_places._lower_in)
     recent: dict = field(default_factory=dict)
 
     def weapon_for(self, clause: Clause) -> str | None:

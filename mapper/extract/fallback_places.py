@@ -117,10 +117,22 @@ def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContex
             continue
         if _UNIT_AFTER.match(text, e):
             continue  # "in the Seno province": a unit, not a village
-        if re.search(r"\b" + re.escape(name.lower()) + r"\b", body):
+        if _lower_in(name.lower(), body, ctx.recent):
             continue  # a word the article also writes in lower case
         out.append((s, e, Resolved(Mention(name, s, e), inside(name, ctx.focus))))
     return out
+
+
+def _lower_in(low: str, body: str, recent: dict) -> bool:
+    """Whether ``body`` writes ``low`` (a lower-cased name) as it is, as whole words: a name of one word
+    is looked up in the set of the body's words (made once per article, kept in ``recent``), a longer
+    one searched for."""
+    if not low.isalnum():
+        return re.search(r"\b" + re.escape(low) + r"\b", body) is not None
+    words = recent.get("body_words")
+    if words is None:
+        words = recent["body_words"] = frozenset(re.findall(r"\w+", body))
+    return low in words
 
 
 def _unknown_places(text: str, known: list[tuple[int, int]], kind: str,

@@ -21,7 +21,7 @@ from mapper.extract.governing import COORDINATED
 from mapper.extract.roles import NEAR
 from mapper.extract.triggers import scan
 from mapper.geo.candidates import flat_km
-from mapper.geo.contained import POSSESSIVE, inside
+from mapper.geo.contained import COMPASS_ADJ, POSSESSIVE, inside
 from mapper.model import Clause, Mention, Place, Resolved
 
 # between a town and the town that locates it
@@ -161,7 +161,7 @@ _HELD_NAME = re.compile(
     r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
     r"|governorate|state|territory)\s+of\s+)"
     # the unit told by its part: "in Barsalogho commune, northern Centre-Nord region"
-    r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?\s+|(?:east|west)(?:ern)?\s+|central\s+)?$")
+    rf"(?:{COMPASS_ADJ}\s+)?$")
 #: the words of administrative units that may follow a unit's name
 UNIT_NOUNS = (r"district|locality|territory|health\s+zone|commune|municipality|division|county|province|governorate|state"
               r"|region|LGA|local\s+government\s+area|township|raion|hromada")

@@ -73,9 +73,11 @@ def _possessed(spans: list[Span], text: str, places: dict[int, Place], j: int) -
     return j
 
 
+#: a compass adjective before a holder's name ("of the southern Urozgan province", "in north-eastern Borno
+#: state"); also :mod:`mapper.extract.locators`' villages held by a unit
+COMPASS_ADJ = r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)"
+_COMPASS = rf"(?:{COMPASS_ADJ}\s)?"
 #: "X <noun> of Y": the words that say a named place lies inside the next one
-#: a compass adjective before the holder's name ("of the southern Urozgan province")
-_COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s|central\s)?"
 _HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
                    r"section|outskirts|township|camp|village|town|settlement|locality|commune)s?\s(?:of|in|outside)\s"
                    r"(?:the\s)?" + _COMPASS)
