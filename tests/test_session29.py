@@ -2,7 +2,14 @@
 a corpus), with the real gazetteer."""
 from __future__ import annotations
 
+import datetime as dt
+
 from test_geo_context import places
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
 
 
 def test_a_hyphenated_compass_word_before_the_holder_keeps_the_place_inside_it(services):
@@ -12,3 +19,19 @@ def test_a_hyphenated_compass_word_before_the_holder_keeps_the_place_inside_it(s
         got = places(services, f"Taliban fighters attacked a checkpoint in Chora district of the {compass} "
                                "Urozgan province, officials said.")
         assert got["Chora"][2] == "AF" and got["Chora"][4] == 3, compass
+
+
+def scenes(gaz, text, title="Update", published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", text=text, title=title, published=published), gaz)
+    return {i.place.name: i for i in dedupe(items)}
+
+
+def test_a_town_that_came_under_fire_of_any_degree_was_attacked(gaz):
+    # "came under fire" told with words of degree or kind between "under" and "fire"
+    for told in ("increasingly regular", "near-constant", "renewed heavy", "Russian"):
+        got = scenes(gaz, f"On 12 May, the town of Orikhiv came under {told} fire, regional officials said.")
+        assert "Orikhiv" in got and got["Orikhiv"].date_start == dt.date(2025, 5, 12), told
+    # criticism is no attack, whatever word it is told with
+    for told in ("political", "public", "media"):
+        got = scenes(gaz, f"On 12 May, the governor of Zaporizhzhia came under {told} fire for the evacuation plan.")
+        assert not got, told

@@ -222,7 +222,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                # "the convoy came under fire": attacked by a means the text does not name
                # (a weapon named before "fire" types it by its own word: "came under artillery fire");
                # criticism is not ("came under fire for his remarks")
-               r"|(?:came|come|comes|coming) under (?:(?:heavy|intense|sustained|direct|renewed|hostile|enemy) )*fire"
+               # (told with any words of degree or kind: "has come under increasingly regular fire", not "political fire")
+               r"|(?:came|come|comes|coming) under (?:(?!(?:political|public|media|legal)\b)[a-z-]+ ){0,3}fire"
                r"(?!\s+(?:for|over|from\s+(?:critics|lawmakers|the\s+opposition)))"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
