@@ -35,3 +35,15 @@ def test_a_town_that_came_under_fire_of_any_degree_was_attacked(gaz):
     for told in ("political", "public", "media"):
         got = scenes(gaz, f"On 12 May, the governor of Zaporizhzhia came under {told} fire for the evacuation plan.")
         assert not got, told
+
+
+def test_goods_used_in_attacks_make_no_attack_where_their_makers_are(gaz):
+    # a sanctions release: the entities' countries are no scenes of the attacks their goods were used in
+    got = scenes(gaz, "Today, the Treasury sanctioned 12 entities in China and the United Arab Emirates for supplying "
+                      "components used in Russia's drone attacks on Ukraine.")
+    assert "China" not in got and "United Arab Emirates" not in got
+    got = scenes(gaz, "The EU listed firms in Kazakhstan selling electronics that were used for missile strikes.")
+    assert "Kazakhstan" not in got
+    # a force that uses its weapons in attacks still attacks
+    got = scenes(gaz, "On 11 May, Russia used Shahed drones in attacks on Odesa, the regional governor said.")
+    assert got["Odesa"].type == "drone_strike" and got["Odesa"].date_start == dt.date(2025, 5, 11)

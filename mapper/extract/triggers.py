@@ -430,8 +430,11 @@ _WEAPON_TRADE = re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|sup
                            # and as trade: "companies in Tehran that supply drones to Russia", "sold missiles"
                            # (the verb only: "a supply column came under fire", "an export terminal" are nouns)
                            r"|(?<=that\s)supply|(?<=which\s)supply|(?<=who\s)supply|supplie[sd]|supplying|sells|selling|sold"
-                           r"|exported|exporting)"
-                           r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                           r"|exported|exporting"
+                           # goods whose use the attacks are: "components used in Russia's drone attacks"
+                           r"|(?:components?|parts|engines?|electronics|equipment|technolog(?:y|ies)|materials?|goods|chips)"
+                           r"\s+(?:(?:that|which)\s+(?:are|were|have\s+been|had\s+been)\s+)?used\s+(?:in|for))"
+                           r"\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
                         r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
 
