@@ -47,3 +47,15 @@ def test_goods_used_in_attacks_make_no_attack_where_their_makers_are(gaz):
     # a force that uses its weapons in attacks still attacks
     got = scenes(gaz, "On 11 May, Russia used Shahed drones in attacks on Odesa, the regional governor said.")
     assert got["Odesa"].type == "drone_strike" and got["Odesa"].date_start == dt.date(2025, 5, 11)
+
+
+def test_events_two_leaders_discussed_are_topics_unless_dated(gaz):
+    # a readout: what was discussed is the topic of a talk, not an event reported
+    got = scenes(gaz, "The two presidents discussed the situation in the Middle East, including Israeli strikes in "
+                      "Gaza and Lebanon, and exchanged views on the shelling of Zaporizhzhia.",
+                 title="Telephone conversation with the President of Turkey")
+    assert not got
+    # a strike the leaders discussed that the clause dates is told
+    got = scenes(gaz, "The leaders discussed the Russian missile strike on Dnipro early this morning.",
+                 title="PM call with President Zelenskyy")
+    assert got["Dnipro"].type == "missile_strike" and got["Dnipro"].date_start == dt.date(2025, 5, 14)

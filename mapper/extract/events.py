@@ -123,6 +123,10 @@ _WAR_START = re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginn
 _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
 #: at most this many characters between a date and the back-reference word it dates ("the May 25 attack")
 _ECHO_DATE_GAP = 3
+#: a verb of talking about something before the event words: the events are its topic
+#: (told in the past: "I'll discuss the reports of drone attacks" is a briefer about to tell events)
+_DISCUSSED = re.compile(r"\b(?=\w)(?:discussed|talked\s+about|exchanged\s+views\s+on|touched\s+(?:up)?on"
+                        r"|held\s+(?:talks|discussions)\s+(?:on|about))\b[^.;:]*$", re.IGNORECASE)
 
 
 def named_weapon(found: list[tuple[str, int, int]]) -> str | None:
@@ -256,11 +260,14 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if (date.precision > 2 or undated or not own_date) and (
             all(lx.GENERIC.search(text, max(0, s - 30), s) for _, s, _ in found)
             or lx.TREND_AFTER.search(text, 0, _made_of(text, found)) or lx.CONTEXT_OPENER.match(text)
-            or lx.PATTERN_AFTER.search(text)):
+            or lx.PATTERN_AFTER.search(text)
+            or all(_DISCUSSED.search(text, max(0, s - 120), s) for _, s, _ in found)):
         # "its continued missile strikes on Ukraine" this month, "Odesa is also facing the onslaught of
         # increased aerial attacks" after a dated sentence: a pattern, not an event; so is what a trend
         # the clause asserts first is made of ("Armed actions in Norte de Santander are increasing, with
-        # reports of combat and attacks in San Calixto")
+        # reports of combat and attacks in San Calixto"); so are the topics of a talk ("The two leaders
+        # discussed the situation in the Middle East, including Israeli strikes in Gaza"), unless dated
+        # ("discussed the missile strike on Kyiv this morning")
         return [], []
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
