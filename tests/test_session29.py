@@ -70,3 +70,9 @@ def test_a_toll_counted_since_a_point_long_ago_or_undated_is_a_running_total(gaz
     got = scenes(gaz, "Since Sunday, Russian strikes have killed 12 people in Kharkiv, the governor said.")
     inc = got["Kharkiv"]
     assert (inc.date_start, inc.date_end, inc.killed) == (dt.date(2025, 5, 11), dt.date(2025, 5, 14), 12)
+
+
+def test_people_displaced_by_fighting_since_long_ago_are_a_stock(gaz):
+    got = scenes(gaz, "The UK is providing £30 million to communities in Rakhine and Chin states, where fighting between "
+                      "the military and the Arakan Army has displaced hundreds of thousands of people since November 2023.")
+    assert not got

@@ -96,8 +96,8 @@ _TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+
                     r"|registered|documented|verified)\b", re.IGNORECASE)
 _TALLY_DAYS = 7
 #: a toll counted since a point ("Since the collapse of the ceasefire, Israeli strikes have killed thousands",
-#: "Russian attacks have killed 40 civilians in Kherson since March"): a running total when the point is
-#: no date, or one more than :data:`_TALLY_DAYS` back
+#: "Russian attacks have killed 40 civilians in Kherson since March", "fighting has displaced 300,000 since
+#: November 2023"): a running total when the point is no date, or one more than :data:`_TALLY_DAYS` back
 _SINCE_TOLL = re.compile(r"\bsince\b[^.;:]*?\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|wounded|injured"
                          r"|displaced)\b|\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|wounded|injured"
                          r"|displaced)\b[^.;:]*?\bsince\b", re.IGNORECASE)
@@ -252,7 +252,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     if (all(k in PEOPLE_HARMED for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
             plural and _RUNNING_TOTAL.search(text)) or (
             (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))) or (
-            plural and _SINCE_TOLL.search(text)
+            _SINCE_TOLL.search(text)
             and ((date.end - date.start).days > _TALLY_DAYS or date.precision == 2 and date.start == date.end == published)):
         # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
