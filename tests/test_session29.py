@@ -76,3 +76,28 @@ def test_people_displaced_by_fighting_since_long_ago_are_a_stock(gaz):
     got = scenes(gaz, "The UK is providing £30 million to communities in Rakhine and Chin states, where fighting between "
                       "the military and the Arakan Army has displaced hundreds of thousands of people since November 2023.")
     assert not got
+
+
+def _days(inc):
+    return inc.date_start.isoformat(), inc.date_end.isoformat()
+
+
+def test_coordinated_parts_told_by_day_names_each_keep_their_own_day(gaz):
+    pub = dt.date(2025, 2, 26)  # a Wednesday
+    got = scenes(gaz, "Russian shelling killed two people in Kherson on Sunday, and on Monday drones struck Odesa.",
+                 published=pub)
+    # one day each (not both days for both towns)
+    assert _days(got["Kherson"]) == ("2025-02-23", "2025-02-23") and got["Kherson"].type == "shelling"
+    assert _days(got["Odesa"]) == ("2025-02-24", "2025-02-24") and got["Odesa"].type == "drone_strike"
+    items, _ = extract_article(Article(id="t", text="Russian shelling killed two people in Kherson on Sunday, and on "
+                                       "Monday drones struck Odesa.", title="Update", published=pub), gaz)
+    assert len(dedupe(items)) == 2
+    # a part told by a range ("over the weekend") and one by a day
+    got = scenes(gaz, "Over the weekend, gunmen attacked a village near Djibo, and on Monday an airstrike hit Dori.",
+                 published=pub)
+    assert _days(got["Djibo"]) == ("2025-02-22", "2025-02-23") and _days(got["Dori"]) == ("2025-02-24", "2025-02-24")
+    # each part is typed as a clause of its own: the gunmen's attack is not the airstrike
+    assert got["Djibo"].type == "ground_fighting" and got["Dori"].type == "air_strike"
+    # one period told by its two ends stays one
+    got = scenes(gaz, "Between Sunday and Tuesday, drones struck Odesa and Izmail.", published=pub)
+    assert _days(got["Odesa"]) == ("2025-02-23", "2025-02-25") == _days(got["Izmayil"])

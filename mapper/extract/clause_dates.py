@@ -365,6 +365,8 @@ def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
             continue
         return [DateSpan(date.start.replace(day=d), date.start.replace(day=d), 1) for d in days]
     for m in _WEEKDAY_LIST.finditer(text) if date.start < date.end else ():  # a day is never split into two
+        if _BETWEEN.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "between Sunday and Tuesday": one period
         named = [_WEEKDAYS.index(w.lower()) for w in re.findall("|".join(_WEEKDAYS), m.group("w"), re.IGNORECASE)]
         span = [date.start + dt.timedelta(days=k) for k in range((date.end - date.start).days + 1)]
         days = [next((d for d in span if d.weekday() == w), None) for w in named]

@@ -50,8 +50,8 @@ def coordinated_days(text: str, found: list[tuple[int, int, DateSpan]], places: 
     on 26 December".  The clause's dates (``found``, all single days, at least two different ones,
     no range between them) each in a part of its own that names a place (``places``: their starts);
     returns (start of part, day) for the parts that hold a date, else [] (the clause's date stands)."""
-    if len(found) < 2 or any(d.precision != 1 for *_, d in found) or len({d.start for *_, d in found}) < 2:
-        return []
+    if len(found) < 2 or any(a[2].end >= b[2].start for a, b in zip(found, found[1:])):
+        return []  # one date, or dates that overlap or run backwards ("in May ... on 5 May")
     if any(_RANGE_GAP.match(text[a[1]:b[0]]) for a, b in zip(found, found[1:])):
         return []  # "on 19 and 26 December", "from 3 to 5 May": one period or a list of days for all
     bounds = [0, *(m.end() for m in _PART_BREAK.finditer(text)), len(text)]

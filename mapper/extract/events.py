@@ -129,6 +129,8 @@ _WAR_START = re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginn
 _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
 #: at most this many characters between a date and the back-reference word it dates ("the May 25 attack")
 _ECHO_DATE_GAP = 3
+#: the name of a day, which dates a part of a clause as a number does
+_DAY_NAME = re.compile(r"\b(?=\w)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|yesterday|today|tonight)\b", re.IGNORECASE)
 #: a verb of talking about something before the event words: the events are its topic
 #: (told in the past: "I'll discuss the reports of drone attacks" is a briefer about to tell events)
 _DISCUSSED = re.compile(r"\b(?=\w)(?:discussed|talked\s+about|exchanged\s+views\s+on|touched\s+(?:up)?on"
@@ -402,12 +404,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     by_rockets = unnamed and weapon == "missile_strike"
     # a place inside a phrase that points back to another event takes that event's date
     points_back, numbered = _POINTS_BACK.search(text), DIGIT_OR_MONTH.search(text)
-    dates = find_dates(text, published) if points_back or numbered else []  # once for both uses
+    # (parts may tell their days by name: "killed two in Kherson on Sunday, and on Monday drones struck Odesa")
+    daily = date.start != date.end and (numbered or _DAY_NAME.search(text))
+    dates = find_dates(text, published) if points_back or numbered or daily else []  # once for all uses
     pointed = pointed_back_dates(text, dates) if points_back else []
     apart = far_apart_dates(text, dates) if numbered else []
     # a clause of parts that each tell their own day ("on 19 December ..., and on 26 December ...")
-    parts = coordinated_days(text, dates, [s for s, _, _ in kept]) \
-        if numbered and not apart and date.start != date.end else []
+    parts = coordinated_days(text, dates, [s for s, _, _ in kept]) if daily and not apart else []
     # in a story of a bomb set off, "was bombed" and "the bombing" (no aircraft named) tell bombs set off too
     bombs_set_off = ctx.recent.get("bomb_attack", False) \
         and not any(k == "air_strike" and not _BOMB_WORD.fullmatch(text, s, e) for k, s, e in found)
@@ -420,6 +423,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             continue
         seen.add(place.spot)
         k = kinds[s]
+        if parts and k != "diplomatic" and _ground_part(text, found, parts, s, k):
+            k = "ground_fighting"  # "the RSF attacked Zamzam over the weekend, and on Monday drones struck Kosti"
         if k in _NAMED_BOMB_KINDS and _NAMES_BOMBING.match(text, e) or k == "air_strike" and bombs_set_off:
             k = "explosion"  # "the Quetta bombing", "the Kabul airport bombing": a bomb set off there
         killed, injured = figures.get(s, (None, None))
@@ -463,6 +468,21 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                                  "" if not echo else "own" if s > pointing else "aftermath"))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _ground_part(text: str, found: list[tuple[str, int, int]], parts: list[tuple[int, DateSpan]], at: int,
+                 kind: str) -> bool:
+    """Whether the dated part of a clause (:func:`coordinated_days`) holding the place at ``at`` tells only
+    generic event words whose doers are on the ground ("Over the weekend, the RSF attacked Zamzam camp, and on
+    Monday drones struck Kosti": Zamzam's attack is not the drones'), as a clause of its own would."""
+    starts = [lo for lo, _ in parts]
+    i = bisect.bisect_right(starts, at) - 1
+    lo = starts[i] if i >= 0 else 0
+    hi = starts[i + 1] if 0 <= i + 1 < len(starts) else len(text)
+    own = [t for t in found if lo <= t[1] < hi]
+    if not own or any(k not in GENERIC_KINDS for k, _, _ in own) or len(own) == len(found):
+        return False
+    return bool(GROUND.search(text, lo, hi)) or on_foot_subject(text[lo:hi], own[0][1] - lo, kind)
 
 
 #: a place glued by a hyphen to a lower-case word modifies a noun ("US-made tanks", "a UK-flagged
