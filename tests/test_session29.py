@@ -101,3 +101,15 @@ def test_coordinated_parts_told_by_day_names_each_keep_their_own_day(gaz):
     # one period told by its two ends stays one
     got = scenes(gaz, "Between Sunday and Tuesday, drones struck Odesa and Izmail.", published=pub)
     assert _days(got["Odesa"]) == ("2025-02-23", "2025-02-25") == _days(got["Izmayil"])
+
+
+def test_a_force_that_speaks_after_the_event_is_not_its_attacker(gaz):
+    text = ("Iran fired about 180 ballistic missiles at Israel on Tuesday evening. Some struck near the Nevatim air "
+            "base, the Israeli military said.")
+    got = scenes(gaz, text, published=dt.date(2024, 10, 2))
+    inc = got["Nevatim Air Base"]
+    assert (inc.actor, inc.type) == ("Iran", "missile_strike")
+    # a force that says it did the deed is its author
+    got = scenes(gaz, "On Tuesday, the Israeli military said it struck Hezbollah targets in Tyre.",
+                 published=dt.date(2024, 10, 2))
+    assert got["Tyre"].actor == "Israel"

@@ -97,7 +97,9 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     if best:
         return best[1]
     # a group named as what was attacked is not the attacker ("air strikes on RSF bases in Omdurman")
-    agents = [name for at, name in groups if not _TARGET_BEFORE.search(text, max(0, at - 40), at)]
+    # ... nor one that speaks of it ("Some struck near the Nevatim air base, the Israeli military said")
+    agents = [name for at, name in groups if not _TARGET_BEFORE.search(text, max(0, at - 40), at)
+              and (not _SPEAKS.match(text, at) or _SAYS_IT_DID.match(text, at))]
     return agents[0] if agents else None
 
 
