@@ -113,3 +113,13 @@ def test_a_force_that_speaks_after_the_event_is_not_its_attacker(gaz):
     got = scenes(gaz, "On Tuesday, the Israeli military said it struck Hezbollah targets in Tyre.",
                  published=dt.date(2024, 10, 2))
     assert got["Tyre"].actor == "Israel"
+
+
+def test_an_attack_on_a_ship_told_by_its_distance_off_a_port_is_one_stand_off_strike(gaz):
+    got = scenes(gaz, "Yemen's Houthi rebels attacked a Liberian-flagged oil tanker in the Red Sea on Tuesday, about 64 "
+                      "nautical miles west of Hodeidah, a maritime security agency said.",
+                 published=dt.date(2024, 10, 2))
+    # one incident, at the point the distance gives (the sea it lies in sums it up), from afar: no fight on the ground
+    assert len(got) == 1
+    (name, inc), = got.items()
+    assert "nautical miles west of" in name and inc.type == "missile_strike" and inc.place.geo_precision == 2

@@ -129,6 +129,8 @@ _WAR_START = re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginn
 _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
 #: at most this many characters between a date and the back-reference word it dates ("the May 25 attack")
 _ECHO_DATE_GAP = 3
+#: a point told by its distance at sea ("about 64 nautical miles west of Hodeidah")
+_NAUTICAL = re.compile(r"\bnautical\s+miles?\b|\bnmi?\b", re.IGNORECASE)
 #: the name of a day, which dates a part of a clause as a number does
 _DAY_NAME = re.compile(r"\b(?=\w)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|yesterday|today|tonight)\b", re.IGNORECASE)
 #: a verb of talking about something before the event words: the events are its topic
@@ -447,7 +449,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             if by_state and place.country and by_state != place.country:
                 k = STAND_OFF
         if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country
-                                       or unnamed and lx.AT_SEA.search(place.name)):
+                                       or unnamed and (lx.AT_SEA.search(place.name) or moved is not None
+                                                       and (lx.AT_SEA.search(text) or _NAUTICAL.search(place.name)))):
             k = STAND_OFF  # "a Russian attack on Kharkiv", "the Houthis' attack on the MV Tutor in the Red Sea"
         if k == "ground_fighting" and civilians_attack:
             k = "other"  # "settlers attacked Huwara": violence by civilians, not a fight between armed forces

@@ -52,6 +52,10 @@ def drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -
         # ("drones hit the Odesa region on 3 November" is not summed up by "Odesa's museum was damaged
         # last week", nor "Poltava as well as villages in the wider Poltava region" by Poltava)
         within = i.place.kind == "admin1" and i.type != "ground_fighting"
+        if _at_sea(i.place) and any(family(o.type) == family(i.type) and o.date_start == i.date_start
+                                   and o.place.kind == "village" and o.place.geo_precision == 2
+                                   and o.sources[0].text == i.sources[0].text for o in incidents if o is not i):
+            return True  # "attacked a tanker in the Red Sea, about 64 nautical miles west of Hodeidah": the point
         return inside is not None and any(
             (anyday or (i.date_start - _NIGHT <= o.date_start and o.date_end <= i.date_end
                         and o.sources[0].text != i.sources[0].text if within
@@ -63,6 +67,11 @@ def drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -
 
 #: a town's "over the past day" or overnight report starts the evening before the oblast's day
 _NIGHT = dt.timedelta(days=1)
+
+
+def _at_sea(place: Place) -> bool:
+    """A sea or a strait (a region of no country)."""
+    return place.kind == "region" and not place.country
 
 
 def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
@@ -78,7 +87,7 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
         # a country holds its compass parts ("Syria" and "eastern Syria"), a part only what is finer
         whole = not is_part(coarse)
         return lambda p: p.country == coarse.country and (p.kind != "country" or whole and is_part(p))
-    if coarse.kind == "region" and not coarse.country:
+    if _at_sea(coarse):
         # a sea or a strait: the points told inside it ("170 km southeast of Aden" in the Gulf of Aden)
         return lambda p: p.kind in ("city", "village") and near(p, coarse, _SEA_KM)
     if coarse.kind in ("admin1", "region"):
