@@ -123,3 +123,14 @@ def test_an_attack_on_a_ship_told_by_its_distance_off_a_port_is_one_stand_off_st
     assert len(got) == 1
     (name, inc), = got.items()
     assert "nautical miles west of" in name and inc.type == "missile_strike" and inc.place.geo_precision == 2
+
+
+def test_a_headline_s_attacks_are_the_body_s_attacks_inside_its_place_of_any_type(gaz):
+    text = ("The UK condemns the attack by Israeli settlers on the village of Jit near Qalqilya on 15 August, in which a "
+            "Palestinian man was killed and homes and vehicles were set on fire.")
+    got = scenes(gaz, text, title="UK statement on attacks in the West Bank", published=dt.date(2024, 8, 28))
+    assert list(got) == ["Jīt"] and got["Jīt"].type == "other"
+    # a headline over a body that tells nothing there still tells its own incident
+    got = scenes(gaz, "The UK condemns the violence.", title="Deadly attacks in the West Bank on 27 August",
+                 published=dt.date(2024, 8, 28))
+    assert "West Bank" in got

@@ -119,9 +119,19 @@ def _spot(place: Place) -> tuple[str, float, float]:
 
 def drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[bool]) -> list[tuple[Incident, bool]]:
     """A headline (or an undated heading of the body) announces what the body tells: its
-    incidents stand only for a type family the rest of the body reports nothing of.  Where
+    incidents stand only for a type family the rest of the body reports nothing of, at a place
+    that holds none of the body's incidents (of any type).  Where
     the body places the attack elsewhere, or dates it, the body's scene and date win ("Drone
     attack on Kyiv region" over a body that names the town hit).  ``incidents``: (incident, anything carried along);
     ``headline[k]``: incident ``k`` is stated in the title."""
     told = {family(i.type) for (i, _), title in zip(incidents, headline) if not title}
-    return [item for item, title in zip(incidents, headline) if not title or family(item[0].type) not in told]
+    body = [i for (i, _), title in zip(incidents, headline) if not title]
+
+    def placed_below(i: Incident) -> bool:
+        # "UK statement on attacks in the West Bank" over a body that tells the settlers' attack on Jit: the
+        # headline's attacks are the body's, of whatever type the body tells them
+        inside = _inside(i.place, i.type)
+        return inside is not None and any(inside(o.place) for o in body)
+
+    return [item for item, title in zip(incidents, headline)
+            if not title or family(item[0].type) not in told and not placed_below(item[0])]
