@@ -223,7 +223,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                # (a weapon named before "fire" types it by its own word: "came under artillery fire");
                # criticism is not ("came under fire for his remarks")
                # (told with any words of degree or kind: "has come under increasingly regular fire", not "political fire")
-               r"|(?:came|come|comes|coming) under (?:(?!(?:political|public|media|legal)\b)[a-z-]+ ){0,3}fire"
+               # (a weapon's word is no such word: "came under artillery fire" is typed by it)
+               r"|(?:came|come|comes|coming) under (?:(?!(?:political|public|media|legal|artillery|mortar|rocket|missile"
+               r"|drone|tank|shell|gun|machine|sniper|small-arms)\w*\b)[a-z-]+ ){0,3}fire"
                r"(?!\s+(?:for|over|from\s+(?:critics|lawmakers|the\s+opposition)))"),
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
