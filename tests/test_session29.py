@@ -134,3 +134,18 @@ def test_a_headline_s_attacks_are_the_body_s_attacks_inside_its_place_of_any_typ
     got = scenes(gaz, "The UK condemns the violence.", title="Deadly attacks in the West Bank on 27 August",
                  published=dt.date(2024, 8, 28))
     assert "West Bank" in got
+
+
+def test_the_date_of_an_event_the_clause_answers_is_not_the_answer_s_date(gaz):
+    pub = dt.date(2024, 2, 5)
+    # the date as the pointed-back event's modifier ("in response to the January 28 drone attack")
+    got = scenes(gaz, "U.S. forces struck seven facilities in Iraq and Syria on Friday, February 2, in response to the "
+                      "January 28 drone attack that killed three U.S. soldiers.", published=pub)
+    assert _days(got["Iraq"]) == ("2024-02-02", "2024-02-02") == _days(got["Syria"])
+    # the pointed-back events listed on ("attacks on U.S. forces, to include the attack in X on January 28th")
+    text = ("In response to continuing attacks against U.S. forces, to include the attack in northeastern Jordan on "
+            "January 28th, which killed three U.S. servicemembers, U.S. forces conducted strikes February 2nd on seven "
+            "facilities in Iraq and Syria.")
+    got = scenes(gaz, text, published=pub)
+    assert _days(got["Iraq"]) == ("2024-02-02", "2024-02-02")
+    assert _days(got["northeastern Jordan"]) == ("2024-01-28", "2024-01-28")

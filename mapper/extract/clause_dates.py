@@ -31,8 +31,16 @@ _SINCE = re.compile(r"\b(?=\w)(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?
 # airstrikes hit Khan Younis on Wednesday" (Doha's day, not Khan Younis's)
 _ACCORD_PHRASE = rf"(?:{lx.ACCORD_NOUNS})\s+(?:{lx.ACCORD_VERBS}){lx.ACCORD_GAP}\s+$"
 _OTHER_EVENT = re.compile(r"\b(?=\w)(?:(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
-                          r"(?:(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+)?[^,;:()]{0,100}?\b(?:on|of)\s+$"
+                          r"(?:(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+)?"
+                          # (the events pointed back to may be listed on: "attacks on U.S. forces, to include the
+                          # attack in northeastern Jordan on January 28th")
+                          r"(?:[^,;:()]|,\s+(?:to\s+include|including|notably|in\s+particular|such\s+as)\b){0,100}?"
+                          r"\b(?:on|of)\s+$"
+                          # the date as the event's modifier: "in response to the January 28 drone attack"
+                          r"|\b(?=\w)(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|this|that)\s+$"
                           rf"|{_ACCORD_PHRASE})", re.IGNORECASE)
+#: how far before a date the phrase pointing back to its event may start
+_POINTED_REACH = 130
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 # a "since" after a first or a superlative ("for the first time since October", "the deadliest
 # incident since OCHA began recording in 2005"): its dates are points of comparison, not the event's
@@ -52,7 +60,7 @@ def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> lis
     clause's dates (:func:`mapper.extract.dates.find_dates`)."""
     out = []
     for start, _, span in found:
-        m = _OTHER_EVENT.search(text, max(0, start - 80), start)
+        m = _OTHER_EVENT.search(text, max(0, start - _POINTED_REACH), start)
         if m is not None:
             out.append((m.start(), start, span))
     return out
@@ -154,7 +162,7 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
                                          or _SAID_AFTER.match(clause_text, f[1])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
-                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - 130), f[0]))]
+                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - _POINTED_REACH), f[0]))]
         if published is not None and len(found) > 1:
             # "the army said on Saturday it had recaptured Wad Madani from the RSF, who seized the city in December
             # 2023": a relative clause's day of background is its own event's, not the clause's
