@@ -95,12 +95,6 @@ _TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+
                     r"|raids|explosions)\s+(?:have|had|were|has)\s+(?:been\s+)?(?:occurred|taken\s+place|recorded|reported"
                     r"|registered|documented|verified)\b", re.IGNORECASE)
 _TALLY_DAYS = 7
-#: a toll counted since a point ("Since the collapse of the ceasefire, Israeli strikes have killed thousands",
-#: "Russian attacks have killed 40 civilians in Kherson since March", "fighting has displaced 300,000 since
-#: November 2023"): a running total when the point is no date, or one more than :data:`_TALLY_DAYS` back
-_SINCE_TOLL = re.compile(r"\bsince\b[^.;:]*?\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|wounded|injured"
-                         r"|displaced)\b|\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|wounded|injured"
-                         r"|displaced)\b[^.;:]*?\bsince\b", re.IGNORECASE)
 #: how many times over a period ("attempted to attack vessels 28 times since Nov. 19", "Kyiv has been targeted
 #: eighteen times in May"): a tally too, when the period is longer than :data:`_TALLY_DAYS`
 _TIMES = re.compile(r"\b(?=\w)(?:\d[\d,]*|(?:" + "|".join(sorted((w for w, n in lx.NUMBER_WORDS.items() if n > 2 and " " not in w),
@@ -255,9 +249,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k not in PEOPLE_HARMED)
     if (all(k in PEOPLE_HARMED for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
             plural and _RUNNING_TOTAL.search(text)) or (
-            (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))) or (
-            _SINCE_TOLL.search(text)
-            and ((date.end - date.start).days > _TALLY_DAYS or date.precision == 2 and date.start == date.end == published)):
+            (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))):
         # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
         return [], []
