@@ -132,3 +132,13 @@ def test_the_date_of_an_event_the_clause_answers_is_not_the_answer_s_date(gaz):
     got = scenes(gaz, text, published=pub)
     assert _days(got["Iraq"]) == ("2024-02-02", "2024-02-02")
     assert _days(got["northeastern Jordan"]) == ("2024-01-28", "2024-01-28")
+
+
+def test_officials_who_say_drones_struck_are_not_the_drones_side(gaz):
+    got = scenes(gaz, "On Tuesday, Ukrainian officials said drones hit an apartment block in Odesa.",
+                 published=dt.date(2024, 10, 2))
+    assert got["Odesa"].actor is None
+    # the side named on the weapon itself is its side
+    got = scenes(gaz, "On Tuesday, Ukrainian long-range drones hit an oil refinery in Ryazan, officials said.",
+                 published=dt.date(2024, 10, 2))
+    assert got["Ryazan’"].actor == "Ukraine"

@@ -45,6 +45,8 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
             return later[0] if later else None
     for at in weapons:
         m = _WORD_BEFORE.search(text, max(0, at - 60), at)  # a bounded window: linear on long clauses
+        if m and _speaking(text, m.start(1)):
+            m = None  # "Ukrainian officials said drones hit Odesa": the speakers' side, not the drones'
         iso = demonyms.get(m.group(1).lower()) if m else None
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
@@ -99,8 +101,19 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     # a group named as what was attacked is not the attacker ("air strikes on RSF bases in Omdurman")
     # ... nor one that speaks of it ("Some struck near the Nevatim air base, the Israeli military said")
     agents = [name for at, name in groups if not _TARGET_BEFORE.search(text, max(0, at - 40), at)
-              and (not _SPEAKS.match(text, at) or _SAYS_IT_DID.match(text, at))]
+              and not _speaking(text, at)]
     return agents[0] if agents else None
+
+
+def _speaking(text: str, at: int) -> bool:
+    """Whether the side named at ``at`` only speaks of the event: "Ukrainian officials said drones hit Odesa", "the
+    Israeli military said", "according to the Israeli military" (not "India said it struck nine sites")."""
+    if _ACCORDING.search(text, max(0, at - 20), at):
+        return True
+    return _SPEAKS.match(text, at) is not None and _SAYS_IT_DID.match(text, at) is None
+
+
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 #: the words before a group that make it the target: "strikes on RSF bases", "an attack against M23 positions",
