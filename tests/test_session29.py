@@ -142,3 +142,17 @@ def test_officials_who_say_drones_struck_are_not_the_drones_side(gaz):
     got = scenes(gaz, "On Tuesday, Ukrainian long-range drones hit an oil refinery in Ryazan, officials said.",
                  published=dt.date(2024, 10, 2))
     assert got["Ryazan’"].actor == "Ukraine"
+
+
+def test_a_placeless_strike_is_placed_by_the_sentence_that_names_its_targets(gaz):
+    text = ("Today, Russia once again struck our energy infrastructure. Sixty-seven missiles and almost two hundred "
+            "drones. The main targets were gas production facilities in Kharkiv and Poltava regions and energy in "
+            "Odesa and Ternopil regions.")
+    got = scenes(gaz, text, title="Address by the President", published=dt.date(2025, 3, 8))
+    assert {n for n, i in got.items() if i.type == "missile_strike" and i.date_start == dt.date(2025, 3, 8)} == {
+        "Kharkiv Oblast", "Poltava Oblast", "Odesa Oblast", "Ternopil Oblast"}
+    # a sentence of what the targets were, with no place, does not replace the event its paragraph placed
+    text = ("U.S. forces conducted air strikes on 2 February on facilities in Iraq and Syria. The facilities struck "
+            "included rockets and missiles. In Iraq, the targets were located in the vicinity of Al-Qaim.")
+    got = scenes(gaz, text, published=dt.date(2024, 2, 5))
+    assert got["Al Qā’im"].type == "air_strike"

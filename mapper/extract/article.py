@@ -26,11 +26,11 @@ from mapper.extract.page_parts import (WORD, is_captioned, is_heading, is_sectio
                                        own_line)
 from mapper.extract.segment import segment
 from mapper.extract.toponyms import find_spans
-from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan
+from mapper.extract.triggers import GENERIC_KINDS, article_weapon, scan, type_of
 from mapper.extract.truecase import recased
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.resolve import resolve_spans
-from mapper.model import Article, Clause, DateSpan, Incident, Mention, Place, Resolved, Source, Unplaced
+from mapper.model import STRIKE_TYPES, Article, Clause, DateSpan, Incident, Mention, Place, Resolved, Source, Unplaced
 
 _TITLE_GAP = "\n\n"
 
@@ -207,6 +207,13 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             listed = []
         if cands and clause.part == "body" and not retold and len({(c.type, c.actor) for c in cands}) == 1:
             event = (clause, date, cands[0].type, cands[0].actor)
+        elif not cands and clause.part == "body" and date is not None and not any(r.place for _, _, r in inside) \
+                and (event is None or not _same_paragraph(article, event[0], clause)) and (kind := type_of([(k, a, b) for k, a, b, ok, _ in scan(clause.text) if ok], ctx.weapon,
+                                     ctx.conflict)) in STRIKE_TYPES:
+            # "Today, Russia once again struck our energy infrastructure. ... The main targets were gas production
+            # facilities in Kharkiv and Poltava regions": a strike told with no place, placed by what follows
+            # (not in place of the paragraph's event: "The facilities struck included ... missiles" after the strikes)
+            event = (clause, date, kind, None)
         elif clause.part == "body" and event is not None and not _same_paragraph(article, event[0], clause):
             event = None
         if cands or missing:  # the source of what the clause tells (most clauses tell nothing: none to build)
