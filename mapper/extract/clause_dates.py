@@ -37,7 +37,7 @@ _OTHER_EVENT = re.compile(r"\b(?=\w)(?:(?:after|following|before|in\s+response\s
                           r"(?:[^,;:()]|,\s+(?:to\s+include|including|notably|in\s+particular|such\s+as)\b){0,100}?"
                           r"\b(?:on|of)\s+$"
                           # the date as the event's modifier: "in response to the January 28 drone attack"
-                          r"|\b(?=\w)(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|this|that)\s+$"
+                          r"|(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|this|that)\s+$"
                           rf"|{_ACCORD_PHRASE})", re.IGNORECASE)
 #: how far before a date the phrase pointing back to its event may start
 _POINTED_REACH = 130
