@@ -208,8 +208,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         if cands and clause.part == "body" and not retold and len({(c.type, c.actor) for c in cands}) == 1:
             event = (clause, date, cands[0].type, cands[0].actor)
         elif not cands and clause.part == "body" and date is not None and not any(r.place for _, _, r in inside) \
-                and (event is None or not _same_paragraph(article, event[0], clause)) and (kind := type_of([(k, a, b) for k, a, b, ok, _ in scan(clause.text) if ok], ctx.weapon,
-                                     ctx.conflict)) in STRIKE_TYPES:
+                and (event is None or not _same_paragraph(article, event[0], clause)) \
+                and (kind := _strike_told(clause.text, ctx)) is not None:
             # "Today, Russia once again struck our energy infrastructure. ... The main targets were gas production
             # facilities in Kharkiv and Poltava regions": a strike told with no place, placed by what follows
             # (not in place of the paragraph's event: "The facilities struck included ... missiles" after the strikes)
@@ -294,6 +294,13 @@ def _verbless_list(text: str, inside: list[tuple[int, int, Resolved]]) -> bool:
 
 _LIST_WORDS = frozenset("""and or the of also as well regions region oblast oblasts city cities community communities
 district districts province provinces governorate governorates""".split())
+
+
+def _strike_told(text: str, ctx: ArticleContext) -> str | None:
+    """The type of the strike a clause asserts (its own weapon, else the article's), or None when it
+    asserts no strike."""
+    kind = type_of([(k, s, e) for k, s, e, ok, _ in scan(text) if ok], ctx.weapon, ctx.conflict)
+    return kind if kind in STRIKE_TYPES else None
 
 
 def _same_paragraph(article: Article, before: Clause, clause: Clause) -> bool:
