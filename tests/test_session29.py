@@ -156,3 +156,14 @@ def test_a_placeless_strike_is_placed_by_the_sentence_that_names_its_targets(gaz
             "included rockets and missiles. In Iraq, the targets were located in the vicinity of Al-Qaim.")
     got = scenes(gaz, text, published=dt.date(2024, 2, 5))
     assert got["Al Qā’im"].type == "air_strike"
+
+
+def test_a_vehicle_driven_into_people_is_no_battle(gaz):
+    pub = dt.date(2025, 1, 10)
+    for told in ("a man drove a truck into a crowd celebrating the New Year, killing 14 people",
+                 "a car rammed into pedestrians at a bus stop, killing two people"):
+        got = scenes(gaz, f"In the attack in Magdeburg on 1 January, {told}.", published=pub)
+        assert got["Magdeburg"].type == "other", told
+    # gunmen who attack fight
+    got = scenes(gaz, "On 1 January, gunmen attacked a police post in Magdeburg, killing two officers.", published=pub)
+    assert got["Magdeburg"].type == "ground_fighting"
