@@ -29,6 +29,7 @@ from mapper.extract.actors import actor
 from mapper.extract.attackers import STAND_OFF, attacking_state, on_foot_subject
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
+from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 from mapper.extract.dates import find_dates
 from mapper.extract.event_dates import (
     BACKGROUND_DAYS,
@@ -126,7 +127,7 @@ _ECHO_DATE_GAP = 3
 #: a point told by its distance at sea ("about 64 nautical miles west of Hodeidah")
 _NAUTICAL = re.compile(r"\bnautical\s+miles?\b|\bnmi?\b", re.IGNORECASE)
 #: the name of a day, which dates a part of a clause as a number does
-_DAY_NAME = re.compile(r"\b(?=\w)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|yesterday|today|tonight)\b", re.IGNORECASE)
+_DAY_NAME = re.compile(rf"\b(?=\w)(?:{'|'.join(DAY_AND_MONTH_NAMES[:7])}|weekend|yesterday|today|tonight)\b", re.IGNORECASE)
 #: a verb of talking about something before the event words: the events are its topic
 #: (told in the past: "I'll discuss the reports of drone attacks" is a briefer about to tell events)
 _DISCUSSED = re.compile(r"\b(?=\w)(?:discussed|talked\s+about|exchanged\s+views\s+on|touched\s+(?:up)?on"
@@ -275,9 +276,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []
     every = Triggers(scanned)
     places = [(s, e, r) for s, e, r in places if not every.overlaps(s, e)]  # "Neptune missiles"
-    first = min(s for _, s, _ in found)
-    if not any(k not in GENERIC_KINDS for k, _, _ in found) \
-            and (GROUND.search(text) or on_foot_subject(text, first, kind)):
+    if _fought_on_foot(text, 0, len(text), found, kind):
         # "attacked near Selydove", "attacks in the Kupyansk direction"; "Insurgents struck again the
         # next day": people on the ground who strike with no weapon named fight there; "gunmen from
         # ISWAP launched a pre-dawn attack" in a story whose jets struck back: no armed group or
@@ -475,9 +474,14 @@ def _ground_part(text: str, found: list[tuple[str, int, int]], parts: list[tuple
     lo = starts[i] if i >= 0 else 0
     hi = starts[i + 1] if 0 <= i + 1 < len(starts) else len(text)
     own = [t for t in found if lo <= t[1] < hi]
-    if not own or any(k not in GENERIC_KINDS for k, _, _ in own) or len(own) == len(found):
-        return False
-    return bool(GROUND.search(text, lo, hi)) or on_foot_subject(text[lo:hi], own[0][1] - lo, kind)
+    return bool(own) and len(own) < len(found) and _fought_on_foot(text, lo, hi, own, kind)
+
+
+def _fought_on_foot(text: str, lo: int, hi: int, found: list[tuple[str, int, int]], kind: str) -> bool:
+    """Whether ``text[lo:hi]``, whose event words are ``found`` (sorted), tells only generic ones and people on the
+    ground who do them ("attacked near Selydove", "Insurgents struck again the next day")."""
+    return not any(k not in GENERIC_KINDS for k, _, _ in found) \
+        and (GROUND.search(text, lo, hi) is not None or on_foot_subject(text[lo:hi], found[0][1] - lo, kind))
 
 
 #: a place glued by a hyphen to a lower-case word modifies a noun ("US-made tanks", "a UK-flagged
