@@ -21,7 +21,7 @@ from mapper.extract.event_dates import BACKGROUND_DAYS, summary_period
 from mapper.extract.events import ArticleContext, Candidate, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC, GROUP_NAMES_NOT_PLACES
-from mapper.extract.locators import LOCATES_TOLD, held_unknowns, told_there
+from mapper.extract.locators import LOCATES_TOLD, held_unknowns, site_struck, sites_placed, told_there
 from mapper.extract.page_parts import (WORD, is_captioned, is_heading, is_section_heading, is_standfirst, lead_start,
                                        own_line)
 from mapper.extract.segment import segment
@@ -109,6 +109,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     period = stated_period(article.title, article.text, article.published)
     # the last body clause that told an event (of one type and attacker), its date, type and attacker
     event: tuple[Clause, DateSpan | None, str, str | None] | None = None
+    # the last body clause that placed sites without telling an event there, and those sites
+    sited: tuple[Clause, list[tuple[str, int, tuple[int, int, Resolved]]]] | None = None
     for clause in clauses:
         retold = False  # whether the clause only says where the event told before happened
         if previous is not None and dated_by is not None and summary_period(previous) \
@@ -194,6 +196,18 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             cands, missing = link_clause(*told_there(event[0], clause, located.end(), inside), event[1], ctx)
             cands = [dataclasses.replace(c, type=event[2], actor=event[3]) for c in cands]  # the same event
             retold = True  # the event stays the one told before: "In Syria, they were near ..." may follow
+        elif all(c.place.kind == "country" for c in cands) and sited is not None and not any(r.place for _, _, r in inside) \
+                and _same_paragraph(article, sited[0], clause) and _strike_told(clause.text, ctx) is not None \
+                and (struck := site_struck(*sited, clause)) is not None:
+            # "Analysts located a compound 20 km north of Gao ... Jets struck the compound last night": the
+            # site struck is the one the paragraph placed before
+            linked, unplaced_there = link_clause(*struck, date, ctx, own_date=how in _OWN_DATE)
+            if linked:
+                cands, missing = linked, unplaced_there
+        if clause.part == "body" and not cands and (placed := sites_placed(clause.text, inside)):
+            sited = (clause, placed)
+        elif sited is not None and not _same_paragraph(article, sited[0], clause):
+            sited = None
         if clause.part == "body" and clause.text.rstrip().endswith(":") and any(ok for _, _, _, ok, _ in scan(clause.text)):
             opener = (clause, date, clause)
         elif opener is not None and opener[2] is not clause:

@@ -305,3 +305,54 @@ def told_there(told: Clause, clause: Clause, at: int, inside: list[tuple[int, in
     head = told.text[:end] + " in"
     places = [(len(head) + s - at, len(head) + e - at, r) for s, e, r in inside if s >= at]
     return dataclasses.replace(told, text=head + clause.text[at:]), places
+
+
+#: sites a text names and may strike later by the same noun ("a compound 20 km north of Gao ... jets struck the
+#: compound"); each maps to its one form
+_SITE_NOUNS = {"compound": "compound", "compounds": "compound", "building": "building", "buildings": "building",
+               "facility": "facility", "facilities": "facility", "site": "site", "sites": "site", "base": "base",
+               "bases": "base", "depot": "depot", "depots": "depot", "warehouse": "warehouse",
+               "warehouses": "warehouse", "plant": "plant", "plants": "plant", "factory": "factory",
+               "factories": "factory", "airfield": "airfield", "airfields": "airfield", "bunker": "bunker",
+               "bunkers": "bunker", "hangar": "hangar", "hangars": "hangar", "installation": "installation",
+               "installations": "installation", "complex": "complex", "workshop": "workshop",
+               "workshops": "workshop", "camp": "camp", "camps": "camp", "headquarters": "headquarters"}
+_SITE_WORD = "|".join(sorted(_SITE_NOUNS, key=len, reverse=True))
+# introduced: "a cluster of buildings", "two warehouses", "an ammunition depot" (not "the": already known)
+_SITE_INTRODUCED = re.compile(rf"\b(?:an?|one|two|three|four|five|six|several|\d+)\s+(?:[\w-]+\s+){{0,3}}?"
+                              rf"(?P<noun>{_SITE_WORD})\b", re.IGNORECASE)
+# from the site's noun to the town that places it: " 15 miles south of ", " near the town of ", " in "
+_SITE_PLACED = re.compile(r"\s+(?:(?:\d+|a few)\s*(?:km|kilomet(?:re|er)s|miles)\s+(?:(?:north|south)(?:-?(?:east|west))?"
+                          r"|east|west)\s+of|in|near|at|outside|on\s+the\s+outskirts\s+of)"
+                          r"\s+(?:the\s+)?(?:(?:town|city|village|port|district|region)\s+of\s+)?$", re.IGNORECASE)
+# referred back to: "struck a number of those buildings", "the compound was hit"
+_SITE_REFERRED = re.compile(rf"\b(?:the|those|these|that|this|both)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{_SITE_WORD})\b",
+                            re.IGNORECASE)
+
+
+def sites_placed(text: str, inside: list[tuple[int, int, Resolved]]) -> list[tuple[str, int, tuple[int, int, Resolved]]]:
+    """The sites a clause introduces with the town that places them: (the noun's one form, where the
+    noun ends, the town's mention)."""
+    out = []
+    for m in _SITE_INTRODUCED.finditer(text):
+        for s, e, r in inside:
+            if r.place is not None and s >= m.end() and _SITE_PLACED.fullmatch(text, m.end(), s):
+                out.append((_SITE_NOUNS[m["noun"].lower()], m.end(), (s, e, r)))
+                break
+    return out
+
+
+def site_struck(sited: Clause, sites: list[tuple[str, int, tuple[int, int, Resolved]]], clause: Clause
+                ) -> tuple[Clause, list[tuple[int, int, Resolved]]] | None:
+    """A strike clause naming no place joined to where an earlier clause put the site it strikes
+    by the same noun ("Mirage jets struck the compound" after "a compound 20 km north of Gao"),
+    with that town as the joined text's one mention; None when it refers to no such site."""
+    named = {_SITE_NOUNS[m["noun"].lower()]: m.end() for m in _SITE_REFERRED.finditer(clause.text)}
+    for noun, at, (s, e, r) in reversed(sites):
+        if noun in named:
+            # the site's place put right after the words that name it again: "struck the compound 20 km
+            # north of Gao with guided bombs"
+            head = clause.text[:named[noun]]
+            text = head + sited.text[at:e] + clause.text[named[noun]:]
+            return dataclasses.replace(clause, text=text), [(len(head) + s - at, len(head) + e - at, r)]
+    return None

@@ -1,0 +1,34 @@
+"""Session 30 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+
+def scenes(gaz, text, title="Update", published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", text=text, title=title, published=published), gaz)
+    return {i.place.name: i for i in dedupe(items)}
+
+
+def test_a_site_struck_by_the_noun_that_placed_it_is_struck_there(gaz):
+    # a briefing places a site, then strikes it by the same noun: the strike is at the site's place
+    got = scenes(gaz, "Analysts had located a compound 20 km north of Gao that the group used to store explosives. "
+                      "Mirage jets struck the compound with guided bombs on 12 May.")
+    assert list(got) == ["20 km north of Gao"]
+    assert got["20 km north of Gao"].type == "air_strike" and got["20 km north of Gao"].date_start == dt.date(2025, 5, 12)
+    got = scenes(gaz, "Surveillance found two warehouses near Kramatorsk holding ammunition. On Tuesday, Russian "
+                      "missiles hit both warehouses, officials said.")
+    assert list(got) == ["Kramatorsk"] and got["Kramatorsk"].date_start == dt.date(2025, 5, 13)
+    # another noun names another thing; another paragraph is another story
+    got = scenes(gaz, "Surveillance found two warehouses near Kramatorsk holding ammunition. On Tuesday, Russian "
+                      "missiles hit the airfield, officials said.")
+    assert "Kramatorsk" not in got
+    got = scenes(gaz, "Surveillance found two warehouses near Kramatorsk holding ammunition.\n\nOn Tuesday, Russian "
+                      "missiles hit the warehouses, officials said.")
+    assert "Kramatorsk" not in got
