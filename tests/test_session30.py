@@ -32,3 +32,21 @@ def test_a_site_struck_by_the_noun_that_placed_it_is_struck_there(gaz):
     got = scenes(gaz, "Surveillance found two warehouses near Kramatorsk holding ammunition.\n\nOn Tuesday, Russian "
                       "missiles hit the warehouses, officials said.")
     assert "Kramatorsk" not in got
+
+
+def test_a_road_named_by_its_two_ends_is_one_place_between_them(gaz):
+    # sitreps place ambushes and roadside bombs on the road between two towns, named by its ends
+    for road in ("Kaya-Dori road", "Kaya–Dori highway", "Kaya-Dori main axis"):
+        got = scenes(gaz, f"On 7 May, an IED hit a bus on the {road}, killing six passengers.")
+        assert list(got) == ["Kaya–Dori road"], road
+        kaya, dori = (scenes(gaz, f"On 7 May, an IED hit a bus in {n}.")[n].place for n in ("Kaya", "Dori"))
+        at = got["Kaya–Dori road"]
+        assert at.type == "explosion" and at.place.geo_precision == 2 and at.place.country == "BF"
+        assert min(kaya.lat, dori.lat) < at.place.lat < max(kaya.lat, dori.lat)
+    got = scenes(gaz, "On 9 May, armed men ambushed a convoy on the Beni-Butembo road, injuring two drivers.")
+    assert list(got) == ["Beni–Butembo road"] and got["Beni–Butembo road"].type == "ground_fighting"
+    # a road too long to say where on it, and a railway line, place nothing at their ends
+    got = scenes(gaz, "On 9 May, saboteurs blew up a bridge on the Kyiv-Odesa highway.")
+    assert not {"Kyiv", "Odesa", "Kyiv–Odesa road"} & set(got)
+    got = scenes(gaz, "On 9 May, saboteurs damaged the Warsaw-Lublin railway line.")
+    assert not {"Warsaw", "Lublin"} & set(got)

@@ -18,6 +18,7 @@ import re
 
 from mapper.extract import lexicon as lx
 from mapper.extract.governing import COORDINATED
+from mapper.extract.toponyms import ROAD_AFTER
 from mapper.extract.roles import NEAR
 from mapper.extract.triggers import scan
 from mapper.geo.candidates import flat_km
@@ -356,3 +357,30 @@ def site_struck(sited: Clause, sites: list[tuple[str, int, tuple[int, int, Resol
             text = head + sited.text[at:e] + clause.text[named[noun]:]
             return dataclasses.replace(clause, text=text), [(len(head) + s - at, len(head) + e - at, r)]
     return None
+
+
+#: the longest road whose middle still places an event on it ("the Kaya-Dori road", 160 km); on a longer
+#: one ("the Kyiv-Odesa highway") the text does not say where
+ROAD_KM = 200.0
+
+
+def road_mentions(text: str, found: list[Resolved]) -> list[Resolved]:
+    """The mentions, with the two ends of a road named by them ("an ambush on the Alindao-Mingala axis")
+    made one mention of the road, placed halfway between its ends with ``geo_precision`` 2."""
+    out: list[Resolved] = []
+    for r in found:
+        last = out[-1] if out else None
+        a, b = (last.place, r.place) if last is not None else (None, None)
+        if a is None or b is None or text[last.mention.end:r.mention.start] not in ("-", "–") \
+                or not ROAD_AFTER.match(text, r.mention.end) \
+                or flat_km(a.lat, a.lon, b.lat, b.lon) > ROAD_KM:
+            out.append(r)
+            continue
+        name = f"{a.name}–{b.name} road"
+        place = Place(name=name, lon=round((a.lon + b.lon) / 2, 5), lat=round((a.lat + b.lat) / 2, 5),
+                      country=a.country, admin1_gn=a.admin1_gn if a.admin1_gn == b.admin1_gn else None,
+                      kind="village", geo_precision=2,
+                      admin1_geonameid=a.admin1_geonameid if a.admin1_gn == b.admin1_gn else None)
+        start, end = last.mention.start, r.mention.end
+        out[-1] = Resolved(Mention(text[start:end], start, end, last.mention.part), place)
+    return out

@@ -11,6 +11,7 @@ which are evidence for a country but never a place mention themselves.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from mapper.extract.run_plans import _CONN, _Entry, _run_plan
@@ -103,8 +104,26 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
     extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz) + find_numbered(text, numbered, gaz)
     if extra:
         out = _merge(out, extra)
-    out = compass_heads(text, qualified_unknowns(text, out, gaz), gaz)
+    out = compass_heads(text, qualified_unknowns(text, _road_ends(text, out), gaz), gaz)
     return share_region_words(text, drop_personal_names(text, out, gaz))
+
+
+#: a road named by its two ends: "the Kaya-Dori road", "the Alindao–Mingala axis"
+ROAD_AFTER = re.compile(r"\s+(?:main\s+)?(?:road|axis|highway|route)\b", re.IGNORECASE)
+
+
+def _road_ends(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, with the two ends of a road named by them ("the Kaya-Dori road") each taken as a name of
+    its own (the second is no longer "part of a longer name")."""
+    out = spans
+    for i in range(len(spans) - 1):
+        a, b = spans[i], spans[i + 1]
+        if not a.demonym and not b.demonym and text[a.end:b.start] in ("-", "–") and ROAD_AFTER.match(text, b.end):
+            if out is spans:
+                out = list(spans)
+            out[i] = dataclasses.replace(a, covered=True, run_start=True)
+            out[i + 1] = dataclasses.replace(b, covered=True, run_start=True, prev_word=a.prev_word)
+    return out
 
 
 def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
