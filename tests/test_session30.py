@@ -50,3 +50,17 @@ def test_a_road_named_by_its_two_ends_is_one_place_between_them(gaz):
     assert not {"Kyiv", "Odesa", "Kyiv–Odesa road"} & set(got)
     got = scenes(gaz, "On 9 May, saboteurs damaged the Warsaw-Lublin railway line.")
     assert not {"Warsaw", "Lublin"} & set(got)
+
+
+def test_christmas_morning_and_night_are_the_25th(gaz):
+    for part in ("morning", "night", "evening"):
+        got = scenes(gaz, f"On Christmas {part}, Russia launched a massive missile attack on Kharkiv.",
+                     published=dt.date(2024, 12, 27))
+        assert got["Kharkiv"].date_start == got["Kharkiv"].date_end == dt.date(2024, 12, 25), part
+
+
+def test_a_known_air_base_is_found_whatever_head_the_text_writes_it_with(gaz):
+    # the curated table lists "Al Asad Airbase" among the base's names; news also writes "Air Base", "airfield"
+    for head in ("Air Base", "air base", "airfield"):
+        got = scenes(gaz, f"On 12 May, a rocket attack on Al Asad {head} injured several personnel.")
+        assert list(got) == ["Ain al-Asad Air Base"], head

@@ -25,7 +25,7 @@ _P_RELATIVE = re.compile(
     r"|(?P<ew>earlier\s+this\s+week)|(?P<tw>this\s+week)|(?P<lw>last\s+week)"
     r"|(?P<tm>(?:earlier\s+)?this\s+month)|(?P<lm>last\s+month)|(?P<ly>last\s+year)"
     r"|(?P<we>(?:last|this(?:\s+past)?|the\s+past|over\s+the|at\s+the|on\s+the|during\s+the)\s+weekend)"
-    r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
+    r"|(?P<xmas>Christmas(?P<xk>\s+(?:Eve|Day|morning|afternoon|evening|night)|\s+(?:period|holidays?|break|season))?)|(?P<ny>New\s+Year['’]s\s+(?:Eve|Day))"
     # the Easter feasts, Western or Orthodox ("on Good Friday" is not the last Friday); a weekday
     # that names another event ("Bloody Sunday", "Black Friday") is no date
     r"|(?P<easter>(?P<orth>Orthodox\s+)?(?P<ek>Good\s+Friday|Holy\s+Saturday|Palm\s+Sunday"
@@ -113,7 +113,7 @@ def _holiday(m: re.Match[str], ref: dt.date) -> _Found | None:
             day = dt.date(ref.year, 1, 1)
         return _span(m, day, day)
     year = ref.year if ref >= dt.date(ref.year, 12, 24) else ref.year - 1
-    if kind in ("eve", "day"):
+    if kind in ("eve", "day", "morning", "afternoon", "evening", "night"):  # "on Christmas morning": the 25th
         day = dt.date(year, 12, 24 if kind == "eve" else 25)
         return _span(m, day, day)
     if not kind:

@@ -45,6 +45,12 @@ def add_facilities(b: Any, data: Path) -> int:  # noqa: ANN401
         for name in names:
             b.name(entry, name, main=True)
             seen.add(key(name))
+        if row["type"] == "airbase":
+            # "Al Asad Air Base" beside the alias "Al Asad Airbase": news writes an air base with any head
+            for name in dict.fromkeys(n for name in names for n in _airbase_names(name)):
+                if key(name) not in b.index:
+                    b.name(entry, name, main=True)
+                    seen.add(key(name))
         if row["country"] in ARABIC:
             for name in article_forms(names):
                 # "Al-Shati refugee camp" beside "Al-Shati camp" and "Shati refugee camp": a name of
@@ -60,8 +66,7 @@ def add_facilities(b: Any, data: Path) -> int:  # noqa: ANN401
                     b.name(entry, name, main=True)
         added += 1
     for row in rows(data / "airbases.csv"):
-        base = _MILITARY_SUFFIX.sub("", row["name"]).strip()
-        names = [row["name"], *(f"{base} {head}" for head in _AIRBASE_HEADS)] if len(base) >= 3 else [row["name"]]
+        names = [row["name"], *_airbase_names(row["name"])]
         if any(key(n) in seen for n in names):
             continue
         entry = b.add(row["name"], float(row["lon"]), float(row["lat"]), row["country"], row["admin1"] or None,
@@ -71,6 +76,13 @@ def add_facilities(b: Any, data: Path) -> int:  # noqa: ANN401
             seen.add(key(name))
         added += 1
     return added
+
+
+def _airbase_names(name: str) -> list[str]:
+    """An air base's name with each head news writes it with ("Engels air base", "Engels airbase",
+    "Engels airfield"); none when the name without its head is too short to name it."""
+    base = _MILITARY_SUFFIX.sub("", name).strip()
+    return [f"{base} {head}" for head in _AIRBASE_HEADS] if len(base) >= 3 else []
 
 
 def add_second_level(b: Any, data: Path, population: int) -> None:  # noqa: ANN401
