@@ -64,3 +64,14 @@ def test_a_known_air_base_is_found_whatever_head_the_text_writes_it_with(gaz):
     for head in ("Air Base", "air base", "airfield"):
         got = scenes(gaz, f"On 12 May, a rocket attack on Al Asad {head} injured several personnel.")
         assert list(got) == ["Ain al-Asad Air Base"], head
+
+
+def test_sites_placed_one_by_one_place_the_strikes_just_told(gaz):
+    got = scenes(gaz, "Early this morning, U.S. forces conducted strikes on two facilities in eastern Syria used by "
+                      "militias. One facility was near Abu Kamal; the other was located near Mayadin.")
+    assert {"Ālbū Kamāl", "Al Mayādīn"} <= set(got)
+    assert all(got[n].type == "air_strike" and got[n].date_start == dt.date(2025, 5, 14) for n in ("Ālbū Kamāl", "Al Mayādīn"))
+    # a sentence of its own event is no such list
+    got = scenes(gaz, "Early this morning, U.S. forces conducted strikes on two facilities in eastern Syria. One "
+                      "facility was near Abu Kamal.\n\nAnother convoy was in Mayadin for talks.")
+    assert "Al Mayādīn" not in got

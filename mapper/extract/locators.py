@@ -287,9 +287,12 @@ def _city_of_quarter(text: str, first: tuple[int, int, Resolved], second: tuple[
 #: a sentence that says where what was just told lies, with no event word of its own ("In Iraq, the targets were
 #: located in the vicinity of Al-Qaim and Akashat", "In Syria, they were near Deir Ezzor", "The sites struck are
 #: in Hodeidah and Saada")
-LOCATES_TOLD = re.compile(r"\W*(?:(?:in|at)\s+[^,.;]{2,40},\s+)?(?:(?:the|these|those|both|all)\s+)?"
-                          r"(?:(?:main|primary|principal|key|chief|other)\s+)?(?:targets?|sites?|facilities"
-                          r"|locations?|positions|they|it)(?:\s+(?:struck|hit|targeted|attacked))?\s+(?:were|was|are|is|lay|lie)"
+LOCATES_TOLD = re.compile(r"\W*(?:(?:in|at)\s+[^,.;]{2,40},\s+)?(?:(?:(?:the|these|those|both|all|one|each|another)\s+)?"
+                          r"(?:(?:main|primary|principal|key|chief|other|first|second|third)\s+)?(?:targets?|sites?|facilit(?:y|ies)"
+                          r"|locations?|positions?|they|it)"
+                          # one by one: "One facility was near Abu Kamal; the other was located near Mayadin"
+                          r"|one|another|the\s+other|the\s+(?:first|second|third)(?:\s+one)?)"
+                          r"(?:\s+(?:struck|hit|targeted|attacked))?\s+(?:were|was|are|is|lay|lie)"
                           r"\s+(?:(?:located|situated|based|all|mainly|mostly)\s+)*"
                           # what they were, then where: "The main targets were gas production facilities in Kharkiv"
                           r"(?:(?:[a-z-]+\s+){0,3}(?:facilities|infrastructure|sites|plants|stations|depots|bases|airfields"
