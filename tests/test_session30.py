@@ -75,3 +75,17 @@ def test_sites_placed_one_by_one_place_the_strikes_just_told(gaz):
     got = scenes(gaz, "Early this morning, U.S. forces conducted strikes on two facilities in eastern Syria. One "
                       "facility was near Abu Kamal.\n\nAnother convoy was in Mayadin for talks.")
     assert "Al Mayādīn" not in got
+
+
+def test_the_side_told_as_attacked_is_not_the_attacker(gaz):
+    # a side that "came under attack" or "was ambushed" is who was attacked
+    for told in ("Russian soldiers came under attack near Bakhmut", "Russian troops came under heavy fire near Bakhmut",
+                 "Russian soldiers were ambushed near Bakhmut"):
+        got = scenes(gaz, f"On 12 May, {told}.")
+        assert got["Bakhmut"].actor is None, told
+    got = scenes(gaz, "On 12 May, Russian soldiers were ambushed near Bakhmut by Ukrainian special forces.")
+    assert got["Bakhmut"].actor == "Ukraine"
+    got = scenes(gaz, "On 12 May, Russian troops came under heavy fire from Ukrainian forces near Bakhmut.")
+    assert got["Bakhmut"].actor == "Ukraine"
+    got = scenes(gaz, "On 12 May, Russian soldiers attacked Ukrainian positions near Bakhmut.")
+    assert got["Bakhmut"].actor == "Russia"

@@ -30,7 +30,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         # Hezbollah", "intercepted a missile fired from Yemen": who intercepts defends; the attacker is the
         # weapons' side, whoever launched them, or where they came from, and no one when the text names none
         return _interceptions_author(text, downed, demonyms, countries)
-    by = _BY_AFTER.match(text, trigger_at)
+    by = _BY_AFTER.match(text, trigger_at) or _UNDER_FROM.match(text, trigger_at)
     if by:
         groups = _groups(text)
         # "Chadian soldiers were attacked by ISWAP fighters", "... by a non-state armed group", "suffered an
@@ -43,7 +43,15 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
             # "by ten militants from the Hafiz Gul Bahadur group of the Pakistani Taliban": whom they belong to
             later = [name for at, name in groups if by.end() <= at <= by.end() + _MEMBERS_REACH]
             return later[0] if later else None
+        if by.re is _UNDER_FROM and (side := _demonym_actor(_FIRST_WORDS.match(text, by.end()).group(), demonyms)):
+            return side  # "came under fire from Ukrainian forces"
+    # the subject of an event word told in the passive was attacked ("Israeli troops were ambushed near Jenin",
+    # "Russian troops came under heavy fire")
+    attacked = trigger_at if _PASSIVE_BEFORE.search(text, max(0, trigger_at - 40), trigger_at) \
+        or _UNDER.match(text, trigger_at) else -1
     for at in weapons:
+        if at == attacked:
+            continue
         m = _WORD_BEFORE.search(text, max(0, at - 60), at)  # a bounded window: linear on long clauses
         if m and _speaking(text, m.start(1)):
             m = None  # "Ukrainian officials said drones hit Odesa": the speakers' side, not the drones'
@@ -63,7 +71,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
         after = [name for at, name in groups if trigger_at < at <= trigger_at + _DEFENCE_REACH]
         if after:
             return after[0]
-    before = [g for g in groups if g[0] < trigger_at]
+    before = [g for g in groups if attacked < g[0] < trigger_at]
     if before:
         return before[-1][1]
     m = next((a for a in _AGENT.finditer(text, trigger_at) if not _HOLDER.search(text, max(0, a.start() - 20), a.start())),
@@ -101,7 +109,7 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
     # a group named as what was attacked is not the attacker ("air strikes on RSF bases in Omdurman")
     # ... nor one that speaks of it ("Some struck near the Nevatim air base, the Israeli military said")
     agents = [name for at, name in groups if not _TARGET_BEFORE.search(text, max(0, at - 40), at)
-              and not _speaking(text, at)]
+              and not _speaking(text, at) and not at < attacked]
     return agents[0] if agents else None
 
 
@@ -161,8 +169,20 @@ _NAMED_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:by|from)\s+(?:the\s+)?[A-Z]
 
 #: the subject of a passive casualty verb is who suffered, not who attacked ("40 Palestinians were killed",
 #: "two Israeli soldiers were wounded")
-_VICTIMS = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:were|was|(?:have|has|had)\s+been)\s+(?:\w+ly\s+)?"
-                      r"(?:killed|injured|wounded|hurt|shot|detained|abducted|kidnapped|displaced)\b")
+_VICTIMS = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:(?:were|was|(?:have|has|had)\s+been)\s+(?:\w+ly\s+)?"
+                      r"(?:killed|injured|wounded|hurt|shot|detained|abducted|kidnapped|displaced"
+                      # ... and of an attack: "Russian soldiers were ambushed", "Israeli troops came under fire"
+                      r"|attacked|ambushed|targeted|shelled|bombed)"
+                      r"|(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}?(?:attack|fire|shelling|bombardment))\b")
+
+
+#: the event word told in the passive: its subject was attacked ("were ambushed", "came under heavy fire")
+_UNDER = re.compile(r"(?:came|come|comes|coming)\s+under\b")
+#: ... and whom it came from: "came under fire from the Israel Defense Forces"
+_UNDER_FROM = re.compile(r"(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,3}?(?:fire|attack|shelling|bombardment)"
+                         r"\s+from\s+")
+_FIRST_WORDS = re.compile(r"(?:\S+\s*){0,3}")
+_PASSIVE_BEFORE = re.compile(r"\b(?=\w)(?:were|was|been|being|(?:came|come|comes|coming)\s+under)\s+(?:[a-z-]+\s+){0,2}$")
 
 
 #: verbs of a defence: what follows names who attacked ("repelled an RSF attack", "repulsed attacks by M23")
