@@ -89,3 +89,14 @@ def test_the_side_told_as_attacked_is_not_the_attacker(gaz):
     assert got["Bakhmut"].actor == "Ukraine"
     got = scenes(gaz, "On 12 May, Russian soldiers attacked Ukrainian positions near Bakhmut.")
     assert got["Bakhmut"].actor == "Russia"
+
+
+def test_a_vehicle_driven_into_people_is_an_attack_by_civilian_means(gaz):
+    for told in ("a car was driven into a crowd of demonstrators", "a man drove a van into shoppers",
+                 "a truck ploughed into pedestrians"):
+        got = scenes(gaz, f"In Munich, {told} yesterday, injuring at least 28 people.")
+        assert list(got) == ["Munich"] and got["Munich"].type == "other", told
+        assert got["Munich"].date_start == dt.date(2025, 5, 13)
+    # a car driven into a ditch or a wall hurts no one on purpose
+    got = scenes(gaz, "In Munich, a drunk driver drove his car into a ditch yesterday.")
+    assert not got

@@ -513,9 +513,7 @@ _CIVILIAN_ATTACKERS = re.compile(
     r"(?:attack|raid|assault|storm|stormed|torch|burn|shot|shoot|kill|beat"
     r"|injur|wound|vandali|rampag|carried\s+out|perpetrat|went\s+on\s+a\s+rampage)\w*"
     # a vehicle driven into people is no battle either: "a car rammed into civilians", "drove a truck into a crowd"
-    r"|\b(?:rammed|ramming|car-ramming)\b"
-    r"|\b(?:drove|driven|drives|driving)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+)?(?:car|truck|lorry|vehicle|van|bus"
-    r"|pickup)\s+(?:in)?to\b", re.IGNORECASE)
+    rf"|\b(?:rammed|ramming|car-ramming)\b|\b{lx.RAMMING}", re.IGNORECASE)
 
 #: a clause that ranks the event just told among others ("It was the deadliest attack on the city since
 #: 2022", "This was one of the largest strikes of the war"): no event of its own

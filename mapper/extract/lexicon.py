@@ -58,6 +58,13 @@ _ACCORD_DAY = (rf"(?:on\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?
                rf"|last\s+(?:week|month|night|{_WEEKDAY})|yesterday|earlier\s+(?:this|in\s+the)\s+(?:week|month)"
                rf"|this\s+(?:week|month|{_WEEKDAY}))\b")
 
+#: a vehicle driven into people ("a car rammed into civilians", "drove a truck into a crowd", "a van ploughed into
+#: shoppers"): an attack, by civilians' means (events types it "other")
+RAMMING = (r"(?:rammed|ramming|ploughed|plowed|ploughing|plowing|slammed|drove|driven|driving)\s+"
+           r"(?:(?:a|an|his|her|their|the|its)\s+(?:[\w-]+\s+)?(?:car|truck|lorry|vehicle|van|bus|pickup|SUV)\s+)?"
+           r"into\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:crowds?|people|pedestrians|civilians|demonstrators|protesters"
+           r"|shoppers|worshippers|marchers|passers-?by|soldiers|troops|police|a\s+group|a\s+bus\s+stop)\b")
+
 # Trigger patterns per incident type, tried in this order; the first weapon-specific
 # match in a clause wins over generic attack words.  A clause naming both drones and
 # missiles ("drone and missile barrages") is coded missile_strike: one incident per
@@ -219,6 +226,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                r"|(?<!the )(?<!its )(?<!their )(?<!these )(?<!those )(?<!military )(?<!civilian )targets?(?!\s*[.,;:)]|\s+(?:in|at|on|of|for|near|across|around|inside|to|and|or|were|was|are|is|that"
                r"|which|who|with|from|by|such|including|belonging|used|identified|deep|far)\b)"
                r"|pounded|battered|rocked|(?:went|go|goes|going) on (?:a|the) rampage|rampaged"
+               # a vehicle driven into people: "a car was driven into a crowd", "a truck ploughed into shoppers"
+               rf"|{RAMMING}"
                # "the convoy came under fire": attacked by a means the text does not name
                # (a weapon named before "fire" types it by its own word: "came under artillery fire");
                # criticism is not ("came under fire for his remarks")
