@@ -100,3 +100,10 @@ def test_a_vehicle_driven_into_people_is_an_attack_by_civilian_means(gaz):
     # a car driven into a ditch or a wall hurts no one on purpose
     got = scenes(gaz, "In Munich, a drunk driver drove his car into a ditch yesterday.")
     assert not got
+
+
+def test_armed_men_who_attack_fight_on_the_ground(gaz):
+    # a sitrep's "armed men attacked" is no bombing, whatever explosive device the report names next
+    got = scenes(gaz, "On 11 May, unidentified armed men attacked a bus near Bandiagara, killing at least 12 "
+                      "passengers. On the same day, an IED exploded under a truck near Mopti.")
+    assert got["Bandiagara"].type == "ground_fighting" and got["Mopti"].type == "explosion"

@@ -16,7 +16,9 @@ STAND_OFF = "missile_strike"
 
 #: armed groups without artillery or aircraft as the subject just before the event word ("Insurgents
 #: struck again"); a state's troops "struck facilities" with whatever it fires
-_ON_FOOT_SUBJECT = re.compile(rf"\b(?=\w)(?:{lx.ARMED_GROUP_WORDS}|assailants|attackers)\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z",
+_ON_FOOT_SUBJECT = re.compile(rf"\b(?=\w)(?:{lx.ARMED_GROUP_WORDS}|assailants|attackers"
+                              # "unidentified armed men attacked a bus", "armed elements ambushed"
+                              r"|armed\s+(?:men|individuals|elements|persons|assailants))\s+(?:have\s+|had\s+|also\s+|then\s+)?\Z",
                               re.IGNORECASE)
 # "the militants' camp was attacked": the group named before the event word is what was hit
 _PASSIVE = re.compile(r"\b(?=\w)(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
