@@ -107,3 +107,13 @@ def test_armed_men_who_attack_fight_on_the_ground(gaz):
     got = scenes(gaz, "On 11 May, unidentified armed men attacked a bus near Bandiagara, killing at least 12 "
                       "passengers. On the same day, an IED exploded under a truck near Mopti.")
     assert got["Bandiagara"].type == "ground_fighting" and got["Mopti"].type == "explosion"
+
+
+def test_a_road_told_by_its_ends_in_words_is_the_same_road(gaz):
+    for told in ("the road from Bambari to Bria", "the road between Bambari and Bria", "the Bambari-Bria axis"):
+        got = scenes(gaz, f"On 7 May, armed men attacked a truck on {told}.")
+        assert list(got) == ["Bambari–Bria road"], told
+        assert got["Bambari–Bria road"].type == "ground_fighting"
+    # an end the gazetteer does not know leaves the one it knows
+    got = scenes(gaz, "On 7 May, an IED exploded under a truck on the road between Mopti and Sevare.")
+    assert list(got) == ["Mopti"]

@@ -374,9 +374,16 @@ def road_mentions(text: str, found: list[Resolved]) -> list[Resolved]:
     for r in found:
         last = out[-1] if out else None
         a, b = (last.place, r.place) if last is not None else (None, None)
-        if a is None or b is None or text[last.mention.end:r.mention.start] not in ("-", "–") \
-                or not ROAD_AFTER.match(text, r.mention.end) \
-                or flat_km(a.lat, a.lon, b.lat, b.lon) > ROAD_KM:
+        start = last.mention.start if last is not None else 0
+        if a is None or b is None or flat_km(a.lat, a.lon, b.lat, b.lon) > ROAD_KM:
+            out.append(r)
+            continue
+        if text[last.mention.end:r.mention.start] in ("-", "–") and ROAD_AFTER.match(text, r.mention.end):
+            pass  # "the Kaya-Dori road"
+        elif _ROAD_ENDS.fullmatch(text, last.mention.end, r.mention.start) \
+                and (told := _ROAD_BEFORE.search(text, max(0, start - 60), start)) is not None:
+            start = told.start("ends")  # "the road from Bambari to Bria": the mention reads "from Bambari to Bria"
+        else:
             out.append(r)
             continue
         name = f"{a.name}–{b.name} road"
@@ -384,6 +391,12 @@ def road_mentions(text: str, found: list[Resolved]) -> list[Resolved]:
                       country=a.country, admin1_gn=a.admin1_gn if a.admin1_gn == b.admin1_gn else None,
                       kind="village", geo_precision=2,
                       admin1_geonameid=a.admin1_geonameid if a.admin1_gn == b.admin1_gn else None)
-        start, end = last.mention.start, r.mention.end
+        end = r.mention.end
         out[-1] = Resolved(Mention(text[start:end], start, end, last.mention.part), place)
     return out
+
+
+# a road told by its ends in words: "on the road between Mopti and Sévaré", "the axis from Bambari to Bria"
+_ROAD_BEFORE = re.compile(r"\b(?=\w)(?:road|axis|highway|route)\s+(?P<ends>(?:between|from|linking|connecting)\s+"
+                          r"(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?)$", re.IGNORECASE)
+_ROAD_ENDS = re.compile(r"\s+(?:and|to|with)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
