@@ -117,3 +117,22 @@ def test_a_road_told_by_its_ends_in_words_is_the_same_road(gaz):
     # an end the gazetteer does not know leaves the one it knows
     got = scenes(gaz, "On 7 May, an IED exploded under a truck on the road between Mopti and Sevare.")
     assert list(got) == ["Mopti"]
+
+
+def test_a_bombing_at_a_place_is_a_bomb_set_off_whatever_weapon_the_article_names(gaz):
+    got = scenes(gaz, "On 12 May, Russian drones struck Odesa. On 13 May, a bombing in Mariupol killed two officials.")
+    assert got["Odesa"].type == "drone_strike" and got["Mariupol"].type == "explosion"
+    # "bombings" named by their place, told with their day
+    got = scenes(gaz, "The Kerman bombings on 3 May killed 95 people.")
+    assert got["Kerman"].type == "explosion" and got["Kerman"].date_start == dt.date(2025, 5, 3)
+    # a state's bombing of a place is from the air
+    got = scenes(gaz, "On 12 May, Russian jets continued the bombing of Kharkiv.")
+    assert got["Kharkiv"].type == "air_strike"
+
+
+def test_officials_killed_at_a_place_are_not_its_speakers(gaz):
+    got = scenes(gaz, "On 13 May, a bombing in Kabul killed two officials.")
+    assert got["Kabul"].type == "explosion" and got["Kabul"].killed == 2
+    # the town's own officials still only speak: "drones struck Odesa, Kyiv officials said"
+    got = scenes(gaz, "On 13 May, drones struck Odesa, Kyiv officials said.")
+    assert list(got) == ["Odesa"]

@@ -51,7 +51,7 @@ _BOMB_SITES = ("mosque", "market", "church", "synagogue", "shrine", "temple", "s
                "stadium", "bazaar", "arena", "metro", "subway", "courthouse", "parade", "procession")
 # (tested after the word itself, so the look-behinds run only where "bombing" stands)
 _AT_SITE = "(?:" + "|".join(f"(?<={w} bombing)" for w in _BOMB_SITES) + ")"
-_NOT_AT_SITE = "".join(f"(?<!{w} bombing)" for w in _BOMB_SITES)
+_NOT_AT_SITE = "".join(f"(?<!{w} bombing)(?<!{w} bombings)" for w in _BOMB_SITES)
 #: a day told right there: "on March 3", "on 9 February", "on Tuesday", "last week", "yesterday"
 _ACCORD_DAY = (rf"(?:on\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})|{_WEEKDAY}"
                rf"|(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
@@ -83,7 +83,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
     ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:\w+ ){0,2}bombs?|bombed"
-                   rf"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing{_NOT_AT_SITE}(?= (?:a|an|the|of|on|raids?|runs?)\b)"
+                   # (and "the Kerman bombings on 3 January": a bomb set off where a place names it, events.link_clause)
+                   rf"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombings?{_NOT_AT_SITE}(?= (?:a|an|the|of|on|raids?|runs?)\b)"
                    # bombing as a mass noun: "a school was damaged by bombing in Rafah" (not "a bombing in": below)
                    rf"|(?<!\ba )(?<!\bthe )(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombing{_NOT_AT_SITE}(?= (?:in|at|near)\b)"
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded|targeted)"
@@ -169,19 +170,19 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"
                   # a vehicle-borne bomb: "a vehicle filled with explosives", "an explosive-laden truck"
                   r"|(?:vehicle|car|truck)[- ]borne (?:improvised )?explosive|explosives?[- ]laden"
-                  r"|(?:vehicle|car|truck|lorry)s? (?:packed|filled|laden|loaded|rigged) with explosives?"),
+                  r"|(?:vehicle|car|truck|lorry)s? (?:packed|filled|laden|loaded|rigged) with explosives?"
+                  # "a bombing in Kabul", "two bombings at a market": a bomb set off at a place (bombing a place, or the
+                  # bombing of it, is from the air: above), whatever weapon the article names elsewhere
+                  r"|(?:(?<=\ba )|(?<=\bthe )|(?<=\btwo )|(?<=\bthree )|(?<=\bdouble )|(?<=\btwin )|(?<=\bdeadly )|(?<=\bseveral ))"
+                  r"bombings?(?= (?:in|at|near)\b)"
+                  # a bombing named by its site, or told with its toll: "the Peshawar mosque bombing killed 84", "the
+                  # bombing, which killed 26" (not "aerial bombing", nor a state's "bombing of" a place: above); where a
+                  # place names it, "the Quetta bombing", it is a bomb set off there (:func:`mapper.extract.events.link_clause`)
+                  rf"|bombing{_AT_SITE}s?"
+                  r"|(?<!aerial )(?<!air )(?<!carpet )bombings?(?=,? (?:killed|kills|killing|left|wounded|injured|claimed|that"
+                  r"|which|was|were|in which)\b)"),
     # blasts of no stated cause: the weapon the article names, else an explosion
-    # "a bombing in Kabul", "two bombings at a market": a bomb set off at a place (bombing a place, or the
-    # bombing of it, is from the air: above)
-    ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"
-              r"|(?:(?<=\ba )|(?<=\bthe )|(?<=\btwo )|(?<=\bthree )|(?<=\bdouble )|(?<=\btwin )|(?<=\bdeadly )|(?<=\bseveral ))"
-              r"bombings?(?= (?:in|at|near)\b)"
-              # a bombing named by its site, or told with its toll: "the Peshawar mosque bombing killed 84", "the
-              # bombing, which killed 26" (not "aerial bombing", nor a state's "bombing of" a place: above); where a
-              # place names it, "the Quetta bombing", it is a bomb set off there (:func:`mapper.extract.events.link_clause`)
-              rf"|bombing{_AT_SITE}s?"
-              r"|(?<!aerial )(?<!air )(?<!carpet )bombings?(?=,? (?:killed|kills|killing|left|wounded|injured|claimed|that"
-              r"|which|was|were|in which)\b)"),
+    ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
     ("diplomatic", r"talks|negotiations?|summits?|peace conference|met(?:\s+\w+ly)?\s+with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
                    # the signing of an accord at a venue: "a peace agreement was signed in Pretoria"
                    # (not "the deal signed in Pretoria must hold": a back-reference)

@@ -382,7 +382,10 @@ _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 
 # (the words between name the office: "Kyiv's regional governor", not "Kherson while the governor")
 _NOT_OFFICE = (r"(?:while|as|and|but|or|when|after|before|until|because|though|although|the|a|an|where|which|who"
-               r"|whose|with|to|by|for|of|in|on|at|from|that|this|its|their|his|her)\s")
+               r"|whose|with|to|by|for|of|in|on|at|from|that|this|its|their|his|her"
+               # nor a verb and a count: "a bombing in Kabul killed two officials" (the officials were its victims)
+               r"|[a-z]+ed|[a-z]+ing|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds"
+               r"|scores|numerous|few|all|both|most|no)\s")
 _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2}"
                       r"(?:officials?|ministry|authorities|police|spokes(?:man|woman)"
                       r"|media|governor|mayor|administration|agency|rescuers|medics|paramedics|doctors"
