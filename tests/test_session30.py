@@ -136,3 +136,17 @@ def test_officials_killed_at_a_place_are_not_its_speakers(gaz):
     # the town's own officials still only speak: "drones struck Odesa, Kyiv officials said"
     got = scenes(gaz, "On 13 May, drones struck Odesa, Kyiv officials said.")
     assert list(got) == ["Odesa"]
+
+
+def test_a_village_told_near_a_town_is_not_a_far_namesake(gaz):
+    # the gazetteer's Lyubimovka is a namesake hundreds of km away: the text says it is by Sevastopol
+    got = scenes(gaz, "On 12 May, missile fragments fell on the beach at Lyubimovka on the northern outskirts of "
+                      "Sevastopol. Later the beaches in the Lyubimovka area were closed after more strikes.")
+    sev = scenes(gaz, "On 12 May, missiles struck Sevastopol.")["Sevastopol"].place
+    at = got["Lyubimovka"].place
+    assert abs(at.lat - sev.lat) < 0.01 and abs(at.lon - sev.lon) < 0.01 and at.geo_precision == 2
+    # a bearing with no distance may reach far: the town keeps its own point
+    got = scenes(gaz, "On 12 May, at As Salif, due west of Sanaa on the Red Sea coast, aircraft struck a radar station.")
+    salif = got["Aş Şalīf"].place
+    sanaa = scenes(gaz, "On 12 May, aircraft struck Sanaa.")["Sanaa"].place
+    assert sanaa.lon - salif.lon > 1  # As Salif lies on the coast, 150 km west of Sanaa

@@ -21,8 +21,8 @@ from mapper.extract.event_dates import BACKGROUND_DAYS, summary_period
 from mapper.extract.events import ArticleContext, Candidate, link_clause
 from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC, GROUP_NAMES_NOT_PLACES
-from mapper.extract.locators import (LOCATES_TOLD, held_unknowns, road_mentions, site_struck, sites_placed,
-                                     told_there)
+from mapper.extract.locators import (LOCATES_TOLD, held_unknowns, near_their_references, road_mentions, site_struck,
+                                     sites_placed, told_there)
 from mapper.extract.page_parts import (WORD, is_captioned, is_heading, is_section_heading, is_standfirst, lead_start,
                                        own_line)
 from mapper.extract.segment import segment
@@ -54,6 +54,7 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
     found = [r for r in found if not (r.place is not None and r.place.kind in ("city", "village")
                                        and _WEAPON_AFTER.match(full, r.mention.end))]
     found = road_mentions(full, found)  # "the Kaya-Dori road": one place, between its ends
+    found = near_their_references(full, found)  # "Lyubimovka on the outskirts of Sevastopol": not 500 km away
     if capitals:  # "Ukraine's capital": the capital, not the country inside the phrase; "Polish airspace": Poland
         found = sorted([r for r in found if not any(c.mention.start < r.mention.end and r.mention.start < c.mention.end
                                                    for c in capitals)] + capitals, key=lambda r: r.mention.start)

@@ -37,7 +37,8 @@ _REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|dis
                         r"|(?:just\s+)?(?:less|more|fewer)\s+than|nearly|almost|just|over|under|up\s+to)\s+)?(?:(?:\d+|a few)\s*(?:km|kilometres|kilometers|miles)\s+"
                         r"(?:\((?:\d+|[a-z]+)\s*(?:km|kilometres|kilometers|miles)\)\s+)?)?"
                         r"(?:(?:(?:(?:due|just|directly|slightly|far)\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
-                        r"(?:of|from)|near|outside|on\s+the\s+outskirts\s+of|close\s+to|not\s+far\s+from"
+                        r"(?:of|from)|near|outside|on\s+the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?ern\s+)?outskirts\s+of"
+                        r"|close\s+to|not\s+far\s+from"
                         r"|across(?:\s+the)?(?:\s+[A-Z][\w-]+)?\s+from|across"
                         r"|(?:the\s+)?(?:regional\s+|provincial\s+|state\s+)?capital\s+of)\s+"
                         r"(?:the\s+)?(?:(?:[A-Z][\w’'-]+['’]s|[a-z]+s['’])\s+)?(?:(?:port\s+)?(?:city|town|village|settlement"
@@ -400,3 +401,37 @@ def road_mentions(text: str, found: list[Resolved]) -> list[Resolved]:
 _ROAD_BEFORE = re.compile(r"\b(?=\w)(?:road|axis|highway|route)\s+(?P<ends>(?:between|from|linking|connecting)\s+"
                           r"(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?)$", re.IGNORECASE)
 _ROAD_ENDS = re.compile(r"\s+(?:and|to|with)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
+
+
+#: how far from the town that locates it a place may lie when the text gives no distance ("Lyubimovka on the
+#: northern outskirts of Sevastopol", "the village of X near Kupiansk"); a stated one ("40 km from") and half
+#: again more
+NEAR_KM = 50.0
+_CLOSE_BY = re.compile(r"\b(?=\w)(?:near|outskirts|outside|close\s+to|not\s+far\s+from)\b", re.IGNORECASE)
+_STATED_KM = re.compile(r"(\d{1,4})\s*(km|kilomet(?:re|er)s?|miles?)", re.IGNORECASE)
+
+
+def near_their_references(text: str, found: list[Resolved]) -> list[Resolved]:
+    """The mentions, with a village read as a namesake far from the town the text locates it by ("Lyubimovka on
+    the northern outskirts of Sevastopol" read as a Liubymivka 500 km away) placed by that town instead
+    (``geo_precision`` 2, its own name kept), at each of its mentions in the text."""
+    moved: dict[tuple[str, Place], Place] = {}
+    for a, b in zip(found, found[1:]):
+        x, town = a.place, b.place
+        if x is None or town is None or x.kind not in ("city", "village") or town.kind not in ("city", "village") \
+                or a.mention.part != b.mention.part:
+            continue
+        gap = text[a.mention.end:b.mention.start]
+        if not _REFERENCE.match(gap):
+            continue
+        stated = _STATED_KM.search(gap)
+        if stated is None and not _CLOSE_BY.search(gap):
+            continue  # "As Salif, due west of Sanaa": a bearing with no distance may reach far
+        limit = NEAR_KM + (1.5 * float(stated[1]) * _UNIT_KM.get(stated[2].lower(), 1.0) if stated else 0.0)
+        if flat_km(x.lat, x.lon, town.lat, town.lon) > limit:
+            moved[(a.mention.name, x)] = dataclasses.replace(
+                town, name=a.mention.name, kind="village", geonameid=None, population=0, geo_precision=2)
+    if not moved:
+        return found
+    return [dataclasses.replace(r, place=moved[(r.mention.name, r.place)]) if (r.mention.name, r.place) in moved else r
+            for r in found]
