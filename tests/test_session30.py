@@ -150,3 +150,11 @@ def test_a_village_told_near_a_town_is_not_a_far_namesake(gaz):
     salif = got["Aş Şalīf"].place
     sanaa = scenes(gaz, "On 12 May, aircraft struck Sanaa.")["Sanaa"].place
     assert sanaa.lon - salif.lon > 1  # As Salif lies on the coast, 150 km west of Sanaa
+
+
+def test_a_toll_told_over_a_period_is_not_summed_with_the_period_s_day(gaz):
+    got = scenes(gaz, "Attacks in Djugu killed 15 civilians between 10 and 14 May.")
+    assert got["Djugu"].killed == 15
+    # a toll told in two parts is their sum
+    got = scenes(gaz, "On 12 May, attacks in Djugu killed three soldiers and six civilians.")
+    assert got["Djugu"].killed == 9

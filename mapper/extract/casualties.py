@@ -72,8 +72,9 @@ _ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties",
 
 
 #: a toll told in two parts joined by "and", each a count and its people
-_PART = (r"(?P<NAME>" + _NUM + r")\s+(?:(?!and\b|or\b|were\b|was\b|killed\b|injured\b|wounded\b)[\w.-]+\s+){0,2}?"
-         r"(?!and\b|or\b|were\b)[\w.-]+")
+# (no number among its words, and no month for its people: "killed 15 civilians between 10 and 14 November" is 15)
+_PART = (r"(?P<NAME>" + _NUM + r")\s+(?:(?!and\b|or\b|were\b|was\b|killed\b|injured\b|wounded\b|\d)[\w.-]+\s+){0,2}?"
+         r"(?!and\b|or\b|were\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[\w.-]+")
 _KILLED_PARTS = re.compile(
     r"\b(?:(?:deaths?|killings?)\s+of|kill(?:ed|ing|s)?)\s+" + _QUAL + _PART.replace("NAME", "a")
     # "killed a woman and her three children"
