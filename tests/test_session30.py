@@ -158,3 +158,11 @@ def test_a_toll_told_over_a_period_is_not_summed_with_the_period_s_day(gaz):
     # a toll told in two parts is their sum
     got = scenes(gaz, "On 12 May, attacks in Djugu killed three soldiers and six civilians.")
     assert got["Djugu"].killed == 9
+
+
+def test_fighting_that_spread_to_a_region_is_there(gaz):
+    got = scenes(gaz, "On 30 April, the fighting spread to Sweida governorate.")
+    assert list(got) == ["As-Suwayda"] and got["As-Suwayda"].type == "ground_fighting"
+    # a region named after other words of "to" stays no scene
+    got = scenes(gaz, "On 30 April, the fighting in Jaramana forced families to flee to Sweida governorate.")
+    assert "As-Suwayda" not in got

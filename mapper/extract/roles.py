@@ -535,6 +535,9 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
 
 #: verbs of violence reaching a place: a place after "to" is where it now is
 _SPREAD = frozenset("spread spreads spreading extended extends extending expanded expands expanding".split())
+# ... a region or country too: "the fighting spread to Sweida governorate"
+_SPREAD_TO = re.compile(rf"\b(?=\w)(?:{'|'.join(sorted(_SPREAD))})\s+(?:further\s+|also\s+)?to\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 # a side named as the subject of the war's start after "since"
 _SINCE_WORD_BEFORE = re.compile(r"\b(?=\w)since\s+(?:the\s+)?$", re.IGNORECASE)
 _WAR_BEGUN = re.compile(r"\s+(?:launched|began|started|unleashed|invaded|attacked)\b", re.IGNORECASE)
@@ -622,7 +625,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
         if governing_word(text, start) not in allowed and not (kind != "diplomatic" and (
-                _AGAINST.search(left) or _TAKEN.search(left) or _UNDERGOES.match(text, _list_end(text, end))
+                _AGAINST.search(left) or _TAKEN.search(left) or _SPREAD_TO.search(left)
+                or _UNDERGOES.match(text, _list_end(text, end))
                 or _AIRSPACE_AFTER.match(text, end)
                 or _WHERE_AFTER.match(text, _list_end(text, end)))):
             # "killed four residents of the Donetsk region": a region's people stand for the region
