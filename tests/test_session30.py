@@ -166,3 +166,9 @@ def test_fighting_that_spread_to_a_region_is_there(gaz):
     # a region named after other words of "to" stays no scene
     got = scenes(gaz, "On 30 April, the fighting in Jaramana forced families to flee to Sweida governorate.")
     assert "As-Suwayda" not in got
+
+
+def test_a_place_the_speaker_calls_our_is_governed_past_the_pronoun(gaz):
+    # an address: "strikes on our Donetsk region" is "strikes on Donetsk region"
+    got = scenes(gaz, "Also today, there were strikes on our Donetsk region, Kharkiv region, the Sumy border area.")
+    assert {"Donetsk Oblast", "Kharkiv Oblast", "Sumy"} <= set(got)

@@ -54,6 +54,7 @@ territory territories zones zone disputed contested breakaway self-declared anne
 towns villages settlements communities cities districts localities hamlets
 town village settlement community city locality hamlet
 several many some various numerous
+our my your its their his her
 skies sky airspace outskirts suburbs vicinity centre center heart coast coasts shore shores waters""".split())
 #: "Houthi-controlled", "army-held", "Israeli-occupied", "Russian-annexed": the last part of a compound
 #: that says who holds an area, a modifier like "rebel-held" (recognition reads a capitalised one as
