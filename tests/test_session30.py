@@ -172,3 +172,11 @@ def test_a_place_the_speaker_calls_our_is_governed_past_the_pronoun(gaz):
     # an address: "strikes on our Donetsk region" is "strikes on Donetsk region"
     got = scenes(gaz, "Also today, there were strikes on our Donetsk region, Kharkiv region, the Sumy border area.")
     assert {"Donetsk Oblast", "Kharkiv Oblast", "Sumy"} <= set(got)
+
+
+def test_the_front_a_meeting_was_about_is_its_topic(gaz):
+    got = scenes(gaz, "I held a meeting with the Commander-in-Chief on the situation at the front: Bakhmut, Avdiivka, "
+                      "Marinka.")
+    assert not got
+    got = scenes(gaz, "I held a meeting with the Commander-in-Chief in Kyiv on the situation at the front.")
+    assert list(got) == ["Kyiv"] and got["Kyiv"].type == "diplomatic"

@@ -57,8 +57,11 @@ _OF_REGION = re.compile(r"\b(?=\w)(?:residents|civilians|people|villages|settlem
 #: what a meeting is about, not where it is held: "a meeting on the situation in Sudan", "talks about the war
 #: in Ukraine", "the Security Council meeting on the humanitarian situation in Gaza"
 _TOPIC = re.compile(r"\b(?=\w)(?:on|about|over|regarding|concerning|discuss(?:ed|es|ing)?)\s+the\s+(?:[\w-]+\s+){0,2}"
-                    r"(?:situation|war|conflict|crisis|escalation|developments|events|hostilities)\s+(?:in|around)\s+"
-                    r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+                    r"(?:situation|war|conflict|crisis|escalation|developments|events|hostilities)\s+(?:(?:in|around)\s+"
+                    r"(?:the\s+)?"
+                    # "a meeting on the situation at the front: Bakhmut, Avdiivka, Marinka"
+                    r"|(?:at|on|along)\s+the\s+(?:front(?:[\s-]?lines?)?|frontlines?|border|battlefield)\s*[:\u2013\u2014-]\s*)"
+                    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 #: where the dead were buried or mourned is not where they died
 _BURIED = re.compile(r"\b(?=\w)(?:buried|laid\s+to\s+rest|interred|funerals?\s+(?:(?:was|were|is|are)\s+)?held)"
                      r"\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
