@@ -180,3 +180,12 @@ def test_the_front_a_meeting_was_about_is_its_topic(gaz):
     assert not got
     got = scenes(gaz, "I held a meeting with the Commander-in-Chief in Kyiv on the situation at the front.")
     assert list(got) == ["Kyiv"] and got["Kyiv"].type == "diplomatic"
+
+
+def test_a_capital_whose_attack_on_another_is_told_is_the_attacker(gaz):
+    got = scenes(gaz, "On 13 May, Iran launched drones and missiles at Israel, in Tehran's first direct military "
+                      "attack on Israel.")
+    assert "Tehran" not in got and "Israel" in got
+    # a town's own worst attack is the attack on it
+    got = scenes(gaz, "On 13 May, missiles struck Kharkiv in the city's worst attack this year.")
+    assert "Kharkiv" in got

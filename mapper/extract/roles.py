@@ -39,8 +39,9 @@ _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|
                      r"|militias?|militiamen|rebels|insurgents"
                      r"|servicemen|soldiers|command|side)\b", re.IGNORECASE)
 # "Kiev's shelling of east Ukraine": the possessor is the attacker, the object the scene.
-_ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+)?(?:shelling|attacks?|strikes?|bombing|offensive|assault|raids?)"
-                       r"\s+(?:of|on|against)\b", re.IGNORECASE)
+# (past words of degree and kind: "in Tehran's first direct military attack on Israel")
+_ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,3}?(?:shelling|attacks?|strikes?|bombing|offensive|assault|raids?"
+                       r"|invasion|incursion|bombardment)\s+(?:of|on|against|into)\b", re.IGNORECASE)
 # A headline's attribution after a colon or dash: "Three soldiers killed in east: Kiev military".
 _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
                           r"[\s.!?\"”']*$", re.IGNORECASE)
