@@ -189,3 +189,13 @@ def test_a_capital_whose_attack_on_another_is_told_is_the_attacker(gaz):
     # a town's own worst attack is the attack on it
     got = scenes(gaz, "On 13 May, missiles struck Kharkiv in the city's worst attack this year.")
     assert "Kharkiv" in got
+
+
+def test_a_full_name_given_a_title_is_a_person_wherever_it_stands(gaz):
+    # "Hassan" is also a town in India; here it is a man, titled in the body and named bare in the headline
+    got = scenes(gaz, "On 27 May, an Israeli strike in Beirut killed Hezbollah leader Hassan Nasrallah.",
+                 title="Statement on the death of Hassan Nasrallah")
+    assert list(got) == ["Beirut"]
+    # the town stays a town where no title makes its name a person's
+    got = scenes(gaz, "On 12 May, a bombing in Hassan killed two people.")
+    assert list(got) == ["Hassan"]

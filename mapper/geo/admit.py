@@ -23,6 +23,9 @@ _NAME_BEFORE_OF = re.compile(r"\b(?:General|Inspector|Superintendent|Commissione
                              r"|School|Institute|Academy|Museum|Church|Association|Federation|Order|Corps|Division)\s+of\s+$")
 
 
+_SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)")
+
+
 def admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
     """Why a span is not a place mention ("" when it may be one)."""
     if span.prev_word in TITLES:
@@ -61,6 +64,10 @@ def reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[int
     """
     out: dict[int, str] = {}
     people: set[str] = set()  # keys seen inside person / organisation names in this text
+    # a full name the text gives a title anywhere ("Hezbollah leader Hassan Nasrallah") is a person's wherever it
+    # stands, a headline before the body included ("on the death of Hassan Nasrallah")
+    titled = {(span.key, m.group(1)) for span in spans if span.prev_word in TITLES
+              and (m := _SURNAME_AFTER.match(text, span.end))}
     for i, span in enumerate(spans):
         if span.demonym:
             continue
@@ -76,6 +83,8 @@ def reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[int
             continue
         strength = name_strength(gaz, cands, span.key)
         reason = admissible(gaz, span, strength)
+        if not reason and titled and (m := _SURNAME_AFTER.match(text, span.end)) and (span.key, m.group(1)) in titled:
+            reason = "follows a personal title"
         if not reason and strength < 2:
             if span.key in people and span.prev_word not in LOCATIVES:
                 reason = "name of a person or organisation named earlier"

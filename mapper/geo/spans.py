@@ -17,6 +17,8 @@ TITLES = frozenset({
     "emir", "sultan", "lord", "lady", "sir", "saint", "chairman", "chairwoman", "director", "officer",
     "sergeant", "sgt", "admiral", "marshal", "lawmaker", "mp", "rabbi", "imam", "bishop", "father", "reverend",
     "rev", "coach", "actor", "actress", "singer", "journalist", "correspondent", "analyst", "founder", "ceo",
+    # "Hezbollah leader Hassan Nasrallah", "army chief Asim Munir"
+    "leader", "chief", "deputy", "activist", "politician",
 })
 #: prepositions that introduce a location
 LOCATIVES = frozenset({"in", "at", "near", "from", "to", "outside", "into", "across", "around", "toward",
