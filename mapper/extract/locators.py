@@ -6,7 +6,10 @@ region holding a town of the same clause, and a facility in a named town are no 
 their own; "N km DIRECTION of TOWN" moves the event to that offset; geo_precision says
 whether the event is at the place (1), near it (2) or only in its region (3).  A sentence that only
 says where the event just told lies ("In Iraq, the targets were located in the vicinity of Al-Qaim")
-places that event (:data:`LOCATES_TOLD`, :func:`told_there`).
+places that event (:data:`LOCATES_TOLD`, :func:`told_there`), as does one that placed a site the next strikes by
+the same noun (:func:`sites_placed`, :func:`site_struck`).  A road named by its two ends is one place between
+them (:func:`road_mentions`); a village told near a town lies by it, whatever namesake far away the gazetteer
+read (:func:`near_their_references`).
 :func:`mapper.extract.events.link_clause` applies these after :mod:`mapper.extract.roles`
 has kept the scenes.
 """
@@ -314,14 +317,10 @@ def told_there(told: Clause, clause: Clause, at: int, inside: list[tuple[int, in
 
 #: sites a text names and may strike later by the same noun ("a compound 20 km north of Gao ... jets struck the
 #: compound"); each maps to its one form
-_SITE_NOUNS = {"compound": "compound", "compounds": "compound", "building": "building", "buildings": "building",
-               "facility": "facility", "facilities": "facility", "site": "site", "sites": "site", "base": "base",
-               "bases": "base", "depot": "depot", "depots": "depot", "warehouse": "warehouse",
-               "warehouses": "warehouse", "plant": "plant", "plants": "plant", "factory": "factory",
-               "factories": "factory", "airfield": "airfield", "airfields": "airfield", "bunker": "bunker",
-               "bunkers": "bunker", "hangar": "hangar", "hangars": "hangar", "installation": "installation",
-               "installations": "installation", "complex": "complex", "workshop": "workshop",
-               "workshops": "workshop", "camp": "camp", "camps": "camp", "headquarters": "headquarters"}
+_SITE_NOUNS = {form: noun for noun in ("compound building facility site base depot warehouse plant factory airfield "
+                                        "bunker hangar installation complex workshop camp headquarters").split()
+               for form in (noun, noun[:-1] + "ies" if noun.endswith("y") else noun if noun.endswith("s")
+                            else noun + "es" if noun.endswith("x") else noun + "s")}
 _SITE_WORD = "|".join(sorted(_SITE_NOUNS, key=len, reverse=True))
 # introduced: "a cluster of buildings", "two warehouses", "an ammunition depot" (not "the": already known)
 _SITE_INTRODUCED = re.compile(rf"\b(?:an?|one|two|three|four|five|six|several|\d+)\s+(?:[\w-]+\s+){{0,3}}?"
@@ -374,27 +373,32 @@ def road_mentions(text: str, found: list[Resolved]) -> list[Resolved]:
     out: list[Resolved] = []
     for r in found:
         last = out[-1] if out else None
-        a, b = (last.place, r.place) if last is not None else (None, None)
-        start = last.mention.start if last is not None else 0
-        if a is None or b is None or flat_km(a.lat, a.lon, b.lat, b.lon) > ROAD_KM:
+        start = _road_start(text, last, r) if last is not None else None
+        if last is None or start is None or last.place is None or r.place is None:
             out.append(r)
             continue
-        if text[last.mention.end:r.mention.start] in ("-", "–") and ROAD_AFTER.match(text, r.mention.end):
-            pass  # "the Kaya-Dori road"
-        elif _ROAD_ENDS.fullmatch(text, last.mention.end, r.mention.start) \
-                and (told := _ROAD_BEFORE.search(text, max(0, start - 60), start)) is not None:
-            start = told.start("ends")  # "the road from Bambari to Bria": the mention reads "from Bambari to Bria"
-        else:
-            out.append(r)
-            continue
-        name = f"{a.name}–{b.name} road"
-        place = Place(name=name, lon=round((a.lon + b.lon) / 2, 5), lat=round((a.lat + b.lat) / 2, 5),
-                      country=a.country, admin1_gn=a.admin1_gn if a.admin1_gn == b.admin1_gn else None,
-                      kind="village", geo_precision=2,
-                      admin1_geonameid=a.admin1_geonameid if a.admin1_gn == b.admin1_gn else None)
-        end = r.mention.end
-        out[-1] = Resolved(Mention(text[start:end], start, end, last.mention.part), place)
+        a, b = last.place, r.place
+        same = a.admin1_gn == b.admin1_gn
+        place = Place(name=f"{a.name}–{b.name} road", lon=round((a.lon + b.lon) / 2, 5),
+                      lat=round((a.lat + b.lat) / 2, 5), country=a.country, admin1_gn=a.admin1_gn if same else None,
+                      kind="village", geo_precision=2, admin1_geonameid=a.admin1_geonameid if same else None)
+        out[-1] = Resolved(Mention(text[start:r.mention.end], start, r.mention.end, last.mention.part), place)
     return out
+
+
+def _road_start(text: str, first: Resolved, second: Resolved) -> int | None:
+    """Where the mention of a road named by two places begins ("Kaya" of "the Kaya-Dori road", "from" of "the
+    road from Bambari to Bria": "from" makes no origin of it); None when they name no road, or one too long."""
+    a, b = first.place, second.place
+    if a is None or b is None or flat_km(a.lat, a.lon, b.lat, b.lon) > ROAD_KM:
+        return None
+    start, end = first.mention.start, first.mention.end
+    if text[end:second.mention.start] in ("-", "–") and ROAD_AFTER.match(text, second.mention.end):
+        return start
+    if _ROAD_ENDS.fullmatch(text, end, second.mention.start) \
+            and (told := _ROAD_BEFORE.search(text, max(0, start - 60), start)) is not None:
+        return told.start("ends")
+    return None
 
 
 # a road told by its ends in words: "on the road between Mopti and Sévaré", "the axis from Bambari to Bria"
