@@ -199,3 +199,11 @@ def test_a_full_name_given_a_title_is_a_person_wherever_it_stands(gaz):
     # the town stays a town where no title makes its name a person's
     got = scenes(gaz, "On 12 May, a bombing in Hassan killed two people.")
     assert list(got) == ["Hassan"]
+
+
+def test_a_clock_s_time_zone_is_no_scene(gaz):
+    got = scenes(gaz, "On May 12, at approximately 11:45 p.m. (Sanaa time), U.S. forces conducted strikes against "
+                      "Houthi targets in Yemen.")
+    assert "Sanaa" not in got and got["Yemen"].date_start == dt.date(2025, 5, 12)
+    got = scenes(gaz, "On May 12, at 04:00 Kyiv time, Russian missiles struck Lviv.")
+    assert list(got) == ["Lviv"]

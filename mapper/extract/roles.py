@@ -42,6 +42,8 @@ _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|
 # (past words of degree and kind: "in Tehran's first direct military attack on Israel")
 _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,3}?(?:shelling|attacks?|strikes?|bombing|offensive|assault|raids?"
                        r"|invasion|incursion|bombardment)\s+(?:of|on|against|into)\b", re.IGNORECASE)
+_TIME_ZONE = re.compile(r"\s+time\b", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\(?\s*$", re.IGNORECASE)
 # A headline's attribution after a colon or dash: "Three soldiers killed in east: Kiev military".
 _ATTRIBUTION = re.compile(r"(?:\s+(?:military|officials?|government|army|says|said|sources?|reports?|governor|mayor))*"
                           r"[\s.!?\"”']*$", re.IGNORECASE)
@@ -564,6 +566,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
             or _STREET_AFTER.match(text, end)
             or _ROUTE_END.search(left)):
         return True  # "the Oxford Institute", "the Warsaw-Lublin railway line"
+    if _TIME_ZONE.match(text, end) and (_CLOCK_BEFORE.search(left) or left.rstrip().endswith("(")):
+        return True  # "at 11:45 p.m. (Sanaa time)", "at 04:00 Kyiv time": a clock's zone, no scene
     if _SPEAKER.match(text, end) or _ATTACKER.match(text, end) or _ADDRESSED.search(left[-24:]) \
             or _STATE_OWNS.match(text, end):
         return True  # "Kiev says rebels shelled ...": the speaker, not the scene; "accused Baku of": the accused
