@@ -167,22 +167,24 @@ _UNNAMED_AGENT = re.compile(r"(?:an?\s+|the\s+|some\s+|several\s+|\d+\s+|dozens\
 _NAMED_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:by|from)\s+(?:the\s+)?[A-Z]")
 
 
+#: "came under" in any tense: what follows ("attack", "heavy fire") was suffered by the subject
+_CAME_UNDER = r"(?:came|come|comes|coming)\s+under"
 #: the subject of a passive casualty verb is who suffered, not who attacked ("40 Palestinians were killed",
 #: "two Israeli soldiers were wounded")
 _VICTIMS = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:(?:were|was|(?:have|has|had)\s+been)\s+(?:\w+ly\s+)?"
                       r"(?:killed|injured|wounded|hurt|shot|detained|abducted|kidnapped|displaced"
                       # ... and of an attack: "Russian soldiers were ambushed", "Israeli troops came under fire"
                       r"|attacked|ambushed|targeted|shelled|bombed)"
-                      r"|(?:came|come|comes|coming)\s+under\s+(?:[a-z-]+\s+){0,2}?(?:attack|fire|shelling|bombardment))\b")
+                      rf"|{_CAME_UNDER}\s+(?:[a-z-]+\s+){{0,2}}?(?:attack|fire|shelling|bombardment))\b")
 
 
 #: the event word told in the passive: its subject was attacked ("were ambushed", "came under heavy fire")
-_UNDER = re.compile(r"(?:came|come|comes|coming)\s+under\b")
+_UNDER = re.compile(rf"{_CAME_UNDER}\b")
 #: ... and whom it came from: "came under fire from the Israel Defense Forces"
-_UNDER_FROM = re.compile(r"(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,3}?(?:fire|attack|shelling|bombardment)"
+_UNDER_FROM = re.compile(rf"{_CAME_UNDER}\s+(?:[\w-]+\s+){{0,3}}?(?:fire|attack|shelling|bombardment)"
                          r"\s+from\s+")
 _FIRST_WORDS = re.compile(r"(?:\S+\s*){0,3}")
-_PASSIVE_BEFORE = re.compile(r"\b(?=\w)(?:were|was|been|being|(?:came|come|comes|coming)\s+under)\s+(?:[a-z-]+\s+){0,2}$")
+_PASSIVE_BEFORE = re.compile(rf"\b(?=\w)(?:were|was|been|being|{_CAME_UNDER})\s+(?:[a-z-]+\s+){{0,2}}$")
 
 
 #: verbs of a defence: what follows names who attacked ("repelled an RSF attack", "repulsed attacks by M23")

@@ -21,7 +21,7 @@ import re
 
 from mapper.extract import lexicon as lx
 from mapper.extract.governing import COORDINATED
-from mapper.extract.toponyms import ROAD_AFTER
+from mapper.extract.toponyms import ROAD_AFTER, ROAD_NOUNS
 from mapper.extract.roles import NEAR
 from mapper.extract.triggers import scan
 from mapper.geo.candidates import flat_km
@@ -55,12 +55,12 @@ _BETWEEN = re.compile(r"^\s*,\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:locate
 # a route told by its two ends: the event is on the route, of which the first end says where; the
 # second, which may lie hundreds of kilometres away, is no scene ("took control of the road between
 # Lashio and Mandalay", "a bus travelling from Beledweyne to Mahas", "on the Goma-Rutshuru road")
-_ROUTE_END = re.compile(r"^\s*(?:and|to|[-\u2013\u2014])\s*(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
+_ROUTE_END = re.compile(r"^\s*(?:and|to|with|[-\u2013\u2014])\s*(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
 _ROUTE_FROM = re.compile(r"\b(?=\w)(?:(?:roads?|highways?|routes?|axis|axes|corridors?|railway|railroad|rail\s+line|supply\s+lines?"
                          r"|motorway|expressway)\s+(?:between|from|linking|connecting|that\s+links|that\s+connects)"
                          r"|(?:travel+ing|travel+ed|driving|heading|headed|bound|moving|en\s+route|on\s+(?:its|their|the)\s+way)"
                          r"\s+from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
-_ROUTE_AFTER = re.compile(r"\s+(?:road|highway|axis|route|corridor|railway|motorway|expressway)\b", re.IGNORECASE)
+_ROUTE_AFTER = re.compile(rf"\s+(?:{ROAD_NOUNS}|corridor|railway|motorway|expressway)\b", re.IGNORECASE)
 _IN_THE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|oblast|governorate|municipality|hromada"
                          r"|countryside)\b",
@@ -395,16 +395,15 @@ def _road_start(text: str, first: Resolved, second: Resolved) -> int | None:
     start, end = first.mention.start, first.mention.end
     if text[end:second.mention.start] in ("-", "–") and ROAD_AFTER.match(text, second.mention.end):
         return start
-    if _ROAD_ENDS.fullmatch(text, end, second.mention.start) \
+    if _ROUTE_END.match(text[end:second.mention.start]) \
             and (told := _ROAD_BEFORE.search(text, max(0, start - 60), start)) is not None:
         return told.start("ends")
     return None
 
 
 # a road told by its ends in words: "on the road between Mopti and Sévaré", "the axis from Bambari to Bria"
-_ROAD_BEFORE = re.compile(r"\b(?=\w)(?:road|axis|highway|route)\s+(?P<ends>(?:between|from|linking|connecting)\s+"
+_ROAD_BEFORE = re.compile(rf"\b(?=\w)(?:{ROAD_NOUNS})\s+(?P<ends>(?:between|from|linking|connecting)\s+"
                           r"(?:the\s+)?(?:(?:towns?|villages?|cities)\s+of\s+)?)$", re.IGNORECASE)
-_ROAD_ENDS = re.compile(r"\s+(?:and|to|with)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?")
 
 
 #: how far from the town that locates it a place may lie when the text gives no distance ("Lyubimovka on the

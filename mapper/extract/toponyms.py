@@ -109,7 +109,8 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
 
 
 #: a road named by its two ends: "the Kaya-Dori road", "the Alindao–Mingala axis"
-ROAD_AFTER = re.compile(r"\s+(?:main\s+)?(?:road|axis|highway|route)\b", re.IGNORECASE)
+ROAD_NOUNS = r"road|axis|highway|route"
+ROAD_AFTER = re.compile(rf"\s+(?:main\s+)?(?:{ROAD_NOUNS})\b", re.IGNORECASE)
 
 
 def _road_ends(text: str, spans: list[Span]) -> list[Span]:
