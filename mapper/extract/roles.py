@@ -42,6 +42,7 @@ _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|
 # (past words of degree and kind: "in Tehran's first direct military attack on Israel")
 _ATTACKER = re.compile(r"['’]s?\s+(?:[a-z-]+\s+){0,3}?(?:shelling|attacks?|strikes?|bombing|offensive|assault|raids?"
                        r"|invasion|incursion|bombardment)\s+(?:of|on|against|into)\b", re.IGNORECASE)
+# a clock's time zone named by a town: "at 11:45 p.m. (Sanaa time)", "at 04:00 Kyiv time"
 _TIME_ZONE = re.compile(r"\s+time\b", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\(?\s*$", re.IGNORECASE)
 # A headline's attribution after a colon or dash: "Three soldiers killed in east: Kiev military".

@@ -20,7 +20,8 @@ from mapper.geo import cachefile
 from mapper.geo.names import fold
 from mapper.model import Place
 
-# 20: a curated air base under every head news writes it with ("Al Asad Air Base"); 19: an Arabic name's inner ʿayn as a word break ("Turmus Ayya"); 18: admin-1 regions without a polygon also
+# 20: a curated air base under every head news writes it with ("Al Asad Air Base");
+# 19: an Arabic name's inner ʿayn as a word break ("Turmus Ayya"); 18: admin-1 regions without a polygon also
 # under their name without its unit word ("West Kordofan");
 # 15: transliterations of Arabic town names (variants.spellings), article forms of facility names; 14: the heads table (first tokens of keys of several tokens); 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from
 # admin2.csv (second level); 10: Arabic endings
