@@ -24,12 +24,25 @@ _NAME_BEFORE_OF = re.compile(r"\b(?:General|Inspector|Superintendent|Commissione
 
 
 _SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)")
+#: a rank of the peerage or the church, its holder's names and "of" right before a span: the place is the title's
+#: territorial designation or see ("Lord Alton of Liverpool", "Baroness Chapman of Darlington", "the Lord Bishop of
+#: Leeds", "the Archbishop of Sudan"), not a place the text tells of
+_PEERAGE_OF = re.compile(r"\b(?=\w)(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Marquess|Marchioness"
+                         r"|Duke|Duchess|Bishop|Archbishop)(?:\s+[A-Z][\w'’-]+){0,3}\s+of\s+(?:the\s+)?$")
+#: a party's short name in brackets after a bracketed span: a member's constituency in parliamentary records
+#: ("Jim Shannon (Strangford) (DUP)", "Mr Andrew Mitchell (Sutton Coldfield) (Con)")
+_PARTY_AFTER = re.compile(r"\)\s*\((?:Con|Lab|Lab/Co-op|Co-op|LD|Lib Dem|SNP|DUP|UUP|SDLP|PC|Green|Ind|Reform|Alba"
+                          r"|Alliance|TUV|CB|Non-Afl|Bishops?)\)")
 
 
-def admissible(gaz: Gazetteer, span: Span, strength: int) -> str:
-    """Why a span is not a place mention ("" when it may be one)."""
+def admissible(gaz: Gazetteer, span: Span, strength: int, text: str) -> str:
+    """Why a span of ``text`` is not a place mention ("" when it may be one)."""
     if span.prev_word in TITLES:
         return "follows a personal title"
+    if span.prev_word in ("of", "the") and _PEERAGE_OF.search(text[max(0, span.start - 60):span.start]):
+        return "a title's territorial designation"
+    if span.start and text[span.start - 1] == "(" and _PARTY_AFTER.match(text, span.end):
+        return "a member's constituency"
     if span.name.isupper() and "." not in span.name and len(span.name) <= 5 and strength < 2:
         return "acronym"  # NATO, EU, UN: organisations, not the towns that share the letters
     if len(span.name) <= 4 and _MIXED_ACRONYM.fullmatch(span.name):
@@ -82,7 +95,7 @@ def reasons(spans: list[Span], gaz: Gazetteer, text: str, trusted: frozenset[int
             out[i] = ""
             continue
         strength = name_strength(gaz, cands, span.key)
-        reason = admissible(gaz, span, strength)
+        reason = admissible(gaz, span, strength, text)
         if not reason and titled and (m := _SURNAME_AFTER.match(text, span.end)) and (span.key, m.group(1)) in titled:
             reason = "follows a personal title"
         if not reason and strength < 2:

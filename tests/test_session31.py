@@ -1,0 +1,37 @@
+"""Session 31 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article, geoparse_article
+
+
+def scenes(gaz, text, title="Update", published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", text=text, title=title, published=published), gaz)
+    return {i.place.name: i for i in dedupe(items)}
+
+
+def placed(gaz, text):
+    return {r.mention.name: r.reason for r in geoparse_article(Article(id="t", title="Debate", text=text), gaz)}
+
+
+def test_titles_and_constituencies_in_parliamentary_records_are_no_places(gaz):
+    # a peer's territorial designation, a bishop's see and a member's constituency name no place of the story
+    got = placed(gaz, "Baroness Smith of Leeds (Lab)\nMy Lords, what has been done since the shelling of Kharkiv? "
+                      "The Lord Bishop of Norwich raised it too. Ann Tullis (Sheffield) (Lab) asked the same.")
+    assert got["Leeds"] == "a title's territorial designation"
+    assert got["Norwich"] == "a title's territorial designation"
+    assert got["Sheffield"] == "a member's constituency"
+    assert got["Kharkiv"] == ""
+    # the same towns told as places stay places
+    got = placed(gaz, "Flooding hit Leeds and Norwich (UK) on Monday; Lord Smith visited Leeds.")
+    assert got["Leeds"] == "" and got["Norwich"] == ""
+    # a village the gazetteer lacks is not drawn at the peer's town: the title gives the story no focus there
+    got = scenes(gaz, "Lord Grey of Manchester (CB)\nMy Lords, what happened in Bwelenge village on Sunday, when "
+                      "gunmen killed 30 people?", title="Democratic Republic of the Congo: attacks")
+    assert all(i.place.country != "GB" for i in got.values())
