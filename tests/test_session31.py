@@ -35,3 +35,10 @@ def test_titles_and_constituencies_in_parliamentary_records_are_no_places(gaz):
     got = scenes(gaz, "Lord Grey of Manchester (CB)\nMy Lords, what happened in Bwelenge village on Sunday, when "
                       "gunmen killed 30 people?", title="Democratic Republic of the Congo: attacks")
     assert all(i.place.country != "GB" for i in got.values())
+
+
+def test_karabakh_alone_is_the_region(gaz):
+    # since 2023 news names the region without "Nagorno"
+    got = scenes(gaz, "Azerbaijan launched a military offensive in Karabakh on Tuesday, killing 27 people.",
+                 published=dt.date(2023, 9, 21))
+    assert list(got) == ["Nagorno-Karabakh"] and got["Nagorno-Karabakh"].date_start == dt.date(2023, 9, 19)
