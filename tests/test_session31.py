@@ -42,3 +42,14 @@ def test_karabakh_alone_is_the_region(gaz):
     got = scenes(gaz, "Azerbaijan launched a military offensive in Karabakh on Tuesday, killing 27 people.",
                  published=dt.date(2023, 9, 21))
     assert list(got) == ["Nagorno-Karabakh"] and got["Nagorno-Karabakh"].date_start == dt.date(2023, 9, 19)
+
+
+def test_a_region_told_by_in_after_a_town_only_says_where_the_town_lies(gaz):
+    # "X in Y": Y names the region (a governorate, a named region) that holds X, no scene of its own
+    got = scenes(gaz, "On 12 May, Israeli forces killed three Palestinians in Tammun in Tubas.")
+    assert list(got) == ["Ţammūn"] and got["Ţammūn"].killed == 3
+    got = scenes(gaz, "Clashes in Kutum village in Darfur killed 8 people on 11 May.")
+    assert list(got) == ["Kutum"] and got["Kutum"].killed == 8
+    # two towns stay two places
+    got = scenes(gaz, "On 12 May, Russian drones struck Odesa and missiles hit Kharkiv in the morning.")
+    assert set(got) == {"Odesa", "Kharkiv"}

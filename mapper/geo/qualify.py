@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import statistics
 from collections import Counter
 
@@ -302,6 +303,9 @@ def with_name(place: Place, name: str) -> Place:
 
 
 _LIST_GAPS = (", ", " and ", " or ", ", and ", ", or ")
+#: whether "X in Y" may be a "village, region" pair (Y a region holding X)
+QUALIFY_IN = True
+_IN_GAP = re.compile(r"(?:\s+(?:town|village|city|camp|area|locality|neighbou?rhood))?\s+in\s+")
 
 
 def _town_in(gaz: Gazetteer, span: Span, country: str) -> Place | None:
@@ -332,7 +336,9 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
         gap = text[spans[i].end:spans[j].start]
         # "Sa'ir (Hebron)": OCHA's way of giving the governorate, as unambiguous as a comma
         paren = gap == " (" and text[spans[j].end:spans[j].end + 1] == ")"
-        if (gap != ", " and not paren) or spans[i].demonym or spans[j].demonym \
+        # "Tammun town in Tubas", "Kutum in Darfur": the region a town lies in, told by "in"
+        told_in = QUALIFY_IN and _IN_GAP.fullmatch(gap) is not None
+        if (gap != ", " and not paren and not told_in) or spans[i].demonym or spans[j].demonym \
                 or spans[j].region_word == "city":  # "Menbij, Aleppo city and Homs": a list of towns
             continue
         if i not in best and i not in unknown:
