@@ -26,7 +26,7 @@ def _why_missed(doc: dict[str, Any], how: str, services: Any) -> str:  # noqa: A
 
     art = article(doc, how)
     clauses = segment(art)
-    weapon = article_weapon(clauses)
+    weapon, _ = article_weapon(clauses)
     typed = [c for c in clauses if clause_type(c.text, weapon) is not None]
     if not typed:
         return "no trigger word in any headline"

@@ -53,3 +53,19 @@ def test_a_region_told_by_in_after_a_town_only_says_where_the_town_lies(gaz):
     # two towns stay two places
     got = scenes(gaz, "On 12 May, Russian drones struck Odesa and missiles hit Kharkiv in the morning.")
     assert set(got) == {"Odesa", "Kharkiv"}
+
+
+def test_another_days_bomb_types_no_attack(gaz):
+    # a roadside bomb told in one paragraph is one device on one day: an "attack" on another day is no bombing
+    got = scenes(gaz, "On 11 May, armed groups carried out a large-scale attack on the town of Djibo, targeting "
+                      "military positions.\n\nOn 9 May, an improvised explosive device exploded under a bus near "
+                      "Kaya, killing four passengers.", published=dt.date(2025, 5, 12))
+    assert got["Djibo"].type == "ground_fighting" and got["Kaya"].type == "explosion"
+    # the same day's attack may be that bomb's
+    got = scenes(gaz, "On 9 May, an attack on a market in Djibo killed four people.\n\nOn 9 May, an improvised "
+                      "explosive device exploded in the market, police said.", published=dt.date(2025, 5, 12))
+    assert got["Djibo"].type == "explosion"
+    # a campaign's strikes are told by their weapon whatever the day
+    got = scenes(gaz, "On 11 May, Israeli airstrikes hit Nabatieh.\n\nOn 13 May, Israel attacked a warehouse in "
+                      "Tyre, killing six people.", published=dt.date(2025, 5, 14))
+    assert got["Tyre"].type == "air_strike"

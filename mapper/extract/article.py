@@ -92,8 +92,11 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     article = recased(article, gaz)
     clauses = segment(article)
     by_part = _by_part(geoparse_article(article, gaz))
-    ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), article_weapon(clauses),
+    period = stated_period(article.title, article.text, article.published)
+    weapon, named_in = article_weapon(clauses)
+    ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), weapon,
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
+                         weapon_day=_own_day(named_in, article, period),
                          home=_home(by_part), focus=_focus(by_part), lead=lead_start(clauses),
                          subject=_subject(by_part))
     incidents: list[Incident] = []
@@ -109,7 +112,6 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     opener: tuple[Clause, DateSpan | None, Clause] | None = None
     # per body clause with a date of its own: the places it names and the families its event words may be
     dated_tellings: list[tuple[set[str], set[str]]] = []
-    period = stated_period(article.title, article.text, article.published)
     # the last body clause that told an event (of one type and attacker), its date, type and attacker
     event: tuple[Clause, DateSpan | None, str, str | None] | None = None
     # the last body clause that placed sites without telling an event there, and those sites
@@ -468,6 +470,15 @@ def _first(own: int | None, added: int | None) -> int | None:
 
 #: how a clause's date came from the clause itself (clause_dates.clause_date's sources)
 _OWN_DATE = frozenset({"explicit", "bullet", "anaphoric"})
+
+
+def _own_day(clause: Clause | None, article: Article, period: DateSpan | None) -> DateSpan | None:
+    """The date ``clause`` gives itself (its dates or its bullet's), if it gives one."""
+    if clause is None:
+        return None
+    date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date, previous=None,
+                            period=period)
+    return date if how in ("explicit", "bullet") else None
 #: ... and how it came from no day the text names (the publication day; "recent": the days before it)
 _UNDATED = frozenset({"published", "recent"})
 

@@ -124,6 +124,8 @@ _WAR_START = re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginn
 _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
 #: at most this many characters between a date and the back-reference word it dates ("the May 25 attack")
 _ECHO_DATE_GAP = 3
+#: whether an article's bomb types only the generic attacks of its own days (ArticleContext.weapon_for)
+WEAPON_DAY_ONLY = True
 #: a point told by its distance at sea ("about 64 nautical miles west of Hodeidah")
 _NAUTICAL = re.compile(r"\bnautical\s+miles?\b|\bnmi?\b", re.IGNORECASE)
 #: the name of a day, which dates a part of a clause as a number does
@@ -150,6 +152,7 @@ class ArticleContext:
     country_place: dict[str, Place]
     weapon: str | None
     conflict: bool = True  # the article is about armed conflict (casualty words are incidents)
+    weapon_day: DateSpan | None = None  # the date the clause naming ``weapon`` gives itself, if it gives one
     home: str | None = None  # the country the article's places lie in most (ISO2), if any
     focus: Place | None = None  # the admin-1 region the article names and most of its places lie in, if any
     subject: Place | None = None  # the one place below country the title names and the body names again, if any
@@ -159,14 +162,20 @@ class ArticleContext:
     # and per-article tables its helpers derive once ("body_words": fallback_places._lower_in)
     recent: dict = field(default_factory=dict)
 
-    def weapon_for(self, clause: Clause) -> str | None:
+    def weapon_for(self, clause: Clause, date: DateSpan | None = None) -> str | None:
         """The weapon generic attack words in ``clause`` stand for: the last one named
-        in the same paragraph, else the article's first."""
+        in the same paragraph, else the article's first, unless that is a bomb set off and ``date``
+        (the clause's own) and the day of the clause that named it are days apart: a bomb is one
+        device on one day, so another day's bomb is another event's ("On 9 May, an IED exploded on the
+        Kaya-Dori road" types no "attack on Djibo" of 11 May), while a campaign's strikes are told by their
+        weapon whatever the day (for every weapon: read typed -3, unseen +6, `wday1`)."""
         last = self.recent.get(clause.part)
-        if last is None:
-            return self.weapon
-        weapon, end = last
-        return weapon if self._same_paragraph(end, clause) else self.weapon
+        if last is not None and self._same_paragraph(last[1], clause):
+            return last[0]
+        if date is not None and self.weapon_day is not None and WEAPON_DAY_ONLY and self.weapon == "explosion" \
+                and (date.start > self.weapon_day.end or date.end < self.weapon_day.start):
+            return None
+        return self.weapon
 
     def after_hazard(self, clause: Clause) -> bool:
         """Whether the clause before this one in its paragraph told what a natural hazard did."""
@@ -226,7 +235,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # the title names a bomb set off ("2022 Kunduz mosque bombing", "Car bomb kills five in Mogadishu"): the
         # body's "was bombed" and "the bombing" tell that bomb, not bombs from the air
         ctx.recent["bomb_attack"] = True
-    weapon = ctx.weapon_for(clause)
+    weapon = ctx.weapon_for(clause, date if own_date else None)
     ctx.remember(clause, found)
     kind = type_of(found, weapon, ctx.conflict)
     if kind is not None and (natural_cause(text, found) or ctx.after_hazard(clause) and hazard_pronoun(text, found)):

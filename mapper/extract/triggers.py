@@ -512,17 +512,17 @@ _SCARE_WORDS = 3
 _ARTICLE_WEAPONS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "explosion"})
 
 
-def article_weapon(clauses: list[Clause]) -> str | None:
+def article_weapon(clauses: list[Clause]) -> tuple[str | None, Clause | None]:
     """The first specific weapon an article names (types its generic "strikes" and "attacks"):
-    a strike weapon, or a bomb set off on the ground ("car bombings", "IEDs")."""
+    a strike weapon, or a bomb set off on the ground ("car bombings", "IEDs"); and the clause naming it."""
     named_res = [(k, rx) for k, rx in lx.TRIGGER_RES if k in _ARTICLE_WEAPONS]
     for clause in clauses:
         # the scan first: the linker scans every clause anyway (memoised), so it costs nothing
         # here, while the weapon patterns would run on every clause before the first weapon
         named = [k for k, _, _ in triggers(clause.text) if k in _ARTICLE_WEAPONS]  # asserted only: not "air raid alerts"
         if named and any(rx.search(clause.text) for _, rx in named_res):
-            return min(named, key=[k for k, _ in lx.TRIGGER_RES].index)
-    return None
+            return min(named, key=[k for k, _ in lx.TRIGGER_RES].index), clause
+    return None, None
 
 
 class Triggers:
