@@ -69,3 +69,17 @@ def test_another_days_bomb_types_no_attack(gaz):
     got = scenes(gaz, "On 11 May, Israeli airstrikes hit Nabatieh.\n\nOn 13 May, Israel attacked a warehouse in "
                       "Tyre, killing six people.", published=dt.date(2025, 5, 14))
     assert got["Tyre"].type == "air_strike"
+
+
+def test_killings_told_by_a_means_on_foot_are_no_strike_from_afar(gaz):
+    # an article whose first weapon is a drone: the attacks it tells by shooting, hacking and looting are fought on foot
+    got = scenes(gaz, "Drones hit Kadugli on 10 May. On 12 May, attacks on villages near Kutum killed 40 people, with "
+                      "gunmen shooting at civilians and looting homes.")
+    assert got["Kadugli"].type == "drone_strike" and got["Kutum"].type == "ground_fighting"
+    got = scenes(gaz, "Drones hit Kadugli on 10 May. On 12 May, 15 villagers were hacked to death in an attack near "
+                      "Kutum.")
+    assert got["Kutum"].type == "ground_fighting"
+    # a bomb set off with the shooting: the shooting does not make it a battle
+    got = scenes(gaz, "Drones hit Kadugli on 10 May. On 12 May, an attacker opened fire and detonated an explosive "
+                      "device inside a church in Kutum.")
+    assert got["Kutum"].type != "ground_fighting"

@@ -47,6 +47,7 @@ from mapper.extract.locators import drop_containers, drop_reference_points, geo_
 from mapper.extract.officials import kin_titles, title_places
 from mapper.extract.roles import (
     GROUND,
+    ON_FOOT_MEANS,
     excluded,
     idle_subclause,
     in_proper_name,
@@ -490,7 +491,9 @@ def _fought_on_foot(text: str, lo: int, hi: int, found: list[tuple[str, int, int
     """Whether ``text[lo:hi]``, whose event words are ``found`` (sorted), tells only generic ones and people on the
     ground who do them ("attacked near Selydove", "Insurgents struck again the next day")."""
     return not any(k not in GENERIC_KINDS for k, _, _ in found) \
-        and (GROUND.search(text, lo, hi) is not None or on_foot_subject(text[lo:hi], found[0][1] - lo, kind))
+        and (GROUND.search(text, lo, hi) is not None or on_foot_subject(text[lo:hi], found[0][1] - lo, kind)
+             # shooting, hacking, looting: unless a bomb went off too ("opened fire and detonated a device")
+             or ON_FOOT_MEANS.search(text, lo, hi) is not None and all(k != "blast" for k, _, _ in found))
 
 
 #: a place glued by a hyphen to a lower-case word modifies a noun ("US-made tanks", "a UK-flagged
