@@ -1,7 +1,11 @@
 """Who attacked: the actor a clause names for its event."""
 from __future__ import annotations
 
+import enum
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 
 from mapper.extract import lexicon as lx
 from mapper.extract.governing import LOCATIVE, governing_word
@@ -11,92 +15,198 @@ _WORD_BEFORE = re.compile(r"\b(?=\w)([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2}\Z") 
 _AGENT = re.compile(r"\b(?=\w)(?:by|attributed to|blamed on|claimed by)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
+class _Stop(enum.Enum):
+    """What an evidence step returns to end the search with no actor: the clause settles who attacked, and names
+    no one ("intercepted a missile" with no sender; "by unidentified gunmen" of no named group)."""
+
+    NO_ACTOR = "no actor"
+
+
+_NO_ACTOR = _Stop.NO_ACTOR
+
+
+@dataclass
+class _Clause:
+    """The clause :func:`actor` reads, and what its evidence steps share."""
+
+    text: str
+    trigger_at: int
+    demonyms: dict[str, str]
+    countries: list[tuple[int, Place]]
+    weapons: tuple[int, ...]
+
+    @cached_property
+    def groups(self) -> list[tuple[int, str]]:
+        """The named groups (:func:`_groups`), found once and only when a step asks for them."""
+        return _groups(self.text)
+
+    @cached_property
+    def by(self) -> re.Match[str] | None:
+        """"by" right after the event word ("attacked by"), else "came under fire from"."""
+        return _BY_AFTER.match(self.text, self.trigger_at) or _UNDER_FROM.match(self.text, self.trigger_at)
+
+    @cached_property
+    def attacked(self) -> int:
+        """The event word's offset when it is told in the passive, else -1: its subject was attacked ("Israeli troops
+        were ambushed near Jenin", "Russian troops came under heavy fire"), so is no attacker."""
+        text, at = self.text, self.trigger_at
+        return at if _PASSIVE_BEFORE.search(text, max(0, at - 40), at) or _UNDER.match(text, at) else -1
+
+
+#: an evidence step: the actor it finds, :data:`_NO_ACTOR` to stop with none, or None to try the next step
+_Evidence = Callable[[_Clause], "str | _Stop | None"]
+
+
 def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[tuple[int, Place]],
           weapons: tuple[int, ...] = ()) -> str | None:
     """Who attacked, from the strongest evidence a clause gives.
 
-    In order: the attacker after "by" right after the event word ("attacked by ISWAP fighters", "by a
-    non-state armed group": then the demonym before is the attacked side's); a demonym on the weapon
-    itself ("41 Ukrainian drones"); a named group
-    before the trigger (the subject: "the Israeli military said it struck Hamas
-    targets"), the nearest one winning; "by X"; a demonym or a country before the
-    trigger (not one named as a supporter: "with support from Australia"); a named group after it ("clashes
-    with the RSF").
+    The steps of :data:`_EVIDENCE` are tried in this order; the first that finds an actor, or settles that the
+    clause names none, decides:
+
+    1. :func:`_interception`: the side of the weapons an interception downed ("downed 20 Ukrainian drones");
+    2. :func:`_named_by`: a group named right after "by" or "came under fire from" ("attacked by ISWAP
+       fighters"; the demonym before the event word is then the attacked side's);
+    3. :func:`_unnamed_by`: an attacker after "by" told by what it is ("by a non-state armed group");
+    4. :func:`_fire_from_side`: the side "came under fire from" names ("from Ukrainian forces");
+    5. :func:`_weapon_demonym`: a demonym on the weapon itself ("41 Ukrainian drones");
+    6. :func:`_accused`: whom a speaker accuses ("accused the army of air strikes");
+    7. :func:`_repelled`: the attacker a defence names ("repelled an RSF attack");
+    8. :func:`_group_before`: the nearest named group before the trigger, its subject ("the Israeli military
+       said it struck Hamas targets");
+    9. :func:`_agent_phrase`: "by X" further on ("by the Myanmar military");
+    10. :func:`_side_before`: a demonym or a country before the trigger, not one named as a supporter ("with
+        support from Australia");
+    11. :func:`_group_after`: a named group after it ("clashes with the RSF").
     """
-    groups: list[tuple[int, str]] | None = None  # the named groups, found once and only when asked for
-    downed = _INTERCEPTED.search(text)
-    if downed is not None:
-        # "Russian air defences downed 20 Ukrainian drones", "the Israeli army intercepted a drone launched by
-        # Hezbollah", "intercepted a missile fired from Yemen": who intercepts defends; the attacker is the
-        # weapons' side, whoever launched them, or where they came from, and no one when the text names none
-        return _interceptions_author(text, downed, demonyms, countries)
-    by = _BY_AFTER.match(text, trigger_at) or _UNDER_FROM.match(text, trigger_at)
-    if by:
-        groups = _groups(text)
-        # "Chadian soldiers were attacked by ISWAP fighters", "... by a non-state armed group", "suffered an
-        # attack by unidentified gunmen": the attacker is the one after "by", named or not; the demonym before
-        # the event word is then the attacked side's
-        named = [name for at, name in groups if by.end() <= at <= by.end() + _BY_REACH]
-        if named:
-            return named[0]
-        if (told := _UNNAMED_AGENT.match(text, by.end())) and not _NAMED_AFTER.match(text, told.end()):
-            # "by ten militants from the Hafiz Gul Bahadur group of the Pakistani Taliban": whom they belong to
-            later = [name for at, name in groups if by.end() <= at <= by.end() + _MEMBERS_REACH]
-            return later[0] if later else None
-        if by.re is _UNDER_FROM and (side := _demonym_actor(_FIRST_WORDS.match(text, by.end()).group(), demonyms)):
-            return side  # "came under fire from Ukrainian forces"
-    # the subject of an event word told in the passive was attacked ("Israeli troops were ambushed near Jenin",
-    # "Russian troops came under heavy fire")
-    attacked = trigger_at if _PASSIVE_BEFORE.search(text, max(0, trigger_at - 40), trigger_at) \
-        or _UNDER.match(text, trigger_at) else -1
-    for at in weapons:
-        if at == attacked:
+    clause = _Clause(text, trigger_at, demonyms, countries, weapons)
+    for evidence in _EVIDENCE:
+        found = evidence(clause)
+        if found is not None:
+            return None if found is _NO_ACTOR else found
+    return None
+
+
+def _settled(found: str | None) -> str | _Stop:
+    """A step's last word: ``found``, or :data:`_NO_ACTOR` when it is None (no later step may name one)."""
+    return _NO_ACTOR if found is None else found
+
+
+def _interception(c: _Clause) -> str | _Stop | None:
+    """"Russian air defences downed 20 Ukrainian drones", "the Israeli army intercepted a drone launched by
+    Hezbollah", "intercepted a missile fired from Yemen": who intercepts defends; the attacker is the weapons'
+    side, whoever launched them, or where they came from, and no one when the text names none."""
+    downed = _INTERCEPTED.search(c.text)
+    if downed is None:
+        return None
+    return _settled(_interceptions_author(c.text, downed, c.demonyms, c.countries))
+
+
+def _named_by(c: _Clause) -> str | None:
+    """A group named right after "by" ("Chadian soldiers were attacked by ISWAP fighters") or "came under fire
+    from": the demonym before the event word is then the attacked side's."""
+    if not c.by:
+        return None
+    named = [name for at, name in c.groups if c.by.end() <= at <= c.by.end() + _BY_REACH]
+    return named[0] if named else None
+
+
+def _unnamed_by(c: _Clause) -> str | _Stop | None:
+    """An attacker told after "by" by what it is ("by a non-state armed group", "suffered an attack by unidentified
+    gunmen"): the group it belongs to, if named soon after ("by ten militants from the Hafiz Gul Bahadur group of
+    the Pakistani Taliban"), else no one (not the attacked side before the event word)."""
+    if not c.by:
+        return None
+    if (told := _UNNAMED_AGENT.match(c.text, c.by.end())) and not _NAMED_AFTER.match(c.text, told.end()):
+        later = [name for at, name in c.groups if c.by.end() <= at <= c.by.end() + _MEMBERS_REACH]
+        return _settled(later[0] if later else None)
+    return None
+
+
+def _fire_from_side(c: _Clause) -> str | None:
+    """The side a "came under fire from" names by a demonym: "came under fire from Ukrainian forces"."""
+    if c.by and c.by.re is _UNDER_FROM:
+        return _demonym_actor(_FIRST_WORDS.match(c.text, c.by.end()).group(), c.demonyms)
+    return None
+
+
+def _weapon_demonym(c: _Clause) -> str | None:
+    """A demonym on a weapon ("41 Ukrainian drones"): not on a weapon that is the event word told in the passive
+    (:attr:`_Clause.attacked`: its side was attacked), nor the speakers' ("Ukrainian officials said drones hit
+    Odesa")."""
+    for at in c.weapons:
+        if at == c.attacked:
             continue
-        m = _WORD_BEFORE.search(text, max(0, at - 60), at)  # a bounded window: linear on long clauses
-        if m and _speaking(text, m.start(1)):
+        m = _WORD_BEFORE.search(c.text, max(0, at - 60), at)  # a bounded window: linear on long clauses
+        if m and _speaking(c.text, m.start(1)):
             m = None  # "Ukrainian officials said drones hit Odesa": the speakers' side, not the drones'
-        iso = demonyms.get(m.group(1).lower()) if m else None
+        iso = c.demonyms.get(m.group(1).lower()) if m else None
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
-    if groups is None:
-        groups = _groups(text)
-    accused = _ACCUSED.search(text, max(0, trigger_at - 80), trigger_at)
-    if accused:
-        # "X accused the army of air strikes": the accused is the attacker (as X claims), never X
-        named = [name for at, name in groups if accused.start(1) <= at < accused.end(1)]
-        return named[0] if named else _demonym_actor(accused.group(1), demonyms)
-    if _DEFENCE.match(text, trigger_at):
-        # "Sudan's army repelled an RSF attack on El Obeid", "fended off an assault by M23": the attacker
-        # is named after the defending verb, not its subject
-        after = [name for at, name in groups if trigger_at < at <= trigger_at + _DEFENCE_REACH]
-        if after:
-            return after[0]
-    before = [g for g in groups if attacked < g[0] < trigger_at]
-    if before:
-        return before[-1][1]
-    m = next((a for a in _AGENT.finditer(text, trigger_at) if not _HOLDER.search(text, max(0, a.start() - 20), a.start())),
-             None)
-    if m:
-        named = [name for at, name in groups if m.start(1) <= at < m.end(1) + 3]
-        if named:
-            return named[0]  # "by the Myanmar military"
-        word = m.group(1).split()[0]
-        iso = demonyms.get(word.lower())
-        if iso:
-            return lx.COUNTRY_ACTORS.get(iso, word)
-        if word in lx.COUNTRY_ACTORS.values():
-            return word
+    return None
+
+
+def _accused(c: _Clause) -> str | _Stop | None:
+    """"X accused the army of air strikes": the accused is the attacker (as X claims), never X; no one when the
+    accused is neither a named group nor a side."""
+    accused = _ACCUSED.search(c.text, max(0, c.trigger_at - 80), c.trigger_at)
+    if not accused:
+        return None
+    named = [name for at, name in c.groups if accused.start(1) <= at < accused.end(1)]
+    return _settled(named[0] if named else _demonym_actor(accused.group(1), c.demonyms))
+
+
+def _repelled(c: _Clause) -> str | None:
+    """"Sudan's army repelled an RSF attack on El Obeid", "fended off an assault by M23": the attacker is named
+    after the defending verb, not its subject."""
+    if not _DEFENCE.match(c.text, c.trigger_at):
+        return None
+    after = [name for at, name in c.groups if c.trigger_at < at <= c.trigger_at + _DEFENCE_REACH]
+    return after[0] if after else None
+
+
+def _group_before(c: _Clause) -> str | None:
+    """The named group nearest before the event word, its subject ("the Israeli military said it struck Hamas
+    targets"), unless the event is told in the passive (the subject was attacked)."""
+    before = [g for g in c.groups if c.attacked < g[0] < c.trigger_at]
+    return before[-1][1] if before else None
+
+
+def _agent_phrase(c: _Clause) -> str | None:
+    """The first "by X" (or "attributed to", "blamed on", "claimed by") after the event word that does not tell who
+    holds what was attacked ("territory held by the RSF"), when X is a named group, a demonym or a country."""
+    m = next((a for a in _AGENT.finditer(c.text, c.trigger_at)
+              if not _HOLDER.search(c.text, max(0, a.start() - 20), a.start())), None)
+    if not m:
+        return None
+    named = [name for at, name in c.groups if m.start(1) <= at < m.end(1) + 3]
+    if named:
+        return named[0]  # "by the Myanmar military"
+    word = m.group(1).split()[0]
+    iso = c.demonyms.get(word.lower())
+    if iso:
+        return lx.COUNTRY_ACTORS.get(iso, word)
+    if word in lx.COUNTRY_ACTORS.values():
+        return word
+    return None
+
+
+def _side_before(c: _Clause) -> str | None:
+    """The demonym or country nearest before the event word: not a supporter's ("with support from Australia"); a
+    demonym not of reporters nor of victims ("two Israeli soldiers were wounded"); a country neither locating ("in
+    western Russia", "Ukraine's port city of Mariupol") nor only speaking of the event ("The UK condemns")."""
+    text, trigger_at = c.text, c.trigger_at
     window = text[:trigger_at]
     # "the U.S. and U.K., with support from Australia, Bahrain and the Netherlands, conducted strikes": who
     # supports is not who strikes
     helpers = [(m.start(), m.end()) for m in _SUPPORTERS.finditer(window)]
     best = None
     for m in re.finditer(r"([A-Z][a-z]+)\s*(\w*)", window):
-        iso = demonyms.get(m.group(1).lower())
+        iso = c.demonyms.get(m.group(1).lower())
         if iso and m.group(2).lower() not in lx.REPORTERS and not _VICTIMS.match(text, m.end(1)) \
                 and not any(a <= m.start() < b for a, b in helpers):
             best = (m.start(), lx.COUNTRY_ACTORS.get(iso, m.group()))
-    for pos, place in countries:
+    for pos, place in c.countries:
         if any(a <= pos < b for a, b in helpers):
             continue
         if place.kind == "country" and pos < trigger_at and (best is None or pos > best[0]):
@@ -104,13 +214,22 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
                     and (not _SPEAKS.match(text, pos) or _SAYS_IT_DID.match(text, pos)):
                 # not "in western Russia", nor "Ukraine's port city of Mariupol"
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
-    if best:
-        return best[1]
+    return best[1] if best else None
+
+
+def _group_after(c: _Clause) -> str | None:
+    """The first named group left ("clashes with the RSF"): by now those from the event word on, as
+    :func:`_group_before` took any between the attacked subject and the event word."""
     # a group named as what was attacked is not the attacker ("air strikes on RSF bases in Omdurman")
     # ... nor one that speaks of it ("Some struck near the Nevatim air base, the Israeli military said")
-    agents = [name for at, name in groups if not _TARGET_BEFORE.search(text, max(0, at - 40), at)
-              and not _speaking(text, at) and not at < attacked]
+    agents = [name for at, name in c.groups if not _TARGET_BEFORE.search(c.text, max(0, at - 40), at)
+              and not _speaking(c.text, at) and not at < c.attacked]
     return agents[0] if agents else None
+
+
+#: the evidence :func:`actor` weighs, strongest first
+_EVIDENCE: tuple[_Evidence, ...] = (_interception, _named_by, _unnamed_by, _fire_from_side, _weapon_demonym,
+                                    _accused, _repelled, _group_before, _agent_phrase, _side_before, _group_after)
 
 
 def _speaking(text: str, at: int) -> bool:
