@@ -83,3 +83,14 @@ def test_killings_told_by_a_means_on_foot_are_no_strike_from_afar(gaz):
     got = scenes(gaz, "Drones hit Kadugli on 10 May. On 12 May, an attacker opened fire and detonated an explosive "
                       "device inside a church in Kutum.")
     assert got["Kutum"].type != "ground_fighting"
+
+
+def test_killings_told_by_how_give_their_toll(gaz):
+    from mapper.extract.casualties import casualties
+    assert casualties("On 3 June, 12 villagers were hacked to death near Beni.")[0] == 12
+    assert casualties("Gunmen shot dead nine farmers in Zamfara on Monday.")[0] == 9
+    assert casualties("Militants beheaded four men in Cabo Delgado.")[0] == 4
+    assert casualties("Seven people were burned alive in their homes.")[0] == 7
+    assert casualties("Assailants gunned down two teachers.")[0] == 2
+    # alive and well is no toll
+    assert casualties("Three hostages were found alive on Monday.") == (None, None)

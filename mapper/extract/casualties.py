@@ -24,14 +24,19 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?![\d,]\d)|" + "|".join(sorted(lx.NU
 _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as many as|between)?\s*"
 
 
+#: killings told by how ("were hacked to death", "gunmen shot dead 15 villagers", "beheaded 11")
+_KILLED_HOW = r"shot\s+dead|gunned\s+down|beheaded|(?:hacked|stabbed|beaten|burn(?:ed|t))\s+to\s+death|burn(?:ed|t)\s+alive"
+
+
 _KILLED = lx.Caseless(
     # (not "a mass killing": many dead, no count)
     rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:(?!and\b|or\b|killed\b|injured\b|wounded\b|dead\b|mass\b)[\w.-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+"
     # "21 people are reported to have died", "five are feared to have been killed"
     rf"|(?:are|were|is|was|have been|has been|had been)\s+(?:reported|said|believed|feared|thought|confirmed|known)\s+to\s+"
     rf"(?:have\s+)?(?:been\s+)?)?"
-    rf"(?:killed|dead|died|deaths|fatalities|killing|executed|massacred|murdered|slaughtered)\b"
-    rf"|\b(?:killing|killed|kills|kill|executed|executing|massacred|murdered|slaughtered)\s+{_QUAL}(?P<n2>{_NUM})\b|\bdeath toll (?:(?:from|in|of)\s+[^,;:.]{{1,60}}?\s+)?(?:(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands)\s+)?(?:to|of|at)?\s*{_QUAL}(?P<n3>{_NUM})\b"
+    rf"(?:killed|dead|died|deaths|fatalities|killing|executed|massacred|murdered|slaughtered|{_KILLED_HOW})\b"
+    rf"|\b(?:killing|killed|kills|kill|executed|executing|massacred|murdered|slaughtered|{_KILLED_HOW})\s+{_QUAL}"
+    rf"(?P<n2>{_NUM})\b|\bdeath toll (?:(?:from|in|of)\s+[^,;:.]{{1,60}}?\s+)?(?:(?:has\s+|had\s+)?(?:rose|risen|climbed|increased|reached|stood|stands)\s+)?(?:to|of|at)?\s*{_QUAL}(?P<n3>{_NUM})\b"
     # "leading to the deaths of at least 50 people", "the killing of 12 civilians"
     rf"|\b(?:deaths?|killings?) of\s+{_QUAL}(?P<n4>{_NUM})\b")
 
@@ -53,7 +58,7 @@ def _number(token: str) -> int | None:
 _BEFORE_YEAR = re.compile(r"(?:\b(?:in|of|since|by|until)|[A-Za-z]{3,}\.?|\d),?\s+(?=\d{4}\b)", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _CASUALTY_WORDS = ("kill", "dead", "die", "death", "fatalit", "injur", "wound", "hurt", "casualt", "victim", "execut",
-                   "massacr", "murder", "slaughter")
+                   "massacr", "murder", "slaughter", "gunned", "behead", "alive")
 # "nobody was hurt", "there were no casualties": zero, stated (ACLED codes 0, not unknown)
 _NONE_HURT = re.compile(r"\b(?=\w)(?:no\s*(?:one|body)|nobody|none)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:reported\s+)?"
                         r"(?P<what>killed|hurt|injured|wounded|harmed))"
