@@ -94,3 +94,12 @@ def test_killings_told_by_how_give_their_toll(gaz):
     assert casualties("Assailants gunned down two teachers.")[0] == 2
     # alive and well is no toll
     assert casualties("Three hostages were found alive on Monday.") == (None, None)
+
+
+def test_a_strike_that_sets_a_fire_is_no_arson(gaz):
+    got = scenes(gaz, "Ukrainian drones hit Bryansk on Tuesday. On Wednesday, a Ukrainian strike set an oil depot on "
+                      "fire near Rostov.")
+    assert got["Rostov-on-Don"].type == "drone_strike"
+    # people who set fire on the ground commit arson
+    got = scenes(gaz, "On Wednesday, settlers set fire to three cars in Huwwara.")
+    assert got["Ḩuwwārah"].type == "sabotage"

@@ -466,6 +466,8 @@ def type_of(found: list[tuple[str, int, int]], article_weapon: str | None, confl
             if kind in ("sabotage", "explosion", "diplomatic") and kinds & {"missile_strike", "drone_strike",
                                                                             "air_strike", "shelling"}:
                 continue  # "explosions" after a drone strike describe the strike
+            if kind == "sabotage" and "strike" in kinds:
+                continue  # "a strike set an oil depot on fire": the fire is the strike's, not arson
             if kind == "other" and (kinds & {"strike", "attack", "blast"} or not conflict and kinds <= PEOPLE_HARMED):
                 continue  # "gunmen attacked the village and abducted 20": the attack's type
             return kind
