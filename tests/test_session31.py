@@ -103,3 +103,14 @@ def test_a_strike_that_sets_a_fire_is_no_arson(gaz):
     # people who set fire on the ground commit arson
     got = scenes(gaz, "On Wednesday, settlers set fire to three cars in Huwwara.")
     assert got["Ḩuwwārah"].type == "sabotage"
+
+
+def test_hits_told_as_a_noun_are_strikes(gaz):
+    # a presidential address: "there were hits in the X, Y and Z regions"
+    got = scenes(gaz, "Today Russia launched missiles and drones at our energy system. Unfortunately, there were hits "
+                      "in the Volyn and Rivne regions.")
+    assert set(got) == {"Volyn Oblast", "Rivne Oblast"}
+    assert all(i.date_start == dt.date(2025, 5, 14) for i in got.values())
+    # a verb's third person is one too
+    got = scenes(gaz, "On Tuesday a Russian glide bomb hits a school in Zaporizhzhia, officials say.")
+    assert got["Zaporizhzhya"].type == "air_strike"

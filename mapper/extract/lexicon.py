@@ -210,7 +210,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # and an attack of unknown means
     # "the hospital was hit": by something fired at it
     # (not a comparison: "the states hit hardest", "the worst-hit areas")
-    ("strike", r"strikes?|struck|(?<!hardest-)(?<!hardest )(?<!worst-)(?<!worst )(?<!hard-)hit(?!\s+(?:hardest|worst))"
+    # "there were hits in the Lviv region", "a missile hits Dnipro"
+    ("strike", r"strikes?|struck|(?<!hardest-)(?<!hardest )(?<!worst-)(?<!worst )(?<!hard-)hits?(?!\s+(?:hardest|worst))"
                r"|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
                # the interceptions told as nouns: "the intercepts took place over the Kyiv region"
                r"|interceptions?|intercepts|shoot-?downs?"
