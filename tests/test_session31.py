@@ -114,3 +114,15 @@ def test_hits_told_as_a_noun_are_strikes(gaz):
     # a verb's third person is one too
     got = scenes(gaz, "On Tuesday a Russian glide bomb hits a school in Zaporizhzhia, officials say.")
     assert got["Zaporizhzhya"].type == "air_strike"
+
+
+def test_a_titles_weaponless_attack_is_the_bodys_event_at_that_place(gaz):
+    got = scenes(gaz, "The United States condemns Russia's strike on a market in Kramatorsk on 12 May, which killed "
+                      "nine civilians.", title="Statement on the attack on Kramatorsk market")
+    assert list(got) == ["Kramatorsk"] and got["Kramatorsk"].type == "missile_strike"
+    # a title that names its own kind of event keeps it ("raid" is fought on the ground)
+    got = scenes(gaz, "Israeli jets struck sites near Masyaf on 12 May.", title="Israeli commando raid on Masyaf")
+    assert len(got) == 1  # (scenes keys by place: check the types on the incidents themselves)
+    items, _ = extract_article(Article(id="t", text="Israeli jets struck sites near Masyaf on 12 May.",
+                                       title="Israeli commando raid on Masyaf", published=dt.date(2025, 5, 14)), gaz)
+    assert {i.type for i in dedupe(items)} == {"air_strike", "ground_fighting"}

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from mapper.aggregate import family
+from mapper.aggregate import family, place_key
 from mapper.extract.locators import FACILITY_TOWN_KM, near
+from mapper.extract.triggers import GENERIC_KINDS, scan
 from mapper.geo.parts import is_part
 from mapper.model import Incident, Place
 
@@ -117,6 +118,15 @@ def _spot(place: Place) -> tuple[str, float, float]:
     return (place.name, round(place.lon, 3), round(place.lat, 3))
 
 
+def _weaponless_title(incident: Incident) -> bool:
+    """Whether ``incident`` is told by the article's title in generic event words only ("attack", "violence")."""
+    source = incident.sources[0]
+    if source.text != source.title:
+        return False
+    found = [(k, s, e) for k, s, e, ok, _ in scan(source.text) if ok]
+    return bool(found) and all(k in GENERIC_KINDS for k, _, _ in found)
+
+
 def drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[bool]) -> list[tuple[Incident, bool]]:
     """A headline (or an undated heading of the body) announces what the body tells: its
     incidents stand only for a type family the rest of the body reports nothing of, at a place
@@ -131,7 +141,11 @@ def drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[boo
         # "UK statement on attacks in the West Bank" over a body that tells the settlers' attack on Jit: the
         # headline's attacks are the body's, of whatever type the body tells them
         inside = _inside(i.place, i.type)
-        return inside is not None and any(inside(o.place) for o in body)
+        if inside is not None and any(inside(o.place) for o in body):
+            return True
+        # "Statement on the attack on Kostiantynivka market" over the body's missile strike there: a title's
+        # attack of no weapon of its own is the body's event at the same place ("2024 Masyaf raid" names its own)
+        return _weaponless_title(i) and any(place_key(o.place) == place_key(i.place) for o in body)
 
     return [item for item, title in zip(incidents, headline)
             if not title or family(item[0].type) not in told and not placed_below(item[0])]
