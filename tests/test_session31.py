@@ -126,3 +126,15 @@ def test_a_titles_weaponless_attack_is_the_bodys_event_at_that_place(gaz):
     items, _ = extract_article(Article(id="t", text="Israeli jets struck sites near Masyaf on 12 May.",
                                        title="Israeli commando raid on Masyaf", published=dt.date(2025, 5, 14)), gaz)
     assert {i.type for i in dedupe(items)} == {"air_strike", "ground_fighting"}
+
+
+def test_the_side_that_answers_is_the_attacker_of_its_part(gaz):
+    items, _ = extract_article(Article(id="t", title="Update", published=dt.date(2025, 5, 14),
+                                       text="On Monday, Hamas fired rockets at Sderot, and Israel retaliated with a "
+                                            "wave of airstrikes in Rafah."), gaz)
+    by = {i.place.name: i.actor for i in dedupe(items)}
+    assert by == {"Sderot": "Hamas", "Rafaḩ": "Israel"}
+    # with no answer the first side stays the attacker of every place
+    items, _ = extract_article(Article(id="t", title="Update", published=dt.date(2025, 5, 14),
+                                       text="On Monday, Hamas fired rockets at Sderot and Ashkelon."), gaz)
+    assert {i.actor for i in dedupe(items)} == {"Hamas"}

@@ -165,6 +165,20 @@ def _repelled(c: _Clause) -> str | None:
     return after[0] if after else None
 
 
+def responder(text: str, trigger_at: int, countries: list[tuple[int, Place]]) -> str | None:
+    """The side that answers with the event word at ``trigger_at``, a later part of a clause whose first event
+    another side did ("Hezbollah fired rockets at northern Israel, and Israel responded with strikes in southern
+    Lebanon"): the country or named group right before "responded / retaliated with", or None."""
+    m = _RESPONDED.search(text, max(0, trigger_at - 80), trigger_at)
+    if m is None:
+        return None
+    near = max(0, m.start() - 40)
+    named = [(at, name) for at, name in _groups(text) if near <= at < m.start()]
+    named += [(at, lx.COUNTRY_ACTORS.get(place.country, place.name)) for at, place in countries
+              if near <= at < m.start() and place.kind == "country"]
+    return max(named)[1] if named else None
+
+
 def _group_before(c: _Clause) -> str | None:
     """The named group nearest before the event word, its subject ("the Israeli military said it struck Hamas
     targets"), unless the event is told in the passive (the subject was attacked)."""
@@ -230,6 +244,10 @@ def _group_after(c: _Clause) -> str | None:
 #: the evidence :func:`actor` weighs, strongest first
 _EVIDENCE: tuple[_Evidence, ...] = (_interception, _named_by, _unnamed_by, _fire_from_side, _weapon_demonym,
                                     _accused, _repelled, _group_before, _agent_phrase, _side_before, _group_after)
+#: a verb of answering with the event word that follows: "responded with strikes", "retaliated with a wave of drones"
+_RESPONDED = re.compile(r"\b(?=\w)(?:responded|retaliated|hit\s+back|struck\s+back)(?:\s+(?:on|by|at|overnight|later"
+                        r"|quickly|swiftly))?\s+(?:with|by\s+(?:launching|carrying\s+out|conducting))\s+"
+                        r"(?:[\w-]+\s+){0,4}$")
 
 
 def _speaking(text: str, at: int) -> bool:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from mapper.extract import lexicon as lx
-from mapper.extract.actors import actor
+from mapper.extract.actors import actor, responder
 from mapper.extract.attackers import STAND_OFF, attacking_state, on_foot_subject
 from mapper.extract.casualties import tolls
 from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
@@ -439,6 +439,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = carried  # never an attacker on its own territory
         else:
             by = who
+        i = bisect.bisect_left(every.asserted_starts, s) - 1
+        if i > 0 and kind != "diplomatic" and (answer := responder(text, every.asserted[i][1], named)) is not None:
+            by = answer  # "..., and Israel responded with strikes in southern Lebanon": the later part's side
         if k == "ground_fighting" and not stand_off and weapon is None and not unarmed:
             # "a new wave of Russian attacks across Ukraine, compounded by hostilities along the front line":
             # the attack word that governs the place has a state for author, whatever else the clause tells
