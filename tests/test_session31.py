@@ -138,3 +138,13 @@ def test_the_side_that_answers_is_the_attacker_of_its_part(gaz):
     items, _ = extract_article(Article(id="t", title="Update", published=dt.date(2025, 5, 14),
                                        text="On Monday, Hamas fired rockets at Sderot and Ashkelon."), gaz)
     assert {i.actor for i in dedupe(items)} == {"Hamas"}
+
+
+def test_an_event_named_by_its_year_is_defined_not_hypothetical(gaz):
+    # an encyclopedia's lead: the year names the event, the definition after the copula tells it
+    got = scenes(gaz, "The 2025 Mellit attack was an attack by the Rapid Support Forces on the town of Mellit in North "
+                      "Darfur on 10 May 2025.", title="2025 Mellit attack")
+    assert got["Mellit"].date_start == dt.date(2025, 5, 10) and got["Mellit"].actor == "Rapid Support Forces"
+    # the year still marks its own noun phrase as history: "the 2022 Istanbul talks" are no meeting today
+    got = scenes(gaz, "Negotiators recalled the 2022 Istanbul talks on Monday.")
+    assert "Istanbul" not in got

@@ -280,7 +280,10 @@ ANY_TRIGGER = Caseless(r"\b(?=\w)(?:" + "|".join(f"(?P<{kind}>{pat})" for kind, 
 MODALITY = Caseless(
     r"\b(?=\w)(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|wouldn['’]t|not|never|no longer"
     r"|repeatedly|regularly|frequently|previously)"
-    r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when|the\s+(?:19|20)\d\d)"
+    r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when)"
+    # an event named by its year ("the 2022 Istanbul talks", "the 2014 war"): the name's own noun phrase only, so
+    # the definition that follows it is told ("The 2023 Kutum attack was an attack by the RSF on Kutum on 12 May")
+    r"|(?P<year>the\s+(?:19|20)\d\d)"
     r"|(?P<gov>warn(?:s|ed|ing)? (?:of|about)|threat(?:en(?:s|ed|ing)?)? (?:of|to|with)|plans? to|planned|planning"
     r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
     r"|expected to|forecast(?:s|ed)? to|predicted to|likely to|poised to|aims? to|anticipat\w+|against further|prevent|deter|enabl(?:e|es|ed|ing)|(?:pause|truce|cessation)\s+(?:in|of|to)|fail(?:s|ed)? to|halt|stop|(?<!the )end"
@@ -315,10 +318,10 @@ CLAUSE_BOUNDARY = Caseless(
 )
 #: how many words a ``gov`` or ``np`` modality word reaches (a ``gov`` word reaches
 #: further through "that": its complement clause)
-MODALITY_REACH = {"gov": 6, "np": 3}
+MODALITY_REACH = {"gov": 6, "np": 3, "year": 3}
 #: the boundary kinds that end each reach class (``q``: punctuation but the commas of a list of nouns, which a
 #: governing or noun-phrase word reaches across: "calls for an end to the killings, shelling and displacement")
-MODALITY_STOPS = {"aux": "ptw", "np": "qtw", "gov": "qw", "cond": "p"}
+MODALITY_STOPS = {"aux": "ptw", "np": "qtw", "gov": "qw", "cond": "p", "year": "p"}
 #: "May" and "March" are months, not verbs, before a day number or after a date word
 _MONTH_BEFORE_DAY = re.compile(r"\s+\d{1,2}\b")
 _MONTH_AFTER_DATE_WORD = re.compile(r"(?:\b(?:on|in|since|until|till|by|early|late|mid|from|through|of|last|next)"
