@@ -148,3 +148,11 @@ def test_an_event_named_by_its_year_is_defined_not_hypothetical(gaz):
     # the year still marks its own noun phrase as history: "the 2022 Istanbul talks" are no meeting today
     got = scenes(gaz, "Negotiators recalled the 2022 Istanbul talks on Monday.")
     assert "Istanbul" not in got
+
+
+def test_a_region_in_brackets_after_a_settlement_word_only_qualifies(gaz):
+    # OCHA gives the governorate in brackets, after "town" or "village" too
+    got = scenes(gaz, "On 12 May, settlers set fire to two homes in Duma village (Nablus) and three in Qusra (Nablus).")
+    assert set(got) == {"Dūmā", "Quşrah"}
+    got = scenes(gaz, "On 12 May, Israeli forces killed two Palestinians in Tammun town (Tubas).")
+    assert list(got) == ["Ţammūn"]

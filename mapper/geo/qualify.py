@@ -305,7 +305,11 @@ def with_name(place: Place, name: str) -> Place:
 _LIST_GAPS = (", ", " and ", " or ", ", and ", ", or ")
 #: whether "X in Y" may be a "village, region" pair (Y a region holding X)
 QUALIFY_IN = True
-_IN_GAP = re.compile(r"(?:\s+(?:town|village|city|camp|area|locality|neighbou?rhood))?\s+in\s+")
+#: the settlement word a "village, region" pair may put between its names ("Tammun town in Tubas", "Duma village
+#: (Nablus)")
+_SETTLEMENT_WORD = r"(?:\s+(?:town|village|city|camp|refugee\s+camp|area|locality|neighbou?rhood))?"
+_IN_GAP = re.compile(_SETTLEMENT_WORD + r"\s+in\s+")
+_PAREN_GAP = re.compile(_SETTLEMENT_WORD + r"\s+\(")
 
 
 def _town_in(gaz: Gazetteer, span: Span, country: str) -> Place | None:
@@ -335,7 +339,7 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
         j = i + 1
         gap = text[spans[i].end:spans[j].start]
         # "Sa'ir (Hebron)": OCHA's way of giving the governorate, as unambiguous as a comma
-        paren = gap == " (" and text[spans[j].end:spans[j].end + 1] == ")"
+        paren = _PAREN_GAP.fullmatch(gap) is not None and text[spans[j].end:spans[j].end + 1] == ")"
         # "Tammun town in Tubas", "Kutum in Darfur": the region a town lies in, told by "in"
         told_in = QUALIFY_IN and _IN_GAP.fullmatch(gap) is not None \
             and text[spans[j].end:spans[j].end + 2] not in ("'s", "’s")  # "in Sagaing Region's Kani Township"
