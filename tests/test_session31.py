@@ -156,3 +156,11 @@ def test_a_region_in_brackets_after_a_settlement_word_only_qualifies(gaz):
     assert set(got) == {"Dūmā", "Quşrah"}
     got = scenes(gaz, "On 12 May, Israeli forces killed two Palestinians in Tammun town (Tubas).")
     assert list(got) == ["Ţammūn"]
+
+
+def test_a_compass_word_before_a_town_qualifies_nothing(gaz):
+    # "in North-Western Sydney": the compass word modifies Sydney; it is no region holding the town before it
+    got = {r.mention.name: r.place for r in geoparse_article(Article(
+        id="t", title="Horse flu", text="Infections were confirmed at Cattai and Wilberforce in North-Western Sydney."),
+        gaz) if r.place is not None}
+    assert got["Wilberforce"].country == "AU"

@@ -342,7 +342,9 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
         paren = _PAREN_GAP.fullmatch(gap) is not None and text[spans[j].end:spans[j].end + 1] == ")"
         # "Tammun town in Tubas", "Kutum in Darfur": the region a town lies in, told by "in"
         told_in = QUALIFY_IN and _IN_GAP.fullmatch(gap) is not None \
-            and text[spans[j].end:spans[j].end + 2] not in ("'s", "’s")  # "in Sagaing Region's Kani Township"
+            and text[spans[j].end:spans[j].end + 2] not in ("'s", "’s") \
+            and not (j + 1 < len(spans) and spans[j + 1].start == spans[j].end + 1)
+        # (not "in Sagaing Region's Kani Township", nor "in North-Western Sydney": Y modifies the name after it)
         if (gap != ", " and not paren and not told_in) or spans[i].demonym or spans[j].demonym \
                 or spans[j].region_word == "city":  # "Menbij, Aleppo city and Homs": a list of towns
             continue
