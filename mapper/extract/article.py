@@ -471,6 +471,9 @@ def _first(own: int | None, added: int | None) -> int | None:
 #: how a clause's date came from the clause itself (clause_dates.clause_date's sources)
 _OWN_DATE = frozenset({"explicit", "bullet", "anaphoric"})
 
+#: ... and how it came from no day the text names (the publication day; "recent": the days before it)
+_UNDATED = frozenset({"published", "recent"})
+
 
 def _own_day(clause: Clause | None, article: Article, period: DateSpan | None) -> DateSpan | None:
     """The date ``clause`` gives itself (its dates or its bullet's), if it gives one."""
@@ -479,8 +482,6 @@ def _own_day(clause: Clause | None, article: Article, period: DateSpan | None) -
     date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date, previous=None,
                             period=period)
     return date if how in ("explicit", "bullet") else None
-#: ... and how it came from no day the text names (the publication day; "recent": the days before it)
-_UNDATED = frozenset({"published", "recent"})
 
 
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:

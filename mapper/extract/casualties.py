@@ -25,7 +25,7 @@ _QUAL = r"(?:at least|more than|over|nearly|almost|around|about|some|up to|as ma
 
 
 #: killings told by how ("were hacked to death", "gunmen shot dead 15 villagers", "beheaded 11")
-_KILLED_HOW = r"shot\s+dead|gunned\s+down|beheaded|(?:hacked|stabbed|beaten|burn(?:ed|t))\s+to\s+death|burn(?:ed|t)\s+alive"
+_KILLED_HOW = rf"{lx.KILLED_BY_HAND}|burn(?:ed|t)\s+to\s+death"
 
 
 _KILLED = lx.Caseless(

@@ -439,14 +439,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             by = carried  # never an attacker on its own territory
         else:
             by = who
-        i = bisect.bisect_left(every.asserted_starts, s) - 1
+        i = bisect.bisect_left(every.asserted_starts, s) - 1  # the asserted event word nearest before the place
         if i > 0 and kind != "diplomatic" and (answer := responder(text, every.asserted[i][1], named)) is not None:
             by = answer  # "..., and Israel responded with strikes in southern Lebanon": the later part's side
         if k == "ground_fighting" and not stand_off and weapon is None and not unarmed:
             # "a new wave of Russian attacks across Ukraine, compounded by hostilities along the front line":
             # the attack word that governs the place has a state for author, whatever else the clause tells
             # (not attacks that a word of fighting before them governs: "repelled 42 Russian attacks near Pokrovsk")
-            i = bisect.bisect_left(every.asserted_starts, s) - 1
             governing = every.asserted[i] if i >= 0 and every.asserted[i][0] == "attack" \
                 and not any(t[0] == "ground_fighting" for t in every.asserted[:i]) else None
             by_state = attacking_state(text, [governing], ctx.demonyms) if governing else None

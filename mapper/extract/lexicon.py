@@ -570,6 +570,9 @@ ARMED_FORCES = re.compile(r"\b(?=\w)(?:forces|troops|soldiers|army|military|poli
 #: armed groups that are no state's army, without artillery or aircraft (one vocabulary for ON_FOOT and
 #: the subjects of events.link_clause's "Insurgents struck again")
 ARMED_GROUP_WORDS = r"gunmen|militants?|militias?|militiamen|insurgents?|jihadists?|bandits|gangs?|rebels?"
+#: killings told by a way of killing by hand ("shot dead", "hacked to death"): the tolls of
+#: :mod:`mapper.extract.casualties` and the means on foot of :data:`mapper.extract.roles.ON_FOOT_MEANS`
+KILLED_BY_HAND = r"shot\s+dead|gunned\s+down|beheaded|(?:hacked|stabbed|beaten)\s+to\s+death|burn(?:ed|t)\s+alive"
 #: people who attack on the ground: an attack they make is no strike from afar
 ON_FOOT = re.compile(rf"\b(?=\w)(?:{ARMED_GROUP_WORDS}|fighters|settlers|armed\s+groups?|NSAGs?|troops|soldiers|infantry)\b",
                      re.IGNORECASE)
