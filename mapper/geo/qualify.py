@@ -354,6 +354,8 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
         if region is None:
             continue
         named_city = best.get(j) is not None and gaz.kind[best[j]] == CITY
+        if _district(gaz, region) and i in best and _district(gaz, best[i]):
+            continue  # "Ancuabe, Meluco and Muidumbe": districts side by side are a list; none holds another
         if named_city and not paren and _in_list(text, spans, i, j):
             continue  # "Kyiv, Kharkiv and Odesa": a list of cities; "Louisville, Ky., and ..." is a pair
         entry = best.get(i)

@@ -1,0 +1,27 @@
+"""Session 32 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+
+def scenes(gaz, text, title="Update", published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", text=text, title=title, published=published), gaz)
+    return {i.place.name: i for i in dedupe(items)}
+
+
+def test_districts_side_by_side_are_a_list_not_a_district_and_its_holder(gaz):
+    # "A, B and C districts": no district holds its neighbour, each is a scene of its own
+    got = scenes(gaz, "In Cabo Delgado, insurgents attacked villages in the districts of Meluco, Muidumbe and "
+                      "Ancuabe on 10 May.")
+    assert {"Meluco", "Muidumbe", "Ancuabe District"} <= set(got)
+    assert all(i.date_start == dt.date(2025, 5, 10) for i in got.values())
+    # a town and its province still make one place ("Village, Region")
+    got = scenes(gaz, "Shelling hit Tyre District, South Governorate on 10 May.")
+    assert len(got) == 1
