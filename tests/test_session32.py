@@ -5,15 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from test_scope import gaz  # noqa: F401  (the fixture)
-
-from mapper.aggregate import dedupe
-from mapper.model import Article
-from mapper.pipeline import extract_article
-
-
-def scenes(gaz, text, title="Update", published=dt.date(2025, 5, 14)):
-    items, _ = extract_article(Article(id="t", text=text, title=title, published=published), gaz)
-    return {i.place.name: i for i in dedupe(items)}
+from test_session31 import scenes
 
 
 def test_districts_side_by_side_are_a_list_not_a_district_and_its_holder(gaz):
