@@ -17,3 +17,13 @@ def test_districts_side_by_side_are_a_list_not_a_district_and_its_holder(gaz):
     # a town and its province still make one place ("Village, Region")
     got = scenes(gaz, "Shelling hit Tyre District, South Governorate on 10 May.")
     assert len(got) == 1
+
+
+def test_a_bomb_that_hits_is_dropped_from_the_air(gaz):
+    # one bomb told as hitting, striking or falling is an air strike, as bombs are; a car bomb stays an explosion
+    got = scenes(gaz, "A Russian bomb struck a supermarket in Zaporizhzhia on 11 May, wounding six people.")
+    assert [(n, i.type) for n, i in got.items()] == [("Zaporizhzhya", "air_strike")]
+    got = scenes(gaz, "On 11 May a bomb fell on a school in Sloviansk.")
+    assert [i.type for i in got.values()] == ["air_strike"]
+    got = scenes(gaz, "On 11 May a car bomb hit an army convoy in Kismayo.")
+    assert [i.type for i in got.values()] == ["explosion"]

@@ -90,7 +90,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded|targeted)"
                    r"|bombing raids?|barrel bombs?|aerial bombs?|(?:aerial|carpet) bombings?"
                    # bombs falling on a place are dropped from the air ("car bombs" are explosions)
-                   r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs (?:hit|struck|fell|landed|rained)"),
+                   r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs? (?:hit|struck|fell|landed|rained)"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"
                  # one shell: "a direct hit of a shell", "a shell landed"
                  r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"),
