@@ -27,3 +27,11 @@ def test_a_bomb_that_hits_is_dropped_from_the_air(gaz):
     assert [i.type for i in got.values()] == ["air_strike"]
     got = scenes(gaz, "On 11 May a car bomb hit an army convoy in Kismayo.")
     assert [i.type for i in got.values()] == ["explosion"]
+
+
+def test_an_arabic_article_written_apart_joins_the_name(gaz):
+    # "Dar es Salaam", "Deir ez Zor": the article as a word of its own, not the end of the name before it
+    got = scenes(gaz, "Regional leaders met in Dar es Salaam on 10 May to call for a ceasefire.")
+    assert [(n, i.place.country, i.type) for n, i in got.items()] == [("Dar es Salaam", "TZ", "diplomatic")]
+    got = scenes(gaz, "On 10 May, drones struck an oil field near Deir ez Zor.")
+    assert [i.place.country for i in got.values()] == ["SY"]
