@@ -35,3 +35,19 @@ def test_an_arabic_article_written_apart_joins_the_name(gaz):
     assert [(n, i.place.country, i.type) for n, i in got.items()] == [("Dar es Salaam", "TZ", "diplomatic")]
     got = scenes(gaz, "On 10 May, drones struck an oil field near Deir ez Zor.")
     assert [i.place.country for i in got.values()] == ["SY"]
+
+
+def test_a_dateline_of_two_towns_is_where_the_story_was_filed(gaz):
+    # wires file a story from two capitals at once: neither is a scene, and the dateline's day is not the event's
+    got = scenes(gaz, "KYIV/MOSCOW, May 14 (Reuters) - Russian drones struck the port of Izmail overnight, "
+                      "officials said on Wednesday.")
+    assert [(i.place.country, i.date_start, i.date_end) for i in got.values()] == \
+        [("UA", dt.date(2025, 5, 13), dt.date(2025, 5, 14))]
+    got = scenes(gaz, "ADDIS ABABA/NAIROBI, May 14 - Drone strikes hit Port Sudan on Wednesday.")
+    assert list(got) == ["Port Sudan"]
+
+
+def test_a_dateline_of_two_towns_gives_the_publication_day():
+    from mapper.extract.dateline import stated_publication
+    assert stated_publication("TEL AVIV/GAZA, June 3, 2024 (AP) - Israeli strikes hit Rafah, health officials "
+                              "said on Monday, as talks on a ceasefire resumed in Cairo and Doha.") == dt.date(2024, 6, 3)

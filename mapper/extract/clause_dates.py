@@ -22,7 +22,7 @@ from mapper.model import DateSpan
 __all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates", "stated_period"]
 
 _DAY = dt.timedelta(days=1)
-_DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
+_DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’/-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
 _SINCE = re.compile(r"\b(?=\w)(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
                     r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
 # the date of an event the clause points back to: "in response to the Kerman bombings on 3

@@ -34,7 +34,7 @@ _LABEL_WORDS = 4  # a line of more words besides its date is a sentence, not a d
 _DASHED = re.compile(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})\b")
 # a wire dateline: the town in capitals or title case, a comma, the date, an optional agency,
 # then a dash or a colon
-_DATELINE = re.compile(r"[A-Z][\w.'’ -]{1,40},\s+")
+_DATELINE = re.compile(r"[A-Z][\w.'’ /-]{1,40},\s+")  # (two towns: "NEW DELHI/ISLAMABAD, ")
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—:]")
 
 

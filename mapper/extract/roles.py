@@ -33,7 +33,8 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+
                             # "Sanaa, Jan 14 Dozens of fighters ...", "Kabul, May 5 (Reuters) - ..."
                             r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                             r"\s+\d{1,2}\b")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
+# (two filing towns joined by a slash: "NEW DELHI/ISLAMABAD, May 7 -")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
 _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression|fighters"
                      r"|militias?|militiamen|rebels|insurgents"
@@ -620,7 +621,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # district", "Kursk region's Sudzha district")
         return True
     if start == 0 and (_DATELINE.match(text)
-                       or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text)):
+                       or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text)) \
+            or start and text[start - 1] == "/" and (filed := _DATELINE.match(text)) and end <= filed.end():
         return True
     if place.kind == "facility" and _ACCORDING_TO.search(left):
         return True  # "according to officials from Al-Awda Hospital, 210 were killed": a source
