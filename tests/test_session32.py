@@ -51,3 +51,11 @@ def test_a_dateline_of_two_towns_gives_the_publication_day():
     from mapper.extract.dateline import stated_publication
     assert stated_publication("TEL AVIV/GAZA, June 3, 2024 (AP) - Israeli strikes hit Rafah, health officials "
                               "said on Monday, as talks on a ceasefire resumed in Cairo and Doha.") == dt.date(2024, 6, 3)
+
+
+def test_a_day_that_modifies_the_event_pointed_back_to_dates_that_event(gaz):
+    # "after Sunday's attack in X", "following the May 9 strike on X": the day is X's, not the clause's own event's
+    got = scenes(gaz, "Russian drones struck Kharkiv on 13 May, following the May 9 missile strike on Sumy.")
+    assert (got["Kharkiv"].date_start, got["Sumy"].date_start) == (dt.date(2025, 5, 13), dt.date(2025, 5, 9))
+    got = scenes(gaz, "Israeli jets struck Sanaa on 13 May, after Sunday's missile attack on Haifa.")
+    assert (got["Sanaa"].date_start, got["Haifa"].date_start) == (dt.date(2025, 5, 13), dt.date(2025, 5, 11))

@@ -41,6 +41,20 @@ _OTHER_EVENT = re.compile(r"\b(?=\w)(?:(?:after|following|before|in\s+response\s
                           rf"|{_ACCORD_PHRASE})", re.IGNORECASE)
 #: how far before a date the phrase pointing back to its event may start
 _POINTED_REACH = 130
+#: the second form of :data:`_OTHER_EVENT`: the date as the modifier of the event pointed back to
+_MODIFIER = re.compile(r"(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|this|that)\s+", re.IGNORECASE)
+#: a day named as the owner of the event pointed back to: "after Sunday's attack on tourists in Pahalgam",
+#: "following last week's strike": the day is that event's, the places of its phrase are there
+_POINTER_BEFORE = re.compile(r"\b(?=\w)(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+$", re.IGNORECASE)
+_OWNED_DAY = re.compile(r"['’]s?\s")
+_PHRASE_STOP = re.compile(r"[,;:()]|\.(?:\s|$)")
+
+
+def _owned_pointer(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` owns the event a pointer word before it points to ("after
+    Sunday's attack")."""
+    owned = text.endswith(("'s", "’s"), start, end) or _OWNED_DAY.match(text, end) is not None
+    return owned and _POINTER_BEFORE.search(text, max(0, start - 30), start) is not None
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 # a "since" after a first or a superlative ("for the first time since October", "the deadliest
 # incident since OCHA began recording in 2005"): its dates are points of comparison, not the event's
@@ -59,9 +73,14 @@ def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> lis
     the clause's own event (:func:`clause_date` leaves such dates out).  ``found``: the
     clause's dates (:func:`mapper.extract.dates.find_dates`)."""
     out = []
-    for start, _, span in found:
+    for start, end, span in found:
         m = _OTHER_EVENT.search(text, max(0, start - _POINTED_REACH), start)
-        if m is not None:
+        if _owned_pointer(text, start, end) or m is not None and _MODIFIER.fullmatch(m.group()):
+            # the date modifies the event's noun ("after Sunday's attack on tourists in Pahalgam", "in response to
+            # the January 28 drone attack in Jordan"): the places up to the end of its phrase are that event's
+            stop = _PHRASE_STOP.search(text, end)
+            out.append((m.start() if m is not None else start, stop.start() if stop else len(text), span))
+        elif m is not None:
             out.append((m.start(), start, span))
     return out
 
@@ -162,7 +181,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
                                          or _SAID_AFTER.match(clause_text, f[1])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
-                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - _POINTED_REACH), f[0]))]
+                                         or _OTHER_EVENT.search(clause_text, max(0, f[0] - _POINTED_REACH), f[0])
+                                         or _owned_pointer(clause_text, f[0], f[1]))]
         if published is not None and len(found) > 1:
             # "the army said on Saturday it had recaptured Wad Madani from the RSF, who seized the city in December
             # 2023": a relative clause's day of background is its own event's, not the clause's
