@@ -59,3 +59,9 @@ def test_a_day_that_modifies_the_event_pointed_back_to_dates_that_event(gaz):
     assert (got["Kharkiv"].date_start, got["Sumy"].date_start) == (dt.date(2025, 5, 13), dt.date(2025, 5, 9))
     got = scenes(gaz, "Israeli jets struck Sanaa on 13 May, after Sunday's missile attack on Haifa.")
     assert (got["Sanaa"].date_start, got["Haifa"].date_start) == (dt.date(2025, 5, 13), dt.date(2025, 5, 11))
+
+
+def test_the_event_pointed_back_to_keeps_its_own_weapon(gaz):
+    # the clause's weapon is its own event's: the phrase pointed back to names the weapon of its place
+    got = scenes(gaz, "Russian missiles struck Odesa on 13 May, following the May 10 drone attack on Izmail.")
+    assert sorted((i.type, i.date_start.day) for i in got.values()) == [("drone_strike", 10), ("missile_strike", 13)]

@@ -426,6 +426,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             continue
         seen.add(place.spot)
         k = kinds[s]
+        if pointed and k != "diplomatic" and (named := _pointed_weapon(scanned, pointed, s)) is not None:
+            k = named  # "drones struck Kharkiv, following the May 9 missile strike on Sumy": Sumy's was a missile's
         if parts and k != "diplomatic" and _ground_part(text, found, parts, s, k):
             k = "ground_fighting"  # "the RSF attacked Zamzam over the weekend, and on Monday drones struck Kosti"
         if k in _NAMED_BOMB_KINDS and _NAMES_BOMBING.match(text, e) or k == "air_strike" and bombs_set_off:
@@ -474,6 +476,16 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                                  "" if not echo else "own" if s > pointing else "aftermath"))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _pointed_weapon(scanned: list, pointed: list[tuple[int, int, DateSpan]], at: int) -> str | None:
+    """The weapon type the phrase of an event pointed back to names before the place at ``at``, if the place
+    lies in such a phrase (:func:`pointed_back_dates`) and the phrase names one."""
+    lo = next((a for a, b, _ in pointed if a <= at < b), None)
+    if lo is None:
+        return None
+    named = [(k, s, e) for k, s, e, ok, _ in scanned if not ok and lo <= s < at and k not in GENERIC_KINDS]
+    return type_of(named, None) if named else None
 
 
 def _ground_part(text: str, found: list[tuple[str, int, int]], parts: list[tuple[int, DateSpan]], at: int,
