@@ -65,3 +65,11 @@ def test_the_event_pointed_back_to_keeps_its_own_weapon(gaz):
     # the clause's weapon is its own event's: the phrase pointed back to names the weapon of its place
     got = scenes(gaz, "Russian missiles struck Odesa on 13 May, following the May 10 drone attack on Izmail.")
     assert sorted((i.type, i.date_start.day) for i in got.values()) == [("drone_strike", 10), ("missile_strike", 13)]
+
+
+def test_an_event_dated_after_publication_is_yet_to_happen(gaz):
+    # a meeting or strike the article dates after its own day is planned, whatever the verb's tense
+    got = scenes(gaz, "Drones struck Odesa on 12 May, three days before a new round of talks in Istanbul on 15 May.")
+    assert list(got) == ["Odesa"]
+    got = scenes(gaz, "Ministers met in Brussels on 13 May; the next meeting, in Vilnius on 20 May, follows a summit.")
+    assert list(got) == ["Brussels"]

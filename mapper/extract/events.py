@@ -468,6 +468,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             or nearest_date(apart, s, every.starts) or part_day(parts, s) or date
         if published is not None and (published - own.end).days > BACKGROUND_DAYS:
             continue  # "Tuesday's attack mirrors one last October in Kachin": Kachin's is background
+        if published is not None and own.start > published:
+            continue  # "a day before a new round of talks in Istanbul on 2 June", told on 1 June: yet to happen
         # "on 29 and 30 May, Russia targeted Kyiv": a city hit on two nights is two strikes
         for day in listed_days(text, own) if k in _DAY_BY_DAY else [own]:
             out.append(Candidate(k, day, place, text[s:e], precision,
