@@ -73,3 +73,13 @@ def test_an_event_dated_after_publication_is_yet_to_happen(gaz):
     assert list(got) == ["Odesa"]
     got = scenes(gaz, "Ministers met in Brussels on 13 May; the next meeting, in Vilnius on 20 May, follows a summit.")
     assert list(got) == ["Brussels"]
+
+
+def test_an_oblasts_strike_is_summed_up_by_a_site_struck_in_it(gaz):
+    # the oblast's strike told after the base's is that strike, not another
+    got = scenes(gaz, "On 12 May drones hit the Engels air base. The defence ministry confirmed an attack on an "
+                      "airfield in Saratov Oblast, saying a fire broke out.")
+    assert [i.place.kind for i in got.values()] == ["facility"]
+    # a battle over a region is more than a siege of one site in it
+    got = scenes(gaz, "On 12 May troops stormed the Kamal Adwan Hospital. Fighting raged across North Gaza on 12 May.")
+    assert len(got) == 2

@@ -13,7 +13,7 @@ from mapper.aggregate import family, place_key
 from mapper.extract.locators import FACILITY_TOWN_KM, near
 from mapper.extract.triggers import GENERIC_KINDS, scan
 from mapper.geo.parts import is_part
-from mapper.model import Incident, Place
+from mapper.model import STRIKE_TYPES, Incident, Place
 
 __all__ = ["drop_echoes", "drop_summaries", "drop_title_echoes"]
 
@@ -75,6 +75,12 @@ def _at_sea(place: Place) -> bool:
     return place.kind == "region" and not place.country
 
 
+#: what an admin-1 region's strike sums up: its towns, and its sites ("fires broke out at bases in Murmansk
+#: oblast" after "drones hit the Olenya air base"); a battle over a region, only its towns (a siege of a hospital
+#: is one fight in it)
+_FINER, _TOWNS = frozenset({"city", "facility"}), frozenset({"city"})
+
+
 def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     """What counts as a finer place inside a coarse one (None: the place sums nothing up).
 
@@ -93,7 +99,8 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
         return lambda p: p.kind in ("city", "village") and near(p, coarse, _SEA_KM)
     if coarse.kind in ("admin1", "region"):
         if coarse.admin1_gn:
-            return lambda p: p.kind == "city" and p.admin1_gn == coarse.admin1_gn
+            finer = _FINER if kind in STRIKE_TYPES else _TOWNS
+            return lambda p: p.kind in finer and p.admin1_gn == coarse.admin1_gn
         return lambda p: p.kind == "city" and p.country == coarse.country and near(p, coarse, _NAMED_REGION_KM)
     if coarse.kind == "facility":
         return lambda p: p.kind == "city" and near(p, coarse, FACILITY_TOWN_KM)
