@@ -83,3 +83,12 @@ def test_an_oblasts_strike_is_summed_up_by_a_site_struck_in_it(gaz):
     # a battle over a region is more than a siege of one site in it
     got = scenes(gaz, "On 12 May troops stormed the Kamal Adwan Hospital. Fighting raged across North Gaza on 12 May.")
     assert len(got) == 2
+
+
+def test_a_region_labelling_its_paragraph_is_the_scene_not_a_dateline(gaz):
+    # daily digests open each oblast's paragraph with its name and a colon
+    got = scenes(gaz, "Kherson Oblast: On 12 May, Russian shelling killed two people.")
+    assert [(n, i.type, i.killed) for n, i in got.items()] == [("Kherson Oblast", "shelling", 2)]
+    # a town before a colon is still where the story was filed
+    got = scenes(gaz, "Ouagadougou: Gunmen killed 12 soldiers near Djibo on 12 May.")
+    assert list(got) == ["Djibo"]

@@ -35,6 +35,13 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+
                             r"\s+\d{1,2}\b")
 # (two filing towns joined by a slash: "NEW DELHI/ISLAMABAD, May 7 -")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
+def _region_label(place: Place, text: str, end: int) -> bool:
+    """Whether a first-level region opening a paragraph before a colon labels the paragraph's events
+    ("Zaporizhzhia Oblast: Russian troops launched 480 attacks on 14 settlements"): a story is filed from a
+    town, so a region so placed is no dateline."""
+    return place.kind == "admin1" and text.startswith(":", end)
+
+
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
 _FORCES = re.compile(r"(?:['’]s?)?\s+(?:armed\s+forces|forces|troops|military|army|regime|militants|aggression|fighters"
                      r"|militias?|militiamen|rebels|insurgents"
@@ -620,8 +627,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # district named after another place; a district named as its town is that town's ("Crimea's Saky
         # district", "Kursk region's Sudzha district")
         return True
-    if start == 0 and (_DATELINE.match(text)
-                       or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text)) \
+    if start == 0 and not _region_label(place, text, end) and (
+            _DATELINE.match(text) or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text)) \
             or start and text[start - 1] == "/" and (filed := _DATELINE.match(text)) and end <= filed.end():
         return True
     if place.kind == "facility" and _ACCORDING_TO.search(left):
@@ -643,7 +650,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
                 _AGAINST.search(left) or _TAKEN.search(left) or _SPREAD_TO.search(left)
                 or _UNDERGOES.match(text, _list_end(text, end))
                 or _AIRSPACE_AFTER.match(text, end)
-                or _WHERE_AFTER.match(text, _list_end(text, end)))):
+                or _WHERE_AFTER.match(text, _list_end(text, end))
+                or start == 0 and _region_label(place, text, end))):
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
     return False
