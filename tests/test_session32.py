@@ -92,3 +92,12 @@ def test_a_region_labelling_its_paragraph_is_the_scene_not_a_dateline(gaz):
     # a town before a colon is still where the story was filed
     got = scenes(gaz, "Ouagadougou: Gunmen killed 12 soldiers near Djibo on 12 May.")
     assert list(got) == ["Djibo"]
+
+
+def test_fire_aimed_at_a_place_is_an_attack_there(gaz):
+    # "fired at", "fired upon" as "fired on"; a tank's fire is shelling (annotation.md)
+    text = "Israeli airstrikes hit Tyre on 12 May. On 13 May, Israeli tanks fired on a UNIFIL position in Naqoura."
+    got = scenes(gaz, text)
+    assert sorted((i.place.name, i.type) for i in got.values()) == [("En Nâqoûra", "shelling"), ("Tyre", "air_strike")]
+    got = scenes(gaz, "Gunmen attacked Gao on 10 May. On 13 May, soldiers fired at a bus near Sikasso, killing three.")
+    assert got["Sikasso"].killed == 3 and got["Sikasso"].type == "ground_fighting"

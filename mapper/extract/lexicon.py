@@ -93,7 +93,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs? (?:hit|struck|fell|landed|rained)"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"
                  # one shell: "a direct hit of a shell", "a shell landed"
-                 r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"),
+                 r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"
+                 # tank fire (annotation.md): "Israeli tanks fired on a UNIFIL position", "tank shells hit"
+                 r"|tanks? (?:fired|opened fire|shelled)|tank (?:fire|shells?|rounds?)"),
     ("ground_fighting", r"(?:gun|shooting|armed|gunmen) attacks?|fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
                         # a town closed in on: "encircled the town of Laukkai", "laid siege to" (not "the besieged city": a state)
@@ -241,7 +243,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     # violence stated only through its victims ("two soldiers killed near Donetsk"); an
     # incident only in an article that is about armed conflict (see CONFLICT_CONTEXT)
     ("violence", r"killed|killings?|dead|died|deaths?|wounded|shot dead|sniper|gunfire|gunshots?|shots were fired"
-                 r"|shooting (?:at|on)|(?:mass |the |a )shootings?|shootings|opened fire|fired on|destroyed|damaged"
+                 r"|shooting (?:at|on)|(?:mass |the |a )shootings?|shootings|opened fire|fired (?:on|at|upon)|destroyed|damaged"
                  # mass killings of civilians by armed men
                  # (not a court's: "executed two men for spying")
                  r"|executed(?= (?:at least |more than |over |some |about |nearly |up to )?"
