@@ -297,7 +297,9 @@ MODALITY = Caseless(
     r"|(?:concentrat|amass|stockpil)(?:e|es|ed|ing)|massed|stationed"
     # what people or places are kept from: "protect Goma from attack", "shield civilians from air strikes"
     # (not a defence against one attack told: "air defences protected Kyiv from the missile attack")
-    r"|(?:protect|shield|safeguard)(?:s|ed|ing)?(?=(?:\s+[\w'’-]+){1,4}\s+from\s+"
+    # (the cue runs to "from", so its reach counts from there: "protect networks and generation facilities from
+    # another Russian missile attack")
+    r"|(?:protect|shield|safeguard)(?:s|ed|ing)?(?:\s+[\w'’-]+){1,6}\s+from(?=\s+"
     r"(?!(?:the|this|that|these|those|its|their|last|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday)\b|\w+['’]s\b)))"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical"
