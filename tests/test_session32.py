@@ -101,3 +101,18 @@ def test_fire_aimed_at_a_place_is_an_attack_there(gaz):
     assert sorted((i.place.name, i.type) for i in got.values()) == [("En Nâqoûra", "shelling"), ("Tyre", "air_strike")]
     got = scenes(gaz, "Gunmen attacked Gao on 10 May. On 13 May, soldiers fired at a bus near Sikasso, killing three.")
     assert got["Sikasso"].killed == 3 and got["Sikasso"].type == "ground_fighting"
+
+
+def test_what_places_are_protected_from_is_no_event_however_long_the_object(gaz):
+    got = scenes(gaz, "The outages were needed to protect power lines and generation facilities from another Russian "
+                      "missile attack on Kyiv.")
+    assert not got
+    # a defence against one attack told is that attack
+    got = scenes(gaz, "Air defences protected Kyiv from the missile attack on 12 May.")
+    assert list(got) == ["Kyiv"]
+
+
+def test_french_et_joins_a_name(gaz):
+    got = scenes(gaz, "From 10 to 12 May, armed groups carried out attacks in the Mayo-Sava and Logone et Chari "
+                      "divisions, Far North region.")
+    assert {"Mayo-Sava", "Logone-et-Chari"} <= set(got)
