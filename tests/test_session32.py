@@ -116,3 +116,10 @@ def test_french_et_joins_a_name(gaz):
     got = scenes(gaz, "From 10 to 12 May, armed groups carried out attacks in the Mayo-Sava and Logone et Chari "
                       "divisions, Far North region.")
     assert {"Mayo-Sava", "Logone-et-Chari"} <= set(got)
+
+
+def test_a_venue_fronted_after_a_day_word_is_where_the_talks_were(gaz):
+    got = scenes(gaz, "Yesterday in Nairobi, the envoy held talks with both delegations.")
+    assert [(n, i.type, i.date_start) for n, i in got.items()] == [("Nairobi", "diplomatic", dt.date(2025, 5, 13))]
+    got = scenes(gaz, "This morning in Baku, the ministers held talks on the border.")
+    assert [i.type for i in got.values()] == ["diplomatic"]

@@ -41,7 +41,10 @@ _VENUE_REACH = 60
 _FRONTED_VENUE = re.compile(r"\W*(?:(?:later|then|there|earlier|also|and)\s*,?\s+"
                             # after a phrase of time or setting: "On Wednesday in Kyiv, ...", "Off the
                             # battlefield, in Kyiv, ..."
-                            r"|(?:on|off|away\s+from|later|earlier)\s+[^,.;:!?]{1,30}?,?\s+)?(?:in|at|while\s+in)\s+"
+                            r"|(?:on|off|away\s+from|later|earlier)\s+[^,.;:!?]{1,30}?,?\s+"
+                            # or a day told by a word: "Today in Kinshasa, Fletcher held talks with ..."
+                            r"|(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week))"
+                            r",?\s+)?(?:in|at|while\s+in)\s+"
                             r"(?P<where>[^.;:!?]{1,60}?),\s+(?-i:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|the\s+[A-Za-z]+|[A-Z][a-z]+)\s", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\s*,")
 #: a place after a subject matter is the topic of talks, not their venue
