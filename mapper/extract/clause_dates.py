@@ -48,13 +48,6 @@ _MODIFIER = re.compile(r"(?:after|following|in\s+response\s+to|in\s+retaliation\
 _POINTER_BEFORE = re.compile(r"\b(?=\w)(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+$", re.IGNORECASE)
 _OWNED_DAY = re.compile(r"['’]s?\s")
 _PHRASE_STOP = re.compile(r"[,;:()]|\.(?:\s|$)")
-
-
-def _owned_pointer(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` owns the event a pointer word before it points to ("after
-    Sunday's attack")."""
-    owned = text.endswith(("'s", "’s"), start, end) or _OWNED_DAY.match(text, end) is not None
-    return owned and _POINTER_BEFORE.search(text, max(0, start - 30), start) is not None
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 # a "since" after a first or a superlative ("for the first time since October", "the deadliest
 # incident since OCHA began recording in 2005"): its dates are points of comparison, not the event's
@@ -65,6 +58,13 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
 _SINCE_WORD = re.compile(r"\b(?=\w)since\b", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?=\w)(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _owned_pointer(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` owns the event a pointer word before it points to ("after
+    Sunday's attack")."""
+    owned = text.endswith(("'s", "’s"), start, end) or _OWNED_DAY.match(text, end) is not None
+    return owned and _POINTER_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> list[tuple[int, int, DateSpan]]:

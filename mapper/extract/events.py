@@ -480,7 +480,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     return out, _unknown_places(text, known, kind, ctx) if not out else []
 
 
-def _pointed_weapon(scanned: list, pointed: list[tuple[int, int, DateSpan]], at: int) -> str | None:
+def _pointed_weapon(scanned: list[tuple[str, int, int, bool, bool]], pointed: list[tuple[int, int, DateSpan]], at: int) -> str | None:
     """The weapon type the phrase of an event pointed back to names before the place at ``at``, if the place
     lies in such a phrase (:func:`pointed_back_dates`) and the phrase names one."""
     lo = next((a for a, b, _ in pointed if a <= at < b), None)

@@ -35,11 +35,25 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+
                             r"\s+\d{1,2}\b")
 # (two filing towns joined by a slash: "NEW DELHI/ISLAMABAD, May 7 -")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
+
+
 def _region_label(place: Place, text: str, end: int) -> bool:
     """Whether a first-level region opening a paragraph before a colon labels the paragraph's events
     ("Zaporizhzhia Oblast: Russian troops launched 480 attacks on 14 settlements"): a story is filed from a
     town, so a region so placed is no dateline."""
     return place.kind == "admin1" and text.startswith(":", end)
+
+
+def _filed_from(clause: Clause, start: int, end: int, place: Place, lead: bool) -> bool:
+    """Whether a place is a dateline's town, where the story was filed: the clause's first name before the
+    dateline's comma, colon or dash ("KYIV, Nov 14 (Reuters) -", "Ouagadougou: Gunmen ..."), or a second town
+    after a slash ("NEW DELHI/ISLAMABAD, May 7 -"); not a region labelling its paragraph ("Kherson Oblast: ...")."""
+    text = clause.text
+    if start == 0:
+        return not _region_label(place, text, end) and bool(
+            _DATELINE.match(text) or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text))
+    filed = _DATELINE.match(text) if text[start - 1] == "/" else None
+    return filed is not None and end <= filed.end()
 
 
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.
@@ -627,9 +641,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # district named after another place; a district named as its town is that town's ("Crimea's Saky
         # district", "Kursk region's Sudzha district")
         return True
-    if start == 0 and not _region_label(place, text, end) and (
-            _DATELINE.match(text) or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text)) \
-            or start and text[start - 1] == "/" and (filed := _DATELINE.match(text)) and end <= filed.end():
+    if _filed_from(clause, start, end, place, lead):
         return True
     if place.kind == "facility" and _ACCORDING_TO.search(left):
         return True  # "according to officials from Al-Awda Hospital, 210 were killed": a source

@@ -18,11 +18,11 @@ from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
 from mapper.geo.spans import TITLES
 
-#: lower-case words that join the names of a run ("Sea of Azov", "Rostov on Don"), in the run
-#: pattern of :mod:`mapper.extract.toponyms` and as words of a plan
-_CONN = r"(?:of|de|del|della|la|le|les|du|des|di|da|do|dos|al|el|on|upon|am|an|im|sur|and|the|y|en|au|aux" \
-    r"|es|ez|ed|er|ad|ar|az|ash|esh|et)"  # Arabic articles written apart: "Dar es Salaam", "Deir ez Zor"; French
-# "et": "Logone et Chari"
+#: lower-case words that join the names of a run ("Sea of Azov", "Rostov on Don"; Arabic articles written apart,
+#: "Dar es Salaam", "Deir ez Zor"; French "et", "Logone et Chari"), in the run pattern of
+#: :mod:`mapper.extract.toponyms` and as words of a plan
+_CONN = (r"(?:of|de|del|della|la|le|les|du|des|di|da|do|dos|al|el|on|upon|am|an|im|sur|and|the|y|en|au|aux"
+         r"|es|ez|ed|er|ad|ar|az|ash|esh|et)")
 _CONNECTORS = frozenset(_CONN[3:-1].split("|"))
 #: an Arabic article joined by a hyphen continues a name ("Deir al-Balah", "Ras al-Ain", "Ain al-Arab"),
 #: in the run pattern of :mod:`mapper.extract.toponyms`
