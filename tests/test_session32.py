@@ -123,3 +123,19 @@ def test_a_venue_fronted_after_a_day_word_is_where_the_talks_were(gaz):
     assert [(n, i.type, i.date_start) for n, i in got.items()] == [("Nairobi", "diplomatic", dt.date(2025, 5, 13))]
     got = scenes(gaz, "This morning in Baku, the ministers held talks on the border.")
     assert [i.type for i in got.values()] == ["diplomatic"]
+
+
+def test_a_month_of_last_year():
+    from mapper.extract.dates import find_dates
+    got = find_dates("the town fell in March last year", dt.date(2025, 2, 10))
+    assert got[0][2].start == dt.date(2024, 3, 1) and got[0][2].end == dt.date(2024, 3, 31)
+
+
+def test_the_event_a_superlative_is_compared_with_is_that_days(gaz):
+    # "the biggest gain since it captured X in May last year": X's capture is last year's, no event of the day
+    got = scenes(gaz, "On 13 May Russian forces stormed Chasiv Yar, their biggest assault since they captured Bakhmut "
+                      "in May last year.")
+    assert list(got) == ["Chasiv Yar"]
+    got = scenes(gaz, "Drones struck Odesa on 13 May, the heaviest attack on the city since the strike on Izmail "
+                      "on 2 February.")
+    assert list(got) == ["Odesa"]

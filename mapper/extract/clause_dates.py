@@ -73,7 +73,14 @@ def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> lis
     the clause's own event (:func:`clause_date` leaves such dates out).  ``found``: the
     clause's dates (:func:`mapper.extract.dates.find_dates`)."""
     out = []
+    compared = [m.end() for m in _COMPARED_SINCE.finditer(text)] if "since" in text else []
     for start, end, span in found:
+        since = next((c for c in compared if c <= start and not _PHRASE_BREAK.search(text, c, start)), None)
+        if since is not None:
+            # "its biggest gain since it captured Bakhmut in May last year": the event compared with is that day's
+            stop = _PHRASE_STOP.search(text, end)
+            out.append((since, stop.start() if stop else len(text), span))
+            continue
         m = _OTHER_EVENT.search(text, max(0, start - _POINTED_REACH), start)
         if _owned_pointer(text, start, end) or m is not None and _MODIFIER.fullmatch(m.group()):
             # the date modifies the event's noun ("after Sunday's attack on tourists in Pahalgam", "in response to

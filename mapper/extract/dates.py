@@ -180,6 +180,10 @@ def _resolve_range(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     return None if got is None else _span(m, *got)
 
 
+#: a month's year told after it by the year before the reference: "in May last year"
+_LAST_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
+
+
 def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     if _glued(m):
         return None
@@ -190,6 +194,8 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
                          or token.capitalize() not in _FULL):
         return None  # bare or abbreviated: "May" the verb, "Jan" the name
     month = month_number(token)
+    if year is None and ref is not None and _LAST_YEAR_AFTER.match(text, m.end()):
+        year = str(ref.year - 1)  # "in May last year", "in March of last year"
     first_day = _date(int(year), month, 1) if year else _yearless(month, 1, ref)
     if first_day is None:
         return None

@@ -103,7 +103,7 @@ _TIMES = re.compile(r"\b(?=\w)(?:\d[\d,]*|(?:" + "|".join(sorted((w for w, n in 
                                                           key=len, reverse=True))
                     + r")(?:\s+of)?|many|numerous|countless)\s+times\b", re.IGNORECASE)
 #: a cheap test for a phrase that points back to another event or to an accord's day (:func:`pointed_back_dates`)
-_POINTS_BACK = re.compile(rf"\b(?=\w)(?:after|following|before|response|retaliation|than|{lx.ACCORD_VERBS})\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(rf"\b(?=\w)(?:after|following|before|response|retaliation|than|since|{lx.ACCORD_VERBS})\b", re.IGNORECASE)
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 #: a place that names a bombing, past the site in it ("the Quetta bombing", "the Peshawar mosque bombing"), not a
 #: campaign or raids ("the Gaza bombing campaign")
