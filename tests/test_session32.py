@@ -139,3 +139,13 @@ def test_the_event_a_superlative_is_compared_with_is_that_days(gaz):
     got = scenes(gaz, "Drones struck Odesa on 13 May, the heaviest attack on the city since the strike on Izmail "
                       "on 2 February.")
     assert list(got) == ["Odesa"]
+
+
+def test_a_meeting_that_was_struck_is_no_talks(gaz):
+    from mapper.aggregate import dedupe
+    from mapper.model import Article
+    from mapper.pipeline import extract_article
+    text = ("Two missiles struck Sumy on 13 May, killing 34. Russia's Defence Ministry said it had targeted a meeting "
+            "of Ukrainian commanders in Sumy.")
+    items, _ = extract_article(Article(id="t", text=text, title="Update", published=dt.date(2025, 5, 14)), gaz)
+    assert [(i.place.name, i.type) for i in dedupe(items)] == [("Sumy", "missile_strike")]

@@ -185,7 +185,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                   r"|which|was|were|in which)\b)"),
     # blasts of no stated cause: the weapon the article names, else an explosion
     ("blast", r"explosions?|exploded|blasts?|detonat(?:ed|ion)"),
-    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met(?:\s+\w+ly)?\s+with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|meetings?|convened"
+    ("diplomatic", r"talks|negotiations?|summits?|peace conference|met(?:\s+\w+ly)?\s+with|met(?=(?: face[- ]to[- ]face)? (?:in|at|on|for) )|convened"
+                   # (not a meeting struck: "said it had targeted a meeting of Ukrainian commanders in Sumy")
+                   r"|(?<!targeted a )(?<!targeted the )(?<!struck a )(?<!hit a )(?<!attacked a )(?<!strike on a )"
+                   r"(?<!attack on a )(?<!bombed a )meetings?"
                    # the signing of an accord at a venue: "a peace agreement was signed in Pretoria"
                    # (not "the deal signed in Pretoria must hold": a back-reference)
                    r"|(?:agreement|accord|deal|treaty|ceasefire|truce|declaration|memorandum|pact)s? (?:was|were"
