@@ -149,3 +149,11 @@ def test_a_meeting_that_was_struck_is_no_talks(gaz):
             "of Ukrainian commanders in Sumy.")
     items, _ = extract_article(Article(id="t", text=text, title="Update", published=dt.date(2025, 5, 14)), gaz)
     assert [(i.place.name, i.type) for i in dedupe(items)] == [("Sumy", "missile_strike")]
+
+
+def test_a_ukrainian_adjective_name_in_sky_is_the_skyi_place(gaz):
+    # "Khmelnytsky", "Kropyvnytsky": the "-skyi" of the gazetteer written "-sky", as wires and older copy do
+    got = scenes(gaz, "On 13 May Russian drones struck Khmelnytsky and a depot near Kropyvnytsky.")
+    assert sorted(got) == ["Khmelnytskyi", "Kropyvnytskyi"]
+    got = scenes(gaz, "On 13 May drones hit the Khmelnytsky region.")
+    assert [i.place.kind for i in got.values()] == ["admin1"]

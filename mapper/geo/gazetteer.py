@@ -25,7 +25,7 @@ from mapper.model import Place
 # under their name without its unit word ("West Kordofan");
 # 15: transliterations of Arabic town names (variants.spellings), article forms of facility names; 14: the heads table (first tokens of keys of several tokens); 12: English compass forms of admin-1 names ("Western Kasai"); 11: Palestine's governorates from
 # admin2.csv (second level); 10: Arabic endings
-INDEX_VERSION = "20"
+INDEX_VERSION = "21"
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z '\-.]*$")
 _CYRILLIC = re.compile(r"^[\u0400-\u04FF][\u0400-\u04FF '\-]*$")
 

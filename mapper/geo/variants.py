@@ -66,6 +66,9 @@ _SLAVIC_ENDINGS = (
     ("ovo", "ove"), ("ove", "ovo"), ("ino", "ine"), ("ine", "ino"),
     ("skoye", "ske"), ("ske", "skoye"), ("noye", "ne"), ("skiy", "skyi"), ("skyi", "skiy"),
 )
+#: more forms of an ending than the one above: the adjective's "-skyi" is also written "-sky" ("Khmelnytsky",
+#: "Kropyvnytsky")
+_SLAVIC_MORE = {"skiy": ("sky",), "skyi": ("sky",)}
 _PARTICLE_APART = re.compile(r"\b(?=\w)(De|Du|Da|Des|Del|La|Le|Van|Von) (?=[A-Z][a-z])")
 _PARTICLE_JOINED = re.compile(r"\b(?=\w)(De|Du|Da|Des|Del|La|Le|Van|Von)(?=[A-Z][a-z])")
 _BURMESE_SYLLABLE = re.compile(r"(gon|kone|gone)\b", re.IGNORECASE)
@@ -252,7 +255,7 @@ def _slavic(name: str) -> list[str]:
     for old, new in _SLAVIC_ENDINGS:
         if lower.endswith(old) and len(lower) > len(old) + 2:
             stem = last[:len(last) - len(old)]
-            return [(head + " " if head else "") + stem + new]
+            return [(head + " " if head else "") + stem + form for form in (new, *_SLAVIC_MORE.get(old, ()))]
     return []
 
 
