@@ -60,6 +60,22 @@ _SAID_ON = re.compile(r"\b(?=\w)(?:said|says|told(?:\s+\w+){0,2}|reported|announ
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
+def _compared_since(text: str) -> list[int]:
+    """Where each "since" after a first or a superlative ends (:data:`_COMPARED_SINCE`)."""
+    return [m.end() for m in _COMPARED_SINCE.finditer(text)]
+
+
+def _compared_at(text: str, compared: list[int], start: int) -> int | None:
+    """The end of the comparison's "since" that governs the date at ``start`` in its own phrase, if one does."""
+    return next((c for c in compared if c <= start and not _PHRASE_BREAK.search(text, c, start)), None)
+
+
+def _phrase_end(text: str, at: int) -> int:
+    """Where the phrase going on at ``at`` ends (a comma, a bracket, a sentence's end)."""
+    stop = _PHRASE_STOP.search(text, at)
+    return stop.start() if stop else len(text)
+
+
 def _owned_pointer(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` owns the event a pointer word before it points to ("after
     Sunday's attack")."""
@@ -73,20 +89,18 @@ def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> lis
     the clause's own event (:func:`clause_date` leaves such dates out).  ``found``: the
     clause's dates (:func:`mapper.extract.dates.find_dates`)."""
     out = []
-    compared = [m.end() for m in _COMPARED_SINCE.finditer(text)] if "since" in text else []
+    compared = _compared_since(text)
     for start, end, span in found:
-        since = next((c for c in compared if c <= start and not _PHRASE_BREAK.search(text, c, start)), None)
+        since = _compared_at(text, compared, start)
         if since is not None:
             # "its biggest gain since it captured Bakhmut in May last year": the event compared with is that day's
-            stop = _PHRASE_STOP.search(text, end)
-            out.append((since, stop.start() if stop else len(text), span))
+            out.append((since, _phrase_end(text, end), span))
             continue
         m = _OTHER_EVENT.search(text, max(0, start - _POINTED_REACH), start)
         if _owned_pointer(text, start, end) or m is not None and _MODIFIER.fullmatch(m.group()):
             # the date modifies the event's noun ("after Sunday's attack on tourists in Pahalgam", "in response to
             # the January 28 drone attack in Jordan"): the places up to the end of its phrase are that event's
-            stop = _PHRASE_STOP.search(text, end)
-            out.append((m.start() if m is not None else start, stop.start() if stop else len(text), span))
+            out.append((m.start() if m is not None else start, _phrase_end(text, end), span))
         elif m is not None:
             out.append((m.start(), start, span))
     return out
@@ -164,9 +178,9 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         # units have held a salient since last August") it describes a state of affairs
         # and does not date the event told
         kept = []
-        compared = [m.end() for m in _COMPARED_SINCE.finditer(clause_text)]
+        compared = _compared_since(clause_text)
         for f in found:
-            if any(end <= f[0] and not _PHRASE_BREAK.search(clause_text, end, f[0]) for end in compared):
+            if _compared_at(clause_text, compared, f[0]) is not None:
                 continue  # "targeted for the first time since October": a point of comparison
             since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
             relative = _RELATIVE_CLAUSE.search(clause_text, 0, f[0])

@@ -60,15 +60,13 @@ for _a in ("ad", "as", "ash", "at", "az", "ar", "an", "adh", "ath"):
 _NISBA = ("iyyah", "iyah", "iyya", "iya", "ia")
 #: at most this many spellings of one name by the word rules (a name of four generic words stays bounded)
 _MAX_WORD_VARIANTS = 48
-#: Russian ending -> Ukrainian ending, and back (on the last word)
+#: Russian ending -> Ukrainian ending, and back (on the last word); the adjective's "-skyi" is also written "-sky"
+#: ("Khmelnytsky", "Kropyvnytsky")
 _SLAVIC_ENDINGS = (
-    ("yovka", "ivka"), ("ovka", "ivka"), ("evka", "ivka"), ("ivka", "ovka"),
-    ("ovo", "ove"), ("ove", "ovo"), ("ino", "ine"), ("ine", "ino"),
-    ("skoye", "ske"), ("ske", "skoye"), ("noye", "ne"), ("skiy", "skyi"), ("skyi", "skiy"),
+    ("yovka", ("ivka",)), ("ovka", ("ivka",)), ("evka", ("ivka",)), ("ivka", ("ovka",)),
+    ("ovo", ("ove",)), ("ove", ("ovo",)), ("ino", ("ine",)), ("ine", ("ino",)),
+    ("skoye", ("ske",)), ("ske", ("skoye",)), ("noye", ("ne",)), ("skiy", ("skyi", "sky")), ("skyi", ("skiy", "sky")),
 )
-#: more forms of an ending than the one above: the adjective's "-skyi" is also written "-sky" ("Khmelnytsky",
-#: "Kropyvnytsky")
-_SLAVIC_MORE = {"skiy": ("sky",), "skyi": ("sky",)}
 _PARTICLE_APART = re.compile(r"\b(?=\w)(De|Du|Da|Des|Del|La|Le|Van|Von) (?=[A-Z][a-z])")
 _PARTICLE_JOINED = re.compile(r"\b(?=\w)(De|Du|Da|Des|Del|La|Le|Van|Von)(?=[A-Z][a-z])")
 _BURMESE_SYLLABLE = re.compile(r"(gon|kone|gone)\b", re.IGNORECASE)
@@ -252,10 +250,10 @@ def _ending_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
 def _slavic(name: str) -> list[str]:
     head, _, last = name.rpartition(" ")
     lower = last.lower()
-    for old, new in _SLAVIC_ENDINGS:
+    for old, forms in _SLAVIC_ENDINGS:
         if lower.endswith(old) and len(lower) > len(old) + 2:
             stem = last[:len(last) - len(old)]
-            return [(head + " " if head else "") + stem + form for form in (new, *_SLAVIC_MORE.get(old, ()))]
+            return [(head + " " if head else "") + stem + form for form in forms]
     return []
 
 
