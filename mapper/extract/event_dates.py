@@ -47,24 +47,58 @@ def coordinated_days(text: str, found: list[tuple[int, int, DateSpan]], places: 
                      ) -> list[tuple[int, DateSpan]]:
     """A clause made of coordinated parts that each tell their own day: "On 19 December Israel
     struck Sanaa, and on 26 December it struck Hodeidah", "struck Sanaa on 19 December and Hodeidah
-    on 26 December".  The clause's dates (``found``, all single days, at least two different ones,
+    on 26 December", or parts joined by commas alone: "Drones struck Kyiv on 3 August, missiles hit
+    Lviv on 4 August".  The clause's dates (``found``, all single days, at least two different ones,
     no range between them) each in a part of its own that names a place (``places``: their starts);
     returns (start of part, day) for the parts that hold a date, else [] (the clause's date stands)."""
     if len(found) < 2 or any(a[2].end >= b[2].start for a, b in zip(found, found[1:])):
         return []  # one date, or dates that overlap or run backwards ("in May ... on 5 May")
     if any(_RANGE_GAP.match(text[a[1]:b[0]]) for a, b in zip(found, found[1:])):
         return []  # "on 19 and 26 December", "from 3 to 5 May": one period or a list of days for all
-    bounds = [0, *(m.end() for m in _PART_BREAK.finditer(text)), len(text)]
-    out = []
-    for lo, hi in zip(bounds, bounds[1:]):
-        inside = [d for a, _, d in found if lo <= a < hi]
+    # the parts a conjunction or a semicolon makes; failing those, the parts commas make, where
+    # a day fronted before its comma belongs to the part after it ("On 3 August, drones struck Kyiv")
+    return _days_of_parts(text, found, places, _PART_BREAK, fronted=False) \
+        or _days_of_parts(text, found, places, _COMMA_BREAK, fronted=True)
+
+
+def _days_of_parts(text: str, found: list[tuple[int, int, DateSpan]], places: list[int], breaks: re.Pattern[str],
+                   fronted: bool) -> list[tuple[int, DateSpan]]:
+    """(start of part, day) for each part between ``breaks`` that holds one of ``found``'s dates
+    and a place, when every date is alone in such a part; else [].  With ``fronted`` (parts made by
+    commas), a part that is only a day gives it to the part after it ("On 3 August, drones struck
+    Kyiv"), and the day of a part with no place is no place's ("..., the governor said on 4 August")."""
+    cuts = list(breaks.finditer(text))
+    bounds = [0, *(m.end() for m in cuts), len(text)]
+    by_comma = [False, *(m.group().strip() == "," for m in cuts)]  # a part that a comma alone begins
+    out: list[tuple[int, DateSpan]] = []
+    held: tuple[int, DateSpan] | None = None  # a fronted day waiting for its part
+    for lo, hi, comma in zip(bounds, bounds[1:], by_comma):
+        inside = [(a, b, d) for a, b, d in found if lo <= a < hi]
+        if held is not None:
+            if inside:
+                return []  # "on 3 August, on 4 August": whose day?
+            (lo, day), held = held, None
+            inside = [(lo, lo, day)]
         if len(inside) > 1:
             return []
         if inside:
+            a, b, day = inside[0]
             if not any(lo <= p < hi for p in places):
-                return []  # "struck Sanaa and Hodeidah on 19 December and 26 December": which was when?
-            out.append((lo, inside[0]))
+                if not fronted:
+                    return []  # "struck Sanaa and Hodeidah on 19 December and 26 December": which was when?
+                if _BARE_DAY.match(text[lo:a] + text[b:hi]):
+                    held = (lo, day)
+                elif not comma or any(p >= hi for p in places):
+                    return []  # "on Sunday and again on Monday"; a day of no place before the places: whose?
+                continue
+            out.append((lo, day))
+    if fronted:
+        return out if held is None else []
     return out if len(out) == len(found) else []
+
+
+#: what is left of a part that is only a day: "On 3 August, ", "early on Sunday, "
+_BARE_DAY = re.compile(r"^\W*(?:(?:early|late|later)\s+)?(?:on|in|at|by|during|overnight|overnight\s+on)?\W*$", re.IGNORECASE)
 
 
 def part_day(parts: list[tuple[int, DateSpan]], at: int) -> DateSpan | None:
@@ -78,6 +112,8 @@ def part_day(parts: list[tuple[int, DateSpan]], at: int) -> DateSpan | None:
 
 #: where a clause's coordinated parts meet: "..., and on 26 December", "... and Hodeidah on ...", ";"
 _PART_BREAK = re.compile(r";|,?\s+(?:and|while|whereas|then|before|after\s+which)\s+", re.IGNORECASE)
+#: the same, and a comma: "Drones struck Kyiv on 3 August, missiles hit Lviv on 4 August"
+_COMMA_BREAK = re.compile(rf"{_PART_BREAK.pattern}|,\s+", re.IGNORECASE)
 
 
 def nearest_date(dates: list[tuple[int, DateSpan]], at: int, triggers: list[int]) -> DateSpan | None:
