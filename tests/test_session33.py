@@ -20,3 +20,44 @@ def test_parts_joined_by_commas_each_tell_their_own_day(gaz):
     # the day of a part that names no place is no scene's: the statement's day after the event's
     got = scenes(gaz, "Troops recaptured Robotyne on 2 May, the general staff said on 4 May.")
     assert [(n, i.date_start.day) for n, i in got.items()] == [("Robotyne", 2)]
+
+
+def test_the_side_blamed_for_strikes_is_not_where_they_fell(gaz):
+    # "strikes blamed on the US": the one blamed, as "attributed to" already was
+    got = scenes(gaz, "Villages near Saada have seen daily strikes blamed on the US since 2 May.")
+    assert "United States" not in got
+    got = scenes(gaz, "The shelling of Horlivka on 9 May, blamed on Kyiv, killed three people.")
+    assert list(got) == ["Horlivka"]
+
+
+def test_mortar_bombs_dropped_are_shelling(gaz):
+    # a mortar's bomb is fired from the ground; bombs dropped from the air stay air strikes
+    got = scenes(gaz, "On 12 May rebels dropped mortar bombs on a market in Sake.")
+    assert [i.type for i in got.values()] == ["shelling"]
+    got = scenes(gaz, "On 12 May Russian jets dropped two guided bombs on Kostiantynivka.")
+    assert [i.type for i in got.values()] == ["air_strike"]
+
+
+def test_a_legislators_seat_is_no_scene(gaz):
+    # the place a member represents sent them to the legislature; nothing happened there
+    got = scenes(gaz, "Gunmen attacked villages in Gusau on 12 May, killing nine. A lawmaker representing "
+                      "Maru/Tsafe condemned the attack.")
+    assert list(got) == ["Gusau"]
+    got = scenes(gaz, "The senator for Bauchi said bandits killed six herders near Gusau on 12 May.")
+    assert list(got) == ["Gusau"]
+
+
+def test_what_a_place_is_threatened_with_has_not_happened(gaz):
+    # "threatens X with attacks": the cue runs to "with", however long the object
+    got = scenes(gaz, "Russia threatens Ukraine's southern ports with missile strikes on Mykolaiv.")
+    assert got == {}
+    got = scenes(gaz, "Drones hit Kursk on 12 May, and Moscow threatened Ukraine's ports with missile strikes.")
+    assert list(got) == ["Kursk"]
+
+
+def test_a_capital_that_hits_a_count_of_targets_is_the_attacker(gaz):
+    # "Kyiv has hit several Russian energy sites": the subject of the deed, whatever its object's determiner
+    got = scenes(gaz, "Kyiv has hit several Russian refineries in drone strikes since 10 May.")
+    assert "Kyiv" not in got
+    got = scenes(gaz, "Moscow struck dozens of Ukrainian power plants on 12 May.")
+    assert "Moscow" not in got

@@ -82,7 +82,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("drone_strike", r"drones?|UAVs?|Shaheds?|Gerans?|loitering munitions?|kamikaze|USVs?|quadcopters?"
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
     ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
-                   r"|dropped (?:\w+ ){0,2}bombs?|bombed"
+                   r"|dropped (?:(?!mortar\b)\w+ ){0,2}bombs?|bombed"
                    # (and "the Kerman bombings on 3 January": a bomb set off where a place names it, events.link_clause)
                    rf"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombings?{_NOT_AT_SITE}(?= (?:a|an|the|of|on|raids?|runs?)\b)"
                    # bombing as a mass noun: "a school was damaged by bombing in Rafah" (not "a bombing in": below)
@@ -304,7 +304,9 @@ MODALITY = Caseless(
     # another Russian missile attack")
     r"|(?:protect|shield|safeguard)(?:s|ed|ing)?(?:\s+[\w'’-]+){1,6}\s+from(?=\s+"
     r"(?!(?:the|this|that|these|those|its|their|last|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday)\b|\w+['’]s\b)))"
+    r"|Sunday)\b|\w+['’]s\b))"
+    # what a place is threatened with: "threatens Ukraine's ports with drone attacks" (the cue runs to "with")
+    r"|threaten(?:s|ed|ing)?(?:\s+[\w'’-]+){1,6}\s+with(?=\s))"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical"
     # a cause summed over time: "IDPs from past and present fighting across Rakhine"
     r"|past\s+and\s+(?:present|ongoing|current)"

@@ -120,6 +120,11 @@ _LIES_NEAR = re.compile(r"\b(?=\w)(?:that|which)\s+(?:lies|lie|lay|is\s+located|
 _RESIDENT_OF = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:resident|native|inhabitant)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A speaker's post at an institution in apposition: "Alex de Waal, executive director of the World Peace
 # Foundation at Tufts University", "Jane Doe, a senior fellow at the Kyiv School of Economics".
+# a seat in a legislature: "a House member representing Anka/Talata Mafara", "the senator for Borno South", "MP for
+# Kharkiv", "who represents Bakura constituency" (the place sent the member; nothing happened there)
+_REPRESENTS = re.compile(r"\b(?=\w)(?:represent(?:s|ed|ing)|(?:MPs?|senators?|lawmakers?|legislators?|deputy|deputies"
+                         r"|congress(?:man|woman))\s+for)\s+(?:the\s+)?(?:people\s+of\s+)?"
+                         r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*/\s*)?$")
 _AFFILIATION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:director|professor|lecturer|researcher|fellow"
                           r"|analyst|expert|scholar|dean)\s+(?:(?:of|at|for|with)\s+[^,;()]{0,80}?\s+)?(?:at|of|with|in)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
@@ -316,7 +321,10 @@ _WHEREABOUTS = re.compile(r"\b(?=\w)(?:(?:who|which)\s+(?:was|is|were|are|had\s+
 # a place that does the deed to another: "Kyiv shelled Donetsk", "Moscow struck Kharkiv overnight" (a capital standing for
 # its government, the subject of an active event verb with its object; "Kharkiv shelled overnight" is a headline's passive)
 _ACTS_ON = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:shelled|struck|attacked|bombed|hit|targeted|raided|invaded)"
-                      r"\s+(?:the\s+|a\s+|an\s+|its\s+|\d|(?-i:[A-Z]))", re.IGNORECASE)
+                      r"\s+(?:the\s+|a\s+|an\s+|its\s+|\d|(?-i:[A-Z])"
+                      # or a count of objects: "Kyiv has hit several Russian energy sites"
+                      r"|(?:several|many|multiple|numerous|dozens|scores|hundreds|some|two|three|four|five|six|seven"
+                      r"|eight|nine|ten|at\s+least|more\s+than)\s+(?!times\b))", re.IGNORECASE)
 # the venue of a meeting with the person: "met his counterpart in Ankara"
 _MET_IN = re.compile(r"\b(?=\w)met\s+(?:with\s+)?(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+"
                      r"(?:the\s+)?$",
@@ -560,12 +568,14 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
         kind = trig.kind_at(head.start(1), head.end(1))
         if kind is not None and (word in ("on", "against") or word == "for" and kind == "ground_fighting"):
             return False  # "strikes on Kyiv", "attacks against Kharkiv", "the battle for Bakhmut"
-        return word != "on" or head.group(1).lower() in lx.POLICY_NOUNS
+        return word != "on" or head.group(1).lower() in lx.POLICY_NOUNS or head.group(1).lower() in _BLAMED
     if trig.overlaps(pos, pos + len(word)) or word in LOCATIVE:
         return False
     return word in lx.OBJECT_VERBS
 
 
+#: the words that put the blame on a side: "strikes blamed on the US" (the one blamed, not the target)
+_BLAMED = frozenset("blame blames blamed blaming".split())
 #: verbs of violence reaching a place: a place after "to" is where it now is
 _SPREAD = frozenset("spread spreads spreading extended extends extending expanded expands expanding".split())
 # ... a region or country too: "the fighting spread to Sweida governorate"
@@ -606,8 +616,10 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True  # "as Moscow presses its offensive": the attacker
     if _LIES_NEAR.search(left):
         return True  # "a strategic target that lies close to the highway leading out of Goma": where it is
-    if _RESIDENT_OF.search(left) or _SPOKE_IN.search(left) or _AFFILIATION.search(left) or _OUTLET.search(left):
+    if _RESIDENT_OF.search(left) or _SPOKE_IN.search(left) or _AFFILIATION.search(left) or _OUTLET.search(left) \
+            or _REPRESENTS.search(left):
         # "Havaldar Iftikhar, a resident of Sargodha"; "Speaking to local media in the capital Mogadishu";
+        # "a lawmaker representing Anka";
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"; "the
         # Telegram channel Fontanka reported"
         return True
