@@ -19,7 +19,7 @@ from mapper.extract.casualties import casualties
 from mapper.extract.clause_dates import anchored, anchored_day, clause_date, stated_period
 from mapper.extract.event_dates import BACKGROUND_DAYS, summary_period
 from mapper.extract.events import ArticleContext, Candidate, link_clause
-from mapper.extract.give_way import drop_echoes, drop_summaries, drop_title_echoes
+from mapper.extract.give_way import Told, drop_echoes, drop_summaries, drop_title_echoes
 from mapper.extract.lexicon import CONFLICT_CONTEXT, GENERIC, GROUP_NAMES_NOT_PLACES
 from mapper.extract.locators import (LOCATES_TOLD, held_unknowns, near_their_references, road_mentions, site_struck,
                                      sites_placed, told_there)
@@ -101,6 +101,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                          subject=_subject(by_part))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
+    standfirst: list[bool] = []  # per incident: of them, stated in the body's one-sentence first paragraph
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
     echoes: list[str] = []  # per incident: told only by a back-reference (Candidate.echo)
     unplaced: list[Unplaced] = []
@@ -240,9 +241,12 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             source = Source(article.id, written.title, article.url, article.published, said)
         if cands and how in _UNDATED and not section:
             section = clause.part == "body" and is_section_heading(article.text, clause)  # only where it counts
+        # the body's first paragraph when it is one undated sentence: a standfirst, or a wire story's lead
+        lead_line = clause.part == "body" and how in _UNDATED and bool(cands) and is_standfirst(article.text, clause)
         for c in cands:
             headline.append(clause.part == "title" or (how in _UNDATED and (
-                section or is_heading(article.text, clause, article.title) or is_standfirst(article.text, clause))))
+                section or is_heading(article.text, clause, article.title) or lead_line)))
+            standfirst.append(lead_line and not section and not is_heading(article.text, clause, article.title))
             echoes.append(c.echo)
             undated.append(how in _UNDATED)
             incidents.append(Incident(
@@ -262,7 +266,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             k = told[1]
             incidents[k] = dataclasses.replace(incidents[k], date_start=date.start, date_end=date.end,
                                                time_precision=date.precision)
-            undated[k] = headline[k] = False
+            undated[k] = headline[k] = standfirst[k] = False
         if len(cands) == 1:
             told = (clause, len(incidents) - 1)
         elif cands or missing or inside or told is None or clause.part != told[0].part:
@@ -271,12 +275,16 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             k = told[1]
             incidents[k] = dataclasses.replace(incidents[k], killed=_first(incidents[k].killed, tolls[0]),
                                                injured=_first(incidents[k].injured, tolls[1]))
-    kept = drop_title_echoes(drop_echoes(list(zip(incidents, undated)), echoes), headline)
+    # each incident carries how it was told through the filters (they drop items: flags kept beside them in lists
+    # would no longer line up)
+    told_as = [Told(*flags) for flags in zip(undated, headline, standfirst)]
+    kept_told = drop_title_echoes(drop_echoes(list(zip(incidents, told_as)), echoes))
     # "United Nations condemns recent suicide bomb attacks in Gwoza." before "... the suicide bomb attacks
     # in Gwoza on Saturday, 29 June": an undated line announces the event the body dates (if the body's
     # date makes it background, the article's news is not that event)
-    kept = [(i, u) for i, u in kept if not (u and any(place_key(i.place) in places and family(i.type) in families
-                                                        for places, families in dated_tellings))]
+    kept = [(i, t.undated) for i, t in kept_told
+            if not (t.undated and any(place_key(i.place) in places and family(i.type) in families
+                                      for places, families in dated_tellings))]
     out = drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u})
     return [_at_seat(i, gaz.seats()) for i in out], unplaced
 

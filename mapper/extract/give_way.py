@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import NamedTuple
 
 from mapper.aggregate import family, place_key
 from mapper.extract.locators import FACILITY_TOWN_KM, near
@@ -15,7 +16,7 @@ from mapper.extract.triggers import GENERIC_KINDS, scan
 from mapper.geo.parts import is_part
 from mapper.model import STRIKE_TYPES, Incident, Place
 
-__all__ = ["drop_echoes", "drop_summaries", "drop_title_echoes"]
+__all__ = ["Told", "drop_echoes", "drop_summaries", "drop_title_echoes"]
 
 #: incidents that always happen at a named place: at country level they are summaries ("kidnappings in Haiti")
 _PLACED_KINDS = frozenset({"ground_fighting", "diplomatic", "other"})
@@ -107,13 +108,21 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     return None
 
 
-def drop_echoes(incidents: list[tuple[Incident, bool]], echoes: list[str]) -> list[tuple[Incident, bool]]:
+class Told(NamedTuple):
+    """How an incident was told: with no date of its own (``undated``), by the title or a heading of the body
+    (``headline``), by the body's one-sentence first paragraph (``standfirst``, a headline too)."""
+    undated: bool
+    headline: bool
+    standfirst: bool
+
+
+def drop_echoes(incidents: list[tuple[Incident, Told]], echoes: list[str]) -> list[tuple[Incident, Told]]:
     """A back-reference stands for its event only where the article tells it nowhere else:
     at a place its phrase names ("condemned the bombing of Hodeidah"), when nothing else is
     told at that place; at a place named before it ("aid reached Odesa following the
     missile strike"), when the article tells no incident of that family at all (else the
     place is where the aftermath is: "outages in Donetsk oblast after the attack" on Kyiv).
-    ``incidents``: (incident, anything carried along); ``echoes[k]``: Candidate.echo of ``k``."""
+    ``echoes[k]``: Candidate.echo of incident ``k``."""
     told = [i for (i, _), e in zip(incidents, echoes) if not e]
     spots = {_spot(i.place) for i in told}
     families = {family(i.type) for i in told}
@@ -134,13 +143,13 @@ def _weaponless_title(incident: Incident) -> bool:
     return bool(found) and all(k in GENERIC_KINDS for k, _, _ in found)
 
 
-def drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[bool]) -> list[tuple[Incident, bool]]:
+def drop_title_echoes(incidents: list[tuple[Incident, Told]]) -> list[tuple[Incident, Told]]:
     """A headline (or an undated heading of the body) announces what the body tells: its
     incidents stand only for a type family the rest of the body reports nothing of, at a place
     that holds none of the body's incidents (of any type).  Where
     the body places the attack elsewhere, or dates it, the body's scene and date win ("Drone
-    attack on Kyiv region" over a body that names the town hit).  ``incidents``: (incident, anything carried along);
-    ``headline[k]``: incident ``k`` is stated in the title."""
+    attack on Kyiv region" over a body that names the town hit)."""
+    headline = [t.headline for _, t in incidents]
     told = {family(i.type) for (i, _), title in zip(incidents, headline) if not title}
     body = [i for (i, _), title in zip(incidents, headline) if not title]
 
@@ -154,5 +163,5 @@ def drop_title_echoes(incidents: list[tuple[Incident, bool]], headline: list[boo
         # attack of no weapon of its own is the body's event at the same place ("2024 Masyaf raid" names its own)
         return _weaponless_title(i) and any(place_key(o.place) == place_key(i.place) for o in body)
 
-    return [item for item, title in zip(incidents, headline)
-            if not title or family(item[0].type) not in told and not placed_below(item[0])]
+    return [(i, t) for i, t in incidents
+            if not t.headline or family(i.type) not in told and not placed_below(i)]
