@@ -7,6 +7,10 @@ import datetime as dt
 from test_scope import gaz  # noqa: F401  (the fixture)
 from test_session31 import scenes
 
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
 
 def test_parts_joined_by_commas_each_tell_their_own_day(gaz):
     # a digest's run of clauses joined by commas alone: each place takes the day of its own part
@@ -61,3 +65,35 @@ def test_a_capital_that_hits_a_count_of_targets_is_the_attacker(gaz):
     assert "Kyiv" not in got
     got = scenes(gaz, "Moscow struck dozens of Ukrainian power plants on 12 May.")
     assert "Moscow" not in got
+
+
+def _story(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
+    return sorted((i.place.name, i.type, str(i.date_start)) for i in dedupe(items))
+
+
+def test_a_wire_leads_town_is_the_story_not_a_headline(gaz):
+    # one undated sentence opening the body at a town is the story's news: a later paragraph's region of the same
+    # family sums it up rather than replacing it
+    got = _story(gaz, "Four killed in raid", "Israeli forces shot dead four Palestinians during a raid in the city of "
+                 "Tubas in the occupied West Bank, officials said.", "Israeli raids in the West Bank have become "
+                 "increasingly deadly, with gunmen and civilians killed.")
+    assert [n for n, _, _ in got] == ["Ţūbās"]
+    # the body's event at that town still retells the lead (one incident, the body's day)
+    got = _story(gaz, "Drones hit Sumy", "Russian drones struck the city of Sumy, officials said.",
+                 "The drones hit an apartment block in Sumy on Tuesday, killing two people.")
+    assert got == [("Sumy", "drone_strike", "2025-05-13")]
+
+
+def test_a_relative_clauses_background_day_does_not_date_the_main_clause(gaz):
+    # "X, which did Y a year ago, struck Z": the relative clause's day is its own; the clause tells none
+    got = scenes(gaz, "Hamas, which started the war with an attack on Israel in October 2023, fired rockets at "
+                      "Ashkelon, the group said.")
+    assert [(n, i.date_start) for n, i in got.items()] == [("Ashkelon", dt.date(2025, 5, 14))]
+    # a day of the main clause still dates it
+    got = scenes(gaz, "Hamas, which started the war in October 2023, fired rockets at Ashkelon on 12 May.")
+    assert [i.date_start for i in got.values()] == [dt.date(2025, 5, 12)]
+    # what such a relative clause places is the recalled event's
+    got = scenes(gaz, "The army blamed the attack on the M23, which rose to prominence in 2012 when its fighters "
+                      "seized Goma, the largest city of the east.")
+    assert "Goma" not in got

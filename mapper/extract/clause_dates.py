@@ -19,7 +19,7 @@ from mapper.extract.dates import DAY_COUNTS, MONTH_NAMES, find_dates, month_numb
 from mapper.extract.event_dates import BACKGROUND_DAYS
 from mapper.model import DateSpan
 
-__all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates", "stated_period"]
+__all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates", "recalled_relatives", "stated_period"]
 
 _DAY = dt.timedelta(days=1)
 _DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’/-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
@@ -55,9 +55,38 @@ _COMPARED_SINCE = re.compile(r"\b(?=\w)(?:first|second|third|only|deadliest|wors
                              r"|greatest|fiercest|bloodiest|most\s+\w+)\b[^,;.()]{0,60}?\bsince\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;()]")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
+#: a relative clause set off by commas on both sides ("Hamas, which triggered the war a year ago, targeted ...")
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;:]*,")
 _SINCE_WORD = re.compile(r"\b(?=\w)since\b", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?=\w)(?:said|says|told(?:\s+\w+){0,2}|reported|announced|added|stated|wrote|claimed|confirmed"
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _in_closed_relative(text: str, at: int) -> bool:
+    """Whether position ``at`` lies inside a relative clause closed by a comma (:data:`_CLOSED_RELATIVE`)."""
+    return any(m.start() < at < m.end() for m in _CLOSED_RELATIVE.finditer(text, 0, min(len(text), at + 200)))
+
+
+def _event_outside_relatives(text: str) -> bool:
+    """Whether an event word stands outside the clause's comma-closed relative clauses ("Hamas, which started
+    the war in 2023, fired rockets": "fired")."""
+    spans = [m.span() for m in _CLOSED_RELATIVE.finditer(text)]
+    pattern, subject = lx.ANY_TRIGGER.pick(text, text.lower())
+    return any(not any(a <= m.start() < b for a, b in spans) for m in pattern.finditer(subject))
+
+
+def recalled_relatives(text: str, published: dt.date | None) -> list[tuple[int, int]]:
+    """The spans of the comma-closed relative clauses of ``text`` that tell a day of background, and only such
+    days ("the M23, which rose to prominence 10 years ago when its fighters seized Goma, ..."): what they place is
+    that recalled event's, not the clause's."""
+    out = []
+    if published is None or ", " not in text:
+        return out
+    for m in _CLOSED_RELATIVE.finditer(text):
+        found = find_dates(m.group(), published)
+        if found and all((published - f[2].end).days > BACKGROUND_DAYS for f in found):
+            out.append(m.span())
+    return out
 
 
 def _compared_since(text: str) -> list[int]:
@@ -212,6 +241,12 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             if recalled and len(recalled) < len(found):
                 found = [f for f in found if f not in recalled]
                 told = [f for f in told if f not in recalled]
+        if published is not None and found and all((published - f[2].end).days > BACKGROUND_DAYS
+                                                   and _in_closed_relative(clause_text, f[0]) for f in found) \
+                and _event_outside_relatives(clause_text):
+            # "Hamas, which triggered the war with an attack a year ago today, targeted Tel Aviv": the only days told
+            # are the background of a relative clause set between subject and verb; the clause tells none of its own
+            found = told = []
         if found:
             return _cover([f[2] for f in (told or found)]), "explicit"
     if bullet is not None:

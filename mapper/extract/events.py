@@ -28,7 +28,7 @@ from mapper.extract import lexicon as lx
 from mapper.extract.actors import actor, responder
 from mapper.extract.attackers import STAND_OFF, attacking_state, on_foot_subject
 from mapper.extract.casualties import tolls
-from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates
+from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates, recalled_relatives
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 from mapper.extract.dates import find_dates
 from mapper.extract.event_dates import (
@@ -300,6 +300,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     kinds: dict[int, str] = {}
     governed: dict[int, bool] = {}
     quotes = quote_spans(text)
+    # "the M23, which rose to prominence 10 years ago when its fighters seized Goma, ...": a recalled event's places
+    recalled = recalled_relatives(text, published)
 
     def scenes(cands: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
         """The places of ``cands`` that are the scene of the clause's event (their types in ``kinds``)."""
@@ -313,6 +315,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         marks = subclauses(text) if cands else ([], [])
         starts = {s for s, _, _ in cands}
         return [(s, e, r) for s, e, r in cands if r.place and governed[s] and not _ATTRIBUTIVE.match(text, e)
+                and not any(a <= s < b for a, b in recalled)
                 and not (r.place.kind == "country" and _OF_A_COUNTRY.match(text, e))
                 and not excluded(clause, s, e, r.place, kinds[s], clause.start == ctx.lead and clause.part == "body")
                 and not in_proper_name(text, s, e, starts, ctx.article.text)

@@ -163,5 +163,18 @@ def drop_title_echoes(incidents: list[tuple[Incident, Told]]) -> list[tuple[Inci
         # attack of no weapon of its own is the body's event at the same place ("2024 Masyaf raid" names its own)
         return _weaponless_title(i) and any(place_key(o.place) == place_key(i.place) for o in body)
 
+    def retold_near(i: Incident) -> bool:
+        # a wire story's one-sentence lead placed at a town is the story's news, not a headline over it: the body's
+        # event of its family at or near that town retells it ("... an undercover raid in the city of Jenin" then
+        # "Israeli raids in the West Bank have become increasingly deadly": the West Bank's is not Jenin's raid)
+        return placed_below(i) or any(family(o.type) == family(i.type) and near(o.place, i.place, FACILITY_TOWN_KM)
+                                      for o in body)
+
     return [(i, t) for i, t in incidents
-            if not t.headline or family(i.type) not in told and not placed_below(i)]
+            if not t.headline
+            or (not retold_near(i) if t.standfirst and i.place.kind in _TOWN_KINDS
+                else family(i.type) not in told and not placed_below(i))]
+
+
+#: places a lead sentence can be the story's own scene at
+_TOWN_KINDS = frozenset({"city", "village", "facility"})
