@@ -97,3 +97,35 @@ def test_a_relative_clauses_background_day_does_not_date_the_main_clause(gaz):
     got = scenes(gaz, "The army blamed the attack on the M23, which rose to prominence in 2012 when its fighters "
                       "seized Goma, the largest city of the east.")
     assert "Goma" not in got
+
+
+def test_an_event_days_before_another_is_dated_in_the_days_before(gaz):
+    # "days after" counts no days: the event pointed back to lies in the week before the clause's day
+    got = scenes(gaz, "Drones hit Kharkiv on 11 May, just days after a missile strike on Sumy.")
+    assert (got["Kharkiv"].date_start, got["Kharkiv"].date_end) == (dt.date(2025, 5, 11), dt.date(2025, 5, 11))
+    assert (got["Sumy"].date_start, got["Sumy"].date_end) == (dt.date(2025, 5, 4), dt.date(2025, 5, 10))
+    # "in the days after" is a period after the event, not a pointer back
+    got = scenes(gaz, "In the days after the strike on Sumy, troops shelled Vovchansk on 11 May.")
+    assert [i.date_start for i in got.values()] == [dt.date(2025, 5, 11)]
+
+
+def test_a_holders_name_before_held_is_no_governor(gaz):
+    # "the Al Shabaab-held Jamame district": the holder's capitalised name is part of the modifier
+    got = scenes(gaz, "Airstrikes hit the Al Shabaab-held Jilib district on 11 May.")
+    assert [n for n in got] == ["Jilib"]
+    got = scenes(gaz, "Drones hit the Islamic State-held town of Hajin on 11 May.")
+    assert len(got) == 1
+
+
+def test_a_clock_time_zone_named_by_a_town_goes_on_past_pm(gaz):
+    # "At about 2:40 p.m. Moscow time on 11 May, ...": no sentence ends after "p.m.", and the town names a time zone
+    got = scenes(gaz, "At about 2:40 p.m. Moscow time on 11 May, drones were shot down over the Bryansk region.")
+    assert list(got) == ["Bryansk Oblast"]
+
+
+def test_a_places_attempt_is_its_authors(gaz):
+    # "Kyiv's attempt to carry out an attack": the capital stands for its government, the author of the attempt
+    got = scenes(gaz, "Air defences on 11 May stopped Kyiv's attempt to carry out a drone attack on Russian "
+                      "facilities.")
+    assert "Kyiv" not in got
+

@@ -135,8 +135,11 @@ def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> lis
     return out
 
 
-_DAYS_APART = re.compile(r"\b(?=\w)(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2) + r")\s+(days?|weeks?)\s+"
-                         r"(after|before)\b", re.IGNORECASE)
+_DAYS_APART = re.compile(r"\b(?=\w)(?:(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2) + r")\s+(days?|weeks?)"
+                         # days not counted: "The strikes come days after an attack on Mogadishu", "just days before"
+                         r"|(?<!the )(?<!those )(?<!these )(?<!of )(?:(?:just|only|mere|a\s+few)\s+)?(days))\s+(after|before)\b", re.IGNORECASE)
+#: how far "days after" reaches back (or "days before" forward): a few days, at most a week
+_FEW_DAYS = (dt.timedelta(days=1), dt.timedelta(days=7))
 
 
 # where the phrase after "N days after" ends ("..., including X" goes on)
@@ -156,10 +159,14 @@ def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
         last = m
     if last is None or _PHRASE_END.search(text, last.end(), at):
         return None  # "Two days after the strike on Sumy, drones hit Kharkiv": Kharkiv is the clause's
+    after = last.group(4).lower() == "after"
+    if last.group(1) is None:  # "days after": a few days before the clause's day, not one of them
+        near, far = _FEW_DAYS
+        return DateSpan(date.start - far, date.start - near, 2) if after else DateSpan(date.start + near, date.start + far, 2)
     n = last.group(1).lower()
     count = int(n) if n.isdigit() else DAY_COUNTS[n]
     delta = dt.timedelta(days=count * (7 if last.group(2).lower().startswith("week") else 1))
-    day = date.start - delta if last.group(3).lower() == "after" else date.start + delta
+    day = date.start - delta if after else date.start + delta
     return DateSpan(day, day, 1)
 
 

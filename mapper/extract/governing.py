@@ -90,6 +90,7 @@ def governor(text: str, start: int) -> tuple[str, int]:
         # well as Mykolaiv": the phrase adds to the list of the place before it, governed as that place is
         return governor(text, added.start(1))
     possessor = False  # the word after is a possessor: capitalised words before it are its name
+    holder = False  # the word after is an "X-held" compound: capitalised words before it are the holder's name
     for step in range(5):
         apposed = _APPOSED.search(text, max(0, pos - 80), pos) or _LIST_HEAD.search(text, max(0, pos - 80), pos)
         if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
@@ -103,6 +104,9 @@ def governor(text: str, start: int) -> tuple[str, int]:
             head = text.rfind(" ", max(0, pos - 40), pos) + 1
             word, pos = text[head:pos + len(word)].lower(), head
         capital = m.group(1)[:1].isupper()
+        if holder and capital:
+            continue  # "hit the Al Shabaab-held Jamame district", "the Islamic State-held town": the holder's name
+        holder = bool(_HELD_BY.search(word)) and text[pos:pos + 1].isupper()
         if possessor and not _POSSESSOR.search(word) and (
                 capital or word in _NAME_CONNECTORS and _CAPITAL_BEFORE.search(text, max(0, pos - 30), pos)):
             continue  # "in Rakhine State's Maungdaw township", "in Jammu and Kashmir's Kupwara district": the

@@ -412,7 +412,9 @@ _ACCORDING_TO = re.compile(r"\b(?=\w)according\s+to\b[^,;.:]*$", re.IGNORECASE)
 _STATE_OWNS = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:actions?|aggression|policy|policies|regime|leadership"
                          # (not "Kyiv's government quarter": a part of the city)
                          r"|government(?!\s+(?:quarter|buildings?|district|headquarters|offices?|compound|house|complex))"
-                         r"|decision|intentions?|provocations?|war\s+machine)\b")
+                         r"|decision|intentions?|provocations?|war\s+machine"
+                         # an attempt is its author's: "stopped Kyiv's attempt to carry out a terrorist attack"
+                         r"|attempts?(?=\s+to\b))\b")
 # a place as the one accused, blamed, urged or warned stands for its government: "Yerevan accused Baku of
 # systematically disseminating false information as cover for military attacks"
 _ADDRESSED = re.compile(r"\b(?=\w)(?:accus(?:es|ed|ing)|blam(?:es|ed|ing)|urg(?:es|ed|ing)|warn(?:s|ed|ing)|called\s+on"

@@ -46,6 +46,7 @@ _ABBREVIATION = re.compile(
     r"|Adm|Sen|Rep|Gov|Pres|St|Mt|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
     r"|Dec|e\.g|i\.e|vs|approx|Inc|Ltd|Co|Corp|Jr|Sr|[A-Z])$")
 _CLOCK = re.compile(r"\b[ap]\.m$", re.IGNORECASE)
+_ZONE_AFTER = re.compile(r"\s*(?:\(|(?:[A-Z][\w'’-]+\s+){1,2}time\b|local\s+time\b|(?:GMT|UTC|CET|EET|MSK)\b)")
 # After "U.S." these words start a new sentence rather than a noun phrase.
 _COUNTRY_ABBREVIATION = re.compile(r"(?:U\.S|U\.K|U\.N|E\.U)$")
 _SENTENCE_STARTERS = frozenset(
@@ -244,8 +245,10 @@ def _is_abbreviation(text: str, line_start: int, dot: int, after: int) -> bool:
     if text[dot] != "." or after - dot != 1:
         return False  # "!", "?", "..." and "." + closing quote always end a sentence
     before = text[max(line_start, dot - _ABBREVIATION_WINDOW):dot]
-    if _CLOCK.search(before) and text[after:after + 3].lstrip().startswith("("):
-        return True  # "at approximately 11:45 p.m. (Sanaa time), U.S. forces ...": the time zone goes on
+    if _CLOCK.search(before) and _ZONE_AFTER.match(text, after):
+        # "at approximately 11:45 p.m. (Sanaa time), U.S. forces ...", "At about 2:40 p.m. Moscow time on
+        # September 24, ...": the time zone goes on
+        return True
     if not _ABBREVIATION.search(before):
         return False
     if _COUNTRY_ABBREVIATION.search(before):
