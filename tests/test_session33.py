@@ -129,3 +129,20 @@ def test_a_places_attempt_is_its_authors(gaz):
                       "facilities.")
     assert "Kyiv" not in got
 
+
+def test_years_told_as_a_whole_are_a_summary_not_an_event(gaz):
+    # "in recent years", "over the past decade": no event's date, whatever the clause's verb
+    got = scenes(gaz, "Bandits have killed thousands of people across Katsina and Sokoto states in recent years.")
+    assert got == {}
+    got = scenes(gaz, "Attacks in Borno have killed hundreds in recent months.")
+    assert got == {}
+    # an event compared with those years is one event
+    got = scenes(gaz, "Gunmen killed 37 people in Gusau, the first such attack in years.")
+    assert list(got) == ["Gusau"]
+
+
+def test_a_since_day_in_a_perfect_relative_clause_is_its_state_of_affairs(gaz):
+    # "violence that has displaced 50,000 people since January": the period is the displacement's, not the attack's
+    got = scenes(gaz, "The attack on a base in Tibu came amid violence that has displaced 50,000 people since "
+                      "January.")
+    assert [(n, i.date_start) for n, i in got.items()] == [("Tibú", dt.date(2025, 5, 14))]

@@ -55,6 +55,8 @@ _COMPARED_SINCE = re.compile(r"\b(?=\w)(?:first|second|third|only|deadliest|wors
                              r"|greatest|fiercest|bloodiest|most\s+\w+)\b[^,;.()]{0,60}?\bsince\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;()]")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
+#: a relative clause in the perfect, restrictive or not: "violence that has displaced 50,000 people since January"
+_PERFECT_RELATIVE = re.compile(r"\b(?=\w)(?:that|which|who)\s+(?:has|have|had)\b", re.IGNORECASE)
 #: a relative clause set off by commas on both sides ("Hamas, which triggered the war a year ago, targeted ...")
 _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;:]*,")
 _SINCE_WORD = re.compile(r"\b(?=\w)since\b", re.IGNORECASE)
@@ -219,9 +221,11 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             if _compared_at(clause_text, compared, f[0]) is not None:
                 continue  # "targeted for the first time since October": a point of comparison
             since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
-            relative = _RELATIVE_CLAUSE.search(clause_text, 0, f[0])
+            relative = _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) or _PERFECT_RELATIVE.search(clause_text, 0, f[0])
             if relative and _SINCE_WORD.search(clause_text, relative.end(), f[0]):
-                continue  # "Kramatorsk, which has hosted the regional government since the occupation of Donetsk in 2014"
+                # "Kramatorsk, which has hosted the regional government since the occupation of Donetsk in 2014";
+                # "a surge of violence in the Catatumbo region that has displaced 50,000 people since January"
+                continue
             if not since:
                 kept.append(f)
             elif _UNTIL.match(since.group()):
@@ -256,9 +260,14 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             found = told = []
         if found:
             return _cover([f[2] for f in (told or found)]), "explicit"
+    low = clause_text.lower()  # for the cheap word tests before the patterns (see _holds)
+    if published is not None and _holds(low, _YEARS_WORDS) and (years := _YEARS.search(clause_text)) is not None \
+            and not _SUPERLATIVE.search(clause_text, max(0, years.start() - 60), years.start()):
+        # "bandits have killed thousands across Zamfara, Katsina and Sokoto states in recent years": a summary of
+        # years or months, told with no date (a period of more than SUMMARY_MONTHS: no event's)
+        return DateSpan(published - _YEARS_REACH, published, 3), "recent"
     if bullet is not None:
         return bullet, "bullet"
-    low = clause_text.lower()  # for the cheap word tests before the patterns (see _holds)
     if published is not None and _holds(low, _RECENT_WORDS) and _RECENT.search(clause_text) \
             and (previous is None or previous.end < published - _RECENT_REACH):
         # "Recent clashes in Nyala have displaced 50,000": the days before publication, not an older day
@@ -283,6 +292,14 @@ _NEGATED_DAY = re.compile(r"\b(?=\w)(?:not|n['’]t|never)\s+(?:\w+\s+){1,2}?(?:
 #: events the clause calls recent ("Recent clashes", "recently", "the latest fighting"), and how far back that reaches
 _RECENT = re.compile(r"\b(?=\w)(?:recent|recently|latest)\b", re.IGNORECASE)
 _RECENT_WORDS = ("recent", "late")  # every match of _RECENT holds one
+#: years or months told as a whole with no date: "in recent years", "over the past decade", "in the last few months"
+_YEARS = re.compile(r"\b(?=\w)(?:in|over|during|throughout|for)\s+(?:the\s+)?(?:recent|past|last|previous)\s+"
+                    r"(?:(?:few|several|two|three|four|five|six|\d{1,2})\s+)?(?:years|months|decades?)\b"
+                    r"|\b(?=\w)in\s+recent\s+(?:years|months)\b|\bover\s+the\s+years\b|\bfor\s+years\b", re.IGNORECASE)
+_YEARS_WORDS = ("year", "month", "decade")  # every match of _YEARS holds one
+#: what is compared with those years: "the deadliest attack in recent months" is one event
+_SUPERLATIVE = re.compile(r"\b(?=\w)(?:\w{3,}est|most\s+\w+|first|worst)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_YEARS_REACH = dt.timedelta(days=365)
 _RECENT_REACH = dt.timedelta(days=7)
 #: the report's own period named in a clause ("during the reporting period", "over this reporting week")
 _REPORTING = re.compile(r"(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)\b", re.IGNORECASE)
