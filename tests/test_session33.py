@@ -146,3 +146,16 @@ def test_a_since_day_in_a_perfect_relative_clause_is_its_state_of_affairs(gaz):
     got = scenes(gaz, "The attack on a base in Tibu came amid violence that has displaced 50,000 people since "
                       "January.")
     assert [(n, i.date_start) for n, i in got.items()] == [("Tibú", dt.date(2025, 5, 14))]
+
+
+def test_a_side_named_on_the_event_word_struck_whoever_speaks(gaz):
+    # "US strikes", "Israeli air strikes": the side on the event word is the attacker, not the group that reports it
+    got = scenes(gaz, "Houthi rebels said on 12 May that US strikes on Saada killed four people.")
+    assert [(i.actor, i.type) for i in got.values()] == [("United States", "air_strike")]
+    # the attacked side told in the passive keeps its place as the victim
+    got = scenes(gaz, "On 12 May two Israeli soldiers were killed in clashes in Jenin.")
+    assert [i.actor for i in got.values()] == [None]
+    # nor does a side that speaks of the attacks ("The UK condemns attacks"): only a modifier of the event word
+    got = scenes(gaz, "The UK condemns attacks on displaced civilians in Zamzam on 12 May.")
+    assert [i.actor for i in got.values()] == [None]
+

@@ -69,7 +69,8 @@ def actor(text: str, trigger_at: int, demonyms: dict[str, str], countries: list[
        fighters"; the demonym before the event word is then the attacked side's);
     3. :func:`_unnamed_by`: an attacker after "by" told by what it is ("by a non-state armed group");
     4. :func:`_fire_from_side`: the side "came under fire from" names ("from Ukrainian forces");
-    5. :func:`_weapon_demonym`: a demonym on the weapon itself ("41 Ukrainian drones");
+    5. :func:`_weapon_demonym`: a demonym on the weapon itself ("41 Ukrainian drones"), or
+       :func:`_event_demonym` on the event word ("US strikes on Hodeidah");
     6. :func:`_accused`: whom a speaker accuses ("accused the army of air strikes");
     7. :func:`_repelled`: the attacker a defence names ("repelled an RSF attack");
     8. :func:`_group_before`: the nearest named group before the trigger, its subject ("the Israeli military
@@ -144,6 +145,29 @@ def _weapon_demonym(c: _Clause) -> str | None:
         if iso:
             return lx.COUNTRY_ACTORS.get(iso, m.group(1))
     return None
+
+
+def _event_demonym(c: _Clause) -> str | None:
+    """A demonym right before the event word itself ("US strikes on Hodeidah", "Israeli air strikes"): that side
+    struck, whoever speaks of it ("Yemen's Houthi rebels said US strikes ... killed four")."""
+    if c.trigger_at == c.attacked or _HARM_WORD.match(c.text, c.trigger_at):
+        return None  # "a Palestinian died from wounds": the side named on a casualty word is the victim's
+    m = _EVENT_DEMONYM.search(c.text, max(0, c.trigger_at - 30), c.trigger_at)
+    if m is None:
+        return None
+    iso = c.demonyms.get(m.group(1).lower())
+    if iso:
+        return lx.COUNTRY_ACTORS.get(iso, m.group(1))
+    # a country's name as the modifier: "US strikes", "U.K. air strikes"
+    named = next((p for at, p in c.countries if at == m.start(1) and p.kind == "country"), None)
+    return lx.COUNTRY_ACTORS.get(named.country, named.name) if named is not None else None
+
+
+#: a capitalised word right before the event word, maybe across one lower-case modifier ("Israeli air strikes")
+_EVENT_DEMONYM = re.compile(r"(?<![\w.-])(U\.S\.|U\.K\.|[A-Z][A-Za-z]+)\s+(?:(?:air|aerial|drone|missile|rocket|artillery"
+                            r"|military|naval|ground|retaliatory|deadly|overnight|new|latest|fresh|renewed)\s+)?\Z")
+#: the casualty words among event words ("died", "killed"): who is named on them was harmed
+_HARM_WORD = re.compile(r"(?:killed|died|dead|deaths?|wounded|injured|shot)\b", re.IGNORECASE)
 
 
 def _accused(c: _Clause) -> str | _Stop | None:
@@ -243,7 +267,8 @@ def _group_after(c: _Clause) -> str | None:
 
 #: the evidence :func:`actor` weighs, strongest first
 _EVIDENCE: tuple[_Evidence, ...] = (_interception, _named_by, _unnamed_by, _fire_from_side, _weapon_demonym,
-                                    _accused, _repelled, _group_before, _agent_phrase, _side_before, _group_after)
+                                    _event_demonym, _accused, _repelled, _group_before, _agent_phrase, _side_before,
+                                    _group_after)
 #: a verb of answering with the event word that follows: "responded with strikes", "retaliated with a wave of drones"
 _RESPONDED = re.compile(r"\b(?=\w)(?:responded|retaliated|hit\s+back|struck\s+back)(?:\s+(?:on|by|at|overnight|later"
                         r"|quickly|swiftly))?\s+(?:with|by\s+(?:launching|carrying\s+out|conducting))\s+"
