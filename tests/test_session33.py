@@ -159,3 +159,9 @@ def test_a_side_named_on_the_event_word_struck_whoever_speaks(gaz):
     got = scenes(gaz, "The UK condemns attacks on displaced civilians in Zamzam on 12 May.")
     assert [i.actor for i in got.values()] == [None]
 
+
+def test_a_name_whose_last_word_is_possessive_runs_through_its_possessives(gaz):
+    # "the Donetsk People's Republic's town of Gorlovka": one name, not Donetsk the city
+    got = scenes(gaz, "Ukrainian shelling killed one civilian in the Donetsk People's Republic's town of Gorlovka "
+                      "on 12 May.")
+    assert list(got) == ["Horlivka"]

@@ -244,8 +244,12 @@ def _plan(words: list[str], info: list[_Word], gaz: Gazetteer, venues: frozenset
 def _spans_possessive(gaz: Gazetteer, info: list[_Word], cut: int, idx: int) -> bool:
     """Whether a name runs through the possessive at word ``idx``: "Donetsk People's
     Republic" is one name, not "Donetsk People" and "Republic"."""
-    return any(" ".join(w[_KEY] for w in info[start:idx + 2]) in gaz.index
-               for start in range(max(cut, idx - 2), idx + 1))
+    if idx + 1 >= len(info):
+        return False
+    # the name's last word may carry a possessive of its own: "the Donetsk People's Republic's town of Gorlovka"
+    last = {info[idx + 1][_KEY], info[idx + 1][_BARE_KEY]}
+    return any(" ".join([*(w[_KEY] for w in info[start:idx + 1]), end]) in gaz.index
+               for start in range(max(cut, idx - 2), idx + 1) for end in last)
 
 
 def _found(gaz: Gazetteer, words: list[str], info: list[_Word], venues: frozenset[int] = frozenset()
