@@ -160,6 +160,14 @@ def test_a_side_named_on_the_event_word_struck_whoever_speaks(gaz):
     assert [i.actor for i in got.values()] == [None]
 
 
+def test_a_tallys_period_in_a_perfect_relative_clause_dates_nothing_after_it(gaz):
+    # "a city where 10 people have been killed over the past week": the tally's period is not the day the next
+    # sentences tell their events on
+    got = scenes(gaz, "In Tubas, a city where 10 people have been killed over the past week, mourners joined the "
+                      "funeral. A boy was also killed in Jenin during an exchange of fire with Israeli forces.")
+    assert (got["Janīn"].date_start, got["Janīn"].date_end) == (dt.date(2025, 5, 14), dt.date(2025, 5, 14))
+
+
 def test_a_name_whose_last_word_is_possessive_runs_through_its_possessives(gaz):
     # "the Donetsk People's Republic's town of Gorlovka": one name, not Donetsk the city
     got = scenes(gaz, "Ukrainian shelling killed one civilian in the Donetsk People's Republic's town of Gorlovka "

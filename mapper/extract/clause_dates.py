@@ -55,8 +55,13 @@ _COMPARED_SINCE = re.compile(r"\b(?=\w)(?:first|second|third|only|deadliest|wors
                              r"|greatest|fiercest|bloodiest|most\s+\w+)\b[^,;.()]{0,60}?\bsince\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;()]")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
-#: a relative clause in the perfect, restrictive or not: "violence that has displaced 50,000 people since January"
-_PERFECT_RELATIVE = re.compile(r"\b(?=\w)(?:that|which|who)\s+(?:has|have|had)\b", re.IGNORECASE)
+#: the period a tally runs over ("over the past week", "in the last two months"), and the perfect that tells one
+_TALLY_SPAN = re.compile(r"\b(?=\w)(?:past|last|previous)\s+(?:\w+\s+)?(?:days|weeks?|months?|years?)\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?=\w)(?:has|have|had)\s+(?:been\s+)?\w+", re.IGNORECASE)
+_COUNTED = re.compile(r"\d|\b(?=\w)(?:killed|wounded|injured|died|dead|displaced|detained|arrested)\b", re.IGNORECASE)
+#: a relative clause in the perfect, restrictive or not: "violence that has displaced 50,000 people since January",
+#: "a city where 10 people have been killed over the past week"
+_PERFECT_RELATIVE = re.compile(r"\b(?=\w)(?:that|which|who|where)\s+(?:[\w,-]+\s+){0,3}?(?:has|have|had)\b", re.IGNORECASE)
 #: a relative clause set off by commas on both sides ("Hamas, which triggered the war a year ago, targeted ...")
 _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;:]*,")
 _SINCE_WORD = re.compile(r"\b(?=\w)since\b", re.IGNORECASE)
@@ -222,9 +227,13 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
                 continue  # "targeted for the first time since October": a point of comparison
             since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
             relative = _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) or _PERFECT_RELATIVE.search(clause_text, 0, f[0])
-            if relative and _SINCE_WORD.search(clause_text, relative.end(), f[0]):
+            if relative and (_SINCE_WORD.search(clause_text, relative.end(), f[0])
+                             or _TALLY_SPAN.search(clause_text, max(relative.end(), f[0] - 12), f[1])
+                             and _PERFECT.search(clause_text, relative.start(), f[0])
+                             and _COUNTED.search(clause_text, relative.start(), f[0])):
                 # "Kramatorsk, which has hosted the regional government since the occupation of Donetsk in 2014";
-                # "a surge of violence in the Catatumbo region that has displaced 50,000 people since January"
+                # "a surge of violence in the Catatumbo region that has displaced 50,000 people since January";
+                # "In Tubas, a city where 10 people have been killed over the past week, ...": a tally's period
                 continue
             if not since:
                 kept.append(f)
