@@ -173,3 +173,11 @@ def test_a_name_whose_last_word_is_possessive_runs_through_its_possessives(gaz):
     got = scenes(gaz, "Ukrainian shelling killed one civilian in the Donetsk People's Republic's town of Gorlovka "
                       "on 12 May.")
     assert list(got) == ["Horlivka"]
+
+
+def test_a_district_holds_the_towns_near_it_not_its_whole_province(gaz):
+    # a second-level unit's attack is summed up by a town's only near its seat, not by any town of its province
+    got = _story(gaz, "Insurgents claim attacks", "On 10 May insurgents attacked a village in the Ancuabe district.",
+                 "On 10 May insurgents also attacked Chiure, 70 km away.")
+    assert {n for n, _, _ in got} == {"Ancuabe District", "Chiúre"}
+

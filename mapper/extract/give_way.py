@@ -82,6 +82,19 @@ def _at_sea(place: Place) -> bool:
 _FINER, _TOWNS = frozenset({"city", "facility"}), frozenset({"city"})
 
 
+#: how far a second-level unit's towns lie from its point (its seat), at most: no district polygons ship with mapper
+_DISTRICT_KM = 40.0
+
+
+def _second_level(place: Place) -> bool:
+    """Whether a region is a second-level unit (a district, county, raion, territory): the gazetteer's second-level
+    units carry no population of their own or a county's pseudo-population, named regions a large one."""
+    return place.kind == "region" and place.admin1_gn is not None and place.population <= _SECOND_LEVEL_POP
+
+
+_SECOND_LEVEL_POP = 50_000
+
+
 def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     """What counts as a finer place inside a coarse one (None: the place sums nothing up).
 
@@ -101,6 +114,10 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
     if coarse.kind in ("admin1", "region"):
         if coarse.admin1_gn:
             finer = _FINER if kind in STRIKE_TYPES else _TOWNS
+            if _second_level(coarse):
+                # a district holds the towns near its seat, not every town of its province ("an attack in the Ancuabe
+                # district" is not summed up by "another attack in Chiure", 70 km off in the same province)
+                return lambda p: p.kind in finer and p.admin1_gn == coarse.admin1_gn and near(p, coarse, _DISTRICT_KM)
             return lambda p: p.kind in finer and p.admin1_gn == coarse.admin1_gn
         return lambda p: p.kind == "city" and p.country == coarse.country and near(p, coarse, _NAMED_REGION_KM)
     if coarse.kind == "facility":
@@ -172,7 +189,7 @@ def drop_title_echoes(incidents: list[tuple[Incident, Told]]) -> list[tuple[Inci
 
     return [(i, t) for i, t in incidents
             if not t.headline
-            or (not retold_near(i) if t.standfirst and i.place.kind in _TOWN_KINDS
+            or (not retold_near(i) if t.standfirst and (i.place.kind in _TOWN_KINDS or _second_level(i.place))
                 else family(i.type) not in told and not placed_below(i))]
 
 
