@@ -181,3 +181,21 @@ def test_a_district_holds_the_towns_near_it_not_its_whole_province(gaz):
                  "On 10 May insurgents also attacked Chiure, 70 km away.")
     assert {n for n, _, _ in got} == {"Ancuabe District", "Chiúre"}
 
+
+def test_an_event_there_is_at_the_place_the_clause_named(gaz):
+    # "visited Hroza today, less than 24 hours after an attack there": "there" makes the visited place the scene
+    got = scenes(gaz, "The coordinator visited Kupiansk today, less than 24 hours after an attack there killed "
+                      "dozens of civilians.")
+    assert list(got) == ["Kupyansk"]
+    got = scenes(gaz, "The coordinator visited Kupiansk today and met displaced families.")
+    assert got == {}
+
+
+def test_armed_men_entering_a_place_attack_it(gaz):
+    # "members of a non-state armed group (NSAG) entered Egbekaw": an incursion; people fleeing into a town do not
+    got = scenes(gaz, "On 12 May, suspected members of a non-state armed group (NSAG) entered Mamfe and set "
+                      "houses ablaze.")
+    assert [(n, i.type) for n, i in got.items()] == [("Mamfe", "ground_fighting")]
+    got = scenes(gaz, "On 12 May, displaced families entered Mamfe.")
+    assert got == {}
+
