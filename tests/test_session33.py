@@ -199,3 +199,11 @@ def test_armed_men_entering_a_place_attack_it(gaz):
     got = scenes(gaz, "On 12 May, displaced families entered Mamfe.")
     assert got == {}
 
+
+def test_a_campaigns_toll_is_no_event(gaz):
+    # "the toll in the ground offensive ... stands at 367": a running count over a campaign; one strike's toll is
+    # still that strike
+    got = scenes(gaz, "Israel's toll in the ground offensive against Hamas in Rafah stands at 367.")
+    assert got == {}
+    got = scenes(gaz, "The death toll from Monday's strike on Kharkiv has risen to 12.")
+    assert list(got) == ["Kharkiv"]

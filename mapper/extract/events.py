@@ -91,6 +91,11 @@ class Candidate:
 #: "40 have now been killed", "over 43,700 people have since been killed"
 _RUNNING_TOTAL = re.compile(r"\b(?=\w)(?:have|has)\s+(?:now|since)\s+been\s+(?:killed|wounded|injured|displaced)\b",
                             re.IGNORECASE)
+#: the toll of a campaign, not of one event: "Israel's toll in the ground offensive against Hamas in Gaza ... stands at
+#: 367", "the death toll of the war has risen to 43,000"
+_CAMPAIGN_TOLL = re.compile(r"\btoll\s+(?:in|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:offensive|war|campaign|operations"
+                            r"|conflict|invasion)\b[^.;]{0,120}?\b(?:stands?|stood|is\s+now|now\s+stands|(?:has|had)\s+"
+                            r"(?:risen|climbed|reached|surpassed)|rose|climbed|reached|surpassed)\b", re.IGNORECASE)
 #: events counted over a period longer than a week ("13 clashes have occurred in Catatumbo in 2024, 11 of which
 #: took place in the last three months"): a tally, not an event ("71 attacks over the weekend" are told one by one)
 _TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+)?(?:clashes|attacks|incidents|strikes|airstrikes"
@@ -259,7 +264,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k not in PEOPLE_HARMED)
     if (all(k in PEOPLE_HARMED for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
-            plural and _RUNNING_TOTAL.search(text)) or (
+            plural and _RUNNING_TOTAL.search(text)) or _CAMPAIGN_TOLL.search(text) or (
             (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))):
         # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
