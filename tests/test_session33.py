@@ -207,3 +207,13 @@ def test_a_campaigns_toll_is_no_event(gaz):
     assert got == {}
     got = scenes(gaz, "The death toll from Monday's strike on Kharkiv has risen to 12.")
     assert list(got) == ["Kharkiv"]
+
+
+def test_a_hand_grenade_is_an_explosion(gaz):
+    # "a grenade attack", "hurled a grenade": a bomb set off on the ground; weapons seized are no event
+    got = scenes(gaz, "On 12 May, 12 civilians were injured in a grenade attack near a market in Srinagar.")
+    assert [i.type for i in got.values()] == ["explosion"]
+    got = scenes(gaz, "On 12 May militants hurled a grenade at a police post in Anantnag.")
+    assert [i.type for i in got.values()] == ["explosion"]
+    got = scenes(gaz, "On 12 May troops seized grenades and rifles in Srinagar.")
+    assert got == {}

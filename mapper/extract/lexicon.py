@@ -175,6 +175,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
                   r"|(?:car|truck|roadside) bomb(?:s|ings?)?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"
+                  # a hand grenade: "a grenade attack near a flea market", "militants hurled a grenade at a market"
+                  # (a drone's grenades are its strike: the drone word wins, see type_of)
+                  r"|(?:hand )?grenade (?:attacks?|blasts?|explosions?)|grenades? (?:exploded|went off|landed)"
+                  r"|(?:hurl|lobb|throw|toss)(?:ed|ing|s)? (?:a |an |two |three |several )?(?:hand )?grenades?|thrown grenades?"
                   # a vehicle-borne bomb: "a vehicle filled with explosives", "an explosive-laden truck"
                   r"|(?:vehicle|car|truck)[- ]borne (?:improvised )?explosive|explosives?[- ]laden"
                   r"|(?:vehicle|car|truck|lorry)s? (?:packed|filled|laden|loaded|rigged) with explosives?"
