@@ -243,10 +243,10 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             section = clause.part == "body" and is_section_heading(article.text, clause)  # only where it counts
         # the body's first paragraph when it is one undated sentence: a standfirst, or a wire story's lead
         lead_line = clause.part == "body" and how in _UNDATED and bool(cands) and is_standfirst(article.text, clause)
+        heading = bool(cands) and how in _UNDATED and is_heading(article.text, clause, article.title)
         for c in cands:
-            headline.append(clause.part == "title" or (how in _UNDATED and (
-                section or is_heading(article.text, clause, article.title) or lead_line)))
-            standfirst.append(lead_line and not section and not is_heading(article.text, clause, article.title))
+            headline.append(clause.part == "title" or (how in _UNDATED and (section or heading or lead_line)))
+            standfirst.append(lead_line and not section and not heading)
             echoes.append(c.echo)
             undated.append(how in _UNDATED)
             incidents.append(Incident(

@@ -51,8 +51,10 @@ _PHRASE_STOP = re.compile(r"[,;:()]|\.(?:\s|$)")
 _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 # a "since" after a first or a superlative ("for the first time since October", "the deadliest
 # incident since OCHA began recording in 2005"): its dates are points of comparison, not the event's
-_COMPARED_SINCE = re.compile(r"\b(?=\w)(?:first|second|third|only|deadliest|worst|largest|biggest|heaviest|highest|lowest"
-                             r"|greatest|fiercest|bloodiest|most\s+\w+)\b[^,;.()]{0,60}?\bsince\b", re.IGNORECASE)
+#: the words that compare an event with others ("the first since", "the deadliest attack in recent months")
+_SUPERLATIVES = (r"first|second|third|only|deadliest|worst|largest|biggest|heaviest|highest|lowest|greatest|fiercest"
+                 r"|bloodiest|most\s+\w+")
+_COMPARED_SINCE = re.compile(rf"\b(?=\w)(?:{_SUPERLATIVES})\b[^,;.()]{{0,60}}?\bsince\b", re.IGNORECASE)
 _PHRASE_BREAK = re.compile(r"[,;()]")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
 #: the period a tally runs over ("over the past week", "in the last two months"), and the perfect that tells one
@@ -61,7 +63,8 @@ _PERFECT = re.compile(r"\b(?=\w)(?:has|have|had)\s+(?:been\s+)?\w+", re.IGNORECA
 _COUNTED = re.compile(r"\d|\b(?=\w)(?:killed|wounded|injured|died|dead|displaced|detained|arrested)\b", re.IGNORECASE)
 #: a relative clause in the perfect, restrictive or not: "violence that has displaced 50,000 people since January",
 #: "a city where 10 people have been killed over the past week"
-_PERFECT_RELATIVE = re.compile(r"\b(?=\w)(?:that|which|who|where)\s+(?:[\w,-]+\s+){0,3}?(?:has|have|had)\b", re.IGNORECASE)
+_PERFECT_RELATIVE = re.compile(r"\b(?=\w)(?:that|which|who|where)\s+(?:[\w,-]+\s+){0,3}?(?:has|have|had)\b",
+                               re.IGNORECASE)
 #: a relative clause set off by commas on both sides ("Hamas, which triggered the war a year ago, targeted ...")
 _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;:]*,")
 _SINCE_WORD = re.compile(r"\b(?=\w)since\b", re.IGNORECASE)
@@ -142,9 +145,11 @@ def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> lis
     return out
 
 
-_DAYS_APART = re.compile(r"\b(?=\w)(?:(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2) + r")\s+(days?|weeks?)"
+_DAYS_APART = re.compile(r"\b(?=\w)(?:(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2)
+                         + r")\s+(days?|weeks?)"
                          # days not counted: "The strikes come days after an attack on Mogadishu", "just days before"
-                         r"|(?<!the )(?<!those )(?<!these )(?<!of )(?:(?:just|only|mere|a\s+few)\s+)?(days))\s+(after|before)\b", re.IGNORECASE)
+                         r"|(?<!the )(?<!those )(?<!these )(?<!of )(?:(?:just|only|mere|a\s+few)\s+)?(days))"
+                         r"\s+(after|before)\b", re.IGNORECASE)
 #: how far "days after" reaches back (or "days before" forward): a few days, at most a week
 _FEW_DAYS = (dt.timedelta(days=1), dt.timedelta(days=7))
 
@@ -169,7 +174,9 @@ def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
     after = last.group(4).lower() == "after"
     if last.group(1) is None:  # "days after": a few days before the clause's day, not one of them
         near, far = _FEW_DAYS
-        return DateSpan(date.start - far, date.start - near, 2) if after else DateSpan(date.start + near, date.start + far, 2)
+        if after:
+            return DateSpan(date.start - far, date.start - near, 2)
+        return DateSpan(date.start + near, date.start + far, 2)
     n = last.group(1).lower()
     count = int(n) if n.isdigit() else DAY_COUNTS[n]
     delta = dt.timedelta(days=count * (7 if last.group(2).lower().startswith("week") else 1))
@@ -307,7 +314,7 @@ _YEARS = re.compile(r"\b(?=\w)(?:in|over|during|throughout|for)\s+(?:the\s+)?(?:
                     r"|\b(?=\w)in\s+recent\s+(?:years|months)\b|\bover\s+the\s+years\b|\bfor\s+years\b", re.IGNORECASE)
 _YEARS_WORDS = ("year", "month", "decade")  # every match of _YEARS holds one
 #: what is compared with those years: "the deadliest attack in recent months" is one event
-_SUPERLATIVE = re.compile(r"\b(?=\w)(?:\w{3,}est|most\s+\w+|first|worst)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_SUPERLATIVE = re.compile(rf"\b(?=\w)(?:{_SUPERLATIVES})\s+(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
 _YEARS_REACH = dt.timedelta(days=365)
 _RECENT_REACH = dt.timedelta(days=7)
 #: the report's own period named in a clause ("during the reporting period", "over this reporting week")

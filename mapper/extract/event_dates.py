@@ -98,7 +98,8 @@ def _days_of_parts(text: str, found: list[tuple[int, int, DateSpan]], places: li
 
 
 #: what is left of a part that is only a day: "On 3 August, ", "early on Sunday, "
-_BARE_DAY = re.compile(r"^\W*(?:(?:early|late|later)\s+)?(?:on|in|at|by|during|overnight|overnight\s+on)?\W*$", re.IGNORECASE)
+_BARE_DAY = re.compile(r"^\W*(?:(?:early|late|later)\s+)?(?:on|in|at|by|during|overnight|overnight\s+on)?\W*$",
+                       re.IGNORECASE)
 
 
 def part_day(parts: list[tuple[int, DateSpan]], at: int) -> DateSpan | None:

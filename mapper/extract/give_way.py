@@ -86,13 +86,15 @@ _FINER, _TOWNS = frozenset({"city", "facility"}), frozenset({"city"})
 _DISTRICT_KM = 40.0
 
 
-def _second_level(place: Place) -> bool:
-    """Whether a region is a second-level unit (a district, county, raion, territory): the gazetteer's second-level
-    units carry no population of their own or a county's pseudo-population, named regions a large one."""
-    return place.kind == "region" and place.admin1_gn is not None and place.population <= _SECOND_LEVEL_POP
-
-
+#: the largest population a second-level unit carries in the gazetteer (the county pseudo-population the
+#: build gives ``second_level.csv``'s units; ``admin2_units.csv``'s carry none): named regions carry more
 _SECOND_LEVEL_POP = 50_000
+
+
+def _second_level(place: Place) -> bool:
+    """Whether a region is a second-level unit (a district, county, raion, territory), by the population the
+    gazetteer gives it (:data:`_SECOND_LEVEL_POP`)."""
+    return place.kind == "region" and place.admin1_gn is not None and place.population <= _SECOND_LEVEL_POP
 
 
 def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
@@ -165,10 +167,11 @@ def drop_title_echoes(incidents: list[tuple[Incident, Told]]) -> list[tuple[Inci
     incidents stand only for a type family the rest of the body reports nothing of, at a place
     that holds none of the body's incidents (of any type).  Where
     the body places the attack elsewhere, or dates it, the body's scene and date win ("Drone
-    attack on Kyiv region" over a body that names the town hit)."""
-    headline = [t.headline for _, t in incidents]
-    told = {family(i.type) for (i, _), title in zip(incidents, headline) if not title}
-    body = [i for (i, _), title in zip(incidents, headline) if not title]
+    attack on Kyiv region" over a body that names the town hit).  A standfirst that places its event at a
+    town or a district is a wire story's lead: it gives way only to the body's event of its family at, near
+    or inside that place."""
+    body = [i for i, t in incidents if not t.headline]
+    told = {family(i.type) for i in body}
 
     def placed_below(i: Incident) -> bool:
         # "UK statement on attacks in the West Bank" over a body that tells the settlers' attack on Jit: the

@@ -129,9 +129,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                         r"|exchanges? of fire|exchanged fire|cross-?fire|gun ?battles?|incursions?|raid(?:ed|s)?|pushed into|hostilities"
                         # armed men entering a place: "suspected members of a non-state armed group (NSAG) entered
                         # Egbekaw" (not people fleeing into it, nor troops entering a city after its capture)
-                        r"|(?<=gunmen )entered|(?<=NSAGs )entered|(?<=militants )entered|(?<=jihadists )entered"
-                        r"|(?<=insurgents )entered|(?<=bandits )entered|(?<=assailants )entered|(?<=attackers )entered"
-                        r"|(?<=armed group )entered|(?<=\(NSAG\) )entered|(?<=NSAG )entered|(?<=militiamen )entered"
+                        r"|(?:gunmen|NSAGs?|militants|jihadists|insurgents|bandits|assailants|attackers|militiamen"
+                        r"|armed group(?: \(NSAGs?\))?) entered"
                         # direct fire by people on the ground: "shot and killed a man", "opened fire on"
                         r"|shot\s+(?:and\s+(?:killed|wounded|injured)|dead)|opened\s+fire\s+(?:on|at)|with\s+live\s+(?:ammunition|fire)"
                         # people shot at: "shot civilians", "shot two farmers" (not "shot down", "shot a video")
