@@ -58,7 +58,7 @@ PUBLISHERS = (
     (r"Global Affairs Canada|Government of Canada", "Global Affairs Canada"),
     (r"EEAS|External Action Service|EU statement|High Representative", "European External Action Service"),
     (r"DG ECHO|ECHO Daily Flash", "European Commission (DG ECHO)"),
-    (r"European Commission|European Council", "European Commission and European Council"),
+    (r"European Commission|European Council|Council of the (?:European Union|EU)", "European Commission and European Council"),
     (r"Voice of America", "Voice of America"),
     (r"Meduza", "Meduza"),
     (r"Department of Defense|DoD News", "US Department of Defense"),
