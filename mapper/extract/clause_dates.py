@@ -72,15 +72,29 @@ _SAID_ON = re.compile(r"\b(?=\w)(?:said|says|told(?:\s+\w+){0,2}|reported|announ
                       r"|posted(?:\s+\w+){0,3})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 
 
-def _in_closed_relative(text: str, at: int) -> bool:
-    """Whether position ``at`` lies inside a relative clause closed by a comma (:data:`_CLOSED_RELATIVE`)."""
-    return any(m.start() < at < m.end() for m in _CLOSED_RELATIVE.finditer(text, 0, min(len(text), at + 200)))
+def _ended_before(m: re.Match[str] | None, at: int) -> re.Match[str] | None:
+    """``m`` if it ends at or before ``at`` (the clause's first such match then lies before a date at ``at``)."""
+    return m if m is not None and m.end() <= at else None
+
+
+#: how far before a date the words that tie it to a relative clause are looked for
+_REACH = 300
+
+
+def _closed_relatives(text: str) -> list[tuple[int, int]]:
+    """The spans of the comma-closed relative clauses of ``text`` (:data:`_CLOSED_RELATIVE`)."""
+    return [m.span() for m in _CLOSED_RELATIVE.finditer(text)]
+
+
+def _in_closed_relative(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether position ``at`` lies inside one of the comma-closed relative clauses ``spans``."""
+    return any(a < at < b for a, b in spans)
 
 
 def _event_outside_relatives(text: str) -> bool:
     """Whether an event word stands outside the clause's comma-closed relative clauses ("Hamas, which started
     the war in 2023, fired rockets": "fired")."""
-    spans = [m.span() for m in _CLOSED_RELATIVE.finditer(text)]
+    spans = _closed_relatives(text)
     pattern, subject = lx.ANY_TRIGGER.pick(text, text.lower())
     return any(not any(a <= m.start() < b for a, b in spans) for m in pattern.finditer(subject))
 
@@ -229,15 +243,18 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         # and does not date the event told
         kept = []
         compared = _compared_since(clause_text)
+        # the clause's first relative clauses, found once (a clause may hold thousands of dates)
+        first_relative = _RELATIVE_CLAUSE.search(clause_text)
+        first_perfect = _PERFECT_RELATIVE.search(clause_text)
         for f in found:
             if _compared_at(clause_text, compared, f[0]) is not None:
                 continue  # "targeted for the first time since October": a point of comparison
             since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
-            relative = _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) or _PERFECT_RELATIVE.search(clause_text, 0, f[0])
-            if relative and (_SINCE_WORD.search(clause_text, relative.end(), f[0])
+            relative = _ended_before(first_relative, f[0]) or _ended_before(first_perfect, f[0])
+            if relative and (_SINCE_WORD.search(clause_text, max(relative.end(), f[0] - _REACH), f[0])
                              or _TALLY_SPAN.search(clause_text, max(relative.end(), f[0] - 12), f[1])
-                             and _PERFECT.search(clause_text, relative.start(), f[0])
-                             and _COUNTED.search(clause_text, relative.start(), f[0])):
+                             and _PERFECT.search(clause_text, max(relative.start(), f[0] - _REACH), f[0])
+                             and _COUNTED.search(clause_text, max(relative.start(), f[0] - _REACH), f[0])):
                 # "Kramatorsk, which has hosted the regional government since the occupation of Donetsk in 2014";
                 # "a surge of violence in the Catatumbo region that has displaced 50,000 people since January";
                 # "In Tubas, a city where 10 people have been killed over the past week, ...": a tally's period
@@ -250,7 +267,7 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
                 if kept and kept[-1][2].end == published and kept[-1][2].start <= f[2].end:
                     start = kept[-1][2].start
                     kept[-1] = (kept[-1][0], f[1], DateSpan(start, f[2].end, span_precision(start, f[2].end)))
-            elif not _RELATIVE_CLAUSE.search(clause_text, 0, f[0]) and published is not None \
+            elif not _ended_before(first_relative, f[0]) and published is not None \
                     and (start := _past(f[2].start, published)) <= published:
                 kept.append((f[0], f[1], DateSpan(start, published, span_precision(start, published))))
         # "The violence did not end on 7 October": a day the clause says something did not happen on
@@ -264,13 +281,13 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             # "the army said on Saturday it had recaptured Wad Madani from the RSF, who seized the city in December
             # 2023": a relative clause's day of background is its own event's, not the clause's
             recalled = [f for f in found if (published - f[2].end).days > BACKGROUND_DAYS
-                        and _RELATIVE_CLAUSE.search(clause_text, 0, f[0])]
+                        and _ended_before(first_relative, f[0])]
             if recalled and len(recalled) < len(found):
                 found = [f for f in found if f not in recalled]
                 told = [f for f in told if f not in recalled]
-        if published is not None and found and all((published - f[2].end).days > BACKGROUND_DAYS
-                                                   and _in_closed_relative(clause_text, f[0]) for f in found) \
-                and _event_outside_relatives(clause_text):
+        closed = _closed_relatives(clause_text) if published is not None and found and all(
+            (published - f[2].end).days > BACKGROUND_DAYS for f in found) else []
+        if closed and all(_in_closed_relative(closed, f[0]) for f in found) and _event_outside_relatives(clause_text):
             # "Hamas, which triggered the war with an attack a year ago today, targeted Tel Aviv": the only days told
             # are the background of a relative clause set between subject and verb; the clause tells none of its own
             found = told = []

@@ -556,7 +556,7 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     """
     if _WHERE_AFTER.match(text, end):
         return False  # "close to the Tahoua region, where gunmen raided a camp": the relative clause's scene
-    if any(s >= end and _THERE.match(text, e) for _, s, e in trig.asserted):
+    if trig.last_there(text) >= end:
         return False  # "visited Hroza today, less than 24 hours after an attack there": "there" is the place
     word, pos = governor(text, start)
     after = _NEXT_WORD.match(text, end)
@@ -580,8 +580,6 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
 
 #: the words that put the blame on a side: "strikes blamed on the US" (the one blamed, not the target)
 _BLAMED = frozenset("blame blames blamed blaming".split())
-#: an event word's "there", pointing back to the place the clause named before it
-_THERE = re.compile(r"\s+there\b")
 #: verbs of violence reaching a place: a place after "to" is where it now is
 _SPREAD = frozenset("spread spreads spreading extended extends extending expanded expands expanding".split())
 # ... a region or country too: "the fighting spread to Sweida governorate"

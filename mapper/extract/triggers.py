@@ -527,6 +527,10 @@ def article_weapon(clauses: list[Clause]) -> tuple[str | None, Clause | None]:
     return None, None
 
 
+#: "there" right after an event word, pointing back to a place named before it ("after an attack there")
+_THERE_AFTER = re.compile(r"\s+there\b")
+
+
 class Triggers:
     """A clause's trigger matches (type, start, end, asserted, quoted) in text order, with
     the lookups the linker makes per place done by bisection (linear on long clauses)."""
@@ -545,6 +549,14 @@ class Triggers:
         self.talk_ends = [t[2] for t in talks]
         self.talks = len(talks)
         self.violence_kind = type_of([t for t in self.asserted if t[0] != "diplomatic"], None)
+        self._there: list[int] | None = None
+
+    def last_there(self, text: str) -> int:
+        """Where the last asserted event word followed by "there" ("an attack there") starts in ``text`` (the
+        clause these triggers were found in), or -1: found once per clause."""
+        if self._there is None:
+            self._there = [s for _, s, e in self.asserted if _THERE_AFTER.match(text, e)]
+        return self._there[-1] if self._there else -1
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a trigger overlaps ``[start, end)``."""
