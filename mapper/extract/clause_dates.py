@@ -60,7 +60,7 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
 #: the period a tally runs over ("over the past week", "in the last two months"), and the perfect that tells one
 _TALLY_SPAN = re.compile(r"\b(?=\w)(?:past|last|previous)\s+(?:\w+\s+)?(?:days|weeks?|months?|years?)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?=\w)(?:has|have|had)\s+(?:been\s+)?\w+", re.IGNORECASE)
-_COUNTED = re.compile(r"\d|\b(?=\w)(?:killed|wounded|injured|died|dead|displaced|detained|arrested)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\d|\b(?:killed|wounded|injured|died|dead|displaced|detained|arrested)\b", re.IGNORECASE)
 #: a relative clause in the perfect, restrictive or not: "violence that has displaced 50,000 people since January",
 #: "a city where 10 people have been killed over the past week"
 _PERFECT_RELATIVE = re.compile(r"\b(?=\w)(?:that|which|who|where)\s+(?:[\w,-]+\s+){0,3}?(?:has|have|had)\b",
@@ -326,9 +326,9 @@ _NEGATED_DAY = re.compile(r"\b(?=\w)(?:not|n['’]t|never)\s+(?:\w+\s+){1,2}?(?:
 _RECENT = re.compile(r"\b(?=\w)(?:recent|recently|latest)\b", re.IGNORECASE)
 _RECENT_WORDS = ("recent", "late")  # every match of _RECENT holds one
 #: years or months told as a whole with no date: "in recent years", "over the past decade", "in the last few months"
-_YEARS = re.compile(r"\b(?=\w)(?:in|over|during|throughout|for)\s+(?:the\s+)?(?:recent|past|last|previous)\s+"
-                    r"(?:(?:few|several|two|three|four|five|six|\d{1,2})\s+)?(?:years|months|decades?)\b"
-                    r"|\b(?=\w)in\s+recent\s+(?:years|months)\b|\bover\s+the\s+years\b|\bfor\s+years\b", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?=\w)(?:(?:in|over|during|throughout|for)\s+(?:the\s+)?(?:recent|past|last|previous)\s+"
+                    r"(?:(?:few|several|two|three|four|five|six|\d{1,2})\s+)?(?:years|months|decades?)"
+                    r"|in\s+recent\s+(?:years|months)|over\s+the\s+years|for\s+years)\b", re.IGNORECASE)
 _YEARS_WORDS = ("year", "month", "decade")  # every match of _YEARS holds one
 #: what is compared with those years: "the deadliest attack in recent months" is one event
 _SUPERLATIVE = re.compile(rf"\b(?=\w)(?:{_SUPERLATIVES})\s+(?:[\w-]+\s+){{0,4}}$", re.IGNORECASE)
