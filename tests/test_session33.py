@@ -217,15 +217,3 @@ def test_a_hand_grenade_is_an_explosion(gaz):
     assert [i.type for i in got.values()] == ["explosion"]
     got = scenes(gaz, "On 12 May troops seized grenades and rifles in Srinagar.")
     assert got == {}
-
-
-def test_a_fire_that_breaks_out_is_an_accident(gaz):
-    # "a fire broke out in a camp for displaced people, killing one child": no attack; a fire after a strike is the
-    # strike's, and one set by gunmen is arson
-    got = scenes(gaz, "Boko Haram fighters attacked Gwoza on 11 May. On 12 May, a fire broke out in a camp for "
-                      "displaced people in Maiduguri, killing one child.")
-    assert list(got) == ["Gwoza"]
-    got = scenes(gaz, "On 12 May, a fire broke out at a fuel depot in Kharkiv after a Russian drone strike.")
-    assert [i.type for i in got.values()] == ["drone_strike"]
-    got = scenes(gaz, "On 12 May, gunmen set fire to houses in Gwoza, killing two.")
-    assert [i.type for i in got.values()] == ["sabotage"]

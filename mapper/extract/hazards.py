@@ -24,8 +24,6 @@ _HAZARD = (r"(?:earth)?quakes?|aftershocks?|tremors?|landslides?|mudslides?|floo
            r"|malaria|epidemics?|starvation|malnutrition|famine|hunger|accidents?|shipwrecks?|capsized|drown(?:ed|ing)"
            # a crash told as a noun: "killed in a helicopter crash" (not "crashed": a drone crashes into its target)
            r"|crash(?:es)?"
-           # a fire that breaks out (a camp's, a market's): an accident unless a weapon is named
-           r"|fires?\s+(?:broke|breaks|had\s+broken)\s+out"
            # a named storm ("Typhoon Yagi", "Cyclone Freddy"); not a Storm Shadow missile
            r"|(?-i:(?:Typhoon|Cyclone|Hurricane|Tropical\s+Storm|Storm)\s+(?!Shadow)[A-Z][a-z]+)")
 # lower case, so that the aircraft and missiles named after weather are not weather ("RAF Typhoons",
