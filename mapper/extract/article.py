@@ -97,7 +97,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), weapon,
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
                          weapon_day=_own_day(named_in, article, period),
-                         home=_home(by_part), focus=_focus(by_part), lead=lead_start(clauses),
+                         home=_home(by_part), focus=_focus(by_part), area=_area(by_part, gaz), lead=lead_start(clauses),
                          subject=_subject(by_part))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
@@ -422,21 +422,50 @@ def _home(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> str | None:
     return iso if n * 2 > sum(counts.values()) else None
 
 
-def _focus(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> Place | None:
-    """The admin-1 region an article is about: one it names, in which most of its places
-    inside any region lie (at least three of them); None otherwise."""
+def _most_held(by_part: dict[str, tuple[list[int], list[Resolved]]], least: int) -> tuple[str, list[Place]] | None:
+    """The admin-1 code most of an article's place mentions inside any region lie in (more than half
+    of them, and at least ``least``), with those places; None when no region holds so many."""
     named = [r.place for _, items in by_part.values() for r in items if r.place is not None and r.place.admin1_gn]
     counts = Counter(p.admin1_gn for p in named)
     if not counts:
         return None
     code, n = counts.most_common(1)[0]
-    if n < _FOCUS_MENTIONS or n * 2 <= sum(counts.values()):
-        return None
-    # the region itself as the article names it (an admin-1 unit, or a region filed under its code: "the Gaza Strip")
+    return None if n < least or n * 2 <= sum(counts.values()) else (code, named)
+
+
+def _own_name(code: str, named: list[Place]) -> Place | None:
+    """The region of admin-1 ``code`` as the article names it (an admin-1 unit, or a region filed under its
+    code: "the Gaza Strip"), if it does."""
     return next((p for kind in ("admin1", "region") for p in named if p.kind == kind and p.admin1_gn == code), None)
 
 
+def _focus(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> Place | None:
+    """The admin-1 region an article is about: one it names, in which most of its places
+    inside any region lie (at least three of them); None otherwise."""
+    held = _most_held(by_part, _FOCUS_MENTIONS)
+    return None if held is None else _own_name(*held)
+
+
 _FOCUS_MENTIONS = 3
+
+
+def _area(by_part: dict[str, tuple[list[int], list[Resolved]]], gaz: Gazetteer) -> Place | None:
+    """The admin-1 region most of an article's places lie in, named by the article or not: where a
+    village the gazetteer lacks lies when the story names no region of its own (a story of Dori, Djibo
+    and Arbinda is one of Burkina Faso's Sahel region though it never writes "Sahel").  The region must
+    hold at least :data:`_AREA_MENTIONS` of the article's place mentions, more than half of those inside
+    any region, and lie in the country most of its mentions lie in (a news agency read as a Chinese town
+    and quoted twice makes no region of a story about Cameroon)."""
+    held = _most_held(by_part, _AREA_MENTIONS)
+    if held is None:
+        return None
+    place = _own_name(*held)
+    if place is None and (entry := gaz.admin1_entry.get(held[0])) is not None:
+        place = gaz.place(entry, geo_precision=3)
+    return place if place is not None and place.country == _home(by_part) else None
+
+
+_AREA_MENTIONS = 2
 
 
 def _subject(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> Place | None:

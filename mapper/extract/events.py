@@ -161,6 +161,7 @@ class ArticleContext:
     weapon_day: DateSpan | None = None  # the date the clause naming ``weapon`` gives itself, if it gives one
     home: str | None = None  # the country the article's places lie in most (ISO2), if any
     focus: Place | None = None  # the admin-1 region the article names and most of its places lie in, if any
+    area: Place | None = None  # the admin-1 region most of the article's places lie in, named or not, if any
     subject: Place | None = None  # the one place below country the title names and the body names again, if any
     lead: int = 0  # where the body's first sentence starts (after bylines and headings: a dateline's place)
     # the weapon the paragraph named last ("Marhanets was also hit" after "shelled Nikopol"), and whether the
@@ -329,7 +330,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                 and (kinds[s] != "diplomatic" or venue(every, text, s, e))]
 
     kept = scenes(places)
-    if not kept and not echo and ctx.focus is not None:
+    if not kept and not echo and (ctx.focus or ctx.area) is not None:
         # no place the gazetteer knows is the scene: the villages it lacks, in the region the story is about
         unknown = unknown_in_focus(text, [(s, e) for s, e, _ in places], ctx)
         if unknown:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from mapper.extract import lexicon as lx
 from mapper.extract.locators import UNIT_NOUNS
+from mapper.extract.run_plans import FUNCTION_WORDS
 from mapper.geo.contained import inside
 from mapper.model import Mention, Place, Resolved
 
@@ -85,25 +86,36 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
 #: a capitalised name in a locative frame: "in Mausa", "near the village of Ras al-Ain", "village of Egbekaw"
 _FOCUS_UNKNOWN = re.compile(
     r"\b(?=\w)(?:(?:in|near|outside)\s+(?:the\s+)?(?:(?:village|town|settlement|locality|commune|hamlet)\s+of\s+)?"
-    r"|(?:village|town|settlement|locality|commune|hamlet)\s+of\s+)"
+    r"|(?:village|town|settlement|locality|commune|hamlet)\s+of\s+"
+    # "attacked the Ngaleka village": a name its settlement word follows
+    r"|\bthe\s+(?=[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?\s+(?:village|town|settlement|locality|hamlet)\b))"
     r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
     r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
 
 
-#: a unit named by its own name ("the Seno province", "the Jomba groupement"): no village
-_UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_NOUNS}|groupement|chiefdom|department|prefecture|oblast)\b", re.IGNORECASE)
+#: a unit named by its own name ("the Seno province", "the Kivu provinces", "the Jomba groupement"): no village
+_UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_NOUNS}|groupement|chiefdom|department|prefecture|oblast)s?\b", re.IGNORECASE)
+#: the lower-case word right after a name
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+#: lower-case words after a village's name that leave it a village: a settlement noun, a time, a verb ("in Garin
+#: Dogo village", "near Wabila overnight", "the village of X was"; verbs in -ed are tested apart)
+_VILLAGE_AFTER = frozenset({"village", "villages", "town", "locality", "settlement", "hamlet", "community", "area",
+                               "camp", "overnight", "yesterday", "today", "earlier", "late", "early",
+                               "was", "were", "is", "are", "has", "have", "had", "left", "saw"})
 
 
 def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContext) -> list[tuple[int, int, Resolved]]:
     """The names a clause puts an event at that the gazetteer lacks ("killed in the village of Mausa",
     "an IED injured a man in Quiterajo"), each at the article's focus region (``ctx.focus``: the admin-1
-    unit the article names and most of its places lie in) with ``geo_precision`` 3 and its own name kept
-    (issue 13: a village missing from the gazetteer falls back to the region the story is about, never to
-    a namesake elsewhere); none when the article has no focus.  Only a name in a locative frame ("in",
+    unit the article names and most of its places lie in), else at the region most of its places lie in
+    though it names no region (``ctx.area``: "Dori", "Djibo" and "Arbinda" in a story that never writes
+    "Sahel"), with ``geo_precision`` 3 and its own name kept (issue 13: a village missing from the gazetteer
+    falls back to the region the story is about, never to a namesake elsewhere); none when it has neither.  Only a name in a locative frame ("in",
     "near", "outside", "the village of") that the article never writes in lower case, is no demonym or
-    calendar word, and heads no unit word ("the Seno province": a unit, which the caller's region
-    mentions handle) is taken; ``known``: the clause's place mentions, which no name may overlap."""
-    if ctx.focus is None:
+    calendar word, heads no unit word ("the Seno province": a unit, which the caller's region
+    mentions handle) and is followed by no noun it qualifies ("the Catholic church") is taken; ``known``: the clause's place mentions, which no name may overlap."""
+    region = ctx.focus or ctx.area
+    if region is None:
         return []
     body = ctx.article.text
     out = []
@@ -117,9 +129,12 @@ def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContex
             continue
         if _UNIT_AFTER.match(text, e):
             continue  # "in the Seno province": a unit, not a village
+        if (after := _NOUN_AFTER.match(text, e)) is not None and after[1] not in FUNCTION_WORDS \
+                and after[1] not in _VILLAGE_AFTER and not after[1].endswith("ed"):
+            continue  # "in the Catholic church", "in Mideast waters": the name qualifies the noun after it
         if _lower_in(name.lower(), body, ctx.recent):
             continue  # a word the article also writes in lower case
-        out.append((s, e, Resolved(Mention(name, s, e), inside(name, ctx.focus))))
+        out.append((s, e, Resolved(Mention(name, s, e), inside(name, region))))
     return out
 
 

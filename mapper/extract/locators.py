@@ -30,7 +30,7 @@ from mapper.model import Clause, Mention, Place, Resolved
 
 # between a town and the town that locates it
 _REFERENCE = re.compile(r"^(?:\s+(?:region|oblast|province|governorate|state|district|county|area|neighbou?rhood|camp"
-                        r"|village|town"
+                        r"|village|town|city"
                         # a site named after its town: "Kuje prison, near the Nigerian capital of Abuja"
                         r"|prison|air\s?base|airport|airfield|base|port|dam|plant|refinery|barracks|checkpoint|crossing))?"
                         r"\s*[,(\u2013\u2014-]?\s*"

@@ -134,7 +134,12 @@ _OUTLET = re.compile(r"\b(?=\w)(?:channels?|news\s+(?:agency|agencies|site|sites
                      r"\s+newspaper|outlets?|broadcasters?|dailies|tabloids?|magazines?|websites?|blogs?|podcasts?)\s+"
                      + _NAMES_BEFORE)
 # Where a speaker addressed the press: "Speaking to local media in the capital Mogadishu, the army chief ..."
-_SPOKE_IN = re.compile(r"\b(?=\w)(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?(?:in|at|from)\s+(?:the\s+)?"
+# ... or told a news outlet: "a witness told Reuters in Goma", "confirmed the attacks to The Punch in Jos"
+_SPOKE_IN = re.compile(r"\b(?=\w)(?:(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?"
+                       r"|(?:told|tells|telling)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s+){1,3}"
+                       r"|(?:said|says|confirmed|confirms|explained|described\s+(?:[\w-]+\s+){0,3}?)\s+"
+                       r"(?:(?:the\s+)?[\w-]+\s+){0,3}?to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s+){1,3})"
+                       r"(?:in|at|from)\s+(?:the\s+)?"
                        r"(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.IGNORECASE)
 # Venues of other days: "after earlier rounds in Riyadh and Jeddah".
 _OTHER_DAYS = re.compile(r"\b(?=\w)(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
@@ -160,7 +165,9 @@ _OF_THE_CITY = re.compile(rf"\s+(?:district|{lx.QUARTER_WORDS})s?\s+of\s+the\s+(
 _ADJECTIVAL = re.compile(r"(?:s[kc]yi|s[kc]yy|s[kc]iy|s[kc]y|s[kc]ii|s[kc]oy|s[kc]ij|ivs[kc]a)$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(rf"\s+(?:district|raion|{lx.QUARTER_WORDS})\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
-_ORIGIN = re.compile(r"\b(?=\w)from\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
+_ORIGIN = re.compile(r"\b(?=\w)from\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?"
+                     # "pilgrims from the northern Serbian city of Novi Sad"
+                     r"|(?:[\w-]+\s+){0,3}?(?:city|town|village|port|settlement)\s+of\s+)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
                      + _NAMES_BEFORE)
 #: a region as the subject of what it suffered ("Sumy Oblast was shelled", "Chernihiv, Sumy and
 #: Zaporizhzhia oblasts also came under attack", "the Kherson region came under heavy fire")
@@ -418,6 +425,8 @@ _STATE_OWNS = re.compile(r"['’]s?\s+(?:[a-z]+\s+)?(?:actions?|aggression|polic
 # a place as the one accused, blamed, urged or warned stands for its government: "Yerevan accused Baku of
 # systematically disseminating false information as cover for military attacks"
 _ADDRESSED = re.compile(r"\b(?=\w)(?:accus(?:es|ed|ing)|blam(?:es|ed|ing)|urg(?:es|ed|ing)|warn(?:s|ed|ing)|called\s+on"
+                        # the one told: "a resident told Xinhua by phone", "told Kyiv to withdraw"
+                        r"|told|tells|telling"
                         r"|calls\s+on|calling\s+on|pressed|pressing|demanded\s+that|condemn(?:s|ed|ing))\s+$",
                         re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")

@@ -1,0 +1,95 @@
+"""Session 34 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+from test_session31 import scenes
+
+from mapper.aggregate import dedupe
+from mapper.extract.roles import excluded
+from mapper.geo.names import key
+from mapper.model import Article, Clause
+from mapper.pipeline import extract_article
+
+
+def _story(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
+    return sorted((i.place.name, i.place.admin1_gn, i.place.geo_precision, i.type) for i in dedupe(items))
+
+
+def test_a_village_the_gazetteer_lacks_lies_in_the_region_of_the_storys_towns(gaz):
+    # a story whose towns all lie in one admin-1 region that it never names: the village it lacks is placed
+    # in that region (geo_precision 3, its own name kept), not dropped
+    got = _story(gaz, "Gunmen kill 14 in northern Burkina Faso",
+                 "Gunmen killed 14 people in the village of Kounbalga on Sunday, officials in Ouahigouya said. "
+                 "Residents fled to Ouahigouya and Titao.")
+    assert got == [("Kounbalga", "BF.10", 3, "ground_fighting")]
+    # a story that names no other place has no region to put it in
+    assert _story(gaz, "Gunmen kill 14", "Gunmen killed 14 people in the village of Kounbalga on Sunday.") == []
+
+
+def test_a_name_qualifying_the_noun_after_it_is_no_village(gaz):
+    # "in the Catholic church of X", "in Mideast waters": an adjective-like name before a noun names no village
+    got = _story(gaz, "Gunmen kill 14 in northern Burkina Faso",
+                 "Gunmen killed 14 people on Sunday in the Catholic church, officials in Ouahigouya said. "
+                 "Residents fled to Ouahigouya and Titao.")
+    assert got == []
+    got = _story(gaz, "Gunmen kill 14 in northern Burkina Faso",
+                 "Gunmen killed 14 people in Kounbalga village on Sunday, officials in Ouahigouya said. "
+                 "Residents fled to Ouahigouya and Titao.")
+    assert [n for n, *_ in got] == ["Kounbalga"]
+
+
+def test_a_city_located_from_the_capital_leaves_the_capital_no_scene(gaz):
+    # "X city, west of the capital Y": Y only says where X lies (as "X, west of Y" already did)
+    got = scenes(gaz, "Two soldiers were killed on Monday in a bomb blast in Baidoa city, west of the capital "
+                      "Mogadishu.")
+    assert list(got) == ["Baidoa"]
+
+
+def test_people_from_a_city_of_origin_place_nothing_there(gaz):
+    # "traders from the northern city of Gao": where people come from, past "the ... city of"
+    got = scenes(gaz, "Gunmen stormed a hotel in Mopti, where traders from the northern city of Gao were staying, "
+                      "on Monday.")
+    assert list(got) == ["Mopti"]
+
+
+def test_the_one_told_and_where_an_outlet_was_told_are_no_scenes(gaz):
+    # "told Xinhua": the one told (an agency named like a Chinese town); "told Reuters in Kyiv", "confirmed the
+    # attacks to The Punch in Jos": where the source spoke, not where the event happened
+    text = "The gunmen stormed the village early Monday, a resident told Xinhua by phone."
+    start = text.index("Xinhua")
+    xinhua = gaz.place(gaz.candidates(key("Xinhua"))[0][0])
+    assert excluded(Clause("t", 0, len(text), text), start, start + 6, xinhua, "ground_fighting")
+    got = scenes(gaz, "Drones struck Kharkiv overnight, a witness told Reuters in Kyiv.")
+    assert list(got) == ["Kharkiv"]
+    got = scenes(gaz, "A farmer who survived confirmed the attacks on Bokkos to The Nation in Jos on Tuesday.")
+    assert list(got) == ["Bokkos"]
+    # "confirmed to be at X" tells no one: the name after "to" must be written as a name
+    got = scenes(gaz, "Drones were launched from Sanaa on Monday, and a second control station was confirmed to be "
+                      "at Hodeidah.")
+    assert list(got) == ["Al Ḩudaydah"]
+    # the reporters told are no outlet's town: the scene before them stays
+    got = scenes(gaz, "Shelling killed two in Kherson, the governor told reporters on Monday.")
+    assert list(got) == ["Kherson"]
+
+
+def test_a_village_named_before_its_settlement_word_is_the_scene(gaz):
+    # "attacked the Kounbalga village": a village the gazetteer lacks, in the region of the story's towns
+    got = _story(gaz, "Gunmen kill 14 in northern Burkina Faso",
+                 "Gunmen attacked the Kounbalga village early Monday, officials in Ouahigouya said. "
+                 "Residents fled to Ouahigouya and Titao.")
+    assert got == [("Kounbalga", "BF.10", 3, "ground_fighting")]
+
+
+def test_a_name_read_as_a_town_abroad_makes_no_region_for_a_village(gaz):
+    # a news agency named like a Chinese town and quoted twice is one place, abroad: the story's villages the
+    # gazetteer lacks do not go to its province
+    got = _story(gaz, "Gunmen kill villagers in Cameroon",
+                 "Gunmen attacked the Kounbalga village early Monday, a resident told Xinhua by phone.",
+                 "\"We buried 12 people,\" an army officer in Cameroon told Xinhua.")
+    assert [a for _, a, _, _ in got if a and a.startswith("CN")] == []
+
+
