@@ -93,3 +93,11 @@ def test_a_name_read_as_a_town_abroad_makes_no_region_for_a_village(gaz):
     assert [a for _, a, _, _ in got if a and a.startswith("CN")] == []
 
 
+
+def test_contracted_negations_cancel_the_event(gaz):
+    # "didn't", "don’t" (either apostrophe) negate the verb group as "did not" does
+    assert scenes(gaz, "Russia didn’t strike Kyiv on Monday, officials said.") == {}
+    assert scenes(gaz, "We don't commit acts of sabotage in Poland, the minister said.") == {}
+    got = scenes(gaz, "Russia didn't strike Kyiv on Monday, but drones hit Lviv.")
+    assert list(got) == ["Lviv"]
+

@@ -291,7 +291,9 @@ ANY_TRIGGER = Caseless(r"\b(?=\w)(?:" + "|".join(f"(?P<{kind}>{pat})" for kind, 
 #: - ``np``: determiners and adjectives ("no strikes", "former", "previous attacks")
 #:   modify the noun phrase right after them only.
 MODALITY = Caseless(
-    r"\b(?=\w)(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|wouldn['’]t|not|never|no longer"
+    r"\b(?=\w)(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|not|never|no longer"
+    # negations contracted, with either apostrophe: "didn't strike", "we don’t commit acts of sabotage"
+    r"|(?:did|do|does|has|have|had|is|are|was|were|ca|could|would|should|must)n['’]t"
     r"|repeatedly|regularly|frequently|previously)"
     r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when)"
     # an event named by its year ("the 2022 Istanbul talks", "the 2014 war"): the name's own noun phrase only, so
