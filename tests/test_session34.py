@@ -101,3 +101,11 @@ def test_contracted_negations_cancel_the_event(gaz):
     got = scenes(gaz, "Russia didn't strike Kyiv on Monday, but drones hit Lviv.")
     assert list(got) == ["Lviv"]
 
+
+def test_each_listed_village_the_gazetteer_lacks_is_a_scene(gaz):
+    # "killed in A, B and C", "attacked the villages of A, B and C": every name of the list, not its first only
+    for text in ("Gunmen killed 14 people in Kounbalga, Zorbatenga and Tangassogo on Sunday, officials in "
+                 "Ouahigouya said.", "Gunmen attacked the villages of Kounbalga, Zorbatenga and Tangassogo on "
+                 "Sunday, officials in Ouahigouya said."):
+        got = _story(gaz, "Gunmen kill 14 in northern Burkina Faso", text, "Residents fled to Ouahigouya and Titao.")
+        assert [n for n, *_ in got] == ["Kounbalga", "Tangassogo", "Zorbatenga"]

@@ -86,7 +86,7 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
 #: a capitalised name in a locative frame: "in Mausa", "near the village of Ras al-Ain", "village of Egbekaw"
 _FOCUS_UNKNOWN = re.compile(
     r"\b(?=\w)(?:(?:in|near|outside)\s+(?:the\s+)?(?:(?:village|town|settlement|locality|commune|hamlet)\s+of\s+)?"
-    r"|(?:village|town|settlement|locality|commune|hamlet)\s+of\s+"
+    r"|(?:villages?|towns?|settlements?|locality|localities|communes?|hamlets?)\s+of\s+"
     # "attacked the Ngaleka village": a name its settlement word follows
     r"|\bthe\s+(?=[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?\s+(?:village|town|settlement|locality|hamlet)\b))"
     r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
@@ -106,36 +106,52 @@ _VILLAGE_AFTER = frozenset({"village", "villages", "town", "locality", "settleme
 
 def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContext) -> list[tuple[int, int, Resolved]]:
     """The names a clause puts an event at that the gazetteer lacks ("killed in the village of Mausa",
-    "an IED injured a man in Quiterajo"), each at the article's focus region (``ctx.focus``: the admin-1
-    unit the article names and most of its places lie in), else at the region most of its places lie in
-    though it names no region (``ctx.area``: "Dori", "Djibo" and "Arbinda" in a story that never writes
-    "Sahel"), with ``geo_precision`` 3 and its own name kept (issue 13: a village missing from the gazetteer
-    falls back to the region the story is about, never to a namesake elsewhere); none when it has neither.  Only a name in a locative frame ("in",
-    "near", "outside", "the village of") that the article never writes in lower case, is no demonym or
-    calendar word, heads no unit word ("the Seno province": a unit, which the caller's region
-    mentions handle) and is followed by no noun it qualifies ("the Catholic church") is taken; ``known``: the clause's place mentions, which no name may overlap."""
+    "an IED injured a man in Quiterajo", "killed in Anzourou, Wabila and Hondobon"), each at the article's
+    focus region (``ctx.focus``: the admin-1 unit the article names and most of its places lie in), else at
+    the region most of its places lie in though it names no region (``ctx.area``: "Dori", "Djibo" and
+    "Arbinda" in a story that never writes "Sahel"), with ``geo_precision`` 3 and its own name kept (issue 13:
+    a village missing from the gazetteer falls back to the region the story is about, never to a namesake
+    elsewhere); none when it has neither.  Only a name in a locative frame ("in", "near", "outside", "the
+    village of"), or listed after one, that passes :func:`_village_name` is taken; ``known``: the clause's
+    place mentions, which no name may overlap."""
     region = ctx.focus or ctx.area
     if region is None:
         return []
-    body = ctx.article.text
     out = []
     for m in _FOCUS_UNKNOWN.finditer(text):
         s, e = m.span("name")
-        if any(ks < e and s < ke for ks, ke in known):
-            continue
-        name = m.group("name")
-        first = name.split()[0].lower()
-        if name.lower() in ctx.demonyms or first in ctx.demonyms or first in lx.NOT_PLACES:
-            continue
-        if _UNIT_AFTER.match(text, e):
-            continue  # "in the Seno province": a unit, not a village
-        if (after := _NOUN_AFTER.match(text, e)) is not None and after[1] not in FUNCTION_WORDS \
-                and after[1] not in _VILLAGE_AFTER and not after[1].endswith("ed"):
-            continue  # "in the Catholic church", "in Mideast waters": the name qualifies the noun after it
-        if _lower_in(name.lower(), body, ctx.recent):
-            continue  # a word the article also writes in lower case
-        out.append((s, e, Resolved(Mention(name, s, e), inside(name, region))))
+        while True:
+            if _village_name(text, s, e, known, ctx):
+                out.append((s, e, Resolved(Mention(text[s:e], s, e), inside(text[s:e], region))))
+            nxt = _LISTED_NAME.match(text, e)
+            if nxt is None:
+                break
+            s, e = nxt.span("name")
     return out
+
+
+#: the next name of a list after a village's ("in Anzourou, Wabila and Hondobon")
+_LISTED_NAME = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?)"
+                          r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
+
+
+def _village_name(text: str, s: int, e: int, known: list[tuple[int, int]], ctx: ArticleContext) -> bool:
+    """Whether the name at ``s``..``e`` of a clause may be a village the gazetteer lacks: it overlaps no known
+    place, the article never writes it in lower case, it is no demonym or calendar word, heads no unit word ("the
+    Seno province": a unit, which the caller's region mentions handle) and is followed by no noun it qualifies
+    ("the Catholic church")."""
+    if any(ks < e and s < ke for ks, ke in known):
+        return False
+    name = text[s:e]
+    first = name.split()[0].lower()
+    if name.lower() in ctx.demonyms or first in ctx.demonyms or first in lx.NOT_PLACES:
+        return False
+    if _UNIT_AFTER.match(text, e):
+        return False  # "in the Seno province": a unit, not a village
+    if (after := _NOUN_AFTER.match(text, e)) is not None and after[1] not in FUNCTION_WORDS \
+            and after[1] not in _VILLAGE_AFTER and not after[1].endswith("ed"):
+        return False  # "in the Catholic church", "in Mideast waters": the name qualifies the noun after it
+    return not _lower_in(name.lower(), ctx.article.text, ctx.recent)  # a word the article also writes in lower case
 
 
 def _lower_in(low: str, body: str, recent: dict) -> bool:
