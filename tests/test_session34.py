@@ -109,3 +109,27 @@ def test_each_listed_village_the_gazetteer_lacks_is_a_scene(gaz):
                  "Sunday, officials in Ouahigouya said."):
         got = _story(gaz, "Gunmen kill 14 in northern Burkina Faso", text, "Residents fled to Ouahigouya and Titao.")
         assert [n for n, *_ in got] == ["Kounbalga", "Tangassogo", "Zorbatenga"]
+
+
+def test_cuts_to_cables_told_as_a_noun_are_sabotage(gaz):
+    # "caused by cuts to two undersea cables near X": the cut as a noun, as "cut two cables" already was
+    got = scenes(gaz, "The blackout on 8 October was caused by cuts to two undersea cables near Klaipeda.",
+                 published=dt.date(2022, 10, 13))
+    assert [(n, i.type) for n, i in got.items()] == [("Klaipėda", "sabotage")]
+    # a budget's cuts are no sabotage
+    assert scenes(gaz, "Budget cuts to cable maintenance in Klaipeda were announced on 8 October.",
+                  published=dt.date(2022, 10, 13)) == {}
+
+
+def test_a_relative_clause_closed_by_its_comma_leaves_the_places_after_it_to_the_main_clause(gaz):
+    # "cuts to two cables, which were meant to back each other up, near X": X is the cuts', not the relative clause's
+    got = scenes(gaz, "The outage was caused by cuts to two power cables, which were meant to back each other up, "
+                      "near Klaipeda on 8 October.", published=dt.date(2022, 10, 13))
+    assert [(n, i.type) for n, i in got.items()] == [("Klaipėda", "sabotage")]
+
+
+def test_a_since_inside_a_closed_relative_clause_leaves_the_main_clauses_day(gaz):
+    # "X, which has hosted the government since 2014, on 8 October": the relative clause's "since" ends at its comma
+    got = scenes(gaz, "Drones hit Kramatorsk, which has hosted the regional government since 2014, on 8 October.",
+                 published=dt.date(2022, 10, 13))
+    assert [(n, str(i.date_start)) for n, i in got.items()] == [("Kramatorsk", "2022-10-08")]

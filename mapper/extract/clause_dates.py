@@ -10,6 +10,7 @@ previous clause's (counted on by "the following day") or the publication date.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -111,6 +112,13 @@ def recalled_relatives(text: str, published: dt.date | None) -> list[tuple[int, 
         if found and all((published - f[2].end).days > BACKGROUND_DAYS for f in found):
             out.append(m.span())
     return out
+
+
+def _closed_between(closed: list[tuple[int, int]], at: int, date_at: int) -> bool:
+    """Whether a comma-closed relative clause (``closed``: in text order, none inside another) holds ``at`` and
+    closes before ``date_at``."""
+    i = bisect.bisect_right(closed, (at, 1 << 62)) - 1
+    return i >= 0 and at < closed[i][1] <= date_at
 
 
 def _compared_since(text: str) -> list[int]:
@@ -246,12 +254,16 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         # the clause's first relative clauses, found once (a clause may hold thousands of dates)
         first_relative = _RELATIVE_CLAUSE.search(clause_text)
         first_perfect = _PERFECT_RELATIVE.search(clause_text)
+        # "Kramatorsk, which has hosted the regional government since 2014, on 8 October": a "since" inside a
+        # relative clause closed by its comma leaves the days after that comma to the main clause
+        closed_spans = _closed_relatives(clause_text) if first_relative is not None else []
         for f in found:
             if _compared_at(clause_text, compared, f[0]) is not None:
                 continue  # "targeted for the first time since October": a point of comparison
             since = _SINCE.search(clause_text, max(0, f[0] - 30), f[0])
             relative = _ended_before(first_relative, f[0]) or _ended_before(first_perfect, f[0])
-            if relative and (_SINCE_WORD.search(clause_text, max(relative.end(), f[0] - _REACH), f[0])
+            if relative and ((since_word := _SINCE_WORD.search(clause_text, max(relative.end(), f[0] - _REACH), f[0]))
+                             and not _closed_between(closed_spans, since_word.start(), f[0])
                              or _TALLY_SPAN.search(clause_text, max(relative.end(), f[0] - 12), f[1])
                              and _PERFECT.search(clause_text, max(relative.start(), f[0] - _REACH), f[0])
                              and _COUNTED.search(clause_text, max(relative.start(), f[0] - _REACH), f[0])):

@@ -169,6 +169,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  # "the Eagle S cut more cables" (not "damaged": strikes damage power lines too)
                  r"|(?:cut|severed|ruptured|dragged\s+its\s+anchor\s+across)\s+(?:\w+\s+){0,3}"
                  r"(?:cables?|pipelines?|interconnectors?)"
+                 # the cut as a noun: "caused by cuts to two fibre-optic cables near Herne"
+                 r"|(?<!budget )(?<!spending )(?<!funding )(?:cuts?|severing)\s+(?:to|of)\s+(?:[\w-]+\s+){0,4}"
+                 r"(?:cables|pipelines?|interconnectors?|cable(?=\s*[,.;]|\s+(?:near|in|at|on|off|between)\b))"
                  r"|(?:cables?|pipelines?|interconnectors?)\b[^.;]{0,80}?\b(?:were|was|(?:had|have|has)\s+been)\s+"
                  r"(?:\w+\s+)?(?:cut|severed|disrupted|ruptured)"),
     ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"

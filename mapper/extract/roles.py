@@ -485,7 +485,17 @@ def subclauses(text: str) -> tuple[list[int], list[int]]:
              # "were attacked as they entered Myin Thar village", "the attack took place after fighters went
              # into a village near Oicha": the circumstances of the clause's own event, not another's
              if not (_SAME_ACTORS.match(text, m.end()) or _TOOK_PLACE.search(text, max(0, m.start() - 20), m.start()))]
-    return leads, [m.start() for m in _SUBCLAUSE_END.finditer(text)]
+    stops = [m.start() for m in _SUBCLAUSE_END.finditer(text)]
+    # a relative clause set off by commas closes at its second comma: "cuts to two cables, which were designed to
+    # be redundant, near Herne" (Herne is the cuts', back in the main clause)
+    closed = [c.end() - 1 for m in _RELATIVE_LEAD.finditer(text) if (c := _RELATIVE_CLOSE.match(text, m.end()))]
+    return leads, sorted(stops + closed) if closed else stops
+
+
+_RELATIVE_LEAD = re.compile(r",\s+(?:which|who|whose)\b", re.IGNORECASE)
+#: the comma that closes a relative clause: the first one, unless a list goes on after it ("in the Bunyakiri, Kalehe
+#: and Kaniola health zones")
+_RELATIVE_CLOSE = re.compile(r"[^;.!?]*?,(?=\s+(?!(?:and|or)\b)[a-z])")
 
 
 def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]], kind: str = "") -> bool:
@@ -501,6 +511,9 @@ def idle_subclause(start: int, trig: Triggers, marks: tuple[list[int], list[int]
         return False
     lo = leads[i]
     j = bisect.bisect_left(stops, start)
+    if j and stops[j - 1] > lo:
+        return False  # the subordinate clause stopped before the place: "cuts to cables, which were designed to be
+        # redundant, near Herne"
     hi = stops[j] if j < len(stops) else 1 << 62
     talks = kind == "diplomatic"
     k = bisect.bisect_left(trig.asserted_starts, lo)
