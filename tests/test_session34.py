@@ -133,3 +133,24 @@ def test_a_since_inside_a_closed_relative_clause_leaves_the_main_clauses_day(gaz
     got = scenes(gaz, "Drones hit Kramatorsk, which has hosted the regional government since 2014, on 8 October.",
                  published=dt.date(2022, 10, 13))
     assert [(n, str(i.date_start)) for n, i in got.items()] == [("Kramatorsk", "2022-10-08")]
+
+
+def test_villages_the_gazetteer_lacks_that_a_list_of_scenes_goes_on_with(gaz):
+    # "the villages of Titao, Kounbalga and Zorbatenga": the known town and the villages after it, in the region
+    got = _story(gaz, "Gunmen kill 14 in northern Burkina Faso",
+                 "Gunmen killed 14 people in the villages of Titao, Kounbalga and Zorbatenga on Sunday, officials in "
+                 "Ouahigouya said.", "Residents fled to Ouahigouya.")
+    assert [(n, a) for n, a, _, _ in got] == [("Kounbalga", "BF.10"), ("Titao", "BF.10"), ("Zorbatenga", "BF.10")]
+    # a run of names the text does not call settlements adds none ("in Titao, Kounbalga": a town and its region?)
+    got = _story(gaz, "Gunmen kill 14 in northern Burkina Faso",
+                 "Gunmen killed 14 people in Titao, Kounbalga and Zorbatenga on Sunday, officials in Ouahigouya said.",
+                 "Residents fled to Ouahigouya.")
+    assert [n for n, *_ in got] == ["Titao"]
+
+
+def test_habits_told_with_usually_or_often_are_no_events(gaz):
+    # "usually", "often", "routinely" tell a habit, as "regularly" and "frequently" already did
+    assert scenes(gaz, "Gunmen often raid villages near Gusau.") == {}
+    assert scenes(gaz, "The militants usually carry out sporadic attacks in Mogadishu.") == {}
+    assert list(scenes(gaz, "Gunmen raided villages near Gusau on Monday.")) == ["Gusau"]
+

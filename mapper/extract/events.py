@@ -41,7 +41,7 @@ from mapper.extract.event_dates import (
     summary_period,
 )
 from mapper.extract.fallback_places import (_as_clause_place, _authorities_country, _countrywide, _home_country,
-                                          _unknown_places, unknown_in_focus)
+                                          _unknown_places, listed_unknowns, unknown_in_focus)
 from mapper.extract.hazards import hazard_pronoun, natural_cause
 from mapper.extract.locators import drop_containers, drop_reference_points, geo_precision, offset_place
 from mapper.extract.officials import kin_titles, title_places
@@ -335,6 +335,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         unknown = unknown_in_focus(text, [(s, e) for s, e, _ in places], ctx)
         if unknown:
             kept = scenes(sorted(places + unknown, key=lambda p: p[0]))
+    elif kept and not echo and (ctx.focus or ctx.area) is not None:
+        # "attacks on checkpoints in the areas of Maidan, Lajbok and Shadas": the villages the gazetteer lacks that a
+        # list of scenes goes on with, in the story's region when the list's places lie in it
+        listed = listed_unknowns(text, kept, [(s, e) for s, e, _ in places], ctx)
+        if listed:
+            kept = scenes(sorted(places + listed, key=lambda p: p[0]))
     kept = drop_containers(drop_reference_points(kept, text), text)
     titled = title_places(text, places) if kind != "diplomatic" else set()
     if titled:

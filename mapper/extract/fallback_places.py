@@ -130,6 +130,34 @@ def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContex
     return out
 
 
+def listed_unknowns(text: str, kept: list[tuple[int, int, Resolved]], known: list[tuple[int, int]],
+                    ctx: ArticleContext) -> list[tuple[int, int, Resolved]]:
+    """The names the gazetteer lacks that a list of settlements of a clause's scenes goes on with ("in the areas of
+    Maidan, Lajbok and Shadas": Lajbok and Shadas), each at the story's region (``ctx.focus``, else ``ctx.area``) with
+    ``geo_precision`` 3 and its own name kept, when the listed scene lies in that region; ``known``: the clause's
+    place mentions."""
+    region = ctx.focus or ctx.area
+    out = []
+    for s, e, r in kept:
+        if r.place is None or r.place.admin1_gn != region.admin1_gn or r.place.kind not in ("city", "village"):
+            continue
+        if not _LIST_OF_SETTLEMENTS.search(text, max(0, s - 150), s):
+            continue  # a list the text calls one of settlements, not any run of names ("El Plateado, Cauca")
+        while (nxt := _LISTED_NAME.match(text, e)) is not None:
+            s, e = nxt.span("name")
+            if any(ks < e and s < ke for ks, ke in known):
+                continue  # a known place of the list: its own mention is in ``kept`` or was judged there
+            if _village_name(text, s, e, known, ctx):
+                out.append((s, e, Resolved(Mention(text[s:e], s, e), inside(text[s:e], region))))
+    return out
+
+
+#: a list of settlements up to one of its names: "the villages of Bilenke, Lebedivka, ", "the neighbourhoods of "
+_LIST_OF_SETTLEMENTS = re.compile(
+    r"\b(?=\w)(?:villages?|towns?|localit(?:y|ies)|areas?|neighbou?rhoods?|communities|settlements?|hamlets?|communes?)"
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+
+
 #: the next name of a list after a village's ("in Anzourou, Wabila and Hondobon")
 _LISTED_NAME = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?)"
                           r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")

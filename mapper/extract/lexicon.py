@@ -297,7 +297,9 @@ MODALITY = Caseless(
     r"\b(?=\w)(?:(?P<aux>could|would|might|may|should|can|cannot|will|won['’]t|not|never|no longer"
     # negations contracted, with either apostrophe: "didn't strike", "we don’t commit acts of sabotage"
     r"|(?:did|do|does|has|have|had|is|are|was|were|ca|could|would|should|must)n['’]t"
-    r"|repeatedly|regularly|frequently|previously)"
+    r"|repeatedly|regularly|frequently|previously"
+    # habits, not events: "the militants usually carry out sporadic attacks", "gunmen often raid villages"
+    r"|usually|often|typically|routinely|occasionally|habitually)"
     r"|(?P<cond>if|unless|whether|(?:in|since|until|by)\s+(?:19|20)\d\d,?\s+when)"
     # an event named by its year ("the 2022 Istanbul talks", "the 2014 war"): the name's own noun phrase only, so
     # the definition that follows it is told ("The 2023 Kutum attack was an attack by the RSF on Kutum on 12 May")
