@@ -154,3 +154,14 @@ def test_habits_told_with_usually_or_often_are_no_events(gaz):
     assert scenes(gaz, "The militants usually carry out sporadic attacks in Mogadishu.") == {}
     assert list(scenes(gaz, "Gunmen raided villages near Gusau on Monday.")) == ["Gusau"]
 
+
+def test_people_killed_in_a_count_of_attacks_with_no_day_are_a_statistic(gaz):
+    # "192 killed in 219 terror incidents in X" with no day of its own: a tally of many events, not one
+    assert scenes(gaz, "At least 150 people were killed in 170 militant attacks in Balochistan.",
+                  published=dt.date(2023, 6, 5)) == {}
+    # a day's count is that day's ("on Sunday"), and a small count of attacks tells them
+    got = scenes(gaz, "Twelve people were killed in 15 Russian attacks on Kherson region on Sunday.",
+                 published=dt.date(2023, 6, 5))
+    assert list(got) == ["Kherson Oblast"]
+    assert list(scenes(gaz, "Three people were killed in two attacks in Kharkiv.")) == ["Kharkiv"]
+

@@ -102,6 +102,13 @@ _TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+
                     r"|raids|explosions)\s+(?:have|had|were|has)\s+(?:been\s+)?(?:occurred|taken\s+place|recorded|reported"
                     r"|registered|documented|verified)\b", re.IGNORECASE)
 _TALLY_DAYS = 7
+#: people harmed in a count of events ("192 people were killed in 219 terror activities", "283 civilians have died in
+#: approximately 63 armed attacks"): a statistic when the clause tells no day of its own or a period longer than
+#: :data:`_TALLY_DAYS` (a count of ten or more: "killed in two attacks in Kharkiv" tells today's two)
+_KILLED_IN_COUNT = re.compile(r"\b(?=\w)(?:killed|died|dead|wounded|injured|lost\s+their\s+lives)\s+in\s+(?:about\s+|approximately\s+"
+                              r"|around\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?[1-9]\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:attacks|incidents|activities|strikes|airstrikes|raids|clashes|explosions|operations)\b",
+                              re.IGNORECASE)
 #: how many times over a period ("attempted to attack vessels 28 times since Nov. 19", "Kyiv has been targeted
 #: eighteen times in May"): a tally too, when the period is longer than :data:`_TALLY_DAYS`
 _TIMES = re.compile(r"\b(?=\w)(?:\d[\d,]*|(?:" + "|".join(sorted((w for w, n in lx.NUMBER_WORDS.items() if n > 2 and " " not in w),
@@ -266,7 +273,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k not in PEOPLE_HARMED)
     if (all(k in PEOPLE_HARMED for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
             plural and _RUNNING_TOTAL.search(text)) or _CAMPAIGN_TOLL.search(text) or (
-            (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))):
+            (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))) or (
+            (not own_date or date.start == date.end == published or (date.end - date.start).days > _TALLY_DAYS)
+            and _KILLED_IN_COUNT.search(text)):
         # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
         # total ("12 have now been killed in Monday's strike" updates one event's toll)
         return [], []
