@@ -165,3 +165,10 @@ def test_people_killed_in_a_count_of_attacks_with_no_day_are_a_statistic(gaz):
     assert list(got) == ["Kherson Oblast"]
     assert list(scenes(gaz, "Three people were killed in two attacks in Kharkiv.")) == ["Kharkiv"]
 
+
+def test_a_site_that_also_caught_fire_is_the_attacks_second_site(gaz):
+    # "X also caught fire" after an attack told: the attack reached X too, typed by the weapon just named
+    got = scenes(gaz, "Drones hit an oil depot in Sochi overnight. A warehouse in Tuapse also caught fire.")
+    assert {n: i.type for n, i in got.items()} == {"Sochi": "drone_strike", "Tuapse": "drone_strike"}
+    # a fire of no attack is no incident
+    assert scenes(gaz, "A warehouse in Tuapse caught fire overnight.") == {}

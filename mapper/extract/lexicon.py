@@ -231,6 +231,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                r"|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
                # the interceptions told as nouns: "the intercepts took place over the Kyiv region"
                r"|interceptions?|intercepts|shoot-?downs?"
+               # a second site of the attack just told: "The Ilsky refinery in the Krasnodar region also caught fire"
+               r"|(?<=\balso )(?:caught fire|burst into flames|went up in flames)"
                # an attack from the air of no stated weapon: "its largest aerial assault"
                r"|(?:aerial|air) (?:assaults?|attacks?|offensives?)"
                # air defence at work over a place is an attack on it (annotation.md: interceptions)
