@@ -172,3 +172,18 @@ def test_a_site_that_also_caught_fire_is_the_attacks_second_site(gaz):
     assert {n: i.type for n, i in got.items()} == {"Sochi": "drone_strike", "Tuapse": "drone_strike"}
     # a fire of no attack is no incident
     assert scenes(gaz, "A warehouse in Tuapse caught fire overnight.") == {}
+
+
+def test_a_meeting_whose_own_predicate_is_future_has_not_taken_place(gaz):
+    # "the Geneva meeting will mark the beginning of negotiations": any future predicate, not only "will be held"
+    assert scenes(gaz, "The Vienna meeting will mark the beginning of negotiations on a treaty.") == {}
+    # a meeting told in the past that "will resume" took place
+    got = scenes(gaz, "The talks in Vienna on Sunday ended without a deal and will resume next month.")
+    assert list(got) == ["Vienna"]
+
+
+def test_the_toll_of_a_kind_of_violence_is_no_event(gaz):
+    # "the death toll due to terrorism in X": a statistic of a phenomenon, not one event's toll
+    assert scenes(gaz, "The death toll due to terrorism in Punjab and Sindh was 14 and 6 respectively.") == {}
+    got = scenes(gaz, "The death toll from the strike on Kharkiv on Monday rose to 12.")
+    assert list(got) == ["Kharkiv"]

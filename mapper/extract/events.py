@@ -96,6 +96,9 @@ _RUNNING_TOTAL = re.compile(r"\b(?=\w)(?:have|has)\s+(?:now|since)\s+been\s+(?:k
 _CAMPAIGN_TOLL = re.compile(r"\btoll\s+(?:in|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:offensive|war|campaign|operations"
                             r"|conflict|invasion)\b[^.;]{0,120}?\b(?:stands?|stood|is\s+now|now\s+stands|(?:has|had)\s+"
                             r"(?:risen|climbed|reached|surpassed)|rose|climbed|reached|surpassed)\b", re.IGNORECASE)
+#: the toll of a kind of violence, not of an event: "the death toll due to terrorism in Punjab and Sindh was 14 and 6"
+_KIND_TOLL = re.compile(r"\b(?=\w)tolls?\s+(?:due\s+to|from|of|caused\s+by)\s+(?:terrorism|terror|violence|militancy|insurgency"
+                        r"|banditry|crime|extremism)\b", re.IGNORECASE)
 #: events counted over a period longer than a week ("13 clashes have occurred in Catatumbo in 2024, 11 of which
 #: took place in the last three months"): a tally, not an event ("71 attacks over the weekend" are told one by one)
 _TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+)?(?:clashes|attacks|incidents|strikes|airstrikes"
@@ -272,7 +275,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
     plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k not in PEOPLE_HARMED)
     if (all(k in PEOPLE_HARMED for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
-            plural and _RUNNING_TOTAL.search(text)) or _CAMPAIGN_TOLL.search(text) or (
+            plural and _RUNNING_TOTAL.search(text)) or _CAMPAIGN_TOLL.search(text) or _KIND_TOLL.search(text) or (
             (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))) or (
             (not own_date or date.start == date.end == published or (date.end - date.start).days > _TALLY_DAYS)
             and _KILLED_IN_COUNT.search(text)):

@@ -238,7 +238,11 @@ def _no_attack(src: str, start: int, end: int) -> bool:
 # are expected to focus on ..." says what talks going on will do: they stay)
 _FUTURE = re.compile(r"\b(?=\w)(?:will|would|could|might|may|shall|(?:is|are)\s+(?:now\s+)?(?:due|set|expected|scheduled|slated|planned|likely|going)"
                      r"\s+to|(?:is|are)\s+to)\s+(?:be\s+held|take\s+place|resume|re-?open|open|begin|start|convene|reconvene"
-                     r"|get\s+under\s*way)\b", re.IGNORECASE)
+                     r"|get\s+under\s*way)\b"
+                     # any predicate of the meeting in the future: "the Geneva meeting will mark the beginning of
+                     # negotiations", "the summit will bring together 40 leaders"
+                     # (not past a day told between them: "the talks on Sunday will be followed by ...")
+                     r"|\b(?P<any>(?:will|shall)\s+(?!have\b)[a-z]+)", re.IGNORECASE)
 # a verb of the past between the meeting and "will" is its own predicate ("talks ended and will resume")
 _PAST_VERB = re.compile(r"\b(?=\w)(?:\w+ed|was|were|took|met|began|begun|held|broke|went|saw|had|did|made)\b", re.IGNORECASE)
 
@@ -253,7 +257,12 @@ def _talks_ahead(src: str, end: int) -> bool:
     if m is None:
         return False
     gap = src[end:m.start()]
-    return not any(c in gap for c in ".;:") and not _PAST_VERB.search(gap)
+    return not any(c in gap for c in ".;:") and not _PAST_VERB.search(gap) \
+        and not (m["any"] and _DAY_IN_GAP.search(gap))
+
+
+#: a day told between a meeting noun and its predicate ("on Sunday", "last week", "on 9 June", "yesterday")
+_DAY_IN_GAP = re.compile(r"\b(?=\w)(?:on|last|yesterday|today|earlier|this)\b|\d", re.IGNORECASE)
 
 
 #: what may stand between a meeting noun and its time: its venue ("in Riyadh", "in the Saudi city of Jeddah")
