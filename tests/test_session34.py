@@ -187,3 +187,15 @@ def test_the_toll_of_a_kind_of_violence_is_no_event(gaz):
     assert scenes(gaz, "The death toll due to terrorism in Punjab and Sindh was 14 and 6 respectively.") == {}
     got = scenes(gaz, "The death toll from the strike on Kharkiv on Monday rose to 12.")
     assert list(got) == ["Kharkiv"]
+
+
+def test_the_infinitive_of_shelling_and_bombing_tells_the_event(gaz):
+    # "continued to shell X on Monday", "began to bomb the town of X": the verb's bare form after "to"
+    got = scenes(gaz, "Russian forces continued to shell Kupiansk on Monday.")
+    assert [(n, i.type) for n, i in got.items()] == [("Kupyansk", "shelling")]
+    got = scenes(gaz, "Jets began to bomb the town of Saraqib on Monday.")
+    assert [(n, i.type) for n, i in got.items()] == [("Saraqib", "air_strike")]
+    # a plan is no event, an ongoing pattern with no day is none, and the nouns after "to" are no verbs
+    assert scenes(gaz, "Russia plans to shell Kupiansk on Monday.") == {}
+    assert scenes(gaz, "Russian forces continue to shell Kupiansk.") == {}
+    assert scenes(gaz, "Residents ran to bomb shelters in Kupiansk on Monday.") == {}

@@ -83,6 +83,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                      r"|(?:unmanned|uncrewed|unpiloted) (?:aerial|surface|underwater) (?:vehicles?|vessels?|systems?)"),
     ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:(?!mortar\b)\w+ ){0,2}bombs?|bombed"
+                   # the verb's infinitive: "jets continued to bomb Idlib"
+                   r"|(?<=\bto )bomb(?! out\b|s\b| shelters?\b| squads?\b| disposal\b| threats?\b| mak| factor)"
                    # (and "the Kerman bombings on 3 January": a bomb set off where a place names it, events.link_clause)
                    rf"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombings?{_NOT_AT_SITE}(?= (?:a|an|the|of|on|raids?|runs?)\b)"
                    # bombing as a mass noun: "a school was damaged by bombing in Rafah" (not "a bombing in": below)
@@ -94,6 +96,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"
                  # one shell: "a direct hit of a shell", "a shell landed"
                  r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"
+                 # the verb's infinitive: "Russian forces continued to shell Kherson", "began to shell the town"
+                 r"|(?<=\bto )shell(?! out\b| over\b|s\b| compan| casings?\b| fragments?\b| game\b)"
                  # tank fire (annotation.md): "Israeli tanks fired on a UNIFIL position", "tank shells hit"
                  r"|tanks? (?:fired|opened fire|shelled)|tank (?:fire|shells?|rounds?)"),
     ("ground_fighting", r"(?:gun|shooting|armed|gunmen) attacks?|fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
@@ -421,7 +425,7 @@ ORIGIN_WORDS = frozenset({"from", "departed", "departing", "leaving"})
 _TRENDS = (r"rising|escalating|increasing|intensifying|growing|mounting|surging|worsening|resurg(?:ing|ent|ence\s+of)"
            r"|escalation\s+of"
            r"|(?:surge|spike|upsurge|rise|increase)\s+in")
-GENERIC = re.compile(r"\b(?=\w)(?:ongoing|continued|continuing|persistent|epicent(?:er|re)\s+of|hotbed\s+of|repeated|regular|daily|constant|systematic"
+GENERIC = re.compile(r"\b(?=\w)(?:ongoing|continued|continuing|continues?|persistent|epicent(?:er|re)\s+of|hotbed\s+of|repeated|regular|daily|constant|systematic"
                      r"|relentless|incessant|frequent|intensified|stepped[- ]up|heightened|increased|" + _TRENDS
                      + r")\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 #: a trend of violence ("amid rising crime and violence", "the escalation of violence in Darfur") is a
