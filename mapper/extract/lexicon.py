@@ -84,7 +84,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("air_strike", r"air[ -]?strikes?|airstrikes?|air[ -]raids?|aerial bombardments?|glide bombs?|guided (?:aerial )?bombs?"
                    r"|dropped (?:(?!mortar\b)\w+ ){0,2}bombs?|bombed"
                    # the verb's infinitive: "jets continued to bomb Idlib"
-                   r"|(?<=\bto )bomb(?! out\b|s\b| shelters?\b| squads?\b| disposal\b| threats?\b| mak| factor)"
+                   r"|bomb(?<=\bto bomb)(?! out\b|s\b| shelters?\b| squads?\b| disposal\b| threats?\b| mak| factor)"
                    # (and "the Kerman bombings on 3 January": a bomb set off where a place names it, events.link_clause)
                    rf"|(?<!car )(?<!truck )(?<!roadside )(?<!suicide )bombings?{_NOT_AT_SITE}(?= (?:a|an|the|of|on|raids?|runs?)\b)"
                    # bombing as a mass noun: "a school was damaged by bombing in Rafah" (not "a bombing in": below)
@@ -97,7 +97,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  # one shell: "a direct hit of a shell", "a shell landed"
                  r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"
                  # the verb's infinitive: "Russian forces continued to shell Kherson", "began to shell the town"
-                 r"|(?<=\bto )shell(?! out\b| over\b|s\b| compan| casings?\b| fragments?\b| game\b)"
+                 r"|shell(?<=\bto shell)(?! out\b| over\b|s\b| compan| casings?\b| fragments?\b| game\b)"
                  # tank fire (annotation.md): "Israeli tanks fired on a UNIFIL position", "tank shells hit"
                  r"|tanks? (?:fired|opened fire|shelled)|tank (?:fire|shells?|rounds?)"),
     ("ground_fighting", r"(?:gun|shooting|armed|gunmen) attacks?|fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
@@ -174,7 +174,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"|(?:cut|severed|ruptured|dragged\s+its\s+anchor\s+across)\s+(?:\w+\s+){0,3}"
                  r"(?:cables?|pipelines?|interconnectors?)"
                  # the cut as a noun: "caused by cuts to two fibre-optic cables near Herne"
-                 r"|(?<!budget )(?<!spending )(?<!funding )(?:cuts?|severing)\s+(?:to|of)\s+(?:[\w-]+\s+){0,4}"
+                 r"|(?:cuts?|severing)(?<!budget cut)(?<!budget cuts)(?<!spending cut)(?<!spending cuts)(?<!funding cut)"
+                 r"(?<!funding cuts)\s+(?:to|of)\s+(?:[\w-]+\s+){0,4}"
                  r"(?:cables|pipelines?|interconnectors?|cable(?=\s*[,.;]|\s+(?:near|in|at|on|off|between)\b))"
                  r"|(?:cables?|pipelines?|interconnectors?)\b[^.;]{0,80}?\b(?:were|was|(?:had|have|has)\s+been)\s+"
                  r"(?:\w+\s+)?(?:cut|severed|disrupted|ruptured)"),
@@ -236,7 +237,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                # the interceptions told as nouns: "the intercepts took place over the Kyiv region"
                r"|interceptions?|intercepts|shoot-?downs?"
                # a second site of the attack just told: "The Ilsky refinery in the Krasnodar region also caught fire"
-               r"|(?<=\balso )(?:caught fire|burst into flames|went up in flames)"
+               r"|caught fire(?<=\balso caught fire)|burst into flames(?<=\balso burst into flames)"
+               r"|went up in flames(?<=\balso went up in flames)"
                # an attack from the air of no stated weapon: "its largest aerial assault"
                r"|(?:aerial|air) (?:assaults?|attacks?|offensives?)"
                # air defence at work over a place is an attack on it (annotation.md: interceptions)
