@@ -100,8 +100,8 @@ _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 #: lower-case words after a village's name that leave it a village: a settlement noun, a time, a verb ("in Garin
 #: Dogo village", "near Wabila overnight", "the village of X was"; verbs in -ed are tested apart)
 _VILLAGE_AFTER = frozenset({"village", "villages", "town", "locality", "settlement", "hamlet", "community", "area",
-                               "camp", "overnight", "yesterday", "today", "earlier", "late", "early",
-                               "was", "were", "is", "are", "has", "have", "had", "left", "saw"})
+                            "camp", "overnight", "yesterday", "today", "earlier", "late", "early",
+                            "was", "were", "is", "are", "has", "have", "had", "left", "saw"})
 
 
 def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContext) -> list[tuple[int, int, Resolved]]:
