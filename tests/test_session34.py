@@ -199,3 +199,11 @@ def test_the_infinitive_of_shelling_and_bombing_tells_the_event(gaz):
     assert scenes(gaz, "Russia plans to shell Kupiansk on Monday.") == {}
     assert scenes(gaz, "Russian forces continue to shell Kupiansk.") == {}
     assert scenes(gaz, "Residents ran to bomb shelters in Kupiansk on Monday.") == {}
+
+
+def test_a_region_named_to_describe_a_country_is_no_scene(gaz):
+    # "the impoverished Caribbean nation's capital", "the Baltic state": the name describes a country the sentence
+    # does not name (the Caribbean Sea, a town called Baltic), while "state" after an admin-1 unit is the unit
+    assert scenes(gaz, "Gangs attacked neighborhoods in the impoverished Caribbean nation's capital on Monday.") == {}
+    assert scenes(gaz, "Drones were spotted over military bases in the Baltic state on Monday.") == {}
+    assert list(scenes(gaz, "Gunmen killed 12 villagers in the Borno state on Monday.")) == ["Borno"]

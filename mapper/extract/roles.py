@@ -430,6 +430,12 @@ _ADDRESSED = re.compile(r"\b(?=\w)(?:accus(?:es|ed|ing)|blam(?:es|ed|ing)|urg(?:
                         r"|calls\s+on|calling\s+on|pressed|pressing|demanded\s+that|condemn(?:s|ed|ing))\s+$",
                         re.IGNORECASE)
 _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
+#: a region's name describing a country after it ("the Caribbean nation", "the Gulf states"); group 1: "state(s)",
+#: which also follows an admin-1 unit's own name ("Borno state", "Kachin State"), where it is the unit
+_COUNTRY_NOUN = re.compile(r"\s+(?:island\s+)?(?:nations?|countr(?:y|ies)|kingdoms?|emirates?|monarch(?:y|ies)|(states?))"
+                           r"(?:['’]s?)?\b", re.IGNORECASE)
+#: an article opening the noun phrase of a name, past up to three modifiers ("the impoverished Caribbean")
+_ARTICLE_BEFORE = re.compile(r"\b(?=\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # (the words between name the office: "Kyiv's regional governor", not "Kherson while the governor")
@@ -649,6 +655,9 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"; "the
         # Telegram channel Fontanka reported"
         return True
+    if _COUNTRY_NOUN.match(text, end) and _ARTICLE_BEFORE.search(left[-40:]) \
+            and (place.kind != "admin1" or not _COUNTRY_NOUN.match(text, end)[1]):
+        return True  # "the impoverished Caribbean nation's capital", "the Baltic states": a country the name describes
     if _BURIED.search(left):
         return True  # "the soldiers killed in combat were buried in Ouagadougou": where the dead were laid to rest
     if kind != "diplomatic" and _ACCORD_VENUE.search(left):
