@@ -207,3 +207,6 @@ def test_a_region_named_to_describe_a_country_is_no_scene(gaz):
     assert scenes(gaz, "Gangs attacked neighborhoods in the impoverished Caribbean nation's capital on Monday.") == {}
     assert scenes(gaz, "Drones were spotted over military bases in the Baltic state on Monday.") == {}
     assert list(scenes(gaz, "Gunmen killed 12 villagers in the Borno state on Monday.")) == ["Borno"]
+    # the country named after the noun is the scene: "in the Gulf state of Qatar" governs Qatar by its "in"
+    got = scenes(gaz, "Iranian missiles hit a US base in the Gulf state of Qatar on Monday.")
+    assert [(n, i.type) for n, i in got.items()] == [("Qatar", "missile_strike")]

@@ -434,6 +434,10 @@ _ATTRIBUTION_LEFT = re.compile(r"(?::|\s[-–—])\s*$")
 #: which also follows an admin-1 unit's own name ("Borno state", "Kachin State"), where it is the unit
 _COUNTRY_NOUN = re.compile(r"\s+(?:island\s+)?(?:nations?|countr(?:y|ies)|kingdoms?|emirates?|monarch(?:y|ies)|(states?))"
                            r"(?:['’]s?)?\b", re.IGNORECASE)
+#: a country named after the noun that describes it, in a locative phrase: "in the Gulf state of Qatar", "in the West
+#: African nation of Mali" (the country's governing word is the locative before the noun)
+_COUNTRY_APPOSED = re.compile(r"\b(?=\w)(?:in|at|into|across|inside|near|throughout|on)\s+the\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:island\s+)?(?:nation|country|state|kingdom|emirate|monarchy|republic)\s+of\s+$", re.IGNORECASE)
 #: an article opening the noun phrase of a name, past up to three modifiers ("the impoverished Caribbean")
 _ARTICLE_BEFORE = re.compile(r"\b(?=\w)(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
@@ -705,7 +709,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return False  # "Geneva talks", "the Alaska summit"
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
-        if governing_word(text, start) not in allowed and not (kind != "diplomatic" and (
+        if governing_word(text, start) not in allowed and not _COUNTRY_APPOSED.search(left) and not (kind != "diplomatic" and (
                 _AGAINST.search(left) or _TAKEN.search(left) or _SPREAD_TO.search(left)
                 or _UNDERGOES.match(text, _list_end(text, end))
                 or _AIRSPACE_AFTER.match(text, end)
