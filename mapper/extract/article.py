@@ -97,7 +97,8 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), weapon,
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
                          weapon_day=_own_day(named_in, article, period),
-                         home=_home(by_part), focus=_focus(by_part), area=_area(by_part, gaz), lead=lead_start(clauses),
+                         home=(home := _home(by_part)), focus=_focus(by_part), area=_area(by_part, gaz, home),
+                         lead=lead_start(clauses),
                          subject=_subject(by_part))
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
@@ -449,20 +450,20 @@ def _focus(by_part: dict[str, tuple[list[int], list[Resolved]]]) -> Place | None
 _FOCUS_MENTIONS = 3
 
 
-def _area(by_part: dict[str, tuple[list[int], list[Resolved]]], gaz: Gazetteer) -> Place | None:
+def _area(by_part: dict[str, tuple[list[int], list[Resolved]]], gaz: Gazetteer, home: str | None) -> Place | None:
     """The admin-1 region most of an article's places lie in, named by the article or not: where a
     village the gazetteer lacks lies when the story names no region of its own (a story of Dori, Djibo
     and Arbinda is one of Burkina Faso's Sahel region though it never writes "Sahel").  The region must
     hold at least :data:`_AREA_MENTIONS` of the article's place mentions, more than half of those inside
     any region, and lie in the country most of its mentions lie in (a news agency read as a Chinese town
-    and quoted twice makes no region of a story about Cameroon)."""
+    and quoted twice makes no region of a story about Cameroon: ``home``, :func:`_home`'s)."""
     held = _most_held(by_part, _AREA_MENTIONS)
     if held is None:
         return None
     place = _own_name(*held)
     if place is None and (entry := gaz.admin1_entry.get(held[0])) is not None:
         place = gaz.place(entry, geo_precision=3)
-    return place if place is not None and place.country == _home(by_part) else None
+    return place if place is not None and place.country == home else None
 
 
 _AREA_MENTIONS = 2

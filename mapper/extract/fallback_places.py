@@ -122,7 +122,7 @@ def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContex
         s, e = m.span("name")
         while True:
             if _village_name(text, s, e, known, ctx):
-                out.append((s, e, Resolved(Mention(text[s:e], s, e), inside(text[s:e], region))))
+                out.append(_in_region(text, s, e, region))
             nxt = _LISTED_NAME.match(text, e)
             if nxt is None:
                 break
@@ -148,8 +148,13 @@ def listed_unknowns(text: str, kept: list[tuple[int, int, Resolved]], known: lis
             if any(ks < e and s < ke for ks, ke in known):
                 continue  # a known place of the list: its own mention is in ``kept`` or was judged there
             if _village_name(text, s, e, known, ctx):
-                out.append((s, e, Resolved(Mention(text[s:e], s, e), inside(text[s:e], region))))
+                out.append(_in_region(text, s, e, region))
     return out
+
+
+def _in_region(text: str, s: int, e: int, region: Place) -> tuple[int, int, Resolved]:
+    """The name at ``s``..``e`` of a clause as a village the gazetteer lacks, at ``region``'s point."""
+    return s, e, Resolved(Mention(text[s:e], s, e), inside(text[s:e], region))
 
 
 #: a list of settlements up to one of its names: "the villages of Bilenke, Lebedivka, ", "the neighbourhoods of "

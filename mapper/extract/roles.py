@@ -659,8 +659,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"; "the
         # Telegram channel Fontanka reported"
         return True
-    if _COUNTRY_NOUN.match(text, end) and _ARTICLE_BEFORE.search(left[-40:]) \
-            and (place.kind != "admin1" or not _COUNTRY_NOUN.match(text, end)[1]):
+    if (noun := _COUNTRY_NOUN.match(text, end)) and _ARTICLE_BEFORE.search(left[-40:]) \
+            and (place.kind != "admin1" or not noun[1]):
         return True  # "the impoverished Caribbean nation's capital", "the Baltic states": a country the name describes
     if _BURIED.search(left):
         return True  # "the soldiers killed in combat were buried in Ouagadougou": where the dead were laid to rest
