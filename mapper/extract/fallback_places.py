@@ -85,10 +85,10 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
 
 #: a capitalised name in a locative frame: "in Mausa", "near the village of Ras al-Ain", "village of Egbekaw"
 _FOCUS_UNKNOWN = re.compile(
-    r"\b(?=\w)(?:(?:in|near|outside)\s+(?:the\s+)?(?:(?:village|town|settlement|locality|commune|hamlet)\s+of\s+)?"
-    r"|(?:villages?|towns?|settlements?|locality|localities|communes?|hamlets?)\s+of\s+"
+    rf"\b(?=\w)(?:(?:in|near|outside)\s+(?:the\s+)?(?:(?:{lx.SETTLEMENT_NOUN})\s+of\s+)?"
+    rf"|(?:{lx.SETTLEMENT_NOUN_S})\s+of\s+"
     # "attacked the Ngaleka village": a name its settlement word follows
-    r"|\bthe\s+(?=[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?\s+(?:village|town|settlement|locality|hamlet)\b))"
+    rf"|\bthe\s+(?=[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?\s+(?:{lx.SETTLEMENT_NOUN})\b))"
     r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
     r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
 
@@ -99,8 +99,7 @@ _UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_NOUNS}|groupement|chiefdom|department|pr
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 #: lower-case words after a village's name that leave it a village: a settlement noun, a time, a verb ("in Garin
 #: Dogo village", "near Wabila overnight", "the village of X was"; verbs in -ed are tested apart)
-_VILLAGE_AFTER = frozenset({"village", "villages", "town", "locality", "settlement", "hamlet", "community", "area",
-                            "camp", "overnight", "yesterday", "today", "earlier", "late", "early",
+_VILLAGE_AFTER = frozenset({*lx.SETTLEMENT_NOUNS, "villages", "area", "camp", "overnight", "yesterday", "today", "earlier", "late", "early",
                             "was", "were", "is", "are", "has", "have", "had", "left", "saw"})
 
 
@@ -159,7 +158,7 @@ def _in_region(text: str, s: int, e: int, region: Place) -> tuple[int, int, Reso
 
 #: a list of settlements up to one of its names: "the villages of Bilenke, Lebedivka, ", "the neighbourhoods of "
 _LIST_OF_SETTLEMENTS = re.compile(
-    r"\b(?=\w)(?:villages?|towns?|localit(?:y|ies)|areas?|neighbou?rhoods?|communities|settlements?|hamlets?|communes?)"
+    rf"\b(?=\w)(?:{lx.SETTLEMENT_NOUN_S}|areas?|neighbou?rhoods?)"
     r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
 

@@ -448,6 +448,14 @@ PATTERN_AFTER = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|remains
 CONTEXT_OPENER = re.compile(r"\s*(?:this|that|the|it|these)\s+(?:[\w-]+\s+){0,3}?(?:comes?|came|coming)\s+"
                             r"(?:amid|as|at\s+a\s+time|against\s+a\s+backdrop)\b", re.IGNORECASE)
 
+#: the nouns that call a name a settlement smaller than a city ("the village of X", "X locality", "the communities
+#: of ..."): the one list the rules for villages the gazetteer lacks share (fallback_places, locators)
+SETTLEMENT_NOUNS = ("village", "town", "settlement", "locality", "commune", "hamlet", "community")
+#: those nouns as a pattern, singular
+SETTLEMENT_NOUN = "|".join(SETTLEMENT_NOUNS)
+#: those nouns as a pattern, singular or plural
+SETTLEMENT_NOUN_S = r"villages?|towns?|settlements?|localit(?:y|ies)|communes?|hamlets?|communit(?:y|ies)"
+
 #: a body of water as an event's place: an attack there is on a ship, from afar, never a fight on the ground
 AT_SEA = re.compile(r"\b(?=\w)(?:Sea|Strait|Gulf|Ocean|Bab\s+(?:al|el)[- ]Mandab)\b")
 

@@ -155,11 +155,11 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
 # Shabelle region", "in the Mahas district of Hiiraan": a place the gazetteer lacks, told with the unit
 # that holds it (the text before that unit's mention)
 _HELD_NAME = re.compile(
-    r"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?|\bthe\s+(?=(?:village|town|locality|settlement|community|hamlet)\s))"
-    r"(?:(?:village|town|locality|settlement|community|hamlet)\s+of\s+)?"
+    rf"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?|\bthe\s+(?=(?:{lx.SETTLEMENT_NOUN})\s))"
+    rf"(?:(?:{lx.SETTLEMENT_NOUN})\s+of\s+)?"
     r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
-    r"(?:\s+(?:village|town|locality|settlement|community|hamlet|area|camp|commune))?"
-    r"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:village|town|community|settlement|locality)\s+"
+    rf"(?:\s+(?:{lx.SETTLEMENT_NOUN}|area|camp))?"
+    rf"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:{lx.SETTLEMENT_NOUN})\s+"
     r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)?|(?:\s*,)?\s+(?:in|of)\s+(?:the\s+)?"
     r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?"
     # "in Wharf Jeremie, in the municipality of Cite Soleil"
