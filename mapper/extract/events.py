@@ -21,6 +21,7 @@ clauses and articles happens later (:mod:`mapper.aggregate`).
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -273,14 +274,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         return [], []  # "in March 2024 an attack damaged the dam": background, not news
     if summary_period(date):
         return [], []  # "struck twice in 2024": a summary over a season or a year, not an event
-    plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k not in PEOPLE_HARMED)
-    if (all(k in PEOPLE_HARMED for k, _, _ in found) and lx.CUMULATIVE.search(text)) or (
-            plural and _RUNNING_TOTAL.search(text)) or _CAMPAIGN_TOLL.search(text) or _KIND_TOLL.search(text) or (
-            (date.end - date.start).days > _TALLY_DAYS and (plural and _TALLY.search(text) or _TIMES.search(text))) or (
-            (not own_date or date.start == date.end == published or (date.end - date.start).days > _TALLY_DAYS)
-            and _KILLED_IN_COUNT.search(text)):
-        # "deaths have climbed to 2,500", "40 have now been killed by Hezbollah strikes": a running
-        # total ("12 have now been killed in Monday's strike" updates one event's toll)
+    if _statistic(text, found, date, own_date, published):
         return [], []
     undated = date.precision == 2 and date.start == date.end == published  # the publication-day fallback
     if all(k in PEOPLE_HARMED and (lx.TREND.search(text, max(0, s - 30), s) or lx.TREND_AFTER.match(text, e))
@@ -505,6 +499,22 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                                  "" if not echo else "own" if s > pointing else "aftermath"))
     known = [(s, e) for s, e, _ in places]
     return out, _unknown_places(text, known, kind, ctx) if not out else []
+
+
+def _statistic(text: str, found: list[tuple[str, int, int]], date: DateSpan, own_date: bool,
+               published: datetime.date | None) -> bool:
+    """Whether a clause tells a statistic over many events, not an event: a running total ("deaths have climbed to
+    2,500", "40 have now been killed by Hezbollah strikes"; not "12 have now been killed in Monday's strike", which
+    updates one event's toll), the toll of a campaign or of a kind of violence, a tally of events over more than a
+    week, or people harmed in a count of ten or more events with no day of their own."""
+    plural = all(text[s:e].lower().endswith("s") for k, s, e in found if k not in PEOPLE_HARMED)
+    long = (date.end - date.start).days > _TALLY_DAYS
+    return bool(
+        all(k in PEOPLE_HARMED for k, _, _ in found) and lx.CUMULATIVE.search(text)
+        or plural and _RUNNING_TOTAL.search(text)
+        or _CAMPAIGN_TOLL.search(text) or _KIND_TOLL.search(text)
+        or long and (plural and _TALLY.search(text) or _TIMES.search(text))
+        or (not own_date or date.start == date.end == published or long) and _KILLED_IN_COUNT.search(text))
 
 
 def _pointed_weapon(scanned: list[tuple[str, int, int, bool, bool]], pointed: list[tuple[int, int, DateSpan]], at: int) -> str | None:
