@@ -27,14 +27,19 @@ NEAR = re.compile(r"\b(?=\w)(?:near|outside|outskirts of|close to|on the edge of
 _WATER = re.compile(r"\b(?=\w)(?:Sea|Strait|Gulf|Bay|Ocean|Lake|River)\b")
 #: "KYIV, Ukraine -", "RAMALLAH:", "KYIV —", "GAZA CITY (AP) —": where the story was filed; at the
 #: very start of the body also "Ouagadougou: Gunmen killed ..."
-_LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+# (towns joined by a slash: "Kadugli / El Obeid – ...")
+_LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:\s*/\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)*"
+                            r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
                             # "Ouagadougou: Gunmen ...", "Mogadishu (Caasimada Online) – Al-Shabab ...", "Kyiv - Russian ..."
                             r"(?:\s*:|\s*\([^)]{1,40}\)\s*[-—–:,]{1,2}|\s+[-—–]{1,2})\s+[A-Z]"
                             # "Sanaa, Jan 14 Dozens of fighters ...", "Kabul, May 5 (Reuters) - ..."
                             r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-                            r"\s+\d{1,2}\b")
+                            r"\s+\d{1,2}\b"
+                            # the town in parentheses: "(Yangon) – The United Nations in Myanmar ..."
+                            r"|^\([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\)\s*[-—–:]{1,2}\s+[A-Z]")
 # (two filing towns joined by a slash: "NEW DELHI/ISLAMABAD, May 7 -")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|[-—–]{1,2}\s)\s*")
+# (an agency's name closed by a semicolon: "RAWALPINDI (APP); Security forces ...")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|:|(?<=\));|[-—–]{1,2}\s)\s*")
 
 
 def _region_label(place: Place, text: str, end: int) -> bool:
@@ -47,13 +52,16 @@ def _region_label(place: Place, text: str, end: int) -> bool:
 def _filed_from(clause: Clause, start: int, end: int, place: Place, lead: bool) -> bool:
     """Whether a place is a dateline's town, where the story was filed: the clause's first name before the
     dateline's comma, colon or dash ("KYIV, Nov 14 (Reuters) -", "Ouagadougou: Gunmen ..."), or a second town
-    after a slash ("NEW DELHI/ISLAMABAD, May 7 -"); not a region labelling its paragraph ("Kherson Oblast: ...")."""
+    after a slash ("NEW DELHI/ISLAMABAD, May 7 -", "Kadugli / El Obeid –"); not a region labelling its paragraph
+    ("Kherson Oblast: ...")."""
     text = clause.text
-    if start == 0:
+    if start == 0 or start == 1 and text[0] == "(":
         return not _region_label(place, text, end) and bool(
             _DATELINE.match(text) or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text))
-    filed = _DATELINE.match(text) if text[start - 1] == "/" else None
-    return filed is not None and end <= filed.end()
+    if not text[max(0, start - 3):start].rstrip().endswith("/"):
+        return False
+    filed = _DATELINE.match(text) or clause.part == "body" and (clause.start == 0 or lead) and _LEAD_DATELINE.match(text)
+    return bool(filed) and end <= filed.end()
 
 
 # "Kiev forces", "Kiev's troops", "Moscow's aggression": a seat of government standing for its side.

@@ -1,0 +1,46 @@
+"""Session 35 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+
+def _places(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
+    return sorted({i.place.name for i in dedupe(items)})
+
+
+def test_towns_of_a_dateline_joined_by_a_spaced_slash_are_where_the_story_was_filed(gaz):
+    # "Kadugli / El Obeid —": two filing towns in title case, a slash with spaces between them
+    assert _places(gaz, "Militia attacks in South Kordofan",
+                   "Kadugli / El Obeid — In new attacks by the militia on Dilling in South Kordofan, dozens of "
+                   "people were killed on Sunday, residents say.") == ["Dilling"]
+    # in capitals, with an agency and a date
+    assert _places(gaz, "Drones hit Odesa",
+                   "KYIV / MOSCOW, May 7 (Reuters) - Russian drones struck Odesa overnight, officials said.") == ["Odesa"]
+    # a slash inside a sentence joins no dateline: both towns stay scenes
+    assert _places(gaz, "Strikes on two cities",
+                   "On Sunday, drones struck Kharkiv and Sumy / Okhtyrka, officials said.") == ["Kharkiv", "Okhtyrka",
+                                                                                                  "Sumy"]
+
+
+def test_a_dateline_in_parentheses_or_closed_by_a_semicolon_is_where_the_story_was_filed(gaz):
+    # "(Yangon) –": the filing town in parentheses before the dash
+    assert _places(gaz, "Air strikes in Kachin",
+                   "(Mandalay) – The United Nations is deeply concerned by reports of airstrikes that took place "
+                   "in Hpakant, Kachin State on Sunday.") == ["Hpākān"]
+    # "PESHAWAR (APP);": an agency's name closed by a semicolon
+    assert _places(gaz, "Clashes in Bannu",
+                   "PESHAWAR (APP); Security forces clashed with militants in Bannu on Tuesday, officials said.") \
+        == ["Bannu"]
+    # a name in parentheses inside a sentence is no dateline
+    assert _places(gaz, "Air strikes in Kachin",
+                   "The army carried out airstrikes on Sunday on Hpakant (Kachin State) – and on Lashio.") \
+        == ["Hpākān", "Lashio"]
+
