@@ -44,3 +44,10 @@ def test_a_dateline_in_parentheses_or_closed_by_a_semicolon_is_where_the_story_w
                    "The army carried out airstrikes on Sunday on Hpakant (Kachin State) – and on Lashio.") \
         == ["Hpākān", "Lashio"]
 
+
+def test_where_someone_named_was_when_it_happened_is_no_scene(gaz):
+    # "while Governor X was in Mexico City": a dignitary's whereabouts at the time, not the blast's
+    assert _places(gaz, "Car bomb kills three in Michoacan",
+                   "At least three people were killed in a car bomb explosion in Apatzingan on Saturday. The explosion "
+                   "happened while Governor Alfredo Ramirez was in Mexico City to celebrate with the president.") \
+        == ["Apatzingán"]

@@ -332,6 +332,10 @@ _PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its)|(?-
                         r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE)
 # where someone was when they spoke or acted: "Zelensky, who was in Washington on Thursday, said ...", "while in Riyadh"
 _WHEREABOUTS = re.compile(r"\b(?=\w)(?:(?:who|which)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+(?:still\s+|then\s+|also\s+)?"
+                          r"|while\s+"
+                          # someone named ("while Governor Ruiz was in Mexico City"): the victims' own whereabouts
+                          # ("killed while they were in Bakhmut", "while Ukrainian troops were in Kherson") are the scene
+                          r"(?:(?:(?-i:[A-Z])[\w.'’-]*|of|the)\s+){1,7}?was\s+(?:still\s+|then\s+|also\s+)?"
                           r"|while\s+)(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # a place that does the deed to another: "Kyiv shelled Donetsk", "Moscow struck Kharkiv overnight" (a capital standing for
 # its government, the subject of an active event verb with its object; "Kharkiv shelled overnight" is a headline's passive)
@@ -674,7 +678,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True  # "the soldiers killed in combat were buried in Ouagadougou": where the dead were laid to rest
     if kind != "diplomatic" and _ACCORD_VENUE.search(left):
         return True  # "fighting continued despite the deal signed in Jeddah": where the accord was made
-    if _WHEREABOUTS.search(left[-40:]):
+    if _WHEREABOUTS.search(left[-90:]):
         return True  # "Zelensky, who was in Washington on Thursday, said drones had struck Kharkiv"
     if _ACTS_ON.match(text, end) and governing_word(text, start) not in PREPOSITIONS:
         return True  # "Kyiv shelled Donetsk": the attacker
