@@ -51,3 +51,11 @@ def test_where_someone_named_was_when_it_happened_is_no_scene(gaz):
                    "At least three people were killed in a car bomb explosion in Apatzingan on Saturday. The explosion "
                    "happened while Governor Alfredo Ramirez was in Mexico City to celebrate with the president.") \
         == ["Apatzingán"]
+
+
+def test_the_people_of_a_community_are_no_village(gaz):
+    # "gunmen of the Alawite community": a people, not a village the gazetteer lacks (in a story of one province,
+    # whose region would take such a village)
+    assert _places(gaz, "Clashes in Latakia province",
+                   "Security forces were attacked in Jableh on Sunday. Clashes broke out on Monday between gunmen "
+                   "of the Alawite community and the police, officials in Latakia said.") == ["Jablah"]

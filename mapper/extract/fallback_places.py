@@ -99,7 +99,7 @@ _UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_NOUNS}|groupement|chiefdom|department|pr
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 #: lower-case words after a village's name that leave it a village: a settlement noun, a time, a verb ("in Garin
 #: Dogo village", "near Wabila overnight", "the village of X was"; verbs in -ed are tested apart)
-_VILLAGE_AFTER = frozenset({*lx.SETTLEMENT_NOUNS, "villages", "area", "camp", "overnight", "yesterday", "today", "earlier", "late", "early",
+_VILLAGE_AFTER = frozenset({*lx.SETTLEMENT_NOUNS, "villages", "community", "area", "camp", "overnight", "yesterday", "today", "earlier", "late", "early",
                             "was", "were", "is", "are", "has", "have", "had", "left", "saw"})
 
 
@@ -158,7 +158,7 @@ def _in_region(text: str, s: int, e: int, region: Place) -> tuple[int, int, Reso
 
 #: a list of settlements up to one of its names: "the villages of Bilenke, Lebedivka, ", "the neighbourhoods of "
 _LIST_OF_SETTLEMENTS = re.compile(
-    rf"\b(?=\w)(?:{lx.SETTLEMENT_NOUN_S}|areas?|neighbou?rhoods?)"
+    rf"\b(?=\w)(?:{lx.SETTLEMENT_NOUN_S}|communities|areas?|neighbou?rhoods?)"
     r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)*(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 
 

@@ -448,13 +448,15 @@ PATTERN_AFTER = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|remains
 CONTEXT_OPENER = re.compile(r"\s*(?:this|that|the|it|these)\s+(?:[\w-]+\s+){0,3}?(?:comes?|came|coming)\s+"
                             r"(?:amid|as|at\s+a\s+time|against\s+a\s+backdrop)\b", re.IGNORECASE)
 
-#: the nouns that call a name a settlement smaller than a city ("the village of X", "X locality", "the communities
-#: of ..."): the one list the rules for villages the gazetteer lacks share (fallback_places, locators)
-SETTLEMENT_NOUNS = ("village", "town", "settlement", "locality", "commune", "hamlet", "community")
+#: the nouns that call a name a settlement smaller than a city ("the village of X", "X locality"): the one list the
+#: rules for villages the gazetteer lacks share (fallback_places, locators).  Not "community": it names a village
+#: in some English ("killed in Dumba community") but a people in most ("members of the Druze community"), so only
+#: the rules that see a village's other signs add it
+SETTLEMENT_NOUNS = ("village", "town", "settlement", "locality", "commune", "hamlet")
 #: those nouns as a pattern, singular
 SETTLEMENT_NOUN = "|".join(SETTLEMENT_NOUNS)
 #: those nouns as a pattern, singular or plural
-SETTLEMENT_NOUN_S = r"villages?|towns?|settlements?|localit(?:y|ies)|communes?|hamlets?|communit(?:y|ies)"
+SETTLEMENT_NOUN_S = r"villages?|towns?|settlements?|localit(?:y|ies)|communes?|hamlets?"
 
 #: a body of water as an event's place: an attack there is on a ship, from afar, never a fight on the ground
 AT_SEA = re.compile(r"\b(?=\w)(?:Sea|Strait|Gulf|Ocean|Bab\s+(?:al|el)[- ]Mandab)\b")

@@ -150,16 +150,19 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
     return out
 
 
+#: the settlement nouns of a name a unit holds: "community" too ("in Dumba community in Kukawa LGA"), the unit
+#: being a village's other sign
+_HELD_NOUN = f"{lx.SETTLEMENT_NOUN}|community"
 # "in the village of Namssiguia (Bam province, Centre-Nord region)", "started in Jebel Moya in Sennar
 # locality", "in Chibanga village (Mocímboa da Praia)", "in Hilowle-Gaab, a village located in the Middle
 # Shabelle region", "in the Mahas district of Hiiraan": a place the gazetteer lacks, told with the unit
 # that holds it (the text before that unit's mention)
 _HELD_NAME = re.compile(
-    rf"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?|\bthe\s+(?=(?:{lx.SETTLEMENT_NOUN})\s))"
-    rf"(?:(?:{lx.SETTLEMENT_NOUN})\s+of\s+)?"
+    rf"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?|\bthe\s+(?=(?:{_HELD_NOUN})\s))"
+    rf"(?:(?:{_HELD_NOUN})\s+of\s+)?"
     r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
-    rf"(?:\s+(?:{lx.SETTLEMENT_NOUN}|area|camp))?"
-    rf"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:{lx.SETTLEMENT_NOUN})\s+"
+    rf"(?:\s+(?:{_HELD_NOUN}|area|camp))?"
+    rf"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:{_HELD_NOUN})\s+"
     r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)?|(?:\s*,)?\s+(?:in|of)\s+(?:the\s+)?"
     r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?"
     # "in Wharf Jeremie, in the municipality of Cite Soleil"
