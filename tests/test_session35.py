@@ -7,6 +7,7 @@ import datetime as dt
 from test_scope import gaz  # noqa: F401  (the fixture)
 
 from mapper.aggregate import dedupe
+from mapper.extract.article import geoparse_article
 from mapper.model import Article
 from mapper.pipeline import extract_article
 
@@ -59,3 +60,18 @@ def test_the_people_of_a_community_are_no_village(gaz):
     assert _places(gaz, "Clashes in Latakia province",
                    "Security forces were attacked in Jableh on Sunday. Clashes broke out on Monday between gunmen "
                    "of the Alawite community and the police, officials in Latakia said.") == ["Jablah"]
+
+
+def test_a_region_its_country_names_before_it_is_never_read_in_another_country(gaz):
+    # "Nigeria's North-Central region": GeoNames has no such Nigerian unit, only Sri Lanka's North Central
+    # Province; the possessive binds it to Nigeria, so it stays unresolved rather than misplaced
+    text = ("Gunmen killed four people in Plateau and Benue states on Tuesday, stoking fears of insecurity in "
+            "Nigeria's North-Central region.")
+    resolved = geoparse_article(Article(id="t", title="Gunmen kill four", text=text,
+                                        published=dt.date(2025, 4, 9)), gaz)
+    countries = {r.place.country for r in resolved if r.place is not None}
+    assert countries == {"NG"}
+    # the same name with no country before it keeps its reading
+    resolved = geoparse_article(Article(id="t", title="Floods", text="Floods hit the North Central Province of "
+                                        "Sri Lanka on Tuesday.", published=dt.date(2025, 4, 9)), gaz)
+    assert "LK" in {r.place.country for r in resolved if r.place is not None}

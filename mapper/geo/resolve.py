@@ -27,10 +27,12 @@ its inputs (the entries chosen before it) are those of the pass before.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from mapper.geo import admit, beside, context, lists, namesakes, nearby, parts, postal, qualify
-from mapper.geo.candidates import CITY, candidates, is_district, name_strength, word_slot
+from mapper.geo.candidates import CITY, COUNTRY, candidates, is_district, name_strength, word_slot
+from mapper.geo.contained import COMPASS_ADJ
 from mapper.geo.candidates import together as _together
 from mapper.geo.elided import elided
 from mapper.geo.gazetteer import Gazetteer
@@ -176,6 +178,25 @@ def _far_districts(spans: list[Span], gaz: Gazetteer,
     return out
 
 
+#: a country's possessive before a region of it ("Nigeria's North-Central region", "Sudan's western Darfur region")
+_OWNED = re.compile(rf"['’]s?\s(?:{COMPASS_ADJ}\s)?", re.IGNORECASE)
+
+
+def _owned_elsewhere(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str, str], list[int]],
+                     chosen: dict[tuple[str, str], tuple[int, float]]) -> list[tuple[str, str]]:
+    """Groups read as a region of another country than the one a possessive names right before a mention
+    ("Nigeria's North-Central region" is no Sri Lankan province): the gazetteer lacks the region, which is better
+    unresolved than misplaced.  Only a name with its region word: a possessive before a bare name may be an actor's
+    ("Ukraine's Kursk incursion")."""
+    country_at = {i: gaz.country[chosen[g][0]] for g, members in groups.items() for i in members
+                  if gaz.kind[chosen[g][0]] == COUNTRY}
+    if not country_at:
+        return []
+    return [g for g, members in groups.items() if gaz.kind[chosen[g][0]] != COUNTRY and any(
+        spans[i].region_word and (i - 1) in country_at and country_at[i - 1] != gaz.country[chosen[g][0]]
+        and _OWNED.fullmatch(text, spans[i - 1].end, spans[i].start) for i in members)]
+
+
 def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
                   trusted: frozenset[int] | bool = False, demonyms: bool = False,
                   qualifiers: bool = False, country_parts: bool = False) -> list[Resolved]:
@@ -250,6 +271,9 @@ def resolve_spans(spans: list[Span], gaz: Gazetteer, text: str = "", *,
         for g in beside.crossings_abroad(spans, gaz, text, groups, chosen) if BESIDE_CITY else ():
             for i in groups.pop(g):
                 reasons[i] = "a border crossing named like a town abroad"
+        for g in _owned_elsewhere(spans, gaz, text, groups, chosen):
+            for i in groups.pop(g):
+                reasons[i] = "a region its country names before it, read in another country"
     given = frozenset(range(len(spans))) if trusted is True else trusted or frozenset()
     places = qualify.places(spans, gaz, text, groups, chosen, reasons, forced, given, counted)
     if BESIDE_CITY:
