@@ -54,14 +54,6 @@ def test_where_someone_named_was_when_it_happened_is_no_scene(gaz):
         == ["Apatzingán"]
 
 
-def test_the_people_of_a_community_are_no_village(gaz):
-    # "gunmen of the Alawite community": a people, not a village the gazetteer lacks (in a story of one province,
-    # whose region would take such a village)
-    assert _places(gaz, "Clashes in Latakia province",
-                   "Security forces were attacked in Jableh on Sunday. Clashes broke out on Monday between gunmen "
-                   "of the Alawite community and the police, officials in Latakia said.") == ["Jablah"]
-
-
 def test_a_region_its_country_names_before_it_is_never_read_in_another_country(gaz):
     # "Nigeria's North-Central region": GeoNames has no such Nigerian unit, only Sri Lanka's North Central
     # Province; the possessive binds it to Nigeria, so it stays unresolved rather than misplaced
@@ -75,3 +67,21 @@ def test_a_region_its_country_names_before_it_is_never_read_in_another_country(g
     resolved = geoparse_article(Article(id="t", title="Floods", text="Floods hit the North Central Province of "
                                         "Sri Lanka on Tuesday.", published=dt.date(2025, 4, 9)), gaz)
     assert "LK" in {r.place.country for r in resolved if r.place is not None}
+
+
+def test_the_people_of_a_community_are_no_village(gaz):
+    # "gunmen of the Alawite community": a people, not a village the gazetteer lacks (in a story of one province,
+    # whose region would take such a village)
+    assert _places(gaz, "Clashes in Latakia province",
+                   "Security forces were attacked in Jableh on Sunday. Clashes broke out on Monday between gunmen "
+                   "of the Alawite community and the police, officials in Latakia said.") == ["Jablah"]
+
+
+def test_a_unit_told_with_its_unit_word_lies_in_the_region_named_after_it(gaz):
+    # "Canal County of Jonglei State": GeoNames lacks the county and reads "Canal" as Egypt's Suez Canal province;
+    # the region after it holds it (at that region's point, geo_precision 3, its own name kept)
+    items, _ = extract_article(Article(id="t", title="Fighting in Jonglei", text=(
+        "Heavy fighting broke out between armed youth and the army in Canal County of Jonglei State on Wednesday, "
+        "authorities said."), published=dt.date(2024, 10, 17)), gaz)
+    got = [(i.place.name, i.place.country, i.place.admin1_gn, i.place.geo_precision) for i in dedupe(items)]
+    assert got == [("Canal County", "SS", "SS.03", 3)]

@@ -81,6 +81,9 @@ _COMPASS = rf"(?:{COMPASS_ADJ}\s)?"
 _HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
                    r"section|outskirts|township|camp|village|town|settlement|locality|commune)s?\s(?:of|in|outside)\s"
                    r"(?:the\s)?" + _COMPASS)
+#: "Nasir County of Upper Nile State", "Kupiansk district in Kharkiv region": what joins a unit told with its unit word to
+#: the region holding it
+_UNIT_OF = re.compile(r"\s(?:of|in)\s(?:the\s)?" + _COMPASS)
 #: "X in the Y district": the words that put a place inside the region named next
 _IN_REGION = re.compile(r"\sin\s(?:the\s)?" + _COMPASS)
 
@@ -106,7 +109,10 @@ def held_elsewhere(spans: list[Span], text: str, places: dict[int, Place],
             continue
         held = _HELD.fullmatch(gap) or (place.country != holder.country and _IN_REGION.fullmatch(gap) and (
             holder.kind in ("admin1", "region") and spans[j].region_word
-            or holder.kind == "country" and place.kind in ("city", "village")))
+            or holder.kind == "country" and place.kind in ("city", "village"))) or (
+            # "Nasir County of Upper Nile State": a unit named with its own unit word, of the region after it
+            spans[i].region_word and place.country != holder.country and holder.kind in ("admin1", "region", "country")
+            and _UNIT_OF.fullmatch(gap))
         if len(gap) > MAX_GAP or not held or not _outside(place, holder):
             continue
         own = in_country(spans[i], holder.country) if in_country is not None and holder.kind == "country" else None
