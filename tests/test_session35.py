@@ -8,6 +8,7 @@ from test_scope import gaz  # noqa: F401  (the fixture)
 
 from mapper.aggregate import dedupe
 from mapper.extract.article import geoparse_article
+from mapper.extract.dates import find_dates
 from mapper.model import Article
 from mapper.pipeline import extract_article
 
@@ -85,3 +86,18 @@ def test_a_unit_told_with_its_unit_word_lies_in_the_region_named_after_it(gaz):
         "authorities said."), published=dt.date(2024, 10, 17)), gaz)
     got = [(i.place.name, i.place.country, i.place.admin1_gn, i.place.geo_precision) for i in dedupe(items)]
     assert got == [("Canal County", "SS", "SS.03", 3)]
+
+
+def test_a_weekday_inside_a_persons_name_is_no_date(gaz):
+    # "Mr Monday Dauda": a given name (common in West Africa), not last Monday; the next clause keeps the story's day
+    items, _ = extract_article(Article(id="t", title="Gunmen kill three in Plateau", text=(
+        "Gunmen attacked Bokkos on Tuesday, killing two farmers. The victims were identified as Mr Monday Dauda and "
+        "Mr Friday Pam, the police said. Another attack hit Mangu, killing a herder."),
+        published=dt.date(2025, 4, 9)), gaz)
+    assert {(i.place.name, i.date_start) for i in dedupe(items)} == {("Bokkos", dt.date(2025, 4, 8)),
+                                                                   ("Mangu", dt.date(2025, 4, 8))}
+    # a weekday before a name's first word, or before a demonym, stays a day
+    found = find_dates("Drones hit Kharkiv Sunday Ukrainian officials said.", dt.date(2025, 4, 9))
+    assert [d.start for _, _, d in found] == [dt.date(2025, 4, 6)]
+    found = find_dates("On Sunday Russian drones struck Odesa.", dt.date(2025, 4, 9))
+    assert [d.start for _, _, d in found] == [dt.date(2025, 4, 6)]
