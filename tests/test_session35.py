@@ -101,3 +101,12 @@ def test_a_weekday_inside_a_persons_name_is_no_date(gaz):
     assert [d.start for _, _, d in found] == [dt.date(2025, 4, 6)]
     found = find_dates("On Sunday Russian drones struck Odesa.", dt.date(2025, 4, 9))
     assert [d.start for _, _, d in found] == [dt.date(2025, 4, 6)]
+
+
+def test_somalias_federal_member_states_are_places(gaz):
+    # GeoNames files Somalia by its older regions: the federal member states news names are regions of their own
+    items, _ = extract_article(Article(id="t", title="Attacks in Somalia", text=(
+        "Al-Shabaab fighters attacked an army base in Jubaland on Thursday, and a car bomb exploded in the central "
+        "state of Galmudug on Friday, officials said."), published=dt.date(2023, 9, 30)), gaz)
+    got = {(i.place.name, i.place.country, i.place.kind, i.place.geo_precision) for i in dedupe(items)}
+    assert got == {("Jubaland", "SO", "region", 3), ("Galmudug", "SO", "region", 3)}
