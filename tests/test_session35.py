@@ -110,3 +110,27 @@ def test_somalias_federal_member_states_are_places(gaz):
         "state of Galmudug on Friday, officials said."), published=dt.date(2023, 9, 30)), gaz)
     got = {(i.place.name, i.place.country, i.place.kind, i.place.geo_precision) for i in dedupe(items)}
     assert got == {("Jubaland", "SO", "region", 3), ("Galmudug", "SO", "region", 3)}
+
+
+def test_a_town_a_zone_holds_is_not_the_zones_seat(gaz):
+    # "in X town, located in the central Gondar zone": a town the gazetteer lacks, in the zone named after its seat;
+    # the event is the town's (at the seat's point, geo_precision 2), not a strike on Gondar city
+    for text in ("On 4 November, government forces shelled residential areas in Wegeramba town, located in the "
+                 "central Gondar zone, killing five civilians.",
+                 "On 4 November, government forces shelled residential areas in Wegeramba town in the central Gondar "
+                 "zone, killing five civilians."):
+        items, _ = extract_article(Article(id="t", title="Shelling in Amhara", text=text,
+                                           published=dt.date(2023, 11, 10)), gaz)
+        assert [(i.place.name, i.place.admin1_gn, i.place.geo_precision) for i in dedupe(items)] == [
+            ("Wegeramba", "ET.46", 2)]
+
+
+def test_a_district_named_after_its_seat_holds_the_village_it_names(gaz):
+    # "Marhanets and Chervonohryhorivka ... the Nikopol district": the district (named after Nikopol) holds the towns
+    # the clause places in it; Nikopol city itself was not told hit
+    assert _places(gaz, "Shelling in Dnipropetrovsk region",
+                   "Russian forces shelled the Nikopol district on Tuesday, hitting Marhanets and "
+                   "Chervonohryhorivka.") == ["Chervonohryhorivka", "Marhanets"]
+    # the city told beside its district stays
+    assert _places(gaz, "Shelling in Dnipropetrovsk region",
+                   "Russian forces shelled Nikopol and Marhanets on Tuesday.") == ["Marhanets", "Nikopol"]

@@ -163,7 +163,9 @@ _HELD_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
     rf"(?:\s+(?:{_HELD_NOUN}|area|camp))?"
     rf"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:{_HELD_NOUN})\s+"
-    r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)?|(?:\s*,)?\s+(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?"
+    # "in Wegeramba town, located in the central Gondar zone"
+    r"|(?:located|situated|lying)\s+in\s+(?:the\s+)?)?|(?:\s*,)?\s+(?:in|of)\s+(?:the\s+)?"
     r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?"
     # "in Wharf Jeremie, in the municipality of Cite Soleil"
     r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
@@ -171,7 +173,7 @@ _HELD_NAME = re.compile(
     # the unit told by its part: "in Barsalogho commune, northern Centre-Nord region"
     rf"(?:{COMPASS_ADJ}\s+)?$")
 #: the words of administrative units that may follow a unit's name
-UNIT_NOUNS = (r"district|locality|territory|health\s+zone|commune|municipality|division|county|province|governorate|state"
+UNIT_NOUNS = (r"district|locality|territory|health\s+zone|zone|commune|municipality|division|county|province|governorate|state"
               r"|region|LGA|local\s+government\s+area|township|raion|hromada")
 # a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")
 _UNIT_WORDS = re.compile(rf"\s+(?:{UNIT_NOUNS})\b", re.IGNORECASE)
@@ -233,6 +235,11 @@ _BEYOND = re.compile(r"\b(?=\w)(?:wider|broader|surrounding|rest\s+of\s+the)\s+$
 _INNER = frozenset({"city", "village", "facility"})
 
 
+#: how far a second-level unit's villages lie from its seat, at most (a unit named after its seat: "the Grigoriopol
+#: district")
+UNIT_KM = 40.0
+
+
 def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> list[tuple[int, int, Resolved]]:
     """Drop a country or region when a town, village or facility of the same clause lies in
     it ("at Izmail port in Ukraine" is Izmail), and a facility when the clause names the town it lies
@@ -260,6 +267,9 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
             continue
         if p is not None and p.kind == "city" and (p.lat, p.lon) in holding:
             continue
+        if p is not None and p.kind == "city" and _UNIT_WORDS.match(text, e) and any(
+                q is not p and q.admin1_gn == p.admin1_gn and near(q, p, UNIT_KM) for q in inner):
+            continue  # "Mayak village in the Grigoriopol district": the unit named after its seat holds the village
         if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
             continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike
         if p is not None and p.kind in ("city", "village") and _QUARTER_AFTER.match(text, e) \
