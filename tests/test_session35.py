@@ -134,3 +134,25 @@ def test_a_district_named_after_its_seat_holds_the_village_it_names(gaz):
     # the city told beside its district stays
     assert _places(gaz, "Shelling in Dnipropetrovsk region",
                    "Russian forces shelled Nikopol and Marhanets on Tuesday.") == ["Marhanets", "Nikopol"]
+
+
+def test_a_name_its_text_places_in_a_region_keeps_that_place_at_every_mention(gaz):
+    # GeoNames knows a Nyaung Kone (Nyaung Gon) in Yangon region only; "village in the Sagaing region" places the
+    # village there, and the later mention is the same village, not the Yangon one
+    text = ("Junta jets bombed Nyaung Kone village in the Sagaing region on Tuesday, killing ten people, residents "
+            "said.\n\nRescue workers reached Nyaung Kone on Wednesday and found the school destroyed.")
+    resolved = geoparse_article(Article(id="t", title="Air strike in Myanmar", text=text,
+                                        published=dt.date(2023, 6, 28)), gaz)
+    assert [(r.place.name, r.place.admin1_gn) if r.place else None for r in resolved if "Nyaung" in r.mention.name] \
+        == [("Nyaung Kone", "MM.10")] * 2
+
+
+def test_a_town_and_the_village_after_it_are_two_places(gaz):
+    # "in Sumy and the village of Pishchane": a conjunction between them, so Pishchane does not hold Sumy (which had
+    # become a village at Pishchane's point, and with it every other mention of Sumy)
+    text = ("A drone attack damaged power lines in Sumy and the village of Pishchane overnight.\n\nThe explosions in "
+            "Sumy left homes without power.")
+    resolved = geoparse_article(Article(id="t", title="Drones hit Sumy", text=text, published=dt.date(2025, 1, 27)),
+                                gaz)
+    assert {(r.place.name, r.place.kind, r.place.geo_precision) for r in resolved
+            if r.place is not None and r.mention.name == "Sumy"} == {("Sumy", "city", 1)}

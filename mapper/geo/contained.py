@@ -77,8 +77,9 @@ def _possessed(spans: list[Span], text: str, places: dict[int, Place], j: int) -
 #: state"); also :mod:`mapper.extract.locators`' villages held by a unit
 COMPASS_ADJ = r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central)"
 _COMPASS = rf"(?:{COMPASS_ADJ}\s)?"
-#: "X <noun> of Y": the words that say a named place lies inside the next one
-_HELD = re.compile(r"\s(?:[a-z][a-z'-]*\s){0,2}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
+#: "X <noun> of Y": the words that say a named place lies inside the next one (not across a conjunction: "in Sumy
+#: and the village of Pishchane" names two places)
+_HELD = re.compile(rf"\s(?:{_WORD}\s){{0,2}}?(?:area|district|neighbourhood|neighborhood|suburb|quarter|"
                    r"section|outskirts|township|camp|village|town|settlement|locality|commune)s?\s(?:of|in|outside)\s"
                    r"(?:the\s)?" + _COMPASS)
 #: "Nasir County of Upper Nile State", "Kupiansk district in Kharkiv region": what joins a unit told with its unit word to

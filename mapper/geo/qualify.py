@@ -51,6 +51,10 @@ FACILITY_HEADS = True
 #: a given name the gazetteer lacks, in a story of several countries, lies by the place its sentence names
 SENTENCE_HOLDER = True
 
+#: why another mention of a name the text places was left unresolved that its placing answers: a reading abroad
+#: nothing in the story supports, a name the gazetteer lacks
+_NAMESAKE_REASONS = frozenset({"no candidate in the countries the article is about", "not in gazetteer"})
+
 #: the reason a resolved region carries when it only qualifies the place before it
 QUALIFIER = "region qualifying the place before it"
 
@@ -91,9 +95,19 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         for i, place in _strangers_abroad(gaz, spans, groups, chosen, best, given, reasons, stated).items():
             out[i] = place
     if HELD_ELSEWHERE:
-        # "the Rice Lake area of Fulton County": not the Rice Lake of another state
-        for i, place in contained.held_elsewhere(spans, text, out, lambda span, iso: _town_in(gaz, span, iso)).items():
+        # "the Rice Lake area of Fulton County": not the Rice Lake of another state; and so at every other mention
+        # of the name that took the same reading ("bombs fell on Nyaung Kone village in the Sagaing region ... a
+        # resident of Nyaung Kone said": not the Nyaung Gon of Yangon region)
+        held = contained.held_elsewhere(spans, text, out, lambda span, iso: _town_in(gaz, span, iso))
+        before = {i: out[i] for i in held}
+        for i, place in held.items():
             out[i] = place
+            for j, span in enumerate(spans):
+                if j in held or span.key != spans[i].key:
+                    continue
+                if out.get(j) == before[i] or j not in out and reasons.get(j) in _NAMESAKE_REASONS:
+                    out[j] = place
+                    reasons[j] = ""
     if FACILITY_HEADS:
         for i, place in heads.headed(spans, text, gaz, {i: p for i, p in out.items() if not reasons.get(i)}).items():
             out[i] = place
