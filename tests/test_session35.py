@@ -156,3 +156,14 @@ def test_a_town_and_the_village_after_it_are_two_places(gaz):
                                 gaz)
     assert {(r.place.name, r.place.kind, r.place.geo_precision) for r in resolved
             if r.place is not None and r.mention.name == "Sumy"} == {("Sumy", "city", 1)}
+
+
+def test_a_meeting_a_modal_verb_of_holding_governs_is_not_told_as_held(gaz):
+    # "may hold their first peace talks in Vienna": the definite noun phrase does not presuppose the talks when a
+    # verb of holding them carries the modal
+    assert _places(gaz, "Talks", "Armenia and Azerbaijan may hold their first peace talks in Vienna on Thursday.") \
+        == []
+    assert _places(gaz, "Talks", "Armenia and Azerbaijan could host their next round of talks in Vienna on Thursday.") \
+        == []
+    assert _places(gaz, "Talks", "Armenia and Azerbaijan held their first peace talks in Vienna on Thursday.") \
+        == ["Vienna"]

@@ -316,7 +316,9 @@ def _presupposed(src: str, modal_end: int, at: int) -> bool:
 _DEFINITE_NP = re.compile(r"\b(?=\w)(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
                           re.IGNORECASE)
 _CARRY_OUT = re.compile(r"\b(?=\w)(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
-                        r"|order|authori[sz]e|approve|unleash|step\s+up|escalate|intensif)", re.IGNORECASE)
+                        r"|order|authori[sz]e|approve|unleash|step\s+up|escalate|intensif"
+                        # what is done with a meeting: "may hold their first peace talks", "could host the summit"
+                        r"|hold|host|convene|attend)", re.IGNORECASE)
 
 
 def _between(positions: list[int], lo: int, hi: int) -> bool:
