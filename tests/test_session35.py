@@ -167,3 +167,13 @@ def test_a_meeting_a_modal_verb_of_holding_governs_is_not_told_as_held(gaz):
         == []
     assert _places(gaz, "Talks", "Armenia and Azerbaijan held their first peace talks in Vienna on Thursday.") \
         == ["Vienna"]
+
+
+def test_a_country_named_as_where_the_speakers_are_is_no_scene(gaz):
+    # "medical sources in Yemen told Reuters": where the speakers are; the strike is the port's, told before
+    got = _places(gaz, "Strikes on Yemen", "Israeli warplanes struck Hodeidah port on Saturday. Six people were killed "
+                                         "in the attack, medical sources in Yemen told Reuters on Sunday.")
+    assert got == ["Port of Hodeidah"]
+    # officials of a region tell what happened there
+    assert _places(gaz, "Drones over Kyiv region", "Officials in the Kyiv region said drones struck the region "
+                                                   "overnight.") == ["Kyiv Oblast"]

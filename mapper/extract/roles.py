@@ -636,6 +636,13 @@ _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+|had\s+)?(?:(?:[a-z]+ly|long|also
                         r"[a-z]{2,})\b")
 
 
+#: speakers placed in a country ("medical sources in Yemen", "officials in Ukraine") ...
+_SOURCES_IN = re.compile(r"\b(?=\w)(?:sources?|officials?|residents?|witnesses|authorities|doctors|medics|activists"
+                         r"|rescuers)\s+(?:in|from|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: ... before their verb of saying ("told Reuters", "said")
+_SAYS_AFTER = re.compile(r",?\s+(?:have\s+|had\s+)?(?:told|said|say|says|reported|confirmed|added)\b")
+
+
 def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead: bool = False) -> bool:
     """Whether a place in a clause is not where the clause's event happened; ``lead``: the clause
     is the body's first sentence (where a dateline stands)."""
@@ -671,6 +678,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"; "the
         # Telegram channel Fontanka reported"
         return True
+    if place.kind == "country" and _SOURCES_IN.search(left[-60:]) and _SAYS_AFTER.match(text, end):
+        return True  # "medical sources in Yemen told Reuters": where the speakers are, no scene finer than a country
     if (noun := _COUNTRY_NOUN.match(text, end)) and _ARTICLE_BEFORE.search(left[-40:]) \
             and (place.kind != "admin1" or not noun[1]):
         return True  # "the impoverished Caribbean nation's capital", "the Baltic states": a country the name describes
