@@ -177,3 +177,24 @@ def test_a_country_named_as_where_the_speakers_are_is_no_scene(gaz):
     # officials of a region tell what happened there
     assert _places(gaz, "Drones over Kyiv region", "Officials in the Kyiv region said drones struck the region "
                                                    "overnight.") == ["Kyiv Oblast"]
+
+
+def test_a_party_named_like_a_place_is_no_place(gaz):
+    # "the Morena party": Mexico's ruling party, not the Indian city of Morena
+    assert _places(gaz, "Car bomb in Michoacan", "A car bomb exploded on Saturday near a rally of the Morena party in "
+                                                 "Apatzingan, killing three people.") == ["Apatzingán"]
+
+
+def test_a_firearm_named_like_a_place_is_no_place(gaz):
+    # "a Sten gun" (read as Stains, France), "an Enfield rifle"; a gun attack in a town is still there
+    assert _places(gaz, "Six Maoists killed", "Six Maoists were killed in a gunfight in Bijapur on Tuesday; "
+                                              "police recovered an INSAS rifle, a Sten gun and explosives.") \
+        == ["Bījāpur"]
+    assert _places(gaz, "Attack in Kabul", "Six people were killed in a Kabul gun attack on Tuesday.") == ["Kabul"]
+
+
+def test_a_quarter_named_like_a_region_is_no_region(gaz):
+    # "the Kashmir neighbourhood" of a Sudanese town: a quarter, not Kashmir
+    assert _places(gaz, "Drones hit Kadugli", "Drones struck Kadugli on Tuesday. Seven civilians were killed when "
+                                              "drones targeted the Kashmir neighbourhood, a doctors' network said.") \
+        == ["Kadugli"]

@@ -230,7 +230,13 @@ _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Sum
                         r"|Charter|Memorandum|Treaty|Communiqu[eé]|Principles|Document|Consensus|Plan|Initiative)"
                         # a process named after where it began: "the Astana format", "the Minsk agreements",
                         # "the Astana troika summit" (held in Tehran)
-                        r"|\s+(?:format|process|agreements|accords|troika))\b")
+                        r"|\s+(?:format|process|agreements|accords|troika)"
+                        # a political party named like a place: "their Morena party's arrival in power"
+                        r"|\s+(?:[Pp]arty|[Pp]arties)(?![\w-])"
+                        # a firearm named after a place or a maker: "a Sten gun", "an Enfield rifle" (not "a Kabul gun
+                        # attack", "Gaza gunfire")
+                        r"|\s+(?:(?:sub-?)?machine[ -])?(?:guns?|rifles?|pistols?|carbines?|revolvers?)(?![\w-])"
+                        r"(?!\s+(?:attacks?|battles?|fights?|violence|crimes?|shops?|laws?|control|salutes?|shots?)\b))")
 # a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon", "the
 # Armed Forces of Ukraine", "the Government of Sudan"
 _ORG_BEFORE = re.compile(r"\b(?=\w)(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
@@ -636,6 +642,8 @@ _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+|had\s+)?(?:(?:[a-z]+ly|long|also
                         r"[a-z]{2,})\b")
 
 
+#: a quarter word right after a name ("the Kashmir neighbourhood", "the Yemen quarter")
+_QUARTER_NAMED = re.compile(rf"\s+(?:{lx.QUARTER_WORDS})s?\b", re.IGNORECASE)
 #: speakers placed in a country ("medical sources in Yemen", "officials in Ukraine") ...
 _SOURCES_IN = re.compile(r"\b(?=\w)(?:sources?|officials?|residents?|witnesses|authorities|doctors|medics|activists"
                          r"|rescuers)\s+(?:in|from|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -678,6 +686,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"; "the
         # Telegram channel Fontanka reported"
         return True
+    if place.kind in ("admin1", "region", "country") and _QUARTER_NAMED.match(text, end):
+        return True  # "the targeting of the Kashmir neighbourhood" (of Kadugli): a town's quarter named like a region
     if place.kind == "country" and _SOURCES_IN.search(left[-60:]) and _SAYS_AFTER.match(text, end):
         return True  # "medical sources in Yemen told Reuters": where the speakers are, no scene finer than a country
     if (noun := _COUNTRY_NOUN.match(text, end)) and _ARTICLE_BEFORE.search(left[-40:]) \
