@@ -95,15 +95,17 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
         for i, place in _strangers_abroad(gaz, spans, groups, chosen, best, given, reasons, stated).items():
             out[i] = place
     if HELD_ELSEWHERE:
-        # "the Rice Lake area of Fulton County": not the Rice Lake of another state; and so at every other mention
+        # "the Rice Lake area of Fulton County": not the Rice Lake of another state; and so at every later mention
         # of the name that took the same reading ("bombs fell on Nyaung Kone village in the Sagaing region ... a
-        # resident of Nyaung Kone said": not the Nyaung Gon of Yangon region)
+        # resident of Nyaung Kone said": not the Nyaung Gon of Yangon region), which refers back to the place
+        # introduced (an earlier one keeps its own: "Berlin is a borough in New Jersey ... named after Berlin in
+        # Germany")
         held = contained.held_elsewhere(spans, text, out, lambda span, iso: _town_in(gaz, span, iso))
         before = {i: out[i] for i in held}
         for i, place in held.items():
             out[i] = place
-            for j, span in enumerate(spans):
-                if j in held or span.key != spans[i].key:
+            for j in range(i + 1, len(spans)):
+                if j in held or spans[j].key != spans[i].key:
                     continue
                 if out.get(j) == before[i] or j not in out and reasons.get(j) in _NAMESAKE_REASONS:
                     out[j] = place
