@@ -99,7 +99,8 @@ _UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_NOUNS}|groupement|chiefdom|department|pr
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 #: lower-case words after a village's name that leave it a village: a settlement noun, a time, a verb ("in Garin
 #: Dogo village", "near Wabila overnight", "the village of X was"; verbs in -ed are tested apart)
-_VILLAGE_AFTER = frozenset({*lx.SETTLEMENT_NOUNS, "villages", "community", "area", "camp", "overnight", "yesterday", "today", "earlier", "late", "early",
+_VILLAGE_AFTER = frozenset({*lx.SETTLEMENT_NOUNS, "villages", "community", "area", "camp",
+                            "overnight", "yesterday", "today", "earlier", "late", "early",
                             "was", "were", "is", "are", "has", "have", "had", "left", "saw"})
 
 

@@ -181,7 +181,7 @@ _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Pastor|Rev|Revd|Chie
 #: a capitalised word right before a weekday, that is no word of time or function ("Abba Sunday Ngah": a given
 #: name; not "On Sunday Russian drones ...", "Last Sunday")
 _NAME_BEFORE = re.compile(r"(?<![\w'’.-])(?!(?:On|Last|Next|This|Since|By|Until|Till|Early|Late|Before|After|From|Every"
-                          r"|Each|Of|And|Or|But|Through|Between|Over|During|In|At|For|Since|Until|Around|About"
+                          r"|Each|Of|And|Or|But|Through|Between|Over|During|In|At|For|Around|About"
                           r"|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?\b)[A-Z][a-z]+ $")
 #: a capitalised word right after a weekday that ends a short run of names ("Sunday Ngah, 19"; not "Sunday Morning",
 #: "Sunday March 9", "Plateau Sunday Attack Kills ...", a headline's title case)
