@@ -198,3 +198,13 @@ def test_a_quarter_named_like_a_region_is_no_region(gaz):
     assert _places(gaz, "Drones hit Kadugli", "Drones struck Kadugli on Tuesday. Seven civilians were killed when "
                                               "drones targeted the Kashmir neighbourhood, a doctors' network said.") \
         == ["Kadugli"]
+
+
+def test_an_encounter_is_a_gunfight_in_south_asian_english(gaz):
+    # "encounter": a gunfight between security forces and militants (Indian and Pakistani usage)
+    assert _places(gaz, "Militants killed", "Two militants were killed in an encounter in Kulgam on Saturday.") \
+        == ["Kulgam"]
+    assert _places(gaz, "Operations in KP", "In two other encounters in Bannu and Karak districts on Saturday, "
+                                            "three militants were arrested.") == ["Bannu", "Karak"]
+    # a meeting by chance is none
+    assert _places(gaz, "Visit", "The minister had a chance encounter in Paris on Saturday with the president.") == []

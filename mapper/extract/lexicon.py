@@ -102,6 +102,14 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"|tanks? (?:fired|opened fire|shelled)|tank (?:fire|shells?|rounds?)"),
     ("ground_fighting", r"(?:gun|shooting|armed|gunmen) attacks?|fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
+                        # South Asian English for a gunfight between security forces and militants: "killed in an
+                        # encounter", "two other encounters in Bannu and Dera Ismail Khan districts", "an encounter broke
+                        # out"; not a meeting by chance ("a chance encounter in Paris", "an encounter with reporters")
+                        r"|encounters?(?=\s+(?:broke\s+out|took\s+place|ensued|erupted|started|began|was\s+underway"
+                        r"|in\s|at\s|near\s|with\s+(?:the\s+)?(?:security|police|army|troops|militants|maoists|naxal"
+                        r"|terrorists|insurgents|khawarij|rebels|gunmen|forces|jawans|soldiers)))"
+                        r"(?<!chance encounter)(?<!brief encounter)(?<!close encounter)(?<!first encounter)"
+                        r"|encounters?(?<=killed in an encounter)|encounters?(?<=killed in the encounter)"
                         # a town closed in on: "encircled the town of Laukkai", "laid siege to" (not "the besieged city": a state)
                         r"|(?<!the )encircl(?:ed|ing)|la(?:id|ying|y) siege to"
                         r"|seized control|ambush(?:es|ed|ing)?|skirmish(?:es)?|combat(?!\s+(?:logistics|units?|brigades?|battalions?|teams?|aircraft|vehicles?|readiness|training"
