@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from mapper.aggregate import family, place_key
-from mapper.extract.locators import FACILITY_TOWN_KM, near
+from mapper.extract.locators import FACILITY_TOWN_KM, UNIT_KM, near
 from mapper.extract.triggers import GENERIC_KINDS, scan
 from mapper.geo.parts import is_part
 from mapper.model import STRIKE_TYPES, Incident, Place
@@ -82,10 +82,6 @@ def _at_sea(place: Place) -> bool:
 _FINER, _TOWNS = frozenset({"city", "facility"}), frozenset({"city"})
 
 
-#: how far a second-level unit's towns lie from its point (its seat), at most: no district polygons ship with mapper
-_DISTRICT_KM = 40.0
-
-
 #: the largest population a second-level unit carries in the gazetteer (the county pseudo-population the
 #: build gives ``second_level.csv``'s units; ``admin2_units.csv``'s carry none): named regions carry more
 _SECOND_LEVEL_POP = 50_000
@@ -119,7 +115,7 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
             if _second_level(coarse):
                 # a district holds the towns near its seat, not every town of its province ("an attack in the Ancuabe
                 # district" is not summed up by "another attack in Chiure", 70 km off in the same province)
-                return lambda p: p.kind in finer and p.admin1_gn == coarse.admin1_gn and near(p, coarse, _DISTRICT_KM)
+                return lambda p: p.kind in finer and p.admin1_gn == coarse.admin1_gn and near(p, coarse, UNIT_KM)
             return lambda p: p.kind in finer and p.admin1_gn == coarse.admin1_gn
         return lambda p: p.kind == "city" and p.country == coarse.country and near(p, coarse, _NAMED_REGION_KM)
     if coarse.kind == "facility":

@@ -235,8 +235,8 @@ _BEYOND = re.compile(r"\b(?=\w)(?:wider|broader|surrounding|rest\s+of\s+the)\s+$
 _INNER = frozenset({"city", "village", "facility"})
 
 
-#: how far a second-level unit's villages lie from its seat, at most (a unit named after its seat: "the Grigoriopol
-#: district")
+#: how far a second-level unit's towns and villages lie from its seat, at most (no district polygons ship with mapper):
+#: "the Grigoriopol district" holds Mayak; "an attack in the Ancuabe district" is not summed up by one in Chiure, 70 km off
 UNIT_KM = 40.0
 
 

@@ -32,8 +32,8 @@ from collections import Counter
 
 from mapper.geo import admit, beside, context, lists, namesakes, nearby, parts, postal, qualify
 from mapper.geo.candidates import CITY, COUNTRY, candidates, is_district, name_strength, word_slot
-from mapper.geo.contained import COMPASS_ADJ
 from mapper.geo.candidates import together as _together
+from mapper.geo.contained import COMPASS_ADJ, POSSESSIVE
 from mapper.geo.elided import elided
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.pick import pick
@@ -179,7 +179,7 @@ def _far_districts(spans: list[Span], gaz: Gazetteer,
 
 
 #: a country's possessive before a region of it ("Nigeria's North-Central region", "Sudan's western Darfur region")
-_OWNED = re.compile(rf"['’]s?\s(?:{COMPASS_ADJ}\s)?", re.IGNORECASE)
+_OWNED = re.compile(POSSESSIVE.pattern + rf"(?:{COMPASS_ADJ}\s+)?", re.IGNORECASE)
 
 
 def _owned_elsewhere(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str, str], list[int]],
