@@ -159,9 +159,9 @@ def test_a_town_and_the_village_after_it_are_two_places(gaz):
 
 
 def test_a_meeting_a_modal_verb_of_holding_governs_is_not_told_as_held(gaz):
-    # "may hold their first peace talks in Vienna": the definite noun phrase does not presuppose the talks when a
+    # "may hold their next round of talks in Vienna": the definite noun phrase does not presuppose the talks when a
     # verb of holding them carries the modal
-    assert _places(gaz, "Talks", "Armenia and Azerbaijan may hold their first peace talks in Vienna on Thursday.") \
+    assert _places(gaz, "Talks", "Armenia and Azerbaijan may hold their next round of talks in Vienna on Thursday.") \
         == []
     assert _places(gaz, "Talks", "Armenia and Azerbaijan could host their next round of talks in Vienna on Thursday.") \
         == []
@@ -170,9 +170,9 @@ def test_a_meeting_a_modal_verb_of_holding_governs_is_not_told_as_held(gaz):
 
 
 def test_a_country_named_as_where_the_speakers_are_is_no_scene(gaz):
-    # "medical sources in Yemen told Reuters": where the speakers are; the strike is the port's, told before
+    # "hospital sources in Yemen told reporters": where the speakers are; the strike is the port's, told before
     got = _places(gaz, "Strikes on Yemen", "Israeli warplanes struck Hodeidah port on Saturday. Six people were killed "
-                                         "in the attack, medical sources in Yemen told Reuters on Sunday.")
+                                         "in the attack, hospital sources in Yemen told reporters on Sunday.")
     assert got == ["Port of Hodeidah"]
     # officials of a region tell what happened there
     assert _places(gaz, "Drones over Kyiv region", "Officials in the Kyiv region said drones struck the region "

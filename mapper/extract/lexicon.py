@@ -103,7 +103,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("ground_fighting", r"(?:gun|shooting|armed|gunmen) attacks?|fighting|fought|clash(?:es|ed)?|battles?(?![ -]?(?:front|lines?|groups?|tanks?|hardened|plans?))|battled|firefights?|gunfights?|ground assaults?"
                         r"|assaults?|offensive|counteroffensive|counter-offensive|stormed|captured|recaptured|retook|retaken|regained control of"
                         # South Asian English for a gunfight between security forces and militants: "killed in an
-                        # encounter", "two other encounters in Bannu and Dera Ismail Khan districts", "an encounter broke
+                        # encounter", "two encounters in Bannu and Karak districts", "an encounter broke
                         # out"; not a meeting by chance ("a chance encounter in Paris", "an encounter with reporters")
                         r"|encounters?(?=\s+(?:broke\s+out|took\s+place|ensued|erupted|started|began|was\s+underway"
                         r"|in\s|at\s|near\s|with\s+(?:the\s+)?(?:security|police|army|troops|militants|maoists|naxal"

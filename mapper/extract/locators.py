@@ -269,7 +269,7 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
             continue
         if p is not None and p.kind == "city" and _UNIT_WORDS.match(text, e) and any(
                 q is not p and q.admin1_gn == p.admin1_gn and near(q, p, UNIT_KM) for q in inner):
-            continue  # "Mayak village in the Grigoriopol district": the unit named after its seat holds the village
+            continue  # "Maiac in the Grigoriopol district": the unit named after its seat holds the village
         if p is not None and p.kind == "facility" and any(near(p, t, FACILITY_TOWN_KM) for t in towns):
             continue  # "a house near the Nasser Medical Complex" in Khan Younis: the town counts the strike
         if p is not None and p.kind in ("city", "village") and _QUARTER_AFTER.match(text, e) \

@@ -175,15 +175,15 @@ def _past(m: re.Match[str], ref: dt.date) -> _Found | None:
     return _span(m, ref - days * _DAY, ref, None if days == 0 else 2 if days <= 7 else 3)
 
 
-#: a title before a name ("Mr Sunday Ngah", "Pastor Monday Okon")
+#: a title before a name ("Mr Sunday Bako", "Pastor Monday Okon")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Pastor|Rev|Revd|Chief|Alhaji|Alhaja|Hon|Prof|Comrade|Sgt|Cpl"
                            r"|Pte|Lt|Capt|Col|Insp|Inspector|Sergeant|Corporal|Private|Brother|Sister)\.? $")
-#: a capitalised word right before a weekday, that is no word of time or function ("Abba Sunday Ngah": a given
+#: a capitalised word right before a weekday, that is no word of time or function ("Musa Sunday Bako": a given
 #: name; not "On Sunday Russian drones ...", "Last Sunday")
 _NAME_BEFORE = re.compile(r"(?<![\w'’.-])(?!(?:On|Last|Next|This|Since|By|Until|Till|Early|Late|Before|After|From|Every"
                           r"|Each|Of|And|Or|But|Through|Between|Over|During|In|At|For|Around|About"
                           r"|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?\b)[A-Z][a-z]+ $")
-#: a capitalised word right after a weekday that ends a short run of names ("Sunday Ngah, 19"; not "Sunday Morning",
+#: a capitalised word right after a weekday that ends a short run of names ("Sunday Bako, 19"; not "Sunday Morning",
 #: "Sunday March 9", "Plateau Sunday Attack Kills ...", a headline's title case)
 #: (nor a demonym: "in Kharkiv Sunday Ukrainian officials said")
 _NAME_AFTER = re.compile(r" (?!(?:Morning|Night|Evening|Afternoon|Midnight|Noon|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
@@ -191,14 +191,14 @@ _NAME_AFTER = re.compile(r" (?!(?:Morning|Night|Evening|Afternoon|Midnight|Noon|
 
 
 def _in_personal_name(text: str, start: int, end: int) -> bool:
-    """Whether the weekday at ``start``..``end`` is part of a person's name ("the victims, Abba Sunday Ngah and
+    """Whether the weekday at ``start``..``end`` is part of a person's name ("the victims, Musa Sunday Bako and
     Azie Daniel", "Mr Sunday Okon"): a given name in much of West Africa, and no date."""
     if not text[start].isupper() or not _NAME_AFTER.match(text, end):
         return False
     before = text[max(0, start - 30):start]
     if _TITLE_BEFORE.search(before):
         return True  # "Mr Sunday Okon"
-    given = _NAME_BEFORE.search(before)  # "Abba Sunday Ngah", "Mr Abba Sunday Ngah"; not "Plateau Sunday Attack"
+    given = _NAME_BEFORE.search(before)  # "Musa Sunday Bako", "Mr Musa Sunday Bako"; not "Plateau Sunday Attack"
     return given is not None and (_TITLE_BEFORE.search(before, 0, given.start()) is not None
                                   or _CAPITAL_END.search(before, 0, given.start()) is None)
 
@@ -211,7 +211,7 @@ def _weekday(m: re.Match[str], ref: dt.date) -> _Found | None:
     if _DATE_AFTER.match(m.string, m.end()):
         return None  # "Tuesday, 18 November": the date itself says which Tuesday
     if not m["mod"] and m.end() == m.end("wd") and _in_personal_name(m.string, m.start("wd"), m.end("wd")):
-        return None  # "Abba Sunday Ngah was killed": a name
+        return None  # "Musa Sunday Bako was killed": a name
     wanted = _WEEKDAYS[m["wd"][:3].lower()]
     back = (ref.weekday() - wanted) % 7
     mod = (m["mod"] or "").lower()

@@ -35,7 +35,7 @@ _LEAD_DATELINE = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?(?:\s*/\s*[A-Z][a-
                             # "Sanaa, Jan 14 Dozens of fighters ...", "Kabul, May 5 (Reuters) - ..."
                             r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                             r"\s+\d{1,2}\b"
-                            # the town in parentheses: "(Yangon) – The United Nations in Myanmar ..."
+                            # the town in parentheses: "(Mandalay) – The UN said ..."
                             r"|^\([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\)\s*[-—–:]{1,2}\s+[A-Z]")
 # (two filing towns joined by a slash: "NEW DELHI/ISLAMABAD, May 7 -")
 # (an agency's name closed by a semicolon: "RAWALPINDI (APP); Security forces ...")
@@ -231,7 +231,7 @@ _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Sum
                         # a process named after where it began: "the Astana format", "the Minsk agreements",
                         # "the Astana troika summit" (held in Tehran)
                         r"|\s+(?:format|process|agreements|accords|troika)"
-                        # a political party named like a place: "their Morena party's arrival in power"
+                        # a political party named like a place: "a rally of the Morena party"
                         r"|\s+(?:[Pp]arty|[Pp]arties)(?![\w-])"
                         # a firearm named after a place or a maker: "a Sten gun", "an Enfield rifle" (not "a Kabul gun
                         # attack", "Gaza gunfire")
@@ -644,7 +644,7 @@ _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+|had\s+)?(?:(?:[a-z]+ly|long|also
 
 #: a quarter word right after a name ("the Kashmir neighbourhood", "the Yemen quarter")
 _QUARTER_NAMED = re.compile(rf"\s+(?:{lx.QUARTER_WORDS})s?\b", re.IGNORECASE)
-#: speakers placed in a country ("medical sources in Yemen", "officials in Ukraine") ...
+#: speakers placed in a country ("hospital sources in Yemen", "officials in Ukraine") ...
 _SOURCES_IN = re.compile(r"\b(?=\w)(?:sources?|officials?|residents?|witnesses|authorities|doctors|medics|activists"
                          r"|rescuers)\s+(?:in|from|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: ... before their verb of saying ("told Reuters", "said")
@@ -687,9 +687,9 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # Telegram channel Fontanka reported"
         return True
     if place.kind in ("admin1", "region", "country") and _QUARTER_NAMED.match(text, end):
-        return True  # "the targeting of the Kashmir neighbourhood" (of Kadugli): a town's quarter named like a region
+        return True  # "drones hit the Kashmir neighbourhood" (of Kadugli): a town's quarter named like a region
     if place.kind == "country" and _SOURCES_IN.search(left[-60:]) and _SAYS_AFTER.match(text, end):
-        return True  # "medical sources in Yemen told Reuters": where the speakers are, no scene finer than a country
+        return True  # "hospital sources in Yemen told reporters": where the speakers are, no scene finer than a country
     if (noun := _COUNTRY_NOUN.match(text, end)) and _ARTICLE_BEFORE.search(left[-40:]) \
             and (place.kind != "admin1" or not noun[1]):
         return True  # "the impoverished Caribbean nation's capital", "the Baltic states": a country the name describes

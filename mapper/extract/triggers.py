@@ -317,7 +317,7 @@ _DEFINITE_NP = re.compile(r"\b(?=\w)(?:the|this|that|these|those|its|their|his|h
                           re.IGNORECASE)
 _CARRY_OUT = re.compile(r"\b(?=\w)(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
                         r"|order|authori[sz]e|approve|unleash|step\s+up|escalate|intensif"
-                        # what is done with a meeting: "may hold their first peace talks", "could host the summit"
+                        # what is done with a meeting: "may hold the next round of talks", "could host the summit"
                         r"|hold|host|convene|attend)", re.IGNORECASE)
 
 

@@ -96,7 +96,7 @@ def places(spans: list[Span], gaz: Gazetteer, text: str, groups: dict[tuple[str,
             out[i] = place
     if HELD_ELSEWHERE:
         # "the Rice Lake area of Fulton County": not the Rice Lake of another state; and so at every later mention
-        # of the name that took the same reading ("bombs fell on Nyaung Kone village in the Sagaing region ... a
+        # of the name that took the same reading ("jets bombed Nyaung Kone village in the Sagaing region ... a
         # resident of Nyaung Kone said": not the Nyaung Gon of Yangon region), which refers back to the place
         # introduced (an earlier one keeps its own: "Berlin is a borough in New Jersey ... named after Berlin in
         # Germany")
