@@ -153,6 +153,22 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
 #: the settlement nouns of a name a unit holds: "community" too ("in Dumba community in Kukawa LGA"), the unit
 #: being a village's other sign
 _HELD_NOUN = f"{lx.SETTLEMENT_NOUN}|community"
+#: the words of administrative units that may follow a unit's name
+UNIT_NOUNS = (r"district|locality|territory|health\s+zone|zone|commune|municipality|division|county|province|governorate|state"
+              r"|region|LGA|local\s+government\s+area|township|raion|hromada")
+#: what joins a village's name to the unit that holds it: "(", ", a village in the", " in ", " district of ",
+#: ", in the municipality of "
+_HELD_LINK = (
+    rf"\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:{_HELD_NOUN})\s+"
+    r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?"
+    # "in Wegeramba town, located in the central Gondar zone"
+    r"|(?:located|situated|lying)\s+in\s+(?:the\s+)?)?|(?:\s*,)?\s+(?:in|of)\s+(?:the\s+)?"
+    r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?"
+    # "in Wharf Jeremie, in the municipality of Cite Soleil"
+    r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
+    r"|governorate|state|territory)\s+of\s+")
+#: a finer unit mapper does not know, between a village and the unit it does: "in the Logone et Chari division, "
+_UNKNOWN_UNIT = rf"(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:et|and|de|du|[A-Z][\w’'-]+)){{0,3}}\s+(?:{UNIT_NOUNS})\s*,\s*)?"
 # "in the village of Namssiguia (Bam province, Centre-Nord region)", "started in Jebel Moya in Sennar
 # locality", "in Chibanga village (Mocímboa da Praia)", "in Hilowle-Gaab, a village located in the Middle
 # Shabelle region", "in the Mahas district of Hiiraan": a place the gazetteer lacks, told with the unit
@@ -162,19 +178,20 @@ _HELD_NAME = re.compile(
     rf"(?:(?:{_HELD_NOUN})\s+of\s+)?"
     r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
     rf"(?:\s+(?:{_HELD_NOUN}|area|camp))?"
-    rf"(?P<link>\s*\(\s*|\s*,\s*(?:an?\s+(?:[\w-]+\s+)?(?:{_HELD_NOUN})\s+"
-    r"(?:(?:located|situated)\s+)?in\s+(?:the\s+)?"
-    # "in Wegeramba town, located in the central Gondar zone"
-    r"|(?:located|situated|lying)\s+in\s+(?:the\s+)?)?|(?:\s*,)?\s+(?:in|of)\s+(?:the\s+)?"
-    r"|\s+(?:district|area|locality|region)\s+of\s+(?:the\s+)?"
-    # "in Wharf Jeremie, in the municipality of Cite Soleil"
-    r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
-    r"|governorate|state|territory)\s+of\s+)"
+    rf"(?P<link>{_HELD_LINK})"
     # the unit told by its part: "in Barsalogho commune, northern Centre-Nord region"
-    rf"(?:{COMPASS_ADJ}\s+)?$")
-#: the words of administrative units that may follow a unit's name
-UNIT_NOUNS = (r"district|locality|territory|health\s+zone|zone|commune|municipality|division|county|province|governorate|state"
-              r"|region|LGA|local\s+government\s+area|township|raion|hromada")
+    rf"{_UNKNOWN_UNIT}(?:{COMPASS_ADJ}\s+)?$")
+#: a village's name in a list of them
+_LISTED = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}"
+# "in the villages of Kuru, Dalla and Mbeti in Borno State", "attacks in Kuru, Dalla, Mbeti and Gashua localities
+# of the Yobe region": several places the gazetteer lacks, told with the one unit that holds them all
+_HELD_LIST = re.compile(
+    rf"(?:\b(?:in|near|at|outside|around|across)\s+(?:the\s+)?|\bthe\s+(?=(?:{lx.SETTLEMENT_NOUN_S}|communities|areas)\s+of\s))"
+    rf"(?:(?:{lx.SETTLEMENT_NOUN_S}|communities|areas)\s+of\s+)?"
+    rf"(?P<list>{_LISTED}(?:\s*,\s*{_LISTED})*\s*,?\s+(?:and|or)\s+{_LISTED})"
+    rf"(?:\s+(?:{lx.SETTLEMENT_NOUN_S}|communities|areas))?"
+    rf"(?P<link>{_HELD_LINK})"
+    rf"{_UNKNOWN_UNIT}(?:{COMPASS_ADJ}\s+)?$")
 # a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")
 _UNIT_WORDS = re.compile(rf"\s+(?:{UNIT_NOUNS})\b", re.IGNORECASE)
 _COMPASS_NAME = re.compile(r"(?:north|south|east|west|central|upper|lower|greater|eastern|western|northern|southern)",
@@ -194,18 +211,26 @@ def held_unknowns(text: str, places: list[tuple[int, int, Resolved]]) -> list[tu
         if unit is None or unit.kind not in ("region", "admin1", "city"):
             continue
         m = _HELD_NAME.search(text, max(0, s - 120), s)
-        if m is None:
+        if m is not None:
+            names = [m.span("name")]
+        elif (m := _HELD_LIST.search(text, max(0, s - 300), s)) is not None:
+            names = [n.span() for n in re.finditer(_LISTED, m["list"])]
+            names = [(m.start("list") + a, m.start("list") + b) for a, b in names]
+        else:
             continue
         if unit.kind == "city" and "(" not in m["link"] and not _UNIT_WORDS.match(text, e):
             continue  # "Kasanga near Goma" locates, it does not hold
-        ns, ne = m.span("name")
-        name = m["name"]
-        if name.split()[0].lower() in lx.NOT_PLACES or _COMPASS_NAME.fullmatch(name.split()[0]) \
-                or not any(c.islower() for c in name) or _UNIT_WORDS.fullmatch(" " + name):
-            continue  # "in the Province of Balochistan": a unit word is no village the unit holds
-        pieces = [p for p in places if p[0] < ne and p[1] > ns]
-        if any(p[2].place is not None for p in pieces):
-            continue  # a place mapper knows: its own point
+        lacked = []
+        for ns, ne in names:
+            name = text[ns:ne]
+            if name.split()[0].lower() in lx.NOT_PLACES or _COMPASS_NAME.fullmatch(name.split()[0]) \
+                    or not any(c.islower() for c in name) or _UNIT_WORDS.fullmatch(" " + name):
+                continue  # "in the Province of Balochistan": a unit word is no village the unit holds
+            pieces = [p for p in places if p[0] < ne and p[1] > ns]
+            if not any(p[2].place is not None for p in pieces):
+                lacked.append((ns, ne, pieces))  # a place mapper knows keeps its own point
+        if not lacked:
+            continue
         # "Tar Taing village in Sagaing Region's Myinmu Township": the unit the possessive names is the finer one
         units = {s}
         while (poss := POSSESSIVE.match(text, e)) is not None:
@@ -215,9 +240,10 @@ def held_unknowns(text: str, places: list[tuple[int, int, Resolved]]) -> list[tu
                 break
             units.add(finer[0])
             e, unit = finer[1], finer[2].place
-        held = (ns, ne, Resolved(Mention(name, r.mention.start - s + ns, r.mention.start - s + ne, r.mention.part),
-                                 inside(name, unit)))
-        out = sorted([p for p in out if p not in pieces and p[0] not in units] + [held], key=lambda p: p[0])
+        gone = {p for _, _, pieces in lacked for p in pieces}
+        held = [(ns, ne, Resolved(Mention(text[ns:ne], r.mention.start - s + ns, r.mention.start - s + ne, r.mention.part),
+                                  inside(text[ns:ne], unit))) for ns, ne, _ in lacked]
+        out = sorted([p for p in out if p not in gone and p[0] not in units] + held, key=lambda p: p[0])
     return out
 
 

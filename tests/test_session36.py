@@ -1,0 +1,34 @@
+"""Session 36 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+
+def _incidents(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
+    return sorted((i.place.name, i.place.admin1_gn, i.place.geo_precision) for i in dedupe(items))
+
+
+def test_a_list_of_villages_the_gazetteer_lacks_is_placed_in_the_unit_that_holds_them(gaz):
+    # "the villages of A, B and C in <region>": each village an incident of its own, at the region's point
+    # (geo_precision 3), its name kept; not one incident at the region
+    assert _incidents(gaz, "Gunmen attack villages in Tillaberi",
+                      "On Monday gunmen attacked the villages of Zarbeyo, Kobangou and Tindifouma in the Tillaberi "
+                      "region, killing 14 people, local officials said.") \
+        == [("Kobangou", "NE.09", 3), ("Tindifouma", "NE.09", 3), ("Zarbeyo", "NE.09", 3)]
+    # the settlement noun after the list; a place the gazetteer knows keeps its own point
+    assert _incidents(gaz, "Attacks in the Far North",
+                      "Between 10 and 12 May, armed groups stepped up attacks in Mora, Gwadimbe, Tchakirlou and "
+                      "Mbalagoua localities of the Far North region.") \
+        == [("Gwadimbe", "CM.12", 3), ("Mbalagoua", "CM.12", 3), ("Mora", "CM.12", 1), ("Tchakirlou", "CM.12", 3)]
+    # a finer unit mapper does not know, between the list and the region: the region holds them
+    assert _incidents(gaz, "Raids in the Far North",
+                      "On 11 May, fighters raided homes in Gassawa and Dougoudoum villages in the Mayo-Tsanaga "
+                      "division, Far North region.") == [("Dougoudoum", "CM.12", 3), ("Gassawa", "CM.12", 3)]
