@@ -32,3 +32,21 @@ def test_a_list_of_villages_the_gazetteer_lacks_is_placed_in_the_unit_that_holds
     assert _incidents(gaz, "Raids in the Far North",
                       "On 11 May, fighters raided homes in Gassawa and Dougoudoum villages in the Mayo-Tsanaga "
                       "division, Far North region.") == [("Dougoudoum", "CM.12", 3), ("Gassawa", "CM.12", 3)]
+
+
+def _dated(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
+    return sorted((i.place.name, str(i.date_start), str(i.date_end)) for i in dedupe(items))
+
+
+def test_the_next_sentence_that_dates_the_event_just_told_gives_it_its_day(gaz):
+    # an undated sentence tells the strike; the next one, placing nothing, points back to it with its day
+    assert _dated(gaz, "Missile strike on Zaporizhzhia",
+                  "At least 12 people died when a missile hit a hostel in the city of Zaporizhzhia. Rescuers "
+                  "worked through the night after the Sunday missile strike, the regional governor said.",
+                  published=dt.date(2025, 5, 13)) == [("Zaporizhzhya", "2025-05-11", "2025-05-11")]
+    # a next sentence that places its own dated event elsewhere leaves the first undated (dated by publication)
+    assert _dated(gaz, "Drones hit Odesa",
+                  "Drones struck the port of Odesa, officials said. It came two days after the Sunday missile "
+                  "strike on Kharkiv.", published=dt.date(2025, 5, 13)) \
+        == [("Kharkiv", "2025-05-11", "2025-05-11"), ("Odesa", "2025-05-13", "2025-05-13")]

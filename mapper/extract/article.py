@@ -259,11 +259,15 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                 unplaced.append(Unplaced(kind or "other", date.start, date.end, name, reason, source))
         if not cands and told is not None and how == "explicit" and clause.part == told[0].part == "body" \
                 and undated[told[1]] and (article.published is None or date.end <= article.published) \
-                and _headline_line(article.text, told[0]) and _next_line(article.text, told[0], clause) \
-                and family(incidents[told[1]].type) in _families(clause.text):
+                and (_headline_line(article.text, told[0]) and _next_line(article.text, told[0], clause)
+                     and family(incidents[told[1]].type) in _families(clause.text)
+                     or not missing and _next_sentence(article.text, told[0], clause)
+                     and family(incidents[told[1]].type) in _families(clause.text, told=True)):
             # "Suicide attack claims 19 lives in Konduga, Borno State" then "On 31 July, ... 19 people were
             # killed when ... detonated a person-borne improvised explosive device": the line under an
-            # undated heading that goes on about its event, placing it nowhere else, gives it its day
+            # undated heading that goes on about its event, placing it nowhere else, gives it its day; so does the
+            # sentence right after an undated one in its paragraph ("Dozens were killed in an attack on a block of
+            # flats in Dnipro. Rescuers searched all weekend after the Saturday missile strike.")
             k = told[1]
             incidents[k] = dataclasses.replace(incidents[k], date_start=date.start, date_end=date.end,
                                                time_precision=date.precision)
@@ -300,9 +304,10 @@ def _named_event(phrase: str, incidents: list[Incident], headline: list[bool]) -
     return None
 
 
-def _families(text: str) -> set[str]:
-    """The type families a clause's asserted event words may stand for (generic words: any)."""
-    kinds = {k for k, _, _, asserted, _ in scan(text) if asserted}
+def _families(text: str, told: bool = False) -> set[str]:
+    """The type families a clause's asserted event words (with ``told``, also those that point back to an event told
+    before: "after the Saturday missile strike") may stand for (generic words: any)."""
+    kinds = {k for k, _, _, asserted, _ in scan(text) if asserted or told}
     return set(_ANY_FAMILY) if kinds & GENERIC_KINDS else {family(k) for k in kinds}
 
 
@@ -347,6 +352,12 @@ def _next_line(text: str, before: Clause, clause: Clause) -> bool:
     """Whether ``clause`` opens the line right after ``before``'s (no blank line between)."""
     gap = text[before.end:clause.start]
     return gap.count("\n") == 1 and not gap.replace("\n", "").strip()
+
+
+def _next_sentence(text: str, before: Clause, clause: Clause) -> bool:
+    """Whether ``clause`` is the sentence right after ``before``'s in one paragraph (no line break between)."""
+    gap = text[before.end:clause.start]
+    return "\n" not in gap and not gap.strip()
 
 
 def _with_list(clause: Clause, listed: list[tuple[Clause, list[tuple[int, int, Resolved]]]]
