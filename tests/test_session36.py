@@ -50,3 +50,11 @@ def test_the_next_sentence_that_dates_the_event_just_told_gives_it_its_day(gaz):
                   "Drones struck the port of Odesa, officials said. It came two days after the Sunday missile "
                   "strike on Kharkiv.", published=dt.date(2025, 5, 13)) \
         == [("Kharkiv", "2025-05-11", "2025-05-11"), ("Odesa", "2025-05-13", "2025-05-13")]
+
+
+def test_a_headline_does_not_make_the_bodys_dated_back_reference_redundant(gaz):
+    # the title announces the attack; the body's only telling points back to it ("the rocket attack on X") with its
+    # day: the body's day wins, the attack is not lost between the two
+    assert _dated(gaz, "Rocket attack on Ashdod",
+                  "Hamas claimed responsibility for the rocket attack on Ashdod on Monday.",
+                  published=dt.date(2025, 5, 14)) == [("Ashdod", "2025-05-12", "2025-05-12")]

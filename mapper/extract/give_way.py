@@ -137,8 +137,10 @@ def drop_echoes(incidents: list[tuple[Incident, Told]], echoes: list[str]) -> li
     told at that place; at a place named before it ("aid reached Odesa following the
     missile strike"), when the article tells no incident of that family at all (else the
     place is where the aftermath is: "outages in Donetsk oblast after the attack" on Kyiv).
+    A headline tells nothing elsewhere: it announces what the body tells ("Rocket attack on Ashdod" over "Hamas
+    claimed responsibility for the rocket attack on Ashdod on Monday": Monday's, the body's).
     ``echoes[k]``: Candidate.echo of incident ``k``."""
-    told = [i for (i, _), e in zip(incidents, echoes) if not e]
+    told = [i for (i, t), e in zip(incidents, echoes) if not e and not t.headline]
     spots = {_spot(i.place) for i in told}
     families = {family(i.type) for i in told}
     return [item for item, e in zip(incidents, echoes)
