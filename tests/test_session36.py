@@ -58,3 +58,19 @@ def test_a_headline_does_not_make_the_bodys_dated_back_reference_redundant(gaz):
     assert _dated(gaz, "Rocket attack on Ashdod",
                   "Hamas claimed responsibility for the rocket attack on Ashdod on Monday.",
                   published=dt.date(2025, 5, 14)) == [("Ashdod", "2025-05-12", "2025-05-12")]
+
+
+def test_a_day_counted_on_from_the_clauses_own_day_dates_what_follows_it(gaz):
+    # "On Sunday ...; a day later ...": the second event is Monday's, in one sentence as across two
+    assert _dated(gaz, "Strikes on Sumy and Poltava",
+                  "On Sunday drones hit Sumy; a day later a missile struck Poltava.", published=dt.date(2025, 5, 14)) \
+        == [("Poltava", "2025-05-12", "2025-05-12"), ("Sumy", "2025-05-11", "2025-05-11")]
+    assert _dated(gaz, "Strikes on Sumy and Poltava",
+                  "Drones hit Sumy on Sunday, and three days later a missile struck Poltava.",
+                  published=dt.date(2025, 5, 14)) \
+        == [("Poltava", "2025-05-14", "2025-05-14"), ("Sumy", "2025-05-11", "2025-05-11")]
+    # a day the phrase is followed by names the event itself
+    assert _dated(gaz, "Strikes on Sumy and Poltava",
+                  "On 10 May drones hit Sumy; two days later, on 13 May, a missile struck Poltava.",
+                  published=dt.date(2025, 5, 14)) \
+        == [("Poltava", "2025-05-13", "2025-05-13"), ("Sumy", "2025-05-10", "2025-05-10")]

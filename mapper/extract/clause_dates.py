@@ -206,6 +206,26 @@ def days_apart(text: str, at: int, date: DateSpan) -> DateSpan | None:
     return DateSpan(day, day, 1)
 
 
+def later_day(text: str, at: int, date: DateSpan, published: dt.date | None) -> DateSpan | None:
+    """The day of an event told at ``at`` after "a day later", "the next day" (and kin) in a clause that tells its own
+    day before that phrase: "On Sunday drones hit Sumy; a day later a missile struck Poltava" puts Poltava's strike
+    on Monday.  None when no such phrase leads to ``at``, when the clause names no day before it or another day after
+    it, or when the clause's date is not one day."""
+    if date.start != date.end or not _holds(text[:at].lower(), _ANAPHORIC_WORDS):
+        return None
+    last = None
+    for m in _ANAPHORIC_DAY.finditer(text, 0, at):
+        last = m
+    if last is None or last["same"] or last["before"]:
+        return None  # ("the day after the strike on Sumy" names the day of what follows it: days_apart's)
+    found = find_dates(text, published)
+    told = [d for s, e, d in found if e <= last.start()]
+    if not told or any(last.end() <= s < at for s, _, _ in found):
+        return None
+    day = told[-1].end + _anaphoric_offset(last) * _DAY
+    return DateSpan(day, day, 1)
+
+
 def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan | None,
                 previous: DateSpan | None, period: DateSpan | None = None) -> tuple[DateSpan | None, str]:
     """The date governing a clause, and how it was found.

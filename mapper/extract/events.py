@@ -29,7 +29,7 @@ from mapper.extract import lexicon as lx
 from mapper.extract.actors import actor, responder
 from mapper.extract.attackers import STAND_OFF, attacking_state, on_foot_subject
 from mapper.extract.casualties import tolls
-from mapper.extract.clause_dates import days_apart, listed_days, pointed_back_dates, recalled_relatives
+from mapper.extract.clause_dates import days_apart, later_day, listed_days, pointed_back_dates, recalled_relatives
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 from mapper.extract.dates import find_dates
 from mapper.extract.event_dates import (
@@ -486,7 +486,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                 and k in ("missile_strike", "shelling"):
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
-            or nearest_date(apart, s, every.starts) or part_day(parts, s) or date
+            or nearest_date(apart, s, every.starts) or part_day(parts, s) or later_day(text, s, date, published) \
+            or date
         if published is not None and (published - own.end).days > BACKGROUND_DAYS:
             continue  # "Tuesday's attack mirrors one last October in Kachin": Kachin's is background
         if published is not None and own.start > published:
