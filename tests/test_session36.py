@@ -74,3 +74,14 @@ def test_a_day_counted_on_from_the_clauses_own_day_dates_what_follows_it(gaz):
                   "On 10 May drones hit Sumy; two days later, on 13 May, a missile struck Poltava.",
                   published=dt.date(2025, 5, 14)) \
         == [("Poltava", "2025-05-13", "2025-05-13"), ("Sumy", "2025-05-10", "2025-05-10")]
+
+
+def test_places_and_days_listed_respectively_pair_in_order(gaz):
+    assert _dated(gaz, "Drone strikes", "Russian drones struck Odesa and Kharkiv on Sunday and Monday respectively.",
+                  published=dt.date(2025, 5, 14)) \
+        == [("Kharkiv", "2025-05-12", "2025-05-12"), ("Odesa", "2025-05-11", "2025-05-11")]
+    # without "respectively" each town was hit on both days
+    assert _dated(gaz, "Drone strikes", "Russian drones struck Odesa and Kharkiv on 11 and 12 May.",
+                  published=dt.date(2025, 5, 14)) \
+        == [("Kharkiv", "2025-05-11", "2025-05-11"), ("Kharkiv", "2025-05-12", "2025-05-12"),
+            ("Odesa", "2025-05-11", "2025-05-11"), ("Odesa", "2025-05-12", "2025-05-12")]

@@ -131,6 +131,8 @@ _NAMED_BOMB_KINDS = frozenset({"air_strike", "missile_strike", "drone_strike", "
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
 _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
+#: pairs the items of two lists in order: "Odesa and Kharkiv on Sunday and Monday respectively"
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: the first days of a war, told as history
 _WAR_START = re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginning|start|outset|(?:first|early|opening)\s+"
@@ -492,8 +494,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             continue  # "Tuesday's attack mirrors one last October in Kachin": Kachin's is background
         if published is not None and own.start > published:
             continue  # "a day before a new round of talks in Istanbul on 2 June", told on 1 June: yet to happen
-        # "on 29 and 30 May, Russia targeted Kyiv": a city hit on two nights is two strikes
-        for day in listed_days(text, own) if k in _DAY_BY_DAY else [own]:
+        # "on 29 and 30 May, Russia targeted Kyiv": a city hit on two nights is two strikes; "struck Odesa and Kharkiv
+        # on Sunday and Monday respectively": one day each, in the order of the places
+        days = listed_days(text, own) if k in _DAY_BY_DAY else [own]
+        if len(days) > 1 and len(days) == len(kept) and _RESPECTIVELY.search(text):
+            days = [days[next(i for i, p in enumerate(kept) if p[0] == s)]]
+        for day in days:
             out.append(Candidate(k, day, place, text[s:e], precision,
                                  None if k == "diplomatic" else by,
                                  killed, injured, clause,
