@@ -85,3 +85,15 @@ def test_places_and_days_listed_respectively_pair_in_order(gaz):
                   published=dt.date(2025, 5, 14)) \
         == [("Kharkiv", "2025-05-11", "2025-05-11"), ("Kharkiv", "2025-05-12", "2025-05-12"),
             ("Odesa", "2025-05-11", "2025-05-11"), ("Odesa", "2025-05-12", "2025-05-12")]
+
+
+def test_the_dates_set_beside_the_reporting_period_say_what_it_is(gaz):
+    # "during the reporting period (5-11 May)": 5 to 11 May, not the week before publication
+    for text in ("During the reporting period (5-11 May), 14 civilians were killed in Kharkiv oblast.",
+                 "During the reporting period, 5-11 May, 14 civilians were killed in Kharkiv oblast."):
+        assert _dated(gaz, "Ukraine: Situation Report", text, published=dt.date(2025, 5, 14)) \
+            == [("Kharkiv Oblast", "2025-05-05", "2025-05-11")], text
+    # with no dates beside it, the phrase stands for the week before publication
+    assert _dated(gaz, "Ukraine: Situation Report",
+                  "During the reporting period, 14 civilians were killed in Kharkiv oblast.",
+                  published=dt.date(2025, 5, 14)) == [("Kharkiv Oblast", "2025-05-07", "2025-05-14")]

@@ -262,6 +262,10 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
     found = find_dates(clause_text, published)
     if period is not None:
         found = [(a, b, period if _REPORTING.match(clause_text, a) else span) for a, b, span in found]
+    # "during the reporting period (5-11 May)", "over this reporting week, 5-11 May,": the dates that follow the phrase
+    # say what it means in the clause
+    found = [f for k, f in enumerate(found) if not (_REPORTING.match(clause_text, f[0]) and k + 1 < len(found)
+                                                     and _APPOSED.fullmatch(clause_text, f[1], found[k + 1][0]))]
     if found:
         # "struck Odesa overnight, the governor said on Wednesday": the dates of the saying
         # and of the dateline are not the event's when the clause has another
@@ -368,6 +372,8 @@ _YEARS_REACH = dt.timedelta(days=365)
 _RECENT_REACH = dt.timedelta(days=7)
 #: the report's own period named in a clause ("during the reporting period", "over this reporting week")
 _REPORTING = re.compile(r"(?:during|in|over|throughout)\s+(?:the|this)\s+reporting\s+(?:period|week)\b", re.IGNORECASE)
+#: what sets a date beside the phrase it explains: a parenthesis, a comma, a colon or a dash
+_APPOSED = re.compile(r"\s*(?:[(,:]|\s[-\u2013\u2014])\s*(?:from\s+|of\s+)?")
 #: a report saying which period it covers ("It covers the period from 22-25 November 2024", "The data collected
 #: covers the period from 4-10 January 2022", "Reporting period: 1 - 7 October")
 _COVERS = re.compile(r"\b(?=\w)(?:covers?|covering|covered)\s+(?:the\s+)?(?:period|week|days)\b|\breporting\s+period\s*(?::|is\b|from\b)",
