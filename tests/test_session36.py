@@ -97,3 +97,15 @@ def test_the_dates_set_beside_the_reporting_period_say_what_it_is(gaz):
     assert _dated(gaz, "Ukraine: Situation Report",
                   "During the reporting period, 14 civilians were killed in Kharkiv oblast.",
                   published=dt.date(2025, 5, 14)) == [("Kharkiv Oblast", "2025-05-07", "2025-05-14")]
+
+
+def test_an_air_forces_own_attacks_of_no_named_weapon_are_from_the_air(gaz):
+    for text in ("The Nigerian Air Force struck bandit camps in Zamfara on Monday.",
+                 "The Nigerian Air Force said it killed 20 bandits in Zamfara on Monday."):
+        items, _ = extract_article(Article(id="t", title="Air operations", text=text, published=dt.date(2025, 5, 14)),
+                                   gaz)
+        assert sorted((i.place.name, i.type) for i in dedupe(items)) == [("Zamfara", "air_strike")], text
+    # an air force that reports what others did
+    items, _ = extract_article(Article(id="t", title="Attack on Kharkiv", published=dt.date(2025, 5, 14),
+                                       text="The air force said Russian troops attacked Vovchansk on Monday."), gaz)
+    assert sorted((i.place.name, i.type) for i in dedupe(items)) == [("Vovchansk", "ground_fighting")]

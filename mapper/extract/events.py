@@ -131,6 +131,11 @@ _NAMED_BOMB_KINDS = frozenset({"air_strike", "missile_strike", "drone_strike", "
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
 _DAY_BY_DAY = STRIKE_TYPES | {"explosion"}
+#: an air force as the one who attacks: "the Air Force struck", "the air force said it killed", "the Air Force
+#: carried out strikes" (not an air force that reports what others did: "the air force said Russia attacked ...")
+_AIR_FORCE_AGENT = re.compile(r"\bair\s?force\b(?:\s+(?!said\b|says\b)[\w-]+){0,3}?\s+(?:(?:said|says)\s+(?:that\s+)?(?:it|its\s+[\w-]+)"
+                              r"\s+(?:had\s+|has\s+)?)?(?:struck|attacked|carried\s+out|conducted|launched|killed"
+                              r"|destroyed|hit|bombed|targeted|neutrali[sz]ed|pounded)\b", re.IGNORECASE)
 #: pairs the items of two lists in order: "Odesa and Kharkiv on Sunday and Monday respectively"
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
@@ -423,6 +428,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     civilians_attack = bool(_CIVILIAN_ATTACKERS.search(text)) and not lx.ARMED_FORCES.search(text)
     # "strikes" named by no weapon of their own or of the paragraph or article that is an air force's
     from_air = unnamed and any(k == "strike" for k, _, _ in found) and weapon not in ("air_strike", "drone_strike")
+    # "The Nigerian Air Force struck bandit camps", "the Air Force said it killed 20 fighters": an air force's own
+    # attacks of no named weapon are from the air, wherever they are
+    by_air_force = unnamed and _AIR_FORCE_AGENT.search(text) is not None
     # attacks and deaths of no weapon of their own, typed by the missiles the article names elsewhere: in
     # the theatres where air forces strike, those missiles are the other side's rockets ("rockets fired into
     # Israel"), and "76 Palestinians were killed" in Gaza were killed from the air (not a point offshore:
@@ -487,6 +495,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                 and (by is None or by in lx.AIR_POWERS or lx.ACTOR_COUNTRY.get(by) == place.country)) \
                 and k in ("missile_strike", "shelling"):
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
+        if by_air_force and k in ("missile_strike", "shelling", "ground_fighting"):
+            k = "air_strike"
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
             or nearest_date(apart, s, every.starts) or part_day(parts, s) or later_day(text, s, date, published) \
             or date
