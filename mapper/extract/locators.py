@@ -203,8 +203,10 @@ def held_unknowns(text: str, places: list[tuple[int, int, Resolved]]) -> list[tu
     names ("the village of Namssiguia (Bam province)") placed at that unit: a village named
     ``name`` at the unit's point (:func:`mapper.geo.contained.inside`: ``geo_precision`` 3 in a
     region, 2 in a town), in place of the unit's mention and of the unresolved pieces of the
-    name; the other mentions unchanged.  (:func:`mapper.geo.qualify.qualified` already places
-    "Village, Region" with a bare comma.)"""
+    name; the other mentions unchanged.  A list of such names told with one unit ("the villages of A, B
+    and C in the X region") places each name the gazetteer lacks there; a listed name it knows keeps
+    its own point.  (:func:`mapper.geo.qualify.qualified` already places "Village, Region" with a
+    bare comma.)"""
     out = list(places)
     for s, e, r in places:
         unit = r.place
