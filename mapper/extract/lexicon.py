@@ -429,6 +429,8 @@ refused declined""".split())
 #: parts of a town named after their own name ("the Salam neighbourhood", "the Kyivskyi district"):
 #: one vocabulary for roles.py and locators.py (singular stems; callers add "s?" where plurals count)
 QUARTER_WORDS = r"neighbou?rhood|quarter|microdistrict"
+#: a quarter word right after a name: "the Salam neighbourhood", "the Kashmir neighbourhood" (of a town)
+QUARTER_NAMED = re.compile(rf"\s+(?:{QUARTER_WORDS})s?\b", re.IGNORECASE)
 #: words after which a place is where something set out from, not where it happened
 ORIGIN_WORDS = frozenset({"from", "departed", "departing", "leaving"})
 #: a clause that only says attacks go on, with no specific event, is not an incident

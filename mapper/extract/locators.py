@@ -65,7 +65,6 @@ _IN_THE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|oblast|governorate|municipality|hromada"
                          r"|countryside)\b",
                          re.IGNORECASE)
-_QUARTER = re.compile(rf"\s+(?:{lx.QUARTER_WORDS})s?\b", re.IGNORECASE)
 _DISTRICT_OF = re.compile(rf"^\s+(?:district|{lx.QUARTER_WORDS})\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _COAST = re.compile(r"\s+(?:coast|coastline|shore|seaboard)\b", re.IGNORECASE)
 # "Belgorod's Shebekino", "Darfur's Kulbus", "Beirut's densely populated Ras al-Nabaa": the owner says
@@ -140,7 +139,7 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
         if out and r.place is not None and r.place.kind == "city" and _IN_THE.match(text[out[-1][1]:s]) \
                 and _UNIT_AFTER.match(text, e):
             continue  # "Borova in the Izium district": the district (named after its seat) holding the town
-        if _QUARTER.match(text, e) and towns - {s}:
+        if lx.QUARTER_NAMED.match(text, e) and towns - {s}:
             continue  # "struck several areas of Rafah, including Salam neighbourhood": a part of the town named
         if out and r.place is not None and r.place.kind == "region" and _COAST.match(text, e):
             continue  # "As Salif, on the Red Sea coast": the coast the town lies on
@@ -167,6 +166,10 @@ _HELD_LINK = (
     # "in Wharf Jeremie, in the municipality of Cite Soleil"
     r"|(?:\s*,)?\s+in\s+the\s+(?:municipality|district|commune|province|region|department|county|locality"
     r"|governorate|state|territory)\s+of\s+")
+#: a village's name, alone or in a list of them
+_LISTED = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}"
+#: the plural nouns of a list of villages: "the villages of A, B and C", "A, B and C localities"
+_HELD_NOUNS = rf"{lx.SETTLEMENT_NOUN_S}|communities|areas"
 #: a finer unit mapper does not know, between a village and the unit it does: "in the Logone et Chari division, "
 _UNKNOWN_UNIT = rf"(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:et|and|de|du|[A-Z][\w’'-]+)){{0,3}}\s+(?:{UNIT_NOUNS})\s*,\s*)?"
 # "in the village of Namssiguia (Bam province, Centre-Nord region)", "started in Jebel Moya in Sennar
@@ -176,20 +179,18 @@ _UNKNOWN_UNIT = rf"(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:et|and|de|du|[A-Z][\w�
 _HELD_NAME = re.compile(
     rf"(?:\b(?:in|near|at|outside|around)\s+(?:the\s+)?|\bthe\s+(?=(?:{_HELD_NOUN})\s))"
     rf"(?:(?:{_HELD_NOUN})\s+of\s+)?"
-    r"(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2})"
+    rf"(?P<name>{_LISTED})"
     rf"(?:\s+(?:{_HELD_NOUN}|area|camp))?"
     rf"(?P<link>{_HELD_LINK})"
     # the unit told by its part: "in Barsalogho commune, northern Centre-Nord region"
     rf"{_UNKNOWN_UNIT}(?:{COMPASS_ADJ}\s+)?$")
-#: a village's name in a list of them
-_LISTED = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}"
 # "in the villages of Kuru, Dalla and Mbeti in Borno State", "attacks in Kuru, Dalla, Mbeti and Gashua localities
 # of the Yobe region": several places the gazetteer lacks, told with the one unit that holds them all
 _HELD_LIST = re.compile(
-    rf"(?:\b(?:in|near|at|outside|around|across)\s+(?:the\s+)?|\bthe\s+(?=(?:{lx.SETTLEMENT_NOUN_S}|communities|areas)\s+of\s))"
-    rf"(?:(?:{lx.SETTLEMENT_NOUN_S}|communities|areas)\s+of\s+)?"
+    rf"(?:\b(?:in|near|at|outside|around|across)\s+(?:the\s+)?|\bthe\s+(?=(?:{_HELD_NOUNS})\s+of\s))"
+    rf"(?:(?:{_HELD_NOUNS})\s+of\s+)?"
     rf"(?P<list>{_LISTED}(?:\s*,\s*{_LISTED})*\s*,?\s+(?:and|or)\s+{_LISTED})"
-    rf"(?:\s+(?:{lx.SETTLEMENT_NOUN_S}|communities|areas))?"
+    rf"(?:\s+(?:{_HELD_NOUNS}))?"
     rf"(?P<link>{_HELD_LINK})"
     rf"{_UNKNOWN_UNIT}(?:{COMPASS_ADJ}\s+)?$")
 # a town named as the unit that holds a village ("Mamove in the Oicha Health Zone", "in Sennar locality")

@@ -642,8 +642,6 @@ _NEXT_WORD = re.compile(r"\s+((?:has\s+|have\s+|had\s+)?(?:(?:[a-z]+ly|long|also
                         r"[a-z]{2,})\b")
 
 
-#: a quarter word right after a name ("the Kashmir neighbourhood", "the Yemen quarter")
-_QUARTER_NAMED = re.compile(rf"\s+(?:{lx.QUARTER_WORDS})s?\b", re.IGNORECASE)
 #: speakers placed in a country ("hospital sources in Yemen", "officials in Ukraine") ...
 _SOURCES_IN = re.compile(r"\b(?=\w)(?:sources?|officials?|residents?|witnesses|authorities|doctors|medics|activists"
                          r"|rescuers)\s+(?:in|from|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -686,7 +684,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         # "Alex de Waal, executive director of the World Peace Foundation at Tufts University"; "the
         # Telegram channel Fontanka reported"
         return True
-    if place.kind in ("admin1", "region", "country") and _QUARTER_NAMED.match(text, end):
+    if place.kind in ("admin1", "region", "country") and lx.QUARTER_NAMED.match(text, end):
         return True  # "drones hit the Kashmir neighbourhood" (of Kadugli): a town's quarter named like a region
     if place.kind == "country" and _SOURCES_IN.search(left[-60:]) and _SAYS_AFTER.match(text, end):
         return True  # "hospital sources in Yemen told reporters": where the speakers are, no scene finer than a country
