@@ -103,6 +103,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     incidents: list[Incident] = []
     headline: list[bool] = []  # per incident: stated in the title
     standfirst: list[bool] = []  # per incident: of them, stated in the body's one-sentence first paragraph
+    heading_line: list[bool] = []  # per incident: told by an undated line of the body written as a headline
     undated: list[bool] = []  # per incident: its clause (and the text before it) gives no date
     echoes: list[str] = []  # per incident: told only by a back-reference (Candidate.echo)
     unplaced: list[Unplaced] = []
@@ -248,6 +249,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         for c in cands:
             headline.append(clause.part == "title" or (how in _UNDATED and (section or heading or lead_line)))
             standfirst.append(lead_line and not section and not heading)
+            heading_line.append(clause.part == "body" and how in _UNDATED and _headline_line(article.text, clause))
             echoes.append(c.echo)
             undated.append(how in _UNDATED)
             incidents.append(Incident(
@@ -271,7 +273,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
             k = told[1]
             incidents[k] = dataclasses.replace(incidents[k], date_start=date.start, date_end=date.end,
                                                time_precision=date.precision)
-            undated[k] = headline[k] = standfirst[k] = False
+            undated[k] = headline[k] = standfirst[k] = heading_line[k] = False
         if len(cands) == 1:
             told = (clause, len(incidents) - 1)
         elif cands or missing or inside or told is None or clause.part != told[0].part:
@@ -282,7 +284,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                                                injured=_first(incidents[k].injured, tolls[1]))
     # each incident carries how it was told through the filters (they drop items: flags kept beside them in lists
     # would no longer line up)
-    told_as = [Told(*flags) for flags in zip(undated, headline, standfirst)]
+    told_as = [Told(*flags) for flags in zip(undated, headline, standfirst, heading_line)]
     kept_told = drop_title_echoes(drop_echoes(list(zip(incidents, told_as)), echoes))
     # "United Nations condemns recent suicide bomb attacks in Gwoza." before "... the suicide bomb attacks
     # in Gwoza on Saturday, 29 June": an undated line announces the event the body dates (if the body's

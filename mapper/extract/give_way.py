@@ -125,10 +125,12 @@ def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:
 
 class Told(NamedTuple):
     """How an incident was told: with no date of its own (``undated``), by the title or a heading of the body
-    (``headline``), by the body's one-sentence first paragraph (``standfirst``, a headline too)."""
+    (``headline``), by the body's one-sentence first paragraph (``standfirst``, a headline too), by an undated
+    line of the body written as a headline (``heading_line``: "Hostilities displace people in Gaza city")."""
     undated: bool
     headline: bool
     standfirst: bool
+    heading_line: bool = False
 
 
 def drop_echoes(incidents: list[tuple[Incident, Told]], echoes: list[str]) -> list[tuple[Incident, Told]]:
@@ -188,6 +190,11 @@ def drop_title_echoes(incidents: list[tuple[Incident, Told]]) -> list[tuple[Inci
         return placed_below(i) or any(family(o.type) == family(i.type) and near(o.place, i.place, FACILITY_TOWN_KM)
                                       for o in body)
 
+    # an undated line of the body written as a headline heads the paragraphs under it: where they place an event,
+    # of whatever type, the line's incident is theirs ("Hostilities displace people in Gaza city" over "air
+    # strikes and shelling continued ... particularly in Gaza city")
+    scenes = {place_key(i.place) for i, t in incidents if not t.headline and not t.heading_line}
+    incidents = [(i, t) for i, t in incidents if not (t.heading_line and place_key(i.place) in scenes)]
     return [(i, t) for i, t in incidents
             if not t.headline
             or (not retold_near(i) if t.standfirst and (i.place.kind in _TOWN_KINDS or _second_level(i.place))
