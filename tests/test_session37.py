@@ -32,3 +32,21 @@ def test_a_heading_in_the_body_is_the_event_its_paragraph_places_at_the_same_pla
                   "eleven people, aid workers said.") \
         == [("El Fasher", "shelling", "2025-05-12"), ("Kadugli", "ground_fighting", "2025-05-14")]
 
+
+def _places(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
+    return sorted(i.place.name for i in dedupe(items))
+
+
+def test_a_place_after_with_that_an_absolute_phrase_says_was_hit_is_the_scene(gaz):
+    # "with X among the cities hit": X is where the strike landed, not a partner of "with"
+    assert _places(gaz, "Overnight attack",
+                   "Russia launched 310 drones and 12 missiles at Ukraine overnight, the air force said, with the "
+                   "western city of Rivne among those hit.") == ["Rivne"]
+    assert _places(gaz, "Overnight attack",
+                   "Russian drones struck Ukraine overnight, with Poltava and Sumy the hardest hit.") \
+        == ["Poltava", "Sumy"]
+    # "with" of a partner stays a partner
+    assert _places(gaz, "Talks",
+                   "Ukraine held talks with Poland on Tuesday after Russian drones struck Rivne overnight.") == ["Rivne"]
+

@@ -615,6 +615,8 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
         return True  # the subject of its own verb
     if pos < 0:
         return False
+    if word == "with" and _WITH_HIT.match(text, end):
+        return False  # "... overnight, with Lutsk among the cities hit", "with Kyiv and Odesa the hardest hit"
     if word in ROLE_PREPOSITIONS or word == "on":
         head = PREV_WORD.search(text, max(0, pos - 30), pos)
         if head is None or word == "to" and head.group(1).lower() in _SPREAD:
@@ -628,6 +630,11 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     return word in lx.OBJECT_VERBS
 
 
+#: after a place governed by "with": an absolute phrase that tells it was hit ("with Lutsk among the cities hit",
+#: "with Kyiv and Odesa the hardest hit", "with the capital worst affected"), the scene, not a partner
+_WITH_HIT = re.compile(r"(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:(?:was|were|being)\s+)?"
+                       r"(?:among\s+(?:the\s+|those\s+)?(?:[a-z]+\s+){0,2}|(?:the\s+)?(?:worst|hardest|most|badly|heavily)"
+                       r"\s+(?:[a-z]+\s+)?)(?:hit|struck|targeted|attacked|affected|damaged|shelled|bombed)\b")
 #: the words that put the blame on a side: "strikes blamed on the US" (the one blamed, not the target)
 _BLAMED = frozenset("blame blames blamed blaming".split())
 #: verbs of violence reaching a place: a place after "to" is where it now is
