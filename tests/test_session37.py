@@ -50,3 +50,23 @@ def test_a_place_after_with_that_an_absolute_phrase_says_was_hit_is_the_scene(ga
     assert _places(gaz, "Talks",
                    "Ukraine held talks with Poland on Tuesday after Russian drones struck Rivne overnight.") == ["Rivne"]
 
+
+def _days(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
+    return sorted((i.place.name, str(i.date_start), str(i.date_end)) for i in dedupe(items))
+
+
+def test_days_written_out_one_by_one_are_one_strike_each(gaz):
+    # "on D1 and again on D2" with each date in full: a city hit on two days is two strikes (not one of two days)
+    assert _days(gaz, "Glide bombs on Sumy",
+                 "Russian aircraft struck Sumy with glide bombs on 7 May and again on 9 May, the regional "
+                 "administration said.") \
+        == [("Sumy", "2025-05-07", "2025-05-07"), ("Sumy", "2025-05-09", "2025-05-09")]
+    # a weekday and a night (published Wednesday 14 May: Sunday the 11th, Tuesday night the 13th to 14th)
+    assert _days(gaz, "Drones on Poltava",
+                 "Russian drones hit Poltava on Sunday and again on Tuesday night, the mayor said.") \
+        == [("Poltava", "2025-05-11", "2025-05-11"), ("Poltava", "2025-05-13", "2025-05-14")]
+    # a period between two dates stays one period
+    assert _days(gaz, "Shelling of Kherson",
+                 "Russian forces shelled Kherson between 7 May and 9 May, the governor said.") \
+        == [("Kherson", "2025-05-07", "2025-05-09")]

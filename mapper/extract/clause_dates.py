@@ -530,9 +530,10 @@ _WEEKDAY_LIST = re.compile(r"\b(?=\w)(?:on\s+)?(?P<w>(?:{w})(?:\s*,\s*(?:{w}))*,
                            .format(w="|".join(_WEEKDAYS)), re.IGNORECASE)
 
 
-def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
+def listed_days(text: str, date: DateSpan, published: dt.date | None = None) -> list[DateSpan]:
     """The days of ``date`` when the clause lists them one by one ("on 29 and 30 May": two
-    days, two nights of strikes); else ``[date]``.  Only a list that starts on the span's first
+    days, two nights of strikes; "on 9 June and again on 10 June", "on Sunday and again on Tuesday night"
+    with ``published``); else ``[date]``.  Only a list that starts on the span's first
     day and ends on its last (or of which the span took the first day only) splits it."""
     for m in _DAY_LIST.finditer(text):
         if _BETWEEN.search(text, max(0, m.start() - 40), m.start()):
@@ -551,4 +552,21 @@ def listed_days(text: str, date: DateSpan) -> list[DateSpan]:
         days = [next((d for d in span if d.weekday() == w), None) for w in named]
         if len(set(named)) == len(named) and None not in days and days[0] == date.start and days[-1] == date.end:
             return [DateSpan(d, d, 1) for d in days]
+    if date.start < date.end and published is not None:
+        # dates written out in full, each a day or a night, joined by "and (again) on": each its own
+        told = [(a, b, d) for a, b, d in find_dates(text, published) if (d.end - d.start).days <= 1]
+        for i in range(len(told)):
+            run = [told[i]]
+            while len(run) < len(told) - i and _DAY_JOIN.match(text[run[-1][1]:told[i + len(run)][0]]):
+                run.append(told[i + len(run)])
+            spans = [d for _, _, d in run]
+            if len(run) > 1 and spans[0].start == date.start and spans[-1].end == date.end \
+                    and all(x.end < y.start for x, y in zip(spans, spans[1:])) \
+                    and not _BETWEEN.search(text, max(0, run[0][0] - 40), run[0][0]):
+                return spans
     return [date]
+
+
+#: what joins two dates told one by one: "on 9 June and again on 10 June", "on Sunday, and then on Tuesday night"
+_DAY_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and\s+|as\s+well\s+as\s+)(?:(?:again|then|later|once\s+more)\s+)?(?:on\s+)?$",
+                       re.IGNORECASE)

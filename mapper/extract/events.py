@@ -506,7 +506,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             continue  # "a day before a new round of talks in Istanbul on 2 June", told on 1 June: yet to happen
         # "on 29 and 30 May, Russia targeted Kyiv": a city hit on two nights is two strikes; "struck Odesa and Kharkiv
         # on Sunday and Monday respectively": one day each, in the order of the places
-        days = listed_days(text, own) if k in _DAY_BY_DAY else [own]
+        days = listed_days(text, own, published) if k in _DAY_BY_DAY else [own]
         if len(days) > 1 and len(days) == len(kept) and _RESPECTIVELY.search(text):
             days = [days[next(i for i, p in enumerate(kept) if p[0] == s)]]
         for day in days:
