@@ -70,3 +70,16 @@ def test_days_written_out_one_by_one_are_one_strike_each(gaz):
     assert _days(gaz, "Shelling of Kherson",
                  "Russian forces shelled Kherson between 7 May and 9 May, the governor said.") \
         == [("Kherson", "2025-05-07", "2025-05-09")]
+
+
+def test_a_name_that_was_killed_is_a_person_not_the_scene(gaz):
+    # people named like places ("Maia", a Portuguese town; "Lucy", a French village) are who was harmed
+    assert _places(gaz, "Shooting near Hebron",
+                   "On Friday, Lucy and Maia were shot dead at a checkpoint near Hebron, the army said.") == ["Hebron"]
+    assert _places(gaz, "Statement",
+                   "The minister called her counterpart on Saturday, shortly after Maia had been murdered in a "
+                   "shooting attack in the Jordan Valley.") == []
+    # the people of a place were killed there: the place stays the scene
+    assert _places(gaz, "Missile strike",
+                   "A missile struck the village of Hroza on Thursday. One in five of the people of Hroza were "
+                   "killed that day.", published=dt.date(2023, 10, 7)) == ["Hroza"]

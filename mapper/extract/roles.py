@@ -608,6 +608,9 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
         return False  # "close to the Tahoua region, where gunmen raided a camp": the relative clause's scene
     if trig.last_there(text) >= end:
         return False  # "visited Hroza today, less than 24 hours after an attack there": "there" is the place
+    if _HARMED_AFTER.match(text, end) and _LISTED_WORD_BEFORE.search(text, max(0, start - 40), start) is None:
+        return True  # "shortly after Maia and Rina had been murdered": people are killed, places are not (the people
+        # "of Hroza" were)
     word, pos = governor(text, start)
     after = _NEXT_WORD.match(text, end)
     if after and after.group(1).split()[-1] in lx.AGENT_VERBS and not trig.overlaps(after.start(1), after.end(1)) \
@@ -630,6 +633,14 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     return word in lx.OBJECT_VERBS
 
 
+#: after a name: the name (or a list it heads) is who was harmed ("Maia and Rina had been murdered", "Lucy was
+#: shot dead"), a person named like a place; a place is hit or shelled, not killed
+_HARMED_AFTER = re.compile(r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*)*\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+                           r"(?:[a-z]+ly\s+)?(?:killed|murdered|shot|stabbed|wounded|injured|executed|assassinated|"
+                           r"kidnapped|abducted|beheaded|lynched|hacked)\b")
+#: a preposition before a name, or before the list it ends ("the people of Hroza", "in Lucy and Maia")
+_LISTED_WORD_BEFORE = re.compile(r"\b(?:of|in|from|at|near|around|across|inside|outside)\s+"
+                                 r"(?:[A-Z][\w'’-]*(?:,\s*|,?\s+and\s+))*(?:the\s+)?$")
 #: after a place governed by "with": an absolute phrase that tells it was hit ("with Lutsk among the cities hit",
 #: "with Kyiv and Odesa the hardest hit", "with the capital worst affected"), the scene, not a partner
 _WITH_HIT = re.compile(r"(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+(?:(?:was|were|being)\s+)?"
