@@ -83,3 +83,14 @@ def test_a_name_that_was_killed_is_a_person_not_the_scene(gaz):
     assert _places(gaz, "Missile strike",
                    "A missile struck the village of Hroza on Thursday. One in five of the people of Hroza were "
                    "killed that day.", published=dt.date(2023, 10, 7)) == ["Hroza"]
+
+
+def test_a_list_of_regions_after_the_colon_of_an_event_is_where_it_happened(gaz):
+    # "strikes continued this night: Odesa region, Kharkiv region": the regions are the strikes' scenes
+    assert _places(gaz, "Evening address",
+                   "Russian strikes on our energy infrastructure continued last night: Poltava region, Sumy region.") \
+        == ["Poltava Oblast", "Sumy Oblast"]
+    # a colon that labels a speaker or a document opens no such list
+    assert _places(gaz, "Interview",
+                   "MINISTER: Last night the United States and the United Kingdom carried out missile strikes on "
+                   "Houthi targets in Yemen.") == ["Yemen"]

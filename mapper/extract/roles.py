@@ -638,6 +638,13 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
 _HARMED_AFTER = re.compile(r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*)*\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
                            r"(?:[a-z]+ly\s+)?(?:killed|murdered|shot|stabbed|wounded|injured|executed|assassinated|"
                            r"kidnapped|abducted|beheaded|lynched|hacked)\b")
+#: a list the clause's colon opens ("Russian strikes continued this night: Odesa region, Kharkiv region, Dnipro"):
+#: where the event told before the colon happened
+_COLON_LIST = re.compile(r"\w\s*:\s+(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}(?:,\s*|,?\s+and\s+))*(?:the\s+)?$")
+#: ... which runs to the clause's end, names only ("Title: Yahukimo massacre", "MARLES: the United States and the
+#: United Kingdom engaged in ...", "...: UK statement to the OSCE" are no such list)
+_UNIT_WORD = r"(?:\s+(?:region|oblast|province|governorate|state|district|city|town|village|regions|oblasts|provinces))?"
+_LIST_TAIL = re.compile(rf"{_UNIT_WORD}(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]*{_UNIT_WORD})*\s*[.;!]?\s*")
 #: a preposition before a name, or before the list it ends ("the people of Hroza", "in Lucy and Maia")
 _LISTED_WORD_BEFORE = re.compile(r"\b(?:of|in|from|at|near|around|across|inside|outside)\s+"
                                  r"(?:[A-Z][\w'’-]*(?:,\s*|,?\s+and\s+))*(?:the\s+)?$")
@@ -761,6 +768,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
                 or _UNDERGOES.match(text, _list_end(text, end))
                 or _AIRSPACE_AFTER.match(text, end)
                 or _WHERE_AFTER.match(text, _list_end(text, end))
+                or _COLON_LIST.search(left) and _LIST_TAIL.fullmatch(text, end)
                 or start == 0 and _region_label(place, text, end))):
             # "killed four residents of the Donetsk region": a region's people stand for the region
             return not (place.kind != "country" and kind != "diplomatic" and _OF_REGION.search(left))
