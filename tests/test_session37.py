@@ -94,3 +94,14 @@ def test_a_list_of_regions_after_the_colon_of_an_event_is_where_it_happened(gaz)
     assert _places(gaz, "Interview",
                    "MINISTER: Last night the United States and the United Kingdom carried out missile strikes on "
                    "Houthi targets in Yemen.") == ["Yemen"]
+
+
+def test_an_explosive_device_goes_off_unless_it_was_found_or_made_safe(gaz):
+    # "an explosive device" (not only an improvised one) is a blast on the ground, not a missile
+    assert _typed(gaz, "Attack in the Centre-Nord",
+                  "On 12 May, four civilians were killed when their minibus hit an explosive device near Kaya.") \
+        == [("Kaya", "explosion", "2025-05-12")]
+    # a device found, defused or destroyed in a controlled detonation did not go off
+    assert _typed(gaz, "Kherson",
+                  "Sappers defused an explosive device found near a kindergarten in Kherson on Monday.") == []
+    assert _typed(gaz, "Kherson", "Police found a landmine near a school in Kherson on Monday.") == []

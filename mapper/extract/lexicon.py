@@ -187,7 +187,7 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                  r"(?:cables|pipelines?|interconnectors?|cable(?=\s*[,.;]|\s+(?:near|in|at|on|off|between)\b))"
                  r"|(?:cables?|pipelines?|interconnectors?)\b[^.;]{0,80}?\b(?:were|was|(?:had|have|has)\s+been)\s+"
                  r"(?:\w+\s+)?(?:cut|severed|disrupted|ruptured)"),
-    ("explosion", r"IEDs?|improvised explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
+    ("explosion", r"IEDs?|(?:improvised )?explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
                   r"|(?:car|truck|roadside) bomb(?:s|ings?)?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"
                   # a hand grenade: "a grenade attack near a flea market", "militants hurled a grenade at a market"

@@ -21,6 +21,13 @@ __all__ = ["GENERIC_KINDS", "WEAPON_KINDS", "Triggers", "article_weapon", "claus
            "quote_spans", "scan", "triggers", "type_of"]
 
 
+#: before a device: found or made safe, it did not go off ("sappers defused an IED", "police found a landmine",
+#: "a controlled detonation of an explosive device by security forces")
+_MADE_SAFE = re.compile(r"\b(?:defus|disarm|dismantl|deactivat|neutrali[sz]|discover|found\b|find|seiz|recover|detect|locat"
+                        r"|remov|clear|controlled\s+(?:detonation|explosion)s?\s+of)\w*\s+(?:and\s+\w+\s+)?"
+                        r"(?:(?:an?|the|two|three|four|five|several|\d+)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def scan(text: str, echo: bool = False) -> list[tuple[str, int, int, bool, bool]]:
     """Every trigger match (type, start, end, asserted, quoted).
 
@@ -70,7 +77,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                 or m.lastgroup == "violence" and _FLIGHT_CAUSE.search(src, max(0, m.start() - 160), m.start()) \
                 or still_away and _DISPLACED_STILL.search(src, max(0, m.start() - 160), m.start()) \
                 or m.lastgroup in _WEAPON_NOUNS and _MAKING.match(src, m.end()) \
-                or m.lastgroup == "ground_fighting" and _not_taken(text, src, m):
+                or m.lastgroup == "ground_fighting" and _not_taken(text, src, m) \
+                or m.lastgroup == "explosion" and _MADE_SAFE.search(src, max(0, m.start() - 60), m.start()):
             continue  # "an agreement was struck", "the earthquake struck", "doctors fought to contain cholera",
             # "met with humanitarian teams", "the International Day for the Elimination of Violence against Women"
         before = src[max(0, m.start() - _MODALITY_WINDOW):m.start()]
