@@ -105,3 +105,12 @@ def test_an_explosive_device_goes_off_unless_it_was_found_or_made_safe(gaz):
     assert _typed(gaz, "Kherson",
                   "Sappers defused an explosive device found near a kindergarten in Kherson on Monday.") == []
     assert _typed(gaz, "Kherson", "Police found a landmine near a school in Kherson on Monday.") == []
+
+
+def test_wounds_from_live_ammunition_are_a_shooting_whatever_weapon_the_article_names(gaz):
+    # a story of air strikes: a death by live fire elsewhere is no air strike
+    assert _typed(gaz, "West Bank and Gaza",
+                  "Israeli air strikes hit Khan Younis on Monday, killing 12 people.",
+                  "On Tuesday, a Palestinian died of wounds sustained by live ammunition during an operation in "
+                  "Qalqiliya.") \
+        == [("Khān Yūnis", "air_strike", "2025-05-12"), ("Qalqīlyah", "ground_fighting", "2025-05-13")]

@@ -422,7 +422,8 @@ GROUND = re.compile(r"\b(?=\w)(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\
 #: violence told by a means only people on the ground use: "shooting at civilians", "hacked to death", "raping
 #: women and girls, and looting"
 ON_FOOT_MEANS = re.compile(rf"\b(?=\w)(?:{lx.KILLED_BY_HAND}|shooting\s+(?:at|on)|opened\s+fire|sniper\s+fire"
-                           r"|gunfire|machetes?|stabbed|looting|looted|raping|raped)\b", re.IGNORECASE)
+                           r"|gunfire|live\s+(?:ammunition|fire|rounds)|small[- ]arms\s+fire|machetes?|stabbed|looting|looted"
+                           r"|raping|raped)\b", re.IGNORECASE)
 # a place as the subject of conducting attacks is the attacker (a capital standing for its
 # side): "as Moscow presses its offensive", "Kyiv launched a wave of drones", "Tehran fires missiles"
 _CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up"
