@@ -114,3 +114,15 @@ def test_wounds_from_live_ammunition_are_a_shooting_whatever_weapon_the_article_
                   "On Tuesday, a Palestinian died of wounds sustained by live ammunition during an operation in "
                   "Qalqiliya.") \
         == [("Khān Yūnis", "air_strike", "2025-05-12"), ("Qalqīlyah", "ground_fighting", "2025-05-13")]
+
+
+def test_people_killed_by_forces_on_the_ground_with_no_weapon_named_is_ground_fighting(gaz):
+    # an article of air strikes: "security forces have killed" with no weapon named is no air strike
+    assert _typed(gaz, "West Bank",
+                  "Israeli air strikes hit Khan Younis on Monday, killing 12 people.",
+                  "On Tuesday, Israeli security forces killed two Palestinians in Qalqiliya.") \
+        == [("Khān Yūnis", "air_strike", "2025-05-12"), ("Qalqīlyah", "ground_fighting", "2025-05-13")]
+    # a homestead destroyed by forces on the ground
+    assert _typed(gaz, "West Bank",
+                  "Israeli air strikes hit Khan Younis on Monday, killing 12 people.",
+                  "On Tuesday, a greenhouse was destroyed by Israeli forces in Qalqiliya.")[1][1] != "air_strike"
