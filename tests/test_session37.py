@@ -126,3 +126,13 @@ def test_people_killed_by_forces_on_the_ground_with_no_weapon_named_is_ground_fi
     assert _typed(gaz, "West Bank",
                   "Israeli air strikes hit Khan Younis on Monday, killing 12 people.",
                   "On Tuesday, a greenhouse was destroyed by Israeli forces in Qalqiliya.")[1][1] != "air_strike"
+
+
+def test_a_gathering_the_attack_struck_is_its_scene(gaz):
+    # "after a rally in X" with no verb of its own: the attack was there, when the rally ended
+    assert _places(gaz, "Election violence",
+                   "Armed groups have stepped up attacks across the country. On 9 May, assailants gunned down a "
+                   "mayoral candidate after a rally in Guayaquil.") == ["Guayaquil"]
+    # another moment's gathering ("a day after a rally in Kyiv") and talks stay no scene
+    assert _places(gaz, "Drone strike",
+                   "The drone strike on Sumy on Tuesday came a day after a rally in Kyiv.") == ["Sumy"]

@@ -510,6 +510,16 @@ _SAME_ACTORS = re.compile(r"(?:they|he|she|we)\s"
                           r"|(?:it|the\s+(?:ship|vessel|tanker|boat|convoy|train|bus))\s+(?:was\s+)?(?:travel+(?:ed|ing)"
                           r"|sail(?:ed|ing)|pass(?:ed|ing)|transit(?:ed|ing)|head(?:ed|ing)|mov(?:ed|ing))\b", re.IGNORECASE)
 _TOOK_PLACE = re.compile(r"\b(?=\w)(?:took\s+place|happened|occurred)\s*$", re.IGNORECASE)
+#: a gathering the clause's event struck, with no verb of its own: "gunned down the candidate after a rally in Quito",
+#: "attacked worshippers during Friday prayers in Kano" (not "after the envoy arrived in Moscow", nor "after talks in
+#: Doha": a meeting is no place people are attacked at)
+_GATHERING = re.compile(r"\s*(?:a|an|the|his|her|their|its|Friday|Sunday|evening|morning)?\s*(?:[\w-]+\s+){0,2}?"
+                        r"(?:rally|prayers?|service|mass|wedding|funeral|match|concert|festival|celebration|ceremony"
+                        r"|procession|parade|vigil)\s+(?:in|at|near)\s", re.IGNORECASE)
+#: a time apart before "after": another moment, so another place ("the strike came a day after a rally in Kyiv")
+_APART_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|\d+|several|few|hours|days|weeks)\s+"
+                           r"(?:days?|hours?|weeks?|minutes?|nights?)|\b(?:came|comes|come|just|shortly|soon))\s*$",
+                           re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
 
 
@@ -519,7 +529,9 @@ def subclauses(text: str) -> tuple[list[int], list[int]]:
     leads = [m.end() for m in _SUBCLAUSE.finditer(text)
              # "were attacked as they entered Myin Thar village", "the attack took place after fighters went
              # into a village near Oicha": the circumstances of the clause's own event, not another's
-             if not (_SAME_ACTORS.match(text, m.end()) or _TOOK_PLACE.search(text, max(0, m.start() - 20), m.start()))]
+             if not (_SAME_ACTORS.match(text, m.end()) or _TOOK_PLACE.search(text, max(0, m.start() - 20), m.start())
+                     or _GATHERING.match(text, m.end())
+                     and not _APART_BEFORE.search(text, max(0, m.start() - 30), m.start()))]
     stops = [m.start() for m in _SUBCLAUSE_END.finditer(text)]
     # a relative clause set off by commas closes at its second comma: "cuts to two cables, which were designed to
     # be redundant, near Herne" (Herne is the cuts', back in the main clause)
