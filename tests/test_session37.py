@@ -136,3 +136,15 @@ def test_a_gathering_the_attack_struck_is_its_scene(gaz):
     # another moment's gathering ("a day after a rally in Kyiv") and talks stay no scene
     assert _places(gaz, "Drone strike",
                    "The drone strike on Sumy on Tuesday came a day after a rally in Kyiv.") == ["Sumy"]
+
+
+def test_a_title_over_a_body_that_dates_its_event_to_past_days_gives_nothing(gaz):
+    # an encyclopaedia page read a year later: the body spells out the battle's days, long before publication, so
+    # the title's battle is background, not an event of the publication day
+    assert _days(gaz, "Battle of Kassab (2024)",
+                 "The Battle of Kassab was fought between the army and rebels in the town of Kassab from 2 to 9 "
+                 "May 2024.", published=dt.date(2025, 5, 20)) == []
+    # read while it was news, the battle is the body's, on its days
+    assert _days(gaz, "Battle of Kassab (2025)",
+                 "The Battle of Kassab was fought between the army and rebels in the town of Kassab from 2 to 9 "
+                 "May 2025.", published=dt.date(2025, 5, 20)) == [("Kassab", "2025-05-02", "2025-05-09")]

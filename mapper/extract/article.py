@@ -151,12 +151,13 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
         inside = _mentions_in(clause, by_part)
         cands, missing = link_clause(clause, inside, date, ctx, own_date=how in _OWN_DATE)
         if how in _OWN_DATE and clause.part == "body":
-            # the body tells an event with its date: at the places it links, or, when its day makes it
-            # background (and the linker keeps nothing), at the places it names (not a photo's caption:
-            # "Aftermath of the attacks on Kharkiv in May" shows another day)
+            # the body tells an event with its date: at the places it links, or, when its day (or the days it spells
+            # out: "from 2 to 9 May 2024") makes it background (and the linker keeps nothing), at the places it names
+            # (not a photo's caption: "Aftermath of the attacks on Kharkiv in May" shows another day)
             if cands:
                 dated_tellings.append(({place_key(c.place) for c in cands}, {family(c.type) for c in cands}))
-            elif inside and article.published is not None and date is not None and date.precision == 1 \
+            elif inside and article.published is not None and date is not None \
+                    and (date.precision == 1 or how == "explicit" and (date.end - date.start).days <= _TOLD_DAYS) \
                     and (article.published - date.end).days > BACKGROUND_DAYS and not captioned:
                 dated_tellings.append(({place_key(r.place) for _, _, r in inside if r.place}, _families(clause.text)))
         if how not in _OWN_DATE and captioned:
@@ -294,6 +295,10 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
                                       for places, families in dated_tellings))]
     out = drop_summaries([i for i, _ in kept], {id(i) for i, u in kept if u})
     return [_at_seat(i, gaz.seats()) for i in out], unplaced
+
+
+#: the longest period spelt out day to day that tells one event ("from 2 to 9 May 2024", "between 1 and 20 March")
+_TOLD_DAYS = 31
 
 
 def _named_event(phrase: str, incidents: list[Incident], headline: list[bool]) -> DateSpan | None:
