@@ -11,9 +11,14 @@ from mapper.model import Article
 from mapper.pipeline import extract_article
 
 
-def _typed(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+def _items(gaz, title, paragraphs, published):
+    """The deduplicated incidents of an article made of ``paragraphs``."""
     items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
-    return sorted((i.place.name, i.type, str(i.date_start)) for i in dedupe(items))
+    return dedupe(items)
+
+
+def _typed(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
+    return sorted((i.place.name, i.type, str(i.date_start)) for i in _items(gaz, title, paragraphs, published))
 
 
 def test_a_heading_in_the_body_is_the_event_its_paragraph_places_at_the_same_place(gaz):
@@ -34,8 +39,7 @@ def test_a_heading_in_the_body_is_the_event_its_paragraph_places_at_the_same_pla
 
 
 def _places(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
-    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
-    return sorted(i.place.name for i in dedupe(items))
+    return sorted(i.place.name for i in _items(gaz, title, paragraphs, published))
 
 
 def test_a_place_after_with_that_an_absolute_phrase_says_was_hit_is_the_scene(gaz):
@@ -52,8 +56,7 @@ def test_a_place_after_with_that_an_absolute_phrase_says_was_hit_is_the_scene(ga
 
 
 def _days(gaz, title, *paragraphs, published=dt.date(2025, 5, 14)):
-    items, _ = extract_article(Article(id="t", title=title, text="\n\n".join(paragraphs), published=published), gaz)
-    return sorted((i.place.name, str(i.date_start), str(i.date_end)) for i in dedupe(items))
+    return sorted((i.place.name, str(i.date_start), str(i.date_end)) for i in _items(gaz, title, paragraphs, published))
 
 
 def test_days_written_out_one_by_one_are_one_strike_each(gaz):
