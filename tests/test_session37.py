@@ -151,3 +151,15 @@ def test_a_title_over_a_body_that_dates_its_event_to_past_days_gives_nothing(gaz
     assert _days(gaz, "Battle of Kassab (2025)",
                  "The Battle of Kassab was fought between the army and rebels in the town of Kassab from 2 to 9 "
                  "May 2025.", published=dt.date(2025, 5, 20)) == [("Kassab", "2025-05-02", "2025-05-09")]
+
+
+def test_names_that_share_a_plural_unit_word_are_each_a_scene(gaz):
+    # "in Rutshuru and Masisi territories": Masisi has no town of its name in the gazetteer, so it is the territory;
+    # it is Rutshuru's sibling, 100 km off, not the district that holds it
+    assert _places(gaz, "DRC: armed group attacks in North Kivu",
+                   "On 3 May, armed groups attacked villages in Rutshuru and Masisi territories, killing 12 "
+                   "civilians.") == ["Masisi Territory", "Rutshuru"]
+    # towns named after their unit stay the towns ("Bannu and Lakki Marwat districts")
+    assert _places(gaz, "Pakistan",
+                   "On 3 May, militants attacked police posts in Bannu and Lakki Marwat districts, killing five "
+                   "officers.") == ["Bannu", "Lakki"]

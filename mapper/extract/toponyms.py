@@ -150,6 +150,6 @@ def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
     return out
 
 
-_REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|county|counties|district|area"
-                           r"|territory|locality|raion|rayon|township|municipality"
+_REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|county|counties|districts?|area"
+                           r"|territory|territories|locality|localities|raions?|rayons?|townships?|municipality|municipalities"
                            r"|city)\b")

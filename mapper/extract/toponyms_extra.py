@@ -266,7 +266,9 @@ def share_region_words(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
-_PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates", "counties"})
+_PLURAL_REGION = frozenset({"regions", "oblasts", "provinces", "states", "governorates", "counties",
+                            # second-level units listed as news lists them: "in Rutshuru and Masisi territories"
+                            "districts", "territories", "localities", "raions", "rayons", "townships", "municipalities"})
 _LISTED = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _CITY_OF = re.compile(r"\b(?=\w)(?:city|town|port)\s+of\s+$", re.IGNORECASE)
 _REGIONS_OF = re.compile(r"\b(?=\w)(regions|oblasts|provinces|governorates)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

@@ -45,7 +45,11 @@ _SEAT_POP = 100_000
 COUNTY_WORDS = frozenset({"county", "parish", "borough"})
 COUNTY_SPAN_WORDS = frozenset({"county", "counties"})  # "Walker County", "DeKalb and Gwinnett counties"
 #: region words that name a second-level unit ("Masisi territory", "Tyre District", "Sinja locality")
-DISTRICT_WORDS = frozenset({"district", "territory", "locality", "raion", "rayon", "township", "municipality"})
+#: ... in the plural, shared by the names of a list ("Rutshuru and Masisi territories")
+_SHARED_DISTRICT_WORDS = frozenset({"districts", "territories", "localities", "raions", "rayons", "townships",
+                                    "municipalities"})
+DISTRICT_WORDS = frozenset({"district", "territory", "locality", "raion", "rayon", "township", "municipality"}) \
+    | _SHARED_DISTRICT_WORDS
 #: a second-level unit's gain when such a word follows its name: it outweighs a town of 100,000
 #: people (the town's prior, 1.25 x 5 + its main-name bonus), not an admin-1 region's region word
 DISTRICT_BONUS = 8.0
@@ -218,7 +222,10 @@ def _priced(gaz: Gazetteer, pairs: list[tuple[int, bool]], span: Span) -> tuple[
             towns_in.add(country)
             if kind == CITY:
                 cities_in.add(code)
-    if not span.region_word:  # a bare name is the town (or admin-1 region) before the district of its country
+    if not span.region_word or span.region_word in _SHARED_DISTRICT_WORDS:
+        # a bare name is the town (or admin-1 region) before the district of its country; so is a name that shares a
+        # list's plural unit word ("Maungdaw, Buthidaung and Mrauk-U townships": the towns; "Rutshuru and Masisi
+        # territories": Rutshuru, and the territory of Masisi, which has no town of its name)
         cands = [c for c in cands if c[2] not in towns_in or not is_district(gaz, c[0])]
     # (a district is no city nor admin-1 region: the filter leaves both sets as they are)
     shadowed = tuple(c[0] for c in cands if kinds[c[0]] == ADMIN1 and c[3] in cities_in)
