@@ -163,3 +163,13 @@ def test_names_that_share_a_plural_unit_word_are_each_a_scene(gaz):
     assert _places(gaz, "Pakistan",
                    "On 3 May, militants attacked police posts in Bannu and Lakki Marwat districts, killing five "
                    "officers.") == ["Bannu", "Lakki"]
+
+
+def test_a_sentence_broken_across_a_line_break_is_read_whole(gaz):
+    # a hard-wrapped text (a PDF's copy): the line ends in a comma, the sentence goes on below
+    assert _places(gaz, "Weekly snapshot",
+                   "On 5 May, simultaneous attacks on Djibo,\nArbinda and Kaya forced 5,000 people to flee to "
+                   "Ouagadougou.") == ["Aribinda", "Djibo", "Kaya"]
+    # a line that ends a sentence, or a heading over a paragraph, stays a line of its own
+    assert _places(gaz, "Weekly snapshot",
+                   "On 5 May, armed groups attacked Djibo.\nAid agencies were sending food to Kaya.") == ["Djibo"]

@@ -205,7 +205,25 @@ def _kept_lines(text: str) -> list[tuple[int, int]]:
             continue
         if not is_boilerplate(line):
             kept.append((start, end))
-    return kept
+    return _rejoined(text, kept)
+
+
+def _rejoined(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines, with a sentence broken across a line break joined again: a line that ends in a comma, or in a
+    lower-case word before a line that goes on in lower case, runs on into the next line when no blank line lies
+    between ("simultaneous attacks on Mara-Grand,\nOurkoum, and Tiao villages": a hard-wrapped text, a PDF's
+    copy); a bullet's next bullet is its own."""
+    out: list[tuple[int, int]] = []
+    for start, end in lines:
+        if out:
+            a, b = out[-1]
+            gap = text[b:start]
+            if gap.count("\n") == 1 and not gap.strip() and _BULLET_MARK.match(text, start) is None \
+                    and (text[b - 1] == "," or text[b - 1].islower() and text[start].islower()):
+                out[-1] = (a, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _line_clauses(article: Article, start: int, end: int) -> list[Clause]:
