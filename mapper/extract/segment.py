@@ -208,17 +208,23 @@ def _kept_lines(text: str) -> list[tuple[int, int]]:
     return _rejoined(text, kept)
 
 
+#: a line of at most this many words that ends in a comma is a salutation or a sign-off ("Mr Prime Minister,",
+#: "Sincerely,"), not a sentence wrapped at the line's end
+_SALUTATION_WORDS = 4
+
+
 def _rejoined(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The lines, with a sentence broken across a line break joined again: a line that ends in a comma, or in a
     lower-case word before a line that goes on in lower case, runs on into the next line when no blank line lies
     between ("simultaneous attacks on Mara-Grand,\nOurkoum, and Tiao villages": a hard-wrapped text, a PDF's
-    copy); a bullet's next bullet is its own."""
+    copy); a bullet's next bullet is its own, and so is a letter's or a speech's salutation ("Dear Ukrainians,")."""
     out: list[tuple[int, int]] = []
     for start, end in lines:
         if out:
             a, b = out[-1]
             gap = text[b:start]
             if gap.count("\n") == 1 and not gap.strip() and _BULLET_MARK.match(text, start) is None \
+                    and len(text[a:b].split()) > _SALUTATION_WORDS \
                     and (text[b - 1] == "," or text[b - 1].islower() and text[start].islower()):
                 out[-1] = (a, end)
                 continue
