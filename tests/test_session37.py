@@ -173,3 +173,17 @@ def test_a_sentence_broken_across_a_line_break_is_read_whole(gaz):
     # a line that ends a sentence, or a heading over a paragraph, stays a line of its own
     assert _places(gaz, "Weekly snapshot",
                    "On 5 May, armed groups attacked Djibo.\nAid agencies were sending food to Kaya.") == ["Djibo"]
+
+
+def test_a_compass_word_before_a_unit_word_is_the_unit_of_that_name(gaz):
+    # "the South governorate" of Lebanon (the compass word alone names nothing)
+    assert _places(gaz, "Lebanon: Flash Update",
+                   "On 12 May, Israeli airstrikes hit the South governorate, killing 11 people.") == ["South Governorate"]
+    # first in a list that ends in the plural unit word
+    assert _places(gaz, "Lebanon: Flash Update",
+                   "On 12 May, Israeli airstrikes hit the South, Nabatieh and Mount Lebanon governorates.") \
+        == ["Mount Lebanon", "Nabatieh", "South Governorate"]
+    # a unit of that name only in a country the story names: "the East region" of a story about Ukraine is no
+    # Cameroonian province
+    assert _places(gaz, "Ukraine",
+                   "On 12 May, Russian forces attacked the East region, Ukraine's army said.") == []

@@ -20,7 +20,8 @@ from mapper.extract.run_plans import (FACILITY_WORDS, FUNCTION_WORDS, INSTITUTIO
                                       NOT_NAMES, REGION_WORDS)  # (re-exported)
 from mapper.extract.toponyms_extra import UPPER as _UPPER
 from mapper.extract.toponyms_extra import (HEAD_INITIALS, compass_heads, drop_personal_names, find_abbreviations,
-                                           find_facilities, find_numbered, qualified_unknowns, share_region_words)
+                                           find_compass_units, find_facilities, find_numbered, qualified_unknowns,
+                                           share_region_words)
 from mapper.extract.toponyms_extra import span_at  # noqa: F401  (re-exported: given mentions)
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
@@ -101,7 +102,8 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
             plan = _run_plan(text, run.start(), words, gaz, plans)
         if plan:
             out.extend(_occurrence(text, run.start(), plan))
-    extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz) + find_numbered(text, numbered, gaz)
+    extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz) + find_numbered(text, numbered, gaz) \
+        + find_compass_units(text, gaz, out)
     if extra:
         out = _merge(out, extra)
     out = compass_heads(text, qualified_unknowns(text, _road_ends(text, out), gaz), gaz)

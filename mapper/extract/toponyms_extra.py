@@ -50,7 +50,7 @@ HEAD_INITIALS = frozenset("nthpoifrdsabcgmTNHPOIFRDSABCGM")
 _FACILITY_WORDS_BEFORE = 4
 _WORD_BEFORE = re.compile(r"[\w'’.\-]+ ?$")
 _FACILITY_KIND = KINDS.index("facility")
-_ADMIN1, _REGION = KINDS.index("admin1"), KINDS.index("region")
+_ADMIN1, _REGION, _COUNTRY = KINDS.index("admin1"), KINDS.index("region"), KINDS.index("country")
 _LOCATIVE_BEFORE = re.compile(r"(?:,|\b(?:in|of|from|near|at|to|outside))\s+$", re.IGNORECASE)
 _UNKNOWN = re.compile(r"(?<![\w'’.\-])([A-Z][a-z'’\-]{2,}(?: [A-Z][a-z'’\-]{2,})?), $")
 
@@ -91,6 +91,50 @@ def find_facilities(text: str, run_ends: list[int], gaz: Gazetteer) -> list:
         out.append(Span(name=text[start:m.end()], start=start, end=m.end(), key=k, prev_word=prev,
                         sentence_initial=opens))
     return out
+
+
+def find_compass_units(text: str, gaz: Gazetteer, found: list) -> list:
+    """Spans of first-level units named by a compass word and a lower-case unit word ("the South governorate",
+    "Nabatieh and South governorates", "the Centre-Nord region"): the compass word alone names nothing
+    (``NOT_NAMES``); with its unit word it is a unit of that name the gazetteer holds, read like "Kharkiv region",
+    in a country the text names (``found``: its spans; "the East region" of a story about Ukraine is no
+    Cameroonian province)."""
+    from mapper.extract.toponyms import Span, _prev_word
+
+    out: list = []
+    if _COMPASS_UNIT.search(text) is None:
+        return out  # most texts: no such phrase
+    named = {gaz.demonyms[s.key] for s in found if s.key in gaz.demonyms} | {
+        gaz.country[e] for s in found for e, _ in gaz.candidates(s.key) if gaz.kind[e] == _COUNTRY}
+    taken = [(s.start, s.end) for s in found]
+    for m in _COMPASS_UNIT.finditer(text):
+        if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+                or any(a < m.start() + len(m.group("c")) and m.start() < b for a, b in taken):
+            continue  # part of a longer name: "the Far North region", "Upper East region"
+        name, word = m.group("c"), m.group("w") or m.group("l")
+        k = key(name)
+        unit = _SINGULAR_UNIT.get(word, word)
+        units = [e for e, _ in (*gaz.candidates(f"{k} {unit}"), *gaz.candidates(k)) if gaz.kind[e] == _ADMIN1]
+        if not any(gaz.country[e] in named for e in units):
+            continue
+        prev, opens = _prev_word(text, m.start())
+        out.append(Span(name=name, start=m.start(), end=m.start() + len(name), key=k, prev_word=prev,
+                        sentence_initial=opens, region_word=word, covered=True))
+    return out
+
+
+#: a capitalised compass word (alone, joined or with a French direction) before a lower-case unit word
+_UNIT_WORDS = r"governorates?|regions?|provinces?|departments?|states?"
+_COMPASS_UNIT = re.compile(r"\b(?P<c>(?:North|South|East|West|Centre|Center|Central)(?:[- ](?:East|West|Nord|Sud|Est|Ouest))?)"
+                           rf"(?:\s+(?P<w>{_UNIT_WORDS})\b"
+                           # ... or first in a list that ends in the plural unit word: "in the South, Nabatieh, Bekaa
+                           # and Mount Lebanon governorates"
+                           r"|(?=(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*"
+                           r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*)*"
+                           r"\s+(?P<l>governorates|regions|provinces|departments|states)\b))")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-]$")
+_SINGULAR_UNIT = {"governorates": "governorate", "regions": "region", "provinces": "province",
+                  "departments": "department", "states": "state"}
 
 
 def find_numbered(text: str, runs: list[tuple[int, int]], gaz: Gazetteer) -> list:
