@@ -129,8 +129,7 @@ _COMPASS_UNIT = re.compile(r"\b(?P<c>(?:North|South|East|West|Centre|Center|Cent
                            rf"(?:\s+(?P<w>{_UNIT_WORDS})\b"
                            # ... or first in a list that ends in the plural unit word: "in the South, Nabatieh, Bekaa
                            # and Mount Lebanon governorates"
-                           r"|(?=(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*"
-                           r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*)*"
+                           r"|(?=(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*)+"
                            r"\s+(?P<l>governorates|regions|provinces|departments|states)\b))")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-]$")
 _SINGULAR_UNIT = {"governorates": "governorate", "regions": "region", "provinces": "province",
