@@ -187,3 +187,9 @@ def test_a_compass_word_before_a_unit_word_is_the_unit_of_that_name(gaz):
     # Cameroonian province
     assert _places(gaz, "Ukraine",
                    "On 12 May, Russian forces attacked the East region, Ukraine's army said.") == []
+
+
+def test_a_town_the_gazetteer_writes_as_one_word_is_found_under_its_two_word_name(gaz):
+    # GeoNames writes the town Laascaanood; "Laas Caanood" names only its district, placed at its region's point
+    assert _items(gaz, "Somalia", ["On 12 May, clashes broke out in Laas Caanood, residents said."],
+                  dt.date(2025, 5, 14))[0].place.name == "Laascaanood"

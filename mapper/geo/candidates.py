@@ -168,6 +168,12 @@ def candidates(gaz: Gazetteer, span: Span) -> tuple[tuple[Cand, ...], tuple[int,
 def _pairs(gaz: Gazetteer, span: Span) -> list[tuple[int, bool]]:
     """The ``(entry, is_main_name)`` pairs a span's name and region word can mean."""
     pairs = list(gaz.candidates(span.key))
+    if " " in span.key and pairs and all(gaz.kind[e] == REGION for e, _ in pairs):
+        # a town the gazetteer writes as one word, named in two ("Laas Caanood" for Laascaanood): only units of the
+        # two-word name (its district) are no reason to miss the town
+        joined = span.key.replace(" ", "")
+        if len(joined) >= _JOINED_MIN:
+            pairs += [(e, True) for e, _ in gaz.candidates(joined) if gaz.kind[e] == CITY]
     if any(not main for _, main in pairs):
         # a town's name in another transliteration of its main name ("Jenin" for GeoNames' "Janīn",
         # "Tulkarem" for "Ţūlkarm") is its main name, not an old or other name (Pokrovsk for Engels)
@@ -204,6 +210,8 @@ def _consonants(name_key: str) -> str:
     return _VOWELS.sub("", name_key)
 
 
+#: the shortest name written as one word that a two-word name is read as (partial.joined_reading's bound)
+_JOINED_MIN = 6
 _VOWELS = re.compile(r"[aeiouy\s'-]+")
 _SKELETON_MIN = 3
 
