@@ -193,3 +193,14 @@ def test_a_town_the_gazetteer_writes_as_one_word_is_found_under_its_two_word_nam
     # GeoNames writes the town Laascaanood; "Laas Caanood" names only its district, placed at its region's point
     assert _items(gaz, "Somalia", ["On 12 May, clashes broke out in Laas Caanood, residents said."],
                   dt.date(2025, 5, 14))[0].place.name == "Laascaanood"
+
+
+def test_a_question_that_asks_to_condemn_an_event_presupposes_it(gaz):
+    # a parliamentary question asks for the minister's stance, not whether the attack happened
+    assert _places(gaz, "Ukraine (House of Commons)",
+                   "Will the Minister join me in condemning the Russian missile attack on Poltava yesterday, which "
+                   "killed six people?") == ["Poltava"]
+    assert _places(gaz, "Ukraine (House of Commons)",
+                   "Does the Minister agree that the drone strikes on Sumy on Monday were a war crime?") == ["Sumy"]
+    # a question whether something will happen still tells nothing
+    assert _places(gaz, "Gaza", "Will the ceasefire hold after the strikes on Rafah?") == []

@@ -51,7 +51,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
     found = list(trigger.finditer(src))
     if not found:
         return ()  # most clauses: no modality to look for
-    if _YES_NO.match(text) and text.rstrip(" \"'’”)").endswith("?"):
+    if _YES_NO.match(text) and text.rstrip(" \"'’”)").endswith("?") and not _CONDEMNING.search(text):
         # a yes/no question asks whether, it tells nothing: "Are ceasefire negotiations in Gaza now dead?"
         return tuple((m.lastgroup or "strike", m.start(), m.end(), False, False) for m in found)
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
@@ -187,6 +187,14 @@ _ATTRIBUTE_BEFORE = re.compile(r"\b(?:in|into|of|to|from|across|for|throughout|t
 _YES_NO = re.compile(r"\W*(?:are|is|was|were|will|would|could|can|should|shall|did|do|does|has|have|had|must|may"
                      r"|might|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|won['’]t|didn['’]t|doesn['’]t|hasn['’]t"
                      r"|haven['’]t)\s", re.IGNORECASE)
+
+
+#: a question that asks to condemn or to report on an event presupposes it ("Will the Minister join me in condemning
+#: the Russian missile attack on Kharkiv yesterday?", "Does she agree that the strikes on Kyiv yesterday were a war
+#: crime?"; what it asks is the speaker's stance, not whether the event happened)
+_CONDEMNING = re.compile(r"\b(?:condemn(?:s|ed|ing)?|join\s+me\s+in|pay\s+tribute|send\s+(?:our|his|her|their)\s+condolences"
+                         r"|update\s+the\s+House\s+on|make\s+a\s+statement\s+on|agree\s+(?:with\s+me\s+)?that)\b",
+                         re.IGNORECASE)
 
 
 # a weapon named as what a site makes or holds is no attack with it: "struck a drone factory", "the missile
