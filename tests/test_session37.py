@@ -204,3 +204,10 @@ def test_a_question_that_asks_to_condemn_an_event_presupposes_it(gaz):
                    "Does the Minister agree that the drone strikes on Sumy on Monday were a war crime?") == ["Sumy"]
     # a question whether something will happen still tells nothing
     assert _places(gaz, "Gaza", "Will the ceasefire hold after the strikes on Rafah?") == []
+
+
+def test_who_died_is_no_attacker(gaz):
+    # "a Palestinian died of wounds": the demonym is the victim's side, not the actor
+    items = _items(gaz, "West Bank", ["On Tuesday, a Palestinian died of wounds sustained by live ammunition during "
+                                      "an operation in Qalqiliya."], dt.date(2025, 5, 14))
+    assert [(i.place.name, i.actor) for i in items] == [("Qalqīlyah", None)]

@@ -337,6 +337,8 @@ _VICTIMS = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:(?:were|was|(?:have|has|had)\s+
                       r"(?:killed|injured|wounded|hurt|shot|detained|abducted|kidnapped|displaced"
                       # ... and of an attack: "Russian soldiers were ambushed", "Israeli troops came under fire"
                       r"|attacked|ambushed|targeted|shelled|bombed)"
+                      # ... or who died: "a Palestinian died of wounds sustained by live ammunition"
+                      r"|(?:later\s+)?(?:died|succumbed)"
                       rf"|{_CAME_UNDER}\s+(?:[a-z-]+\s+){{0,2}}?(?:attack|fire|shelling|bombardment))\b")
 
 
