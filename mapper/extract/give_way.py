@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from mapper.aggregate import family, place_key
-from mapper.extract.locators import FACILITY_TOWN_KM, UNIT_KM, near
+from mapper.extract.locators import DISTRICT_POP, FACILITY_TOWN_KM, UNIT_KM, near
 from mapper.extract.triggers import GENERIC_KINDS, scan
 from mapper.geo.parts import is_part
 from mapper.model import STRIKE_TYPES, Incident, Place
@@ -82,15 +82,12 @@ def _at_sea(place: Place) -> bool:
 _FINER, _TOWNS = frozenset({"city", "facility"}), frozenset({"city"})
 
 
-#: the largest population a second-level unit carries in the gazetteer (the county pseudo-population the
-#: build gives ``second_level.csv``'s units; ``admin2_units.csv``'s carry none): named regions carry more
-_SECOND_LEVEL_POP = 50_000
 
 
 def _second_level(place: Place) -> bool:
     """Whether a region is a second-level unit (a district, county, raion, territory), by the population the
-    gazetteer gives it (:data:`_SECOND_LEVEL_POP`)."""
-    return place.kind == "region" and place.admin1_gn is not None and place.population <= _SECOND_LEVEL_POP
+    gazetteer gives it (:data:`mapper.extract.locators.DISTRICT_POP`)."""
+    return place.kind == "region" and place.admin1_gn is not None and place.population <= DISTRICT_POP
 
 
 def _inside(coarse: Place, kind: str) -> Callable[[Place], bool] | None:

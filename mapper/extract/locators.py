@@ -267,8 +267,9 @@ _INNER = frozenset({"city", "village", "facility"})
 #: how far a second-level unit's towns and villages lie from its seat, at most (no district polygons ship with mapper):
 #: "the Grigoriopol district" holds Mayak; "an attack in the Ancuabe district" is not summed up by one in Chiure, 70 km off
 UNIT_KM = 40.0
-#: the largest population a second-level unit carries in the gazetteer (give_way._SECOND_LEVEL_POP)
-_DISTRICT_POP = 50_000
+#: the largest population a second-level unit carries in the gazetteer (the county pseudo-population the build gives
+#: ``second_level.csv``'s units; ``admin2_units.csv``'s carry none): named regions carry more
+DISTRICT_POP = 50_000
 
 
 def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> list[tuple[int, int, Resolved]]:
@@ -309,7 +310,7 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
             # district's name recurs from town to town: the gazetteer's Kyivskyi district is Donetsk's)
         if p is not None and p.kind in ("admin1", "region") and p.admin1_gn and p.admin1_gn in regions \
                 and not (p.kind == "region" and not any(q.admin1_gn == p.admin1_gn for q in inner)) \
-                and not (p.kind == "region" and p.population <= _DISTRICT_POP
+                and not (p.kind == "region" and p.population <= DISTRICT_POP
                          and not any(q.admin1_gn == p.admin1_gn and near(q, p, UNIT_KM) for q in inner)) \
                 and not _BEYOND.search(text, max(0, s - 20), s):  # "the wider Kyiv region": beyond the city
             # (a district holds the towns near its point, not every town of its province: "in Rutshuru and Masisi

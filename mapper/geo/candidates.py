@@ -172,7 +172,7 @@ def _pairs(gaz: Gazetteer, span: Span) -> list[tuple[int, bool]]:
         # a town the gazetteer writes as one word, named in two ("Laas Caanood" for Laascaanood): only units of the
         # two-word name (its district) are no reason to miss the town
         joined = span.key.replace(" ", "")
-        if len(joined) >= _JOINED_MIN:
+        if len(joined) >= JOINED_MIN:
             pairs += [(e, True) for e, _ in gaz.candidates(joined) if gaz.kind[e] == CITY]
     if any(not main for _, main in pairs):
         # a town's name in another transliteration of its main name ("Jenin" for GeoNames' "Janīn",
@@ -210,8 +210,8 @@ def _consonants(name_key: str) -> str:
     return _VOWELS.sub("", name_key)
 
 
-#: the shortest name written as one word that a two-word name is read as (partial.joined_reading's bound)
-_JOINED_MIN = 6
+#: the shortest name written as one word that a name in several words is read as ("Dogu Beyazit" as Dogubeyazit)
+JOINED_MIN = 6
 _VOWELS = re.compile(r"[aeiouy\s'-]+")
 _SKELETON_MIN = 3
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from mapper.geo.candidates import name_strength
+from mapper.geo.candidates import JOINED_MIN, name_strength
 from mapper.geo.gazetteer import Gazetteer
 from mapper.geo.names import key
 
@@ -109,7 +109,7 @@ def joined_reading(name_key: str, gaz: Gazetteer) -> str | None:
     """The key of a name written in words that the gazetteer writes as one word ("Dogu
     Beyazit" for Doğubeyazıt, Dogubeyazit), or None: the same place, not a part of it."""
     joined = name_key.replace(" ", "")
-    if joined != name_key and len(joined) >= 6 and joined in gaz.index:
+    if joined != name_key and len(joined) >= JOINED_MIN and joined in gaz.index:
         return joined
     return None
 
