@@ -62,13 +62,26 @@ def split_choices(corpus: Path = CORPUS) -> list[str]:
     out = []
     for name in split_names(corpus):
         out += [name] if name in ("dev", "test") else [name, f"{name}-a", f"{name}-b"]
-    return [*out, "both", "all", "all-a", "all-b"]
+    return [*out, "both", *POOLS, "all", "all-a", "all-b"]
+
+
+#: the pools: ``read`` (dev, check and every later split's -a half: read for error analysis) and ``unseen`` (every
+#: later split's -b half: counts only); the test split is in neither
+POOLS = ("read", "unseen")
 
 
 def articles_of(split: str, gold: Path | None = None) -> tuple[list[dict], Path]:
     """The gold documents of a split and the path of its gold file (a half of the blind
     split, ``blind-a`` / ``blind-b``: the documents of that half; the path is the whole file's).
     With ``gold`` (a file of one's own), ``split`` is ``all``, ``all-a`` or ``all-b``."""
+    if split in POOLS:
+        docs = []
+        for name in split_names():
+            if name == "test" or name in ("dev", "check") and split == "unseen":
+                continue
+            docs += [d for d in read_jsonl(CORPUS / f"gold-{name}.jsonl")
+                     if name in ("dev", "check") or half_of(d["id"]) == ("a" if split == "read" else "b")]
+        return docs, CORPUS / "manifest.csv"
     name, _, half = split.partition("-")
     path = gold if gold is not None else CORPUS / f"gold-{name}.jsonl"
     docs = read_jsonl(path)
@@ -259,7 +272,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=split_choices(), metavar="SPLIT", default=None,
                     help="dev, test, both (dev and test), a later blind split (check, blind, blind2, ...) or one of "
-                         "its halves (NAME-a, NAME-b); all, all-a or all-b with --gold. Default: dev, or all with --gold")
+                         "its halves (NAME-a, NAME-b); read (dev, check and every -a half) or unseen (every -b half) "
+                         "as one run each; all, all-a or all-b with --gold. Default: dev, or all with --gold")
     ap.add_argument("--gold", type=Path, default=None,
                     help="score a gold file of one's own (its articles in the file's folder, articles/ID.txt) "
                          "instead of the corpus of tests/data/realnews: --split all, all-a or all-b")
@@ -284,7 +298,7 @@ def main() -> None:
             out = a.keep / split if a.keep else Path(tmp)
             out.mkdir(parents=True, exist_ok=True)
             seconds = run_mapper(docs, out, corpus)
-            if "-" in split:  # a half: score its own documents only
+            if "-" in split or split in POOLS:  # a half or a pool: score its own documents only
                 gold = out / f"gold-{split}.jsonl"
                 gold.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
             res = score(a.eval_dir, gold, out / "run" / "incidents.geojson")
