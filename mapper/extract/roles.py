@@ -14,6 +14,7 @@ import bisect
 import re
 
 from mapper.extract import lexicon as lx
+from mapper.extract.date_parts import DAY_COUNTS
 from mapper.extract.governing import (LOCATIVE, PREPOSITIONS, PREV_WORD, ROLE_PREPOSITIONS, governing_word,
                                       governor, prev_word)
 from mapper.extract.triggers import Triggers
@@ -517,7 +518,7 @@ _GATHERING = re.compile(r"\s*(?:a|an|the|his|her|their|its|Friday|Sunday|evening
                         r"(?:rally|prayers?|service|mass|wedding|funeral|match|concert|festival|celebration|ceremony"
                         r"|procession|parade|vigil)\s+(?:in|at|near)\s", re.IGNORECASE)
 #: a time apart before "after": another moment, so another place ("the strike came a day after a rally in Kyiv")
-_APART_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|\d+|several|few|hours|days|weeks)\s+"
+_APART_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(sorted(DAY_COUNTS, key=len, reverse=True))}|\d+|hours|days|weeks)\s+"
                            r"(?:days?|hours?|weeks?|minutes?|nights?)|\b(?:came|comes|come|just|shortly|soon))\s*$",
                            re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[;.!?]|,\s+(?:as|while|and|but|which|who|where)\b", re.IGNORECASE)
