@@ -228,6 +228,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    rf"(?= (?:(?:in|at) (?:the )?[\w'’-]+(?: [\w'’-]+){{0,2}} {_ACCORD_DAY}"
                    rf"|{_ACCORD_DAY}(?: [\w'’-]+){{0,2}} (?:in|at) ))"
                    r"|met(?= (?:his|her|their|the) (?:\w+ )?counterparts?\b)"
+                   # a guest named by office, the venue told before ("visited Kyiv, where she met President Zelensky")
+                   r"|met(?= (?-i:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Crown Prince|Sheikh"
+                   r"|(?:Foreign|Defen[cs]e|Interior) Minister|Secretary[- ]General|Secretary of State|Mr|Mrs|Ms)\b)"
                    # "Zelensky met Erdogan in Ankara": met a person at a venue (not "met fierce resistance in")
                    r"|met(?= (?!resistance|fierce|heavy|stiff|strong|opposition|fire)(?:[\w.'’-]+ ){1,6}?(?:in|at) )"
                    # "the Prime Minister hosted President Zelenskyy at Chequers": a host receiving named

@@ -22,6 +22,22 @@ from mapper.geo.parts import COMPASS
 from mapper.model import Clause, Place
 
 _VENUE = frozenset({"in", "at"})
+#: a verb of being or arriving somewhere right before a place: "gathered in", "visited", "travelled to", "were in"
+_BEEN_AT = re.compile(r"\b(?=\w)(?:gathered|convened|assembled|arrived|visited|travell?ed|went|flew|came|were|was)"
+                      r"(?:\s+(?:in|at|to))?\s+(?:the\s+)?$", re.IGNORECASE)
+#: from that place straight to the meeting it was for: "for a meeting", "to hold talks", "and met", ", where she
+#: met", a day between ("on Monday and met"); not "visited Kyiv after the summit"
+_THEN_MET = re.compile(r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s*,\s*where\s+(?:\w+\s+){1,3}?|\s+(?:and|to)\s+(?:\w+\s+)?"
+                       r"|\s+for\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?)"
+                       r"(?:met|meet|meetings?|talks|summit|negotiations|conference|(?:held|hold)\s+(?:\w+\s+)?talks)\b",
+                       re.IGNORECASE)
+
+
+def went_to_meet(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start``..``end`` is where people went or gathered for the meeting told next
+    ("ministers gathered in Brussels for a meeting", "visited Kyiv, where she met the President"): its venue,
+    told before the meeting word."""
+    return _BEEN_AT.search(text, max(0, start - 40), start) is not None and _THEN_MET.match(text, end) is not None
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 NEAR = re.compile(r"\b(?=\w)(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
                    re.IGNORECASE)
@@ -740,8 +756,10 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return True  # "the soldiers killed in combat were buried in Ouagadougou": where the dead were laid to rest
     if kind != "diplomatic" and _ACCORD_VENUE.search(left):
         return True  # "fighting continued despite the deal signed in Jeddah": where the accord was made
-    if _WHEREABOUTS.search(left[-90:]):
-        return True  # "Zelensky, who was in Washington on Thursday, said drones had struck Kharkiv"
+    if kind != "diplomatic" and _WHEREABOUTS.search(left[-90:]):
+        # "Zelensky, who was in Washington on Thursday, said drones had struck Kharkiv" (where people were when
+        # they met is where they met: "While in Addis Ababa, the minister met with ...", venues.venue decides)
+        return True
     if _ACTS_ON.match(text, end) and governing_word(text, start) not in PREPOSITIONS:
         return True  # "Kyiv shelled Donetsk": the attacker
     if _SAID_THAT.search(left[-40:]):
@@ -783,6 +801,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         return False  # "Geneva talks", "the Alaska summit"
     if place.kind in ("country", "admin1", "region") or kind == "diplomatic":
         allowed = _VENUE if kind == "diplomatic" else LOCATIVE
+        if kind == "diplomatic" and went_to_meet(text, start, end):
+            return False
         if governing_word(text, start) not in allowed and not _COUNTRY_APPOSED.search(left) and not (kind != "diplomatic" and (
                 _AGAINST.search(left) or _TAKEN.search(left) or _SPREAD_TO.search(left)
                 or _UNDERGOES.match(text, _list_end(text, end))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from mapper.extract.roles import VENUE_NOUN
+from mapper.extract.roles import VENUE_NOUN, went_to_meet
 from mapper.extract.triggers import Triggers
 
 __all__ = ["venue"]
@@ -29,6 +29,8 @@ def venue(trig: Triggers, text: str, start: int, end: int) -> bool:
         return True  # "In Riyadh, and then Cairo, I met individually with ...": where the subject met
     if _TOPIC.search(text, max(0, start - 40), start):
         return False  # "a Security Council meeting on the situation in Gaza": what the talks are about
+    if went_to_meet(text, start, end):
+        return True  # "ministers gathered in Brussels for a meeting", "visited Kyiv, where she met": where they were
     i = bisect.bisect_right(trig.talk_ends, start) - 1
     # a name in apposition does not put the venue further away ("met the Foreign Minister,
     # Amir Khan Muttaqi, in Kabul")

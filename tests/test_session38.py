@@ -1,0 +1,54 @@
+"""Session 38 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+
+def _typed(gaz, text, title="Statement", published=dt.date(2025, 6, 10)):
+    """(place, type, first day) of the deduplicated incidents of a one-paragraph article."""
+    items, _ = extract_article(Article(id="t", title=title, text=text, published=published), gaz)
+    return sorted((i.place.name, i.type, str(i.date_start)) for i in dedupe(items))
+
+
+def test_where_people_went_or_gathered_for_a_meeting_is_its_venue(gaz):
+    # the venue told before the meeting word, by a verb of being or arriving there
+    assert _typed(gaz, "On Tuesday, defence ministers gathered in Brussels for a meeting on air defence.") \
+        == [("Brussels", "diplomatic", "2025-06-10")]
+    assert _typed(gaz, "Last week the foreign secretary travelled to Cairo, where he held talks with the "
+                       "Egyptian government.") == [("Cairo", "diplomatic", "2025-06-02")]
+    assert _typed(gaz, "The envoy arrived in Kinshasa on Sunday for talks with the country's leaders.") \
+        == [("Kinshasa", "diplomatic", "2025-06-08")]
+    # a trip that was for no meeting names no venue
+    assert _typed(gaz, "On Tuesday the minister travelled to Cairo after the talks.") == []
+    assert _typed(gaz, "On Tuesday the ministers visited Kyiv to show support.") == []
+
+
+def test_a_meeting_with_a_guest_named_by_office_is_talks(gaz):
+    # "met President X", with the venue told before it
+    assert _typed(gaz, "On Monday she visited Chisinau, where she met President Sandu.") \
+        == [("Chisinau", "diplomatic", "2025-06-09")]
+    assert _typed(gaz, "The envoy visited Doha on Sunday and met Prime Minister Al Thani.") \
+        == [("Doha", "diplomatic", "2025-06-08")]
+    # meeting someone named by no office is no talks ("met Ukrainian families")
+    assert _typed(gaz, "On Monday she visited Chisinau, where she met families of refugees.") == []
+
+
+def test_where_someone_was_while_meeting_is_the_venue(gaz):
+    # "while in X" tells where the meeting was; for any other event it is only where the speaker was
+    assert _typed(gaz, "While in Nairobi, the minister also met with the Kenyan foreign minister.") \
+        == [("Nairobi", "diplomatic", "2025-06-10")]
+    assert _typed(gaz, "While in Nairobi on Monday, the minister said drones had struck Port Sudan.") \
+        == [("Port Sudan", "drone_strike", "2025-06-09")]
+
+
+def test_addis_alone_is_addis_ababa(gaz):
+    # the usual short form of Ethiopia's capital, not the town of that name in Louisiana
+    assert _typed(gaz, "On Monday the envoy held talks in Addis with the Ethiopian government.") \
+        == [("Addis Ababa", "diplomatic", "2025-06-09")]
