@@ -52,3 +52,22 @@ def test_addis_alone_is_addis_ababa(gaz):
     # the usual short form of Ethiopia's capital, not the town of that name in Louisiana
     assert _typed(gaz, "On Monday the envoy held talks in Addis with the Ethiopian government.") \
         == [("Addis Ababa", "diplomatic", "2025-06-09")]
+
+
+def test_debris_of_a_downed_weapon_coming_down_on_a_place_is_a_strike_there(gaz):
+    # annotation.md: interceptions over a place are strikes there; what is left of the drone or missile falls on it
+    assert _typed(gaz, "Air defences shot down 30 drones overnight. Debris fell on a house in Vinnytsia, "
+                       "the regional governor said.") == [("Vinnytsya", "drone_strike", "2025-06-09")]
+    assert _typed(gaz, "On Sunday, fragments landed on a school yard in Bila Tserkva during an air alert.") \
+        == [("Bila Tserkva", "missile_strike", "2025-06-08")]
+    # debris cleared or buried under is what a strike left, no strike of its own
+    assert _typed(gaz, "On Monday, workers cleared debris from the streets of Vinnytsia.") == []
+
+
+def test_a_place_a_passive_participle_describes_does_not_speak(gaz):
+    # "X reported by Y": what Y reported about X, not X reporting
+    assert _typed(gaz, "The UK condemns the drone attack on the Kursk Nuclear Power Plant reported by the IAEA "
+                       "on 8 June.") == [("Kursk Nuclear Power Plant", "drone_strike", "2025-06-08")]
+    # "Kyiv reported ..." is still a capital speaking
+    assert _typed(gaz, "On 8 June, Kyiv reported that drones had struck Kharkiv.") \
+        == [("Kharkiv", "drone_strike", "2025-06-08")]

@@ -247,6 +247,11 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                r"|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
                # the interceptions told as nouns: "the intercepts took place over the Kyiv region"
                r"|interceptions?|intercepts|shoot-?downs?"
+               # what is left of a downed drone or missile coming down on a place: "debris fell on a house in
+               # Kyiv", "falling fragments damaged a school" (annotation.md: interceptions over a place are strikes
+               # there; not "rescuers cleared the debris", "trapped under the debris")
+               r"|(?:debris|fragments|wreckage)(?= (?:(?:also|later|reportedly) )?(?:fell|landed|crashed|hit|damaged"
+               r"|struck|sparked|started|caused|set)\b)|falling (?:debris|fragments|wreckage)"
                # a second site of the attack just told: "The Ilsky refinery in the Krasnodar region also caught fire"
                r"|caught fire(?<=\balso caught fire)|burst into flames(?<=\balso burst into flames)"
                r"|went up in flames(?<=\balso went up in flames)"

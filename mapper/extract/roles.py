@@ -498,7 +498,10 @@ _SPEAKER = re.compile(r"['’]?s?\s+(?:(?:(?!" + _NOT_OFFICE + r")[a-z]+\s+){0,2
                       r"|warns?|warned|vows?|vowed|announces?|announced|urges?|urged|calls?|called|insists?"
                       r"|blames?|blamed|threatens?|threatened|demands?|demanded|rejects?|rejected|dismiss(?:es|ed)"
                       r"|condemns?|condemned|denounce[sd]?|decrie[sd]|decry|slam(?:s|med)|critici[sz]e[sd]?"
-                      r"|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b",
+                      r"|responded|replied|welcomes?|welcomed|(?:has|have)\s+\w+ly\s+\w+ed)\b"
+                      # a participle in the passive describes the place, it does not speak: "the attack on the
+                      # Kursk Nuclear Power Plant reported by the IAEA"
+                      r"(?!\s+by\b)",
                       re.IGNORECASE)
 
 
