@@ -71,3 +71,31 @@ def test_a_place_a_passive_participle_describes_does_not_speak(gaz):
     # "Kyiv reported ..." is still a capital speaking
     assert _typed(gaz, "On 8 June, Kyiv reported that drones had struck Kharkiv.") \
         == [("Kharkiv", "drone_strike", "2025-06-08")]
+
+
+def _paragraphs(gaz, *paragraphs, published=dt.date(2025, 6, 9)):
+    items, _ = extract_article(Article(id="t", title="Weekly update", text="\n\n".join(paragraphs),
+                                       published=published), gaz)
+    return sorted((i.place.name, i.type, str(i.date_start), i.killed) for i in dedupe(items))
+
+
+def test_a_bomb_told_on_a_day_counted_from_another_types_no_attack_of_that_other_day(gaz):
+    # the IED's day is counted from the day told before it ("two days later": 5 June), so the attack of 3 June
+    # is not typed by it
+    assert _paragraphs(gaz, "Security incidents continued.",
+                       "On 3 June, NSAGs attacked a military post in Djibo, killing 20 soldiers. Two days later, an "
+                       "IED struck a convoy near Arbinda, killing three civilians.") \
+        == [("Aribinda", "explosion", "2025-06-05", 3), ("Djibo", "ground_fighting", "2025-06-03", 20)]
+
+
+def test_a_place_labelling_a_paragraph_is_no_scene_beside_the_places_its_sentence_names(gaz):
+    assert _paragraphs(gaz, "Hostilities continued across the country.",
+                       "Khartoum: Clashes were reported in Omdurman on 7 June.") \
+        == [("Omdurman", "ground_fighting", "2025-06-07", None)]
+    assert _paragraphs(gaz, "Hostilities continued across the east.",
+                       "Kherson: On 7 June, shelling hit Bilozerka, killing two.") \
+        == [("Bilozerka", "shelling", "2025-06-07", 2)]
+    # a label is the scene when the sentence names no place of its own
+    assert _paragraphs(gaz, "Hostilities continued across the east.",
+                       "Kherson: On 7 June, shelling hit a market in the city, killing two.") \
+        == [("Kherson", "shelling", "2025-06-07", 2)]

@@ -96,7 +96,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> tuple[list[Incident], l
     weapon, named_in = article_weapon(clauses)
     ctx = ArticleContext(article, gaz.demonyms, gaz.country_places(), weapon,
                          conflict=bool(CONFLICT_CONTEXT.search(article.text) or CONFLICT_CONTEXT.search(article.title)),
-                         weapon_day=_own_day(named_in, article, period),
+                         weapon_day=_own_day(named_in, article, period, clauses),
                          home=(home := _home(by_part)), focus=_focus(by_part), area=_area(by_part, gaz, home),
                          lead=lead_start(clauses),
                          subject=_subject(by_part))
@@ -531,13 +531,29 @@ _OWN_DATE = frozenset({"explicit", "bullet", "anaphoric"})
 _UNDATED = frozenset({"published", "recent"})
 
 
-def _own_day(clause: Clause | None, article: Article, period: DateSpan | None) -> DateSpan | None:
-    """The date ``clause`` gives itself (its dates or its bullet's), if it gives one."""
+def _own_day(clause: Clause | None, article: Article, period: DateSpan | None,
+             clauses: list[Clause] = ()) -> DateSpan | None:
+    """The date ``clause`` gives itself (its dates or its bullet's), if it gives one; or the day it counts from
+    the last date told before it ("On 3 June, ... Two days later, an IED struck ...": 5 June)."""
     if clause is None:
         return None
     date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date, previous=None,
                             period=period)
-    return date if how in ("explicit", "bullet") else None
+    if how in ("explicit", "bullet"):
+        return date
+    earlier = [c for c in clauses if c.part == clause.part and c.end <= clause.start][-_DAY_LOOKBACK:]
+    for before in reversed(earlier):
+        told, told_how = clause_date(before.text, published=article.published, bullet=before.bullet_date,
+                                     previous=None, period=period)
+        if told_how in ("explicit", "bullet"):
+            date, how = clause_date(clause.text, published=article.published, bullet=clause.bullet_date,
+                                    previous=told, period=period)
+            return date if how == "anaphoric" else None
+    return None
+
+
+#: how many clauses back :func:`_own_day` looks for the date a relative day counts from
+_DAY_LOOKBACK = 3
 
 
 def _by_part(resolved: list[Resolved]) -> dict[str, tuple[list[int], list[Resolved]]]:

@@ -297,6 +297,10 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
             continue  # "an attack in Jaffa, Tel Aviv, Israel": the city that holds the quarter just named
         if p is not None and p.kind == "country" and p.country in countries:
             continue
+        if p is not None and s == 0 and _LABEL_COLON.match(text, e) and p.kind in ("city", "admin1", "region") \
+                and any(q is not p and q.country == p.country for q in inner):
+            continue  # "Khartoum: Clashes were reported in Omdurman": the paragraph's label names its area, the
+            # sentence its scene
         if p is not None and p.kind == "city" and (p.lat, p.lon) in holding:
             continue
         if p is not None and p.kind == "city" and _UNIT_WORDS.match(text, e) and any(
@@ -320,6 +324,9 @@ def drop_containers(kept: list[tuple[int, int, Resolved]], text: str = "") -> li
     return out
 
 
+#: a name opening a paragraph as its label, before a colon: "Khartoum: ...", "Kharkiv City: ...", "Gaza Strip: ..."
+_LABEL_COLON = re.compile(r"(?:\s+(?:city|oblast|region|province|state|governorate|district|county|territory))?\s*:\s",
+                          re.IGNORECASE)
 #: a town's part named by its own name: "the Kyivskyi district", "the Salam neighbourhood"
 _QUARTER_AFTER = re.compile(rf"\s+(?:district|{lx.QUARTER_WORDS})\b", re.IGNORECASE)
 #: how far a quarter or suburb may lie from the city the text names after it ("Jaffa, Tel Aviv")
