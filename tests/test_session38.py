@@ -99,3 +99,15 @@ def test_a_place_labelling_a_paragraph_is_no_scene_beside_the_places_its_sentenc
     assert _paragraphs(gaz, "Hostilities continued across the east.",
                        "Kherson: On 7 June, shelling hit a market in the city, killing two.") \
         == [("Kherson", "shelling", "2025-06-07", 2)]
+
+
+def test_the_kind_of_unit_after_a_name_chooses_between_namesake_first_level_regions(gaz):
+    # Punjab is a province of Pakistan and a state of India; Plateau a state of Nigeria and a department of Benin
+    def region(text):
+        items, _ = extract_article(Article(id="t", title="Report", text=text, published=dt.date(2025, 6, 9)), gaz)
+        return [(i.place.name, i.place.country) for i in dedupe(items)]
+    assert region("On Saturday, drones struck a village in Punjab province, killing two.") == [("Punjab", "PK")]
+    assert region("On Saturday, drones struck a village in Punjab state, killing two.") == [("Punjab", "IN")]
+    assert region("On Saturday, gunmen attacked a village in Plateau state, killing 20.") == [("Plateau", "NG")]
+    # both orders in one process: the word is part of what is remembered per name
+    assert region("On Saturday, drones struck a village in Punjab province, killing two.") == [("Punjab", "PK")]

@@ -12,11 +12,13 @@ are computed once per process (:meth:`Gazetteer.memo`).
 """
 from __future__ import annotations
 
+import csv
+import functools
 import math
 import re
 
 from mapper.geo.spans import Span
-from mapper.geo.gazetteer import KINDS, Gazetteer
+from mapper.geo.gazetteer import KINDS, Gazetteer, data_dir
 from mapper.geo.names import key as key_of, region_named
 
 CITY, ADMIN1, COUNTRY, REGION, _VILLAGE = (KINDS.index(k) for k in ("city", "admin1", "country", "region", "village"))
@@ -92,6 +94,8 @@ def _region_word_prior(gaz: Gazetteer, entry: int, word: str, score: float) -> f
         score += 4.0
         if not _REGION_NAME_WORDS.isdisjoint(gaz.names[entry].lower().split()):
             score += 1.0  # "Moscow Oblast" over the federal city "Moscow"
+        if gaz.admin1[entry] in unit_types().get(_TYPED_UNIT_WORDS.get(word, ""), ()):
+            score += 1.0  # "Punjab province" is Pakistan's province, "Punjab state" India's state
     elif kind == COUNTRY:
         score -= 3.0
     elif kind == REGION and word in DISTRICT_WORDS and is_district(gaz, entry):
@@ -121,9 +125,32 @@ def _world_namesakes(gaz: Gazetteer, cands: tuple[Cand, ...]) -> frozenset[int]:
     return frozenset(e for e, *_ in cands if gaz.kind[e] == CITY and gaz.population[e] < HAMLET_POP)
 
 
+#: region words that say which kind of first-level unit a name is, and the kind (``admin1.csv``'s ``type_en``)
+_TYPED_UNIT_WORDS = {"state": "State", "states": "State", "province": "Province", "provinces": "Province",
+                     "governorate": "Governorate", "governorates": "Governorate"}
+
+
+@functools.lru_cache(maxsize=1)
+def unit_types() -> dict[str, frozenset[str]]:
+    """Per kind of first-level unit ("State", "Province", "Governorate"), the GeoNames admin-1 codes of the regions
+    of that kind (``data/admin1.csv``'s ``type_en``, from Natural Earth; "Administrative State" is a state); empty
+    when the file is absent."""
+    path = data_dir() / "admin1.csv"
+    if not path.is_file():
+        return {}
+    out: dict[str, set[str]] = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            kind = "State" if row["type_en"] == "Administrative State" else row["type_en"]
+            if kind in _TYPED_UNIT_WORDS.values() and row["gn_code"]:
+                out.setdefault(kind, set()).add(row["gn_code"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def word_slot(span: Span) -> str:
     """What the word after a name says of it: "" nothing, "city" the town, "county" a county,
-    "region" a region (oblast, state, province...), "other" another region word.  Candidates and
+    "region" a region (oblast, region, krai; "region:State", "region:Province", "region:Governorate" for the words
+    that say which kind of unit: "Punjab province" and "Punjab state" are two regions), "other" another region word.  Candidates and
     priors are memoised per slot, so words that change them must not share one: "Washington
     County" once made every later "Washington state" of the process a county."""
     word = span.region_word
@@ -133,6 +160,8 @@ def word_slot(span: Span) -> str:
         return "city"
     if word in COUNTY_SPAN_WORDS:
         return "county"
+    if word in _TYPED_UNIT_WORDS:
+        return "region:" + _TYPED_UNIT_WORDS[word]  # its own slot: the kind of unit changes the priors
     return "region" if word in _REGION_SPAN_WORDS else "other"
 
 

@@ -112,7 +112,7 @@ def unsupported(spans: list[Span], gaz: Gazetteer, groups: dict[tuple[str, str],
         if g in main:
             return _far_from_the_rest(gaz, entry, rest, MAIN_NAME_VOTES)
         if gaz.population[entry] < STRONG_POPULATION:
-            return word_slot(spans[groups[g][0]]) == "region" or _far_from_the_rest(gaz, entry, rest)
+            return word_slot(spans[groups[g][0]]).startswith("region") or _far_from_the_rest(gaz, entry, rest)
         return LARGE_TOWNS and _far_from_the_rest(gaz, entry, rest) \
             and _listed_with_far(spans, gaz, groups, chosen, g, text)
 
