@@ -111,3 +111,15 @@ def test_the_kind_of_unit_after_a_name_chooses_between_namesake_first_level_regi
     assert region("On Saturday, gunmen attacked a village in Plateau state, killing 20.") == [("Plateau", "NG")]
     # both orders in one process: the word is part of what is remembered per name
     assert region("On Saturday, drones struck a village in Punjab province, killing two.") == [("Punjab", "PK")]
+
+
+def test_a_raid_on_the_ground_after_strikes_at_the_same_town_is_an_event_of_its_own(gaz):
+    # strikes, then troops going in: two families at one place (annotation.md: one incident per family, place, day)
+    assert _paragraphs(gaz, "Operations continued in the northern West Bank.",
+                       "On 5 June, Israeli aircraft struck Tammun. Later, soldiers stormed the town and clashes with "
+                       "armed Palestinians were reported.") \
+        == [("Ţammūn", "air_strike", "2025-06-05", None), ("Ţammūn", "ground_fighting", "2025-06-05", None)]
+    # a strike told again by an assault word is the strike, no battle
+    assert _paragraphs(gaz, "Attacks continued.",
+                       "On 5 June, drones struck Kupiansk. The town was targeted again in a repeat assault.") \
+        == [("Kupyansk", "drone_strike", "2025-06-05", None)]

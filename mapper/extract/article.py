@@ -419,8 +419,18 @@ def _follows_at_scene(scene: Incident, c: Candidate) -> bool:
     exploded" after a strike are the strike again), nor a strike after a bombing ("the bombing of the mosque" a
     group claims is the blast again)."""
     told, new = family(scene.type), family(c.type)
+    if told == "strike" and new == "ground_fighting" and _ON_THE_GROUND.search(c.clause.text):
+        return True  # "Israeli forces launched air strikes against Kafr Dan. Shortly after, they raided the town and an
+        # exchange of fire was reported": troops on the ground, a raid of its own after the strikes
     return new in _BATTLEFIELD and new != told and not (told == "strike" and new in ("ground_fighting", "explosion")) \
         and not (told == "explosion" and new == "strike")
+
+
+#: fighting that can only be on the ground: a raid, a gunfight, troops going in (not "assault", "attack", "offensive":
+#: words a strike is told by too)
+_ON_THE_GROUND = re.compile(r"\b(?=\w)(?:raid(?:s|ed|ing)?|stormed|storming|exchanges?\s+of\s+fire|exchanged\s+fire"
+                            r"|gun\s?fights?|fire\s?fights?|shoot-?outs?|clash(?:es|ed)|ground\s+(?:incursion|operation)s?"
+                            r"|(?:troops|soldiers|forces)\s+(?:entered|moved\s+into|pushed\s+into))\b", re.IGNORECASE)
 
 
 def _at_scene(clause: Clause, scene: Incident) -> tuple[Clause, list[tuple[int, int, Resolved]]]:
