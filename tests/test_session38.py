@@ -123,3 +123,10 @@ def test_a_raid_on_the_ground_after_strikes_at_the_same_town_is_an_event_of_its_
     assert _paragraphs(gaz, "Attacks continued.",
                        "On 5 June, drones struck Kupiansk. The town was targeted again in a repeat assault.") \
         == [("Kupyansk", "drone_strike", "2025-06-05", None)]
+
+
+def test_a_summit_named_by_its_club_is_a_meeting_at_its_venue(gaz):
+    assert _typed(gaz, "At the G20 in Johannesburg last week, I listened to the Russian foreign minister.") \
+        == [("Johannesburg", "diplomatic", "2025-06-02")]
+    # the club's members are no meeting
+    assert _typed(gaz, "On Monday, the G7 countries in Brussels announced new sanctions.") == []

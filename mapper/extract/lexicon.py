@@ -236,7 +236,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    # "the Prime Minister hosted President Zelenskyy at Chequers": a host receiving named
                    # guests (not "hosted 2,000 displaced people in Kassala")
                    r"|host(?:ed|s|ing)(?= (?:(?:the|his|her|their|a) )?(?:(?-i:[A-Z])[\w.'’-]* ){1,5}?(?:and (?:(?-i:[A-Z])[\w.'’-]* ){1,4})?(?:in|at) )"
-                   r"|ceasefire agreement"),
+                   r"|ceasefire agreement"
+                   # a summit named by its club, with its venue or "summit" after it: "At the G20 in South Africa last
+                   # week, I listened to Sergey Lavrov" (not "the G7 countries", "G20 finance ministers")
+                   r"|(?<=the )g-?(?:7|8|20)(?= (?:summit|meeting|in|at)\b)"),
     # generic words of remote violence, and of attack (remote or not): the weapon the
     # article names, else a missile strike (ACLED's shelling/artillery/missile default)
     # and an attack of unknown means
