@@ -38,6 +38,8 @@ def went_to_meet(text: str, start: int, end: int) -> bool:
     ("ministers gathered in Brussels for a meeting", "visited Kyiv, where she met the President"): its venue,
     told before the meeting word."""
     return _BEEN_AT.search(text, max(0, start - 40), start) is not None and _THEN_MET.match(text, end) is not None
+
+
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
 NEAR = re.compile(r"\b(?=\w)(?:near|outside|outskirts of|close to|on the edge of|around|suburbs? of|district of)\s+(?:the\s+)?$",
                    re.IGNORECASE)

@@ -149,10 +149,11 @@ def unit_types() -> dict[str, frozenset[str]]:
 
 def word_slot(span: Span) -> str:
     """What the word after a name says of it: "" nothing, "city" the town, "county" a county,
-    "region" a region (oblast, region, krai; "region:State", "region:Province", "region:Governorate" for the words
-    that say which kind of unit: "Punjab province" and "Punjab state" are two regions), "other" another region word.  Candidates and
-    priors are memoised per slot, so words that change them must not share one: "Washington
-    County" once made every later "Washington state" of the process a county."""
+    "region" a region (oblast, region, krai; "region:State", "region:Province", "region:Governorate"
+    for the words that say which kind of unit: "Punjab province" and "Punjab state" are two
+    regions), "other" another region word.  Candidates and priors are memoised per slot, so
+    words that change them must not share one: "Washington County" once made every later
+    "Washington state" of the process a county."""
     word = span.region_word
     if not word:
         return ""
