@@ -130,3 +130,13 @@ def test_a_summit_named_by_its_club_is_a_meeting_at_its_venue(gaz):
         == [("Johannesburg", "diplomatic", "2025-06-02")]
     # the club's members are no meeting
     assert _typed(gaz, "On Monday, the G7 countries in Brussels announced new sanctions.") == []
+
+
+def test_a_region_labelling_a_line_before_a_dash_is_the_scene_of_what_follows(gaz):
+    # an address's telegraphic lines: "Region — weapon."
+    assert _paragraphs(gaz, "The situation at the front remains difficult.",
+                       "Kharkiv region — shelling again. Sumy region — drones.") \
+        == [("Kharkiv Oblast", "shelling", "2025-06-09", None), ("Sumy Oblast", "drone_strike", "2025-06-09", None)]
+    # a town before a dash opening the story is its dateline
+    assert _paragraphs(gaz, "ODESA — Russian drones struck Izmail overnight.") \
+        == [("Izmayil", "drone_strike", "2025-06-08", None)]

@@ -62,10 +62,14 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]*[A-Z](?:\s*\([^)]{1,40}\))?\s*(?:,|
 
 
 def _region_label(place: Place, text: str, end: int) -> bool:
-    """Whether a first-level region opening a paragraph before a colon labels the paragraph's events
-    ("Zaporizhzhia Oblast: Russian troops launched 480 attacks on 14 settlements"): a story is filed from a
-    town, so a region so placed is no dateline."""
-    return place.kind == "admin1" and text.startswith(":", end)
+    """Whether a first-level region opening a paragraph before a colon or a dash labels the paragraph's events
+    ("Zaporizhzhia Oblast: Russian troops launched 480 attacks on 14 settlements", "Kharkiv region — shelling
+    again."): a story is filed from a town, so a region so placed is no dateline."""
+    return place.kind == "admin1" and _LABEL_MARK.match(text, end) is not None
+
+
+#: what closes a paragraph's label: a colon, or a dash set off by spaces ("Kharkiv region — shelling again.")
+_LABEL_MARK = re.compile(r"(?:\s+(?:region|oblast|province|state|governorate))?(?::|\s+[\u2013\u2014-]\s)", re.IGNORECASE)
 
 
 def _filed_from(clause: Clause, start: int, end: int, place: Place, lead: bool) -> bool:
