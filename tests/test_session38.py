@@ -140,3 +140,11 @@ def test_a_region_labelling_a_line_before_a_dash_is_the_scene_of_what_follows(ga
     # a town before a dash opening the story is its dateline
     assert _paragraphs(gaz, "ODESA — Russian drones struck Izmail overnight.") \
         == [("Izmayil", "drone_strike", "2025-06-08", None)]
+
+
+def test_a_bombing_by_a_group_with_no_aircraft_is_a_bomb_set_off(gaz):
+    assert _typed(gaz, "Al-Shabaab claimed the bombing of a hotel in Mogadishu on 8 June.") \
+        == [("Mogadishu", "explosion", "2025-06-08")]
+    # a state's forces bomb from the air
+    assert _typed(gaz, "On 8 June, Israeli warplanes bombed a school in Gaza City.") \
+        == [("Gaza", "air_strike", "2025-06-08")]

@@ -127,6 +127,9 @@ _NAMES_BOMBING = re.compile(r"(?:\s+(?!(?:the|a|an|this|that|these|those|and|or|
                             r"|with|from|to|where|when|while|his|her|its|their|our|was|were|is|are)\b)[a-z]+){0,2}"
                             r"\s+bombings?\b(?!\s+(?:campaigns?|raids?|runs?|of)\b)")
 _BOMB_WORD = re.compile(r"bomb(?:s|ed|ings?)?", re.IGNORECASE)
+#: who bombs from the air: a state's forces and their aircraft
+_AIRCRAFT_OWNERS = re.compile(r"\b(?=\w)(?:army|military|air\s*force|jets?|warplanes?|aircraft|planes?|coalition|forces"
+                              r"|government)\b", re.IGNORECASE)
 _NAMED_BOMB_KINDS = frozenset({"air_strike", "missile_strike", "drone_strike", "shelling", "ground_fighting", "other"})
 _REMOTE = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling"})
 #: events told one per listed day: strikes and blasts (a battle over two days is one battle)
@@ -446,8 +449,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     # a clause of parts that each tell their own day ("on 19 December ..., and on 26 December ...")
     parts = coordinated_days(text, dates, [s for s, _, _ in kept]) if daily and not apart else []
     # in a story of a bomb set off, "was bombed" and "the bombing" (no aircraft named) tell bombs set off too
-    bombs_set_off = ctx.recent.get("bomb_attack", False) \
-        and not any(k == "air_strike" and not _BOMB_WORD.fullmatch(text, s, e) for k, s, e in found)
+    # the clause's air strikes are all told by "bomb", "bombed", "bombing" (no aircraft named)
+    bombs_only = not any(k == "air_strike" and not _BOMB_WORD.fullmatch(text, s, e) for k, s, e in found)
+    bombs_set_off = ctx.recent.get("bomb_attack", False) and bombs_only
     seen: set[tuple[str, float, float]] = set()
     out = []
     for s, e, r in kept:
@@ -497,6 +501,9 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
             k = "air_strike"  # "Israeli strikes on Tyre": no weapon named, an air force's strikes
         if by_air_force and k in ("missile_strike", "shelling", "ground_fighting"):
             k = "air_strike"
+        if k == "air_strike" and by in lx.GROUND_BOMBERS and bombs_only and not _AIRCRAFT_OWNERS.search(text):
+            k = "explosion"  # "the ISIS-claimed bombing of a church in Damascus": a group with no aircraft sets bombs off
+            # (not "the army bombed ISIS hideouts": the state's air force bombs the group)
         own = next((d for a, b, d in pointed if a <= s < b), None) or days_apart(text, s, date) \
             or nearest_date(apart, s, every.starts) or part_day(parts, s) or later_day(text, s, date, published) \
             or date

@@ -583,6 +583,10 @@ COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United
 #: Syria; France in the Sahel; Turkey in Syria and Iraq) and Myanmar's junta.  Not Russia or Ukraine
 #: (missiles and drones), nor rocket-firing groups
 AIR_POWERS = frozenset({"Israel", "United States", "United Kingdom", "France", "Turkey", "Myanmar military"})
+#: armed groups with no aircraft whose bombings are bombs set off on the ground (names of :data:`GROUP_ACTORS`)
+GROUND_BOMBERS = frozenset({"Islamic State", "al-Shabaab", "JNIM", "ISWAP", "Boko Haram", "Allied Democratic Forces",
+                            "Pakistani Taliban", "Balochistan Liberation Army", "al-Qaeda", "PKK",
+                            "Palestinian Islamic Jihad"})
 
 ACTOR_COUNTRY = {name: iso for iso, name in COUNTRY_ACTORS.items()}
 ACTOR_COUNTRY.update({"Israel": "IL", "Myanmar military": "MM", "Sudanese Armed Forces": "SD",
