@@ -148,3 +148,12 @@ def test_a_bombing_by_a_group_with_no_aircraft_is_a_bomb_set_off(gaz):
     # a state's forces bomb from the air
     assert _typed(gaz, "On 8 June, Israeli warplanes bombed a school in Gaza City.") \
         == [("Gaza", "air_strike", "2025-06-08")]
+
+
+def test_a_group_whose_sites_were_hit_is_no_attacker(gaz):
+    def actors(text):
+        items, _ = extract_article(Article(id="t", title="Report", text=text, published=dt.date(2025, 6, 10)), gaz)
+        return [i.actor for i in dedupe(items)]
+    assert actors("On 8 June, the army bombed ISIS hideouts near Raqqa.") == [None]
+    # where the fire came from is the attacker's ("fire from M23 positions")
+    assert actors("On 8 June, shells fired from M23 positions hit a camp near Goma.") == ["M23"]

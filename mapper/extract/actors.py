@@ -260,9 +260,26 @@ def _group_after(c: _Clause) -> str | None:
     :func:`_group_before` took any between the attacked subject and the event word."""
     # a group named as what was attacked is not the attacker ("air strikes on RSF bases in Omdurman")
     # ... nor one that speaks of it ("Some struck near the Nevatim air base, the Israeli military said")
+    # ... nor one whose sites or people the event hit ("the army bombed ISIS hideouts near Raqqa")
     agents = [name for at, name in c.groups if not _TARGET_BEFORE.search(c.text, max(0, at - 40), at)
-              and not _speaking(c.text, at) and not at < c.attacked]
+              and not _speaking(c.text, at) and not at < c.attacked and not _its_targets(c.text, at)]
     return agents[0] if agents else None
+
+
+def _its_targets(text: str, at: int) -> bool:
+    """Whether the group named at ``at`` is named as the owner of what was hit ("ISIS hideouts", "Houthi targets"),
+    not as who acted (its fighters may be either: "clashes with RSF fighters")."""
+    m = lx.ANY_GROUP.match(text, at)
+    return m is not None and _TARGET_NOUN.match(text, m.end()) is not None \
+        and not _FROM_BEFORE.search(text, max(0, at - 60), at)  # "fire from RDF and M23 positions": where it came from
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w()'’-]+\s+){0,6}$", re.IGNORECASE)
+
+
+#: what an attack hits that belongs to a group, right after the group's name
+_TARGET_NOUN = re.compile(r"['’]?s?\s+(?:[a-z-]+\s+)?(?:hideouts?|positions?|camps?|bases?|targets?|strongholds?"
+                          r"|facilities|facility|sites?|depots?|vehicles?|launchers?|infrastructure|compounds?)\b")
 
 
 #: the evidence :func:`actor` weighs, strongest first
