@@ -157,3 +157,12 @@ def test_a_group_whose_sites_were_hit_is_no_attacker(gaz):
     assert actors("On 8 June, the army bombed ISIS hideouts near Raqqa.") == [None]
     # where the fire came from is the attacker's ("fire from M23 positions")
     assert actors("On 8 June, shells fired from M23 positions hit a camp near Goma.") == ["M23"]
+
+
+def test_a_bomb_attack_is_from_the_air_when_a_state_made_it_else_a_bomb_set_off(gaz):
+    assert _typed(gaz, "On Sunday, a Russian bomb attack on a hypermarket in Kharkiv killed 19 people.") \
+        == [("Kharkiv", "air_strike", "2025-06-08")]
+    assert _typed(gaz, "On Sunday, a bomb attack on a market in Quetta killed 19 people.") \
+        == [("Quetta", "explosion", "2025-06-08")]
+    assert _typed(gaz, "On Sunday, a Russian bomb strike on Zaporizhzhia killed two people.") \
+        == [("Zaporizhzhya", "air_strike", "2025-06-08")]

@@ -51,6 +51,11 @@ _BOMB_SITES = ("mosque", "market", "church", "synagogue", "shrine", "temple", "s
                "stadium", "bazaar", "arena", "metro", "subway", "courthouse", "parade", "procession")
 # (tested after the word itself, so the look-behinds run only where "bombing" stands)
 _AT_SITE = "(?:" + "|".join(f"(?<={w} bombing)" for w in _BOMB_SITES) + ")"
+#: the sides whose bombs news tells are dropped from aircraft, by their adjective right before "bomb"
+_AIR_SIDES = ("russian", "israeli", "syrian", "sudanese", "myanmar", "burmese", "saudi", "turkish", "american", "u.s.",
+              "us", "ethiopian", "nigerian", "pakistani", "iraqi", "iranian", "junta", "regime", "aerial", "air", "guided")
+_AIR_SIDE = "(?:" + "|".join(f"(?<={re.escape(w)} )" for w in _AIR_SIDES) + ")"
+_NO_AIR_SIDE = "".join(f"(?<!{re.escape(w)} )" for w in _AIR_SIDES)
 _NOT_AT_SITE = "".join(f"(?<!{w} bombing)(?<!{w} bombings)" for w in _BOMB_SITES)
 #: a day told right there: "on March 3", "on 9 February", "on Tuesday", "last week", "yesterday"
 _ACCORD_DAY = (rf"(?:on\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})|{_WEEKDAY}"
@@ -92,7 +97,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                    r"|warplanes?|(?:fighter |military )?(?:jets?|aircraft|helicopters?) (?:struck|bombed|hit|attacked|fired on|pounded|targeted)"
                    r"|bombing raids?|barrel bombs?|aerial bombs?|(?:aerial|carpet) bombings?"
                    # bombs falling on a place are dropped from the air ("car bombs" are explosions)
-                   r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs? (?:hit|struck|fell|landed|rained)"),
+                   r"|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bombs? (?:hit|struck|fell|landed|rained)"
+                   # a bomb attack by a state's forces is dropped from the air ("a Russian bomb attack on a hypermarket in
+                   # Kharkiv"), and so is a "bomb strike"; a bomb attack of no such side is a bomb set off (below)
+                   rf"|{_AIR_SIDE}bomb (?:attacks?|strikes?)|(?<!car )(?<!roadside )(?<!pipe )(?<!suicide )bomb strikes?"),
     ("shelling", r"shelling|shelled|shells|artillery|mortars?|MLRS|Grad rockets?|HIMARS|multiple rocket launchers?"
                  # one shell: "a direct hit of a shell", "a shell landed"
                  r"|(?<=of a )shell\b|(?<=by a )shell\b|shell (?:hit|struck|landed|fell|exploded)"
@@ -190,6 +198,8 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
     ("explosion", r"IEDs?|(?:improvised )?explosive devices?|landmines?|(?:land )?mines? (?:exploded|went off)"
                   r"|(?:car|truck|roadside) bomb(?:s|ings?)?"
                   r"|bomb went off|suicide (?:bomb\w*|attacks?)"
+                  # a bomb attack no state's forces are said to have made: "a bomb attack on a market in Quetta"
+                  rf"|{_NO_AIR_SIDE}bomb (?:attacks?|blasts?|explosions?)"
                   # a hand grenade: "a grenade attack near a flea market", "militants hurled a grenade at a market"
                   # (a drone's grenades are its strike: the drone word wins, see type_of)
                   r"|(?:hand )?grenade (?:attacks?|blasts?|explosions?)|grenades? (?:exploded|went off|landed)"
