@@ -166,3 +166,11 @@ def test_a_bomb_attack_is_from_the_air_when_a_state_made_it_else_a_bomb_set_off(
         == [("Quetta", "explosion", "2025-06-08")]
     assert _typed(gaz, "On Sunday, a Russian bomb strike on Zaporizhzhia killed two people.") \
         == [("Zaporizhzhya", "air_strike", "2025-06-08")]
+
+
+def test_cluster_munitions_are_a_strike_typed_by_the_weapon_that_carried_them(gaz):
+    assert _typed(gaz, "On Sunday, a cluster munition attack on Kostiantynivka killed 17 people.") \
+        == [("Kostyantynivka", "missile_strike", "2025-06-08")]
+    assert _paragraphs(gaz, "Russian artillery shelled the region again.",
+                       "On 8 June, a cluster munition attack on Bilozerka killed two people.") \
+        == [("Bilozerka", "shelling", "2025-06-08", 2)]

@@ -260,6 +260,9 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                r"|bombard(?:ed|ment)|barrages?|shot down|intercepted|downed"
                # the interceptions told as nouns: "the intercepts took place over the Kyiv region"
                r"|interceptions?|intercepts|shoot-?downs?"
+               # munitions that scatter bomblets, fired by rockets, shells or missiles: "a cluster munition attack on
+               # Kostiantynivka" (the weapon of the paragraph or article types it, else a missile strike)
+               r"|cluster (?:munitions?|bombs?|warheads?)"
                # what is left of a downed drone or missile coming down on a place: "debris fell on a house in
                # Kyiv", "falling fragments damaged a school" (annotation.md: interceptions over a place are strikes
                # there; not "rescuers cleared the debris", "trapped under the debris")
