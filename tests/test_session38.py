@@ -174,3 +174,11 @@ def test_cluster_munitions_are_a_strike_typed_by_the_weapon_that_carried_them(ga
     assert _paragraphs(gaz, "Russian artillery shelled the region again.",
                        "On 8 June, a cluster munition attack on Bilozerka killed two people.") \
         == [("Bilozerka", "shelling", "2025-06-08", 2)]
+
+
+def test_no_before_another_noun_does_not_deny_a_definite_event_after_it(gaz):
+    assert _typed(gaz, "There can be no excuse for Russia's strike on Sumy on Sunday.") \
+        == [("Sumy", "missile_strike", "2025-06-08")]
+    # an indefinite event after it is denied, and so is the event right after "no"
+    assert _typed(gaz, "There is no evidence of an attack on Kherson on Sunday.") == []
+    assert _typed(gaz, "There were no strikes on Kyiv on Sunday.") == []

@@ -313,6 +313,9 @@ def _modal(cues: list[tuple[int, int, str]], bounds: dict[str, list[int]], src: 
             continue
         if reach == "aux" and _presupposed(src, end, at):
             continue
+        if reach == "np" and _OTHER_HEAD.match(src, end, at):
+            continue  # "no justification for the attack on the hospital": "no" denies the justification, and the
+            # attack, a definite noun phrase, is presupposed
         limit = lx.MODALITY_REACH.get(reach)
         if limit is None or len(src[end:at].split()) <= limit or (reach == "gov" and _between(bounds["t"], end, at)):
             return True
@@ -329,6 +332,10 @@ def _presupposed(src: str, modal_end: int, at: int) -> bool:
     return np is not None and not _CARRY_OUT.search(src, modal_end, np.start())
 
 
+#: after a noun-phrase modality word, the head noun it modifies and a definite phrase after a preposition, up to the
+#: event word: "no justification for the", "no excuse for Russia's"
+_OTHER_HEAD = re.compile(r"\s+[\w-]+\s+(?:for|of|into|about|over|behind)\s+(?:the|this|that|these|those|its|their|his|her"
+                         r"|our|\w+['’]s)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 _DEFINITE_NP = re.compile(r"\b(?=\w)(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
                           re.IGNORECASE)
 _CARRY_OUT = re.compile(r"\b(?=\w)(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
