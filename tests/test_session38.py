@@ -182,3 +182,10 @@ def test_no_before_another_noun_does_not_deny_a_definite_event_after_it(gaz):
     # an indefinite event after it is denied, and so is the event right after "no"
     assert _typed(gaz, "There is no evidence of an attack on Kherson on Sunday.") == []
     assert _typed(gaz, "There were no strikes on Kyiv on Sunday.") == []
+
+
+def test_what_an_investigation_is_called_into_happened(gaz):
+    assert _typed(gaz, "The UK has called for an investigation into the strike on a school in Khan Younis on 5 June.") \
+        == [("Khān Yūnis", "air_strike", "2025-06-05")]
+    # what an end is called to is no event of a day
+    assert _typed(gaz, "We call for an end to the shelling of Kharkiv.") == []

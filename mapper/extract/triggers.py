@@ -316,6 +316,8 @@ def _modal(cues: list[tuple[int, int, str]], bounds: dict[str, list[int]], src: 
         if reach == "np" and _OTHER_HEAD.match(src, end, at):
             continue  # "no justification for the attack on the hospital": "no" denies the justification, and the
             # attack, a definite noun phrase, is presupposed
+        if reach == "gov" and (head := _OTHER_HEAD.match(src, end, at)) and _LOOKS_BACK.match(head.group("head")):
+            continue  # "called for an investigation into the strike on a school": what is investigated happened
         limit = lx.MODALITY_REACH.get(reach)
         if limit is None or len(src[end:at].split()) <= limit or (reach == "gov" and _between(bounds["t"], end, at)):
             return True
@@ -334,8 +336,12 @@ def _presupposed(src: str, modal_end: int, at: int) -> bool:
 
 #: after a noun-phrase modality word, the head noun it modifies and a definite phrase after a preposition, up to the
 #: event word: "no justification for the", "no excuse for Russia's"
-_OTHER_HEAD = re.compile(r"\s+[\w-]+\s+(?:for|of|into|about|over|behind)\s+(?:the|this|that|these|those|its|their|his|her"
-                         r"|our|\w+['’]s)\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+_OTHER_HEAD = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)??(?P<head>[\w-]+)\s+(?:for|of|into|about|over|behind)\s+"
+                         r"(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,2}\Z",
+                         re.IGNORECASE)
+#: nouns of finding out about or answering for what happened: an event they govern took place
+_LOOKS_BACK = re.compile(r"(?:investigation|inquiry|enquiry|probe|accountability|justice|explanation|review)s?\Z",
+                         re.IGNORECASE)
 _DEFINITE_NP = re.compile(r"\b(?=\w)(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
                           re.IGNORECASE)
 _CARRY_OUT = re.compile(r"\b(?=\w)(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
