@@ -22,8 +22,9 @@ from mapper.geo.parts import COMPASS
 from mapper.model import Clause, Place
 
 _VENUE = frozenset({"in", "at"})
-#: a verb of being or arriving somewhere right before a place: "gathered in", "visited", "travelled to", "were in"
-_BEEN_AT = re.compile(r"\b(?=\w)(?:gathered|convened|assembled|arrived|visited|travell?ed|went|flew|came|were|was)"
+#: a verb of going or gathering somewhere right before a place: "gathered in", "visited", "travelled to" (not "was in":
+#: "a convoy was in Mayadin for talks" tells where a convoy was)
+_BEEN_AT = re.compile(r"\b(?=\w)(?:gathered|convened|assembled|arrived|visited|travell?ed|went|flew|came)"
                       r"(?:\s+(?:in|at|to))?\s+(?:the\s+)?$", re.IGNORECASE)
 #: from that place straight to the meeting it was for: "for a meeting", "to hold talks", "and met", ", where she
 #: met", a day between ("on Monday and met"); not "visited Kyiv after the summit"
