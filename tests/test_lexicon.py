@@ -64,3 +64,24 @@ def test_gated_triggers_match_as_the_ungated(text):
         src = text if rx is lx.ANY_TRIGGER.caseless else text.lower()
         assert [m.span() + (m.lastgroup,) for m in rx.finditer(src)] == \
             [m.span() + (m.lastgroup,) for m in ungated.finditer(src)]
+
+
+def test_prefiltered_reads_the_needed_words():
+    rx = lx.Prefiltered(re.compile(r"\b(?=\w)(?:killed|kill(?:s|ing)|deaths?\s+of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE))
+    assert rx.needles == ("death", "kill")  # "killed" holds "kill"
+    assert lx.Prefiltered(re.compile(r"(?:a|b)+c")).needles == ("c",)
+    assert lx.Prefiltered(re.compile(r"\w+\s+(?:of)?")).needles is None  # nothing every match holds: always run
+
+
+@pytest.mark.parametrize("text", [
+    "three people were KILLED in ", "the deaths of two ", "no such words", "",
+    "ſtrange killed in ", "\u212aILLED in ",  # "ſ" and the Kelvin sign match "s" and "k" under IGNORECASE
+])
+def test_prefiltered_answers_as_the_pattern(text):
+    raw = re.compile(r"\b(?=\w)(?:killed|kill(?:s|ing)|deaths?\s+of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    rx = lx.Prefiltered(raw)
+    for pos, endpos in ((0, len(text)), (2, len(text)), (0, max(0, len(text) - 3))):
+        for method in ("search", "match", "fullmatch"):
+            a, b = getattr(rx, method)(text, pos, endpos), getattr(raw, method)(text, pos, endpos)
+            assert (a and a.span()) == (b and b.span())
+        assert [m.span() for m in rx.finditer(text, pos, endpos)] == [m.span() for m in raw.finditer(text, pos, endpos)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
+from mapper.extract.lexicon import Prefiltered
 
 __all__ = ["COORDINATED", "HELD_BY_PARTS", "LOCATIVE", "PREPOSITIONS", "PREV_WORD", "ROLE_PREPOSITIONS",
            "governing_word", "governor", "prev_word"]
@@ -125,12 +126,12 @@ _OPENING_WORD = re.compile(r"([A-Z][a-z]+)\s")
 #: a phrase of addition after a place (maybe with words of its own: "Beirut suburbs on 24 November"), ending where
 #: the added place begins (the place before is no word that opens a sentence and no day: "On Sunday drones hit
 #: Sumy as well as ...")
-_ADDED = re.compile(rf"\b(?=\w)(?!(?:On|In|At|The|By|For|Since|After)\b){_NO_DAY}([A-Z][\w’'-]+)"
-                    r"(?:\s+[^\s,.;:()]+){0,4},?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with"
-                    r"|alongside|together\s+with|besides)\s+(?:the\s+)?"
-                    # "... as well as central Kirovohradska oblast"
-                    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
-                    r"|central\s+)?$")
+_ADDED = Prefiltered(re.compile(rf"\b(?=\w)(?!(?:On|In|At|The|By|For|Since|After)\b){_NO_DAY}([A-Z][\w’'-]+)"
+                                r"(?:\s+[^\s,.;:()]+){0,4},?\s+(?:in\s+addition\s+to|as\s+well\s+as|along\s+with"
+                                r"|alongside|together\s+with|besides)\s+(?:the\s+)?"
+                                # "... as well as central Kirovohradska oblast"
+                                r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
+                                r"|central\s+)?$"))
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor", "as", "than", "while", "when", "where", "if"})
 #: what opens a noun phrase: an article, a possessive pronoun or a possessor ("Russia's")
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[a-z][\w-]*\s+)?$")
@@ -138,18 +139,18 @@ _DETERMINED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:
 
 #: a noun phrase a place stands in apposition to ("the border region, Belgorod Oblast", "Azerbaijan's
 #: second-largest city, Ganja"): the place is governed by what governs the phrase
-_APPOSED = re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}"
-                      r"(?:capital|city|town|village|region|province|oblast|state|governorate|district|port"
-                      r"|enclave|territory|stronghold|hub|centre|center),\s*$")
+_APPOSED = Prefiltered(re.compile(r"(?:\b(?:the|its|their|his|her)|\b[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}"
+                                  r"(?:capital|city|town|village|region|province|oblast|state|governorate|district|port"
+                                  r"|enclave|territory|stronghold|hub|centre|center),\s*$"))
 
 
 #: places that a colon or dash lists after the noun they name ("heavy fighting in many areas of the front -
 #: Donbas, Kharkiv region", "strikes in three regions: Sumy, Kharkiv and Odesa"): governed as that noun is
-_LIST_HEAD = re.compile(r"\b(?=\w)(?:(?:many|several|some|other|various|multiple|numerous|all|both|two|three|four|five|six"
-                        r"|seven|eight|nine|ten|\d+)\s+)?(?:[a-z][\w-]*\s+)?(?:areas|regions|oblasts|provinces|governorates"
-                        r"|districts|towns|cities|villages|places|locations|localities|settlements|communities|parts"
-                        r"|directions|sectors|fronts)(?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?"
-                        r"\s*(?::|\s[-\u2013\u2014])\s*$")
+_LIST_HEAD = Prefiltered(re.compile(r"\b(?=\w)(?:(?:many|several|some|other|various|multiple|numerous|all|both|two|three|four|five|six"
+                                    r"|seven|eight|nine|ten|\d+)\s+)?(?:[a-z][\w-]*\s+)?(?:areas|regions|oblasts|provinces|governorates"
+                                    r"|districts|towns|cities|villages|places|locations|localities|settlements|communities|parts"
+                                    r"|directions|sectors|fronts)(?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?"
+                                    r"\s*(?::|\s[-\u2013\u2014])\s*$"))
 
 
 #: lower-case words inside a possessor's name ("Jammu and Kashmir's", "Bosnia and Herzegovina's")

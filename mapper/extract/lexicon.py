@@ -5,7 +5,9 @@ Kept as plain data so they can be read and extended without touching the logic.
 from __future__ import annotations
 
 import re
-from re import _constants as _sre  # the parse tree of a pattern, for prefix_gate
+import sys
+from collections.abc import Iterator
+from re import _constants as _sre  # the parse tree of a pattern, for prefix_gate and Prefiltered
 from re import _parser
 
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
@@ -85,6 +87,92 @@ def prefix_gate(pattern: str, depth: int = 6) -> str:
     beginnings = {chars for chars, _ in _prefixes(parsed, depth)}
     tree = _trie(beginnings)
     return f"(?={tree})" if tree else ""
+
+
+def _required(items) -> set[str] | None:
+    """Strings one of which every match of a parsed pattern contains (None: no such strings found).
+
+    A run of literals is such a string; a group or a repeat of at least once needs what its
+    content needs, an alternation what any of its branches needs (all of them must need
+    something).  Of the sequence's candidates the one whose shortest string is longest wins.
+    Assertions and scoped IGNORECASE give nothing.
+    """
+    found: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.append({run})
+            run = ""
+        need: set[str] | None = None
+        if op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            need = _required(av[3])
+        elif op is _sre.BRANCH:
+            branches = [_required(alt) for alt in av[1]]
+            need = None if any(b is None for b in branches) else set().union(*branches)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            need = _required(av[2])
+        if need:
+            found.append(need)
+    if run:
+        found.append({run})
+    return max(found, key=lambda need: (min(map(len, need)), -len(need))) if found else None
+
+
+#: the characters outside ASCII that IGNORECASE matches to ASCII letters ("ſ" to "s", the Kelvin sign to "k")
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+class Prefiltered:
+    """A compiled pattern run only on text that holds one of the strings every match contains.
+
+    ``re`` tries a pattern at every position of the text, so finding nothing costs the whole
+    text; most windows the role, trigger and date rules look at hold none of the words such
+    a pattern needs, and ``in`` tells that many times faster.  The strings are read from the
+    parsed pattern (:func:`_required`), so the answers are the pattern's own.  Under
+    IGNORECASE they are looked for in the lower-cased text, which finds the same letters
+    unless the text holds one of :data:`_FOLDS_TO_ASCII` (then the pattern always runs).
+    Matches are the wrapped pattern's (``m.re is prefiltered.rx``).
+    """
+
+    __slots__ = ("rx", "needles", "_fold", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
+        self._fold = bool(rx.flags & re.IGNORECASE)
+        needles = _required(_parser.parse(rx.pattern, rx.flags))
+        if needles and self._fold:
+            needles = {n.lower() for n in needles} if all(n.isascii() for n in needles) else None
+        # "killed" need not be looked for beside "kill"
+        self.needles = tuple(sorted(n for n in needles if not any(o != n and o in n for o in needles))) \
+            if needles and "" not in needles else None
+
+    def _holds(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether ``text[pos:endpos]`` may hold a match."""
+        if self.needles is None:
+            return True
+        if pos or endpos < len(text):
+            text = text[pos:endpos]
+        if self._fold:
+            if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+                return True
+            text = text.lower()
+        return any(n in text for n in self.needles)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.search(text, pos, endpos) if self._holds(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.match(text, pos, endpos) if self._holds(text, pos, endpos) else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.rx.fullmatch(text, pos, endpos) if self._holds(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text, pos, endpos) if self._holds(text, pos, endpos) else iter(())
 
 
 class Caseless:
@@ -496,12 +584,12 @@ MODALITY_AFTER = Caseless(
 )
 
 #: words that mark places as objects of political claims, not incident sites
-CLAIMS = re.compile(
-    r"\b(?=\w)(?:cede|ceding|ceded|demand(?:s|ed|ing)?|annex(?:ed|ation|ing)?|concessions?|recogni[sz]e[ds]?"
-    # (not "the territories of Rutshuru and Masisi": the DRC's administrative units, named)
-    r"|control over|sovereignty over|withdraw(?:al)? from|territorial|territories(?!\s+of\b)|hand over|give up)\b",
-    re.IGNORECASE,
-)
+CLAIMS = Prefiltered(re.compile(
+                r"\b(?=\w)(?:cede|ceding|ceded|demand(?:s|ed|ing)?|annex(?:ed|ation|ing)?|concessions?|recogni[sz]e[ds]?"
+                # (not "the territories of Rutshuru and Masisi": the DRC's administrative units, named)
+                r"|control over|sovereignty over|withdraw(?:al)? from|territorial|territories(?!\s+of\b)|hand over|give up)\b",
+                re.IGNORECASE,
+            ))
 #: nouns of policy: a place after "<noun> on" is its target, not a scene ("sanctions on Tehran")
 POLICY_NOUNS = frozenset("""sanctions sanction pressure position stance views view talks deal agreement claims claim
 demands demand embargo restrictions tariffs ban report reports statement decision focus comments remarks briefing
@@ -545,9 +633,9 @@ TREND_AFTER = re.compile(r"\s+(?:is|are|has\s+been|have\s+been|was|were|keeps?|c
 
 #: events characterised as a pattern by their predicate ("the shelling of the positions ... were intensive and
 #: systematic", "attacks on the town are frequent"): a state of affairs, not an event
-PATTERN_AFTER = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|remains?|remained)\s+(?:[a-z]+\s+(?:and|but)\s+)?"
-                           r"(?:\w+ly\s+)?(?:systematic|constant|regular|daily|frequent|incessant|relentless|routine"
-                           r"|continuous|commonplace|widespread)\b", re.IGNORECASE)
+PATTERN_AFTER = Prefiltered(re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|remains?|remained)\s+(?:[a-z]+\s+(?:and|but)\s+)?"
+                                       r"(?:\w+ly\s+)?(?:systematic|constant|regular|daily|frequent|incessant|relentless|routine"
+                                       r"|continuous|commonplace|widespread)\b", re.IGNORECASE))
 
 #: a clause that sets the incident just told in its context ("This incident comes amid a sharp decline in
 #: RSF-controlled areas over recent weeks, as the army has gained ground in Khartoum")
@@ -636,20 +724,20 @@ ANY_GROUP = re.compile(f"(?=[{GROUP_INITIALS}])(?:"
 #: somewhere may share the name: "al-Shabab" is Shabab, Iran; "Wagner", towns of the US)
 #: (every name begins with a capital or al-: the lookahead on those rejects the other characters at
 #: once, where re tried each name at each word; tests/test_regex_word_start.py checks it)
-GROUP_NAMES_NOT_PLACES = re.compile(r"(?=[A-Za])(?:\b(?:[Aa]l[- ])?Shabaa?b\b|\bHezbollah\b|\bHamas\b|\bHouthis?\b|\bWagner\b"
-                                    r"|\bArakan Army\b|\bM23\b"
-                                    # a force or movement named after its land ("Balochistan Liberation Army",
-                                    # "Rwanda Defence Force", "Tigray People's Liberation Front", "Turkistan Islamic
-                                    # Party"): the group, not a place
-                                    r"|\b[A-Z][\w'’-]+(?:\s+(?:People'?’?s|National|Islamic|Independence|Democratic|Popular|Liberation|Salvation))*"
-                                    r"\s+(?:Defen[cs]e\s+Forces?|Liberation\s+(?:Army|Front|Movement)|Independence\s+Army"
-                                    r"|National\s+Army|Islamic\s+Party|Salvation\s+Army|Workers'?’?\s+Party)\b"
-                                    # a movement named for the land it fights in ("the Islamic Resistance in
-                                    # Iraq", "al-Qaeda in the Islamic Maghreb", "Islamic State - Mozambique Province")
-                                    # (not "Islamic State fighters in Deir ez-Zor": only these names)
-                                    r"|\b(?:Islamic\s+(?:State|Resistance)|[Aa]l[- ]Qa['’]?[ei]?da)\s+in\s+(?:Iraq(?:\s+and\s+(?:the\s+Levant|Syria))?"
-                                    r"|the\s+(?:Greater\s+Sahara|Sahel|Arabian\s+Peninsula|Islamic\s+Maghreb|Indian\s+Subcontinent)|West\s+Africa)\b"
-                                    r"|\bIslamic\s+State(?:['’]s)?\s*[-–—]?\s*(?:[A-Z][\w'’-]+\s+){1,2}Province\b)")
+GROUP_NAMES_NOT_PLACES = Prefiltered(re.compile(r"(?=[A-Za])(?:\b(?:[Aa]l[- ])?Shabaa?b\b|\bHezbollah\b|\bHamas\b|\bHouthis?\b|\bWagner\b"
+                                                r"|\bArakan Army\b|\bM23\b"
+                                                # a force or movement named after its land ("Balochistan Liberation Army",
+                                                # "Rwanda Defence Force", "Tigray People's Liberation Front", "Turkistan Islamic
+                                                # Party"): the group, not a place
+                                                r"|\b[A-Z][\w'’-]+(?:\s+(?:People'?’?s|National|Islamic|Independence|Democratic|Popular|Liberation|Salvation))*"
+                                                r"\s+(?:Defen[cs]e\s+Forces?|Liberation\s+(?:Army|Front|Movement)|Independence\s+Army"
+                                                r"|National\s+Army|Islamic\s+Party|Salvation\s+Army|Workers'?’?\s+Party)\b"
+                                                # a movement named for the land it fights in ("the Islamic Resistance in
+                                                # Iraq", "al-Qaeda in the Islamic Maghreb", "Islamic State - Mozambique Province")
+                                                # (not "Islamic State fighters in Deir ez-Zor": only these names)
+                                                r"|\b(?:Islamic\s+(?:State|Resistance)|[Aa]l[- ]Qa['’]?[ei]?da)\s+in\s+(?:Iraq(?:\s+and\s+(?:the\s+Levant|Syria))?"
+                                                r"|the\s+(?:Greater\s+Sahara|Sahel|Arabian\s+Peninsula|Islamic\s+Maghreb|Indian\s+Subcontinent)|West\s+Africa)\b"
+                                                r"|\bIslamic\s+State(?:['’]s)?\s*[-–—]?\s*(?:[A-Z][\w'’-]+\s+){1,2}Province\b)"))
 #: country -> actor name used when a country or its demonym is the agent
 COUNTRY_ACTORS = {"RU": "Russia", "UA": "Ukraine", "IL": "Israel", "US": "United States", "PS": "Palestine",
                   "SD": "Sudan", "MM": "Myanmar", "BY": "Belarus", "IR": "Iran", "SY": "Syria", "TR": "Turkey",
