@@ -160,7 +160,10 @@ class Prefiltered:
             if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
                 return True
             text = text.lower()
-        return any(n in text for n in self.needles)
+        for needle in self.needles:  # (a loop: a third faster than any() over a generator)
+            if needle in text:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.rx.search(text, pos, endpos) if self._holds(text, pos, endpos) else None
@@ -173,6 +176,19 @@ class Prefiltered:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.rx.finditer(text, pos, endpos) if self._holds(text, pos, endpos) else iter(())
+
+
+_OPENING = r"\b(?=\w)"
+
+
+def with_gate(pattern: str, gate: str | None = None) -> str:
+    """``pattern``, which opens with ``\\b(?=\\w)``, with a :func:`prefix_gate` (its own unless
+    ``gate``) right after that opening: compiled with the pattern's flags, it lets every
+    match through."""
+    if not pattern.startswith(_OPENING):
+        raise ValueError(f"no word-start opening: {pattern[:40]!r}")
+    rest = pattern[len(_OPENING):]
+    return _OPENING + (prefix_gate(rest) if gate is None else gate) + rest
 
 
 class Caseless:
@@ -196,10 +212,8 @@ class Caseless:
         lower = re.sub(r"\\.|\(\?P<\w+>|[A-Z]+", lambda m: m.group() if m.group()[0] in "\\("
                        else m.group().lower(), pattern)
         if gated:
-            opening = r"\b(?=\w)"
-            assert pattern.startswith(opening)
-            gate = prefix_gate(lower[len(opening):])
-            pattern, lower = (opening + gate + p[len(opening):] for p in (pattern, lower))
+            gate = prefix_gate(lower[len(_OPENING):])
+            pattern, lower = with_gate(pattern, gate), with_gate(lower, gate)
         self.caseless = re.compile(pattern, re.IGNORECASE)
         self.lower = re.compile(lower)
 
@@ -527,19 +541,23 @@ MODALITY = Caseless(
     r"|past\s+and\s+(?:present|ongoing|current)"
     # examples of a kind: "Houthi operations such as attacks against shipping" (not "such as the strike on ...")
     r"|such\s+as(?!\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|last|yesterday)\b)"
-    r"|threaten(?:s|ed|ing)?))\b"
+    r"|threaten(?:s|ed|ing)?))\b",
+    gated=True,
 )
 #: what ends the reach of a modality word: punctuation (``p``), a subordinate or relative
 #: clause, a contrast or a verb of saying (``w``: "the former mayor said drones struck ..."),
 #: and "that" (``t``), which ends an auxiliary's verb group but opens the complement of a
 #: governing word ("denied that its forces shelled ..."); conditions reach to punctuation
-CLAUSE_BOUNDARY = Caseless(
-    r"(?P<p>[.;:,!?()\u2014\u2013]|\s[-\u2013\u2014]\s)|\b(?:(?P<t>that)|(?P<w>which|who|whom|whose|when|whenever"
+_BOUNDARY_WORDS = (
+    r"(?:(?P<t>that)|(?P<w>which|who|whom|whose|when|whenever"
     r"|while|whereas|after|before|because|but|although|though|where|said|says|saying|told"
     # "reported" as a verb of saying, not as an adjective ("in response to reported rocket fire")
     r"|(?<!to )(?<!the )(?<!of )(?<!a )(?<!after )(?<!following )(?<!over )reported|according"
     r"|adding|added|meanwhile|then|as(?! (?:many|much|well|part|a result|of)\b)))\b"
 )
+# (the words are lower-case: their gate is the lower-cased pattern's)
+CLAUSE_BOUNDARY = Caseless(r"(?P<p>[.;:,!?()\u2014\u2013]|\s[-\u2013\u2014]\s)|\b" + prefix_gate(_BOUNDARY_WORDS)
+                           + _BOUNDARY_WORDS)
 #: how many words a ``gov`` or ``np`` modality word reaches (a ``gov`` word reaches
 #: further through "that": its complement clause)
 MODALITY_REACH = {"gov": 6, "np": 3, "year": 3}
@@ -778,7 +796,7 @@ spokesman spokeswoman spokesperson media outlets outlet sources source governor 
 diplomat diplomats ambassador envoy government parliament lawmakers investigators journalists""".split())
 
 #: an article about armed conflict: casualty words there describe incidents
-CONFLICT_CONTEXT = re.compile(
+CONFLICT_CONTEXT = re.compile(with_gate(
     r"\b(?=\w)(?:soldiers?|troops|army|military|forces|rebels?|separatists?|militants?|militia|fighters|insurgents?"
     r"|shelling|shelled|artillery|missiles?|drones?|airstrikes?|air strikes?|war|frontline|front line"
     r"|ceasefire|offensive|combat|armed|russians|occupiers|invaders|enemy|hostilities"
@@ -791,7 +809,7 @@ CONFLICT_CONTEXT = re.compile(
     r"|clashes|(?:armed|communal|intercommunal|inter-communal|ethnic|tribal|sectarian|intercommunity)\s+(?:conflicts?|violence)"
     # terrorism, hostages and massacres, and the armed groups of the conflicts mapper's lexicon names
     r"|terror|terrorism|terrorists?|hostages?|massacres?|insurgency|jihadists?|paramilitary|paramilitaries"
-    r"|Hamas|Hezbollah|Houthis?|RSF|M23|al[- ]Shabaa?b|Islamic State|ISIS|ISIL)\b", re.IGNORECASE)
+    r"|Hamas|Hezbollah|Houthis?|RSF|M23|al[- ]Shabaa?b|Islamic State|ISIS|ISIL)\b"), re.IGNORECASE)
 
 #: works that attacks from afar hit (missiles, drones, artillery, aircraft), not the ground
 #: fighting of an "attack" named by no weapon: "attacks on energy infrastructure", "attacks on
