@@ -27,7 +27,8 @@ LOCATIVE = frozenset({"in", "at", "near", "on", "inside", "across", "around", "o
 # names listed before a place, each maybe with its region word ("Homs governorate and"); never a day or a month
 # ("On Monday, Russia launched missiles": Russia is no place of a list governed by "on")
 _NO_DAY = rf"(?!(?:{'|'.join(DAY_AND_MONTH_NAMES)})\b)"
-COORDINATED = re.compile(rf"(?:{_NO_DAY}[A-Z][\w’'-]+(?:\s+{_NO_DAY}[A-Z][\w’'-]+)?"
+# (every list opens with a capital: the lookahead on it spares re the day names at every other character)
+COORDINATED = re.compile(rf"(?=[A-Z])(?:{_NO_DAY}[A-Z][\w’'-]+(?:\s+{_NO_DAY}[A-Z][\w’'-]+)?"
                          # "the Kursk border region and"
                          r"(?:(?:\s+border)?\s+(?:oblast|region|province|governorate|state"
                          r"|district|county|city|raion|krai|township|town|village|commune|locality|municipality"
@@ -35,13 +36,18 @@ COORDINATED = re.compile(rf"(?:{_NO_DAY}[A-Z][\w’'-]+(?:\s+{_NO_DAY}[A-Z][\w�
                          # "the Kursk region and the Tula region": a determiner may open each listed name
                          r"\s*(?:,\s*(?:and\s+(?:then\s+)?|or\s+)?|\s(?:and|or)\s+(?:then\s+)?)(?:the\s+)?)+$")
 PREV_WORD = re.compile(r"([\w’']+)\W*$")
+#: :data:`PREV_WORD` for a string that ends where the word is looked for: the match starts where a word starts
+#: (a start inside a word would find the same word from one character before it), so re no longer runs to each
+#: word's end and back from every letter of it (a third faster).  Not for a window inside a longer string
+#: (``search(text, lo, hi)``): the look-behind sees the text before ``lo``.
+_LAST_WORD = re.compile(r"(?<![\w’'])([\w’']+)\W*$")
 
 
 _POSSESSOR = re.compile(r"['’]s$")
 
 
 def prev_word(text: str, pos: int) -> str:
-    m = PREV_WORD.search(text[max(0, pos - 30):pos])
+    m = _LAST_WORD.search(text[max(0, pos - 30):pos])
     return m.group(1).lower() if m else ""
 
 
@@ -96,7 +102,7 @@ def governor(text: str, start: int) -> tuple[str, int]:
         apposed = _APPOSED.search(text, max(0, pos - 80), pos) or _LIST_HEAD.search(text, max(0, pos - 80), pos)
         if apposed:  # "shelled the region's capital, Stepanakert": the word governing its noun phrase
             pos = apposed.start()
-        m = PREV_WORD.search(text[max(0, pos - 30):pos])
+        m = _LAST_WORD.search(text[max(0, pos - 30):pos])
         if not m:
             return "", -1
         word = m.group(1).lower()
