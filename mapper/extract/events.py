@@ -34,9 +34,9 @@ from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 from mapper.extract.dates import find_dates
 from mapper.extract.event_dates import (
     BACKGROUND_DAYS,
-    DIGIT_OR_MONTH,
     coordinated_days,
     far_apart_dates,
+    has_digit_or_month,
     nearest_date,
     part_day,
     summary_period,
@@ -437,7 +437,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     # "the attack happened about 170 km southeast of Aden" is a missile's on a ship)
     by_rockets = unnamed and weapon == "missile_strike"
     # a place inside a phrase that points back to another event takes that event's date
-    points_back, numbered = _POINTS_BACK.search(text), DIGIT_OR_MONTH.search(text)
+    points_back, numbered = _POINTS_BACK.search(text), has_digit_or_month(text)
     # (parts may tell their days by name: "killed two in Kherson on Sunday, and on Monday drones struck Odesa")
     daily = date.start != date.end and (numbered or _DAY_NAME.search(text))
     dates = find_dates(text, published) if points_back or numbered or daily else []  # once for all uses
