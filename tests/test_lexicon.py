@@ -85,3 +85,9 @@ def test_prefiltered_answers_as_the_pattern(text):
             a, b = getattr(rx, method)(text, pos, endpos), getattr(raw, method)(text, pos, endpos)
             assert (a and a.span()) == (b and b.span())
         assert [m.span() for m in rx.finditer(text, pos, endpos)] == [m.span() for m in raw.finditer(text, pos, endpos)]
+
+
+def test_prefix_gate_reads_digits():
+    gate = lx.prefix_gate(r"(?:\d{1,2}|an?)\s+days", 3)
+    assert gate == r"(?=(?:a|\d))"
+    assert re.match(gate, "\u0663 days") and not re.match(gate, "some days")  # any digit \d matches: Arabic-Indic too

@@ -13,12 +13,17 @@ from re import _parser
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 
 
+#: stands for ``\\d`` (any digit) among the characters of a beginning (a private-use character: in no pattern)
+_DIGIT = "\ue000"
+
+
 def _prefixes(items, depth: int) -> set[tuple[str, bool]]:
     """The beginnings, up to ``depth`` characters, of the strings a parsed pattern matches.
 
     Each is ``(chars, open)``: ``open`` when ``chars`` is all of a match so far (what the
     pattern goes on with follows it), closed when anything may follow (the depth was reached,
-    or an item that is no literal came next).  ``("", False)`` lets anything through.
+    or an item that is no literal came next; a digit class is :data:`_DIGIT`).  ``("", False)`` lets
+    anything through.
     Assertions match no characters and are passed over; scoped IGNORECASE and constructs not
     read here let anything through, so the answer never misses a match.
     """
@@ -26,10 +31,13 @@ def _prefixes(items, depth: int) -> set[tuple[str, bool]]:
     for op, av in items:
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue
-        if op is _sre.LITERAL:
+        if op is _sre.LITERAL and chr(av) != _DIGIT:
             step = {(chr(av), True)}
-        elif op is _sre.IN and all(o is _sre.LITERAL or o is _sre.RANGE and a[1] - a[0] < 64 for o, a in av):
-            step = {(chr(c), True) for o, a in av for c in ([a] if o is _sre.LITERAL else range(a[0], a[1] + 1))}
+        elif op is _sre.IN and all(o is _sre.LITERAL and chr(a) != _DIGIT or o is _sre.RANGE and a[1] - a[0] < 64
+                                   and not a[0] <= ord(_DIGIT) <= a[1]
+                                   or o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT for o, a in av):
+            step = {(_DIGIT if o is _sre.CATEGORY else chr(c), True)
+                    for o, a in av for c in ([a] if o is not _sre.RANGE else range(a[0], a[1] + 1))}
         elif op is _sre.SUBPATTERN and not av[1] & re.IGNORECASE:
             step = _prefixes(av[3], depth)
         elif op is _sre.BRANCH:
@@ -64,7 +72,7 @@ def _trie(beginnings: set[str]) -> str:
     by_first: dict[str, set[str]] = {}
     for b in beginnings:
         by_first.setdefault(b[0], set()).add(b[1:])
-    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(by_first.items())]
+    alts = [(r"\d" if c == _DIGIT else re.escape(c)) + _trie(rest) for c, rest in sorted(by_first.items())]
     if len(alts) == 1:
         return alts[0]
     if all(rest == {""} for rest in by_first.values()):
