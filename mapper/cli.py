@@ -120,9 +120,14 @@ def _progress(quiet: bool, total: int | None = None) -> Iterator[Callable[[objec
 
 
 def _services(quiet: bool):  # noqa: ANN202 - Services import kept lazy for fast --help
-    from mapper.pipeline import Services
+    from mapper.parallel import gc_paused
 
-    return Services.load()
+    # the modules (and their compiled patterns) and the gazetteer are a million objects that live as long as
+    # the run: the cyclic collector's passes over them while they load would free nothing (a quarter second)
+    with gc_paused():
+        from mapper.pipeline import Services
+
+        return Services.load()
 
 
 def _geocoder_option(f: Callable) -> Callable:
@@ -161,9 +166,12 @@ def run(inputs: tuple[str, ...], out_dir: Path, slice_unit: str, tiles: str, job
     keeps no store (so it always extracts every article, as --rebuild asks), takes -j
     as the workers of its local cluster (not with --scheduler), and writes the same files.
     """
-    from mapper.api import run as run_api
-    from mapper.store import STORE_NAME
-    from mapper.output.bundle import recover_outputs
+    from mapper.parallel import gc_paused
+
+    with gc_paused():  # see _services
+        from mapper.api import run as run_api
+        from mapper.store import STORE_NAME
+        from mapper.output.bundle import recover_outputs
 
     started = time.monotonic()
     recover_outputs(out_dir)  # a run killed while committing its outputs is completed first

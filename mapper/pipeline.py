@@ -42,7 +42,8 @@ class Services:
     @classmethod
     def load(cls) -> Services:
         """Load the shipped gazetteer and regions (compiling the gazetteer cache if needed)."""
-        return cls(Gazetteer.load(), RegionIndex.load())
+        with gc_paused():  # millions of acyclic names, entries and pairs: collections would scan them again and again
+            return cls(Gazetteer.load(), RegionIndex.load())
 
 
 #: what the region join gives a place: admin-1 name and ISO 3166-2 code, then the

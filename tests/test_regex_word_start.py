@@ -15,7 +15,7 @@ from re import _constants as C  # noqa: N812
 from re import _parser
 
 import mapper
-from mapper.extract.lexicon import Caseless
+from mapper.extract.lexicon import Caseless, Prefiltered
 
 _OPENING = "\\b(?=\\w)"
 
@@ -94,6 +94,8 @@ def _patterns(value, depth: int = 0):
     elif isinstance(value, Caseless):
         yield value.caseless
         yield value.lower
+    elif isinstance(value, Prefiltered):
+        yield value.rx
     elif depth < 3 and isinstance(value, (tuple, list, frozenset, set)):
         for item in value:
             yield from _patterns(item, depth + 1)

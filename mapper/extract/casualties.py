@@ -80,14 +80,14 @@ _ZERO_INJURED = frozenset({"hurt", "injured", "wounded", "harmed", "casualties",
 # (no number among its words, and no month for its people: "killed 15 civilians between 10 and 14 November" is 15)
 _PART = (r"(?P<NAME>" + _NUM + r")\s+(?:(?!and\b|or\b|were\b|was\b|killed\b|injured\b|wounded\b|\d)[\w.-]+\s+){0,2}?"
          r"(?!and\b|or\b|were\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[\w.-]+")
-_KILLED_PARTS = re.compile(
-    r"\b(?:(?:deaths?|killings?)\s+of|kill(?:ed|ing|s)?)\s+" + _QUAL + _PART.replace("NAME", "a")
-    # "killed a woman and her three children"
-    + r"\s+and\s+(?:(?:the|her|his|their)\s+)?"
-    + _PART.replace("NAME", "b")
-    + r"|\b" + _QUAL + _PART.replace("NAME", "a2") + r"\s+and\s+(?:the\s+)?" + _PART.replace("NAME", "b2")
-    + r"\s+(?:were|have\s+been|had\s+been)\s+killed\b",
-    re.IGNORECASE)
+_KILLED_PARTS = lx.Prefiltered(re.compile(
+                   r"\b(?:(?:deaths?|killings?)\s+of|kill(?:ed|ing|s)?)\s+" + _QUAL + _PART.replace("NAME", "a")
+                   # "killed a woman and her three children"
+                   + r"\s+and\s+(?:(?:the|her|his|their)\s+)?"
+                   + _PART.replace("NAME", "b")
+                   + r"|\b" + _QUAL + _PART.replace("NAME", "a2") + r"\s+and\s+(?:the\s+)?" + _PART.replace("NAME", "b2")
+                   + r"\s+(?:were|have\s+been|had\s+been)\s+killed\b",
+                   re.IGNORECASE))
 
 
 #: what a number right after a casualty word may count instead of people: an age or a distance

@@ -31,15 +31,15 @@ _SINCE = re.compile(r"\b(?=\w)(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?
 # and the day of an accord told as a participle phrase: "the ceasefire brokered in Doha on March 3 collapsed as
 # airstrikes hit Khan Younis on Wednesday" (Doha's day, not Khan Younis's)
 _ACCORD_PHRASE = rf"(?:{lx.ACCORD_NOUNS})\s+(?:{lx.ACCORD_VERBS}){lx.ACCORD_GAP}\s+$"
-_OTHER_EVENT = re.compile(r"\b(?=\w)(?:(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
-                          r"(?:(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+)?"
-                          # (the events pointed back to may be listed on: "attacks on U.S. forces, to include the
-                          # attack in northeastern Jordan on January 28th")
-                          r"(?:[^,;:()]|,\s+(?:to\s+include|including|notably|in\s+particular|such\s+as)\b){0,100}?"
-                          r"\b(?:on|of)\s+$"
-                          # the date as the event's modifier: "in response to the January 28 drone attack"
-                          r"|(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|this|that)\s+$"
-                          rf"|{_ACCORD_PHRASE})", re.IGNORECASE)
+_OTHER_EVENT = lx.Prefiltered(re.compile(r"\b(?=\w)(?:(?:after|following|before|in\s+response\s+to|in\s+retaliation\s+for|than)\s+"
+                                         r"(?:(?:the|a|an|this|that|these|those|its|their|last\s+\w+['’]s)\s+)?"
+                                         # (the events pointed back to may be listed on: "attacks on U.S. forces, to include the
+                                         # attack in northeastern Jordan on January 28th")
+                                         r"(?:[^,;:()]|,\s+(?:to\s+include|including|notably|in\s+particular|such\s+as)\b){0,100}?"
+                                         r"\b(?:on|of)\s+$"
+                                         # the date as the event's modifier: "in response to the January 28 drone attack"
+                                         r"|(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|this|that)\s+$"
+                                         rf"|{_ACCORD_PHRASE})", re.IGNORECASE))
 #: how far before a date the phrase pointing back to its event may start
 _POINTED_REACH = 130
 #: the second form of :data:`_OTHER_EVENT`: the date as the modifier of the event pointed back to
@@ -55,7 +55,7 @@ _UNTIL = re.compile(r"(?:until|till)\b", re.IGNORECASE)
 #: the words that compare an event with others ("the first since", "the deadliest attack in recent months")
 _SUPERLATIVES = (r"first|second|third|only|deadliest|worst|largest|biggest|heaviest|highest|lowest|greatest|fiercest"
                  r"|bloodiest|most\s+\w+")
-_COMPARED_SINCE = re.compile(rf"\b(?=\w)(?:{_SUPERLATIVES})\b[^,;.()]{{0,60}}?\bsince\b", re.IGNORECASE)
+_COMPARED_SINCE = lx.Prefiltered(re.compile(rf"\b(?=\w)(?:{_SUPERLATIVES})\b[^,;.()]{{0,60}}?\bsince\b", re.IGNORECASE))
 _PHRASE_BREAK = re.compile(r"[,;()]")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|when)\b")
 #: the period a tally runs over ("over the past week", "in the last two months"), and the perfect that tells one
@@ -64,8 +64,8 @@ _PERFECT = re.compile(r"\b(?=\w)(?:has|have|had)\s+(?:been\s+)?\w+", re.IGNORECA
 _COUNTED = re.compile(r"\d|\b(?:killed|wounded|injured|died|dead|displaced|detained|arrested)\b", re.IGNORECASE)
 #: a relative clause in the perfect, restrictive or not: "violence that has displaced 50,000 people since January",
 #: "a city where 10 people have been killed over the past week"
-_PERFECT_RELATIVE = re.compile(r"\b(?=\w)(?:that|which|who|where)\s+(?:[\w,-]+\s+){0,3}?(?:has|have|had)\b",
-                               re.IGNORECASE)
+_PERFECT_RELATIVE = lx.Prefiltered(re.compile(r"\b(?=\w)(?:that|which|who|where)\s+(?:[\w,-]+\s+){0,3}?(?:has|have|had)\b",
+                                              re.IGNORECASE))
 #: a relative clause set off by commas on both sides ("Hamas, which triggered the war a year ago, targeted ...")
 _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;:]*,")
 _SINCE_WORD = re.compile(r"\b(?=\w)since\b", re.IGNORECASE)
@@ -167,11 +167,11 @@ def pointed_back_dates(text: str, found: list[tuple[int, int, DateSpan]]) -> lis
     return out
 
 
-_DAYS_APART = re.compile(r"\b(?=\w)(?:(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2)
-                         + r")\s+(days?|weeks?)"
-                         # days not counted: "The strikes come days after an attack on Mogadishu", "just days before"
-                         r"|(?<!the )(?<!those )(?<!these )(?<!of )(?:(?:just|only|mere|a\s+few)\s+)?(days))"
-                         r"\s+(after|before)\b", re.IGNORECASE)
+_DAYS_APART = lx.Prefiltered(re.compile(r"\b(?=\w)(?:(\d{1,2}|a|an|" + "|".join(k for k in DAY_COUNTS if len(k) > 2)
+                                        + r")\s+(days?|weeks?)"
+                                        # days not counted: "The strikes come days after an attack on Mogadishu", "just days before"
+                                        r"|(?<!the )(?<!those )(?<!these )(?<!of )(?:(?:just|only|mere|a\s+few)\s+)?(days))"
+                                        r"\s+(after|before)\b", re.IGNORECASE))
 #: how far "days after" reaches back (or "days before" forward): a few days, at most a week
 _FEW_DAYS = (dt.timedelta(days=1), dt.timedelta(days=7))
 
@@ -376,8 +376,8 @@ _REPORTING = re.compile(r"(?:during|in|over|throughout)\s+(?:the|this)\s+reporti
 _APPOSED = re.compile(r"\s*(?:[(,:]|\s[-\u2013\u2014])\s*(?:from\s+|of\s+)?")
 #: a report saying which period it covers ("It covers the period from 22-25 November 2024", "The data collected
 #: covers the period from 4-10 January 2022", "Reporting period: 1 - 7 October")
-_COVERS = re.compile(r"\b(?=\w)(?:covers?|covering|covered)\s+(?:the\s+)?(?:period|week|days)\b|\breporting\s+period\s*(?::|is\b|from\b)",
-                     re.IGNORECASE)
+_COVERS = lx.Prefiltered(re.compile(r"\b(?=\w)(?:covers?|covering|covered)\s+(?:the\s+)?(?:period|week|days)\b|\breporting\s+period\s*(?::|is\b|from\b)",
+                                    re.IGNORECASE))
 #: how far into a report its statement of the period it covers is looked for
 _COVERS_WITHIN = 1500
 

@@ -34,9 +34,9 @@ from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 from mapper.extract.dates import find_dates
 from mapper.extract.event_dates import (
     BACKGROUND_DAYS,
-    DIGIT_OR_MONTH,
     coordinated_days,
     far_apart_dates,
+    has_digit_or_month,
     nearest_date,
     part_day,
     summary_period,
@@ -94,12 +94,12 @@ _RUNNING_TOTAL = re.compile(r"\b(?=\w)(?:have|has)\s+(?:now|since)\s+been\s+(?:k
                             re.IGNORECASE)
 #: the toll of a campaign, not of one event: "Israel's toll in the ground offensive against Hamas in Gaza ... stands at
 #: 367", "the death toll of the war has risen to 43,000"
-_CAMPAIGN_TOLL = re.compile(r"\btoll\s+(?:in|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:offensive|war|campaign|operations"
-                            r"|conflict|invasion)\b[^.;]{0,120}?\b(?:stands?|stood|is\s+now|now\s+stands|(?:has|had)\s+"
-                            r"(?:risen|climbed|reached|surpassed)|rose|climbed|reached|surpassed)\b", re.IGNORECASE)
+_CAMPAIGN_TOLL = lx.Prefiltered(re.compile(r"\btoll\s+(?:in|of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:offensive|war|campaign|operations"
+                                           r"|conflict|invasion)\b[^.;]{0,120}?\b(?:stands?|stood|is\s+now|now\s+stands|(?:has|had)\s+"
+                                           r"(?:risen|climbed|reached|surpassed)|rose|climbed|reached|surpassed)\b", re.IGNORECASE))
 #: the toll of a kind of violence, not of an event: "the death toll due to terrorism in Punjab and Sindh was 14 and 6"
-_KIND_TOLL = re.compile(r"\b(?=\w)tolls?\s+(?:due\s+to|from|of|caused\s+by)\s+(?:terrorism|terror|violence|militancy|insurgency"
-                        r"|banditry|crime|extremism)\b", re.IGNORECASE)
+_KIND_TOLL = lx.Prefiltered(re.compile(r"\b(?=\w)tolls?\s+(?:due\s+to|from|of|caused\s+by)\s+(?:terrorism|terror|violence|militancy|insurgency"
+                                       r"|banditry|crime|extremism)\b", re.IGNORECASE))
 #: events counted over a period longer than a week ("13 clashes have occurred in Catatumbo in 2024, 11 of which
 #: took place in the last three months"): a tally, not an event ("71 attacks over the weekend" are told one by one)
 _TALLY = re.compile(r"\b(?=\w)(?:\d[\d,]*|dozens|scores|hundreds)\s+(?:[\w-]+\s+)?(?:clashes|attacks|incidents|strikes|airstrikes"
@@ -109,17 +109,17 @@ _TALLY_DAYS = 7
 #: people harmed in a count of events ("192 people were killed in 219 terror activities", "283 civilians have died in
 #: approximately 63 armed attacks"): a statistic when the clause tells no day of its own or a period longer than
 #: :data:`_TALLY_DAYS` (a count of ten or more: "killed in two attacks in Kharkiv" tells today's two)
-_KILLED_IN_COUNT = re.compile(r"\b(?=\w)(?:killed|died|dead|wounded|injured|lost\s+their\s+lives)\s+in\s+(?:about\s+|approximately\s+"
-                              r"|around\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?[1-9]\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
-                              r"(?:attacks|incidents|activities|strikes|airstrikes|raids|clashes|explosions|operations)\b",
-                              re.IGNORECASE)
+_KILLED_IN_COUNT = lx.Prefiltered(re.compile(r"\b(?=\w)(?:killed|died|dead|wounded|injured|lost\s+their\s+lives)\s+in\s+(?:about\s+|approximately\s+"
+                                             r"|around\s+|some\s+|more\s+than\s+|over\s+|at\s+least\s+)?[1-9]\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+                                             r"(?:attacks|incidents|activities|strikes|airstrikes|raids|clashes|explosions|operations)\b",
+                                             re.IGNORECASE))
 #: how many times over a period ("attempted to attack vessels 28 times since Nov. 19", "Kyiv has been targeted
 #: eighteen times in May"): a tally too, when the period is longer than :data:`_TALLY_DAYS`
 _TIMES = re.compile(r"\b(?=\w)(?:\d[\d,]*|(?:" + "|".join(sorted((w for w, n in lx.NUMBER_WORDS.items() if n > 2 and " " not in w),
                                                           key=len, reverse=True))
                     + r")(?:\s+of)?|many|numerous|countless)\s+times\b", re.IGNORECASE)
 #: a cheap test for a phrase that points back to another event or to an accord's day (:func:`pointed_back_dates`)
-_POINTS_BACK = re.compile(rf"\b(?=\w)(?:after|following|before|response|retaliation|than|since|{lx.ACCORD_VERBS})\b", re.IGNORECASE)
+_POINTS_BACK = lx.Prefiltered(re.compile(rf"\b(?=\w)(?:after|following|before|response|retaliation|than|since|{lx.ACCORD_VERBS})\b", re.IGNORECASE))
 _DOMESTIC = frozenset({"sabotage", "explosion", "other"})
 #: a place that names a bombing, past the site in it ("the Quetta bombing", "the Peshawar mosque bombing"), not a
 #: campaign or raids ("the Gaza bombing campaign")
@@ -143,9 +143,9 @@ _AIR_FORCE_AGENT = re.compile(r"\bair\s?force\b(?:\s+(?!said\b|says\b)[\w-]+){0,
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _CARRY_KINDS = frozenset({"missile_strike", "drone_strike", "air_strike", "shelling", "other"})
 #: the first days of a war, told as history
-_WAR_START = re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginning|start|outset|(?:first|early|opening)\s+"
-                        r"(?:days|weeks|months|phase))\s+of\s+(?:the\s+|its\s+|[A-Z]\w+['’]s\s+)?(?:full[- ]scale\s+)?"
-                        r"(?:invasion|war|conflict|offensive)\b", re.IGNORECASE)
+_WAR_START = lx.Prefiltered(re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:very\s+)?(?:beginning|start|outset|(?:first|early|opening)\s+"
+                                       r"(?:days|weeks|months|phase))\s+of\s+(?:the\s+|its\s+|[A-Z]\w+['’]s\s+)?(?:full[- ]scale\s+)?"
+                                       r"(?:invasion|war|conflict|offensive)\b", re.IGNORECASE))
 #: where "strikes" of no named weapon or attacker come from the air (the air forces that strike
 #: there: Israel's, the US-led coalitions', Syria's and Russia's, Saudi Arabia's)
 _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
@@ -440,7 +440,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     # "the attack happened about 170 km southeast of Aden" is a missile's on a ship)
     by_rockets = unnamed and weapon == "missile_strike"
     # a place inside a phrase that points back to another event takes that event's date
-    points_back, numbered = _POINTS_BACK.search(text), DIGIT_OR_MONTH.search(text)
+    points_back, numbered = _POINTS_BACK.search(text), has_digit_or_month(text)
     # (parts may tell their days by name: "killed two in Kherson on Sunday, and on Monday drones struck Odesa")
     daily = date.start != date.end and (numbered or _DAY_NAME.search(text))
     dates = find_dates(text, published) if points_back or numbered or daily else []  # once for all uses
@@ -594,15 +594,15 @@ _OF_A_COUNTRY = re.compile(r"\s+(?:and\s+[A-Za-z]+\s+)?(?:proxy|proxies|soldiers
 #: civilians who attack as a group: settlers in an occupied territory ("settler attacks", "attacked by
 #: Israeli settlers"), protesters, rioters and mobs; what they do is neither a battle nor sabotage unless they
 #: burn or wreck
-_CIVILIAN_ATTACKERS = re.compile(
-    r"\b(?=\w)settler\s+(?:attacks?|violence|raids?|assaults?|rampages?)\b"
-    r"|\b(?:by|from)\s+(?:[\w-]+\s+){0,2}settlers\b"
-    # crowds are civilians too: "protesters attacked the embassies", "a mob torched the police station"
-    r"|\b(?:settlers|protesters|demonstrators|rioters|mobs?|crowds?)\s+(?:who\s+)?(?:[a-z]+(?:ly)?\s+)?"
-    r"(?:attack|raid|assault|storm|stormed|torch|burn|shot|shoot|kill|beat"
-    r"|injur|wound|vandali|rampag|carried\s+out|perpetrat|went\s+on\s+a\s+rampage)\w*"
-    # a vehicle driven into people is no battle either: "a car rammed into civilians", "drove a truck into a crowd"
-    rf"|\b(?:rammed|ramming|car-ramming)\b|\b{lx.RAMMING}", re.IGNORECASE)
+_CIVILIAN_ATTACKERS = lx.Prefiltered(re.compile(
+                   r"\b(?=\w)settler\s+(?:attacks?|violence|raids?|assaults?|rampages?)\b"
+                   r"|\b(?:by|from)\s+(?:[\w-]+\s+){0,2}settlers\b"
+                   # crowds are civilians too: "protesters attacked the embassies", "a mob torched the police station"
+                   r"|\b(?:settlers|protesters|demonstrators|rioters|mobs?|crowds?)\s+(?:who\s+)?(?:[a-z]+(?:ly)?\s+)?"
+                   r"(?:attack|raid|assault|storm|stormed|torch|burn|shot|shoot|kill|beat"
+                   r"|injur|wound|vandali|rampag|carried\s+out|perpetrat|went\s+on\s+a\s+rampage)\w*"
+                   # a vehicle driven into people is no battle either: "a car rammed into civilians", "drove a truck into a crowd"
+                   rf"|\b(?:rammed|ramming|car-ramming)\b|\b{lx.RAMMING}", re.IGNORECASE))
 
 #: a clause that ranks the event just told among others ("It was the deadliest attack on the city since
 #: 2022", "This was one of the largest strikes of the war"): no event of its own

@@ -28,14 +28,14 @@ _HAZARD = (r"(?:earth)?quakes?|aftershocks?|tremors?|landslides?|mudslides?|floo
            r"|(?-i:(?:Typhoon|Cyclone|Hurricane|Tropical\s+Storm|Storm)\s+(?!Shadow)[A-Z][a-z]+)")
 # lower case, so that the aircraft and missiles named after weather are not weather ("RAF Typhoons",
 # "F-35 Lightning", "Storm Shadow"), but any case as a clause's first word ("Floods killed ...")
-_WORDS = re.compile(rf"\b(?=\w)(?:{_HAZARD})\b")
+_WORDS = lx.Prefiltered(re.compile(rf"\b(?=\w)(?:{_HAZARD})\b"))
 _OPENING = re.compile(rf"(?:{_HAZARD})\b", re.IGNORECASE)
 #: the words that make what follows them the cause of what came before
 _CAUSE_WORDS = r"by|of|from|due\s+to|caused\s+by|as\s+a\s+result\s+of"
 # the hazard told after the event words as their cause or their time ("killed by a landslide", "died of cholera",
 # "died ... following widespread floods")
-_CAUSE_AFTER = re.compile(rf",?\s+(?:{_CAUSE_WORDS}|in|after|during|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
-                          rf"(?:{_HAZARD})\b")
+_CAUSE_AFTER = lx.Prefiltered(re.compile(rf",?\s+(?:{_CAUSE_WORDS}|in|after|during|following)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                                         rf"(?:{_HAZARD})\b"))
 # the hazard told as what did it ("killed in a helicopter crash", "died of cholera", "killed by a landslide"), not
 # as the time it happened in ("killed in Sorata during heavy rains"): the deaths are the hazard's, whoever died
 _CAUSED_BY = re.compile(rf",?\s+(?:{_CAUSE_WORDS}|in\s+an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_HAZARD})\b")

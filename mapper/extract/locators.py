@@ -379,8 +379,8 @@ _SITE_NOUNS = {form: noun for noun in ("compound building facility site base dep
                             else noun + "es" if noun.endswith("x") else noun + "s")}
 _SITE_WORD = "|".join(sorted(_SITE_NOUNS, key=len, reverse=True))
 # introduced: "a cluster of buildings", "two warehouses", "an ammunition depot" (not "the": already known)
-_SITE_INTRODUCED = re.compile(rf"\b(?:an?|one|two|three|four|five|six|several|\d+)\s+(?:[\w-]+\s+){{0,3}}?"
-                              rf"(?P<noun>{_SITE_WORD})\b", re.IGNORECASE)
+_SITE_INTRODUCED = lx.Prefiltered(re.compile(rf"\b(?:an?|one|two|three|four|five|six|several|\d+)\s+(?:[\w-]+\s+){{0,3}}?"
+                                             rf"(?P<noun>{_SITE_WORD})\b", re.IGNORECASE))
 # from the site's noun to the town that places it: " 15 miles south of ", " near the town of ", " in "
 _SITE_PLACED = re.compile(r"\s+(?:(?:\d+|a few)\s*(?:km|kilomet(?:re|er)s|miles)\s+(?:(?:north|south)(?:-?(?:east|west))?"
                           r"|east|west)\s+of|in|near|at|outside|on\s+the\s+outskirts\s+of)"

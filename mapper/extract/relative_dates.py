@@ -11,8 +11,9 @@ import datetime as dt
 import re
 
 from mapper.extract.date_parts import _DAY, _MON, _WD, _WEEKDAYS, DAY_COUNTS, _date, _Found, _span
+from mapper.extract.lexicon import with_gate
 
-_P_RELATIVE = re.compile(
+_P_RELATIVE = re.compile(with_gate(
     r"\b(?=\w)(?:(?P<today>today|this\s+(?:morning|afternoon|evening))|(?P<tonight>tonight)"
     r"|(?P<yest>yesterday)|(?P<night>last\s+night|overnight)"
     r"|(?P<past>(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+"
@@ -35,7 +36,7 @@ _P_RELATIVE = re.compile(
     r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
     rf"\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<tail>ago(?:\s+today)?|since))"
     rf"|(?:(?P<mod>last|next)\s+)?(?P<wd>{_WD})(?:'s)?"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)\b", re.IGNORECASE)
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\b"), re.IGNORECASE)  # (the gate: lexicon.with_gate)
 #: a date after a weekday says which one ("Tuesday, 18 November"); a count does not ("On Thursday, 70 people")
 _DATE_AFTER = re.compile(rf",?\s+(?:the\s+)?(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MON})|(?:{_MON}))")
 _RELATIVE_WORDS = ("day", "night", "week", "month", "year", "morning", "afternoon", "evening", "hour", "christmas",

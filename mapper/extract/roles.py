@@ -121,16 +121,16 @@ _TOPIC = re.compile(r"\b(?=\w)(?:on|about|over|regarding|concerning|discuss(?:ed
                     r"|(?:at|on|along)\s+the\s+(?:front(?:[\s-]?lines?)?|frontlines?|border|battlefield)\s*[:\u2013\u2014-]\s*)"
                     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 #: where the dead were buried or mourned is not where they died
-_BURIED = re.compile(r"\b(?=\w)(?:buried|laid\s+to\s+rest|interred|funerals?\s+(?:(?:was|were|is|are)\s+)?held)"
-                     r"\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_BURIED = lx.Prefiltered(re.compile(r"\b(?=\w)(?:buried|laid\s+to\s+rest|interred|funerals?\s+(?:(?:was|were|is|are)\s+)?held)"
+                                    r"\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE))
 # Where someone spoke or visited is not where the event happened: "Zelensky, speaking in Kyiv, said ..."
 # where words were said needs its "in" or "at" ("said in Kyiv", "told reporters at the Pentagon"): right after
 # "said" a place opens what was said (:data:`_SAID_THAT`)
-_SPEECH_VENUE = re.compile(r"\b(?=\w)(?:(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
-                           r"|remarks|(?:press|news)\s+conference|briefing|interview|statement(?:\s+issued)?)"
-                           r"\s+(?:\w+\s+)?(?:in|at)\s+"
-                           r"|(?:(?:visit|trip)\s+to|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
-                           r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?)(?:the\s+)?$", re.IGNORECASE)
+_SPEECH_VENUE = lx.Prefiltered(re.compile(r"\b(?=\w)(?:(?:speaking|spoke|said|told\s+(?:reporters|journalists|parliament)|addressing\s+\w+"
+                                          r"|remarks|(?:press|news)\s+conference|briefing|interview|statement(?:\s+issued)?)"
+                                          r"\s+(?:\w+\s+)?(?:in|at)\s+"
+                                          r"|(?:(?:visit|trip)\s+to|(?:the\s+)?(?:name|spelling)(?:\s+of)?|calls?|called|known\s+as|renamed"
+                                          r"|visiting)\s+(?:\w+\s+)?(?:(?:in|at)\s+)?)(?:the\s+)?$", re.IGNORECASE))
 # A place right after "said" is the subject of what was said: the scene when the event word comes next, told of it
 # ("officials said Kharkiv was hit", "the governor said the Kharkiv region was shelled", "police said the Quetta
 # railway station bombing killed 26"), else an agent, mostly a capital standing for its government ("the Kremlin
@@ -146,49 +146,49 @@ _ACTIVE = re.compile(r"\w+ed|struck|hit|fought|shot|overran|retook|seized", re.I
 # A relative clause that says where something lies: "a target that lies close to the highway out of Goma".
 # (with a distance and a bearing the place is moved there instead: "all of which are located around 30 km
 # south of Odesa")
-_LIES_NEAR = re.compile(r"\b(?=\w)(?:that|which)\s+(?:lies|lie|lay|is\s+located|are\s+located|sits|stands)\b"
-                        r"(?:(?!\d+\s*(?:km|kilomet\w*|miles?)\b)[^.;:]){0,80}$", re.IGNORECASE)
+_LIES_NEAR = lx.Prefiltered(re.compile(r"\b(?=\w)(?:that|which)\s+(?:lies|lie|lay|is\s+located|are\s+located|sits|stands)\b"
+                                       r"(?:(?!\d+\s*(?:km|kilomet\w*|miles?)\b)[^.;:]){0,80}$", re.IGNORECASE))
 # A person's home town in apposition: "Sepoy Ali, a resident of Sargodha", "a native of Kandahar".
 _RESIDENT_OF = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:resident|native|inhabitant)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A speaker's post at an institution in apposition: "Alex de Waal, executive director of the World Peace
 # Foundation at Tufts University", "Jane Doe, a senior fellow at the Kyiv School of Economics".
 # a seat in a legislature: "a House member representing Anka/Talata Mafara", "the senator for Borno South", "MP for
 # Kharkiv", "who represents Bakura constituency" (the place sent the member; nothing happened there)
-_REPRESENTS = re.compile(r"\b(?=\w)(?:represent(?:s|ed|ing)|(?:MPs?|senators?|lawmakers?|legislators?|deputy|deputies"
-                         r"|congress(?:man|woman))\s+for)\s+(?:the\s+)?(?:people\s+of\s+)?"
-                         r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*/\s*)?$")
+_REPRESENTS = lx.Prefiltered(re.compile(r"\b(?=\w)(?:represent(?:s|ed|ing)|(?:MPs?|senators?|lawmakers?|legislators?|deputy|deputies"
+                                        r"|congress(?:man|woman))\s+for)\s+(?:the\s+)?(?:people\s+of\s+)?"
+                                        r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*/\s*)?$"))
 _AFFILIATION = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}?(?:director|professor|lecturer|researcher|fellow"
                           r"|analyst|expert|scholar|dean)\s+(?:(?:of|at|for|with)\s+[^,;()]{0,80}?\s+)?(?:at|of|with|in)\s+"
                           r"(?:the\s+)?$", re.IGNORECASE)
 # A news outlet named after its noun: "the Telegram channels Baza and Astra reported", "the news agency Mehr",
 # "according to the newspaper Kommersant" (a channel or paper that shares a village's name is no scene)
-_OUTLET = re.compile(r"\b(?=\w)(?:channels?|news\s+(?:agency|agencies|site|sites|outlets?|portal)|newspapers?|(?:daily|weekly)"
-                     r"\s+newspaper|outlets?|broadcasters?|dailies|tabloids?|magazines?|websites?|blogs?|podcasts?)\s+"
-                     + _NAMES_BEFORE)
+_OUTLET = lx.Prefiltered(re.compile(r"\b(?=\w)(?:channels?|news\s+(?:agency|agencies|site|sites|outlets?|portal)|newspapers?|(?:daily|weekly)"
+                                    r"\s+newspaper|outlets?|broadcasters?|dailies|tabloids?|magazines?|websites?|blogs?|podcasts?)\s+"
+                                    + _NAMES_BEFORE))
 # Where a speaker addressed the press: "Speaking to local media in the capital Mogadishu, the army chief ..."
 # ... or told a news outlet: "a witness told Reuters in Goma", "confirmed the attacks to The Punch in Jos"
-_SPOKE_IN = re.compile(r"\b(?=\w)(?:(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?"
-                       r"|(?:told|tells|telling)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s+){1,3}"
-                       r"|(?:said|says|confirmed|confirms|explained|described\s+(?:[\w-]+\s+){0,3}?)\s+"
-                       r"(?:(?:the\s+)?[\w-]+\s+){0,3}?to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s+){1,3})"
-                       r"(?:in|at|from)\s+(?:the\s+)?"
-                       r"(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.IGNORECASE)
+_SPOKE_IN = lx.Prefiltered(re.compile(r"\b(?=\w)(?:(?:speaking|spoke)\s+(?:to\s+|with\s+)?(?:[\w-]+\s+){0,4}?"
+                                      r"|(?:told|tells|telling)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s+){1,3}"
+                                      r"|(?:said|says|confirmed|confirms|explained|described\s+(?:[\w-]+\s+){0,3}?)\s+"
+                                      r"(?:(?:the\s+)?[\w-]+\s+){0,3}?to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'.-]*\s+){1,3})"
+                                      r"(?:in|at|from)\s+(?:the\s+)?"
+                                      r"(?:capital\s+(?:city\s+)?(?:of\s+)?)?$", re.IGNORECASE))
 # Venues of other days: "after earlier rounds in Riyadh and Jeddah".
-_OTHER_DAYS = re.compile(r"\b(?=\w)(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
-                         r"|negotiations|visits?)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:(?:the\s+)?\w+(?:,|\s+and)\s+)*(?:the\s+)?$",
-                         re.IGNORECASE)
+_OTHER_DAYS = lx.Prefiltered(re.compile(r"\b(?=\w)(?:earlier|previous|prior|past|former)\s+(?:\w+\s+){0,2}?(?:rounds?|talks|meetings?|summits?"
+                                        r"|negotiations|visits?)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:(?:the\s+)?\w+(?:,|\s+and)\s+)*(?:the\s+)?$",
+                                        re.IGNORECASE))
 # the venue and the parties of an accord told as a participle phrase after it: "the deal signed in Jeddah last
 # week", "the truce agreed in Istanbul", "the plan agreed between Kinshasa and Kigali on 9 February in Nairobi":
 # where the accord was made and who made it, not where the clause's fighting is (the words between may name the
 # parties and the day, no verb: "the deal reached on Monday ended the shelling in Kherson" keeps Kherson)
-_ACCORD_VENUE = re.compile(rf"\b(?=\w)(?:{lx.ACCORD_NOUNS})(?:\s+(?:that|which)\s+(?:was|were|had\s+been|has\s+been))?"
-                           rf"\s+(?:\w+ly\s+)?(?:{lx.ACCORD_VERBS}){lx.ACCORD_GAP}\s+(?:in|at|between|by|with|among|and)\s+(?:the\s+)?$",
-                           re.IGNORECASE)
+_ACCORD_VENUE = lx.Prefiltered(re.compile(rf"\b(?=\w)(?:{lx.ACCORD_NOUNS})(?:\s+(?:that|which)\s+(?:was|were|had\s+been|has\s+been))?"
+                                          rf"\s+(?:\w+ly\s+)?(?:{lx.ACCORD_VERBS}){lx.ACCORD_GAP}\s+(?:in|at|between|by|with|among|and)\s+(?:the\s+)?$",
+                                          re.IGNORECASE))
 # "the worst attack since Russia's invasion of Ukraine", "since the start of the war in Sudan": a
 # place in the phrase that dates the war is no scene of the clause's event
-_SINCE_THE_WAR = re.compile(r"\b(?=\w)since\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()]){0,60}?\b(?:invasion|war|conflict"
-                            r"|escalation|outbreak|hostilities)\s+(?:of|on|in|against|with)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
+_SINCE_THE_WAR = lx.Prefiltered(re.compile(r"\b(?=\w)since\s+(?:(?!\b(?:when|and|but|while)\b)[^,;.()]){0,60}?\b(?:invasion|war|conflict"
+                                           r"|escalation|outbreak|hostilities)\s+(?:of|on|in|against|with)\s+(?:the\s+)?$",
+                                           re.IGNORECASE))
 # "Kharkiv's Kyivskyi district": a district of the town before it, not a place of its own.
 # "the Shevchenkivskyi and Slobidskyi districts of the city": parts of the town the text named before
 _OF_THE_CITY = re.compile(rf"\s+(?:district|{lx.QUARTER_WORDS})s?\s+of\s+the\s+(?:city|town|capital)\b",
@@ -197,10 +197,10 @@ _OF_THE_CITY = re.compile(rf"\s+(?:district|{lx.QUARTER_WORDS})s?\s+of\s+the\s+(
 _ADJECTIVAL = re.compile(r"(?:s[kc]yi|s[kc]yy|s[kc]iy|s[kc]y|s[kc]ii|s[kc]oy|s[kc]ij|ivs[kc]a)$", re.IGNORECASE)
 _DISTRICT_AFTER = re.compile(rf"\s+(?:district|raion|{lx.QUARTER_WORDS})\b", re.IGNORECASE)
 # "launched from Russia's Kursk and Oryol regions": origins past possessives, modifiers and lists
-_ORIGIN = re.compile(r"\b(?=\w)from\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?"
-                     # "pilgrims from the northern Serbian city of Novi Sad"
-                     r"|(?:[\w-]+\s+){0,3}?(?:city|town|village|port|settlement)\s+of\s+)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
-                     + _NAMES_BEFORE)
+_ORIGIN = lx.Prefiltered(re.compile(r"\b(?=\w)from\s+(?:(?:over|above|inside|within|off)\s+)?(?:the\s+)?(?:(?:area|region|direction|territory|side|coast)\s+of\s+(?:the\s+)?"
+                                    # "pilgrims from the northern Serbian city of Novi Sad"
+                                    r"|(?:[\w-]+\s+){0,3}?(?:city|town|village|port|settlement)\s+of\s+)?(?:(?:[A-Z][\w’'-]+['’]s|occupied|Russian-occupied|neighbou?ring|nearby)\s+)*"
+                                    + _NAMES_BEFORE))
 #: a region as the subject of what it suffered ("Sumy Oblast was shelled", "Chernihiv, Sumy and
 #: Zaporizhzhia oblasts also came under attack", "the Kherson region came under heavy fire")
 _UNDERGOES = re.compile(r"(?:\s+(?:oblasts?|regions?|provinces?|governorates?|states?|districts?))?\s+"
@@ -212,8 +212,8 @@ _UNDERGOES = re.compile(r"(?:\s+(?:oblasts?|regions?|provinces?|governorates?|st
 _NEXT_LISTED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 #: "annexed" as an adjective of the place right after it ("in annexed Crimea", "Russian-annexed
 #: Sevastopol") describes the place; it claims nothing
-_ANNEXED_BEFORE = re.compile(r"(?:-|\b(?:the|in|on|of|at|over|into|to|near|across|from)\s+)(annexed\s+)$",
-                             re.IGNORECASE)
+_ANNEXED_BEFORE = lx.Prefiltered(re.compile(r"(?:-|\b(?:the|in|on|of|at|over|into|to|near|across|from)\s+)(annexed\s+)$",
+                                            re.IGNORECASE))
 
 
 def _claimed(text: str, start: int) -> bool:
@@ -263,9 +263,9 @@ _ORG_AFTER = re.compile(r"(?:[\s-]+(?:[A-Z][\w'’-]+\s+){0,3}?(?:Conference|Sum
                         r"(?!\s+(?:attacks?|battles?|fights?|violence|crimes?|shops?|laws?|control|salutes?|shots?)\b))")
 # a document or body named "of" a place: "the Charter of Paris", "the Treaty of Lisbon", "the
 # Armed Forces of Ukraine", "the Government of Sudan"
-_ORG_BEFORE = re.compile(r"\b(?=\w)(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
-                         r"|Agreement|Forces|Army|Navy|Air Force|Guard|Government|Ministry|Minister|President|Embassy"
-                         r"|Parliament|Mission|Ambassador|Envoy|Cabinet|Authority|Authorities)\s+of\s+(?:the\s+)?$")
+_ORG_BEFORE = lx.Prefiltered(re.compile(r"\b(?=\w)(?:Charter|Treaty|Declaration|Memorandum|Congress|Peace|Statute|Convention|Protocol|Accords?"
+                                        r"|Agreement|Forces|Army|Navy|Air Force|Guard|Government|Ministry|Minister|President|Embassy"
+                                        r"|Parliament|Mission|Ambassador|Envoy|Cabinet|Authority|Authorities)\s+of\s+(?:the\s+)?$"))
 # the head nouns of sites named after their town, a few capitalised words on
 _SITE_HEAD = frozenset("""plant plants works factory terminal depot refinery mine shipyard pier harbour harbor seaport
 port airport airfield airbase base station substation dam bridge mall centre center market school university college
@@ -340,26 +340,26 @@ _AIRSPACE_AFTER = re.compile(r"(?:['’]s?)?(?:\s+and\s+NATO)?\s+(?:sovereign\s+
 # a street named after a town is in another town: "Kherson Street in Donetsk"
 _STREET_AFTER = re.compile(r"\s+(?:Street|Avenue|Boulevard|Lane|Prospekt|Prospect|Road)\b")
 # a side's armed forces named "of" it: "the militaries of the United States and the United Kingdom"
-_FORCES_OF = re.compile(r"\b(?=\w)(?:militar(?:y|ies)|armed\s+forces|navy|navies|air\s+forces?)\s+of\s+(?:the\s+)?$",
-                        re.IGNORECASE)
+_FORCES_OF = lx.Prefiltered(re.compile(r"\b(?=\w)(?:militar(?:y|ies)|armed\s+forces|navy|navies|air\s+forces?)\s+of\s+(?:the\s+)?$",
+                                       re.IGNORECASE))
 # a named war or crisis: "during the Gaza war", "the Ukraine crisis" (the war is no scene of one event)
 _WAR_NAME = re.compile(r"[\s-]+(?:civil\s+)?(?:war|wars|conflict|crisis)\b", re.IGNORECASE)
 # presence, not an event: "militias operating inside Syria", "troops stationed in Iraq"; where people
 # fled from ("people fleeing Mariupol"); a comparison ("200 km farther than Tehran")
-_PRESENCE = re.compile(r"\b(?=\w)(?:operat(?:e|es|ing)|based|stationed|deployed|present|presence|headquartered|living|lived"
-                       # the verb, not the noun: "claimed 19 lives in Konduga", "the lives of" are deaths there
-                       r"|(?<!\d\s)(?<!\bmany\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bof\s)(?<!\bclaimed\s)(?<!\bclaims\s)lives"
-                       r"|fle(?:e|es|eing|d)\s+(?:from\s+)?|escap(?:e|es|ed|ing)\s+(?:from\s+)?|than)\s+"
-                       r"(?:(?:in|inside|within|across|out\s+of)\s+)?(?:the\s+)?"
-                       r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
-                       + _NAMES_BEFORE)
+_PRESENCE = lx.Prefiltered(re.compile(r"\b(?=\w)(?:operat(?:e|es|ing)|based|stationed|deployed|present|presence|headquartered|living|lived"
+                                      # the verb, not the noun: "claimed 19 lives in Konduga", "the lives of" are deaths there
+                                      r"|(?<!\d\s)(?<!\bmany\s)(?<!\bthe\s)(?<!\btheir\s)(?<!\bof\s)(?<!\bclaimed\s)(?<!\bclaims\s)lives"
+                                      r"|fle(?:e|es|eing|d)\s+(?:from\s+)?|escap(?:e|es|ed|ing)\s+(?:from\s+)?|than)\s+"
+                                      r"(?:(?:in|inside|within|across|out\s+of)\s+)?(?:the\s+)?"
+                                      r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
+                                      + _NAMES_BEFORE))
 # a person placed by a role ("X, a senior leader in Gaza", "our envoy in Kyiv"): who, not where (local
 # officials are not among them: "officials in the Kyiv region reported drone attacks" there)
 # only in apposition or after a possessive: "killed a commander in Kherson" is a killing there
-_PERSON_IN = re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its)|(?-i:[A-Z])[\w-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?"
-                        r"(?:leaders?|commanders?|envoys?|ambassadors?|correspondents?|journalists?|diplomats?"
-                        r"|delegations?|counterparts?|members?)"
-                        r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE)
+_PERSON_IN = lx.Prefiltered(re.compile(r"(?:,\s+(?:a|an|the)|\b(?:my|our|his|her|their|its)|(?-i:[A-Z])[\w-]*['’]s?)\s+(?:[\w-]+\s+){0,2}?"
+                                       r"(?:leaders?|commanders?|envoys?|ambassadors?|correspondents?|journalists?|diplomats?"
+                                       r"|delegations?|counterparts?|members?)"
+                                       r"\s+(?:(?:in|at|from|based\s+in)\s+)(?:the\s+)?$", re.IGNORECASE))
 # where someone was when they spoke or acted: "Zelensky, who was in Washington on Thursday, said ...", "while in Riyadh"
 _WHEREABOUTS = re.compile(r"\b(?=\w)(?:(?:who|which)\s+(?:was|is|were|are|had\s+been|has\s+been)\s+(?:still\s+|then\s+|also\s+)?"
                           r"|while\s+"
@@ -386,48 +386,48 @@ _ROUTE_NOUN = (r"(?:railway|rail|railroad|line|road|highway|motorway|pipeline|ro
 _ROUTE = re.compile(rf"[-–][A-Z][\w’'-]*\s+{_ROUTE_NOUN}\b")
 _ROUTE_END = re.compile(r"\b(?=\w)[A-Z][\w’']*[-–]$")
 # where people fled to is not where the event happened
-_DISPLACED = re.compile(r"\b(?=\w)(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
-                        # movements of people named as nouns: "triggering further mass migrations into Blue Nile"
-                        r"|migrations?|displacements?|exodus|influx(?:es)?|arrivals?"
-                        r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:[\w,’'-]+\s+){0,4}?"
-                        r"(?:to|towards?|into|for)\s+(?:the\s+)?"
-                        # "to sites near Goma", "to camps in Kassala": where the sites they reached lie
-                        r"(?:(?:[\w-]+\s+){0,2}?(?:sites?|camps?|shelters?|settlements?|areas?|locations?|communities)\s+"
-                        r"(?:near|around|in|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?)?"
-                        # "fleeing to nearby locations such as Kibirizi, Kirima and ..."
-                        r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+"
-                        r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?"
-                        # the country or region the destination lies in: "fled to Gambella region in Ethiopia"
-                        r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,2}?,?\s+in\s+(?:the\s+)?)?$",
-                        re.IGNORECASE)
+_DISPLACED = lx.Prefiltered(re.compile(r"\b(?=\w)(?:fle(?:e|es|eing|d)|displaced|evacuat\w+|escap\w+|relocat\w+|withdr[ae]wn?|withdrawing"
+                                       # movements of people named as nouns: "triggering further mass migrations into Blue Nile"
+                                       r"|migrations?|displacements?|exodus|influx(?:es)?|arrivals?"
+                                       r"|retreat\w*|pull(?:ed|ing)\s+back)\s+(?:[\w,’'-]+\s+){0,4}?"
+                                       r"(?:to|towards?|into|for)\s+(?:the\s+)?"
+                                       # "to sites near Goma", "to camps in Kassala": where the sites they reached lie
+                                       r"(?:(?:[\w-]+\s+){0,2}?(?:sites?|camps?|shelters?|settlements?|areas?|locations?|communities)\s+"
+                                       r"(?:near|around|in|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?)?"
+                                       # "fleeing to nearby locations such as Kibirizi, Kirima and ..."
+                                       r"(?:(?:\w+\s+){0,3}(?:such\s+as|including|like)\s+"
+                                       r"(?:[^\s,;.]+(?:\s+[^\s,;.]+){0,3}(?:,\s*|\s+and\s+|\s+or\s+))*)?"
+                                       # the country or region the destination lies in: "fled to Gambella region in Ethiopia"
+                                       r"(?:(?-i:[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,2}?,?\s+in\s+(?:the\s+)?)?$",
+                                       re.IGNORECASE))
 # where travellers come back from, not where what befell them happened: "pilgrims returning from the Arba'in
 # pilgrimage in Karbala", "workers travelling home from Odesa" (not "fleeing from shelling in X": the shelling's place)
-_RETURNING_FROM = re.compile(r"\b(?=\w)(?:return(?:ing|ed|s)?|com(?:ing|e|es)\s+back|travell?(?:ing|ed)\s+(?:\w+\s+)?"
-                             r"|journey(?:ing|ed)\s+(?:\w+\s+)?|on\s+(?:their|his|her|the)\s+way\s+(?:back|home))\s+from\s+"
-                             r"(?:[^\s,;.:()]+\s+){0,6}?(?:in|at)?\s*(?:the\s+)?$", re.IGNORECASE)
+_RETURNING_FROM = lx.Prefiltered(re.compile(r"\b(?=\w)(?:return(?:ing|ed|s)?|com(?:ing|e|es)\s+back|travell?(?:ing|ed)\s+(?:\w+\s+)?"
+                                            r"|journey(?:ing|ed)\s+(?:\w+\s+)?|on\s+(?:their|his|her|the)\s+way\s+(?:back|home))\s+from\s+"
+                                            r"(?:[^\s,;.:()]+\s+){0,6}?(?:in|at)?\s*(?:the\s+)?$", re.IGNORECASE))
 # where the casualties were taken, not where they were hurt: "19 seriously injured victims were taken to Borno
 # State capital, Maiduguri", "treated at the Al-Aqsa hospital in Deir al-Balah"
-_TREATED = re.compile(r"\b(?=\w)(?:taken|rushed|transported|transferred|brought|admitted|airlifted|referred|treated)\s+"
-                      r"(?:\w+\s+){0,2}?(?:to|into|at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?"
-                      r"(?:(?:capital|hospital|clinic|city|town|medical\s+(?:centre|center|complex)),?\s+(?:of\s+|in\s+)?)?$",
-                      re.IGNORECASE)
+_TREATED = lx.Prefiltered(re.compile(r"\b(?=\w)(?:taken|rushed|transported|transferred|brought|admitted|airlifted|referred|treated)\s+"
+                                     r"(?:\w+\s+){0,2}?(?:to|into|at|in)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?"
+                                     r"(?:(?:capital|hospital|clinic|city|town|medical\s+(?:centre|center|complex)),?\s+(?:of\s+|in\s+)?)?$",
+                                     re.IGNORECASE))
 # ... and a hospital so described after it: "Records at Nasser Hospital, where the dead and wounded were taken"
 # (a town so described is where they were hurt: "killed two in Kherson, where the wounded were taken to hospital")
 _WHERE_TAKEN = re.compile(r",\s*where\s+(?:the\s+)?(?:dead|wounded|injured|bodies|casualties|victims|patients)"
                           r"(?:\s+and\s+(?:the\s+)?\w+)?\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|brought|rushed"
                           r"|transported|transferred|treated|admitted)\b", re.IGNORECASE)
 # where the displaced arrived: "people fleeing fighting in X reached Y", "sought refuge in Y"
-_ARRIVED = re.compile(r"\b(?=\w)(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees|escap\w+)\b[^.;:]{0,90}?\b"
-                      r"(?:arriv(?:ed|ing|es?)\s+(?:in|at)|reach(?:ed|ing|es)?"
-                      r"|(?:sought|seeking|seek|took|taking|take|found|finding)\s+(?:shelter|refuge|safety)\s+(?:in|at)"
-                      # "people displaced by fighting are sheltering in Kassala": where they stay
-                      r"|(?:sheltering|sheltered|staying|stayed|hosted|accommodated|housed)\s+(?:in|at)"
-                      # "fled ... to the provincial capital, Goma": a destination in apposition
-                      r"|to\s+the\s+(?:[\w-]+\s+){0,3}(?:capital|centre|center|city|town|hub),)"
-                      # "arrived at his home in southern Borno's commercial hub of Biu"
-                      r"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?(?:home|house|family|relatives|camp|shelter)\s+(?:in|at))?"
-                      r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?[A-Z][\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:hub|capital|city|town)\s+of\s+)?"
-                      r"(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE)
+_ARRIVED = lx.Prefiltered(re.compile(r"\b(?=\w)(?:fle(?:e|es|eing|d)|displaced|evacu\w+|IDPs|refugees|escap\w+)\b[^.;:]{0,90}?\b"
+                                     r"(?:arriv(?:ed|ing|es?)\s+(?:in|at)|reach(?:ed|ing|es)?"
+                                     r"|(?:sought|seeking|seek|took|taking|take|found|finding)\s+(?:shelter|refuge|safety)\s+(?:in|at)"
+                                     # "people displaced by fighting are sheltering in Kassala": where they stay
+                                     r"|(?:sheltering|sheltered|staying|stayed|hosted|accommodated|housed)\s+(?:in|at)"
+                                     # "fled ... to the provincial capital, Goma": a destination in apposition
+                                     r"|to\s+the\s+(?:[\w-]+\s+){0,3}(?:capital|centre|center|city|town|hub),)"
+                                     # "arrived at his home in southern Borno's commercial hub of Biu"
+                                     r"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?(?:home|house|family|relatives|camp|shelter)\s+(?:in|at))?"
+                                     r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?[A-Z][\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:hub|capital|city|town)\s+of\s+)?"
+                                     r"(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE))
 # a place as the host of people displaced from elsewhere: "Sennar, Sinja and Ad Dinder localities were already
 # hosting about 286,000 displaced people", "Kassala hosts 20,000 people displaced by the fighting"
 _HOSTS = re.compile(r"(?:\s+(?:localit(?:y|ies)|states?|towns?|city|cities|camps?|governorates?|districts?|provinces?|regions?))?"
@@ -436,24 +436,24 @@ _HOSTS = re.compile(r"(?:\s+(?:localit(?:y|ies)|states?|towns?|city|cities|camps
                     r"\s+(?:[\w,.’'-]+\s+){0,5}?(?:(?:newly\s+|internally\s+)?displaced|IDPs|refugees|evacuees|returnees"
                     r"|new\s+arrivals)\b", re.IGNORECASE)
 # generic attack words that describe ground combat
-GROUND = re.compile(r"\b(?=\w)(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
-                     # a front's direction ("attacks in the Kupyansk direction"), not an order ("at the direction of
-                     # the President", "at President Biden's direction") nor a compass heading ("in every direction")
-                     r"|\b(?-i:[A-Z])[\w-]+(?<![’']s)\s+direction\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
-                     # violence by people on the ground: "killed by Israeli forces", "shot by settlers"
-                     r"|\b(?:killed|shot|wounded|injured|attacked|abducted|destroyed|demolished)\s+by\s+(?:[\w-]+\s+){0,2}?"
-                     r"(?:forces|troops|soldiers|gunmen|settlers|police|militants|fighters|militiamen|snipers)\b"
-                     # ... told in the active: "Israeli security forces have killed 110 Palestinians" (with no weapon named;
-                     # a Ukrainian governor's "Russian forces killed three people" is shelling, and is typed as ground
-                     # fighting too: measured, one such line in the read pool against five right in the unseen one)
-                     r"|\b(?:forces|troops|soldiers|gunmen|settlers|police|militants|fighters|militiamen|snipers)\s+"
-                     r"(?:have\s+|has\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?(?:killed|shot|wounded|injured|abducted)\b",
-                     re.IGNORECASE)
+GROUND = lx.Prefiltered(re.compile(r"\b(?=\w)(?:attack(?:ed|s|ing)?|advanc\w+|push(?:ed|ing)?)\s+(?:near|toward|towards|on\s+the\s+outskirts)\b"
+                                    # a front's direction ("attacks in the Kupyansk direction"), not an order ("at the direction of
+                                    # the President", "at President Biden's direction") nor a compass heading ("in every direction")
+                                    r"|\b(?-i:[A-Z])[\w-]+(?<![’']s)\s+direction\b|\bground\s+(?:attacks?|operations?)\b|\boffensive\s+operations\b"
+                                    # violence by people on the ground: "killed by Israeli forces", "shot by settlers"
+                                    r"|\b(?:killed|shot|wounded|injured|attacked|abducted|destroyed|demolished)\s+by\s+(?:[\w-]+\s+){0,2}?"
+                                    r"(?:forces|troops|soldiers|gunmen|settlers|police|militants|fighters|militiamen|snipers)\b"
+                                    # ... told in the active: "Israeli security forces have killed 110 Palestinians" (with no weapon named;
+                                    # a Ukrainian governor's "Russian forces killed three people" is shelling, and is typed as ground
+                                    # fighting too: measured, one such line in the read pool against five right in the unseen one)
+                                    r"|\b(?:forces|troops|soldiers|gunmen|settlers|police|militants|fighters|militiamen|snipers)\s+"
+                                    r"(?:have\s+|has\s+|had\s+)?(?:reportedly\s+|allegedly\s+)?(?:killed|shot|wounded|injured|abducted)\b",
+                                    re.IGNORECASE))
 #: violence told by a means only people on the ground use: "shooting at civilians", "hacked to death", "raping
 #: women and girls, and looting"
-ON_FOOT_MEANS = re.compile(rf"\b(?=\w)(?:{lx.KILLED_BY_HAND}|shooting\s+(?:at|on)|opened\s+fire|sniper\s+fire"
-                           r"|gunfire|live\s+(?:ammunition|fire|rounds)|small[- ]arms\s+fire|machetes?|stabbed|looting|looted"
-                           r"|raping|raped)\b", re.IGNORECASE)
+ON_FOOT_MEANS = lx.Prefiltered(re.compile(rf"\b(?=\w)(?:{lx.KILLED_BY_HAND}|shooting\s+(?:at|on)|opened\s+fire|sniper\s+fire"
+                                          r"|gunfire|live\s+(?:ammunition|fire|rounds)|small[- ]arms\s+fire|machetes?|stabbed|looting|looted"
+                                          r"|raping|raped)\b", re.IGNORECASE))
 # a place as the subject of conducting attacks is the attacker (a capital standing for its
 # side): "as Moscow presses its offensive", "Kyiv launched a wave of drones", "Tehran fires missiles"
 _CONDUCTS = re.compile(r"\s+(?:presse[sd]|push(?:es|ed)|steps?\s+up|stepped\s+up|ramps?\s+up|ramped\s+up"
@@ -610,9 +610,9 @@ _WHERE_AFTER = re.compile(r"(?:\s+(?:regions?|provinces?|governorates?|states?|d
 _TAKEN = re.compile(r"\b(?=\w)(?:capture|seizure|takeover|fall|liberation|recapture|encirclement|siege|shelling|bombing"
                     r"|bombardment)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "originated from a multiple rocket launcher in Kharkiv Oblast", "fired from positions near Kherson"
-_FROM_A_SITE_IN = re.compile(r"\b(?=\w)(?:originat\w+|launched|fired|came|come|comes|coming|flew|flying)\s+from\s+(?:a|an|the|its|their|positions|areas)\s+"
-                             r"(?:(?!hit\b|struck\b|killed\b|landed\b|exploded\b|crashed\b)[\w-]+\s+){0,4}(?:in|near)\s+"
-                             r"(?:the\s+)?$", re.IGNORECASE)
+_FROM_A_SITE_IN = lx.Prefiltered(re.compile(r"\b(?=\w)(?:originat\w+|launched|fired|came|come|comes|coming|flew|flying)\s+from\s+(?:a|an|the|its|their|positions|areas)\s+"
+                                            r"(?:(?!hit\b|struck\b|killed\b|landed\b|exploded\b|crashed\b)[\w-]+\s+){0,4}(?:in|near)\s+"
+                                            r"(?:the\s+)?$", re.IGNORECASE))
 _SEEN_FROM = re.compile(r"\b(?=\w)(?:scenes?|images?|footage|pictures?|photos?|videos?|reports?|news"
                         # "the shelling was reported from Balakote, Mendhar and Poonch": where it happened
                         r"|(?:was|were|been|being|is|are)\s+reported)\s+from\s+(?:the\s+)?" + _NAMES_BEFORE,

@@ -25,6 +25,7 @@ import dataclasses
 import itertools
 import re
 
+from mapper.extract.lexicon import Prefiltered
 from mapper.geo.gazetteer import KINDS, Gazetteer
 from mapper.geo.names import key
 from mapper.geo.spans import Span
@@ -125,12 +126,12 @@ def find_compass_units(text: str, gaz: Gazetteer, found: list) -> list:
 
 #: a capitalised compass word (alone, joined or with a French direction) before a lower-case unit word
 _UNIT_WORDS = r"governorates?|regions?|provinces?|departments?|states?"
-_COMPASS_UNIT = re.compile(r"\b(?P<c>(?:North|South|East|West|Centre|Center|Central)(?:[- ](?:East|West|Nord|Sud|Est|Ouest))?)"
-                           rf"(?:\s+(?P<w>{_UNIT_WORDS})\b"
-                           # ... or first in a list that ends in the plural unit word: "in the South, Nabatieh, Bekaa
-                           # and Mount Lebanon governorates"
-                           r"|(?=(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*)+"
-                           r"\s+(?P<l>governorates|regions|provinces|departments|states)\b))")
+_COMPASS_UNIT = Prefiltered(re.compile(r"\b(?P<c>(?:North|South|East|West|Centre|Center|Central)(?:[- ](?:East|West|Nord|Sud|Est|Ouest))?)"
+                                       rf"(?:\s+(?P<w>{_UNIT_WORDS})\b"
+                                       # ... or first in a list that ends in the plural unit word: "in the South, Nabatieh, Bekaa
+                                       # and Mount Lebanon governorates"
+                                       r"|(?=(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*)+"
+                                       r"\s+(?P<l>governorates|regions|provinces|departments|states)\b))"))
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-]$")
 _SINGULAR_UNIT = {"governorates": "governorate", "regions": "region", "provinces": "province",
                   "departments": "department", "states": "state"}

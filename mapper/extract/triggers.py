@@ -365,17 +365,17 @@ _MODALITY_WINDOW = 100
 # "after the attack", "following these strikes", "claimed responsibility for the bombing", "in the months leading
 # up to the attack", "in the wake of the strikes": an event told
 # elsewhere in the article
-_ANAPHORA = re.compile(r"\b(?=\w)(?:after|following|since|before|despite|amid|responsibility\s+for|leading\s+up\s+to|ahead\s+of|prior\s+to|run-up\s+to|wake\s+of|aftermath\s+of)\s+(?:the|this|that|these|those|such|last|"
-                       r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ANAPHORA = lx.Prefiltered(re.compile(r"\b(?=\w)(?:after|following|since|before|despite|amid|responsibility\s+for|leading\s+up\s+to|ahead\s+of|prior\s+to|run-up\s+to|wake\s+of|aftermath\s+of)\s+(?:the|this|that|these|those|such|last|"
+                                      r"recent|previous|similar)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE))
 # the dead of an event told elsewhere, mourned, buried or remembered: "declared a day of mourning in memory of
 # those killed in the missile strike", "funerals were held for the victims of Sunday's attack" (the day is the
 # mourning's, the place may be where the mourners are)
-_MOURNED = re.compile(r"\b(?:in\s+(?:memory|honou?r|remembrance)\s+of|mourn(?:ing|ed|s)?|funerals?|laid\s+to\s+rest"
-                      r"|commemorat(?:e|es|ed|ing|ion)|memorial\s+(?:service|ceremony|to|for)|tributes?\s+to)"
-                      # words of the mourning's own phrase ("funerals were held in Odesa for the victims of the"),
-                      # not past a link to another clause ("attended the funeral as drones struck")
-                      r"\s+(?:(?!(?:as|when|while|after|before|but|and|then|until|where)\b)[\w'’-]+\s+){0,9}$",
-                      re.IGNORECASE)
+_MOURNED = lx.Prefiltered(re.compile(r"\b(?:in\s+(?:memory|honou?r|remembrance)\s+of|mourn(?:ing|ed|s)?|funerals?|laid\s+to\s+rest"
+                                     r"|commemorat(?:e|es|ed|ing|ion)|memorial\s+(?:service|ceremony|to|for)|tributes?\s+to)"
+                                     # words of the mourning's own phrase ("funerals were held in Odesa for the victims of the"),
+                                     # not past a link to another clause ("attended the funeral as drones struck")
+                                     r"\s+(?:(?!(?:as|when|while|after|before|but|and|then|until|where)\b)[\w'’-]+\s+){0,9}$",
+                                     re.IGNORECASE))
 # "These attacks continue in a context where ...", "Such strikes have ...": a clause whose subject points back
 # to events told before tells none of its own, even where the article names the place nowhere else (its
 # places are the setting of what is said of them, not their scenes)
@@ -397,7 +397,7 @@ _HIT_PREDICATE = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(
 #: crudely fabricated propaganda", "claims that drones struck Belgorod were staged" (``told``: the events)
 _FALSE_WORDS = (r"fabricat\w*|false|fake|untrue|lies|a\s+lie|staged|baseless|groundless|unfounded|a\s+provocation"
                 r"|propaganda|disinformation|fiction|a\s+hoax|not\s+true")
-_DISCREDITING = re.compile(rf"\b(?:{_FALSE_WORDS})\b")  # run on lower-cased text: most clauses have none
+_DISCREDITING = lx.Prefiltered(re.compile(rf"\b(?:{_FALSE_WORDS})\b"))  # run on lower-cased text: most clauses have none
 _DISCREDITED = re.compile(rf"\b(?=\w)(?:reports?|claims?|allegations?|accusations?|stories|rumou?rs)\s+(?:of|that|about)\s+"
                           rf"(?P<told>[^.;:]{{1,160}}?)\s+(?:are|were|is|was)\s+(?:\w+ly\s+)?(?:{_FALSE_WORDS})\b",
                           re.IGNORECASE)
@@ -429,7 +429,7 @@ def _infinitive(low: str, start: int, end: int) -> bool:
 # those facing violence": the people a humanitarian response serves, described by what they
 # suffer; the event is why they need aid, not a report (the response's places are not scenes)
 _AID_NOUNS = r"\b(?:aid|assistance|support|relief|help|services|supplies|shelter|protection|care|cash|food|items)\b"
-_AID_WORD = re.compile(_AID_NOUNS)  # run on lower-cased text
+_AID_WORD = lx.Prefiltered(re.compile(_AID_NOUNS))  # run on lower-cased text
 _AID = _AID_NOUNS + r"(?:\s+[\w,'’-]+){0,8}?"
 _SERVED = (r"(?:the\s+|some\s+|over\s+|more\s+than\s+|[\d,]+\s+)*(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|families"
            r"|those|households|children|women|residents|survivors|IDPs|communities|populations?)\s+")
@@ -460,21 +460,21 @@ _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-
                        r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 #: weapons as goods: "the main producer of drones used in Ukraine", "deliveries of Shahed drones to Russia",
 #: "the supply of missiles": made, sold or shipped, not fired
-_WEAPON_TRADE = re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
-                           r"|manufacturing|supply|supplies|deliveries|delivery|shipments?|stockpiles?|sales?|purchases?"
-                           r"|transfers?|procurement)\s+of|(?:components?|parts)\s+for"
-                           r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy"
-                           r"|purchase)"
-                           # weapons as contraband: "customs officers seized Iranian drones", "smuggled missiles"
-                           r"|seiz(?:ed|es|ing)|confiscat(?:ed|es|ing)|smuggl(?:ed|es|ing)"
-                           # and as trade: "companies in Tehran that supply drones to Russia", "sold missiles"
-                           # (the verb only: "a supply column came under fire", "an export terminal" are nouns)
-                           r"|(?<=that\s)supply|(?<=which\s)supply|(?<=who\s)supply|supplie[sd]|supplying|sells|selling|sold"
-                           r"|exported|exporting"
-                           # goods whose use the attacks are: "components used in Russia's drone attacks"
-                           r"|(?:components?|parts|engines?|electronics|equipment|technolog(?:y|ies)|materials?|goods|chips)"
-                           r"\s+(?:(?:that|which)\s+(?:are|were|have\s+been|had\s+been)\s+)?used\s+(?:in|for))"
-                           r"\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_WEAPON_TRADE = lx.Prefiltered(re.compile(r"\b(?=\w)(?:(?:producers?|manufacturers?|makers?|suppliers?|exporters?|production|manufacture"
+                                          r"|manufacturing|supply|supplies|deliveries|delivery|shipments?|stockpiles?|sales?|purchases?"
+                                          r"|transfers?|procurement)\s+of|(?:components?|parts)\s+for"
+                                          r"|to\s+(?:manufacture|produce|make|build|assemble|sell|supply|export|ship|deliver|buy"
+                                          r"|purchase)"
+                                          # weapons as contraband: "customs officers seized Iranian drones", "smuggled missiles"
+                                          r"|seiz(?:ed|es|ing)|confiscat(?:ed|es|ing)|smuggl(?:ed|es|ing)"
+                                          # and as trade: "companies in Tehran that supply drones to Russia", "sold missiles"
+                                          # (the verb only: "a supply column came under fire", "an export terminal" are nouns)
+                                          r"|(?<=that\s)supply|(?<=which\s)supply|(?<=who\s)supply|supplie[sd]|supplying|sells|selling|sold"
+                                          r"|exported|exporting"
+                                          # goods whose use the attacks are: "components used in Russia's drone attacks"
+                                          r"|(?:components?|parts|engines?|electronics|equipment|technolog(?:y|ies)|materials?|goods|chips)"
+                                          r"\s+(?:(?:that|which)\s+(?:are|were|have\s+been|had\s+been)\s+)?used\s+(?:in|for))"
+                                          r"\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE))
 _TOLD_HERE = re.compile(r"\s+(?:in|on|at|near)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,?\s+"
                         r"(?:on|in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
 
