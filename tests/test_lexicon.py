@@ -91,3 +91,16 @@ def test_prefix_gate_reads_digits():
     gate = lx.prefix_gate(r"(?:\d{1,2}|an?)\s+days", 3)
     assert gate == r"(?=(?:a|\d))"
     assert re.match(gate, "\u0663 days") and not re.match(gate, "some days")  # any digit \d matches: Arabic-Indic too
+
+
+def test_without_the_private_regex_parser_patterns_run_ungated(monkeypatch):
+    # re._parser is CPython's own: a Python without it (or with another tree) gets no gate and no prefilter, the same
+    # matches
+    import re as _re
+
+    from mapper.extract import lexicon
+    monkeypatch.setattr(lexicon, "_parser", None)
+    assert lexicon.prefix_gate(r"drones?|missiles?") == ""
+    pre = lexicon.Prefiltered(_re.compile(r"shell(?:ed|ing)", _re.IGNORECASE))
+    assert pre.needles is None
+    assert pre.search("Russian forces SHELLED Kherson").group() == "SHELLED"

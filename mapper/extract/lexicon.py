@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
-from re import _constants as _sre  # the parse tree of a pattern, for prefix_gate and Prefiltered
-from re import _parser
+try:  # the parse tree of a pattern, for prefix_gate and Prefiltered (CPython's own, private: without it, no gates)
+    from re import _constants as _sre
+    from re import _parser
+except ImportError:  # pragma: no cover (a Python whose re has no such modules)
+    _sre = _parser = None
 
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
 
@@ -89,10 +92,13 @@ def prefix_gate(pattern: str, depth: int = 6) -> str:
     the parsed pattern, so it changes no match and follows every word added to it; it is
     empty (no lookahead) when some match may begin with anything.
     """
-    parsed = _parser.parse(pattern)
-    if parsed.state.flags & re.IGNORECASE:
+    try:
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            return ""
+        beginnings = {chars for chars, _ in _prefixes(parsed, depth)}
+    except Exception:  # noqa: BLE001 (a parser of another Python: the pattern runs ungated, as before)
         return ""
-    beginnings = {chars for chars, _ in _prefixes(parsed, depth)}
     tree = _trie(beginnings)
     return f"(?={tree})" if tree else ""
 
@@ -151,7 +157,10 @@ class Prefiltered:
         self.rx = rx
         self.pattern, self.flags, self.groups, self.groupindex = rx.pattern, rx.flags, rx.groups, rx.groupindex
         self._fold = bool(rx.flags & re.IGNORECASE)
-        needles = _required(_parser.parse(rx.pattern, rx.flags))
+        try:
+            needles = _required(_parser.parse(rx.pattern, rx.flags))
+        except Exception:  # noqa: BLE001 (a parser of another Python: the pattern always runs)
+            needles = None
         if needles and self._fold:
             needles = {n.lower() for n in needles} if all(n.isascii() for n in needles) else None
         # "killed" need not be looked for beside "kill"
