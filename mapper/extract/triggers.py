@@ -334,15 +334,17 @@ def _presupposed(src: str, modal_end: int, at: int) -> bool:
     return np is not None and not _CARRY_OUT.search(src, modal_end, np.start())
 
 
+#: a determiner that makes a noun phrase definite ("the", "its", "Russia's"): what it introduces is presupposed
+_DEFINITE = r"(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)"
 #: after a noun-phrase modality word, the head noun it modifies and a definite phrase after a preposition, up to the
 #: event word: "no justification for the", "no excuse for Russia's"
 _OTHER_HEAD = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)??(?P<head>[\w-]+)\s+(?:for|of|into|about|over|behind)\s+"
-                         r"(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,2}\Z",
+                         rf"{_DEFINITE}\s+(?:[\w-]+\s+){{0,2}}\Z",
                          re.IGNORECASE)
 #: nouns of finding out about or answering for what happened: an event they govern took place
 _LOOKS_BACK = re.compile(r"(?:investigation|inquiry|enquiry|probe|accountability|justice|explanation|review)s?\Z",
                          re.IGNORECASE)
-_DEFINITE_NP = re.compile(r"\b(?=\w)(?:the|this|that|these|those|its|their|his|her|our|\w+['’]s)\s+(?:[\w-]+\s+){0,3}$",
+_DEFINITE_NP = re.compile(rf"\b(?=\w){_DEFINITE}\s+(?:[\w-]+\s+){{0,3}}$",
                           re.IGNORECASE)
 _CARRY_OUT = re.compile(r"\b(?=\w)(?:launch|carr(?:y|ies|ied)\s+out|conduct|mount|stage|begin|began|begun|start|resume|repeat"
                         r"|order|authori[sz]e|approve|unleash|step\s+up|escalate|intensif"
