@@ -355,6 +355,12 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # "attacks on checkpoints in the areas of Maidan, Lajbok and Shadas": the villages the gazetteer lacks that a
         # list of scenes goes on with, in the story's region when the list's places lie in it
         listed = listed_unknowns(text, kept, [(s, e) for s, e, _ in places], ctx)
+        # "... in the villages of Muhindo, Rusekera and Bugina, before M23 forces advanced ... targeting Kishishe":
+        # beside a known scene, the names a settlement noun calls settlements the gazetteer lacks
+        taken = {s for s, _, _ in listed}
+        towns = frozenset(s for s, _, r in kept if r.place.kind in ("city", "village"))
+        listed += [u for u in unknown_in_focus(text, [(s, e) for s, e, _ in places], ctx, settled=True, holders=towns)
+                   if u[0] not in taken]
         if listed:
             kept = scenes(sorted(places + listed, key=lambda p: p[0]))
     kept = drop_containers(drop_reference_points(kept, text), text)

@@ -92,6 +92,13 @@ _FOCUS_UNKNOWN = re.compile(
     r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
     r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
 
+#: the same frames where a settlement noun says the name is a settlement's: "the villages of Muhindo, Rusekera",
+#: "in the village of Mausa", "in Ngouba village", "the Ngaleka village"
+_SETTLED_UNKNOWN = re.compile(
+    rf"\b(?=\w)(?:(?:{lx.SETTLEMENT_NOUN_S})\s+of\s+"
+    rf"|(?:in|near|outside|of|on|at|the)\s+(?=[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?\s+(?:{lx.SETTLEMENT_NOUN_S})\b))"
+    r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
+    r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
 
 #: a unit named by its own name ("the Seno province", "the Kivu provinces", "the Jomba groupement"): no village
 _UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_NOUNS}|groupement|chiefdom|department|prefecture|oblast)s?\b", re.IGNORECASE)
@@ -104,7 +111,8 @@ _VILLAGE_AFTER = frozenset({*lx.SETTLEMENT_NOUNS, "villages", "community", "area
                             "was", "were", "is", "are", "has", "have", "had", "left", "saw"})
 
 
-def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContext) -> list[tuple[int, int, Resolved]]:
+def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContext,
+                     settled: bool = False, holders: frozenset[int] = frozenset()) -> list[tuple[int, int, Resolved]]:
     """The names a clause puts an event at that the gazetteer lacks ("killed in the village of Mausa",
     "an IED injured a man in Quiterajo", "killed in Anzourou, Wabila and Hondobon"), each at the article's
     focus region (``ctx.focus``: the admin-1 unit the article names and most of its places lie in), else at
@@ -113,21 +121,32 @@ def unknown_in_focus(text: str, known: list[tuple[int, int]], ctx: ArticleContex
     a village missing from the gazetteer falls back to the region the story is about, never to a namesake
     elsewhere); none when it has neither.  Only a name in a locative frame ("in", "near", "outside", "the
     village of"), or listed after one, that passes :func:`_village_name` is taken; ``known``: the clause's
-    place mentions, which no name may overlap."""
+    place mentions, which no name may overlap.  ``settled``: only a frame whose settlement noun says the name is a
+    settlement's ("the villages of Muhindo, Rusekera and Bugina", "in Ngouba village"), as the caller asks beside
+    the clause's known scenes; a list of them that a town of ``holders`` (the starts of those scenes) places
+    ("the village of Ntamugenga in Rutshuru") is that town's, which stands for it."""
     region = ctx.focus or ctx.area
     if region is None:
         return []
     out = []
-    for m in _FOCUS_UNKNOWN.finditer(text):
+    for m in (_SETTLED_UNKNOWN if settled else _FOCUS_UNKNOWN).finditer(text):
         s, e = m.span("name")
+        listed = []
         while True:
             if _village_name(text, s, e, known, ctx):
-                out.append(_in_region(text, s, e, region))
+                listed.append(_in_region(text, s, e, region))
             nxt = _LISTED_NAME.match(text, e)
             if nxt is None:
                 break
             s, e = nxt.span("name")
+        if holders and (at := _HELD_IN.match(text, e)) is not None and at.end() in holders:
+            continue
+        out.extend(listed)
     return out
+
+
+#: what leads from a village's name to the town it lies in: "Ntamugenga in Rutshuru", "Ngouba, Diffa"
+_HELD_IN = re.compile(r"\s*(?:,\s*|\s+(?:in|near|outside)\s+(?:the\s+)?)")
 
 
 def listed_unknowns(text: str, kept: list[tuple[int, int, Resolved]], known: list[tuple[int, int]],

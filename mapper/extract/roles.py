@@ -666,6 +666,8 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
         return False
     if word == "with" and _WITH_HIT.match(text, end):
         return False  # "... overnight, with Lutsk among the cities hit", "with Kyiv and Odesa the hardest hit"
+    if word in ROLE_PREPOSITIONS and trig.overlaps(pos, pos + len(word)):
+        return False  # the event word's own preposition: "laid siege to Djibo"
     if word in ROLE_PREPOSITIONS or word == "on":
         head = PREV_WORD.search(text, max(0, pos - 30), pos)
         if head is None or word == "to" and head.group(1).lower() in _SPREAD:

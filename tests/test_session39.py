@@ -1,0 +1,42 @@
+"""Session 39 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer.  The village names are invented, so that the gazetteer lacks them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+
+def _placed(gaz, text, title="Statement", published=dt.date(2025, 6, 10)):
+    """(place, geo_precision, type, first day) of the deduplicated incidents of a one-paragraph article."""
+    items, _ = extract_article(Article(id="t", title=title, text=text, published=published), gaz)
+    return sorted((i.place.name, i.geo_precision, i.type, str(i.date_start)) for i in dedupe(items))
+
+
+def test_villages_a_settlement_noun_names_beside_a_known_scene_are_incidents_in_the_region(gaz):
+    # issue 13, "far namesakes": a village the gazetteer lacks lies in the region the story is about, with its
+    # name kept; a settlement noun says the names are villages even when the clause also names a known town
+    assert _placed(gaz, "Russian forces shelled Kupiansk and the villages of Brelivka and Ostrokolie in Kharkiv "
+                        "Oblast on Monday, the governor said.") == [
+        ("Brelivka", 3, "shelling", "2025-06-09"), ("Kupyansk", 1, "shelling", "2025-06-09"),
+        ("Ostrokolie", 3, "shelling", "2025-06-09")]
+    assert _placed(gaz, "Militants attacked Beni and the Muntabo village in North Kivu on Monday, killing 12 "
+                        "civilians.") == [("Beni", 1, "ground_fighting", "2025-06-09"),
+                                          ("Muntabo", 3, "ground_fighting", "2025-06-09")]
+    # without the noun, a name beside a known scene may be anything: it is left out
+    assert _placed(gaz, "Russian forces shelled Kupiansk and Brelivka in Kharkiv Oblast on Monday, the governor "
+                        "said.") == [("Kupyansk", 1, "shelling", "2025-06-09")]
+    # a village the text places in or near a town it names is that town's incident (near: precision 2)
+    assert _placed(gaz, "Russian troops stormed the village of Brelivka near Kupiansk in Kharkiv Oblast on "
+                        "Monday.") == [("Kupyansk", 2, "ground_fighting", "2025-06-09")]
+
+
+def test_the_preposition_of_a_phrasal_event_word_is_no_role(gaz):
+    # "to" governs a recipient ("drones supplied to Kyiv"), but not when it is the event word's own ("laid siege to")
+    assert _placed(gaz, "Militants laid siege to Djibo on 17 February.", published=dt.date(2022, 3, 10)) \
+        == [("Djibo", 1, "ground_fighting", "2022-02-17")]
+    assert _placed(gaz, "Russia supplied drones to Minsk on 17 February.", published=dt.date(2022, 3, 10)) == []
