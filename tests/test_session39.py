@@ -40,3 +40,29 @@ def test_the_preposition_of_a_phrasal_event_word_is_no_role(gaz):
     assert _placed(gaz, "Militants laid siege to Djibo on 17 February.", published=dt.date(2022, 3, 10)) \
         == [("Djibo", 1, "ground_fighting", "2022-02-17")]
     assert _placed(gaz, "Russia supplied drones to Minsk on 17 February.", published=dt.date(2022, 3, 10)) == []
+
+
+def test_where_a_speaker_was_when_meeting_is_the_venue(gaz):
+    # ministerial statements: "I was in X, where I met ..." (being there, and the meeting in the place's own clause)
+    assert _placed(gaz, "On Tuesday I was in Kyiv, where I met President Zelensky.", published=dt.date(2025, 11, 4)) \
+        == [("Kyiv", 1, "diplomatic", "2025-11-04")]
+    assert _placed(gaz, "Last week the Foreign Secretary was in Ankara, where she held talks with her Turkish "
+                        "counterpart.", published=dt.date(2025, 11, 4)) == [("Ankara", 1, "diplomatic", "2025-10-27")]
+    # being somewhere for talks is no meeting held there
+    assert _placed(gaz, "A convoy was in Mayadin for talks on Tuesday.", published=dt.date(2025, 11, 4)) == []
+    # the days of the stay between the place and the meeting ("November 3-4", "on Monday") keep the place its venue
+    assert _placed(gaz, "Deputy Secretary Landau traveled to Kinshasa November 3-4, where he met President "
+                        "Tshisekedi.", published=dt.date(2025, 11, 4)) == [("Kinshasa", 1, "diplomatic", "2025-11-03")]
+    assert _placed(gaz, "The envoy travelled to Doha on Monday, where she held talks with the Qatari prime minister.",
+                   published=dt.date(2025, 11, 4)) == [("Doha", 1, "diplomatic", "2025-11-03")]
+
+
+def test_a_toll_over_several_days_belongs_to_no_one_day(gaz):
+    # annotation.md: a total that cannot be split between incidents is none of theirs (the map would count it twice)
+    items, _ = extract_article(Article(id="t", title="Statement", published=dt.date(2025, 11, 4),
+                                       text="Russian strikes on Kyiv on 1 and 2 November killed 10 people."), gaz)
+    assert sorted((str(i.date_start), i.killed) for i in dedupe(items)) == [("2025-11-01", None), ("2025-11-02", None)]
+    # one day keeps its toll
+    items, _ = extract_article(Article(id="t", title="Statement", published=dt.date(2025, 11, 4),
+                                       text="Russian strikes on Kyiv on 2 November killed 10 people."), gaz)
+    assert [(str(i.date_start), i.killed) for i in dedupe(items)] == [("2025-11-02", 10)]

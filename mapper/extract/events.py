@@ -522,6 +522,10 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         days = listed_days(text, own, published) if k in _DAY_BY_DAY else [own]
         if len(days) > 1 and len(days) == len(kept) and _RESPECTIVELY.search(text):
             days = [days[next(i for i, p in enumerate(kept) if p[0] == s)]]
+        if len(days) > 1:
+            # "airstrikes on 28 and 29 October killed 104": a total over the days, which no one day can claim
+            # (annotation.md: a total that cannot be split between incidents is no incident's toll)
+            killed = injured = None
         for day in days:
             out.append(Candidate(k, day, place, text[s:e], precision,
                                  None if k == "diplomatic" else by,

@@ -28,17 +28,32 @@ _BEEN_AT = re.compile(r"\b(?=\w)(?:gathered|convened|assembled|arrived|visited|t
                       r"(?:\s+(?:in|at|to))?\s+(?:the\s+)?$", re.IGNORECASE)
 #: from that place straight to the meeting it was for: "for a meeting", "to hold talks", "and met", ", where she
 #: met", a day between ("on Monday and met"); not "visited Kyiv after the summit"
-_THEN_MET = re.compile(r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s*,\s*where\s+(?:\w+\s+){1,3}?|\s+(?:and|to)\s+(?:\w+\s+)?"
+#: the days of a stay told right after the place: "on Monday", "last week", "November 3-4", "on 3 and 4 November"
+_STAY = (r"(?:\s+(?:on|last|this)\s+\w+|\s+(?:on\s+)?(?:\d{1,2}(?:\s*(?:-|–|and)\s*\d{1,2})?\s+[A-Z][a-z]+"
+         r"|[A-Z][a-z]+\s+\d{1,2}(?:\s*(?:-|–|and)\s*\d{1,2})?\b))?")
+_THEN_MET = re.compile(_STAY + r"(?:\s*,\s*where\s+(?:\w+\s+){1,3}?|\s+(?:and|to)\s+(?:\w+\s+)?"
                        r"|\s+for\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?)"
                        r"(?:met|meet|meetings?|talks|summit|negotiations|conference|(?:held|hold)\s+(?:\w+\s+)?talks)\b",
                        re.IGNORECASE)
 
 
+#: being somewhere, told by the verb "to be": "I was in Kyiv", "the ministers were in Ankara"
+_WAS_IN = re.compile(r"\b(?=\w)(?:was|were|am|is|are|been)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+#: ... and the meeting held there, in a relative clause of the place: "was in Kyiv, where I met President Zelensky"
+#: (not "was in Mayadin for talks": a convoy there for talks held none)
+_WHERE_MET = re.compile(_STAY + r"\s*,\s*where\s+(?:\w+\s+){1,3}?(?:met|held\s+(?:\w+\s+)?talks)\b", re.IGNORECASE)
+
+
+#: a place's days, then a relative clause of the place: "Doha on Monday, where", "Kinshasa November 3-4, where"
+_DAY_THEN_WHERE = re.compile(_STAY + r"\s*,\s*where\b", re.IGNORECASE)
+
+
 def went_to_meet(text: str, start: int, end: int) -> bool:
     """Whether the place at ``start``..``end`` is where people went or gathered for the meeting told next
-    ("ministers gathered in Brussels for a meeting", "visited Kyiv, where she met the President"): its venue,
-    told before the meeting word."""
-    return _BEEN_AT.search(text, max(0, start - 40), start) is not None and _THEN_MET.match(text, end) is not None
+    ("ministers gathered in Brussels for a meeting", "visited Kyiv, where she met the President"), or were when
+    they met ("I was in Kyiv, where I met President Zelensky"): its venue, told before the meeting word."""
+    return _BEEN_AT.search(text, max(0, start - 40), start) is not None and _THEN_MET.match(text, end) is not None \
+        or _WAS_IN.search(text, max(0, start - 20), start) is not None and _WHERE_MET.match(text, end) is not None
 
 
 VENUE_NOUN = re.compile(r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|conference)\b", re.IGNORECASE)
@@ -634,6 +649,8 @@ def relative_elsewhere(text: str, end: int, trig: Triggers) -> bool:
     if nxt >= len(trig.asserted_starts):
         return False
     gap = text[end:trig.asserted_starts[nxt]]
+    if _DAY_THEN_WHERE.match(gap):
+        return False  # "travelled to Doha on Monday, where she held talks": the day is no antecedent, the place is
     rel = _RELATIVE.search(gap)
     return rel is not None and _PREPOSITION.search(gap, 0, rel.start()) is not None \
         and not _CLOSED.search(gap, rel.end())  # "- all of which lie south of Odesa - were shelled"
