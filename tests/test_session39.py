@@ -66,3 +66,18 @@ def test_a_toll_over_several_days_belongs_to_no_one_day(gaz):
     items, _ = extract_article(Article(id="t", title="Statement", published=dt.date(2025, 11, 4),
                                        text="Russian strikes on Kyiv on 2 November killed 10 people."), gaz)
     assert [(str(i.date_start), i.killed) for i in dedupe(items)] == [("2025-11-02", 10)]
+
+
+def test_a_vehicle_travelling_between_two_towns_is_attacked_on_the_route_from_the_first(gaz):
+    # "travelling from X to Y" was one incident at X; "travelling between X and Y" is the same route, not two scenes
+    assert _placed(gaz, "An attack by gunmen on a bus travelling between Gao and Ansongo on 5 May killed six "
+                        "passengers.", published=dt.date(2025, 5, 7)) == [("Gao", 1, "ground_fighting", "2025-05-05")]
+
+
+def test_a_bearing_from_a_town_with_no_distance_is_near_it(gaz):
+    # "north of Goma" says the event was around Goma, not in it: precision 2, as "near Goma" ("170 km north of" moves
+    # the point itself)
+    assert _placed(gaz, "M23 rebels and Wazalendo militias clashed on Monday in villages north of Goma, residents "
+                        "said.", published=dt.date(2025, 5, 6)) == [("Goma", 2, "ground_fighting", "2025-05-05")]
+    assert _placed(gaz, "M23 rebels and Wazalendo militias clashed on Monday in Goma, residents said.",
+                   published=dt.date(2025, 5, 6)) == [("Goma", 1, "ground_fighting", "2025-05-05")]

@@ -59,7 +59,8 @@ _ROUTE_END = re.compile(r"^\s*(?:and|to|with|[-\u2013\u2014])\s*(?:the\s+)?(?:(?
 _ROUTE_FROM = re.compile(r"\b(?=\w)(?:(?:roads?|highways?|routes?|axis|axes|corridors?|railway|railroad|rail\s+line|supply\s+lines?"
                          r"|motorway|expressway)\s+(?:between|from|linking|connecting|that\s+links|that\s+connects)"
                          r"|(?:travel+ing|travel+ed|driving|heading|headed|bound|moving|en\s+route|on\s+(?:its|their|the)\s+way)"
-                         r"\s+from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+                         # "a bus travelling between Gao and Ansongo"
+                         r"\s+(?:from|between))\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 _ROUTE_AFTER = re.compile(rf"\s+(?:{ROAD_NOUNS}|corridor|railway|motorway|expressway)\b", re.IGNORECASE)
 _IN_THE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|region|province|county|oblast|governorate|municipality|hromada"
@@ -103,6 +104,11 @@ def offset_place(text: str, start: int, place: Place) -> Place | None:
                  admin1_geonameid=None)
 
 
+#: a bearing from a town with no distance: "villages north of Goma", "south-east of Pokrovsk"
+_COMPASS_OF = re.compile(r"\b(?=\w)(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
 def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
     if place.kind == "facility":
         return 1  # an airbase, a plant, a bridge: the named site itself
@@ -110,8 +116,8 @@ def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
         return 3
     text = clause.text
     left = COORDINATED.sub("", text[max(0, start - 90):start])  # "near Pokrovsk and Kostiantynivka"
-    if NEAR.search(left[-30:]):
-        return 2
+    if NEAR.search(left[-30:]) or _COMPASS_OF.search(left[-30:]):
+        return 2  # "near Pokrovsk", "in villages north of Goma": around the town, not at it
     if re.match(r"\s+(?:region|area|district|department|oblast|outskirts|suburbs)\b", text[end:end + 15], re.IGNORECASE):
         return 2
     return 1
