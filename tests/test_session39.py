@@ -81,3 +81,21 @@ def test_a_bearing_from_a_town_with_no_distance_is_near_it(gaz):
                         "said.", published=dt.date(2025, 5, 6)) == [("Goma", 2, "ground_fighting", "2025-05-05")]
     assert _placed(gaz, "M23 rebels and Wazalendo militias clashed on Monday in Goma, residents said.",
                    published=dt.date(2025, 5, 6)) == [("Goma", 1, "ground_fighting", "2025-05-05")]
+
+
+def test_what_statements_ask_for_defend_against_or_remember_is_no_event(gaz):
+    # an appeal: "refrain from attacks" tells none (as "calls for an end to the shelling" already did)
+    assert _placed(gaz, "We call on all parties to refrain from attacks on civilians in Gaza and the West Bank.") == []
+    # what a place is to be defended against is a threat, not a strike there ...
+    assert _placed(gaz, "Ukraine's forces must be able to defend Kharkiv and Odesa against Russian missiles.") == []
+    # ... but a defence against one attack told is that attack
+    assert _placed(gaz, "Air defences defended Kyiv against the missile attack on Monday.") \
+        == [("Kyiv", 1, "missile_strike", "2025-06-09")]
+    # an anniversary recalls its event (annotation.md: recalled background)
+    assert _placed(gaz, "The anniversary of the Bucha massacre reminds us of Russia's crimes.") == []
+
+
+def test_where_a_weapon_was_made_is_no_scene(gaz):
+    # annotation.md: origins of weapons are not incident places
+    assert _placed(gaz, "Drones made in Iran struck Kyiv on Monday, killing two.") \
+        == [("Kyiv", 1, "drone_strike", "2025-06-09")]

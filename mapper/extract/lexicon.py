@@ -568,7 +568,14 @@ MODALITY = Caseless(
     r"(?!(?:the|this|that|these|those|its|their|last|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday)\b|\w+['’]s\b))"
     # what a place is threatened with: "threatens Ukraine's ports with drone attacks" (the cue runs to "with")
-    r"|threaten(?:s|ed|ing)?(?:\s+[\w'’-]+){1,6}\s+with(?=\s))"
+    r"|threaten(?:s|ed|ing)?(?:\s+[\w'’-]+){1,6}\s+with(?=\s)"
+    # what people are asked to keep from: "call on all parties to refrain from attacks on civilians"
+    r"|refrain(?:s|ed|ing)?\s+from|desist(?:s|ed|ing)?\s+from|abstain(?:s|ed|ing)?\s+from"
+    # what a place is defended against: "must be able to defend Kharkiv and Odesa against Russian missiles" (the
+    # cue runs to "against", as "protect ... from" does; not one attack told: "defended Kyiv against the attack")
+    r"|defend(?:s|ed|ing)?(?:\s+[\w'’-]+){1,6}\s+against(?=\s+"
+    r"(?!(?:the|this|that|these|those|its|their|last|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b|\w+['’]s\b)))"
     r"|(?P<np>no|former|previous|prior|earlier|future|possible|potential|upcoming|hypothetical"
     # a cause summed over time: "IDPs from past and present fighting across Rakhine"
     r"|past\s+and\s+(?:present|ongoing|current)"

@@ -656,6 +656,10 @@ def relative_elsewhere(text: str, end: int, trig: Triggers) -> bool:
         and not _CLOSED.search(gap, rel.end())  # "- all of which lie south of Odesa - were shelled"
 
 
+#: where goods were made, right before a place: "drones made in Iran", "shells produced in North Korea"
+_MADE_IN = re.compile(r"\b(?=\w)(?:made|produced|manufactured|assembled)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     """Whether the place plays a role other than the event's scene, by what governs it.
 
@@ -669,6 +673,8 @@ def other_role(text: str, start: int, end: int, trig: Triggers) -> bool:
     """
     if _WHERE_AFTER.match(text, end):
         return False  # "close to the Tahoua region, where gunmen raided a camp": the relative clause's scene
+    if _MADE_IN.search(text, max(0, start - 30), start):
+        return True  # "drones made in Iran": where a weapon comes from (annotation.md: origins of weapons)
     if trig.last_there(text) >= end:
         return False  # "visited Hroza today, less than 24 hours after an attack there": "there" is the place
     if _HARMED_AFTER.match(text, end) and _LISTED_WORD_BEFORE.search(text, max(0, start - 40), start) is None:

@@ -92,7 +92,7 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
                              and not (_HIT_PREDICATE.match(src, m.end()) or _HIT_PREDICATE.match(src, max(0, m.start() - 1))))
                             and not _TOLD_HERE.match(text, m.end()))
                         or _CHARACTERISATION.search(before) or _WEAPON_TRADE.search(before)
-                        or _NAMED_AS.search(before)
+                        or _NAMED_AS.search(before) or _ANNIVERSARY.search(before)
                         or (served and _BENEFICIARIES.search(before))
                         or _infinitive(low, m.start(), m.end())
                         or any(a <= m.start() < b for a, b in denied))
@@ -455,6 +455,9 @@ _CHARACTERISATION = re.compile(r"\b(?=\w)(?:(?:is|are)\s+(?:still\s+|now\s+|deli
                                # active hostilities", "zones of heavy fighting"
                                r"|\b(?:areas?|zones?|parts|places|pockets|theatres?|theaters?)\s+of\s+(?:active\s+|ongoing\s+"
                                r"|intense\s+|heavy\s+|armed\s+|continued\s+)?$)", re.IGNORECASE)
+#: an event whose anniversary is marked: "the anniversary of the Bucha massacre", "the first anniversary of the
+#: strike on Mariupol's theatre" (recalled background, whose place the article may name nowhere else)
+_ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 #: a name given to an event told before: "Sometimes referred to as the Rafah tent massacre", "known as
 #: the Kishishe massacre", "the so-called Bloody Sunday shelling"
 _NAMED_AS = re.compile(r"\b(?:referred\s+to\s+as|known\s+as|dubbed|nicknamed|so-called|(?:is|was|been)\s+called"
