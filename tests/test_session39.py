@@ -99,3 +99,21 @@ def test_where_a_weapon_was_made_is_no_scene(gaz):
     # annotation.md: origins of weapons are not incident places
     assert _placed(gaz, "Drones made in Iran struck Kyiv on Monday, killing two.") \
         == [("Kyiv", 1, "drone_strike", "2025-06-09")]
+
+
+def test_a_place_before_a_relative_clause_of_people_is_no_scene_of_its_event(gaz):
+    # "who" has people for antecedent, never the place before it ("where" may: "in Kherson, where shelling killed two")
+    assert _placed(gaz, "Last month, I met families in Rzeszow who had fled the bombing of Kharkiv.",
+                   published=dt.date(2025, 4, 15)) == [("Kharkiv", 1, "air_strike", "2025-03-01")]
+    # an event word before the place still governs it
+    assert _placed(gaz, "Russian shelling killed three people in Kherson who were waiting at a bus stop on Monday.",
+                   published=dt.date(2025, 4, 15)) == [("Kherson", 1, "shelling", "2025-04-14")]
+
+
+def test_a_part_of_a_town_named_like_a_place_abroad_is_the_towns(gaz):
+    # "Mogadishu's Lido": the possessive says the place lies in Mogadishu; Italy's Lido is a namesake
+    assert _placed(gaz, "Al-Shabaab fighters stormed a hotel in Mogadishu's Lido beach on the evening of 12 April.",
+                   published=dt.date(2025, 4, 15)) == [("Mogadishu", 1, "ground_fighting", "2025-04-12")]
+    # an owned town of the owner's country is the scene, its owner only locates it
+    assert _placed(gaz, "Ukrainian drones hit Belgorod's Shebekino on Monday.", published=dt.date(2025, 4, 15)) \
+        == [("Shebekino", 1, "drone_strike", "2025-04-14")]

@@ -126,7 +126,8 @@ def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
 def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
     """Drop a town named only to locate the one before it ("the village of Kivsharivka near
     Kupiansk", "Cherkaska Lozova on the outskirts of Kharkiv", "Debaltseve, a key junction
-    between Donetsk and Luhansk"), a place owning the next one ("Belgorod's Shebekino"), the district that holds it ("Borova in the Izium district")
+    between Donetsk and Luhansk"), a place owning the next one ("Belgorod's Shebekino") or owned by the one before in
+    another country (a far namesake of a part of the town: "Mogadishu's Lido beach"), the district that holds it ("Borova in the Izium district")
     and a neighbourhood of a town the clause names ("areas of Rafah, including Salam
     neighbourhood")."""
     out: list[tuple[int, int, Resolved]] = []
@@ -137,6 +138,9 @@ def drop_reference_points(kept: list[tuple[int, int, Resolved]], text: str) -> l
                 and owned[2].place.country == r.place.country and _OWNER.match(text[e:owned[0]]):
             continue  # "Belgorod's Shebekino": the owner locates the town it owns
         gap = text[out[-1][1]:s] if out else ""
+        if out and r.place is not None and out[-1][2].place is not None and _OWNER.match(gap) \
+                and r.place.country != out[-1][2].place.country:
+            continue  # "Mogadishu's Lido beach": a part of the town the gazetteer lacks, not Italy's Lido
         if out and r.place is not None and (_REFERENCE.match(gap) or _BETWEEN.match(gap)):
             continue
         if out and _ROUTE_END.match(gap) and (_ROUTE_FROM.search(text, max(0, out[-1][0] - 60), out[-1][0])

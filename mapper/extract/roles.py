@@ -642,7 +642,7 @@ def relative_elsewhere(text: str, end: int, trig: Triggers) -> bool:
     after it sits in a relative clause of a later noun: "outside Lashio, with limited
     services in townships where fighting is taking place" (the townships', not Lashio's).
     A place right before the relative word is its antecedent ("in Kherson, where shelling
-    killed two")."""
+    killed two"), unless the word is one of people ("families in Rzeszow who had fled the bombing")."""
     if trig.asserted_starts and trig.asserted_starts[0] < end:
         return False
     nxt = bisect.bisect_left(trig.asserted_starts, end)
@@ -652,6 +652,8 @@ def relative_elsewhere(text: str, end: int, trig: Triggers) -> bool:
     if _DAY_THEN_WHERE.match(gap):
         return False  # "travelled to Doha on Monday, where she held talks": the day is no antecedent, the place is
     rel = _RELATIVE.search(gap)
+    if rel is not None and rel.group().lower() in ("who", "whose") and not gap[:rel.start()].strip(" ,"):
+        return True  # "met families in Rzeszow who had fled the bombing of Kharkiv": people are the antecedent
     return rel is not None and _PREPOSITION.search(gap, 0, rel.start()) is not None \
         and not _CLOSED.search(gap, rel.end())  # "- all of which lie south of Odesa - were shelled"
 
