@@ -117,3 +117,11 @@ def test_a_part_of_a_town_named_like_a_place_abroad_is_the_towns(gaz):
     # an owned town of the owner's country is the scene, its owner only locates it
     assert _placed(gaz, "Ukrainian drones hit Belgorod's Shebekino on Monday.", published=dt.date(2025, 4, 15)) \
         == [("Shebekino", 1, "drone_strike", "2025-04-14")]
+
+
+def test_a_years_toll_is_a_statistic(gaz):
+    # "killed N this year" counts the year's dead, no event's; one event ranked against the year keeps its toll
+    assert _placed(gaz, "Security forces have killed more than 90 people in Tulkarm this year, the ministry said.",
+                   published=dt.date(2025, 6, 17)) == []
+    assert _placed(gaz, "The attack in Kramatorsk on Monday killed 12 people, the deadliest this year.",
+                   published=dt.date(2025, 6, 17)) == [("Kramatorsk", 1, "ground_fighting", "2025-06-16")]

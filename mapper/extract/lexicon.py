@@ -716,6 +716,8 @@ AT_SEA = re.compile(r"\b(?=\w)(?:Sea|Strait|Gulf|Ocean|Bab\s+(?:al|el)[- ]Mandab
 #: a casualty figure that is a running total, not one event's toll
 CUMULATIVE = re.compile(r"\b(?=\w)(?:as of|up from|climbed to|(?:has|have|had) (?:risen|climbed|reached)|rose to|risen to|in total|total of"
                         r"|since the (?:start|beginning)|so far|to date|overall|cumulative"
+                        # a year's toll: "Israeli forces have killed more than 100 Palestinians in the West Bank this year"
+                        r"|this\s+year|(?:in|over)\s+the\s+(?:past|last)\s+year"
                         # "By 6 November, over 40,000 housing units had been destroyed": a count up to a day
                         r"|by\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:january|february|march|april|june|july|august|september"
                         r"|october|november|december)(?:\s+\d{1,2})?(?=,)"
