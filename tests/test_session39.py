@@ -125,3 +125,9 @@ def test_a_years_toll_is_a_statistic(gaz):
                    published=dt.date(2025, 6, 17)) == []
     assert _placed(gaz, "The attack in Kramatorsk on Monday killed 12 people, the deadliest this year.",
                    published=dt.date(2025, 6, 17)) == [("Kramatorsk", 1, "ground_fighting", "2025-06-16")]
+
+
+def test_a_ship_attacked_off_a_coastal_town_is_struck_from_afar_near_it(gaz):
+    # at sea off the town: no fight on the ground there, and around the town (precision 2), not in it
+    assert _placed(gaz, "Houthi rebels attacked the bulk carrier Magic Seas off Hodeidah on Sunday, setting it on fire.",
+                   published=dt.date(2025, 7, 8)) == [("Al Ḩudaydah", 2, "missile_strike", "2025-07-06")]

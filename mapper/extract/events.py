@@ -496,8 +496,11 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                 k = STAND_OFF
         if k == "ground_fighting" and (on_works or stand_off and place.country and stand_off != place.country
                                        or unnamed and (lx.AT_SEA.search(place.name) or moved is not None
-                                                       and (lx.AT_SEA.search(text) or _NAUTICAL.search(place.name)))):
-            k = STAND_OFF  # "a Russian attack on Kharkiv", "the Houthis' attack on the MV Tutor in the Red Sea"
+                                                       and (lx.AT_SEA.search(text) or _NAUTICAL.search(place.name))
+                                                       or lx.OFF_COAST.search(text, max(0, s - 30), s)
+                                                       and lx.VESSEL.search(text))):
+            k = STAND_OFF  # "a Russian attack on Kharkiv", "the Houthis' attack on the MV Tutor in the Red Sea", "attacked
+            # a bulk carrier off Hodeidah"
         if k == "ground_fighting" and civilians_attack:
             k = "other"  # "settlers attacked Huwara": violence by civilians, not a fight between armed forces
         if (from_air and (by in lx.AIR_POWERS or by is None and place.country in _AIR_THEATRES)

@@ -710,6 +710,11 @@ SETTLEMENT_NOUN = "|".join(SETTLEMENT_NOUNS)
 #: those nouns as a pattern, singular or plural
 SETTLEMENT_NOUN_S = r"villages?|towns?|settlements?|localit(?:y|ies)|communes?|hamlets?"
 
+#: the sea off a coastal town, right before its name: "attacked a bulk carrier off Hodeidah", "off the coast of Aden"
+OFF_COAST = re.compile(r"\boff\s+(?:the\s+(?:coast|port|shores?)\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: a vessel at sea: "tanker", "bulk carrier", "cargo ship"
+VESSEL = re.compile(r"\b(?=\w)(?:ships?|vessels?|tankers?|(?:bulk\s+)?carriers?|freighters?|boats?|cargo|frigates?"
+                    r"|destroyers?|warships?)\b", re.IGNORECASE)
 #: a body of water as an event's place: an attack there is on a ship, from afar, never a fight on the ground
 AT_SEA = re.compile(r"\b(?=\w)(?:Sea|Strait|Gulf|Ocean|Bab\s+(?:al|el)[- ]Mandab)\b")
 

@@ -116,8 +116,9 @@ def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
         return 3
     text = clause.text
     left = COORDINATED.sub("", text[max(0, start - 90):start])  # "near Pokrovsk and Kostiantynivka"
-    if NEAR.search(left[-30:]) or _COMPASS_OF.search(left[-30:]):
-        return 2  # "near Pokrovsk", "in villages north of Goma": around the town, not at it
+    if NEAR.search(left[-30:]) or _COMPASS_OF.search(left[-30:]) \
+            or lx.OFF_COAST.search(left[-30:]) and lx.VESSEL.search(text):
+        return 2  # "near Pokrovsk", "in villages north of Goma", "a tanker off Hodeidah": around the town, not at it
     if re.match(r"\s+(?:region|area|district|department|oblast|outskirts|suburbs)\b", text[end:end + 15], re.IGNORECASE):
         return 2
     return 1
