@@ -337,8 +337,10 @@ def _find_dates(text: str, ref: dt.date | None) -> tuple[_Found, ...]:
     gates = "d" if _HAS_DIGIT.search(text) else ""
     if ref is not None:
         low = text.lower()
-        if any(word in low for word in _RELATIVE_WORDS):
-            gates += "r"
+        for word in _RELATIVE_WORDS:  # (a loop: faster than any() over a generator, as in lexicon.Prefiltered)
+            if word in low:
+                gates += "r"
+                break
     found: list[_Found] = []
     for pattern, resolve, needs in _RULES:
         if needs in gates:

@@ -225,6 +225,11 @@ class ArticleContext:
             self.recent[clause.part] = (STAND_OFF, clause.end)
 
 
+#: the quoted triggers of a clause that quotes none: one shared record (nothing changes a Triggers once made but
+#: its memo of "an attack there", which for no trigger is no position whatever the text)
+_NO_TRIGGERS = Triggers([])
+
+
 def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,
                 ctx: ArticleContext, own_date: bool = True
                 ) -> tuple[list[Candidate], list[tuple[str, str, str | None]]]:
@@ -315,7 +320,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # ground troop attacks from the air, whatever aircraft the article names elsewhere
         kind = "ground_fighting"
     # a quoted trigger governs the places of its quotation, an unquoted one the others
-    state = {False: every, True: Triggers([])} if not any(t[4] for t in scanned) else \
+    state = {False: every, True: _NO_TRIGGERS} if not any(t[4] for t in scanned) else \
         {q: Triggers([t for t in scanned if t[4] == q]) for q in (False, True)}
     state_kind = {q: kind if len(t.asserted) == len(found) else (type_of(t.asserted, weapon, ctx.conflict) or kind)
                   for q, t in state.items()}

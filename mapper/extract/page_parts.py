@@ -87,9 +87,13 @@ def is_captioned(article: Article, clause: Clause) -> bool:
     text = article.title if clause.part == "title" else article.text
     reach = min(len(text), clause.end + _CAPTION_REACH)  # a caption is short: its credit follows closely
     end = text.find("\n", clause.start, reach)
-    span = text[clause.start:reach if end < 0 else end]
-    # every credit holds one of these characters' strings: most lines are ruled out without the pattern
-    return any(key in span for key in _CAPTION_KEYS) and bool(_CAPTION.search(span))
+    stop = reach if end < 0 else end
+    # every credit holds one of these characters' strings: most lines are ruled out without the pattern (looked for
+    # in place: the line is copied only for the pattern)
+    for key in _CAPTION_KEYS:
+        if text.find(key, clause.start, stop) >= 0:
+            return bool(_CAPTION.search(text[clause.start:stop]))
+    return False
 
 
 _CAPTION_REACH = 400
