@@ -45,3 +45,46 @@ def test_word_tests_before_date_patterns():
             if pattern.search(text):
                 assert holds(text.lower()), (pattern.pattern[:30], text)
     assert cd.anchored("The day before the meeting, leaders met")["event"] == "the meeting"
+
+
+def test_word_before_a_month_as_the_pattern_reads_it():
+    """dates._month_only runs _MONTH_LEFT only after one of _MONTH_LEFT_ENDS (or a word not in ASCII): the pattern
+    finds a qualifier or preposition nowhere else, whatever the case, the window's start and the letters
+    IGNORECASE folds."""
+    from mapper.extract import dates
+
+    rng = random.Random(11)
+    words = ["in", "since", "during", "throughout", "until", "till", "by", "from", "through", "last", "this", "next",
+             "early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of",
+             "the first half of", "second half of", "the first two weeks of", "the last 10 days of", "final week of",
+             "within", "fin", "bylaw", "of", "x", "1", "_", "ſince", "\u212aate", "Late-", "sinc", "mid-"]
+    seps = [" ", "  ", "-", " - ", "\n", "", ",", ".", "\u00a0"]
+    for _ in range(30_000):
+        text = "".join(_variants(rng, rng.choice(words)) + rng.choice(seps) for _ in range(rng.randint(1, 4)))
+        at = len(text)
+        lo = max(0, at - rng.choice([dates._LEFT_WINDOW, 3, 7, 12]))
+        found = dates._MONTH_LEFT.search(text, lo, at)
+        word = dates._word_before(text, lo, at)
+        if found.group():
+            assert word is None or word in dates._MONTH_LEFT_ENDS, (text, lo, word)
+
+
+def test_own_line_as_before():
+    """page_parts.own_line rules out a body clause with words beside it on its line without copying the line: the
+    same answers as the copy and compare alone, for every clause segment cuts."""
+    from mapper.extract import page_parts
+    from mapper.model import Article
+
+    def as_was(text, clause):
+        start = text.rfind("\n", 0, clause.start) + 1
+        end = text.find("\n", clause.end)
+        line = text[start:end if end >= 0 else len(text)].strip()
+        return line if line and line == clause.text.strip() else None
+
+    rng = random.Random(5)
+    pieces = ["Drones hit Kyiv.", "SHELLING IN KHERSON", " ", "\n", "\n\n", "  ", "- ", "Two died, officials said",
+              "\t", "\u00a0", "and the town", ":", "Photo: OCHA", "(AP)"]
+    for _ in range(3_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for clause in segment.segment(Article(id="a", title="", text=text)):
+            assert page_parts.own_line(text, clause) == as_was(text, clause), (text, clause)

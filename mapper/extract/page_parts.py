@@ -59,8 +59,17 @@ def own_line(text: str, clause: Clause) -> str | None:
     """The line a body clause stands on when it is the whole line (stripped), else None."""
     start = text.rfind("\n", 0, clause.start) + 1
     end = text.find("\n", clause.end)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    end = end if end >= 0 else len(text)
+    if clause.part == "body" and (_BLANK.match(text, start, clause.start).end() < clause.start
+                                  or _BLANK.match(text, clause.end, end).end() < end):
+        # a body clause (``text[clause.start:clause.end]``, stripped) with words beside it on its line is not the
+        # whole line: most clauses share a paragraph, which is then not copied for each of them
+        return None
+    line = text[start:end].strip()
     return line if line and line == clause.text.strip() else None
+
+
+_BLANK = re.compile(r"\s*")
 
 
 _HEADING_WORDS = 12
