@@ -64,7 +64,7 @@ def test_word_before_a_month_as_the_pattern_reads_it():
         at = len(text)
         lo = max(0, at - rng.choice([dates._LEFT_WINDOW, 3, 7, 12]))
         found = dates._MONTH_LEFT.search(text, lo, at)
-        word = dates._word_before(text, lo, at)
+        word, _ = dates.word_before(text, lo, at, "-")
         if found.group():
             assert word is None or word in dates._MONTH_LEFT_ENDS, (text, lo, word)
 
@@ -88,3 +88,23 @@ def test_own_line_as_before():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         for clause in segment.segment(Article(id="a", title="", text=text)):
             assert page_parts.own_line(text, clause) == as_was(text, clause), (text, clause)
+
+
+def test_word_before_a_share_as_the_pattern_reads_it():
+    """casualties._shares runs _SHARE only after one of _SHARE_ENDS (past "the"), or a word not in ASCII."""
+    from mapper.extract import casualties as ca
+    from mapper.extract.lexicon import word_before
+
+    rng = random.Random(13)
+    words = ["in", "at", "near", "on", "the", "one", "two", "3", "10", "killed", "people", "x", "in-", "o'in",
+             "within", "an", "upon", "1,200", "(4", ",5", "thE"]
+    seps = [" ", "  ", "", "-", "\n", ",", "\u00a0"]
+    for _ in range(30_000):
+        text = "".join(_variants(rng, rng.choice(words)) + rng.choice(seps) for _ in range(rng.randint(1, 7)))
+        at = len(text)
+        lo = rng.randint(0, at)
+        word, start = word_before(text, lo, at)
+        if word == "the":
+            word, _ = word_before(text, lo, start)
+        if ca._SHARE.search(text, lo, at):
+            assert word is None or word in ca._SHARE_ENDS, (text, lo, word)

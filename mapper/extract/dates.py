@@ -56,6 +56,7 @@ from mapper.extract.date_parts import (
     month_number,
     span_precision,
 )
+from mapper.extract.lexicon import word_before
 from mapper.extract.relative_dates import _P_RELATIVE, _RELATIVE_WORDS, _relative
 from mapper.model import DateSpan
 
@@ -191,7 +192,7 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     lo = max(0, at - _LEFT_WINDOW)
     # (most months follow none of the words _MONTH_LEFT reads: the pattern, tried at every position of its window,
     # runs only after one of them)
-    word = _word_before(text, lo, at)
+    word, _ = word_before(text, lo, at, "-")
     left = _MONTH_LEFT.search(text, lo, at) if word is None or word in _MONTH_LEFT_ENDS else None
     qualifier, year, token = left["q"] if left else None, m["y1"], m["m1"]
     if year is None and ((left is None or left["p"] is None) and qualifier is None
@@ -211,24 +212,10 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     return _span(m, start, end, 2 if (end - start).days < 7 else 3, left.start("q") if qualifier else at)
 
 
-#: the words a match of _MONTH_LEFT ends with (before its spaces or hyphen): its prepositions ("in", "last") and the
+#: the words a match of _MONTH_LEFT ends with (before its spaces or hyphen: :func:`mapper.extract.lexicon.word_before`): its prepositions ("in", "last") and the
 #: last word of its qualifiers ("late", "mid", "the end of", "the first two weeks of")
 _MONTH_LEFT_ENDS = frozenset("in since during throughout until till by from through last this next early mid late of"
                              .split())
-
-
-def _word_before(text: str, lo: int, at: int) -> str | None:
-    """The word before ``at`` past the spaces and hyphens between, lower-cased, read no further back than ``lo`` (a
-    word cut there is no word a pattern searched from ``lo`` finds: no word boundary inside it); "" when there is none,
-    None when it is not ASCII (IGNORECASE matches a few other letters to ASCII ones: "ſ" to "s")."""
-    i = at
-    while i > lo and (text[i - 1].isspace() or text[i - 1] == "-"):
-        i -= 1
-    j = i
-    while j > lo and (text[j - 1].isalnum() or text[j - 1] == "_"):  # re's \w
-        j -= 1
-    word = text[j:i]
-    return word.lower() if word.isascii() else None
 
 
 def _months(m: re.Match[str], ref: dt.date | None) -> _Found | None:
