@@ -108,3 +108,19 @@ def test_word_before_a_share_as_the_pattern_reads_it():
             word, _ = word_before(text, lo, start)
         if ca._SHARE.search(text, lo, at):
             assert word is None or word in ca._SHARE_ENDS, (text, lo, word)
+
+
+def test_list_before_a_place_as_the_pattern_reads_it():
+    """governing.governor runs COORDINATED only where governing.may_list says a list may end."""
+    from mapper.extract import governing as gv
+
+    rng = random.Random(17)
+    words = ["Kyiv", "Kursk region", "and", "or", "then", "the", "The", "AND", "Homs governorate", "Monday", "in",
+             "x", "theKyiv", "andthen", "Éire", "Łódź"]
+    seps = [" ", ", ", ",", "", "\n", "  ", " ,", "-"]
+    for _ in range(30_000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 6)))
+        at = len(text) - rng.choice([0, 0, 0, 1])
+        lo = rng.randint(0, at)
+        if gv.COORDINATED.search(text, lo, at):
+            assert gv.may_list(text, lo, at), (text, lo, at)
