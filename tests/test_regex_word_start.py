@@ -129,3 +129,15 @@ def test_analysis_tells_apart():
     assert not _word_start_only(r"(?:at least)?\s*\d+", 0)  # may begin with a space
     assert not _word_start_only(r"(?:known\s+as|(?<=\w)\s+or\s+as)", 0)
     assert not _word_start_only(r"(?:a|b)?", 0)  # may match nothing
+
+
+def test_subclause_initials():
+    """roles._SUBCLAUSE looks ahead, after its opening, on the first letters of its lead words: every one begins with
+    one of them (IGNORECASE: in either case)."""
+    from mapper.extract import roles
+
+    rx = roles._SUBCLAUSE
+    opening = r"(?:^|[,;]\s*|\s)" + f"(?=[{roles.SUBCLAUSE_INITIALS}])"
+    assert rx.pattern.startswith(opening) and rx.flags & re.IGNORECASE
+    found, empty = _first(_parser.parse(rx.pattern[len(opening):], rx.flags))
+    assert found is not None and not empty and {c.lower() for c in found} <= set(roles.SUBCLAUSE_INITIALS)

@@ -49,7 +49,11 @@ def geoparse_article(article: Article, gaz: Gazetteer) -> list[Resolved]:
     found = resolve_spans(find_spans(full, gaz), gaz, full, country_parts=True)
     groups = [(g.start(), g.end()) for g in GROUP_NAMES_NOT_PLACES.finditer(full)]
     if groups:  # "fighting between the military and al-Shabab": the group, not Shabab in Iran
-        found = [r for r in found if not any(s <= r.mention.start and r.mention.end <= e for s, e in groups)]
+        # the names do not overlap and come in order: a mention inside one is inside the last one starting at or
+        # before it (found by bisection: a scan of every name per mention is quadratic in a long article)
+        starts = [s for s, _ in groups]
+        found = [r for r in found if (k := bisect.bisect_right(starts, r.mention.start) - 1) < 0
+                 or r.mention.end > groups[k][1]]
     # "Molotov cocktails", "Tomahawk missiles", "Bradley vehicles": a weapon's name, not a town
     found = [r for r in found if not (r.place is not None and r.place.kind in ("city", "village")
                                        and _WEAPON_AFTER.match(full, r.mention.end))]

@@ -209,7 +209,12 @@ def _shares(text: str, kept: list[tuple[int, int, Resolved]]) -> dict[int, tuple
     out = {}
     prev = 0
     for s, e, _ in sorted(kept, key=lambda k: k[0]):
-        m = _SHARE.search(text, prev, s)
+        # (a share ends in its preposition, past "the": the pattern, tried at every position before the place, runs
+        # only after one)
+        word, at = lx.word_before(text, prev, s)
+        if word == "the":
+            word, _ = lx.word_before(text, prev, at)
+        m = _SHARE.search(text, prev, s) if word is None or word in _SHARE_ENDS else None
         if m is not None and (n := _number(m["n"])) is not None:  # "a man in Sa'ir": "a" is one
             out[s] = (n, _INCLUDING.search(text, max(0, m.start("n") - 25), m.start("n")) is not None)
         prev = e
@@ -223,6 +228,10 @@ _INCLUDING = re.compile(r"\bincluding\s+(?:at\s+least\s+)?\Z", re.IGNORECASE)
 #: a count and up to seven words (no number, no clause break) ending in a preposition of place, right before a place
 _SHARE = re.compile(rf"(?:^|[\s,(])(?P<n>{_NUM})\s+(?:(?!\d)[\w'’-]+\s+){{0,7}}?(?:in|at|near|on)\s+(?:the\s+)?\Z",
                     re.IGNORECASE)
+
+
+#: the prepositions a match of _SHARE ends with (before "the")
+_SHARE_ENDS = frozenset(("in", "at", "near", "on"))
 
 
 _SUBCLAUSE = re.compile(r",\s+(?:and|while|as|but|whereas)\s+|;\s+|\s+while\s+", re.IGNORECASE)

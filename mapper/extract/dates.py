@@ -56,6 +56,7 @@ from mapper.extract.date_parts import (
     month_number,
     span_precision,
 )
+from mapper.extract.lexicon import word_before
 from mapper.extract.relative_dates import _P_RELATIVE, _RELATIVE_WORDS, _relative
 from mapper.model import DateSpan
 
@@ -188,9 +189,13 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
     if _glued(m):
         return None
     text, at = m.string, m.start()
-    left = _MONTH_LEFT.search(text, max(0, at - _LEFT_WINDOW), at)
-    qualifier, year, token = left["q"], m["y1"], m["m1"]
-    if year is None and (left["p"] is None and qualifier is None
+    lo = max(0, at - _LEFT_WINDOW)
+    # (most months follow none of the words _MONTH_LEFT reads: the pattern, tried at every position of its window,
+    # runs only after one of them)
+    word, _ = word_before(text, lo, at, "-")
+    left = _MONTH_LEFT.search(text, lo, at) if word is None or word in _MONTH_LEFT_ENDS else None
+    qualifier, year, token = left["q"] if left else None, m["y1"], m["m1"]
+    if year is None and ((left is None or left["p"] is None) and qualifier is None
                          or token.capitalize() not in _FULL):
         return None  # bare or abbreviated: "May" the verb, "Jan" the name
     month = month_number(token)
@@ -205,6 +210,12 @@ def _month_only(m: re.Match[str], ref: dt.date | None) -> _Found | None:
         low, high = max(1, last + low + 1), last + high + 1
     start, end = first_day.replace(day=min(low, last)), first_day.replace(day=min(high, last))
     return _span(m, start, end, 2 if (end - start).days < 7 else 3, left.start("q") if qualifier else at)
+
+
+#: the words a match of _MONTH_LEFT ends with (before its spaces or hyphen: :func:`mapper.extract.lexicon.word_before`): its prepositions ("in", "last") and the
+#: last word of its qualifiers ("late", "mid", "the end of", "the first two weeks of")
+_MONTH_LEFT_ENDS = frozenset("in since during throughout until till by from through last this next early mid late of"
+                             .split())
 
 
 def _months(m: re.Match[str], ref: dt.date | None) -> _Found | None:
@@ -337,8 +348,10 @@ def _find_dates(text: str, ref: dt.date | None) -> tuple[_Found, ...]:
     gates = "d" if _HAS_DIGIT.search(text) else ""
     if ref is not None:
         low = text.lower()
-        if any(word in low for word in _RELATIVE_WORDS):
-            gates += "r"
+        for word in _RELATIVE_WORDS:  # (a loop: faster than any() over a generator, as in lexicon.Prefiltered)
+            if word in low:
+                gates += "r"
+                break
     found: list[_Found] = []
     for pattern, resolve, needs in _RULES:
         if needs in gates:

@@ -225,6 +225,11 @@ class ArticleContext:
             self.recent[clause.part] = (STAND_OFF, clause.end)
 
 
+#: the quoted triggers of a clause that quotes none: one shared record (nothing changes a Triggers once made but
+#: its memo of "an attack there", which for no trigger is no position whatever the text)
+_NO_TRIGGERS = Triggers([])
+
+
 def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: DateSpan | None,
                 ctx: ArticleContext, own_date: bool = True
                 ) -> tuple[list[Candidate], list[tuple[str, str, str | None]]]:
@@ -315,7 +320,7 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # ground troop attacks from the air, whatever aircraft the article names elsewhere
         kind = "ground_fighting"
     # a quoted trigger governs the places of its quotation, an unquoted one the others
-    state = {False: every, True: Triggers([])} if not any(t[4] for t in scanned) else \
+    state = {False: every, True: _NO_TRIGGERS} if not any(t[4] for t in scanned) else \
         {q: Triggers([t for t in scanned if t[4] == q]) for q in (False, True)}
     state_kind = {q: kind if len(t.asserted) == len(found) else (type_of(t.asserted, weapon, ctx.conflict) or kind)
                   for q, t in state.items()}
@@ -429,12 +434,13 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
     figures = tolls(text, kept, kinds)
     # "attacks" named by no weapon, no ground word and no weapon of the paragraph or article
     unnamed = all(k in GENERIC_KINDS for k, _, _ in found)  # no word of a weapon or of fighting
-    unarmed = weapon is None and not GROUND.search(text) and unnamed
+    unarmed = weapon is None and unnamed and not GROUND.search(text)
     stand_off = attacking_state(text, found, ctx.demonyms) if unarmed else None
     # "attacks on energy infrastructure in Odesa": works that strikes from afar hit, no fighters named
     on_works = unarmed and bool(lx.CIVIL_WORKS.search(text)) and not lx.ON_FOOT.search(text)
-    # attackers who are civilians of the other side, with no armed force beside them in the clause
-    civilians_attack = bool(_CIVILIAN_ATTACKERS.search(text)) and not lx.ARMED_FORCES.search(text)
+    # attackers who are civilians of the other side, with no armed force beside them in the clause (looked for at
+    # the first place of ground fighting: the only event it retypes; most clauses have none)
+    civilians_attack: bool | None = None
     # "strikes" named by no weapon of their own or of the paragraph or article that is an air force's
     from_air = unnamed and any(k == "strike" for k, _, _ in found) and weapon not in ("air_strike", "drone_strike")
     # "The Nigerian Air Force struck bandit camps", "the Air Force said it killed 20 fighters": an air force's own
@@ -501,6 +507,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
                                                        and lx.VESSEL.search(text))):
             k = STAND_OFF  # "a Russian attack on Kharkiv", "the Houthis' attack on the MV Tutor in the Red Sea", "attacked
             # a bulk carrier off Hodeidah"
+        if k == "ground_fighting" and civilians_attack is None:
+            civilians_attack = bool(_CIVILIAN_ATTACKERS.search(text)) and not lx.ARMED_FORCES.search(text)
         if k == "ground_fighting" and civilians_attack:
             k = "other"  # "settlers attacked Huwara": violence by civilians, not a fight between armed forces
         if (from_air and (by in lx.AIR_POWERS or by is None and place.country in _AIR_THEATRES)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
-from mapper.extract.lexicon import Prefiltered
+from mapper.extract.lexicon import Prefiltered, word_before
 
 __all__ = ["COORDINATED", "HELD_BY_PARTS", "LOCATIVE", "PREPOSITIONS", "PREV_WORD", "ROLE_PREPOSITIONS",
            "governing_word", "governor", "prev_word"]
@@ -35,6 +35,25 @@ COORDINATED = re.compile(rf"(?=[A-Z])(?:{_NO_DAY}[A-Z][\w’'-]+(?:\s+{_NO_DAY}[
                          r"|hromada|territory|chiefdom|department|division|prefecture))?"
                          # "the Kursk region and the Tula region": a determiner may open each listed name
                          r"\s*(?:,\s*(?:and\s+(?:then\s+)?|or\s+)?|\s(?:and|or)\s+(?:then\s+)?)(?:the\s+)?)+$")
+#: the words a match of :data:`COORDINATED` ends with (past an article "the"), besides a comma
+_LIST_LINKS = frozenset(("and", "or", "then"))
+
+
+def may_list(text: str, lo: int, at: int) -> bool:
+    """Whether ``text[lo:at]`` may end in a list of names (:data:`COORDINATED`): it ends in a comma, "and", "or" or
+    "then", maybe with "the" after it (most places follow none: the pattern, tried at every capital of its window,
+    runs only after one)."""
+    word, start = word_before(text, lo, at)
+    if word == "the":
+        word, start = word_before(text, lo, start)
+    if word is None or word in _LIST_LINKS:
+        return True
+    i = start  # the comma stands right before the whitespace before the word, when the word is ""
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    return word == "" and i > lo and text[i - 1] == ","
+
+
 PREV_WORD = re.compile(r"([\w’']+)\W*$")
 #: :data:`PREV_WORD` for a string that ends where the word is looked for: the match starts where a word starts
 #: (a start inside a word would find the same word from one character before it), so re no longer runs to each
@@ -87,7 +106,7 @@ def governor(text: str, start: int) -> tuple[str, int]:
     if article:
         start = article.start()
     lo = max(0, start - 120)
-    listed = COORDINATED.search(text, lo, start)
+    listed = COORDINATED.search(text, lo, start) if may_list(text, lo, start) else None
     pos = listed.start() if listed else start
     if listed and (first := _OPENING_WORD.match(text, pos)) and first.group(1).lower() in PREPOSITIONS:
         return first.group(1).lower(), pos  # "In Riyadh, and then Cairo, I met": the list took the opening word in

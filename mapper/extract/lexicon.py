@@ -195,6 +195,24 @@ class Prefiltered:
         return self.rx.finditer(text, pos, endpos) if self._holds(text, pos, endpos) else iter(())
 
 
+def word_before(text: str, lo: int, at: int, also: str = "") -> tuple[str | None, int]:
+    """The word before ``at`` past the whitespace (and characters of ``also``) between, lower-cased, and where it
+    starts: the cheap test before a pattern that ends in one of a few words and is searched in ``text[lo:at]``.
+
+    It is read no further back than ``lo`` (a word cut there is no word such a pattern finds: there is no word
+    boundary inside it); "" when there is none; None when it is not ASCII (IGNORECASE matches a few other letters
+    to ASCII ones: "ſ" to "s"), where the pattern must run.  Whitespace and word characters are ``re``'s.
+    """
+    i = at
+    while i > lo and (text[i - 1].isspace() or text[i - 1] in also):
+        i -= 1
+    j = i
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] == "_"):  # re's \w
+        j -= 1
+    word = text[j:i]
+    return (word.lower() if word.isascii() else None), j
+
+
 _OPENING = r"\b(?=\w)"
 
 

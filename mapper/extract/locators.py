@@ -404,6 +404,8 @@ _SITE_REFERRED = re.compile(rf"\b(?:the|those|these|that|this|both)\s+(?:[\w-]+\
 def sites_placed(text: str, inside: list[tuple[int, int, Resolved]]) -> list[tuple[str, int, tuple[int, int, Resolved]]]:
     """The sites a clause introduces with the town that places them: (the noun's one form, where the
     noun ends, the town's mention)."""
+    if not any(r.place is not None for _, _, r in inside):
+        return []  # a clause that names no known town places no site (most clauses: no pattern run)
     out = []
     for m in _SITE_INTRODUCED.finditer(text):
         for s, e, r in inside:

@@ -59,8 +59,17 @@ def own_line(text: str, clause: Clause) -> str | None:
     """The line a body clause stands on when it is the whole line (stripped), else None."""
     start = text.rfind("\n", 0, clause.start) + 1
     end = text.find("\n", clause.end)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    end = end if end >= 0 else len(text)
+    if clause.part == "body" and (_BLANK.match(text, start, clause.start).end() < clause.start
+                                  or _BLANK.match(text, clause.end, end).end() < end):
+        # a body clause (``text[clause.start:clause.end]``, stripped) with words beside it on its line is not the
+        # whole line: most clauses share a paragraph, which is then not copied for each of them
+        return None
+    line = text[start:end].strip()
     return line if line and line == clause.text.strip() else None
+
+
+_BLANK = re.compile(r"\s*")
 
 
 _HEADING_WORDS = 12
@@ -87,9 +96,13 @@ def is_captioned(article: Article, clause: Clause) -> bool:
     text = article.title if clause.part == "title" else article.text
     reach = min(len(text), clause.end + _CAPTION_REACH)  # a caption is short: its credit follows closely
     end = text.find("\n", clause.start, reach)
-    span = text[clause.start:reach if end < 0 else end]
-    # every credit holds one of these characters' strings: most lines are ruled out without the pattern
-    return any(key in span for key in _CAPTION_KEYS) and bool(_CAPTION.search(span))
+    stop = reach if end < 0 else end
+    # every credit holds one of these characters' strings: most lines are ruled out without the pattern (looked for
+    # in place: the line is copied only for the pattern)
+    for key in _CAPTION_KEYS:
+        if text.find(key, clause.start, stop) >= 0:
+            return bool(_CAPTION.search(text[clause.start:stop]))
+    return False
 
 
 _CAPTION_REACH = 400

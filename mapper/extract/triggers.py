@@ -57,11 +57,8 @@ def _scan(text: str, echo: bool) -> tuple[tuple[str, int, int, bool, bool], ...]
     after_rx, _ = lx.MODALITY_AFTER.pick(text, low)
     cues = _cues(text, low)
     served = _AID_WORD.search(low) is not None  # most clauses name no aid: skip _BENEFICIARIES per trigger
-    bounds: dict[str, list[int]] = {"p": [], "t": [], "w": [], "q": []}
-    for m in lx.CLAUSE_BOUNDARY.pick(text, low)[0].finditer(src):
-        bounds[m.lastgroup or "p"].append(m.start())
-        if (m.lastgroup or "p") == "p" and not (src[m.start()] == "," and _LIST_COMMA.match(src, m.start())):
-            bounds["q"].append(m.start())
+    # the boundaries stop a modality word's reach: a clause with no modality word (most) needs none
+    bounds = _boundaries(text, low, src) if cues else {}
     quotes = quote_spans(text)
     # "reports of shelling in Kyiv are crudely fabricated": the events a speaker calls false are denied
     denied = [d.span("told") for d in _DISCREDITED.finditer(text)] if _DISCREDITING.search(low) else []
@@ -298,6 +295,18 @@ def _cues(text: str, low: str) -> list[tuple[int, int, str]]:
             continue
         out.append((m.start(), m.end(), m.lastgroup or "aux"))
     return out
+
+
+def _boundaries(text: str, low: str, src: str) -> dict[str, list[int]]:
+    """Where the clause's boundaries of each kind (:data:`mapper.extract.lexicon.CLAUSE_BOUNDARY`) start, and
+    under "q" the punctuation among them that is no comma of a list: what ends a modality word's reach
+    (:func:`_modal`).  ``low``: the text lower-cased; ``src``: the one of the two the patterns run on."""
+    bounds: dict[str, list[int]] = {"p": [], "t": [], "w": [], "q": []}
+    for m in lx.CLAUSE_BOUNDARY.pick(text, low)[0].finditer(src):
+        bounds[m.lastgroup or "p"].append(m.start())
+        if (m.lastgroup or "p") == "p" and not (src[m.start()] == "," and _LIST_COMMA.match(src, m.start())):
+            bounds["q"].append(m.start())
+    return bounds
 
 
 def _modal(cues: list[tuple[int, int, str]], bounds: dict[str, list[int]], src: str, at: int) -> bool:

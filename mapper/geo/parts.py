@@ -49,7 +49,13 @@ def _direction(word: str) -> str:
 
 
 def _is_country(gaz: Gazetteer, span: Span) -> bool:
-    return any(KINDS[gaz.kind[e]] == "country" for e, _ in gaz.candidates(span.key))
+    """Whether a name has a country among its readings: a question of the name alone, asked of
+    every span of every article, so answered once per name (the gazetteer's memo)."""
+    memo = gaz.memo("parts.country")
+    found = memo.get(span.key)
+    if found is None:
+        found = memo[span.key] = any(KINDS[gaz.kind[e]] == "country" for e, _ in gaz.candidates(span.key))
+    return found
 
 
 def compass_of(spans: list[Span], text: str, gaz: Gazetteer) -> tuple[list[Span], dict[int, str], set[int]]:
