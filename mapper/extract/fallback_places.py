@@ -83,22 +83,24 @@ def _authorities_country(text: str, ctx: ArticleContext) -> tuple[int, int, Reso
     return _as_clause_place(place, m.group(1), m.start(1), m.end(1))
 
 
+#: the name a frame below introduces: one or two capitalised words, an Arabic article between them ("Ras al-Ain"),
+#: that no further capitalised word or possessive goes on with
+_FRAMED_NAME = (r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
+                r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
 #: a capitalised name in a locative frame: "in Mausa", "near the village of Ras al-Ain", "village of Egbekaw"
 _FOCUS_UNKNOWN = re.compile(
     rf"\b(?=\w)(?:(?:in|near|outside)\s+(?:the\s+)?(?:(?:{lx.SETTLEMENT_NOUN})\s+of\s+)?"
     rf"|(?:{lx.SETTLEMENT_NOUN_S})\s+of\s+"
     # "attacked the Ngaleka village": a name its settlement word follows
     rf"|\bthe\s+(?=[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?\s+(?:{lx.SETTLEMENT_NOUN})\b))"
-    r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
-    r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
+    + _FRAMED_NAME)
 
 #: the same frames where a settlement noun says the name is a settlement's: "the villages of Muhindo, Rusekera",
 #: "in the village of Mausa", "in Ngouba village", "the Ngaleka village"
 _SETTLED_UNKNOWN = re.compile(
     rf"\b(?=\w)(?:(?:{lx.SETTLEMENT_NOUN_S})\s+of\s+"
     rf"|(?:in|near|outside|of|on|at|the)\s+(?=[A-Z][a-z][\w’'-]+(?:[ -][A-Z][a-z][\w’'-]+)?\s+(?:{lx.SETTLEMENT_NOUN_S})\b))"
-    r"(?P<name>[A-Z][a-z][\w’'-]+(?:[ -](?:(?:al|el|ad|ar|as|an|at|az|ash|ed|en|er|es)-)?[A-Z][a-z][\w’'-]+)?)"
-    r"(?![\w’'-]|\s+(?:[A-Z]|(?:al|el)-)|['’]s\b)")
+    + _FRAMED_NAME)
 
 #: a unit named by its own name ("the Seno province", "the Kivu provinces", "the Jomba groupement"): no village
 _UNIT_AFTER = re.compile(rf"\s+(?:{UNIT_NOUNS}|groupement|chiefdom|department|prefecture|oblast)s?\b", re.IGNORECASE)
