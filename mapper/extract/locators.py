@@ -26,6 +26,7 @@ from mapper.extract.roles import NEAR
 from mapper.extract.triggers import scan
 from mapper.geo.candidates import flat_km
 from mapper.geo.contained import COMPASS_ADJ, POSSESSIVE, inside
+from mapper.geo.parts import COMPASS
 from mapper.model import Clause, Mention, Place, Resolved
 
 # between a town and the town that locates it
@@ -105,8 +106,7 @@ def offset_place(text: str, start: int, place: Place) -> Place | None:
 
 
 #: a bearing from a town with no distance: "villages north of Goma", "south-east of Pokrovsk"
-_COMPASS_OF = re.compile(r"\b(?=\w)(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$",
-                         re.IGNORECASE)
+_COMPASS_OF = re.compile(rf"\b(?=\w)(?:{COMPASS})(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:

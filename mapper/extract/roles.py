@@ -14,7 +14,7 @@ import bisect
 import re
 
 from mapper.extract import lexicon as lx
-from mapper.extract.date_parts import DAY_COUNTS
+from mapper.extract.date_parts import DAY_COUNTS, MONTH_NAMES
 from mapper.extract.governing import (LOCATIVE, PREPOSITIONS, PREV_WORD, ROLE_PREPOSITIONS, governing_word,
                                       governor, prev_word)
 from mapper.extract.triggers import Triggers
@@ -29,8 +29,8 @@ _BEEN_AT = re.compile(r"\b(?=\w)(?:gathered|convened|assembled|arrived|visited|t
 #: from that place straight to the meeting it was for: "for a meeting", "to hold talks", "and met", ", where she
 #: met", a day between ("on Monday and met"); not "visited Kyiv after the summit"
 #: the days of a stay told right after the place: "on Monday", "last week", "November 3-4", "on 3 and 4 November"
-_STAY = (r"(?:\s+(?:on|last|this)\s+\w+|\s+(?:on\s+)?(?:\d{1,2}(?:\s*(?:-|–|and)\s*\d{1,2})?\s+[A-Z][a-z]+"
-         r"|[A-Z][a-z]+\s+\d{1,2}(?:\s*(?:-|–|and)\s*\d{1,2})?\b))?")
+_STAY = (r"(?:\s+(?:on|last|this)\s+\w+|\s+(?:on\s+)?(?:\d{1,2}(?:\s*(?:-|–|and)\s*\d{1,2})?\s+"
+         rf"(?:{MONTH_NAMES})|(?:{MONTH_NAMES})\s+\d{{1,2}}(?:\s*(?:-|–|and)\s*\d{{1,2}})?\b))?")
 _THEN_MET = re.compile(_STAY + r"(?:\s*,\s*where\s+(?:\w+\s+){1,3}?|\s+(?:and|to)\s+(?:\w+\s+)?"
                        r"|\s+for\s+(?:(?:a|an|the|two|three|several)\s+)?(?:[\w-]+\s+){0,2}?)"
                        r"(?:met|meet|meetings?|talks|summit|negotiations|conference|(?:held|hold)\s+(?:\w+\s+)?talks)\b",
