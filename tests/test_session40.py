@@ -1,0 +1,59 @@
+"""Session 40 (issue 13): classes of real-news text, each on sentences written for this file (none comes from
+a corpus), with the real gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+from test_scope import gaz  # noqa: F401  (the fixture)
+
+from mapper.aggregate import dedupe
+from mapper.model import Article
+from mapper.pipeline import extract_article
+
+
+def _placed(gaz, text, title="Statement", published=dt.date(2025, 6, 10)):
+    """(place, kind, type, first day) of the deduplicated incidents of a one-paragraph article."""
+    items, _ = extract_article(Article(id="t", title=title, text=text, published=published), gaz)
+    return sorted((i.place.name, i.place.kind, i.type, str(i.date_start)) for i in dedupe(items))
+
+
+def test_a_region_word_before_a_name_makes_it_the_region(gaz):
+    # wire copy names a region as "the <adjective> region of X": the oblast, not its capital city
+    assert _placed(gaz, "A drone attack on the Russian border region of Kursk killed two people on Monday.") == [
+        ("Kursk Oblast", "admin1", "drone_strike", "2025-06-09")]
+    assert _placed(gaz, "Gunmen killed five villagers in the province of North Kivu on Monday.") == [
+        ("North Kivu", "admin1", "ground_fighting", "2025-06-09")]
+    # the name alone stays the city
+    assert _placed(gaz, "A drone attack on Kursk killed two people on Monday.") == [
+        ("Kursk", "city", "drone_strike", "2025-06-09")]
+
+
+def _tolls(gaz, text, published=dt.date(2025, 6, 10)):
+    items, _ = extract_article(Article(id="t", title="Statement", text=text, published=published), gaz)
+    return sorted((i.place.name, i.killed) for i in dedupe(items))
+
+
+def test_animals_are_no_casualties(gaz):
+    # regional reports count livestock lost in a strike; the map's killed counts people
+    assert _tolls(gaz, "Russian drones hit a farm in Pavlohrad on Monday. About 20 heads of cattle died.") == [
+        ("Pavlohrad", None)]
+    assert _tolls(gaz, "Russian shelling of Pavlohrad on Monday killed 40 sheep and injured two people.") == [
+        ("Pavlohrad", None)]
+    assert _tolls(gaz, "Two drones struck Pavlohrad on Monday, killing 40 sheep and three people.") == [
+        ("Pavlohrad", 3)]
+    # people stay counted, in one part or two
+    assert _tolls(gaz, "Two drones struck Pavlohrad on Monday, killing three soldiers and two civilians.") == [
+        ("Pavlohrad", 5)]
+
+
+def test_a_local_unit_of_a_district_lies_in_that_district(gaz):
+    # Ukrainian regional reports name a hromada by its district: "the X community of Y district" is in Y, never a
+    # namesake town of another oblast (here a city of 500,000 people 250 km away)
+    placed = _placed(gaz, "In the Mykolaiv community of Synelnykove district, a drone hit a farm on Monday.")
+    assert [(name, kind) for name, kind, _, _ in placed] == [("Mykolaiv", "village")]
+    items, _ = extract_article(Article(id="t", title="Statement", published=dt.date(2025, 6, 10),
+                                       text="In the Mykolaiv community of Synelnykove district, a drone hit a farm "
+                                            "on Monday."), gaz)
+    assert {i.place.admin1_gn for i in items} == {"UA.04"}  # Dnipropetrovsk Oblast
+    # without the unit word, a city and a district are two places
+    assert len(_placed(gaz, "Drones hit Mykolaiv and Synelnykove district on Monday.")) == 2
