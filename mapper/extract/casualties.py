@@ -95,12 +95,25 @@ _NOT_PEOPLE = re.compile(r"\s*-?\s*(?:y/o\b|yo\b|years?[- ]old\b|-year\b|kilomet
                          re.IGNORECASE)
 
 
+#: what a count may number instead of people: animals ("20 heads of cattle died", "killed 40 sheep")
+_ANIMALS = re.compile(r"\s+(?:heads?\s+of\s+)?(?:[a-z-]+\s+)?(?:cattle|cows?|oxen|sheep|goats?|livestock|animals|camels?"
+                      r"|horses?|donkeys?|pigs?|poultry|chickens?|dogs?|cats?)\b", re.IGNORECASE)
+
+
 #: a count right after a count word ("another three", "a dozen")
 _NEXT_COUNT = re.compile(rf"\s+{_NUM}\b(?!{_NOT_PEOPLE.pattern})", re.IGNORECASE)
 
 
 #: a count right after a casualty verb: its object ("killed two people"), so the verb is active
 _OBJECT_COUNT = re.compile(rf"\s+{_QUAL}{_NUM}\b(?!{_NOT_PEOPLE.pattern})", re.IGNORECASE)
+
+
+def _people(text: str, m: re.Match, part: str) -> int | None:
+    """The count of one part of a toll told in two parts (0 for a part that counts animals: "killing 40 sheep and
+    three people" is three)."""
+    at = part if m[part] else part + "2"
+    n = _number(m[at])
+    return 0 if n is not None and _ANIMALS.match(text, m.end(at)) else n
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
@@ -122,7 +135,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     # "the deaths of three soldiers and six attackers", "two soldiers and a civilian were killed": one toll of nine,
     # of three (the lowest-figure rule is for alternative reports, not for the parts of one)
     summed = [(m.start(), m.end(), a + b) for m in _KILLED_PARTS.finditer(text)
-              if (a := _number(m["a"] or m["a2"])) is not None and (b := _number(m["b"] or m["b2"])) is not None]
+              if (a := _people(text, m, "a")) is not None and (b := _people(text, m, "b")) is not None]
 
     def smallest(pattern: lx.Caseless, parts: list[tuple[int, int, int]]) -> int | None:
         vals = [n for _, _, n in parts]
@@ -145,9 +158,10 @@ def casualties(text: str) -> tuple[int | None, int | None]:
                 continue
             n = _number(m.group(at))
             if n is not None and (1900 <= n <= 2100 and _BEFORE_YEAR.search(text, max(0, m.start(at) - 16), m.end(at))
-                                  or _MONTH_AFTER.match(text, m.end(at)) or _NOT_PEOPLE.match(text, m.end(at))):
+                                  or _MONTH_AFTER.match(text, m.end(at)) or _NOT_PEOPLE.match(text, m.end(at))
+                                  or _ANIMALS.match(text, m.end(at))):
                 # "on 13 November 2025, killing two": a day and a year, not tolls; nor an age or a distance
-                # ("the killing of 14 y/o Binyamin", "were killed about 50 kilometers south in Kurakhivka")
+                # ("the killing of 14 y/o Binyamin", "were killed about 50 kilometers south in Kurakhivka"), nor animals
                 pos = m.end(at)
                 continue
             if n is not None:

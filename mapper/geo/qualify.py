@@ -324,7 +324,9 @@ QUALIFY_IN = True
 #: the settlement word a "village, region" pair may put between its names ("Tammun town in Tubas", "Duma village
 #: (Nablus)")
 _SETTLEMENT_WORD = r"(?:\s+(?:town|village|city|camp|refugee\s+camp|area|locality|neighbou?rhood))?"
-_IN_GAP = re.compile(_SETTLEMENT_WORD + r"\s+in\s+")
+#: ... or "of" after a local unit's word ("the Mykolaiv community of Synelnykove district": a hromada of the raion)
+_UNIT_GAP = re.compile(r"\s+(?:community|hromada|municipality|commune)\s+(?:in|of)\s+(?:the\s+)?")
+_IN_GAP = re.compile(_SETTLEMENT_WORD + r"\s+in\s+|" + _UNIT_GAP.pattern)
 _PAREN_GAP = re.compile(_SETTLEMENT_WORD + r"\s+\(")
 
 
@@ -381,7 +383,8 @@ def qualified(gaz: Gazetteer, spans: list[Span], text: str, best: dict[int, int]
             continue  # "Texas, United States", "Crimea, Ukraine": both are regions; "Tyre District,
             # South Governorate" is a district and the region it lies in
         elif not inside(gaz, entry, region):
-            if gaz.population[entry] >= FOCUS_KEEPS_POP:
+            unit = _UNIT_GAP.fullmatch(gap) is not None  # "the Mykolaiv community of Synelnykove district"
+            if not unit and gaz.population[entry] >= FOCUS_KEEPS_POP:
                 continue  # a known town of its own name: "Kyiv, Kharkiv" is two places
             inner = in_focus(gaz, [e for e, _ in gaz.candidates(spans[i].key)], region)
             out[i] = (gaz.place(inner) if inner is not None else fallback(gaz, spans[i].name, region), False)
