@@ -57,3 +57,13 @@ def test_a_local_unit_of_a_district_lies_in_that_district(gaz):
     assert {i.place.admin1_gn for i in items} == {"UA.04"}  # Dnipropetrovsk Oblast
     # without the unit word, a city and a district are two places
     assert len(_placed(gaz, "Drones hit Mykolaiv and Synelnykove district on Monday.")) == 2
+
+
+def test_a_governor_or_regional_administration_names_a_region(gaz):
+    # "X Governor Y" heads the region X ("the region" of the clause is X's oblast); a mayor heads the town
+    assert _placed(gaz, "Drones hit a village in the region overnight, Kharkiv governor Oleh Syniehubov said.") \
+        == [("Kharkiv Oblast", "admin1", "drone_strike", "2025-06-09")]
+    assert _placed(gaz, "According to the Odesa Regional Military Administration, drones hit a port overnight.") \
+        == [("Odesa Oblast", "admin1", "drone_strike", "2025-06-09")]
+    assert _placed(gaz, "Three drones hit the city overnight, Kharkiv Mayor Ihor Terekhov said.") == [
+        ("Kharkiv", "city", "drone_strike", "2025-06-09")]

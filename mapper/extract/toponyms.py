@@ -145,7 +145,7 @@ def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
         else:
             end = base + stop
             after = _REGION_AFTER.match(text, end, end + 16)
-            region_word = after.group(1) if after else _region_before(text, start)
+            region_word = after.group(1) if after else _region_before(text, start) or _head_of_region(text, end)
         prev, opens = _prev_word(text, start)
         out.append(quick_span(text[start:end], start, end, k, demonym, covered or region_word in REGION_WORDS,
                               run_start, opens, prev, region_word, _is_headline(text, start, end)))
@@ -163,6 +163,16 @@ def _region_before(text: str, start: int) -> str:
         return ""  # the common case, without a search
     m = _REGION_BEFORE.search(text, max(0, start - 30), start)
     return m.group(1) if m else ""
+
+
+#: the head of an admin-1 region after its name: "Belgorod Governor Vyacheslav Gladkov", "the Odesa Regional
+#: Military Administration" (a governor heads a region, an oblast, a state or a province, not a town)
+_HEAD_OF_REGION = re.compile(r" (?:[Gg]overnor|[Rr]egional (?:[Mm]ilitary |[Ss]tate )?(?:[Aa]dministration|[Gg]overnor|[Cc]ouncil))\b")
+
+
+def _head_of_region(text: str, end: int) -> str:
+    """"region" when the name ending at ``end`` names the region a governor or regional administration heads."""
+    return "region" if text[end:end + 1] == " " and _HEAD_OF_REGION.match(text, end) else ""
 
 
 _REGION_AFTER = re.compile(r" (regions?|oblasts?|provinces?|states?|governorates?|county|counties|districts?|area"
