@@ -67,3 +67,37 @@ def test_a_governor_or_regional_administration_names_a_region(gaz):
         == [("Odesa Oblast", "admin1", "drone_strike", "2025-06-09")]
     assert _placed(gaz, "Three drones hit the city overnight, Kharkiv Mayor Ihor Terekhov said.") == [
         ("Kharkiv", "city", "drone_strike", "2025-06-09")]
+
+
+def test_where_people_sought_refuge_is_no_scene(gaz):
+    # the verb says people went there from elsewhere, whoever drove them
+    assert _placed(gaz, "The RSF shelled Wad Madani on Wednesday, driving families to seek refuge in the nearby town "
+                        "of Sennar.") == [("Wad Medani", "city", "shelling", "2025-06-04")]
+    assert _placed(gaz, "The RSF shelled Wad Madani on Wednesday; thousands sought shelter in Sennar.") == [
+        ("Wad Medani", "city", "shelling", "2025-06-04")]
+    # a shelter that was struck is a scene
+    assert _placed(gaz, "Drones struck a school in Sennar where families had taken shelter, killing 12 on "
+                        "Wednesday.") == [("Sennar", "city", "drone_strike", "2025-06-04")]
+
+
+def _actors(gaz, text, published=dt.date(2025, 6, 10)):
+    items, _ = extract_article(Article(id="t", title="Statement", text=text, published=published), gaz)
+    return sorted((i.place.name, i.actor) for i in dedupe(items))
+
+
+def test_the_killed_are_no_attackers_whatever_adverb_the_passive_carries(gaz):
+    assert _actors(gaz, "Hundreds of Palestinians have reportedly been killed in recent days by an Israeli ground "
+                        "offensive in Jabalia.") == [("Jabālyā", "Israel")]
+
+
+def test_casualties_after_strikes_of_no_named_weapon_are_strikes_in_one_sentence_paragraphs(gaz):
+    # wire copy makes each sentence a paragraph: the strikes of the first still type the killed of a later one
+    text = ("Israeli strikes hit Deir al-Balah on Friday, the civil defence agency said.\n"
+            "Twelve people were killed in Khan Younis on Friday, medics said, as the war entered its third year.")
+    assert {(name, kind) for name, _, kind, _ in _placed(gaz, text)} == {
+        ("Dayr al Balaḩ", "air_strike"), ("Khān Yūnis", "air_strike")}
+    # in the strikes' own paragraph as before
+    text = ("Israeli strikes hit Deir al-Balah on Friday, the civil defence agency said. Twelve people were killed in "
+            "Khan Younis on Friday, medics said, as the war entered its third year.")
+    assert {(name, kind) for name, _, kind, _ in _placed(gaz, text)} == {
+        ("Dayr al Balaḩ", "air_strike"), ("Khān Yūnis", "air_strike")}

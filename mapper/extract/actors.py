@@ -350,7 +350,7 @@ _NAMED_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:by|from)\s+(?:the\s+)?[A-Z]
 _CAME_UNDER = r"(?:came|come|comes|coming)\s+under"
 #: the subject of a passive casualty verb is who suffered, not who attacked ("40 Palestinians were killed",
 #: "two Israeli soldiers were wounded")
-_VICTIMS = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:(?:were|was|(?:have|has|had)\s+been)\s+(?:\w+ly\s+)?"
+_VICTIMS = re.compile(r"(?:\s+[a-z-]+){0,2}\s+(?:(?:were|was|(?:have|has|had)\s+(?:\w+ly\s+)?been)\s+(?:\w+ly\s+)?"
                       r"(?:killed|injured|wounded|hurt|shot|detained|abducted|kidnapped|displaced"
                       # ... and of an attack: "Russian soldiers were ambushed", "Israeli troops came under fire"
                       r"|attacked|ambushed|targeted|shelled|bombed)"

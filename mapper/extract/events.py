@@ -151,6 +151,9 @@ _WAR_START = lx.Prefiltered(re.compile(r"\b(?=\w)(?:at|in|during)\s+the\s+(?:ver
 _AIR_THEATRES = frozenset({"PS", "LB", "SY", "YE", "IQ", "IR"})
 #: at most this many characters between a date and the back-reference word it dates ("the May 25 attack")
 _ECHO_DATE_GAP = 3
+#: whether strikes of no named weapon type the casualties told later in the whole article, not only in their
+#: paragraph (link_clause; generic attacks too: read -1 match, `s40g`)
+ARTICLE_STRIKES = True
 #: whether an article's bomb types only the generic attacks of its own days (ArticleContext.weapon_for)
 WEAPON_DAY_ONLY = True
 #: a point told by its distance at sea ("about 64 nautical miles west of Hodeidah")
@@ -223,6 +226,9 @@ class ArticleContext:
             # "Russia struck Kyiv. ... 12 civilians were killed, three in Zhytomyr": strikes of no
             # named weapon make the paragraph's later casualties and attacks strikes, not battles
             self.recent[clause.part] = (STAND_OFF, clause.end)
+            # ... and so in the later paragraphs of wire copy that makes each sentence one ("Israeli strikes
+            # killed 38 in southern Gaza." / "Nine children were among those killed in Khan Younis.")
+            self.recent.setdefault("strikes", STAND_OFF)
 
 
 #: the quoted triggers of a clause that quotes none: one shared record (nothing changes a Triggers once made but
@@ -269,6 +275,8 @@ def link_clause(clause: Clause, places: list[tuple[int, int, Resolved]], date: D
         # body's "was bombed" and "the bombing" tell that bomb, not bombs from the air
         ctx.recent["bomb_attack"] = True
     weapon = ctx.weapon_for(clause, date if own_date else None)
+    if weapon is None and ARTICLE_STRIKES and found and {k for k, _, _ in found} <= PEOPLE_HARMED:
+        weapon = ctx.recent.get("strikes")  # casualties after strikes of no named weapon told earlier, if any
     ctx.remember(clause, found)
     kind = type_of(found, weapon, ctx.conflict)
     if kind is not None and (natural_cause(text, found) or ctx.after_hazard(clause) and hazard_pronoun(text, found)):

@@ -443,6 +443,12 @@ _ARRIVED = lx.Prefiltered(re.compile(r"\b(?=\w)(?:fle(?:e|es|eing|d)|displaced|e
                                      r"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?(?:home|house|family|relatives|camp|shelter)\s+(?:in|at))?"
                                      r"\s+(?:the\s+)?(?:(?:[a-z]+\s+)?[A-Z][\w’'-]+['’]s\s+(?:[\w-]+\s+){0,2}(?:hub|capital|city|town)\s+of\s+)?"
                                      r"(?:(?:city|town|village|camps?)\s+of\s+)?$", re.IGNORECASE))
+# where people sought safety, whoever drove them there: "driving women and children to seek refuge in the nearby town
+# of Managil", "residents took shelter in Kassala" (the verb itself says they went there from elsewhere)
+_REFUGE = lx.Prefiltered(re.compile(r"\b(?=\w)(?:seek|seeks|seeking|sought|take|takes|taking|took|taken|find|finds|finding|found)"
+                                    r"\s+(?:shelter|refuge|safety|sanctuary)\s+(?:in|at|near)\s+(?:the\s+)?"
+                                    r"(?:(?:nearby|neighbouring|neighboring)\s+)?(?:(?:city|town|village|camps?|area)\s+of\s+)?$",
+                                    re.IGNORECASE))
 # a place as the host of people displaced from elsewhere: "Sennar, Sinja and Ad Dinder localities were already
 # hosting about 286,000 displaced people", "Kassala hosts 20,000 people displaced by the fighting"
 _HOSTS = re.compile(r"(?:\s+(?:localit(?:y|ies)|states?|towns?|city|cities|camps?|governorates?|districts?|provinces?|regions?))?"
@@ -808,7 +814,7 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
         if event is None or not told.group("aux") and _ACTIVE.fullmatch(event.group()):
             return True  # "the Kremlin said Kyiv was responsible", "Moscow said Kyiv attacked Kursk": an agent
     if _SPEECH_VENUE.search(left) or _OTHER_DAYS.search(left) or _DISPLACED.search(left) or _RETURNING_FROM.search(left) \
-            or _ARRIVED.search(left) or _SINCE_THE_WAR.search(left) or _TREATED.search(left) \
+            or _ARRIVED.search(left) or _REFUGE.search(left) or _SINCE_THE_WAR.search(left) or _TREATED.search(left) \
             or place.kind == "facility" and _WHERE_TAKEN.match(text, end):
         return True
     if _HOSTS.match(text, _list_end(text, end)):
