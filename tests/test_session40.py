@@ -101,3 +101,15 @@ def test_casualties_after_strikes_of_no_named_weapon_are_strikes_in_one_sentence
             "Khan Younis on Friday, medics said, as the war entered its third year.")
     assert {(name, kind) for name, _, kind, _ in _placed(gaz, text)} == {
         ("Dayr al Balaḩ", "air_strike"), ("Khān Yūnis", "air_strike")}
+
+
+def test_a_hyphenated_village_name_is_one_name(gaz):
+    # "killed in Matadi-Beu" (a village of Beni territory): not the port of Matadi, 1,500 km away
+    text = "ADF rebels killed five civilians in Matadi-Beu on Tuesday."
+    items, unplaced = extract_article(Article(id="t", title="Statement", text=text, published=dt.date(2025, 6, 10)),
+                                      gaz)
+    assert items == [] and [u.place_text for u in unplaced] == ["Matadi-Beu"]
+    # two places joined name what lies between them, and two towns joined stay towns
+    assert _placed(gaz, "Russian shelling hit the Kharkiv-Belgorod border on Tuesday.") == [
+        ("Kharkiv", "city", "shelling", "2025-06-10")]
+    assert [p[0] for p in _placed(gaz, "Russian forces attacked Pokrovsk-Myrnohrad on Tuesday.")] == ["Pokrovsk"]

@@ -25,6 +25,7 @@ from mapper.extract.toponyms_extra import (HEAD_INITIALS, compass_heads, drop_pe
 from mapper.extract.toponyms_extra import span_at  # noqa: F401  (re-exported: given mentions)
 from mapper.extract.toponyms_extra import merge as _merge
 from mapper.geo.gazetteer import Gazetteer
+from mapper.geo.names import key
 from mapper.geo.spans import LOCATIVES, TITLES, Span, quick_span  # noqa: F401  (re-exported)
 
 _CAP = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*"
@@ -101,7 +102,7 @@ def find_spans(text: str, gaz: Gazetteer) -> list[Span]:
         if plan is None:
             plan = _run_plan(text, run.start(), words, gaz, plans)
         if plan:
-            out.extend(_occurrence(text, run.start(), plan))
+            out.extend(_occurrence(text, run.start(), plan, gaz))
     extra = find_abbreviations(text, gaz) + find_facilities(text, facility_at, gaz) + find_numbered(text, numbered, gaz) \
         + find_compass_units(text, gaz, out)
     if extra:
@@ -129,13 +130,15 @@ def _road_ends(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
+def _occurrence(text: str, base: int, plan: tuple[_Entry, ...], gaz: Gazetteer) -> list[Span]:
     """The spans of a run's ``plan`` where the run starts at ``base`` in ``text``."""
     out = []
     for offset, stop, k, demonym, covered, run_start, region_word, region_end, part in plan:
         start = base + offset
         if part:
             end = base + stop
+            if _one_hyphened_name(text, start, part) and not _towns_joined(text, start, gaz):
+                continue  # "killed in Matadi-Beu": a village's name, not the port of Matadi
             prev, opens = _prev_word(text, start) if part == 1 else ("", False)
             out.append(quick_span(text[start:end], start, end, k, demonym, False, part == 1, opens, prev,
                                   "", _is_headline(text, start, end)))
@@ -150,6 +153,35 @@ def _occurrence(text: str, base: int, plan: tuple[_Entry, ...]) -> list[Span]:
         out.append(quick_span(text[start:end], start, end, k, demonym, covered or region_word in REGION_WORDS,
                               run_start, opens, prev, region_word, _is_headline(text, start, end)))
     return out
+
+
+_WORD_START = re.compile(r"[\w'’-]*$")
+_WORD_REST = re.compile(r"[\w'’-]*")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _one_hyphened_name(text: str, start: int, part: int) -> bool:
+    """Whether the hyphenated word a part at ``start`` belongs to is one place's name: put where a place goes ("in",
+    "the village of") and followed by no noun it qualifies.  Two places joined name what lies between them or
+    binds them: "the Kharkiv-Belgorod border", "the Mbau-Kamango road", "Russia-Ukraine talks"."""
+    begin = start - len(_WORD_START.search(text, max(0, start - 60), start).group()) if part != 1 else start
+    prev, _ = _prev_word(text, begin)
+    if prev not in LOCATIVES or prev in ("between", "across"):
+        return False
+    after = _NEXT_LOWER.match(text, _WORD_REST.match(text, begin).end())
+    return after is None or after.group(1) in FUNCTION_WORDS
+
+
+#: a town this populous is a place of its own in a hyphenated word ("fighting in Pokrovsk-Myrnohrad": two towns)
+JOINED_TOWN_POP = 10_000
+
+
+def _towns_joined(text: str, start: int, gaz: Gazetteer) -> bool:
+    """Whether every capitalised part of the hyphenated word holding ``start`` names a town of
+    :data:`JOINED_TOWN_POP` people or a region (not "Matadi-Beu", whose "Beu" is a hamlet elsewhere)."""
+    begin = start - len(_WORD_START.search(text, max(0, start - 60), start).group())
+    parts = [p for p in _WORD_REST.match(text, begin).group().split("-") if p[:1].isupper()]
+    return all(any(gaz.population[e] >= JOINED_TOWN_POP for e, _ in gaz.candidates(key(p))) for p in parts)
 
 
 #: a region word the name follows: "the border region of Belgorod", "the province of North Kivu"
