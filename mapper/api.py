@@ -149,6 +149,8 @@ def _check_options(*, jobs: int | None, slice: str, geocoder: Any, engine: str) 
 def _geocoder(geocoder: str | Geocoder) -> Geocoder | None:
     if not isinstance(geocoder, str):
         return geocoder
+    if geocoder == "offline":
+        return None  # make_geocoder's answer, without importing geopy (a tenth of a second) for the default
     from mapper.geo.online import make_geocoder
 
     return make_geocoder(geocoder)

@@ -240,7 +240,7 @@ class Caseless:
     caseless one, where it lets through all it lets through lower-cased).
     """
 
-    __slots__ = ("caseless", "lower")
+    __slots__ = ("_pattern", "_caseless", "lower")
 
     def __init__(self, pattern: str, gated: bool = False) -> None:
         # lower every letter except escapes (\S, \W, \B keep their meaning) and group names
@@ -249,8 +249,16 @@ class Caseless:
         if gated:
             gate = prefix_gate(lower[len(_OPENING):])
             pattern, lower = with_gate(pattern, gate), with_gate(lower, gate)
-        self.caseless = re.compile(pattern, re.IGNORECASE)
+        self._pattern, self._caseless = pattern, None
         self.lower = re.compile(lower)
+
+    @property
+    def caseless(self) -> re.Pattern[str]:
+        """The case-insensitive pattern, compiled on first use: only text whose length changes when lower-cased
+        needs it, and compiling the long alternations twice at import is a tenth of a second of every start."""
+        if self._caseless is None:
+            self._caseless = re.compile(self._pattern, re.IGNORECASE)
+        return self._caseless
 
     def pick(self, text: str, low: str) -> tuple[re.Pattern[str], str]:
         """The pattern and the string to run it on: ``low`` is ``text.lower()``."""
