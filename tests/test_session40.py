@@ -113,3 +113,16 @@ def test_a_hyphenated_village_name_is_one_name(gaz):
     assert _placed(gaz, "Russian shelling hit the Kharkiv-Belgorod border on Tuesday.") == [
         ("Kharkiv", "city", "shelling", "2025-06-10")]
     assert [p[0] for p in _placed(gaz, "Russian forces attacked Pokrovsk-Myrnohrad on Tuesday.")] == ["Pokrovsk"]
+
+
+def test_a_maritime_notice_bearing_in_two_words_and_nm_after_the_number(gaz):
+    # UKMTO's style: "95NM South East of Aden" is 176 km from the port, as "95 nautical miles southeast of Aden"
+    items, _ = extract_article(Article(id="t", title="Statement", published=dt.date(2025, 6, 10),
+                                       text="A vessel was hit by a missile 95NM South East of Aden on Monday, UKMTO "
+                                            "said."), gaz)
+    same, _ = extract_article(Article(id="t", title="Statement", published=dt.date(2025, 6, 10),
+                                      text="A vessel was hit by a missile 95 nautical miles southeast of Aden on "
+                                           "Monday, UKMTO said."), gaz)
+    assert len(items) == len(same) == 1
+    assert (items[0].place.lat, items[0].place.lon) == (same[0].place.lat, same[0].place.lon)
+    assert items[0].place.lat < 12.0  # south of Aden (12.78 N), at sea

@@ -81,7 +81,7 @@ _UNIT_KM = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "kilometres": 1.0, "k
 # "about 170 kilometers southeast of Yemen's port of Aden": the event lies that far from the place
 _OFFSET = re.compile(r"(?P<n>\d{1,4}(?:\.\d+)?)\s*(?P<u>km|kilomet(?:re|er)s?|miles?|nautical\s+miles?|nm)\s+"
                      r"(?:\((?:\d+|[a-z]+)\s*(?:km|kilomet(?:re|er)s?|miles?)\)\s+)?"
-                     r"(?:to\s+the\s+)?(?P<d>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern|erly)?\s+of\s+"
+                     r"(?:to\s+the\s+)?(?P<d>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern|erly)?\s+of\s+"
                      r"(?:the\s+)?(?:[A-Z][\w’'-]+['’]s\s+)?(?:(?:port|city|town|village|coast|capital|island)\s+(?:of\s+)?)?$",
                      re.IGNORECASE)
 _OFFSET_KM = (5.0, 1000.0)  # nearer is the place itself; farther is no location
@@ -97,7 +97,7 @@ def offset_place(text: str, start: int, place: Place) -> Place | None:
     km = float(m["n"]) * _UNIT_KM[" ".join(m["u"].lower().split())]
     if not _OFFSET_KM[0] <= km <= _OFFSET_KM[1]:
         return None
-    bearing = math.radians(_BEARINGS[m["d"].lower().replace("-", "")])
+    bearing = math.radians(_BEARINGS[m["d"].lower().replace("-", "").replace(" ", "")])  # "South East": maritime notices
     lat = place.lat + km * math.cos(bearing) / 111.32
     lon = place.lon + km * math.sin(bearing) / (111.32 * max(0.01, math.cos(math.radians(place.lat))))
     return Place(name=f"{m['n']} {m['u']} {m['d']} of {place.name}", lon=round(lon, 5), lat=round(lat, 5),
