@@ -126,3 +126,12 @@ def test_a_maritime_notice_bearing_in_two_words_and_nm_after_the_number(gaz):
     assert len(items) == len(same) == 1
     assert (items[0].place.lat, items[0].place.lon) == (same[0].place.lat, same[0].place.lon)
     assert items[0].place.lat < 12.0  # south of Aden (12.78 N), at sea
+
+
+def test_people_on_foot_who_hit_fight_whatever_the_clause_tells_first(gaz):
+    # the clause's first event word is the killing; the subject of the later strike word says who struck, and how
+    assert _placed(gaz, "At least 14 people were killed when gunmen hit a village in Plateau State on Sunday.") == [
+        ("Plateau", "admin1", "ground_fighting", "2025-06-08")]
+    # aircraft still strike from the air
+    assert _placed(gaz, "At least 14 people were killed when jets hit a village in Plateau State on Sunday.")[0][2] \
+        != "ground_fighting"

@@ -593,11 +593,17 @@ def _ground_part(text: str, found: list[tuple[str, int, int]], parts: list[tuple
     return bool(own) and len(own) < len(found) and _fought_on_foot(text, lo, hi, own, kind)
 
 
+#: the generic words of striking that a subject on foot makes fighting ("gunmen hit a village", "militants attacked")
+_STRUCK = frozenset({"strike", "attack"})
+
+
 def _fought_on_foot(text: str, lo: int, hi: int, found: list[tuple[str, int, int]], kind: str) -> bool:
     """Whether ``text[lo:hi]``, whose event words are ``found`` (sorted), tells only generic ones and people on the
     ground who do them ("attacked near Selydove", "Insurgents struck again the next day")."""
     return not any(k not in GENERIC_KINDS for k, _, _ in found) \
         and (GROUND.search(text, lo, hi) is not None or on_foot_subject(text[lo:hi], found[0][1] - lo, kind)
+             # the subject of a later strike word: "14 were killed when gunmen hit a village"
+             or any(on_foot_subject(text[lo:hi], s - lo, kind) for k, s, _ in found[1:] if k in _STRUCK)
              # shooting, hacking, looting: unless a bomb went off too ("opened fire and detonated a device")
              or ON_FOOT_MEANS.search(text, lo, hi) is not None and all(k != "blast" for k, _, _ in found))
 
