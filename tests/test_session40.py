@@ -135,3 +135,12 @@ def test_people_on_foot_who_hit_fight_whatever_the_clause_tells_first(gaz):
     # aircraft still strike from the air
     assert _placed(gaz, "At least 14 people were killed when jets hit a village in Plateau State on Sunday.")[0][2] \
         != "ground_fighting"
+
+
+def test_a_decision_to_fight_is_no_fighting(gaz):
+    assert _placed(gaz, "The leadership approved a comprehensive military operation against militants in "
+                        "Balochistan on Monday.") == []
+    assert _placed(gaz, "The cabinet authorised air strikes on militant camps in Balochistan on Monday.") == []
+    # the fighting the decision led to is told
+    assert [p[0] for p in _placed(gaz, "Parliament approved the deployment on Monday, and troops attacked Ghazni "
+                                       "on Tuesday.")] == ["Ghazni"]

@@ -581,6 +581,8 @@ MODALITY = Caseless(
     r"|intends? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing)(?: to| for)?|den(?:y|ies|ied|ying)|risks? of|fears? of"
     r"|expected to|forecast(?:s|ed)? to|predicted to|likely to|poised to|aims? to|anticipat\w+|against further|prevent|deter|enabl(?:e|es|ed|ing)|(?:pause|truce|cessation)\s+(?:in|of|to)|fail(?:s|ed)? to|halt|stop|(?<!the )end"
     r"|reject(?:s|ed|ing)?|ready to|willing to|resume|propos(?:e|es|ed|al)|offer(?:s|ed)? to|call(?:s|ed)? for"
+    # a decision to fight, not the fighting: "the leadership approved a comprehensive military operation in X"
+    r"|approv(?:e|es|ed|ing|al\s+(?:of|for))|authori[sz](?:e|es|ed|ing|ation\s+(?:of|for))"
     r"|response to|retaliat\w+\s+(?:for|against)|without|(?:a\s+)?return\s+to"
     # what a thing is for: "drones of the type used to attack ships", "designed to strike"
     r"|(?:used|designed|built|intended|meant)\s+to|capable\s+of"
