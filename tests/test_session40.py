@@ -144,3 +144,13 @@ def test_a_decision_to_fight_is_no_fighting(gaz):
     # the fighting the decision led to is told
     assert [p[0] for p in _placed(gaz, "Parliament approved the deployment on Monday, and troops attacked Ghazni "
                                        "on Tuesday.")] == ["Ghazni"]
+
+
+def test_a_wire_datelines_date_is_the_filing_day_not_the_events(gaz):
+    # with its dateline dropped from the dating, the lead is undated, and gives way to the body's dated report
+    body = ("At least 18 civilians were killed in an attack by the RSF on a village in North Darfur State, an official "
+            "said.\n\n\"On Saturday, the RSF committed a massacre in a village east of Um Kadada in North Darfur,\" "
+            "the health director said.")
+    for lead in ("", "Khartoum, Jan 20 (IANS) ", "KHARTOUM, Jan. 20 (Xinhua) — "):
+        assert _placed(gaz, lead + body, published=dt.date(2025, 1, 20)) == [
+            ("Umm Kaddadah", "city", "ground_fighting", "2025-01-18")]

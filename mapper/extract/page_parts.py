@@ -83,8 +83,12 @@ def is_standfirst(text: str, clause: Clause) -> bool:
     end = text.find("\n", text.find(text.lstrip()[:1]) if text.strip() else 0)
     raw = text[:end if end >= 0 else len(text)]
     first = raw.strip()
-    return clause.end <= len(raw) and len(first.split()) <= _STANDFIRST_WORDS and first.count(". ") == 0 \
+    return clause.end <= len(raw) and len(first.split()) <= _STANDFIRST_WORDS and not _NEXT_SENTENCE.search(first) \
         and first[-1:] in ".!?"  # a sentence ("12:40 Drones hit Poltava" opens a live blog post)
+
+
+#: a sentence's end followed by another's start (not an abbreviated month's dot: "KHARTOUM, Jan. 20 (Xinhua) —")
+_NEXT_SENTENCE = re.compile(r"\.\s+(?![a-z\d(])")
 
 
 _STANDFIRST_WORDS = 40
