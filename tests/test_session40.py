@@ -154,3 +154,15 @@ def test_a_wire_datelines_date_is_the_filing_day_not_the_events(gaz):
     for lead in ("", "Khartoum, Jan 20 (IANS) ", "KHARTOUM, Jan. 20 (Xinhua) — "):
         assert _placed(gaz, lead + body, published=dt.date(2025, 1, 20)) == [
             ("Umm Kaddadah", "city", "ground_fighting", "2025-01-18")]
+
+
+def test_one_finer_report_of_an_event_takes_the_toll_and_attacker_its_summary_told(gaz):
+    text = ("Russian drones killed six people in the Kharkiv region on Monday.\n\n"
+            "The attack hit the town of Chuhuiv on Monday, officials said.")
+    items, _ = extract_article(Article(id="t", title="Statement", text=text, published=dt.date(2025, 6, 10)), gaz)
+    assert [(i.place.name, i.killed, i.actor) for i in dedupe(items)] == [("Chuhuyiv", 6, "Russia")]
+    # two towns: the region's toll is no one town's
+    text = ("Russian drones killed six people in the Kharkiv region on Monday.\n\n"
+            "The attacks hit the towns of Chuhuiv and Izium on Monday, officials said.")
+    items, _ = extract_article(Article(id="t", title="Statement", text=text, published=dt.date(2025, 6, 10)), gaz)
+    assert sorted((i.place.name, i.killed) for i in dedupe(items)) == [("Chuhuyiv", None), ("Izyum", None)]

@@ -6,6 +6,7 @@ the body to the body's incident.  :func:`mapper.extract.article.extract_article`
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple
@@ -46,6 +47,11 @@ def drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -
         by_family.setdefault(family(i.type), []).append(i)
 
     def summed_up(i: Incident) -> bool:
+        return bool(summing(i))
+
+    def summing(i: Incident) -> list[Incident] | bool:
+        """What sums ``i`` up: the finer incidents of its family it gives way to, or True when it gives way for
+        another reason (a battle of a whole country, a sea's point)."""
         if i.place.kind == "country" and i.type in _PLACED_KINDS:
             return True
         inside = _inside(i.place, i.type)
@@ -58,13 +64,36 @@ def drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -
                                    and o.place.kind == "village" and o.place.geo_precision == 2
                                    and o.sources[0].text == i.sources[0].text for o in incidents if o is not i):
             return True  # "attacked a tanker in the Red Sea, about 64 nautical miles west of Hodeidah": the point
-        return inside is not None and any(
-            (anyday or (i.date_start - _NIGHT <= o.date_start and o.date_end <= i.date_end
-                        and o.sources[0].text != i.sources[0].text if within
-                        else o.date_start <= i.date_end and i.date_start <= o.date_end)) and inside(o.place)
-            for o in by_family[family(i.type)] if o is not i)
+        if inside is None:
+            return []
+        return [o for o in by_family[family(i.type)] if o is not i
+                and (anyday or (i.date_start - _NIGHT <= o.date_start and o.date_end <= i.date_end
+                                and o.sources[0].text != i.sources[0].text if within
+                                else o.date_start <= i.date_end and i.date_start <= o.date_end)) and inside(o.place)]
 
-    return [i for i in incidents if not summed_up(i)]
+    kept: dict[int, Incident] = {id(i): i for i in incidents}
+    for i in incidents:
+        finer = summing(i)
+        if not finer:
+            continue
+        del kept[id(i)]
+        if TOLD_ONCE_MORE and finer is not True and len(finer) == 1 and id(finer[0]) in kept:
+            # "ELN guerrillas killed six soldiers in an attack on a base in northern Colombia. The attack took
+            # place in Aguachica": one finer report is the same event, placed; what the coarse one told of it (the
+            # toll, the attacker) is its own where it tells nothing of that
+            kept[id(finer[0])] = _told_once_more(kept[id(finer[0])], i)
+    return [kept[id(i)] for i in incidents if id(i) in kept]
+
+
+#: whether an incident that gives way to one finer report of its event lends it the toll and attacker it told
+TOLD_ONCE_MORE = True
+
+
+def _told_once_more(fine: Incident, coarse: Incident) -> Incident:
+    """``fine`` with the toll and attacker ``coarse`` told of the same event, where ``fine`` tells none."""
+    changes = {k: getattr(coarse, k) for k in ("killed", "injured", "actor")
+               if getattr(fine, k) is None and getattr(coarse, k) is not None}
+    return dataclasses.replace(fine, **changes) if changes else fine
 
 
 #: a town's "over the past day" or overnight report starts the evening before the oblast's day
