@@ -166,3 +166,11 @@ def test_one_finer_report_of_an_event_takes_the_toll_and_attacker_its_summary_to
             "The attacks hit the towns of Chuhuiv and Izium on Monday, officials said.")
     items, _ = extract_article(Article(id="t", title="Statement", text=text, published=dt.date(2025, 6, 10)), gaz)
     assert sorted((i.place.name, i.killed) for i in dedupe(items)) == [("Chuhuyiv", None), ("Izyum", None)]
+
+
+def test_a_wire_datelines_country_is_no_attacker(gaz):
+    # AP's dateline names the country the story was filed from
+    assert _actors(gaz, "KYIV, Ukraine (AP) — Drones attacked Odesa early Monday, leaving two people dead.") == [
+        ("Odesa", None)]
+    assert _actors(gaz, "KYIV, Ukraine (AP) — Russian drones attacked Odesa early Monday, leaving two people dead.") \
+        == [("Odesa", "Russia")]

@@ -236,8 +236,11 @@ def _side_before(c: _Clause) -> str | None:
     text, trigger_at = c.text, c.trigger_at
     window = text[:trigger_at]
     # "the U.S. and U.K., with support from Australia, Bahrain and the Netherlands, conducted strikes": who
-    # supports is not who strikes
+    # supports is not who strikes; nor is the country of a wire dateline ("PORT-AU-PRINCE, Haiti (AP) — Gangs
+    # attacked ..."): where the story was filed
     helpers = [(m.start(), m.end()) for m in _SUPPORTERS.finditer(window)]
+    if (filed := _FILED_FROM.match(window)) is not None:
+        helpers.append((0, filed.end()))
     best = None
     for m in re.finditer(r"([A-Z][a-z]+)\s*(\w*)", window):
         iso = c.demonyms.get(m.group(1).lower())
@@ -253,6 +256,11 @@ def _side_before(c: _Clause) -> str | None:
                 # not "in western Russia", nor "Ukraine's port city of Mariupol"
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
     return best[1] if best else None
+
+
+#: a wire dateline that names the country too: "PORT-AU-PRINCE, Haiti (AP) — ", "KYIV, Ukraine (AP) - "
+_FILED_FROM = re.compile(r"\s*[A-Z][A-Z .'’/-]*[A-Z],\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*(?:\([^()]{1,40}\)\s*)?"
+                         r"[-—–]{1,2}\s")
 
 
 def _group_after(c: _Clause) -> str | None:
