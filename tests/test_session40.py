@@ -174,3 +174,11 @@ def test_a_wire_datelines_country_is_no_attacker(gaz):
         ("Odesa", None)]
     assert _actors(gaz, "KYIV, Ukraine (AP) — Russian drones attacked Odesa early Monday, leaving two people dead.") \
         == [("Odesa", "Russia")]
+
+
+def test_a_part_of_a_town_keeps_the_towns_precision(gaz):
+    # "the Dniprovskyi district of Kherson": Kherson's point, around the town (not a region-wide estimate)
+    items, _ = extract_article(Article(id="t", title="Statement", published=dt.date(2025, 6, 10),
+                                       text="Russian shelling killed a woman in the Dniprovskyi district of Kherson on "
+                                            "Monday."), gaz)
+    assert [(i.place.name, i.geo_precision) for i in items] == [("Dniprovskyi", 2)]
