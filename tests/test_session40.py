@@ -182,3 +182,11 @@ def test_a_part_of_a_town_keeps_the_towns_precision(gaz):
                                        text="Russian shelling killed a woman in the Dniprovskyi district of Kherson on "
                                             "Monday."), gaz)
     assert [(i.place.name, i.geo_precision) for i in items] == [("Dniprovskyi", 2)]
+
+
+def test_people_in_a_town_who_meet_meet_there(gaz):
+    assert _placed(gaz, "On Monday, the Ukrainian delegation in Istanbul met with representatives of Germany and "
+                        "Italy.") == [("Istanbul", "city", "diplomatic", "2025-06-09")]
+    # where a speaker is stationed is no scene of what they tell
+    assert _placed(gaz, "Our ambassador in Kyiv said drones struck Odesa on Monday.") == [
+        ("Odesa", "city", "drone_strike", "2025-06-09")]

@@ -393,6 +393,8 @@ _ACTS_ON = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:shelled|struck|attacked|
 _MET_IN = re.compile(r"\b(?=\w)met\s+(?:with\s+)?(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?counterparts?\s+(?:in|at)\s+"
                      r"(?:the\s+)?$",
                      re.IGNORECASE)
+# ... or told by the people there who meet: "the Ukrainian delegation in Istanbul met with representatives of Germany"
+MEETS_AFTER = re.compile(r",?\s+(?:(?:also|then|later|again)\s+)?(?:met|meets|held\s+talks|holds\s+talks|conferred)\b")
 # a Wikipedia infobox line naming the wider war ("Part of the Russo-Ukrainian war")
 _PART_OF = re.compile(r"^\s*Part of\b")
 # the ends of a route: "the Warsaw-Lublin railway line", "the Kyiv-Odesa highway"
@@ -822,7 +824,8 @@ def excluded(clause: Clause, start: int, end: int, place: Place, kind: str, lead
     if _SINCE_WORD_BEFORE.search(left[-12:]) and _WAR_BEGUN.match(text, end):
         return True  # "the largest wave since Moscow launched its full-scale invasion": the war's start
     if _WAR_NAME.match(text, end) or _PRESENCE.search(left) or _PART_OF.match(text) \
-            or (_PERSON_IN.search(left) and not (kind == "diplomatic" and _MET_IN.search(left))):
+            or (_PERSON_IN.search(left) and not (kind == "diplomatic" and (_MET_IN.search(left)
+                                                                            or MEETS_AFTER.match(text, end)))):
         return True
     if _DISTRICT_AFTER.match(text, end) and re.search(r"\w['’]s\s+$", left) and _ADJECTIVAL.search(text, start, end) \
             or _OF_THE_CITY.match(text, _list_end(text, end)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from mapper.extract.roles import VENUE_NOUN, went_to_meet
+from mapper.extract.roles import MEETS_AFTER, VENUE_NOUN, went_to_meet
 from mapper.extract.triggers import Triggers
 
 __all__ = ["venue"]
@@ -31,6 +31,8 @@ def venue(trig: Triggers, text: str, start: int, end: int) -> bool:
         return False  # "a Security Council meeting on the situation in Gaza": what the talks are about
     if went_to_meet(text, start, end):
         return True  # "ministers gathered in Brussels for a meeting", "visited Kyiv, where she met": where they were
+    if _IN_BEFORE.search(text, max(0, start - 6), start) and MEETS_AFTER.match(text, end):
+        return True  # "the Ukrainian delegation in Istanbul met with ...": where the people who meet are
     i = bisect.bisect_right(trig.talk_ends, start) - 1
     # a name in apposition does not put the venue further away ("met the Foreign Minister,
     # Amir Khan Muttaqi, in Kabul")
@@ -38,6 +40,7 @@ def venue(trig: Triggers, text: str, start: int, end: int) -> bool:
 
 
 _VENUE_REACH = 60
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 #: a clause opening with where its subject was ("In Riyadh, and then Cairo, I met ...", "While in Addis, the envoy
 #: held talks ..."): the places of that phrase, before the subject
 _FRONTED_VENUE = re.compile(r"\W*(?:(?:later|then|there|earlier|also|and)\s*,?\s+"
