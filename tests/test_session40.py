@@ -176,14 +176,6 @@ def test_a_wire_datelines_country_is_no_attacker(gaz):
         == [("Odesa", "Russia")]
 
 
-def test_a_part_of_a_town_keeps_the_towns_precision(gaz):
-    # "the Dniprovskyi district of Kherson": Kherson's point, around the town (not a region-wide estimate)
-    items, _ = extract_article(Article(id="t", title="Statement", published=dt.date(2025, 6, 10),
-                                       text="Russian shelling killed a woman in the Dniprovskyi district of Kherson on "
-                                            "Monday."), gaz)
-    assert [(i.place.name, i.geo_precision) for i in items] == [("Dniprovskyi", 2)]
-
-
 def test_people_in_a_town_who_meet_meet_there(gaz):
     assert _placed(gaz, "On Monday, the Ukrainian delegation in Istanbul met with representatives of Germany and "
                         "Italy.") == [("Istanbul", "city", "diplomatic", "2025-06-09")]

@@ -112,8 +112,6 @@ _COMPASS_OF = re.compile(rf"\b(?=\w)(?:{COMPASS})(?:ern)?\s+of\s+(?:the\s+)?$", 
 def geo_precision(clause: Clause, start: int, end: int, place: Place) -> int:
     if place.kind == "facility":
         return 1  # an airbase, a plant, a bridge: the named site itself
-    if place.kind == "village" and place.geo_precision == 2:
-        return 2  # a part of a town the gazetteer lacks, at the town's point ("the Dniprovskyi district of Kherson")
     if place.kind != "city":
         return 3
     text = clause.text
