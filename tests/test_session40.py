@@ -182,3 +182,10 @@ def test_people_in_a_town_who_meet_meet_there(gaz):
     # where a speaker is stationed is no scene of what they tell
     assert _placed(gaz, "Our ambassador in Kyiv said drones struck Odesa on Monday.") == [
         ("Odesa", "city", "drone_strike", "2025-06-09")]
+
+
+def test_the_day_of_the_event_a_clause_follows_dates_neither_it_nor_what_comes_after(gaz):
+    text = ("India launched missile strikes on Pakistan on Wednesday.\n"
+            "The strikes come in the wake of a deadly attack last month on tourists in Pahalgam.\n"
+            "One missile hit a mosque in Bahawalpur, killing a child.")
+    assert ("Bahawalpur", "city", "missile_strike", "2025-05-07") in _placed(gaz, text, published=dt.date(2025, 5, 7))

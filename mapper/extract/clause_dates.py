@@ -44,6 +44,12 @@ _OTHER_EVENT = lx.Prefiltered(re.compile(r"\b(?=\w)(?:(?:after|following|before|
                                          # the date as the event's modifier: "in response to the January 28 drone attack"
                                          r"|(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the|this|that)\s+$"
                                          rf"|{_ACCORD_PHRASE})", re.IGNORECASE))
+#: an event the clause's own follows, named before its day: "in the wake of a deadly attack last month", "comes after the
+#: bombing last week"
+_IN_THE_WAKE = re.compile(r"\b(?=\w)(?:in\s+the\s+wake\s+of|comes?\s+(?:days\s+|weeks\s+)?after|came\s+(?:days\s+|weeks\s+)?after)"
+                          r"\s+(?:(?:a|an|the|this|that|last\s+\w+['’]s)\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:attacks?|strikes?|bombings?|massacres?|assaults?|raids?|killings?|shootings?|offensive)\s+$",
+                          re.IGNORECASE)
 #: how far before a date the phrase pointing back to its event may start
 _POINTED_REACH = 130
 #: the second form of :data:`_OTHER_EVENT`: the date as the modifier of the event pointed back to
@@ -316,8 +322,11 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
             elif not _ended_before(first_relative, f[0]) and published is not None \
                     and (start := _past(f[2].start, published)) <= published:
                 kept.append((f[0], f[1], DateSpan(start, published, span_precision(start, published))))
-        # "The violence did not end on 7 October": a day the clause says something did not happen on
-        found = [f for f in kept if not _NEGATED_DAY.search(clause_text, max(0, f[0] - 40), f[0])]
+        # "The violence did not end on 7 October": a day the clause says something did not happen on; "The strikes come
+        # in the wake of a deadly attack last month": the day of the event the clause's own follows, which dates
+        # neither that event nor the clauses after it
+        found = [f for f in kept if not _NEGATED_DAY.search(clause_text, max(0, f[0] - 40), f[0])
+                 and not _IN_THE_WAKE.search(clause_text, max(0, f[0] - 80), f[0])]
         told = [f for f in found if not (_SAID_ON.search(clause_text, max(0, f[0] - 60), f[0])
                                          or _SAID_AFTER.match(clause_text, f[1])
                                          or f[0] < 60 and _DATELINE_AT.match(clause_text[:f[0]])
