@@ -189,3 +189,14 @@ def test_the_day_of_the_event_a_clause_follows_dates_neither_it_nor_what_comes_a
             "The strikes come in the wake of a deadly attack last month on tourists in Pahalgam.\n"
             "One missile hit a mosque in Bahawalpur, killing a child.")
     assert ("Bahawalpur", "city", "missile_strike", "2025-05-07") in _placed(gaz, text, published=dt.date(2025, 5, 7))
+
+
+def test_the_bodys_one_report_of_a_headlines_event_takes_its_toll(gaz):
+    title = "Drone strike kills 26 civilians in Amhara region"
+    body = "Health workers said the attack took place on Sunday in the town of Finote Selam, where a market was hit."
+    items, _ = extract_article(Article(id="t", title=title, text=body, published=dt.date(2025, 6, 10)), gaz)
+    assert [(i.place.name, i.killed) for i in dedupe(items)] == [("Finote Selam", 26)]
+    # two reports of its family in the body: the headline's toll is neither's
+    body += " Another drone hit the town of Bahir Dar on Monday."
+    items, _ = extract_article(Article(id="t", title=title, text=body, published=dt.date(2025, 6, 10)), gaz)
+    assert {i.killed for i in dedupe(items)} == {None}

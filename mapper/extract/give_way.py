@@ -89,9 +89,9 @@ def drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -
 TOLD_ONCE_MORE = True
 
 
-def _told_once_more(fine: Incident, coarse: Incident) -> Incident:
-    """``fine`` with the toll and attacker ``coarse`` told of the same event, where ``fine`` tells none."""
-    changes = {k: getattr(coarse, k) for k in ("killed", "injured", "actor")
+def _told_once_more(fine: Incident, coarse: Incident, what: tuple[str, ...] = ("killed", "injured", "actor")) -> Incident:
+    """``fine`` with the toll and attacker (``what``) ``coarse`` told of the same event, where ``fine`` tells none."""
+    changes = {k: getattr(coarse, k) for k in what
                if getattr(fine, k) is None and getattr(coarse, k) is not None}
     return dataclasses.replace(fine, **changes) if changes else fine
 
@@ -221,10 +221,21 @@ def drop_title_echoes(incidents: list[tuple[Incident, Told]]) -> list[tuple[Inci
     # strikes and shelling continued ... particularly in Gaza city")
     scenes = {place_key(i.place) for i, t in incidents if not t.headline and not t.heading_line}
     incidents = [(i, t) for i, t in incidents if not (t.heading_line and place_key(i.place) in scenes)]
-    return [(i, t) for i, t in incidents
+    kept = [(i, t) for i, t in incidents
             if not t.headline
             or (not retold_near(i) if t.standfirst and (i.place.kind in _TOWN_KINDS or _second_level(i.place))
                 else family(i.type) not in told and not placed_below(i))]
+    if TOLD_ONCE_MORE:
+        # "At least 26 civilians were killed in a drone strike in a town in the Amhara region." then "The attack
+        # Sunday took place in the central town of Finote Selam": the body's one report of the headline's family is
+        # the event the headline told, and takes its toll and attacker where it tells none
+        dropped = [i for i, t in incidents if t.headline and not any(i is k for k, _ in kept)]
+        for i in dropped:
+            same = [n for n, (k, t) in enumerate(kept) if not t.headline and family(k.type) == family(i.type)]
+            if len(same) == 1:
+                k, t = kept[same[0]]
+                kept[same[0]] = (_told_once_more(k, i, ("killed", "injured")), t)  # a title's attacker: often a side
+    return kept
 
 
 #: places a lead sentence can be the story's own scene at
