@@ -148,7 +148,7 @@ def _occurrence(text: str, base: int, plan: tuple[_Entry, ...], gaz: Gazetteer) 
         else:
             end = base + stop
             after = _REGION_AFTER.match(text, end, end + 16)
-            region_word = after.group(1) if after else _region_before(text, start) or _head_of_region(text, end)
+            region_word = after.group(1) if after else _head_of_region(text, end)
         prev, opens = _prev_word(text, start)
         out.append(quick_span(text[start:end], start, end, k, demonym, covered or region_word in REGION_WORDS,
                               run_start, opens, prev, region_word, _is_headline(text, start, end)))
@@ -182,19 +182,6 @@ def _towns_joined(text: str, start: int, gaz: Gazetteer) -> bool:
     begin = start - len(_WORD_START.search(text, max(0, start - 60), start).group())
     parts = [p for p in _WORD_REST.match(text, begin).group().split("-") if p[:1].isupper()]
     return all(any(gaz.population[e] >= JOINED_TOWN_POP for e, _ in gaz.candidates(key(p))) for p in parts)
-
-
-#: a region word the name follows: "the border region of Belgorod", "the province of North Kivu"
-_REGION_BEFORE = re.compile(r"\b(oblast|region|province|governorate|state|krai|prefecture)s? of (?:the )?$")
-
-
-def _region_before(text: str, start: int) -> str:
-    """The region word of "the <region word> of <name>" before a name at ``start`` (lower case only: "Islamic
-    State of Iraq" names a group), else ""."""
-    if text[start - 4:start] not in (" of ", "the "):
-        return ""  # the common case, without a search
-    m = _REGION_BEFORE.search(text, max(0, start - 30), start)
-    return m.group(1) if m else ""
 
 
 #: the head of an admin-1 region after its name: "Belgorod Governor Vyacheslav Gladkov", "the Odesa Regional
