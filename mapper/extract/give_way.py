@@ -228,7 +228,8 @@ def drop_title_echoes(incidents: list[tuple[Incident, Told]]) -> list[tuple[Inci
     if TOLD_ONCE_MORE:
         # "At least 26 civilians were killed in a drone strike in a town in the Amhara region." then "The attack
         # Sunday took place in the central town of Finote Selam": the body's one report of the headline's family is
-        # the event the headline told, and takes its toll and attacker where it tells none
+        # the event the headline told, and takes its toll where it tells none (not its attacker: a title names a
+        # side more often than the attacker, read actor agreement 0.640 -> 0.636 when it did)
         dropped = [i for i, t in incidents if t.headline and not any(i is k for k, _ in kept)]
         for i in dropped:
             same = [n for n, (k, t) in enumerate(kept) if not t.headline and family(k.type) == family(i.type)]
