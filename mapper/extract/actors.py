@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from mapper.extract import lexicon as lx
+from mapper.extract.dateline import FILED_FROM
 from mapper.extract.governing import LOCATIVE, governing_word
 from mapper.model import Place
 
@@ -239,7 +240,7 @@ def _side_before(c: _Clause) -> str | None:
     # supports is not who strikes; nor is the country of a wire dateline ("PORT-AU-PRINCE, Haiti (AP) — Gangs
     # attacked ..."): where the story was filed
     helpers = [(m.start(), m.end()) for m in _SUPPORTERS.finditer(window)]
-    if (filed := _FILED_FROM.match(window)) is not None:
+    if (filed := FILED_FROM.match(window)) is not None:
         helpers.append((0, filed.end()))
     best = None
     for m in re.finditer(r"([A-Z][a-z]+)\s*(\w*)", window):
@@ -256,11 +257,6 @@ def _side_before(c: _Clause) -> str | None:
                 # not "in western Russia", nor "Ukraine's port city of Mariupol"
                 best = (pos, lx.COUNTRY_ACTORS.get(place.country, place.name))
     return best[1] if best else None
-
-
-#: a wire dateline that names the country too: "PORT-AU-PRINCE, Haiti (AP) — ", "KYIV, Ukraine (AP) - "
-_FILED_FROM = re.compile(r"\s*[A-Z][A-Z .'’/-]*[A-Z],\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*(?:\([^()]{1,40}\)\s*)?"
-                         r"[-—–]{1,2}\s")
 
 
 def _group_after(c: _Clause) -> str | None:

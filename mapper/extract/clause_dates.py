@@ -16,6 +16,7 @@ import re
 
 from mapper.extract import lexicon as lx
 from mapper.extract.date_parts import DAY_AND_MONTH_NAMES
+from mapper.extract.dateline import FILED_END, FILED_TOWN
 from mapper.extract.dates import DAY_COUNTS, MONTH_NAMES, find_dates, month_number, span_precision
 from mapper.extract.event_dates import BACKGROUND_DAYS
 from mapper.model import DateSpan
@@ -23,10 +24,6 @@ from mapper.model import DateSpan
 __all__ = ["clause_date", "days_apart", "listed_days", "pointed_back_dates", "recalled_relatives", "stated_period"]
 
 _DAY = dt.timedelta(days=1)
-#: the town of a wire dateline before its date, in capitals or not: "KHARTOUM, ", "Khartoum, ", "NEW DELHI/ISLAMABAD, "
-_WIRE_DATELINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3},\s*$")
-#: what ends a wire dateline after its date: the agency ("(IANS)", "(Xinhua) —", "/TASS/.") or a dash
-_WIRE_AGENCY = re.compile(r"\.?\s*(?:\([A-Z][\w .-]{1,30}\)\s*[-–—:]?|/[A-Z]+/\.?|[-–—]\s)")
 _DATELINE_AT = re.compile(r"^\s*[A-Z][A-Z .'’/-]+(?:\([^)]*\))?,\s*$")  # "KYIV, " before a dateline's date
 _SINCE = re.compile(r"\b(?=\w)(?:since|until|till|ahead\s+of)\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?"
                     r"(?:(?:last|this|early|mid-?|late)\s+)?$", re.IGNORECASE)
@@ -270,8 +267,8 @@ def clause_date(clause_text: str, *, published: dt.date | None, bullet: DateSpan
         # the night is one of the period just told, not the night before publication
         return previous, "previous"
     found = find_dates(clause_text, published)
-    if found and found[0][0] < 60 and _WIRE_DATELINE.match(clause_text[:found[0][0]]) \
-            and _WIRE_AGENCY.match(clause_text, found[0][1]):
+    if found and found[0][0] < 60 and FILED_TOWN.match(clause_text[:found[0][0]]) \
+            and FILED_END.match(clause_text, found[0][1]):
         # "Khartoum, Jan 20 (IANS) At least 18 civilians were killed ...", "MOSCOW, June 23. /TASS/. Air defenses
         # destroyed ...": the day a wire story was filed, not its event's (the event is undated, as the lead of a
         # story with no dateline)

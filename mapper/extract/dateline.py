@@ -36,6 +36,14 @@ _DASHED = re.compile(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})\b")
 # then a dash or a colon
 _DATELINE = re.compile(r"[A-Z][\w.'’ /-]{1,40},\s+")  # (two towns: "NEW DELHI/ISLAMABAD, ")
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—:]")
+# the same shapes as the clauses that open with a dateline see them (event dating, attackers):
+#: the town before a dateline's date, in capitals or not, the whole text before the date: "KHARTOUM, ", "Khartoum, "
+FILED_TOWN = re.compile(r"^\s*[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3},\s*$")
+#: what ends a dateline after its date: the agency ("(IANS)", "(Xinhua) —", "/TASS/.") or a dash
+FILED_END = re.compile(r"\.?\s*(?:\([A-Z][\w .-]{1,30}\)\s*[-–—:]?|/[A-Z]+/\.?|[-–—]\s)")
+#: a dateline that names the country too, up to its dash: "PORT-AU-PRINCE, Haiti (AP) — ", "KYIV, Ukraine (AP) - "
+FILED_FROM = re.compile(r"\s*[A-Z][A-Z .'’/-]*[A-Z],\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*(?:\([^()]{1,40}\)\s*)?"
+                        r"[-—–]{1,2}\s")
 
 
 def stated_publication(text: str) -> dt.date | None:

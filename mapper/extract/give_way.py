@@ -46,9 +46,6 @@ def drop_summaries(incidents: list[Incident], undated: set[int] = frozenset()) -
     for i in incidents:
         by_family.setdefault(family(i.type), []).append(i)
 
-    def summed_up(i: Incident) -> bool:
-        return bool(summing(i))
-
     def summing(i: Incident) -> list[Incident] | bool:
         """What sums ``i`` up: the finer incidents of its family it gives way to, or True when it gives way for
         another reason (a battle of a whole country, a sea's point)."""
@@ -230,7 +227,8 @@ def drop_title_echoes(incidents: list[tuple[Incident, Told]]) -> list[tuple[Inci
         # Sunday took place in the central town of Finote Selam": the body's one report of the headline's family is
         # the event the headline told, and takes its toll where it tells none (not its attacker: a title names a
         # side more often than the attacker, read actor agreement 0.640 -> 0.636 when it did)
-        dropped = [i for i, t in incidents if t.headline and not any(i is k for k, _ in kept)]
+        kept_ids = {id(k) for k, _ in kept}
+        dropped = [i for i, t in incidents if t.headline and id(i) not in kept_ids]
         for i in dropped:
             same = [n for n, (k, t) in enumerate(kept) if not t.headline and family(k.type) == family(i.type)]
             if len(same) == 1:

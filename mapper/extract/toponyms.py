@@ -137,7 +137,7 @@ def _occurrence(text: str, base: int, plan: tuple[_Entry, ...], gaz: Gazetteer) 
         start = base + offset
         if part:
             end = base + stop
-            if _one_hyphened_name(text, start, part) and not _towns_joined(text, start, gaz):
+            if _one_hyphened_name(text, start, gaz):
                 continue  # "killed in Matadi-Beu": a village's name, not the port of Matadi
             prev, opens = _prev_word(text, start) if part == 1 else ("", False)
             out.append(quick_span(text[start:end], start, end, k, demonym, False, part == 1, opens, prev,
@@ -160,28 +160,26 @@ _WORD_REST = re.compile(r"[\w'’-]*")
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
 
 
-def _one_hyphened_name(text: str, start: int, part: int) -> bool:
+def _one_hyphened_name(text: str, start: int, gaz: Gazetteer) -> bool:
     """Whether the hyphenated word a part at ``start`` belongs to is one place's name: put where a place goes ("in",
-    "the village of") and followed by no noun it qualifies.  Two places joined name what lies between them or
-    binds them: "the Kharkiv-Belgorod border", "the Mbau-Kamango road", "Russia-Ukraine talks"."""
-    begin = start - len(_WORD_START.search(text, max(0, start - 60), start).group()) if part != 1 else start
+    "the village of"), followed by no noun it qualifies, and not all of its capitalised parts towns of
+    :data:`JOINED_TOWN_POP` people or regions.  Two places joined name what lies between them or binds them ("the
+    Kharkiv-Belgorod border", "the Mbau-Kamango road", "Russia-Ukraine talks"); two towns stay towns ("fighting in
+    Pokrovsk-Myrnohrad"); "Matadi-Beu", whose "Beu" is a hamlet elsewhere, is one village."""
+    begin = start - len(_WORD_START.search(text, max(0, start - 60), start).group())
     prev, _ = _prev_word(text, begin)
     if prev not in LOCATIVES or prev in ("between", "across"):
         return False
-    after = _NEXT_LOWER.match(text, _WORD_REST.match(text, begin).end())
-    return after is None or after.group(1) in FUNCTION_WORDS
+    word = _WORD_REST.match(text, begin)
+    after = _NEXT_LOWER.match(text, word.end())
+    if after is not None and after.group(1) not in FUNCTION_WORDS:
+        return False
+    parts = [p for p in word.group().split("-") if p[:1].isupper()]
+    return not all(any(gaz.population[e] >= JOINED_TOWN_POP for e, _ in gaz.candidates(key(p))) for p in parts)
 
 
 #: a town this populous is a place of its own in a hyphenated word ("fighting in Pokrovsk-Myrnohrad": two towns)
 JOINED_TOWN_POP = 10_000
-
-
-def _towns_joined(text: str, start: int, gaz: Gazetteer) -> bool:
-    """Whether every capitalised part of the hyphenated word holding ``start`` names a town of
-    :data:`JOINED_TOWN_POP` people or a region (not "Matadi-Beu", whose "Beu" is a hamlet elsewhere)."""
-    begin = start - len(_WORD_START.search(text, max(0, start - 60), start).group())
-    parts = [p for p in _WORD_REST.match(text, begin).group().split("-") if p[:1].isupper()]
-    return all(any(gaz.population[e] >= JOINED_TOWN_POP for e, _ in gaz.candidates(key(p))) for p in parts)
 
 
 #: the head of an admin-1 region after its name: "Belgorod Governor Vyacheslav Gladkov", "the Odesa Regional
